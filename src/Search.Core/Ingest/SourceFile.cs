@@ -1,0 +1,18 @@
+namespace Search.Core.Ingest;
+
+/// <summary>A file found under an indexed root.</summary>
+/// <param name="FullPath">Absolute path on disk.</param>
+/// <param name="RelativePath">Path relative to <paramref name="Root"/>, '/' separated; the basis of ids.</param>
+/// <param name="Root">The indexed root folder (absolute) the file was found under.</param>
+public sealed record SourceFile(string FullPath, string RelativePath, string Root)
+{
+    /// <summary>The first folder under the root (BBC's <c>business/</c>), or null for top-level files.</summary>
+    public string? TopFolder
+    {
+        get
+        {
+            int slash = RelativePath.IndexOf('/');
+            return slash > 0 ? RelativePath[..slash] : null;
+        }
+    }
+}

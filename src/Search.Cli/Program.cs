@@ -1,6 +1,88 @@
+using Search.Cli.Commands;
+using Search.Cli.Rendering;
+using Search.Core;
+
 namespace Search.Cli;
 
+/// <summary>
+/// `search`: dispatches to one command per file under Commands/. Every failure ends as one line on
+/// stderr and an exit status: 0 ok, 1 failure (missing index, unreadable input), 2 bad query or
+/// command line, 3 index locked by another process. Set SEARCH_DEBUG=1 to see stack traces.
+/// </summary>
 public static class Program
 {
-    public static int Main(string[] args) => 0;
+    public const string Usage = """
+        search — full-text search for news archives
+
+        usage:
+          search                                  open the console (builds ./index from seeds/ first if needed)
+          search console [--index DIR]            the same, for any index
+          search index [PATH...] [--index DIR] [--rebuild] [--threads N] [--json]
+                                                  index folders/files of articles (default: seeds/)
+          search query QUERY [--limit N] [--offset N] [--sort relevance|newest|oldest]
+                             [--facet DIM]... [--filter DIM=VALUE]... [--facet-limit N] [--json]
+          search show ID [--json]                 one article with all its metadata
+          search stats [--json]                   what is in the index
+          search eval --queries FILE --qrels FILE [--depth N] [--json]
+                                                  measure ranking against relevance judgements
+          search help                             this text
+
+        The index is --index DIR, else $SEARCH_INDEX, else ./index.
+        """;
+
+    public static int Main(string[] args)
+    {
+        Console.OutputEncoding = System.Text.Encoding.UTF8;
+        return Run(args, Output.ForConsole());
+    }
+
+    public static int Run(string[] args, Output output)
+    {
+        try
+        {
+            string command = args.Length == 0 ? "console" : args[0];
+            string[] rest = args.Length == 0 ? args : args[1..];
+            return command switch
+            {
+                "index" => IndexCommand.Run(rest, output),
+                "query" or "q" => QueryCommand.Run(rest, output),
+                "show" => ShowCommand.Run(rest, output),
+                "stats" => StatsCommand.Run(rest, output),
+                "console" => ConsoleCommand.Run(rest, output),
+                "help" or "--help" or "-h" => Help(output),
+                "--version" or "version" => Version(output),
+                _ => throw new UsageException($"unknown command '{command}'"),
+            };
+        }
+        catch (UsageException e)
+        {
+            output.Error($"{e.Message} (see `search help`)");
+            return 2;
+        }
+        catch (SearchException e)
+        {
+            output.Error(e.Message);
+            return e.ExitCode;
+        }
+        catch (Exception e)
+        {
+            // Reaching here is a bug; still one line, never a stack trace unless asked for.
+            output.Error($"unexpected error: {e.GetType().Name}: {e.Message}");
+            if (Environment.GetEnvironmentVariable("SEARCH_DEBUG") is { Length: > 0 })
+                output.Err.WriteLine(e);
+            return 1;
+        }
+    }
+
+    private static int Help(Output o)
+    {
+        o.Out.WriteLine(Usage);
+        return 0;
+    }
+
+    private static int Version(Output o)
+    {
+        o.Out.WriteLine(typeof(Program).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
+        return 0;
+    }
 }

@@ -1,0 +1,35 @@
+using Search.Cli.Rendering;
+using Search.Core.Querying;
+
+namespace Search.Cli.Commands;
+
+/// <summary>`search stats`: what is in the index.</summary>
+public static class StatsCommand
+{
+    public static int Run(string[] argv, Output o)
+    {
+        var args = Args.Parse(argv, new[] { "index" }, new[] { "json" });
+        using var searcher = ArticleSearcher.Open(IndexLocation.Resolve(args));
+        var stats = searcher.Stats();
+        if (args.Has("json"))
+            o.Out.WriteLine(JsonRenderer.Stats(stats));
+        else
+            Print(o, stats);
+        return 0;
+    }
+
+    public static void Print(Output o, IndexStats s)
+    {
+        var w = o.Out;
+        w.WriteLine($"{o.Bold("index")}      {s.Index}");
+        w.WriteLine($"{o.Bold("articles")}   {Formats.N(s.Documents)} in {s.Segments} segment{(s.Segments == 1 ? "" : "s")}, {Formats.Bytes(s.SizeBytes)} on disk");
+        w.WriteLine($"{o.Bold("dates")}      {s.Oldest ?? "-"} to {s.Newest ?? "-"}, {Formats.N(s.Undated)} undated");
+        w.WriteLine($"{o.Bold("analysis")}   schema v{s.SchemaVersion}, {s.Stemmer} stemming, stop words {(s.StopWords ? "on" : "off")}");
+        w.WriteLine($"{o.Bold("fields")}     {string.Join(", ", s.Fields)}");
+        foreach (var (dim, d) in s.Dimensions)
+        {
+            string top = string.Join(", ", d.Top.Select(v => $"{v.Value} ({Formats.N(v.Count)})"));
+            w.WriteLine($"{o.Bold(dim.PadRight(10))} {Formats.N(d.Distinct)} values{(top.Length > 0 ? ": " + top : "")}");
+        }
+    }
+}

@@ -1,0 +1,238 @@
+using Search.Cli.Commands;
+using Search.Cli.Rendering;
+using Search.Core;
+using Search.Core.Facets;
+using Search.Core.Querying;
+
+namespace Search.Cli.Interactive;
+
+/// <summary>
+/// The console's state and commands: the last query, its page, order and page size, the filters
+/// that stay on across queries, and the `:commands`. One line in, output out; it never throws for
+/// bad input, so the console stays open.
+/// </summary>
+public sealed class ConsoleSession
+{
+    /// <summary>Dimensions in the compact panel under each result.</summary>
+    public static readonly string[] PanelFacets = { "source", "section", "place", "year" };
+
+    private static readonly (string Name, string Help)[] Commands =
+    {
+        (":help", "this list"),
+        (":next / :prev", "next or previous page of the last query"),
+        (":show N|ID", "the Nth hit of the last result, or the article with that id"),
+        (":sort relevance|newest|oldest", "order of results"),
+        (":limit N", "results per page"),
+        (":facet DIM", "every value of one facet dimension for the last query"),
+        (":filter DIM=VALUE", "keep only articles with that value (stays on; values of one dimension are OR'd)"),
+        (":unfilter DIM[=VALUE]", "drop filters of a dimension, or one value"),
+        (":filters", "the filters that are on"),
+        (":stats", "what is in the index"),
+        (":quit", "leave (Ctrl-D too)"),
+    };
+
+    private readonly ArticleSearcher _searcher;
+    private readonly Output _o;
+    private readonly ResultRenderer _render;
+    private readonly Dictionary<string, IReadOnlyList<string>> _filters = new();
+    private string? _query;
+    private SearchResult? _last;
+    private int _offset;
+    private int _limit = 10;
+    private SortOrder _sort = SortOrder.Relevance;
+
+    public ConsoleSession(ArticleSearcher searcher, Output output)
+    {
+        _searcher = searcher;
+        _o = output;
+        _render = new ResultRenderer(output);
+    }
+
+    public bool Quit { get; private set; }
+
+    public void Execute(string line)
+    {
+        line = line.Trim();
+        if (line.Length == 0)
+            return;
+        try
+        {
+            if (line.StartsWith(':'))
+                Command(line);
+            else
+            {
+                _query = line;
+                _offset = 0;
+                Run();
+            }
+        }
+        catch (QuerySyntaxException e)
+        {
+            _o.Error(e.Message);
+            if (e.Position > 0 && _query != null && e.Position <= _query.Length + 1)
+                _o.Err.WriteLine("        " + _query + "\n        " + new string(' ', e.Position - 1) + "^");
+        }
+        catch (SearchException e)
+        {
+            _o.Error(e.Message);
+        }
+        catch (UsageException e)
+        {
+            _o.Error(e.Message);
+        }
+    }
+
+    private void Run(IReadOnlyList<string>? facets = null, int facetLimit = 10, bool fullPanel = false)
+    {
+        if (_query == null)
+        {
+            _o.Out.WriteLine("No query yet: type some words (or * for every article).");
+            return;
+        }
+        _searcher.Refresh();
+        _last = _searcher.Search(new SearchRequest
+        {
+            Query = _query,
+            Offset = _offset,
+            Limit = _limit,
+            Sort = _sort,
+            Facets = facets ?? PanelFacets,
+            FacetLimit = facetLimit,
+            Filters = _filters,
+        });
+        if (fullPanel)
+            _render.FacetPanel(_last.Facets, compact: false);
+        else
+            _render.Results(_last);
+    }
+
+    private void Command(string line)
+    {
+        int space = line.IndexOf(' ');
+        string name = (space < 0 ? line : line[..space]).ToLowerInvariant();
+        string arg = space < 0 ? "" : line[(space + 1)..].Trim();
+        switch (name)
+        {
+            case ":help" or ":h" or ":?":
+                foreach (var (n, help) in Commands)
+                    _o.Out.WriteLine($"  {n,-32} {help}");
+                _o.Out.WriteLine("  Anything else is a query: words, \"phrases\", AND OR NOT, field:value, wild*, fuzzy~, published:[2019 TO 2020].");
+                break;
+            case ":quit" or ":q" or ":exit":
+                Quit = true;
+                break;
+            case ":next" or ":n":
+                if (_last != null && _offset + _limit >= _last.Total)
+                    _o.Out.WriteLine("Already on the last page.");
+                else
+                {
+                    _offset += _limit;
+                    Run();
+                }
+                break;
+            case ":prev" or ":p":
+                if (_offset == 0)
+                    _o.Out.WriteLine("Already on the first page.");
+                else
+                {
+                    _offset = Math.Max(0, _offset - _limit);
+                    Run();
+                }
+                break;
+            case ":show" or ":s":
+                Show(arg);
+                break;
+            case ":sort":
+                _sort = QueryCommand.ParseSort(arg.Length == 0 ? "relevance" : arg);
+                _offset = 0;
+                if (_query != null) Run(); else _o.Out.WriteLine($"Sorting by {_sort.ToString().ToLowerInvariant()}.");
+                break;
+            case ":limit":
+                if (!int.TryParse(arg, out int limit) || limit < 1 || limit > 1000)
+                    throw new UsageException(":limit needs a number from 1 to 1000");
+                _limit = limit;
+                _offset = 0;
+                if (_query != null) Run(); else _o.Out.WriteLine($"{limit} results per page.");
+                break;
+            case ":stats":
+                _searcher.Refresh();
+                StatsCommand.Print(_o, _searcher.Stats());
+                break;
+            case ":facet" or ":facets":
+                string dim = FacetDimensions.Normalize(arg) ?? throw new SearchException(arg.Length == 0
+                    ? $":facet needs a dimension: {string.Join(", ", FacetDimensions.All)}"
+                    : $"unknown facet '{arg}'; facets are {string.Join(", ", FacetDimensions.All)}");
+                _query ??= "*";
+                Run(new[] { dim }, facetLimit: 1000, fullPanel: true);
+                break;
+            case ":filter":
+                if (arg.Length == 0) { ListFilters(); break; }
+                var (fdim, value) = QueryCommand.ParseFilter(arg);
+                string d = FacetDimensions.Normalize(fdim) ?? throw new SearchException($"unknown facet '{fdim}'; facets are {string.Join(", ", FacetDimensions.All)}");
+                _filters[d] = _filters.TryGetValue(d, out var list) ? list.Append(value).Distinct(StringComparer.OrdinalIgnoreCase).ToList() : new List<string> { value };
+                _offset = 0;
+                if (_query != null) Run(); else ListFilters();
+                break;
+            case ":unfilter":
+                Unfilter(arg);
+                break;
+            case ":filters":
+                ListFilters();
+                break;
+            default:
+                string? close = Commands.Select(c => c.Name.Split(' ')[0]).FirstOrDefault(c => c.StartsWith(name[..Math.Min(name.Length, 3)], StringComparison.Ordinal));
+                _o.Error($"unknown command '{name}'{(close != null ? $"; did you mean {close}?" : "")} (:help lists commands)");
+                break;
+        }
+    }
+
+    private void Show(string arg)
+    {
+        if (arg.Length == 0)
+            throw new UsageException(":show needs a hit number or an article id");
+        if (int.TryParse(arg, out int n) && _last != null && n >= 1)
+        {
+            var hit = _last.Hits.FirstOrDefault(h => h.Rank == n);
+            if (hit == null && _query != null && n <= _last.Total)
+                hit = _searcher.Search(new SearchRequest { Query = _query, Offset = n - 1, Limit = 1, Sort = _sort, Filters = _filters, Snippets = false, Suggest = false }).Hits.FirstOrDefault();
+            if (hit != null)
+            {
+                _render.Article(_searcher.Get(hit.Id)!);
+                return;
+            }
+        }
+        var article = _searcher.Get(arg) ?? throw new SearchException(_last == null || !int.TryParse(arg, out _)
+            ? $"no article with id '{arg}'"
+            : $"no hit {arg}: the last result has {_last.Total} hits");
+        _render.Article(article);
+    }
+
+    private void Unfilter(string arg)
+    {
+        if (arg.Length == 0)
+            _filters.Clear();
+        else
+        {
+            int eq = arg.IndexOf('=');
+            string dim = FacetDimensions.Normalize(eq < 0 ? arg : arg[..eq]) ?? throw new SearchException($"unknown facet '{arg}'");
+            if (eq < 0)
+                _filters.Remove(dim);
+            else if (_filters.TryGetValue(dim, out var values))
+            {
+                string value = arg[(eq + 1)..].Trim();
+                var left = values.Where(v => !string.Equals(v, value, StringComparison.OrdinalIgnoreCase)).ToList();
+                if (left.Count == 0) _filters.Remove(dim); else _filters[dim] = left;
+            }
+        }
+        _offset = 0;
+        if (_query != null) Run(); else ListFilters();
+    }
+
+    private void ListFilters()
+    {
+        if (_filters.Count == 0)
+            _o.Out.WriteLine("No filters.");
+        foreach (var (dim, values) in _filters)
+            _o.Out.WriteLine($"  {dim} = {string.Join(" OR ", values)}");
+    }
+}

@@ -1,0 +1,43 @@
+namespace Search.Cli.Rendering;
+
+/// <summary>
+/// Where the CLI writes and reads, and whether it may use colour. Colour only on a terminal, and
+/// never when NO_COLOR is set (https://no-color.org). Tests pass their own writers.
+/// </summary>
+public sealed class Output
+{
+    public Output(TextReader input, TextWriter output, TextWriter error, bool inputIsTerminal, bool outputIsTerminal, bool errorIsTerminal)
+    {
+        In = input;
+        Out = output;
+        Err = error;
+        InputIsTerminal = inputIsTerminal;
+        OutputIsTerminal = outputIsTerminal;
+        ErrorIsTerminal = errorIsTerminal;
+        bool noColor = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+        Color = outputIsTerminal && !noColor;
+        ErrorColor = errorIsTerminal && !noColor;
+    }
+
+    public static Output ForConsole() => new(Console.In, Console.Out, Console.Error,
+        !Console.IsInputRedirected, !Console.IsOutputRedirected, !Console.IsErrorRedirected);
+
+    public TextReader In { get; }
+    public TextWriter Out { get; }
+    public TextWriter Err { get; }
+    public bool InputIsTerminal { get; }
+    public bool OutputIsTerminal { get; }
+    public bool ErrorIsTerminal { get; }
+    public bool Color { get; }
+    public bool ErrorColor { get; }
+
+    public string Bold(string s) => Color ? $"\u001b[1m{s}\u001b[0m" : s;
+    public string Dim(string s) => Color ? $"\u001b[2m{s}\u001b[0m" : s;
+    public string Cyan(string s) => Color ? $"\u001b[36m{s}\u001b[0m" : s;
+    public string Green(string s) => Color ? $"\u001b[32m{s}\u001b[0m" : s;
+    public string Yellow(string s) => Color ? $"\u001b[33m{s}\u001b[0m" : s;
+
+    /// <summary>Prints a one-line error to stderr, "search: " first.</summary>
+    public void Error(string message) =>
+        Err.WriteLine(ErrorColor ? $"\u001b[31msearch:\u001b[0m {message}" : $"search: {message}");
+}

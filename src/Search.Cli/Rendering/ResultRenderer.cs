@@ -1,0 +1,103 @@
+using Search.Core.Facets;
+using Search.Core.Ingest;
+using Search.Core.Querying;
+
+namespace Search.Cli.Rendering;
+
+/// <summary>Renders results, articles and facet panels as text for people.</summary>
+public sealed class ResultRenderer
+{
+    private readonly Output _o;
+
+    public ResultRenderer(Output output) => _o = output;
+
+    public void Results(SearchResult r, bool showFacets = true)
+    {
+        var w = _o.Out;
+        if (r.Filters.Count > 0)
+            w.WriteLine(_o.Dim("filters: " + string.Join(" · ", r.Filters.Select(f => $"{f.Key}={string.Join("|", f.Value)}"))));
+        string what = string.IsNullOrWhiteSpace(r.Query) ? "all articles" : $"\"{r.Query}\"";
+        if (r.Total == 0)
+            w.WriteLine($"No results for {what} ({Formats.Ms(r.TookMs)})");
+        else if (r.Hits.Count == 0)
+            w.WriteLine($"{Formats.N(r.Total)} results for {what}; none at offset {r.Offset} ({Formats.Ms(r.TookMs)})");
+        else
+            w.WriteLine($"{Formats.N(r.Total)} results for {what}, showing {r.Offset + 1}-{r.Offset + r.Hits.Count} ({Formats.Ms(r.TookMs)})");
+        if (r.Suggestion != null)
+            w.WriteLine($"Did you mean: {_o.Bold(r.Suggestion)}");
+        foreach (var hit in r.Hits)
+        {
+            w.WriteLine();
+            w.WriteLine($"{_o.Dim($"{hit.Rank,3}.")} {Marked(hit.TitleHighlighted, title: true)}");
+            var meta = new[] { hit.Source, hit.Author, hit.Published, hit.Section }.Where(s => !string.IsNullOrEmpty(s));
+            w.WriteLine($"     {_o.Dim(string.Join(" · ", meta))}  {_o.Cyan(hit.Id)}");
+            if (hit.Snippet.Length > 0)
+                w.WriteLine("     " + Marked(hit.Snippet, title: false));
+        }
+        if (showFacets && r.Facets.Count > 0)
+        {
+            w.WriteLine();
+            FacetPanel(r.Facets, compact: true);
+        }
+    }
+
+    /// <summary>Facet counts as bars; compact shows five values a dimension.</summary>
+    public void FacetPanel(IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> facets, bool compact)
+    {
+        var w = _o.Out;
+        foreach (var (dim, values) in facets)
+        {
+            var shown = compact ? values.Take(5).ToList() : values.ToList();
+            w.WriteLine(_o.Bold(dim) + (values.Count == 0 ? _o.Dim("  (none)") : ""));
+            if (shown.Count == 0)
+                continue;
+            int max = Math.Max(1, shown.Max(v => v.Count));
+            int labelWidth = Math.Min(28, shown.Max(v => v.Value.Length));
+            foreach (var v in shown)
+            {
+                string label = v.Value.Length > labelWidth ? v.Value[..(labelWidth - 1)] + "…" : v.Value.PadRight(labelWidth);
+                int bar = (int)Math.Round(20.0 * v.Count / max);
+                string mark = v.Selected ? "✓" : " ";
+                w.WriteLine($"  {mark} {label} {_o.Green(new string('█', bar))}{new string(' ', 20 - bar)} {Formats.N(v.Count)}");
+            }
+            if (compact && values.Count > shown.Count)
+                w.WriteLine(_o.Dim($"    … {values.Count - shown.Count} more (:facet {dim})"));
+        }
+    }
+
+    public void Article(Article a)
+    {
+        var w = _o.Out;
+        w.WriteLine(_o.Bold(a.Title));
+        void Line(string name, string? value)
+        {
+            if (!string.IsNullOrEmpty(value))
+                w.WriteLine($"{_o.Dim((name + ":").PadRight(10))} {value}");
+        }
+        Line("id", a.Id);
+        Line("source", a.Source);
+        Line("author", a.Author);
+        Line("published", a.Published);
+        Line("section", a.Section);
+        Line("url", a.Url);
+        Line("places", string.Join(", ", a.Places));
+        Line("tags", string.Join(", ", a.Tags));
+        Line("links", string.Join(", ", a.Links));
+        Line("file", a.Record is int r ? $"{a.File} (record {r})" : a.File);
+        foreach (var rel in a.Related)
+            Line("related", rel);
+        w.WriteLine();
+        w.WriteLine(a.Body);
+        foreach (var u in a.LinkUrls)
+            w.WriteLine(_o.Dim(u));
+    }
+
+    /// <summary>Highlights as colour on a terminal, as **word** in plain text (titles plain).</summary>
+    private string Marked(string text, bool title)
+    {
+        if (!_o.Color)
+            return title ? Highlight.Strip(text) : Highlight.Replace(text, "**", "**");
+        const string highlight = "\u001b[1;33m", reset = "\u001b[0m", bold = "\u001b[1m";
+        return title ? bold + Highlight.Replace(text, highlight, reset + bold) + reset : Highlight.Replace(text, highlight, reset);
+    }
+}

@@ -1,0 +1,108 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+
+namespace Search.Core.Facets;
+
+/// <summary>
+/// Counts facet values over every matching document, from the sorted-set doc values each value
+/// is indexed with. Counts are kept per segment by segment ordinal (an array increment per value)
+/// and turned into labels once per segment, which merges segments exactly the way Lucene's
+/// SortedSetDocValuesFacetCounts does with its global ordinal map, without having to build one.
+/// </summary>
+public sealed class FacetCollector : ICollector
+{
+    private readonly string[] _dimensions;
+    private readonly Dictionary<string, int>[] _totals;
+    private readonly SortedSetDocValues?[] _values;
+    private readonly int[]?[] _segmentCounts;
+
+    public FacetCollector(IReadOnlyList<string> dimensions)
+    {
+        _dimensions = dimensions.ToArray();
+        _totals = _dimensions.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
+        _values = new SortedSetDocValues?[_dimensions.Length];
+        _segmentCounts = new int[]?[_dimensions.Length];
+    }
+
+    public bool AcceptsDocsOutOfOrder => true;
+
+    public void SetScorer(Scorer scorer) { }
+
+    public void SetNextReader(AtomicReaderContext context)
+    {
+        FlushSegment();
+        for (int d = 0; d < _dimensions.Length; d++)
+        {
+            var values = context.AtomicReader.GetSortedSetDocValues(FacetDimensions.Field(_dimensions[d]));
+            _values[d] = values;
+            _segmentCounts[d] = values == null ? null : new int[values.ValueCount];
+        }
+    }
+
+    public void Collect(int doc)
+    {
+        for (int d = 0; d < _values.Length; d++)
+        {
+            var values = _values[d];
+            if (values == null)
+                continue;
+            var counts = _segmentCounts[d]!;
+            values.SetDocument(doc);
+            long ord;
+            while ((ord = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
+                counts[ord]++;
+        }
+    }
+
+    private void FlushSegment()
+    {
+        var scratch = new BytesRef();
+        for (int d = 0; d < _dimensions.Length; d++)
+        {
+            var values = _values[d];
+            var counts = _segmentCounts[d];
+            if (values == null || counts == null)
+                continue;
+            var totals = _totals[d];
+            for (int ord = 0; ord < counts.Length; ord++)
+            {
+                if (counts[ord] == 0)
+                    continue;
+                values.LookupOrd(ord, scratch);
+                string label = scratch.Utf8ToString();
+                totals[label] = totals.GetValueOrDefault(label) + counts[ord];
+            }
+            _values[d] = null;
+            _segmentCounts[d] = null;
+        }
+    }
+
+    /// <summary>Counts per value of <paramref name="dimension"/>, over all documents collected.</summary>
+    public IReadOnlyDictionary<string, int> Counts(string dimension)
+    {
+        FlushSegment();
+        return _totals[Array.IndexOf(_dimensions, dimension)];
+    }
+
+    /// <summary>The top <paramref name="limit"/> values: by count then label, or, for dates, the
+    /// latest ones in time order. Selected values always appear, even with a count below the cut.</summary>
+    public IReadOnlyList<FacetValue> Top(string dimension, int limit, IReadOnlyCollection<string> selected)
+    {
+        var counts = Counts(dimension);
+        bool isSelected(string v) => selected.Any(s => string.Equals(s, v, StringComparison.OrdinalIgnoreCase));
+        IEnumerable<KeyValuePair<string, int>> ordered = FacetDimensions.IsChronological(dimension)
+            ? counts.OrderByDescending(kv => kv.Key, StringComparer.Ordinal)
+            : counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.OrdinalIgnoreCase);
+        var top = ordered.Take(limit).ToList();
+        foreach (var s in selected)
+            if (!top.Any(kv => string.Equals(kv.Key, s, StringComparison.OrdinalIgnoreCase)))
+            {
+                var match = counts.FirstOrDefault(kv => string.Equals(kv.Key, s, StringComparison.OrdinalIgnoreCase));
+                top.Add(match.Key != null ? match : new KeyValuePair<string, int>(s, 0));
+            }
+        if (FacetDimensions.IsChronological(dimension))
+            top.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
+        return top.Select(kv => new FacetValue(kv.Key, kv.Value, isSelected(kv.Key))).ToList();
+    }
+}

@@ -1,0 +1,64 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.En;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Analysis.Standard;
+using Lucene.Net.Util;
+
+namespace Search.Core.Indexing.Analysis;
+
+/// <summary>What the full-text fields emit: both term kinds (indexing), stemmed only (keyword
+/// queries) or exact only (quoted phrases).</summary>
+public enum TextMode { Index, Stemmed, Exact }
+
+/// <summary>
+/// The one analyser of the project, per field: title and body get English analysis
+/// (possessives, lower case, accent folding, stop words and stemming as <see cref="AnalysisSettings"/>
+/// say) in the <see cref="TextMode"/> asked for; metadata fields are lower-cased words; keyword
+/// fields (id, published date, path) are one verbatim term.
+/// </summary>
+public sealed class ArticleAnalyzer : Analyzer
+{
+    internal const LuceneVersion Version = LuceneVersion.LUCENE_48;
+
+    private readonly AnalysisSettings _settings;
+    private readonly TextMode _mode;
+
+    public ArticleAnalyzer(AnalysisSettings settings, TextMode mode) : base(PER_FIELD_REUSE_STRATEGY)
+    {
+        _settings = settings;
+        _mode = mode;
+    }
+
+    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+    {
+        if (Array.IndexOf(Schema.KeywordFields, fieldName) >= 0)
+            return new TokenStreamComponents(new KeywordTokenizer(reader));
+
+        var tokenizer = new StandardTokenizer(Version, reader);
+        TokenStream stream = new LowerCaseFilter(Version, tokenizer);
+        if (Array.IndexOf(Schema.TextFields, fieldName) < 0)
+            return new TokenStreamComponents(tokenizer, new ASCIIFoldingFilter(stream));
+
+        stream = new EnglishPossessiveFilter(Version, tokenizer);
+        stream = new ASCIIFoldingFilter(new LowerCaseFilter(Version, stream));
+        switch (_mode)
+        {
+            case TextMode.Exact:
+                return new TokenStreamComponents(tokenizer, new ExactMarkerFilter(stream));
+            case TextMode.Index:
+                stream = new ExactTermFilter(stream);
+                break;
+        }
+        if (_settings.StopWords)
+            stream = new StopFilter(Version, stream, EnglishAnalyzer.DefaultStopSet);
+        stream = _settings.Stemmer switch
+        {
+            "porter" => new PorterStemFilter(stream),
+            "kstem" => new KStemFilter(stream),
+            "minimal" => new EnglishMinimalStemFilter(stream),
+            _ => stream,
+        };
+        return new TokenStreamComponents(tokenizer, stream);
+    }
+}

@@ -1,0 +1,73 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
+
+namespace Search.Core.Indexing.Analysis;
+
+/// <summary>
+/// Emits each token twice at the same position: first an exact copy prefixed with
+/// <see cref="Schema.ExactMarker"/> and marked as a keyword (so stemmers and stop filters further
+/// down leave it alone), then the plain token to be stemmed. Quoted phrases query the exact terms,
+/// everything else the stemmed ones, so one field (one set of positions, one term vector) serves
+/// both. The stacked token has a position increment of 0, which BM25 ignores for length norms.
+/// </summary>
+public sealed class ExactTermFilter : TokenFilter
+{
+    private readonly ICharTermAttribute _term;
+    private readonly IPositionIncrementAttribute _positionIncrement;
+    private readonly IKeywordAttribute _keyword;
+    private State? _plain;
+
+    public ExactTermFilter(TokenStream input) : base(input)
+    {
+        _term = AddAttribute<ICharTermAttribute>();
+        _positionIncrement = AddAttribute<IPositionIncrementAttribute>();
+        _keyword = AddAttribute<IKeywordAttribute>();
+    }
+
+    public override bool IncrementToken()
+    {
+        if (_plain != null)
+        {
+            RestoreState(_plain);
+            _plain = null;
+            _positionIncrement.PositionIncrement = 0;
+            return true;
+        }
+        if (!m_input.IncrementToken())
+            return false;
+        _plain = CaptureState();
+        int length = _term.Length;
+        char[] buffer = _term.ResizeBuffer(length + 1);
+        Array.Copy(buffer, 0, buffer, 1, length);
+        buffer[0] = Schema.ExactMarker;
+        _term.Length = length + 1;
+        _keyword.IsKeyword = true;
+        return true;
+    }
+
+    public override void Reset()
+    {
+        base.Reset();
+        _plain = null;
+    }
+}
+
+/// <summary>Query-side counterpart: prefixes every token with the exact marker.</summary>
+public sealed class ExactMarkerFilter : TokenFilter
+{
+    private readonly ICharTermAttribute _term;
+
+    public ExactMarkerFilter(TokenStream input) : base(input) => _term = AddAttribute<ICharTermAttribute>();
+
+    public override bool IncrementToken()
+    {
+        if (!m_input.IncrementToken())
+            return false;
+        int length = _term.Length;
+        char[] buffer = _term.ResizeBuffer(length + 1);
+        Array.Copy(buffer, 0, buffer, 1, length);
+        buffer[0] = Schema.ExactMarker;
+        _term.Length = length + 1;
+        return true;
+    }
+}

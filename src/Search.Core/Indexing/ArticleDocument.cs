@@ -1,0 +1,97 @@
+using System.Globalization;
+using Lucene.Net.Documents;
+using Lucene.Net.Util;
+using Search.Core.Ingest;
+
+namespace Search.Core.Indexing;
+
+/// <summary>Maps an <see cref="Article"/> to a Lucene document (and stored fields back).</summary>
+public static class ArticleDocument
+{
+    /// <summary>Facet dimensions: each value is a keyword term (lower case, for filtering) and a
+    /// sorted-set doc value (display label, for counting).</summary>
+    public static readonly string[] FacetDimensions = { "source", "author", "section", "tags", "year", "month", "place", "links" };
+
+    public static Document Build(Article a, FileState state, string path, bool termVectors)
+    {
+        var doc = new Document
+        {
+            new StringField(Schema.Id, a.Id, Field.Store.YES),
+            new StringField(Schema.Path, path, Field.Store.NO),
+            new SortedDocValuesField(Schema.Path, new BytesRef(path)),
+            new BinaryDocValuesField(Schema.FileState, new BytesRef(state.ToString())),
+            new StoredField(Schema.File, a.File),
+        };
+        var textType = termVectors ? Schema.TextWithVectors : Schema.TextNoVectors;
+        doc.Add(new Field(Schema.Title, a.Title, textType));
+        doc.Add(new Field(Schema.Body, a.Body, textType));
+        doc.Add(new Field(Schema.File, a.File, Schema.MetadataText));
+        if (a.Record is int record)
+            doc.Add(new StoredField(Schema.Record, record));
+
+        AddMeta(doc, Schema.Url, a.Url, facet: null);
+        AddMeta(doc, Schema.Source, a.Source, "source");
+        AddMeta(doc, Schema.Author, a.Author, "author");
+        AddMeta(doc, Schema.Section, a.Section, "section");
+        AddMeta(doc, Schema.AuthorUrl, a.AuthorUrl, facet: null, searchable: false);
+        foreach (var t in a.Tags) AddMeta(doc, Schema.Tags, t, "tags");
+        foreach (var p in a.Places) AddMeta(doc, Schema.Place, p, "place");
+        foreach (var l in a.Links) AddMeta(doc, Schema.Links, l, "links");
+        foreach (var r in a.Related) AddMeta(doc, Schema.Related, r, facet: null);
+        foreach (var u in a.LinkUrls) AddMeta(doc, Schema.LinkUrls, u, facet: null, searchable: false);
+
+        if (a.Published is { Length: 10 } date)
+        {
+            doc.Add(new StringField(Schema.Published, date, Field.Store.YES));
+            AddMeta(doc, Schema.Year, date[..4], "year", stored: false);
+            AddMeta(doc, Schema.Month, date[..7], "month", stored: false);
+            // Absent for undated articles, so each sort order can put them last (SortField.MissingValue).
+            doc.Add(new NumericDocValuesField(Schema.PublishedSort, long.Parse(date.Replace("-", ""), CultureInfo.InvariantCulture)));
+        }
+        return doc;
+    }
+
+    private static void AddMeta(Document doc, string field, string? value, string? facet, bool searchable = true, bool stored = true)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+            return;
+        if (stored)
+            doc.Add(new StoredField(field, value));
+        if (searchable)
+            doc.Add(new Field(field, value, Schema.MetadataText));
+        if (facet != null)
+        {
+            doc.Add(new StringField(Schema.FacetPrefix + facet, FacetKey(value), Field.Store.NO));
+            doc.Add(new SortedSetDocValuesField(Schema.FacetPrefix + facet, new BytesRef(value)));
+        }
+    }
+
+    /// <summary>Filters match the displayed label case-insensitively.</summary>
+    public static string FacetKey(string label) => label.Trim().ToLowerInvariant();
+
+    /// <summary>Reads an article back from its stored fields.</summary>
+    public static Article Load(Document doc)
+    {
+        var a = new Article
+        {
+            Id = doc.Get(Schema.Id) ?? "",
+            Title = doc.Get(Schema.Title) ?? "",
+            Body = doc.Get(Schema.Body) ?? "",
+            Url = doc.Get(Schema.Url),
+            Source = doc.Get(Schema.Source),
+            Author = doc.Get(Schema.Author),
+            Section = doc.Get(Schema.Section),
+            Published = doc.Get(Schema.Published),
+            AuthorUrl = doc.Get(Schema.AuthorUrl),
+            File = doc.Get(Schema.File) ?? "",
+            Tags = doc.GetValues(Schema.Tags).ToList(),
+            Places = doc.GetValues(Schema.Place).ToList(),
+            Links = doc.GetValues(Schema.Links).ToList(),
+            LinkUrls = doc.GetValues(Schema.LinkUrls).ToList(),
+            Related = doc.GetValues(Schema.Related).ToList(),
+        };
+        if (doc.GetField(Schema.Record)?.GetInt32Value() is int record)
+            a.Record = record;
+        return a;
+    }
+}

@@ -1,0 +1,31 @@
+namespace Search.Core.Indexing;
+
+/// <summary>What to index, where, and how.</summary>
+public sealed class BuildOptions
+{
+    public required IReadOnlyList<string> Roots { get; init; }
+    public required string IndexPath { get; init; }
+
+    /// <summary>Start afresh: drop everything in the index first.</summary>
+    public bool Rebuild { get; init; }
+
+    /// <summary>Parsing and indexing threads; 0 means one per core.</summary>
+    public int Threads { get; init; }
+
+    /// <summary>Null keeps the settings the index was built with (or the defaults for a new one).</summary>
+    public AnalysisSettings? Analysis { get; init; }
+
+    /// <summary>Store term vectors for fast highlighting (costs index time and space).</summary>
+    public bool TermVectors { get; init; } = true;
+
+    /// <summary>Commit at least this often, so a killed build loses at most this much work.</summary>
+    public TimeSpan CommitInterval { get; init; } = TimeSpan.FromSeconds(10);
+
+    public double RamBufferMB { get; init; } = 256;
+
+    /// <summary>Called about four times a second from a timer thread.</summary>
+    public Action<BuildProgress>? OnProgress { get; init; }
+}
+
+/// <summary>A snapshot of a running build.</summary>
+public readonly record struct BuildProgress(int FilesDone, int FilesTotal, long BytesDone, long BytesTotal, int Articles, TimeSpan Elapsed);

@@ -1,0 +1,71 @@
+using Lucene.Net.Index;
+using Lucene.Net.Store;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace Search.Core.Indexing;
+
+/// <summary>
+/// Opens index folders, for reading or writing, and turns everything that can be wrong with one
+/// (missing, not an index, another schema version, damaged, locked) into a <see cref="SearchException"/>
+/// with a message the user can act on.
+/// </summary>
+public static class IndexStore
+{
+    public const string VersionKey = "schema.version";
+
+    /// <summary>Opens the folder as a Lucene directory. NIOFSDirectory, not FSDirectory.Open: the
+    /// MMapDirectory that Open picks is slow and crash-prone in Lucene.Net 4.8 beta00017.</summary>
+    public static LuceneDirectory OpenDirectory(string path) => new NIOFSDirectory(new DirectoryInfo(path));
+
+    /// <summary>Opens an existing index for reading and checks it was built by this schema.</summary>
+    public static (DirectoryReader Reader, AnalysisSettings Analysis) OpenReader(LuceneDirectory dir, string path)
+    {
+        if (!System.IO.Directory.Exists(path))
+            throw new SearchException($"no index at {path}: build one with `search index PATH --index {path}`");
+        bool exists;
+        try { exists = DirectoryReader.IndexExists(dir); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw Damaged(path, e); }
+        if (!exists)
+            throw new SearchException(System.IO.Directory.EnumerateFileSystemEntries(path).Any(e => !Path.GetFileName(e).StartsWith('.'))
+                ? $"{path} is not a search index (no index files in it)"
+                : $"no index at {path} (the folder is empty): build one with `search index PATH --index {path}`");
+        DirectoryReader reader;
+        try { reader = DirectoryReader.Open(dir); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+        {
+            throw Damaged(path, e);
+        }
+        try
+        {
+            var data = reader.IndexCommit.UserData;
+            CheckVersion(data, path);
+            return (reader, AnalysisSettings.FromUserData(data));
+        }
+        catch
+        {
+            reader.Dispose();
+            throw;
+        }
+    }
+
+    internal static void CheckVersion(IDictionary<string, string> userData, string path)
+    {
+        userData.TryGetValue(VersionKey, out string? version);
+        if (version != Schema.Version.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            throw new SearchException(version == null
+                ? $"{path} was not built by this version of search (no schema version recorded); run `search index --rebuild --index {path} PATH`"
+                : $"{path} was built with index schema v{version}, this search reads v{Schema.Version}; run `search index --rebuild --index {path} PATH`");
+    }
+
+    internal static SearchException Damaged(string path, Exception e) =>
+        new($"index at {path} is damaged and cannot be read ({e.GetType().Name}: {FirstLine(e.Message)}); run `search index --rebuild --index {path} PATH`", 1, e);
+
+    internal static string FirstLine(string s)
+    {
+        int nl = s.IndexOfAny(new[] { '\r', '\n' });
+        return nl < 0 ? s : s[..nl];
+    }
+
+    /// <summary>Whether an exception from Lucene means another process holds the write lock.</summary>
+    internal static bool IsLockFailure(Exception e) => e is LockObtainFailedException;
+}

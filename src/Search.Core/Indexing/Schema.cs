@@ -1,0 +1,93 @@
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+
+namespace Search.Core.Indexing;
+
+/// <summary>
+/// The index schema in one place: every field name, how it is indexed, and the version stamped
+/// into each commit. Change <see cref="Version"/> whenever a change here makes old indexes
+/// unreadable or wrong; opening an index of another version asks the user to rebuild.
+/// </summary>
+public static class Schema
+{
+    /// <summary>Bumped on any incompatible change to fields or analysis.</summary>
+    public const int Version = 1;
+
+    // Identity and bookkeeping (keyword, stored).
+    public const string Id = "id";
+    /// <summary>Absolute path of the file the article came from: the unit of incremental updates.</summary>
+    public const string Path = "path";
+    /// <summary>Path relative to the indexed root, as shown to users.</summary>
+    public const string File = "file";
+    public const string Record = "record";
+    /// <summary>Per-article copy of the file's state (hash, size, mtime, articles in file), so the
+    /// incremental state lives in the same atomic commit as the articles themselves.</summary>
+    public const string FileState = "file_state";
+
+    // Full text: analysed with stemming plus exact (unstemmed) terms at the same positions.
+    public const string Title = "title";
+    public const string Body = "body";
+
+    // Metadata, analysed with a plain lower-casing analyser so `author:petrova` works.
+    public const string Url = "url";
+    public const string Source = "source";
+    public const string Author = "author";
+    public const string Section = "section";
+    public const string Tags = "tags";
+    public const string Place = "place";
+    public const string Links = "links";
+    public const string Related = "related";
+    public const string AuthorUrl = "author_url";
+    public const string LinkUrls = "link_urls";
+
+    /// <summary>ISO date as a single keyword term: ranges compare lexicographically.</summary>
+    public const string Published = "published";
+    public const string Year = "year";
+    public const string Month = "month";
+    /// <summary>Numeric doc values (yyyyMMdd; absent when unknown) for sorting and tie-breaks.</summary>
+    public const string PublishedSort = "published_sort";
+
+    /// <summary>Prefix of facet keyword fields (lower-cased value, for filters) and the same name
+    /// carries sorted-set doc values with the display label (for counting).</summary>
+    public const string FacetPrefix = "facet_";
+
+    /// <summary>Exact (unstemmed) terms are indexed with this prefix beside the stemmed ones.</summary>
+    public const char ExactMarker = '=';
+
+    /// <summary>Fields searched when a query names none, with their weights.</summary>
+    public static readonly IReadOnlyDictionary<string, float> DefaultFields = new Dictionary<string, float>
+    {
+        [Title] = 2.0f,
+        [Body] = 1.0f,
+    };
+
+    /// <summary>Full-text fields: stemmed + exact terms, positions for phrases.</summary>
+    public static readonly string[] TextFields = { Title, Body };
+
+    /// <summary>Metadata fields searchable with `field:value`, lower-cased, unstemmed.</summary>
+    public static readonly string[] MetadataFields =
+        { Source, Author, Section, Tags, Place, Links, Related, Url, File, Year, Month };
+
+    /// <summary>Fields matched verbatim as one term (no analysis).</summary>
+    public static readonly string[] KeywordFields = { Id, Published, Path };
+
+    internal static readonly FieldType TextWithVectors = MakeTextType(stored: true, vectors: true);
+    internal static readonly FieldType TextNoVectors = MakeTextType(stored: true, vectors: false);
+    internal static readonly FieldType MetadataText = MakeTextType(stored: false, vectors: false);
+
+    private static FieldType MakeTextType(bool stored, bool vectors)
+    {
+        var type = new FieldType
+        {
+            IsIndexed = true,
+            IsTokenized = true,
+            IsStored = stored,
+            IndexOptions = IndexOptions.DOCS_AND_FREQS_AND_POSITIONS,
+            StoreTermVectors = vectors,
+            StoreTermVectorPositions = vectors,
+            StoreTermVectorOffsets = vectors,
+        };
+        type.Freeze();
+        return type;
+    }
+}

@@ -1,0 +1,112 @@
+namespace Search.Core.Ingest;
+
+/// <summary>
+/// Walks the folders to index and lists the files under them, in a stable (ordinal) order.
+/// Follows symbolic links but visits each real folder once, so a link loop ends; skips hidden
+/// entries (names starting with '.') and the index folder itself; a folder it cannot read is
+/// reported, not fatal.
+/// </summary>
+public static class FileScanner
+{
+    public sealed record Result(List<ScannedFile> Files, List<(string Path, string Reason)> Problems);
+
+    public sealed record ScannedFile(SourceFile Source, long Size, long MtimeTicks);
+
+    public static Result Scan(IEnumerable<string> roots, string? excludeDirectory = null)
+    {
+        var files = new List<ScannedFile>();
+        var problems = new List<(string, string)>();
+        string? exclude = excludeDirectory == null ? null : Path.TrimEndingDirectorySeparator(Path.GetFullPath(excludeDirectory));
+        foreach (string rootArg in roots)
+        {
+            string root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(rootArg));
+            if (File.Exists(root))
+            {
+                var info = new FileInfo(root);
+                string dir = Path.GetDirectoryName(root)!;
+                files.Add(new ScannedFile(new SourceFile(root, info.Name, dir), info.Length, info.LastWriteTimeUtc.Ticks));
+            }
+            else if (Directory.Exists(root))
+                Walk(root, root, files, problems, new HashSet<string>(StringComparer.Ordinal), exclude);
+            else
+                problems.Add((rootArg, "no such file or folder"));
+        }
+        return new Result(files, problems);
+    }
+
+    private static void Walk(string root, string dir, List<ScannedFile> files, List<(string, string)> problems,
+        HashSet<string> visited, string? exclude)
+    {
+        var stack = new Stack<string>();
+        stack.Push(dir);
+        while (stack.Count > 0)
+        {
+            string current = stack.Pop();
+            if (!visited.Add(RealPath(current)))
+                continue; // a symlink led back to a folder already walked
+            if (exclude != null && string.Equals(current, exclude, StringComparison.Ordinal))
+                continue;
+            FileSystemInfo[] entries;
+            try
+            {
+                entries = new DirectoryInfo(current).GetFileSystemInfos();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+            {
+                problems.Add((Relative(root, current) + "/", e is UnauthorizedAccessException ? "permission denied" : e.Message));
+                continue;
+            }
+            Array.Sort(entries, (a, b) => string.CompareOrdinal(a.Name, b.Name));
+            var subdirs = new List<string>();
+            foreach (var entry in entries)
+            {
+                if (entry.Name.StartsWith('.'))
+                    continue;
+                try
+                {
+                    if (entry is DirectoryInfo)
+                        subdirs.Add(entry.FullName);
+                    else if (entry is FileInfo fi)
+                    {
+                        if (fi.LinkTarget != null)
+                        {
+                            var target = fi.ResolveLinkTarget(returnFinalTarget: true);
+                            if (target is DirectoryInfo) { subdirs.Add(fi.FullName); continue; }
+                            if (target is not FileInfo tf || !tf.Exists) { problems.Add((Relative(root, fi.FullName), "broken symbolic link")); continue; }
+                            fi = tf;
+                            files.Add(new ScannedFile(new SourceFile(entry.FullName, Relative(root, entry.FullName), root), fi.Length, fi.LastWriteTimeUtc.Ticks));
+                            continue;
+                        }
+                        files.Add(new ScannedFile(new SourceFile(fi.FullName, Relative(root, fi.FullName), root), fi.Length, fi.LastWriteTimeUtc.Ticks));
+                    }
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    problems.Add((Relative(root, entry.FullName), e.Message));
+                }
+            }
+            for (int i = subdirs.Count - 1; i >= 0; i--)
+                stack.Push(subdirs[i]); // pushed in reverse so they are walked in order
+        }
+    }
+
+    private static string RealPath(string dir)
+    {
+        try
+        {
+            var info = new DirectoryInfo(dir);
+            // Resolve every link on the way, not only the last component.
+            string? parent = info.Parent == null ? null : RealPath(info.Parent.FullName);
+            string self = parent == null ? info.FullName : Path.Combine(parent, info.Name);
+            var target = new DirectoryInfo(self).ResolveLinkTarget(returnFinalTarget: true);
+            return target?.FullName ?? self;
+        }
+        catch (IOException)
+        {
+            return dir;
+        }
+    }
+
+    private static string Relative(string root, string path) =>
+        Path.GetRelativePath(root, path).Replace('\\', '/');
+}

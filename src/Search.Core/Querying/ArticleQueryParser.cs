@@ -1,0 +1,194 @@
+using System.Text.RegularExpressions;
+using Lucene.Net.Index;
+using Lucene.Net.QueryParsers.Classic;
+using Lucene.Net.Search;
+using Search.Core.Indexing;
+using Search.Core.Indexing.Analysis;
+
+namespace Search.Core.Querying;
+
+/// <summary>
+/// Lucene's classic query syntax, adapted to articles: words are ANDed and stemmed across title
+/// and body (title weighted higher); quoted phrases match exact, unstemmed words; `published`
+/// ranges accept years and months; unknown fields, leading wildcards and over-broad patterns are
+/// errors with a position instead of silent empty results.
+/// </summary>
+public sealed partial class ArticleQueryParser : MultiFieldQueryParser
+{
+    /// <summary>Fields a query may name; `date:` is an alias of `published:`.</summary>
+    public static readonly IReadOnlyList<string> KnownFields =
+        Schema.TextFields.Concat(Schema.MetadataFields).Concat(new[] { Schema.Id, Schema.Published }).ToArray();
+
+    private readonly ArticleAnalyzer _exact;
+
+    public ArticleQueryParser(AnalysisSettings analysis, int maxExpansions)
+        : base(ArticleAnalyzer.Version, Schema.DefaultFields.Keys.ToArray(),
+            new ArticleAnalyzer(analysis, TextMode.Stemmed), Schema.DefaultFields.ToDictionary(kv => kv.Key, kv => kv.Value))
+    {
+        _exact = new ArticleAnalyzer(analysis, TextMode.Exact);
+        DefaultOperator = AND_OPERATOR;
+        AllowLeadingWildcard = false;
+        AutoGeneratePhraseQueries = false;
+        MultiTermRewriteMethod = new LimitedRewrite(maxExpansions);
+    }
+
+    /// <summary>Parses <paramref name="text"/>; throws <see cref="QuerySyntaxException"/> with a
+    /// 1-based position on any error. Empty text and `*` match every article.</summary>
+    public Query ParseQuery(string text)
+    {
+        string trimmed = text.Trim();
+        if (trimmed.Length == 0 || trimmed == "*" || trimmed == "*:*")
+            return new MatchAllDocsQuery();
+        QuerySyntaxChecks.Check(text);
+        Query query;
+        try
+        {
+            query = Parse(text);
+        }
+        catch (ParseException e)
+        {
+            throw QuerySyntaxChecks.Explain(text, e);
+        }
+        catch (ArgumentException e)
+        {
+            throw new QuerySyntaxException($"invalid query: {IndexStore.FirstLine(e.Message)}", 0, e);
+        }
+        return MatchAllIfOnlyNegative(query);
+    }
+
+    /// <summary>`-russia` alone means "everything but russia", not nothing (Lucene's default).</summary>
+    private static Query MatchAllIfOnlyNegative(Query query)
+    {
+        if (query is BooleanQuery bq && bq.Clauses.Count > 0 && bq.Clauses.All(c => c.Occur == Occur.MUST_NOT))
+            bq.Add(new MatchAllDocsQuery(), Occur.MUST);
+        return query;
+    }
+
+    protected override Query GetFieldQuery(string field, string queryText, bool quoted)
+    {
+        field = CheckField(field);
+        if (!quoted)
+            return base.GetFieldQuery(field, queryText, quoted);
+        // Quoted: exact words. Swapping the analyser for this call keeps the multi-field expansion.
+        var stemmed = Analyzer;
+        Analyzer = _exact;
+        try
+        {
+            return base.GetFieldQuery(field, queryText, quoted);
+        }
+        finally
+        {
+            Analyzer = stemmed;
+        }
+    }
+
+    protected override Query GetFieldQuery(string field, string queryText, int slop)
+    {
+        field = CheckField(field);
+        var stemmed = Analyzer;
+        Analyzer = _exact;
+        try
+        {
+            return base.GetFieldQuery(field, queryText, slop);
+        }
+        finally
+        {
+            Analyzer = stemmed;
+        }
+    }
+
+    protected override Query GetRangeQuery(string field, string part1, string part2, bool startInclusive, bool endInclusive)
+    {
+        field = CheckField(field);
+        if (field == Schema.Published)
+            return TermRangeQuery.NewStringRange(Schema.Published, DateBound(part1, low: true), DateBound(part2, low: false), startInclusive, endInclusive);
+        return base.GetRangeQuery(field, part1, part2, startInclusive, endInclusive);
+    }
+
+    protected override Query GetWildcardQuery(string field, string termStr) => base.GetWildcardQuery(CheckField(field), termStr);
+
+    protected override Query GetPrefixQuery(string field, string termStr) => base.GetPrefixQuery(CheckField(field), termStr);
+
+    protected override Query GetRegexpQuery(string field, string termStr) => base.GetRegexpQuery(CheckField(field), termStr);
+
+    protected override Query GetFuzzyQuery(string field, string termStr, float minSimilarity) =>
+        // `word~5` asks for more edits than Lucene's automata support (2): give the most there is.
+        base.GetFuzzyQuery(CheckField(field), termStr, minSimilarity >= 1 ? Math.Min(minSimilarity, 2f) : minSimilarity);
+
+    private static string CheckField(string? field)
+    {
+        if (field == null)
+            return null!; // the default fields
+        if (field == "date")
+            return Schema.Published;
+        if (field == "places")
+            return Schema.Place;
+        if (field == "tag")
+            return Schema.Tags;
+        if (!KnownFields.Contains(field))
+            throw new ParseException($"unknown field '{field}'; fields are {string.Join(", ", KnownFields)}");
+        return field;
+    }
+
+    /// <summary>Turns `2019` / `2019-06` / `2019-06-30` / `*` into a bound on ISO dates.</summary>
+    private static string? DateBound(string part, bool low)
+    {
+        if (part == "*")
+            return null;
+        if (DateBoundPattern().IsMatch(part))
+            return part.Length switch
+            {
+                4 => part + (low ? "-01-01" : "-12-31"),
+                7 => part + (low ? "-01" : "-31"),
+                _ => part,
+            };
+        throw new ParseException($"invalid date '{part}' in range: use yyyy, yyyy-MM or yyyy-MM-dd");
+    }
+
+    [GeneratedRegex(@"^\d{4}(-\d{2}(-\d{2})?)?$")]
+    private static partial Regex DateBoundPattern();
+
+    /// <summary>
+    /// Expands wildcard and prefix patterns like Lucene's default (constant score), but first
+    /// counts the terms a pattern matches and refuses a pattern that matches more than the limit,
+    /// which would make the query slow for no useful result.
+    /// </summary>
+    private sealed class LimitedRewrite : MultiTermQuery.RewriteMethod
+    {
+        private readonly int _limit;
+
+        public LimitedRewrite(int limit) => _limit = limit;
+
+        public override Query Rewrite(IndexReader reader, MultiTermQuery query)
+        {
+            int count = 0;
+            foreach (var leaf in reader.Leaves)
+            {
+                var terms = leaf.AtomicReader.GetTerms(query.Field);
+                if (terms == null)
+                    continue;
+                var termsEnum = GetTermsEnum(query, terms, new Lucene.Net.Util.AttributeSource());
+                while (termsEnum.MoveNext())
+                    if (++count > _limit)
+                        throw new TooManyTermsException(query, _limit);
+            }
+            return MultiTermQuery.CONSTANT_SCORE_AUTO_REWRITE_DEFAULT.Rewrite(reader, query);
+        }
+    }
+}
+
+/// <summary>A wildcard, prefix or range pattern that matches too many terms.</summary>
+public sealed class TooManyTermsException : Exception
+{
+    public TooManyTermsException(MultiTermQuery query, int limit)
+        : base($"'{Describe(query)}' matches more than {limit:N0} different words; make it more specific") => Pattern = Describe(query);
+
+    public string Pattern { get; }
+
+    private static string Describe(MultiTermQuery query) => query switch
+    {
+        PrefixQuery p => p.Prefix.Text + "*",
+        WildcardQuery w => w.Term.Text,
+        _ => query.ToString(query.Field),
+    };
+}

@@ -1,0 +1,274 @@
+using System.Diagnostics;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Search.Core.Facets;
+using Search.Core.Indexing;
+using Search.Core.Ingest;
+using Search.Core.Snippets;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace Search.Core.Querying;
+
+/// <summary>
+/// Answers queries over one index: parse → filter → collect (top hits and facet counts in one
+/// pass) → snippets → "did you mean". Thread-safe; readers come from a <see cref="SearcherManager"/>,
+/// so a build running in another process is picked up at its next commit (<see cref="Refresh"/>)
+/// while queries keep answering from the last one.
+/// </summary>
+public sealed class ArticleSearcher : IDisposable
+{
+    /// <summary>Deepest page a query may ask for; beyond it ranking the whole index is the cost.</summary>
+    public const int MaxWindow = 10_000;
+
+    private static readonly ISet<string> HitFields = new HashSet<string>
+        { Schema.Id, Schema.Title, Schema.Body, Schema.Source, Schema.Author, Schema.Published, Schema.Section, Schema.Url };
+
+    private readonly LuceneDirectory _dir;
+    private readonly SearcherManager _searchers;
+
+    private ArticleSearcher(string path, LuceneDirectory dir, SearcherManager searchers, AnalysisSettings analysis)
+    {
+        IndexPath = path;
+        _dir = dir;
+        _searchers = searchers;
+        Analysis = analysis;
+    }
+
+    public string IndexPath { get; }
+    public AnalysisSettings Analysis { get; }
+
+    /// <summary>Opens the index at <paramref name="path"/>; a clear <see cref="SearchException"/>
+    /// when it is missing, not an index, of another schema version or damaged.</summary>
+    public static ArticleSearcher Open(string path)
+    {
+        path = Path.GetFullPath(path);
+        var dir = IndexStore.OpenDirectory(path);
+        try
+        {
+            var (reader, analysis) = IndexStore.OpenReader(dir, path);
+            reader.Dispose(); // it served to check the schema; the manager opens its own
+            var manager = new SearcherManager(dir, new Bm25SearcherFactory());
+            return new ArticleSearcher(path, dir, manager, analysis);
+        }
+        catch
+        {
+            dir.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Picks up a newer commit if there is one (cheap when there is none).</summary>
+    public void Refresh()
+    {
+        try { _searchers.MaybeRefresh(); }
+        catch (IOException) { /* a commit in progress: keep answering from the current one */ }
+    }
+
+    public SearchResult Search(SearchRequest request)
+    {
+        var clock = Stopwatch.StartNew();
+        var parser = new ArticleQueryParser(Analysis, request.MaxExpansions);
+        var query = parser.ParseQuery(request.Query);
+        var filters = NormalizeFilters(request.Filters);
+        var facets = request.Facets.Select(f => FacetDimensions.Normalize(f) ?? throw new SearchException(UnknownDimension(f), QuerySyntaxException.Code)).Distinct().ToList();
+
+        var searcher = _searchers.Acquire();
+        try
+        {
+            int offset = Math.Clamp(request.Offset, 0, MaxWindow);
+            int limit = Math.Clamp(request.Limit, 0, MaxWindow - offset);
+            int window = Math.Max(1, Math.Min(offset + limit, Math.Max(1, searcher.IndexReader.MaxDoc)));
+            var top = TopFieldCollector.Create(SortFor(request.Sort), window, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
+            // Dimensions without a filter of their own are counted in the main pass; a filtered one
+            // is counted again without its own filter (multi-select), so its other values show.
+            var plain = facets.Where(f => !filters.ContainsKey(f)).ToList();
+            var mainFacets = new FacetCollector(plain);
+            Run(searcher, query, FilterFor(filters, except: null), plain.Count > 0 ? MultiCollector.Wrap(top, mainFacets) : top);
+            var facetResults = new Dictionary<string, IReadOnlyList<FacetValue>>();
+            foreach (string dim in facets)
+            {
+                var selected = filters.GetValueOrDefault(dim) ?? (IReadOnlyList<string>)Array.Empty<string>();
+                if (filters.ContainsKey(dim))
+                {
+                    var own = new FacetCollector(new[] { dim });
+                    Run(searcher, query, FilterFor(filters, except: dim), own);
+                    facetResults[dim] = own.Top(dim, request.FacetLimit, selected);
+                }
+                else
+                    facetResults[dim] = mainFacets.Top(dim, request.FacetLimit, selected);
+            }
+
+            var docs = top.GetTopDocs(offset, limit);
+            var hits = BuildHits(searcher, query, docs, offset, request.Snippets);
+            var result = new SearchResult
+            {
+                Query = request.Query,
+                Total = top.TotalHits,
+                TookMs = 0,
+                Offset = offset,
+                Hits = hits,
+                Facets = facetResults,
+                Filters = filters,
+            };
+            if (request.Suggest && top.TotalHits < 3 && query is not MatchAllDocsQuery)
+                result.Suggestion = SuggestBetter(searcher, request.Query, top.TotalHits, filters);
+            result.TookMs = Math.Round(clock.Elapsed.TotalMilliseconds, 2);
+            return result;
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    private static void Run(IndexSearcher searcher, Query query, Filter? filter, ICollector collector)
+    {
+        try
+        {
+            searcher.Search(query, filter, collector);
+        }
+        catch (TooManyTermsException e)
+        {
+            throw new QuerySyntaxException(e.Message, 0, e);
+        }
+        catch (BooleanQuery.TooManyClausesException e)
+        {
+            throw new QuerySyntaxException($"the query expands to more than {BooleanQuery.MaxClauseCount:N0} terms; make wildcards or fuzzy words more specific", 0, e);
+        }
+    }
+
+    private static Sort SortFor(SortOrder order) => order switch
+    {
+        SortOrder.Newest => new Sort(ByDate(newestFirst: true), SortField.FIELD_SCORE),
+        SortOrder.Oldest => new Sort(ByDate(newestFirst: false), SortField.FIELD_SCORE),
+        // Relevance, ties broken by newer first.
+        _ => new Sort(SortField.FIELD_SCORE, ByDate(newestFirst: true)),
+    };
+
+    /// <summary>Sorts by publication date with undated articles last in either direction.</summary>
+    private static SortField ByDate(bool newestFirst)
+    {
+        var field = new SortField(Schema.PublishedSort, SortFieldType.INT64, newestFirst);
+        field.SetMissingValue(newestFirst ? 0L : long.MaxValue);
+        return field;
+    }
+
+    private static Dictionary<string, IReadOnlyList<string>> NormalizeFilters(IReadOnlyDictionary<string, IReadOnlyList<string>> filters)
+    {
+        var result = new Dictionary<string, IReadOnlyList<string>>();
+        foreach (var (name, values) in filters)
+        {
+            string dim = FacetDimensions.Normalize(name) ?? throw new SearchException(UnknownDimension(name), QuerySyntaxException.Code);
+            var list = values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.Trim()).ToList();
+            if (list.Count == 0)
+                continue;
+            result[dim] = result.TryGetValue(dim, out var existing) ? existing.Concat(list).Distinct(StringComparer.OrdinalIgnoreCase).ToList() : list;
+        }
+        return result;
+    }
+
+    internal static string UnknownDimension(string name) =>
+        $"unknown facet '{name}'; facets are {string.Join(", ", FacetDimensions.All)}";
+
+    /// <summary>Values within a dimension are OR'd, dimensions AND'd; filters do not change scores.</summary>
+    private static Filter? FilterFor(Dictionary<string, IReadOnlyList<string>> filters, string? except)
+    {
+        var all = new BooleanQuery();
+        foreach (var (dim, values) in filters)
+        {
+            if (dim == except)
+                continue;
+            var any = new BooleanQuery();
+            foreach (string v in values)
+                any.Add(new TermQuery(new Term(FacetDimensions.Field(dim), ArticleDocument.FacetKey(v))), Occur.SHOULD);
+            all.Add(any, Occur.MUST);
+        }
+        return all.Clauses.Count == 0 ? null : new QueryWrapperFilter(all);
+    }
+
+    private static List<Hit> BuildHits(IndexSearcher searcher, Query query, TopDocs docs, int offset, bool snippets)
+    {
+        var hits = new List<Hit>(docs.ScoreDocs.Length);
+        var snippetBuilder = snippets && docs.ScoreDocs.Length > 0 ? new SnippetBuilder(query, searcher.IndexReader) : null;
+        for (int i = 0; i < docs.ScoreDocs.Length; i++)
+        {
+            var sd = docs.ScoreDocs[i];
+            var doc = searcher.Doc(sd.Doc, HitFields);
+            string title = doc.Get(Schema.Title) ?? "";
+            string body = doc.Get(Schema.Body) ?? "";
+            hits.Add(new Hit
+            {
+                Rank = offset + i + 1,
+                Id = doc.Get(Schema.Id) ?? "",
+                Score = float.IsNaN(sd.Score) ? 0 : sd.Score,
+                Title = title,
+                Source = doc.Get(Schema.Source),
+                Author = doc.Get(Schema.Author),
+                Published = doc.Get(Schema.Published),
+                Section = doc.Get(Schema.Section),
+                Url = doc.Get(Schema.Url),
+                Snippet = snippetBuilder?.Body(sd.Doc, body) ?? SnippetBuilder.Lead(body, SnippetBuilder.SnippetChars),
+                TitleHighlighted = snippetBuilder?.Title(sd.Doc, title) ?? title,
+            });
+        }
+        return hits;
+    }
+
+    private string? SuggestBetter(IndexSearcher searcher, string text, int total, Dictionary<string, IReadOnlyList<string>> filters)
+    {
+        string? suggestion = SpellingSuggester.Suggest(searcher.IndexReader, text);
+        if (suggestion == null)
+            return null;
+        try
+        {
+            var parsed = new ArticleQueryParser(Analysis, 10_000).ParseQuery(suggestion);
+            var count = new TotalHitCountCollector();
+            searcher.Search(parsed, FilterFor(filters, except: null), count);
+            return count.TotalHits > total ? suggestion : null;
+        }
+        catch (SearchException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The article with this id, or null.</summary>
+    public Article? Get(string id)
+    {
+        var searcher = _searchers.Acquire();
+        try
+        {
+            var top = searcher.Search(new TermQuery(new Term(Schema.Id, id)), 1);
+            return top.TotalHits == 0 ? null : ArticleDocument.Load(searcher.Doc(top.ScoreDocs[0].Doc));
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    public IndexStats Stats(int topValues = 5)
+    {
+        var searcher = _searchers.Acquire();
+        try
+        {
+            return IndexStats.Compute(searcher, _dir, IndexPath, Analysis, topValues);
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    public void Dispose()
+    {
+        _searchers.Dispose();
+        _dir.Dispose();
+    }
+
+    private sealed class Bm25SearcherFactory : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = new BM25Similarity() };
+    }
+}

@@ -1,0 +1,85 @@
+using System.Text.RegularExpressions;
+using Lucene.Net.QueryParsers.Classic;
+
+namespace Search.Core.Querying;
+
+/// <summary>
+/// Turns query syntax errors into one line that says what is wrong and where (1-based position),
+/// instead of Lucene's parser-generator messages. The common mistakes are caught before parsing,
+/// where their position is known exactly.
+/// </summary>
+public static partial class QuerySyntaxChecks
+{
+    public static void Check(string text)
+    {
+        int openQuote = -1;
+        var parens = new Stack<int>();
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (c == '\\') { i++; continue; }
+            if (c == '"')
+            {
+                openQuote = openQuote < 0 ? i : -1;
+                continue;
+            }
+            if (openQuote >= 0)
+                continue;
+            if ((c == '*' || c == '?') && StartsWord(text, i) && !IsMatchAll(text, i))
+                throw new QuerySyntaxException($"a word cannot start with '{c}' (position {i + 1}): put at least one letter before the wildcard", i + 1);
+            if (c == '(')
+                parens.Push(i);
+            else if (c == ')')
+            {
+                if (parens.Count == 0)
+                    throw new QuerySyntaxException($"unbalanced parenthesis: ')' at position {i + 1} closes nothing", i + 1);
+                parens.Pop();
+            }
+        }
+        if (openQuote >= 0)
+            throw new QuerySyntaxException($"unbalanced quote: the '\"' at position {openQuote + 1} is never closed", openQuote + 1);
+        if (parens.Count > 0)
+        {
+            int at = parens.Reverse().First() + 1;
+            throw new QuerySyntaxException($"unbalanced parenthesis: '(' at position {at} is never closed", at);
+        }
+    }
+
+    private static bool StartsWord(string text, int i) =>
+        i == 0 || char.IsWhiteSpace(text[i - 1]) || "(:+-!".Contains(text[i - 1]);
+
+    /// <summary>`*:*`, Lucene's match-all, may appear inside a larger query.</summary>
+    private static bool IsMatchAll(string text, int i) =>
+        string.CompareOrdinal(text, i, "*:*", 0, 3) == 0 || (i >= 2 && string.CompareOrdinal(text, i - 2, "*:*", 0, 3) == 0);
+
+    /// <summary>Explains a <see cref="ParseException"/> that got past <see cref="Check"/>.</summary>
+    public static QuerySyntaxException Explain(string text, ParseException e)
+    {
+        if (!e.Message.StartsWith("Cannot parse", StringComparison.Ordinal))
+        {
+            // Our own messages (unknown field, bad date) carry no position: find the culprit.
+            var quoted = Quoted().Match(e.Message);
+            int pos = quoted.Success ? text.IndexOf(quoted.Groups[1].Value, StringComparison.Ordinal) + 1 : 0;
+            return new QuerySyntaxException(pos > 0 ? $"{e.Message} (position {pos})" : e.Message, pos, e);
+        }
+        var token = e.CurrentToken?.Next;
+        if (token == null)
+            return new QuerySyntaxException("the query could not be understood", 0, e);
+        int position = token.BeginColumn;
+        if (token.Kind == 0) // end of input
+            return new QuerySyntaxException($"the query ends too early: something is missing after position {text.TrimEnd().Length}", text.TrimEnd().Length, e);
+        string image = token.Image;
+        string what = image switch
+        {
+            "AND" or "OR" or "&&" or "||" => $"'{image}' needs a word or phrase on both sides",
+            "NOT" or "!" => $"'{image}' needs a word or phrase after it",
+            ")" => "')' with nothing before it",
+            ":" => "':' needs a field name before it",
+            _ => $"unexpected '{image}'",
+        };
+        return new QuerySyntaxException($"{what} (position {position})", position, e);
+    }
+
+    [GeneratedRegex("'([^']+)'")]
+    private static partial Regex Quoted();
+}

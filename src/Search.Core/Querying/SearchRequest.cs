@@ -1,0 +1,28 @@
+namespace Search.Core.Querying;
+
+public enum SortOrder { Relevance, Newest, Oldest }
+
+/// <summary>One query with its paging, order, facets and filters.</summary>
+public sealed class SearchRequest
+{
+    public string Query { get; init; } = "";
+    public int Offset { get; init; }
+    public int Limit { get; init; } = 10;
+    public SortOrder Sort { get; init; } = SortOrder.Relevance;
+
+    /// <summary>Facet dimensions to count (see <see cref="Facets.FacetDimensions"/>).</summary>
+    public IReadOnlyList<string> Facets { get; init; } = Array.Empty<string>();
+    public int FacetLimit { get; init; } = 10;
+
+    /// <summary>Values per dimension: OR within a dimension, AND across dimensions.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Filters { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    public bool Snippets { get; init; } = true;
+    public bool Suggest { get; init; } = true;
+
+    /// <summary>Most terms a wildcard or prefix may expand to before the query is refused.</summary>
+    public int MaxExpansions { get; init; } = 10_000;
+
+    public static bool TryParseSort(string text, out SortOrder sort) =>
+        Enum.TryParse(text, ignoreCase: true, out sort) && Enum.IsDefined(sort);
+}

@@ -1,0 +1,49 @@
+using Search.Core.Facets;
+
+namespace Search.Core.Querying;
+
+/// <summary>The answer to a <see cref="SearchRequest"/>. Property names are the JSON of
+/// `search query --json` and stay stable.</summary>
+public sealed class SearchResult
+{
+    public required string Query { get; init; }
+    /// <summary>Exact number of matching articles.</summary>
+    public required int Total { get; init; }
+    public required double TookMs { get; set; }
+    public required int Offset { get; init; }
+    public required IReadOnlyList<Hit> Hits { get; init; }
+    /// <summary>A respelled query that finds more, when this one finds nothing or very little.</summary>
+    public string? Suggestion { get; set; }
+    public IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets { get; init; } = new Dictionary<string, IReadOnlyList<FacetValue>>();
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Filters { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+}
+
+/// <summary>One matching article. <see cref="Snippet"/> and <see cref="TitleHighlighted"/> mark
+/// matched words with <see cref="Highlight.Open"/> and <see cref="Highlight.Close"/>.</summary>
+public sealed class Hit
+{
+    public required int Rank { get; init; }
+    public required string Id { get; init; }
+    public required float Score { get; init; }
+    public required string Title { get; init; }
+    public string? Source { get; init; }
+    public string? Author { get; init; }
+    public string? Published { get; init; }
+    public string? Section { get; init; }
+    public string? Url { get; init; }
+    public string Snippet { get; init; } = "";
+    public string TitleHighlighted { get; init; } = "";
+}
+
+/// <summary>Markers around highlighted words in snippets; renderers turn them into colour,
+/// <c>**bold**</c> or <c>&lt;mark&gt;</c>.</summary>
+public static class Highlight
+{
+    public const char Open = '\u0002';
+    public const char Close = '\u0003';
+
+    public static string Strip(string text) => text.Replace(Open.ToString(), "").Replace(Close.ToString(), "");
+
+    public static string Replace(string text, string open, string close) =>
+        text.Replace(Open.ToString(), open).Replace(Close.ToString(), close);
+}

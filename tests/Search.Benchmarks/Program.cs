@@ -1,0 +1,23 @@
+using Search.Benchmarks.Relevance;
+
+namespace Search.Benchmarks;
+
+/// <summary>Dispatches on the first argument to one benchmark tool.</summary>
+public static class Program
+{
+    private static readonly Dictionary<string, (string Usage, Func<string[], int> Run)> Commands = new(StringComparer.Ordinal)
+    {
+        [RelevanceDataCommand.Name] = (RelevanceDataCommand.Usage, RelevanceDataCommand.Run),
+    };
+
+    public static int Main(string[] args)
+    {
+        if (args.Length == 0 || !Commands.TryGetValue(args[0], out var command))
+        {
+            Console.Error.WriteLine("usage: Search.Benchmarks <command> [options]\ncommands:");
+            foreach (var c in Commands.Values) Console.Error.WriteLine("  " + c.Usage);
+            return args.Length == 0 || args[0] is "-h" or "--help" ? 0 : 2;
+        }
+        return command.Run(args[1..]);
+    }
+}

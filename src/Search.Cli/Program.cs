@@ -49,6 +49,7 @@ public static class Program
                 "show" => ShowCommand.Run(rest, output),
                 "stats" => StatsCommand.Run(rest, output),
                 "console" => ConsoleCommand.Run(rest, output),
+                "eval" => EvalCommand.Run(rest, output),
                 "help" or "--help" or "-h" => Help(output),
                 "--version" or "version" => Version(output),
                 _ => throw new UsageException($"unknown command '{command}'"),

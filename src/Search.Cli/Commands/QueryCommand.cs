@@ -8,7 +8,7 @@ namespace Search.Cli.Commands;
 public static class QueryCommand
 {
     private static readonly string[] ValueOptions = { "index", "limit", "offset", "sort", "facet", "filter", "facet-limit" };
-    private static readonly string[] Flags = { "json" };
+    private static readonly string[] Flags = { "json", "any" };
 
     public static int Run(string[] argv, Output o)
     {
@@ -35,6 +35,7 @@ public static class QueryCommand
     public static SearchRequest BuildRequest(Args args, string query) => new()
     {
         Query = query,
+        MatchAny = args.Has("any"),
         Limit = args.Int("limit", 10, 0, ArticleSearcher.MaxWindow),
         Offset = args.Int("offset", 0, 0, ArticleSearcher.MaxWindow),
         Sort = ParseSort(args.Value("sort") ?? "relevance"),

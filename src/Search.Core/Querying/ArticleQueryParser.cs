@@ -34,8 +34,18 @@ public sealed partial class ArticleQueryParser : MultiFieldQueryParser
 
     /// <summary>Parses <paramref name="text"/>; throws <see cref="QuerySyntaxException"/> with a
     /// 1-based position on any error. Empty text and `*` match every article.</summary>
-    public Query ParseQuery(string text)
+    public Query ParseQuery(string text, bool matchAny = false)
     {
+        if (matchAny)
+        {
+            DefaultOperator = OR_OPERATOR;
+            // Keywords only: every syntax character is escaped, and the words AND/OR/NOT are plain words.
+            text = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+                .Select(w => w is "AND" or "OR" or "NOT" or "TO" ? w.ToLowerInvariant() : Escape(w)));
+            if (text.Length == 0)
+                return new MatchAllDocsQuery();
+            return Parse(text);
+        }
         string trimmed = text.Trim();
         if (trimmed.Length == 0 || trimmed == "*" || trimmed == "*:*")
             return new MatchAllDocsQuery();

@@ -69,7 +69,7 @@ public sealed class ArticleSearcher : IDisposable
     {
         var clock = Stopwatch.StartNew();
         var parser = new ArticleQueryParser(Analysis, request.MaxExpansions);
-        var query = parser.ParseQuery(request.Query);
+        var query = parser.ParseQuery(request.Query, request.MatchAny);
         var filters = NormalizeFilters(request.Filters);
         var facets = request.Facets.Select(f => FacetDimensions.Normalize(f) ?? throw new SearchException(UnknownDimension(f), QuerySyntaxException.Code)).Distinct().ToList();
 

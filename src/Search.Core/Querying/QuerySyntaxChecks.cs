@@ -55,30 +55,54 @@ public static partial class QuerySyntaxChecks
     /// <summary>Explains a <see cref="ParseException"/> that got past <see cref="Check"/>.</summary>
     public static QuerySyntaxException Explain(string text, ParseException e)
     {
-        if (!e.Message.StartsWith("Cannot parse", StringComparison.Ordinal))
+        // QueryParserBase wraps the grammar's exception (which has the tokens) in its own.
+        var inner = e.InnerException as ParseException ?? e;
+        var current = inner.CurrentToken;
+        if (current == null)
         {
+            var lexical = LexicalColumn().Match(inner.Message);
+            if (lexical.Success)
+            {
+                int at = Math.Min(text.Length, int.Parse(lexical.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+                return new QuerySyntaxException($"the query ends in the middle of something at position {at}: a trailing '\\' or '^' needs a character or number after it", at, e);
+            }
             // Our own messages (unknown field, bad date) carry no position: find the culprit.
-            var quoted = Quoted().Match(e.Message);
+            var quoted = Quoted().Match(inner.Message);
             int pos = quoted.Success ? text.IndexOf(quoted.Groups[1].Value, StringComparison.Ordinal) + 1 : 0;
-            return new QuerySyntaxException(pos > 0 ? $"{e.Message} (position {pos})" : e.Message, pos, e);
+            return new QuerySyntaxException(pos > 0 ? $"{inner.Message} (position {pos})" : inner.Message, pos, e);
         }
-        var token = e.CurrentToken?.Next;
-        if (token == null)
-            return new QuerySyntaxException("the query could not be understood", 0, e);
-        int position = token.BeginColumn;
-        if (token.Kind == 0) // end of input
-            return new QuerySyntaxException($"the query ends too early: something is missing after position {text.TrimEnd().Length}", text.TrimEnd().Length, e);
-        string image = token.Image;
-        string what = image switch
+        var next = current.Next;
+        if (next == null || next.Kind == 0) // the input ended while something was still expected
+        {
+            string last = current.Image ?? "";
+            int end = text.TrimEnd().Length;
+            string what = last switch
+            {
+                "AND" or "OR" or "&&" or "||" or "NOT" or "!" or "+" or "-" => $"'{last}' at the end needs a word or phrase after it",
+                ":" => "a field name at the end needs a value after the ':'",
+                "^" => "'^' at the end needs a number (a boost like title:russia^2)",
+                "TO" or "[" or "{" => "the range is not finished: write it as field:[FROM TO UNTIL]",
+                _ => "the query ends too early",
+            };
+            return new QuerySyntaxException($"{what} (position {end})", end, e);
+        }
+        int position = next.BeginColumn + 1;
+        string image = next.Image;
+        string message = image switch
         {
             "AND" or "OR" or "&&" or "||" => $"'{image}' needs a word or phrase on both sides",
             "NOT" or "!" => $"'{image}' needs a word or phrase after it",
-            ")" => "')' with nothing before it",
+            ")" => "')' with nothing inside the parentheses",
             ":" => "':' needs a field name before it",
+            "^" => "'^' needs a word before it",
+            "TO" => "'TO' belongs inside a range like published:[2019 TO 2020]",
             _ => $"unexpected '{image}'",
         };
-        return new QuerySyntaxException($"{what} (position {position})", position, e);
+        return new QuerySyntaxException($"{message} (position {position})", position, e);
     }
+
+    [GeneratedRegex(@"Lexical error at line \d+, column (\d+)")]
+    private static partial Regex LexicalColumn();
 
     [GeneratedRegex("'([^']+)'")]
     private static partial Regex Quoted();

@@ -17,6 +17,11 @@ public sealed class SearchRequest
     /// <summary>Values per dimension: OR within a dimension, AND across dimensions.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Filters { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 
+    /// <summary>Treat the text as plain keywords (no syntax) of which any may match, ranked by how
+    /// well they match: for long natural-language questions, where requiring every word finds
+    /// nothing. `search eval` and `search query --any` use it.</summary>
+    public bool MatchAny { get; init; }
+
     public bool Snippets { get; init; } = true;
     public bool Suggest { get; init; } = true;
 

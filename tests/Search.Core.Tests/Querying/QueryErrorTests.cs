@@ -1,0 +1,48 @@
+using Search.Core.Querying;
+using Search.Core.Tests.Support;
+using Xunit;
+
+namespace Search.Core.Tests.Querying;
+
+/// <summary>Queries that cannot be run get one clear message with the position of the problem.</summary>
+[Collection(SeedIndexCollection.Name)]
+public sealed class QueryErrorTests
+{
+    private readonly SeedIndex _index;
+
+    public QueryErrorTests(SeedIndex index) => _index = index;
+
+    [Theory]
+    [InlineData("\"islamic state", "unbalanced quote", 1)]
+    [InlineData("kazakh \"islamic", "unbalanced quote", 8)]
+    [InlineData("(kazakh OR fsb", "unbalanced parenthesis", 1)]
+    [InlineData("kazakh) fsb", "unbalanced parenthesis", 7)]
+    [InlineData("AND kazakh", "'AND' needs a word or phrase on both sides", 1)]
+    [InlineData("kazakh AND", "'AND' at the end", 10)]
+    [InlineData("kazakh AND OR fsb", "'OR' needs", 12)]
+    [InlineData("NOT", "'NOT' at the end", 3)]
+    [InlineData("title:*", "cannot start with '*'", 7)]
+    [InlineData("title:*stan", "cannot start with '*'", 7)]
+    [InlineData("*stan", "cannot start with '*'", 1)]
+    [InlineData("title:", "needs a value", 6)]
+    [InlineData("nosuchfield:x", "unknown field 'nosuchfield'", 1)]
+    [InlineData("published:[yesterday TO 2020]", "invalid date 'yesterday'", 12)]
+    public void Syntax_errors_say_what_and_where(string query, string message, int position)
+    {
+        var e = Assert.Throws<QuerySyntaxException>(() => _index.Search(query));
+        Assert.Contains(message, e.Message);
+        Assert.Equal(position, e.Position);
+        Assert.Equal(2, e.ExitCode);
+        Assert.DoesNotContain("\n", e.Message);
+    }
+
+    [Fact]
+    public void Too_many_expanded_terms_is_an_error_not_a_slow_query()
+    {
+        var e = Assert.Throws<QuerySyntaxException>(() =>
+            _index.Searcher.Search(new SearchRequest { Query = "s*", MaxExpansions = 100 }));
+        Assert.Contains("'s*' matches more than 100 different words", e.Message);
+        // The same pattern under the default limit runs.
+        Assert.True(_index.Search("s*").Total > 0);
+    }
+}

@@ -1,0 +1,198 @@
+using System.Text.RegularExpressions;
+using Search.Core.Querying;
+using Search.Core.Tests.Support;
+using Xunit;
+
+namespace Search.Core.Tests.Querying;
+
+/// <summary>Every form of the query language, run for real over an index of seeds/.</summary>
+[Collection(SeedIndexCollection.Name)]
+public sealed class QueryLanguageTests
+{
+    private const string Seed = "000_9ea3fcf4dd3ee866.txt";
+    private readonly SeedIndex _index;
+
+    public QueryLanguageTests(SeedIndex index) => _index = index;
+
+    private IEnumerable<string> Texts(string query) =>
+        _index.Search(query, limit: 1000).Hits.Select(h => _index.Searcher.Get(h.Id)!).Select(a => a.Title + "\n" + a.Body);
+
+    [Fact]
+    public void Keywords_are_ANDed()
+    {
+        var hits = _index.Ids("kazakh fsb");
+        Assert.Contains(Seed, hits);
+        Assert.All(Texts("kazakh fsb"), t =>
+        {
+            Assert.Matches(new Regex(@"\bkazakh", RegexOptions.IgnoreCase), t);
+            Assert.Matches(new Regex(@"\bfsb\b", RegexOptions.IgnoreCase), t);
+        });
+        Assert.True(_index.Ids("kazakh").Count > hits.Count || _index.Ids("fsb").Count > hits.Count);
+    }
+
+    [Fact]
+    public void Keywords_are_stemmed()
+    {
+        var killed = _index.Ids("killed");
+        Assert.Equal(killed, _index.Ids("kills"));
+        Assert.Equal(killed, _index.Ids("killing"));
+        // Some article says "kill"/"kills"/"killing" without ever writing "killed".
+        Assert.True(killed.Count > _index.Ids("\"killed\"").Count);
+        Assert.Contains(Seed, killed);
+    }
+
+    [Fact]
+    public void Quoted_phrases_match_exact_unstemmed_words_in_order()
+    {
+        Assert.Contains(Seed, _index.Ids("\"islamic state\""));
+        Assert.Contains(Seed, _index.Ids("\"were killed in the operation\""));
+        Assert.DoesNotContain(Seed, _index.Ids("\"were kill in the operation\""));
+        Assert.DoesNotContain(Seed, _index.Ids("\"state islamic\""));
+        Assert.Contains(Seed, _index.Ids("\"ISLAMIC STATE\"")); // case-insensitive
+        Assert.All(Texts("\"islamic state\""), t => Assert.Matches(new Regex(@"islamic\W+state", RegexOptions.IgnoreCase), t));
+    }
+
+    [Fact]
+    public void Proximity_allows_words_between()
+    {
+        // "FSB security service on Thursday confirmed an operation": 6 words between.
+        Assert.DoesNotContain(Seed, _index.Ids("\"fsb operation\""));
+        Assert.DoesNotContain(Seed, _index.Ids("\"fsb operation\"~3"));
+        Assert.Contains(Seed, _index.Ids("\"fsb operation\"~7"));
+    }
+
+    [Fact]
+    public void Boolean_operators_and_parentheses()
+    {
+        var kazakh = _index.Ids("kazakh");
+        var magnitogorsk = _index.Ids("magnitogorsk");
+        Assert.NotEmpty(magnitogorsk);
+        Assert.Equal(kazakh.Union(magnitogorsk).ToHashSet(), _index.Ids("kazakh OR magnitogorsk"));
+        Assert.Equal(kazakh.Except(_index.Ids("synagogue")).ToHashSet(), _index.Ids("kazakh NOT synagogue"));
+        Assert.Equal(_index.Ids("kazakh NOT synagogue"), _index.Ids("+kazakh -synagogue"));
+        Assert.Equal(_index.Ids("kazakh AND (synagogue OR magnitogorsk)"),
+            kazakh.Intersect(_index.Ids("synagogue").Union(magnitogorsk)).ToHashSet());
+        Assert.Equal(296 - kazakh.Count, _index.Search("-kazakh").Total);
+    }
+
+    [Fact]
+    public void Field_queries()
+    {
+        Assert.Contains(Seed, _index.Ids("title:kazakhs"));
+        Assert.DoesNotContain(Seed, _index.Ids("title:synagogue"));
+        Assert.Contains(Seed, _index.Ids("body:synagogue"));
+        Assert.Equal(new HashSet<string> { Seed }, _index.Ids("author:afp"));
+        Assert.Equal(new HashSet<string> { Seed }, _index.Ids("source:themoscowtimes.com"));
+        Assert.Contains(Seed, _index.Ids("links:gov.kz"));
+        Assert.Equal(295, _index.Search("source:en.wikinews.org").Total);
+    }
+
+    [Fact]
+    public void Wildcards_and_fuzzy()
+    {
+        Assert.Contains(Seed, _index.Ids("terror*"));
+        Assert.Contains(Seed, _index.Ids("te?ror"));
+        Assert.Contains(Seed, _index.Ids("kazakstan~"));
+        Assert.Empty(_index.Ids("kazakstan"));
+    }
+
+    [Fact]
+    public void Boost_changes_ranking_not_matches()
+    {
+        Assert.Equal(_index.Ids("russia"), _index.Ids("title:russia^2 OR russia"));
+        var boosted = _index.Search("title:russia^5 OR russia", limit: 3).Hits;
+        Assert.All(boosted, h => Assert.Contains("russia", h.Title, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void Date_ranges_on_published()
+    {
+        var inRange = _index.Search("published:[2019-01-01 TO 2019-06-30]", limit: 1000);
+        Assert.NotEmpty(inRange.Hits);
+        Assert.All(inRange.Hits, h => Assert.InRange(h.Published!, "2019-01-01", "2019-06-30"));
+        Assert.Equal(CountCsvDates(d => string.CompareOrdinal(d, "2019-01-01") >= 0 && string.CompareOrdinal(d, "2019-06-30") <= 0), inRange.Total);
+        Assert.Equal(CountCsvDates(d => d.StartsWith("2019", StringComparison.Ordinal)), _index.Search("published:[2019 TO 2019]").Total);
+        Assert.Equal(_index.Search("published:[2020-03 TO 2020-03]").Total, _index.Search("published:2020-03*").Total);
+    }
+
+    /// <summary>Counts Wikinews rows by their date column, read straight from the CSV text.</summary>
+    private static int CountCsvDates(Func<string, bool> keep)
+    {
+        int n = 0;
+        foreach (string file in Directory.GetFiles(RepoPaths.Seeds, "*.csv"))
+            foreach (Match m in Regex.Matches(File.ReadAllText(file), "^\"?https://en\\.wikinews\\.org[^,]*\"?,(\\d{4}-\\d{2}-\\d{2}),", RegexOptions.Multiline))
+                if (keep(m.Groups[1].Value))
+                    n++;
+        return n;
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("*")]
+    [InlineData("*:*")]
+    public void Empty_query_and_star_match_everything(string query) =>
+        Assert.Equal(296, _index.Search(query).Total);
+
+    [Fact]
+    public void Sort_orders()
+    {
+        var newest = _index.Search("*", limit: 296, sort: SortOrder.Newest).Hits;
+        var dated = newest.Where(h => h.Published != null).Select(h => h.Published!).ToList();
+        Assert.Equal(dated.OrderByDescending(d => d, StringComparer.Ordinal), dated);
+        Assert.Equal(Seed, newest[^1].Id); // undated last
+        var oldest = _index.Search("*", limit: 296, sort: SortOrder.Oldest).Hits;
+        var datedAsc = oldest.Where(h => h.Published != null).Select(h => h.Published!).ToList();
+        Assert.Equal(datedAsc.OrderBy(d => d, StringComparer.Ordinal), datedAsc);
+        Assert.Equal(Seed, oldest[^1].Id);
+        // Relevance ties (every score equal for *) fall back to newest first.
+        Assert.Equal(newest.Select(h => h.Id).Take(20), _index.Search("*", limit: 20).Hits.Select(h => h.Id));
+    }
+
+    [Fact]
+    public void Relevance_ranks_title_matches_first()
+    {
+        var hits = _index.Search("magnitogorsk", limit: 5).Hits;
+        Assert.Contains("Magnitogorsk", hits[0].Title);
+        Assert.True(hits.Zip(hits.Skip(1)).All(p => p.First.Score >= p.Second.Score));
+    }
+
+    [Fact]
+    public void Paging_boundaries()
+    {
+        var all = _index.Search("russia", limit: 1000).Hits.Select(h => h.Id).ToList();
+        Assert.True(all.Count > 12);
+        var page1 = _index.Search("russia", limit: 5).Hits.Select(h => h.Id).ToList();
+        var page2 = _index.Search("russia", limit: 5, offset: 5).Hits.Select(h => h.Id).ToList();
+        Assert.Equal(all.Take(10), page1.Concat(page2));
+        var last = _index.Search("russia", limit: 10, offset: all.Count - 2);
+        Assert.Equal(2, last.Hits.Count);
+        Assert.Equal(all.Count - 1, last.Hits[^1].Rank);
+        var beyond = _index.Search("russia", limit: 10, offset: all.Count);
+        Assert.Empty(beyond.Hits);
+        Assert.Equal(all.Count, beyond.Total);
+        Assert.Empty(_index.Search("russia", limit: 0).Hits);
+        Assert.Equal(all.Count, _index.Search("russia", limit: 0).Total);
+    }
+
+    [Fact]
+    public void Suggests_a_close_spelling_when_nothing_is_found()
+    {
+        var result = _index.Search("kazakstan");
+        Assert.Equal(0, result.Total);
+        Assert.Equal("kazakhstan", result.Suggestion);
+        Assert.Equal("kazakhstan fsb", _index.Search("kazakstan fsb").Suggestion);
+        Assert.Null(_index.Search("russia").Suggestion);
+        Assert.Null(_index.Search("xqzvvy").Suggestion);
+    }
+
+    [Fact]
+    public void Snippets_highlight_matches_and_whole_phrases()
+    {
+        var hit = _index.Search("\"islamic state\" kazakh").Hits.Single(h => h.Id == Seed);
+        Assert.Contains($"{Highlight.Open}Islamic State{Highlight.Close}", hit.Snippet);
+        var stemmed = _index.Search("kill kazakh").Hits.Single(h => h.Id == Seed);
+        Assert.Matches($"{Highlight.Open}(killed|Kazakh){Highlight.Close}", stemmed.Snippet);
+        Assert.Contains($"{Highlight.Open}Kazakhs{Highlight.Close}", stemmed.TitleHighlighted);
+    }
+}

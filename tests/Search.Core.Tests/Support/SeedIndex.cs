@@ -1,0 +1,40 @@
+using Search.Core.Indexing;
+using Search.Core.Querying;
+using Xunit;
+
+namespace Search.Core.Tests.Support;
+
+/// <summary>An index of the project's seeds/ built once for all tests that share it.</summary>
+public sealed class SeedIndex : IDisposable
+{
+    private readonly TempDir _dir = new();
+
+    public SeedIndex()
+    {
+        Summary = IndexBuilder.Build(new BuildOptions { Roots = new[] { RepoPaths.Seeds }, IndexPath = IndexPath });
+        Searcher = ArticleSearcher.Open(IndexPath);
+    }
+
+    public string IndexPath => Path.Combine(_dir.Path, "index");
+    public BuildSummary Summary { get; }
+    public ArticleSearcher Searcher { get; }
+
+    public SearchResult Search(string query, int limit = 10, int offset = 0, SortOrder sort = SortOrder.Relevance) =>
+        Searcher.Search(new SearchRequest { Query = query, Limit = limit, Offset = offset, Sort = sort });
+
+    /// <summary>Ids of every article the query matches.</summary>
+    public HashSet<string> Ids(string query) =>
+        Search(query, limit: 1000).Hits.Select(h => h.Id).ToHashSet();
+
+    public void Dispose()
+    {
+        Searcher.Dispose();
+        _dir.Dispose();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SeedIndexCollection : ICollectionFixture<SeedIndex>
+{
+    public const string Name = "seed index";
+}

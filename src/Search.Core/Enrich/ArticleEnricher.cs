@@ -1,0 +1,106 @@
+using Search.Core.Ingest;
+
+namespace Search.Core.Enrich;
+
+/// <summary>
+/// Derives what a reader could not state directly. Never invents: a field without evidence stays
+/// null. Places are left as the reader gave them (recognised elsewhere).
+/// </summary>
+public static class ArticleEnricher
+{
+    /// <summary>
+    /// Normalises and fills <paramref name="article"/> in place:
+    /// <list type="bullet">
+    /// <item>Source: the stated source (a URL or www host given as source is reduced to its domain),
+    /// else the domain of the article URL, else of the author page; without "www.".</item>
+    /// <item>Author, title: trimmed, whitespace collapsed; an empty author becomes null.</item>
+    /// <item>Section: the stated section, else the file's first folder under the root (BBC's
+    /// "business"), lower-cased. All-digit folders (make-corpus's 00000/ buckets) are not sections.</item>
+    /// <item>Published: the stated date as ISO yyyy-MM-dd (unparseable or impossible → not used),
+    /// else a date in the article URL's path, else a dateline at the start of the body.</item>
+    /// <item>Body: a leading dateline that is the whole first paragraph (Wikinews' "Friday, January
+    /// 4, 2019") is removed: it is metadata, and kept it would open every snippet and match
+    /// weekday/month searches. A dateline followed by text in the same paragraph stays.</item>
+    /// <item>Links: domains of <see cref="Article.LinkUrls"/> added to any already there,
+    /// lower-case without "www.", distinct, in order.</item>
+    /// <item>Tags: trimmed, empty ones dropped, distinct ignoring case (first spelling kept).</item>
+    /// </list>
+    /// </summary>
+    public static void Enrich(Article article, SourceFile file)
+    {
+        article.Title = ParagraphText.CollapseWhitespace(article.Title);
+        article.Author = NullIfEmpty(article.Author == null ? null : ParagraphText.CollapseWhitespace(article.Author));
+        article.Url = NullIfEmpty(article.Url?.Trim());
+        article.Source = NormalizeSource(article.Source) ?? UrlParts.Domain(article.Url) ?? UrlParts.Domain(article.AuthorUrl);
+        article.Section = NullIfEmpty(article.Section?.Trim())?.ToLowerInvariant() ?? SectionFromFolder(file.TopFolder);
+
+        string? published = DateParsing.ToIsoDate(article.Published) ?? DateParsing.FromUrl(article.Url);
+        if (DateParsing.TryDateline(article.Body, out string dateline, out int datelineEnd))
+        {
+            published ??= dateline;
+            StripDatelineParagraph(article, datelineEnd);
+        }
+        article.Published = published;
+
+        article.Links = DistinctDomains(article.Links, article.LinkUrls);
+        article.Tags = CleanTags(article.Tags);
+    }
+
+    private static string? NullIfEmpty(string? s) => string.IsNullOrEmpty(s) ? null : s;
+
+    private static string? NormalizeSource(string? source)
+    {
+        source = NullIfEmpty(source?.Trim());
+        if (source == null)
+            return null;
+        if (source.Contains("://", StringComparison.Ordinal))
+            return UrlParts.Domain(source) ?? source;
+        bool hostLike = source.Contains('.') && !source.Contains(' ');
+        return hostLike ? UrlParts.StripWww(source.ToLowerInvariant()) : ParagraphText.CollapseWhitespace(source);
+    }
+
+    private static string? SectionFromFolder(string? folder) =>
+        string.IsNullOrWhiteSpace(folder) || folder.All(char.IsAsciiDigit) ? null : folder.Trim().ToLowerInvariant();
+
+    private static void StripDatelineParagraph(Article article, int datelineEnd)
+    {
+        string body = article.Body;
+        int rest = datelineEnd;
+        while (rest < body.Length && body[rest] is ' ' or '\t' or '\u00A0')
+            rest++;
+        if (rest == body.Length)
+            article.Body = "";
+        else if (body[rest] == '\n')
+            article.Body = body[rest..].TrimStart();
+    }
+
+    private static List<string> DistinctDomains(List<string> existing, List<string> urls)
+    {
+        var domains = new List<string>(existing.Count + urls.Count);
+        foreach (string d in existing)
+            AddDistinct(domains, UrlParts.StripWww(d.Trim().ToLowerInvariant()));
+        foreach (string url in urls)
+            if (UrlParts.Domain(url) is string d)
+                AddDistinct(domains, d);
+        return domains;
+    }
+
+    private static void AddDistinct(List<string> list, string value)
+    {
+        if (value.Length > 0 && !list.Contains(value))
+            list.Add(value);
+    }
+
+    private static List<string> CleanTags(List<string> tags)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var result = new List<string>(tags.Count);
+        foreach (string tag in tags)
+        {
+            string t = ParagraphText.CollapseWhitespace(tag);
+            if (t.Length > 0 && seen.Add(t))
+                result.Add(t);
+        }
+        return result;
+    }
+}

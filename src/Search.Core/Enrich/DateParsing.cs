@@ -1,0 +1,248 @@
+using System.Globalization;
+
+namespace Search.Core.Enrich;
+
+/// <summary>
+/// Turns the date forms news data uses into ISO <c>yyyy-MM-dd</c>, or null. Never guesses: an
+/// impossible date (2019-13-45), an ambiguous one (01/04/2019: January or April?) or one without a
+/// day gives null. For date-times the calendar day is the one written (the publisher's local day),
+/// not converted to UTC. Culture-independent (month and day names are English).
+/// </summary>
+public static class DateParsing
+{
+    private const int MinYear = 1800, MaxYear = 2199;
+
+    /// <summary>How far into a body a leading dateline is looked for.</summary>
+    private const int DatelineWindow = 200;
+
+    /// <summary>Most words a dateline has ("Friday, January 4, 2019 10:00 GMT").</summary>
+    private const int DatelineMaxTokens = 6;
+
+    private const string DatelinePunctuation = ",;:-—–";
+
+    private static readonly string[] Months =
+        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
+    private static readonly string[] Weekdays =
+        ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+    /// <summary>
+    /// Parses: ISO dates and date-times (<c>2019-01-04</c>, <c>2019-01-04T10:00:00+03:00</c>,
+    /// <c>2019-01-04 10:00</c>), <c>2019/01/04</c>, RFC 1123/822 (<c>Fri, 04 Jan 2019 10:00:00 GMT</c>),
+    /// <c>January 4, 2019</c>, <c>4 January 2019</c>, <c>Friday, January 4, 2019</c> (month names full
+    /// or abbreviated, day ordinals like 4th allowed).
+    /// </summary>
+    public static string? ToIsoDate(string? text)
+    {
+        if (text == null)
+            return null;
+        ReadOnlySpan<char> s = text.AsSpan().Trim();
+        if (s.Length < 8)
+            return null;
+        return char.IsAsciiDigit(s[0]) && s.Length >= 4 && char.IsAsciiDigit(s[3]) ? ParseNumeric(s) : ParseWords(s);
+    }
+
+    /// <summary>A date in the URL's path: <c>/2024/03/09/</c> (day segment required) or a segment
+    /// that is or starts with <c>2024-03-09</c>.</summary>
+    public static string? FromUrl(string? url)
+    {
+        if (string.IsNullOrEmpty(url))
+            return null;
+        List<string> segments = UrlParts.PathSegments(url);
+        for (int i = 0; i < segments.Count; i++)
+        {
+            string seg = segments[i];
+            if (seg.Length == 4 && i + 2 < segments.Count && int.TryParse(seg, NumberStyles.None, CultureInfo.InvariantCulture, out int year)
+                && TwoDigits(segments[i + 1], out int month) && TwoDigits(segments[i + 2], out int day))
+            {
+                string? iso = Iso(year, month, day);
+                if (iso != null)
+                    return iso;
+            }
+            if (seg.Length >= 10 && (seg.Length == 10 || !char.IsAsciiDigit(seg[10])))
+            {
+                string? iso = ParseNumeric(seg.AsSpan(0, 10));
+                if (iso != null)
+                    return iso;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// A date at the very start of <paramref name="body"/> (within its first 200 characters and on
+    /// its first line), like Wikinews' "Friday, January 4, 2019" line.
+    /// </summary>
+    /// <param name="body">Article body.</param>
+    /// <param name="iso">The date, ISO.</param>
+    /// <param name="end">Index in <paramref name="body"/> just after the dateline text.</param>
+    public static bool TryDateline(string body, out string iso, out int end)
+    {
+        iso = "";
+        end = 0;
+        int start = 0;
+        while (start < body.Length && char.IsWhiteSpace(body[start]))
+            start++;
+        int limit = Math.Min(body.Length, start + DatelineWindow);
+        int newline = body.IndexOf('\n', start, limit - start);
+        if (newline >= 0)
+            limit = newline;
+
+        // Token ends on the first line, then try the longest prefix first.
+        Span<int> tokenEnds = stackalloc int[DatelineMaxTokens];
+        int count = 0;
+        for (int i = start; i < limit && count < DatelineMaxTokens;)
+        {
+            while (i < limit && char.IsWhiteSpace(body[i]))
+                i++;
+            if (i >= limit)
+                break;
+            int tokenStart = i;
+            while (i < limit && !char.IsWhiteSpace(body[i]))
+                i++;
+            // A dash or comma standing alone ends the dateline rather than extending it.
+            if (body.AsSpan(tokenStart, i - tokenStart).TrimStart(DatelinePunctuation).Length > 0)
+                tokenEnds[count++] = i;
+        }
+        for (int k = count - 1; k >= 0; k--)
+        {
+            int tokenEnd = tokenEnds[k];
+            // A trailing comma or dash belongs to the sentence, not the date.
+            string? parsed = ToIsoDate(body.AsSpan(start, tokenEnd - start).TrimEnd(DatelinePunctuation).ToString());
+            if (parsed != null)
+            {
+                iso = parsed;
+                end = tokenEnd;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static string? Iso(int year, int month, int day) =>
+        year is >= MinYear and <= MaxYear && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month)
+            ? string.Create(CultureInfo.InvariantCulture, $"{year:0000}-{month:00}-{day:00}")
+            : null;
+
+    private static bool TwoDigits(ReadOnlySpan<char> s, out int value)
+    {
+        value = 0;
+        return s.Length is 1 or 2 && int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out value);
+    }
+
+    /// <summary><c>yyyy-MM-dd</c> or <c>yyyy/MM/dd</c> (1-2 digit month/day), optionally followed by a
+    /// time (and zone) that must itself be valid.</summary>
+    private static string? ParseNumeric(ReadOnlySpan<char> s)
+    {
+        if (s.Length < 8 || !int.TryParse(s[..4], NumberStyles.None, CultureInfo.InvariantCulture, out int year))
+            return null;
+        char sep = s[4];
+        if (sep is not ('-' or '/' or '.'))
+            return null;
+        int pos = 5;
+        if (!ReadNumber(s, ref pos, out int month) || pos >= s.Length || s[pos] != sep)
+            return null;
+        pos++;
+        if (!ReadNumber(s, ref pos, out int day))
+            return null;
+        string? iso = Iso(year, month, day);
+        if (iso == null || pos == s.Length)
+            return iso;
+        // A time must follow: "T10:00:00Z", " 10:00", "T10:00:00.123+05:30". Let the framework
+        // validate it on the canonical form, so "2019-01-04T25:99" is rejected.
+        if (s[pos] is not ('T' or 't' or ' ') || pos + 1 >= s.Length || !char.IsAsciiDigit(s[pos + 1]))
+            return null;
+        string canonical = string.Concat(iso, "T", s[(pos + 1)..]);
+        return DateTimeOffset.TryParse(canonical, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _) ? iso : null;
+    }
+
+    private static bool ReadNumber(ReadOnlySpan<char> s, ref int pos, out int value)
+    {
+        int start = pos;
+        while (pos < s.Length && pos - start < 2 && char.IsAsciiDigit(s[pos]))
+            pos++;
+        if (pos < s.Length && char.IsAsciiDigit(s[pos]))
+        {
+            value = 0;
+            return false; // three or more digits
+        }
+        return int.TryParse(s[start..pos], NumberStyles.None, CultureInfo.InvariantCulture, out value);
+    }
+
+    /// <summary>Word forms: [weekday] (month day | day month) year [time [zone]].</summary>
+    private static string? ParseWords(ReadOnlySpan<char> s)
+    {
+        int month = 0, day = 0, year = 0, index = 0;
+        bool timeSeen = false;
+        foreach (Range r in s.SplitAny(" \t,\u00A0"))
+        {
+            ReadOnlySpan<char> token = s[r].TrimEnd('.');
+            if (token.IsEmpty)
+                continue;
+            int i = index++;
+            if (year != 0)
+            {
+                // After the year only a time and then a zone may follow.
+                if (!timeSeen && token.Contains(':') && char.IsAsciiDigit(token[0]))
+                    timeSeen = true;
+                else if (!(timeSeen && IsZone(token)))
+                    return null;
+            }
+            else if (i == 0 && IndexOfName(token, Weekdays) >= 0)
+                continue;
+            else if (month == 0 && IndexOfName(token, Months) is int m and >= 0)
+                month = m + 1;
+            else if (day == 0 && ParseDay(token) is int d and > 0 && token.Length <= 4)
+                day = d;
+            else if (month != 0 && day != 0 && token.Length == 4 && int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out int y))
+                year = y;
+            else
+                return null;
+        }
+        return year != 0 ? Iso(year, month, day) : null;
+    }
+
+    /// <summary>"4", "04", "4th", "1st", "22nd", "23rd".</summary>
+    private static int ParseDay(ReadOnlySpan<char> token)
+    {
+        int digits = 0;
+        while (digits < token.Length && char.IsAsciiDigit(token[digits]))
+            digits++;
+        if (digits is 0 or > 2)
+            return 0;
+        ReadOnlySpan<char> suffix = token[digits..];
+        if (!(suffix.IsEmpty || suffix.Equals("st", StringComparison.OrdinalIgnoreCase) || suffix.Equals("nd", StringComparison.OrdinalIgnoreCase)
+              || suffix.Equals("rd", StringComparison.OrdinalIgnoreCase) || suffix.Equals("th", StringComparison.OrdinalIgnoreCase)))
+            return 0;
+        return int.Parse(token[..digits], NumberStyles.None, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Full name or an abbreviation of at least 3 letters ("Jan", "Sept", "Thu", "Tues").</summary>
+    private static int IndexOfName(ReadOnlySpan<char> token, string[] names)
+    {
+        if (token.Length < 3)
+            return -1;
+        for (int i = 0; i < names.Length; i++)
+            if (token.Length <= names[i].Length && names[i].AsSpan().StartsWith(token, StringComparison.OrdinalIgnoreCase))
+                return i;
+        return -1;
+    }
+
+    /// <summary>GMT, UTC, Z, +0000, -05:00, or an abbreviation like EST/BST.</summary>
+    private static bool IsZone(ReadOnlySpan<char> token)
+    {
+        if (token[0] is '+' or '-')
+        {
+            foreach (char c in token[1..])
+                if (!char.IsAsciiDigit(c) && c != ':')
+                    return false;
+            return token.Length >= 3;
+        }
+        if (token.Length > 5)
+            return false;
+        foreach (char c in token)
+            if (!char.IsAsciiLetterUpper(c))
+                return false;
+        return true;
+    }
+}

@@ -1,0 +1,138 @@
+namespace Search.Core.Ingest;
+
+/// <summary>The article fields a CSV column or JSON property can fill.</summary>
+public enum ArticleField { Id, Title, Body, Url, Author, Source, Published, Section, Tags, Places }
+
+/// <summary>
+/// Maps CSV column / JSON property names to article fields, case-insensitively, and fills
+/// articles from structured records. Shared by <see cref="CsvArticleReader"/> and
+/// <see cref="JsonLinesArticleReader"/> so both accept the same names. Unknown names are ignored.
+/// When two names map to the same single-valued field (say "text" and "body"), the first non-empty
+/// value wins; list fields (tags, places) collect from all of them.
+/// </summary>
+public static class FieldMapping
+{
+    private static readonly Dictionary<string, ArticleField> Aliases = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["id"] = ArticleField.Id,
+        ["title"] = ArticleField.Title, ["headline"] = ArticleField.Title,
+        ["body"] = ArticleField.Body, ["text"] = ArticleField.Body, ["content"] = ArticleField.Body, ["article"] = ArticleField.Body,
+        ["url"] = ArticleField.Url, ["link"] = ArticleField.Url,
+        ["author"] = ArticleField.Author, ["byline"] = ArticleField.Author, ["authors"] = ArticleField.Author,
+        ["source"] = ArticleField.Source, ["site"] = ArticleField.Source, ["publisher"] = ArticleField.Source,
+        ["published"] = ArticleField.Published, ["date"] = ArticleField.Published, ["pubDate"] = ArticleField.Published,
+        ["datetime"] = ArticleField.Published,
+        ["section"] = ArticleField.Section, ["category"] = ArticleField.Section,
+        ["tags"] = ArticleField.Tags, ["keywords"] = ArticleField.Tags, ["topics"] = ArticleField.Tags,
+        ["places"] = ArticleField.Places,
+    };
+
+    private static readonly Dictionary<string, ArticleField>.AlternateLookup<ReadOnlySpan<char>> SpanAliases =
+        Aliases.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>The field a column/property name stands for (surrounding whitespace ignored).</summary>
+    public static bool TryMap(ReadOnlySpan<char> name, out ArticleField field) =>
+        SpanAliases.TryGetValue(name.Trim(), out field);
+
+    /// <summary>Fields of a CSV header, null where a column is not mapped.</summary>
+    public static ArticleField?[] MapHeader(IReadOnlyList<string> header)
+    {
+        var fields = new ArticleField?[header.Count];
+        for (int i = 0; i < header.Count; i++)
+            fields[i] = TryMap(header[i], out ArticleField f) ? f : null;
+        return fields;
+    }
+
+    /// <summary>Sets a field from a text value. Tags are comma-separated; places comma- or
+    /// semicolon-separated.</summary>
+    public static void Apply(Article article, ArticleField field, string value)
+    {
+        switch (field)
+        {
+            case ArticleField.Tags:
+                AddSplit(article.Tags, value, [',']);
+                break;
+            case ArticleField.Places:
+                AddSplit(article.Places, value, [',', ';']);
+                break;
+            default:
+                SetIfEmpty(article, field, value);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Sets a field from a list of values (a JSON array): tags and places take each item;
+    /// authors are joined "A, B"; body items are paragraphs; other fields take the first non-empty item.
+    /// </summary>
+    public static void ApplyList(Article article, ArticleField field, IReadOnlyList<string> values)
+    {
+        switch (field)
+        {
+            case ArticleField.Tags:
+            case ArticleField.Places:
+                var list = field == ArticleField.Tags ? article.Tags : article.Places;
+                foreach (string v in values)
+                    if (!string.IsNullOrWhiteSpace(v))
+                        list.Add(v.Trim());
+                break;
+            case ArticleField.Author:
+                SetIfEmpty(article, field, string.Join(", ", values.Select(v => v.Trim()).Where(v => v.Length > 0)));
+                break;
+            case ArticleField.Body:
+                SetIfEmpty(article, field, string.Join("\n\n", values));
+                break;
+            default:
+                foreach (string v in values)
+                    if (!string.IsNullOrWhiteSpace(v))
+                    {
+                        SetIfEmpty(article, field, v);
+                        break;
+                    }
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Finishes a structured record: whitespace in title and body normalised (body paragraphs as
+    /// in text files), id (own, else <c>RelativePath#record</c>), file, record and line set.
+    /// Returns the reason to skip the record, or null when it is an article.
+    /// </summary>
+    public static string? Complete(Article article, SourceFile file, int record, int line)
+    {
+        article.Title = ParagraphText.CollapseWhitespace(article.Title);
+        article.Body = ParagraphText.Normalize(article.Body);
+        if (article.Title.Length == 0 && article.Body.Length == 0)
+            return "no title or body";
+        if (article.Id.Length == 0)
+            article.Id = $"{file.RelativePath}#{record}";
+        article.File = file.RelativePath;
+        article.Record = record;
+        article.Line = line;
+        return null;
+    }
+
+    private static void SetIfEmpty(Article a, ArticleField field, string value)
+    {
+        string v = value.Trim();
+        if (v.Length == 0)
+            return;
+        switch (field)
+        {
+            case ArticleField.Id when a.Id.Length == 0: a.Id = v; break;
+            case ArticleField.Title when a.Title.Length == 0: a.Title = v; break;
+            case ArticleField.Body when a.Body.Length == 0: a.Body = value; break;
+            case ArticleField.Url: a.Url ??= v; break;
+            case ArticleField.Author: a.Author ??= v; break;
+            case ArticleField.Source: a.Source ??= v; break;
+            case ArticleField.Published: a.Published ??= v; break;
+            case ArticleField.Section: a.Section ??= v; break;
+        }
+    }
+
+    private static void AddSplit(List<string> list, string value, char[] separators)
+    {
+        foreach (string part in value.Split(separators, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            list.Add(part);
+    }
+}

@@ -1,0 +1,65 @@
+namespace Search.Core.Ingest;
+
+/// <summary>How <see cref="ReaderRegistry.Resolve(string, ReadOnlySpan{byte})"/> classified a file.</summary>
+public enum FileDisposition
+{
+    /// <summary>A reader takes the file.</summary>
+    Read,
+    /// <summary>Not a format the indexer handles (NOTICE.md, .pdf, images): skipped, not an error.</summary>
+    Ignored,
+    /// <summary>A handled extension but 0 bytes of content: reported as "empty file".</summary>
+    Empty,
+    /// <summary>A handled extension with binary content: reported as "binary file".</summary>
+    Binary,
+}
+
+/// <summary>The outcome of resolving a file: its disposition, the reader when it is
+/// <see cref="FileDisposition.Read"/>, and a short reason otherwise.</summary>
+public readonly record struct ReaderResolution(FileDisposition Disposition, IArticleReader? Reader, string? Reason)
+{
+    /// <summary>Empty and binary files are problems to report; ignored files are not.</summary>
+    public bool IsProblem => Disposition is FileDisposition.Empty or FileDisposition.Binary;
+}
+
+/// <summary>
+/// Picks the reader for a file from its extension and first bytes. Immutable and thread-safe: one
+/// instance serves parallel indexing.
+/// </summary>
+public sealed class ReaderRegistry
+{
+    private readonly IArticleReader[] _readers;
+
+    public ReaderRegistry(IEnumerable<IArticleReader> readers) => _readers = readers.ToArray();
+
+    /// <summary>Text (.txt, .text), CSV (.csv) and JSON Lines (.jsonl, .ndjson, line-per-object .json).</summary>
+    public static ReaderRegistry Default { get; } =
+        new([new TextArticleReader(), new CsvArticleReader(), new JsonLinesArticleReader()]);
+
+    public IReadOnlyList<IArticleReader> Readers => _readers;
+
+    /// <summary>Resolves a file, reading its head (up to <see cref="TextDecoding.HeadSize"/> bytes) from disk.</summary>
+    public ReaderResolution Resolve(SourceFile file) => Resolve(file.FullPath, TextDecoding.ReadHead(file.FullPath));
+
+    /// <summary>Resolves a file from its path (for the extension) and its first bytes.</summary>
+    public ReaderResolution Resolve(string path, ReadOnlySpan<byte> head)
+    {
+        string extension = Path.GetExtension(path).ToLowerInvariant();
+        IArticleReader? reader = null;
+        foreach (IArticleReader candidate in _readers)
+        {
+            if (candidate.CanRead(extension, head))
+            {
+                reader = candidate;
+                break;
+            }
+        }
+        if (reader == null)
+            return new(FileDisposition.Ignored, null, extension.Length == 0 ? "ignored: no extension" : $"ignored: {extension} is not an article format");
+        return TextDecoding.Sniff(head).Kind switch
+        {
+            TextKind.Empty => new(FileDisposition.Empty, null, "empty file"),
+            TextKind.Binary => new(FileDisposition.Binary, null, "binary file"),
+            _ => new(FileDisposition.Read, reader, null),
+        };
+    }
+}

@@ -1,0 +1,151 @@
+using System.Buffers;
+using System.Text;
+
+namespace Search.Core.Ingest;
+
+/// <summary>What the first bytes of a file say about it.</summary>
+public enum TextKind
+{
+    /// <summary>No content (0 bytes, or only a byte-order mark).</summary>
+    Empty,
+    Text,
+    /// <summary>NUL bytes or many control characters: not a text file, whatever its extension.</summary>
+    Binary,
+}
+
+/// <summary>Result of <see cref="TextDecoding.Sniff"/>: the kind of content, the encoding to decode it
+/// with, and how many bytes of byte-order mark to skip.</summary>
+public readonly record struct TextSniff(TextKind Kind, Encoding Encoding, int BomLength);
+
+/// <summary>
+/// Opens files as text without trusting them: news archives mix UTF-8, UTF-16 exports and
+/// Windows-1252/Latin-1 files (the BBC corpus has raw 0xA3 pound signs).
+/// Rules: a BOM decides (UTF-8, UTF-16 LE/BE); without one, the file is UTF-8 if the head is valid
+/// UTF-8, else Windows-1252 (a superset of the printable Latin-1 range, so Latin-1 files read right).
+/// UTF-16 without a BOM is not recognised: its NUL bytes make it look binary.
+/// Invalid sequences later in a file than the sniffed head decode to U+FFFD rather than throwing.
+/// </summary>
+public static class TextDecoding
+{
+    /// <summary>Bytes read to decide the encoding.</summary>
+    public const int HeadSize = 64 * 1024;
+
+    /// <summary>Bytes scanned for binary content.</summary>
+    private const int BinaryScanSize = 8 * 1024;
+
+    private const int StreamBufferSize = 64 * 1024;
+
+    /// <summary>UTF-8 that replaces invalid bytes with U+FFFD instead of throwing.</summary>
+    private static readonly Encoding Utf8Lenient = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+
+    /// <summary>Windows-1252, from the code-pages provider that ships in the .NET shared framework.</summary>
+    public static Encoding Windows1252 { get; } =
+        CodePagesEncodingProvider.Instance.GetEncoding(1252)
+        ?? throw new InvalidOperationException("Windows-1252 encoding is not available");
+
+    /// <summary>Classifies content from its first bytes (pass up to <see cref="HeadSize"/>, or the
+    /// whole file when it is at hand: UTF-8 validity is then checked over all of it).</summary>
+    public static TextSniff Sniff(ReadOnlySpan<byte> head)
+    {
+        if (head.IsEmpty)
+            return new(TextKind.Empty, Utf8Lenient, 0);
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+            return new(KindOf(head[3..]), Utf8Lenient, 3);
+        // UTF-16 legitimately contains NULs, so no binary check after its BOM.
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
+            return new(head.Length > 2 ? TextKind.Text : TextKind.Empty, Encoding.Unicode, 2);
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+            return new(head.Length > 2 ? TextKind.Text : TextKind.Empty, Encoding.BigEndianUnicode, 2);
+        TextKind kind = KindOf(head);
+        return new(kind, kind == TextKind.Text && !IsValidUtf8Prefix(head) ? Windows1252 : Utf8Lenient, 0);
+    }
+
+    /// <summary>Reads up to <paramref name="max"/> bytes from the start of a file.</summary>
+    public static byte[] ReadHead(string path, int max = HeadSize)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+        var buffer = new byte[(int)Math.Min(max, stream.Length)];
+        int n = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+        return n == buffer.Length ? buffer : buffer[..n];
+    }
+
+    /// <summary>Opens a file for streaming reads in its sniffed encoding, positioned after any BOM.</summary>
+    public static StreamReader OpenReader(string path) => OpenReader(path, out _);
+
+    /// <inheritdoc cref="OpenReader(string)"/>
+    /// <param name="path">The file.</param>
+    /// <param name="sniff">What the head of the file looks like; callers check for binary content.</param>
+    public static StreamReader OpenReader(string path, out TextSniff sniff)
+    {
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, StreamBufferSize, FileOptions.SequentialScan);
+        byte[] head = ArrayPool<byte>.Shared.Rent(HeadSize);
+        try
+        {
+            int n = stream.ReadAtLeast(head.AsSpan(0, HeadSize), HeadSize, throwOnEndOfStream: false);
+            sniff = Sniff(head.AsSpan(0, n));
+            stream.Position = sniff.BomLength;
+            return new StreamReader(stream, sniff.Encoding, detectEncodingFromByteOrderMarks: false, StreamBufferSize);
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(head);
+        }
+    }
+
+    /// <summary>Reads a whole (small, single-article) file as text.</summary>
+    public static string ReadAllText(string path) => ReadAllText(path, out _);
+
+    /// <inheritdoc cref="ReadAllText(string)"/>
+    /// <param name="path">The file.</param>
+    /// <param name="sniff">What the content looks like; callers check for binary content.</param>
+    public static string ReadAllText(string path, out TextSniff sniff) => Decode(File.ReadAllBytes(path), out sniff);
+
+    /// <summary>Decodes bytes already in memory by the same rules as files.</summary>
+    public static string Decode(ReadOnlySpan<byte> bytes, out TextSniff sniff)
+    {
+        sniff = Sniff(bytes);
+        return sniff.Encoding.GetString(bytes[sniff.BomLength..]);
+    }
+
+    private static TextKind KindOf(ReadOnlySpan<byte> bytes) =>
+        bytes.IsEmpty ? TextKind.Empty : LooksBinary(bytes) ? TextKind.Binary : TextKind.Text;
+
+    /// <summary>Any NUL, or more than 10% control characters other than tab, line feed, vertical
+    /// tab, form feed, carriage return and escape, in the first 8 KB.</summary>
+    private static bool LooksBinary(ReadOnlySpan<byte> bytes)
+    {
+        ReadOnlySpan<byte> scan = bytes[..Math.Min(bytes.Length, BinaryScanSize)];
+        if (scan.Contains((byte)0))
+            return true;
+        int controls = 0;
+        foreach (byte b in scan)
+            if (b < 0x20 && b is not ((byte)'\t' or (byte)'\n' or 0x0B or 0x0C or (byte)'\r' or 0x1B))
+                controls++;
+        return controls * 10 > scan.Length;
+    }
+
+    /// <summary>Valid UTF-8, ignoring a multi-byte sequence cut off at the end of the head.</summary>
+    private static bool IsValidUtf8Prefix(ReadOnlySpan<byte> head)
+    {
+        int end = head.Length;
+        for (int back = 1; back <= 3 && back <= head.Length; back++)
+        {
+            byte b = head[head.Length - back];
+            if ((b & 0xC0) == 0x80)
+                continue; // continuation byte: keep looking for the lead byte
+            if (b >= 0xC0)
+            {
+                int needed = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+                if (needed > back)
+                    end = head.Length - back;
+            }
+            break;
+        }
+        return System.Text.Unicode.Utf8.IsValid(head[..end]);
+    }
+}

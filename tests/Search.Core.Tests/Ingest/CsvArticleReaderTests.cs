@@ -1,0 +1,167 @@
+using Search.Core.Enrich;
+using Search.Core.Ingest;
+using Search.Core.Tests.Support;
+using Xunit;
+using static Search.Core.Tests.Ingest.ReaderTestKit;
+
+namespace Search.Core.Tests.Ingest;
+
+public class CsvArticleReaderTests
+{
+    private readonly CsvArticleReader _reader = new();
+
+    private static List<ReadItem> Parse(string csv, string relative = "data/x.csv") =>
+        CsvArticleReader.Read(new StringReader(csv), new SourceFile("/r/" + relative, relative, "/r")).ToList();
+
+    [Fact]
+    public void WikinewsSeedsYield295ArticlesWithoutProblems()
+    {
+        var items = new List<ReadItem>();
+        foreach (string name in new[] { "wikinews_2019.csv", "wikinews_2020.csv" })
+            items.AddRange(_reader.Read(SourceFor(RepoPaths.Seeds, name)));
+        Assert.Empty(Problems(items));
+        Assert.Equal(295, Articles(items).Count);
+    }
+
+    [Fact]
+    public void WikinewsRecordsMapUrlDateTitleText()
+    {
+        SourceFile file = SourceFor(RepoPaths.Seeds, "wikinews_2019.csv");
+        List<Article> articles = Articles(_reader.Read(file));
+        Assert.Equal(171, articles.Count);
+        foreach (Article a in articles)
+            ArticleEnricher.Enrich(a, file);
+
+        Article first = articles[0];
+        Assert.Equal("Magnitogorsk apartment building collapses after explosion, dozens dead", first.Title);
+        Assert.Equal("https://en.wikinews.org//wiki/Magnitogorsk_apartment_building_collapses_after_explosion,_dozens_dead", first.Url);
+        Assert.Equal("2019-01-04", first.Published);
+        Assert.Equal("en.wikinews.org", first.Source);
+        Assert.Equal("wikinews_2019.csv#1", first.Id);
+        Assert.Equal(1, first.Record);
+        Assert.Equal(2, first.Line);
+        // The "Friday, January 4, 2019" dateline paragraph is removed; paragraphs are "\n\n"-separated.
+        Assert.StartsWith("An apartment building collapsed on Monday in Magnitogorsk", first.Body);
+        Assert.Contains("of \"presumably between 36 and 40 people under the rubble\", while", first.Body);
+        Assert.DoesNotContain("\n\n\n", first.Body);
+
+        Assert.All(articles, a => Assert.StartsWith("2019-", a.Published));
+        Assert.Equal(Enumerable.Range(1, 171), articles.Select(a => a.Record!.Value));
+        Assert.True(articles.Zip(articles.Skip(1)).All(p => p.First.Line < p.Second.Line));
+    }
+
+    [Fact]
+    public void Wikinews2020DatesAreFrom2020On()
+    {
+        SourceFile file = SourceFor(RepoPaths.Seeds, "wikinews_2020.csv");
+        List<Article> articles = Articles(_reader.Read(file));
+        Assert.Equal(124, articles.Count);
+        foreach (Article a in articles)
+            ArticleEnricher.Enrich(a, file);
+        Assert.All(articles, a => Assert.Matches("^202[01]-[01][0-9]-[0-3][0-9]$", a.Published));
+    }
+
+    [Fact]
+    public void QuotedFieldsWithCommasEscapedQuotesAndLineBreaks()
+    {
+        var items = Parse("id,title,body\r\nA1,\"Hello, world\",\"He said \"\"hi\"\".\r\n\r\nSecond \"\"para\"\".\"\r\nA2,Plain,Text\r\n");
+        List<Article> articles = Articles(items);
+        Assert.Equal(2, articles.Count);
+        Assert.Equal("A1", articles[0].Id);
+        Assert.Equal("Hello, world", articles[0].Title);
+        Assert.Equal("He said \"hi\".\n\nSecond \"para\".", articles[0].Body);
+        Assert.Equal(2, articles[0].Line);
+        Assert.Equal("A2", articles[1].Id);
+        Assert.Equal(5, articles[1].Line);
+        Assert.Equal(2, articles[1].Record);
+    }
+
+    [Fact]
+    public void RaggedRowIsSkippedWithItsLineAndReadingGoesOn()
+    {
+        var items = Parse("title,text\nOne,Body one\nTwo,Body two,extra\n\"Three\",\"multi\nline\"\nFour\nFive,Body five\n");
+        Assert.Equal(["One", "Three", "Five"], Articles(items).Select(a => a.Title));
+        Assert.Equal([new RecordProblem(3, "expected 2 fields, found 3"), new RecordProblem(6, "expected 2 fields, found 1")], Problems(items));
+        // Record numbers count skipped rows, so ids do not shift.
+        Assert.Equal(["data/x.csv#1", "data/x.csv#3", "data/x.csv#5"], Articles(items).Select(a => a.Id));
+    }
+
+    [Fact]
+    public void UnbalancedQuoteIsReportedAtTheLineWhereItsRecordStarted()
+    {
+        var items = Parse("title,text\nOne,Body one\nTwo,\"Body two never closes\nThree,Body three\n");
+        Assert.Equal(["One"], Articles(items).Select(a => a.Title));
+        RecordProblem problem = Assert.Single(Problems(items));
+        Assert.Equal(3, problem.Line);
+        Assert.Contains("line 3", problem.Reason);
+        Assert.Contains("unbalanced quote", problem.Reason);
+    }
+
+    [Fact]
+    public void RecordWithNeitherTitleNorBodyIsSkipped()
+    {
+        var items = Parse("title,text,url\n,,https://x.org/a\nT,,\n");
+        Assert.Equal([new RecordProblem(2, "no title or body")], Problems(items));
+        Assert.Equal("T", Assert.Single(Articles(items)).Title);
+    }
+
+    [Fact]
+    public void HeaderNamesAreCaseInsensitiveAliasesAndUnknownColumnsIgnored()
+    {
+        var items = Parse("Headline,Byline,Category,Keywords,PubDate,Publisher,Link,Places,Views\nH,Jo Bloggs,World,\"a, b\",2020-02-03,BBC,https://bbc.co.uk/x,Paris; Lyon,12\n");
+        Article a = Assert.Single(Articles(items));
+        Assert.Equal("H", a.Title);
+        Assert.Equal("Jo Bloggs", a.Author);
+        Assert.Equal("World", a.Section);
+        Assert.Equal(["a", "b"], a.Tags);
+        Assert.Equal("2020-02-03", a.Published);
+        Assert.Equal("BBC", a.Source);
+        Assert.Equal("https://bbc.co.uk/x", a.Url);
+        Assert.Equal(["Paris", "Lyon"], a.Places);
+    }
+
+    [Fact]
+    public void HeaderWithoutTitleOrBodyColumnIsReported()
+    {
+        RecordProblem problem = Assert.Single(Problems(Parse("a,b\n1,2\n")));
+        Assert.Equal(1, problem.Line);
+        Assert.Contains("no title or body column", problem.Reason);
+    }
+
+    [Theory]
+    [InlineData("\r\n")]
+    [InlineData("\r")]
+    [InlineData("\n")]
+    public void LineEndingsAndBlankLinesAndMissingFinalNewline(string eol)
+    {
+        string csv = string.Join(eol, "title,text", "", "A,\"x" + eol + "y\"", "", "B,z");
+        var items = Parse(csv);
+        Assert.Empty(Problems(items));
+        List<Article> articles = Articles(items);
+        Assert.Equal(["A", "B"], articles.Select(a => a.Title));
+        Assert.Equal("x y", articles[0].Body);
+        Assert.Equal([3, 6], articles.Select(a => a.Line));
+    }
+
+    [Fact]
+    public void LargeFieldsSpanningTheParserBuffer()
+    {
+        string big = string.Join(' ', Enumerable.Repeat("word,\"\"q\"\"", 20_000));
+        var items = Parse("title,text\nT,\"" + big + "\"\nU,v\n");
+        List<Article> articles = Articles(items);
+        Assert.Equal(2, articles.Count);
+        Assert.Equal(big.Replace("\"\"", "\""), articles[0].Body);
+        Assert.Equal(3, articles[1].Line);
+    }
+
+    [Fact]
+    public void ReadsFromDiskWithBomAndEmptyFileYieldsNothing()
+    {
+        using var dir = new TempDir();
+        SourceFile file = WriteBytes(dir, "d/a.csv", [0xEF, 0xBB, 0xBF, .. "Title,Text\nT,B\n"u8]);
+        Article a = Assert.Single(Articles(_reader.Read(file)));
+        Assert.Equal("d/a.csv#1", a.Id);
+        Assert.Equal("d/a.csv", a.File);
+        Assert.Empty(_reader.Read(WriteText(dir, "empty.csv", "")));
+    }
+}

@@ -1,0 +1,91 @@
+using System.Text;
+using Search.Core.Ingest;
+using Search.Core.Tests.Support;
+using Xunit;
+using static Search.Core.Tests.Ingest.ReaderTestKit;
+
+namespace Search.Core.Tests.Ingest;
+
+public class ReaderRegistryTests
+{
+    private static readonly ReaderRegistry Registry = ReaderRegistry.Default;
+
+    private static ReaderResolution Resolve(string path, string head) => Registry.Resolve(path, Encoding.UTF8.GetBytes(head));
+
+    [Theory]
+    [InlineData("a/b.txt", "text")]
+    [InlineData("a/b.TEXT", "text")]
+    [InlineData("b.csv", "csv")]
+    [InlineData("b.jsonl", "jsonl")]
+    [InlineData("b.ndjson", "jsonl")]
+    public void HandledExtensionsResolveToTheirReader(string path, string format)
+    {
+        ReaderResolution r = Resolve(path, "{\"title\": \"x\"}\n");
+        Assert.Equal(FileDisposition.Read, r.Disposition);
+        Assert.Equal(format, r.Reader?.Format);
+        Assert.False(r.IsProblem);
+    }
+
+    [Fact]
+    public void JsonIsReadAsJsonLinesOnlyWhenItHoldsAnObjectPerLine()
+    {
+        Assert.Equal("jsonl", Resolve("x.json", "{\"title\": \"x\"}\n{\"title\": \"y\"}").Reader?.Format);
+        ReaderResolution pretty = Resolve("x.json", "{\n  \"title\": \"x\"\n}");
+        Assert.Equal(FileDisposition.Ignored, pretty.Disposition);
+        Assert.False(pretty.IsProblem);
+    }
+
+    [Theory]
+    [InlineData("NOTICE.md")]
+    [InlineData("paper.pdf")]
+    [InlineData("photo.JPG")]
+    [InlineData("Makefile")]
+    public void OtherFilesAreIgnoredNotErrors(string path)
+    {
+        ReaderResolution r = Resolve(path, "# Notice\n");
+        Assert.Equal(FileDisposition.Ignored, r.Disposition);
+        Assert.Null(r.Reader);
+        Assert.False(r.IsProblem);
+        Assert.StartsWith("ignored", r.Reason);
+    }
+
+    [Fact]
+    public void EmptyHandledFileIsEmpty()
+    {
+        ReaderResolution r = Resolve("a.txt", "");
+        Assert.Equal(FileDisposition.Empty, r.Disposition);
+        Assert.Equal("empty file", r.Reason);
+        Assert.True(r.IsProblem);
+    }
+
+    [Theory]
+    [InlineData("a.txt")]
+    [InlineData("a.csv")]
+    [InlineData("a.jsonl")]
+    public void BinaryHandledFileIsBinary(string path)
+    {
+        ReaderResolution r = Registry.Resolve(path, [0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00]);
+        Assert.Equal(FileDisposition.Binary, r.Disposition);
+        Assert.Equal("binary file", r.Reason);
+        Assert.True(r.IsProblem);
+    }
+
+    [Fact]
+    public void ResolvesSeedFilesFromDisk()
+    {
+        string[] names = Directory.GetFiles(RepoPaths.Seeds).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal).ToArray()!;
+        var formats = names.ToDictionary(n => n, n => Registry.Resolve(SourceFor(RepoPaths.Seeds, n)));
+        Assert.Equal("text", formats["000_9ea3fcf4dd3ee866.txt"].Reader?.Format);
+        Assert.Equal("csv", formats["wikinews_2019.csv"].Reader?.Format);
+        Assert.Equal("csv", formats["wikinews_2020.csv"].Reader?.Format);
+        Assert.Equal(FileDisposition.Ignored, formats["NOTICE.md"].Disposition);
+    }
+
+    [Fact]
+    public void UsesTheFirstReaderThatAccepts()
+    {
+        var registry = new ReaderRegistry([new CsvArticleReader(), new TextArticleReader()]);
+        Assert.Equal(2, registry.Readers.Count);
+        Assert.Equal("csv", registry.Resolve("a.csv", "t\n"u8).Reader?.Format);
+    }
+}

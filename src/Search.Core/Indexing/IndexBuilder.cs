@@ -162,15 +162,15 @@ public sealed class IndexBuilder
                 Unchanged(known);
                 return;
             }
-            var choice = ReaderRegistry.Default.Choose(file.Source);
-            if (choice.Ignored)
+            var choice = ReaderRegistry.Default.Resolve(file.Source);
+            if (choice.Disposition == FileDisposition.Ignored)
             {
                 lock (_summaryLock) _summary.FilesIgnored++;
                 return;
             }
             if (choice.Reader == null)
             {
-                Skip(file.Source.RelativePath, null, choice.SkipReason ?? "unreadable");
+                Skip(file.Source.RelativePath, null, choice.Reason ?? "unreadable");
                 return;
             }
             var state = new FileState(hash, file.Size, file.MtimeTicks);
@@ -207,7 +207,7 @@ public sealed class IndexBuilder
                 {
                     if (item.Problem is { } problem)
                     {
-                        Skip(file.Source.RelativePath, problem.Line, problem.Reason);
+                        Skip(file.Source.RelativePath, problem.Line == RecordProblem.WholeFile ? null : problem.Line, problem.Reason);
                         problems++;
                         continue;
                     }

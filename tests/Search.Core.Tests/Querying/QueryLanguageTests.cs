@@ -120,7 +120,7 @@ public sealed class QueryLanguageTests
     {
         int n = 0;
         foreach (string file in Directory.GetFiles(RepoPaths.Seeds, "*.csv"))
-            foreach (Match m in Regex.Matches(File.ReadAllText(file), "^\"?https://en\\.wikinews\\.org[^,]*\"?,(\\d{4}-\\d{2}-\\d{2}),", RegexOptions.Multiline))
+            foreach (Match m in Regex.Matches(File.ReadAllText(file), "^(?:\"https://en\\.wikinews\\.org[^\"]*\"|https://en\\.wikinews\\.org[^,\\n]*),(\\d{4}-\\d{2}-\\d{2}),", RegexOptions.Multiline))
                 if (keep(m.Groups[1].Value))
                     n++;
         return n;
@@ -160,19 +160,19 @@ public sealed class QueryLanguageTests
     [Fact]
     public void Paging_boundaries()
     {
-        var all = _index.Search("russia", limit: 1000).Hits.Select(h => h.Id).ToList();
+        var all = _index.Search("government", limit: 1000).Hits.Select(h => h.Id).ToList();
         Assert.True(all.Count > 12);
-        var page1 = _index.Search("russia", limit: 5).Hits.Select(h => h.Id).ToList();
-        var page2 = _index.Search("russia", limit: 5, offset: 5).Hits.Select(h => h.Id).ToList();
+        var page1 = _index.Search("government", limit: 5).Hits.Select(h => h.Id).ToList();
+        var page2 = _index.Search("government", limit: 5, offset: 5).Hits.Select(h => h.Id).ToList();
         Assert.Equal(all.Take(10), page1.Concat(page2));
-        var last = _index.Search("russia", limit: 10, offset: all.Count - 2);
+        var last = _index.Search("government", limit: 10, offset: all.Count - 2);
         Assert.Equal(2, last.Hits.Count);
-        Assert.Equal(all.Count - 1, last.Hits[^1].Rank);
-        var beyond = _index.Search("russia", limit: 10, offset: all.Count);
+        Assert.Equal(all.Count, last.Hits[^1].Rank);
+        var beyond = _index.Search("government", limit: 10, offset: all.Count);
         Assert.Empty(beyond.Hits);
         Assert.Equal(all.Count, beyond.Total);
-        Assert.Empty(_index.Search("russia", limit: 0).Hits);
-        Assert.Equal(all.Count, _index.Search("russia", limit: 0).Total);
+        Assert.Empty(_index.Search("government", limit: 0).Hits);
+        Assert.Equal(all.Count, _index.Search("government", limit: 0).Total);
     }
 
     [Fact]

@@ -1,0 +1,133 @@
+namespace Search.Core.Enrich.Places;
+
+/// <summary>What kind of name an alias is; curated and country names are the strongest evidence.</summary>
+internal enum PlaceAliasKind { Country, Demonym, Capital, City, Curated, Blocker }
+
+/// <summary>One alias line of <c>places.tsv</c>, with its false-friend rules.</summary>
+internal sealed class PlaceAlias
+{
+    public required string Text { get; init; }
+
+    /// <summary>Country label, or null for a blocker phrase ("Islamic State") that only consumes words.</summary>
+    public required string? Label { get; init; }
+    public required PlaceAliasKind Kind { get; init; }
+
+    /// <summary>Also a surname: rejected right after a capitalised word ("Michael Jordan", "Jack London").</summary>
+    public required bool Surname { get; init; }
+
+    /// <summary>Also a first name: rejected right before a capitalised word ("Chad Smith", "Paris Hilton").</summary>
+    public required bool FirstName { get; init; }
+
+    /// <summary>Counts only if the same country is named by another, strong alias in the article.</summary>
+    public required bool NeedsSupport { get; init; }
+    public required string[] NotAfter { get; init; }
+    public required string[] NotBefore { get; init; }
+}
+
+/// <summary>Trie node keyed by whole words; lookups take spans of the text, so matching allocates nothing.</summary>
+internal sealed class PlaceTrieNode
+{
+    private readonly Dictionary<string, PlaceTrieNode> _children = new(StringComparer.Ordinal);
+    private Dictionary<string, PlaceTrieNode>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    public PlaceAlias? Alias { get; set; }
+
+    public PlaceTrieNode GetOrAdd(string word)
+    {
+        if (!_children.TryGetValue(word, out var child))
+            _children[word] = child = new PlaceTrieNode();
+        return child;
+    }
+
+    public void Freeze()
+    {
+        _lookup = _children.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var child in _children.Values) child.Freeze();
+    }
+
+    public PlaceTrieNode? Next(ReadOnlySpan<char> word) =>
+        _children.Count != 0 && _lookup.TryGetValue(word, out var child) ? child : null;
+}
+
+/// <summary>
+/// The alias table (embedded <c>places.tsv</c>) as two word tries: one matched case-sensitively, so
+/// "turkey" and "us" never match, and one in upper case that is used only for ALL-CAPS words, as in
+/// wire-service headlines and datelines ("MOSCOW, March 3 -").
+/// </summary>
+internal sealed class PlaceGazetteer
+{
+    public const string ResourceName = "Search.Core.Enrich.Places.places.tsv";
+
+    public PlaceTrieNode Exact { get; } = new();
+    public PlaceTrieNode Upper { get; } = new();
+    public IReadOnlyCollection<string> Labels { get; }
+
+    private PlaceGazetteer(IEnumerable<PlaceAlias> aliases)
+    {
+        var labels = new SortedSet<string>(StringComparer.Ordinal);
+        var tokens = new List<PlaceToken>();
+        foreach (var alias in aliases)
+        {
+            if (alias.Label != null) labels.Add(alias.Label);
+            PlaceTokenizer.Tokenize(alias.Text, tokens);
+            if (tokens.Count == 0) continue;
+            PlaceTrieNode exact = Exact, upper = Upper;
+            foreach (var t in tokens)
+            {
+                string word = alias.Text.Substring(t.Start, t.Length);
+                exact = exact.GetOrAdd(word);
+                upper = upper.GetOrAdd(word.ToUpperInvariant());
+            }
+            exact.Alias = alias;
+            upper.Alias ??= alias; // the exact-case entry wins if two aliases differ only in case
+        }
+        Exact.Freeze();
+        Upper.Freeze();
+        Labels = labels;
+    }
+
+    public static PlaceGazetteer LoadEmbedded()
+    {
+        using var stream = typeof(PlaceGazetteer).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException("embedded resource missing: " + ResourceName);
+        using var reader = new StreamReader(stream);
+        return Parse(reader);
+    }
+
+    public static PlaceGazetteer Parse(TextReader reader)
+    {
+        var aliases = new List<PlaceAlias>();
+        int lineNo = 0;
+        for (string? line = reader.ReadLine(); line != null; line = reader.ReadLine())
+        {
+            lineNo++;
+            if (line.Length == 0 || line[0] == '#') continue;
+            string[] f = line.Split('\t');
+            if (f.Length != 6) throw new FormatException($"places.tsv line {lineNo}: expected 6 fields, got {f.Length}");
+            aliases.Add(new PlaceAlias
+            {
+                Text = f[0],
+                Label = f[1] == "-" ? null : f[1],
+                Kind = f[2] switch
+                {
+                    "C" => PlaceAliasKind.Country,
+                    "D" => PlaceAliasKind.Demonym,
+                    "K" => PlaceAliasKind.Capital,
+                    "Y" => PlaceAliasKind.City,
+                    "X" => PlaceAliasKind.Curated,
+                    "B" => PlaceAliasKind.Blocker,
+                    _ => throw new FormatException($"places.tsv line {lineNo}: unknown kind '{f[2]}'"),
+                },
+                Surname = f[3].Contains('n'),
+                FirstName = f[3].Contains('f'),
+                NeedsSupport = f[3].Contains('w'),
+                NotAfter = Words(f[4]),
+                NotBefore = Words(f[5]),
+            });
+        }
+        return new PlaceGazetteer(aliases);
+    }
+
+    private static string[] Words(string field) =>
+        field == "-" ? Array.Empty<string>() : field.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}

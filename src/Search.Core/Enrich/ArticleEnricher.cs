@@ -4,7 +4,7 @@ namespace Search.Core.Enrich;
 
 /// <summary>
 /// Derives what a reader could not state directly. Never invents: a field without evidence stays
-/// null. Places are left as the reader gave them (recognised elsewhere).
+/// null.
 /// </summary>
 public static class ArticleEnricher
 {
@@ -24,6 +24,8 @@ public static class ArticleEnricher
     /// <item>Links: domains of <see cref="Article.LinkUrls"/> added to any already there,
     /// lower-case without "www.", distinct, in order.</item>
     /// <item>Tags: trimmed, empty ones dropped, distinct ignoring case (first spelling kept).</item>
+    /// <item>Places: those the input states, then the countries <see cref="Places.PlaceRecognizer"/>
+    /// finds the article is about, distinct ignoring case.</item>
     /// </list>
     /// </summary>
     public static void Enrich(Article article, SourceFile file)
@@ -44,6 +46,7 @@ public static class ArticleEnricher
 
         article.Links = DistinctDomains(article.Links, article.LinkUrls);
         article.Tags = CleanTags(article.Tags);
+        article.Places = CleanTags(article.Places.Concat(Places.PlaceRecognizer.Default.Recognize(article.Title, article.Body)).ToList());
     }
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrEmpty(s) ? null : s;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
+using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
 using Search.Core.Enrich;
 using Search.Core.Indexing.Analysis;
@@ -33,6 +34,7 @@ public sealed class IndexBuilder
     private readonly ReaderWriterLockSlim _commitLock = new(LockRecursionPolicy.NoRecursion);
     private IndexWriter _writer = null!;
     private Dictionary<string, IndexState.Entry> _known = new();
+    private IndexSearcher _before = null!;
     private bool _addWithoutUpdate;
     private long _lastCommitTicks;
     private int _committing;
@@ -59,8 +61,11 @@ public sealed class IndexBuilder
         var analysis = OpenWriter(dir, indexPath);
         try
         {
-            using (var reader = DirectoryReader.Open(_writer, applyAllDeletes: true))
-                _known = _options.Rebuild ? new() : IndexState.Load(reader);
+            // The index as it was when the build started: what files it holds, and (for changed
+            // files) which ids they had, so the summary can say what was added, updated, removed.
+            using var before = DirectoryReader.Open(_writer, applyAllDeletes: true);
+            _before = new IndexSearcher(before);
+            _known = _options.Rebuild ? new() : IndexState.Load(before);
             // Path-derived ids are unique within one root, so a fresh single-root build can skip the
             // delete-by-id that UpdateDocument costs. Record ids from the data may repeat: those always update.
             _addWithoutUpdate = _known.Count == 0 && _options.Roots.Count == 1;
@@ -195,6 +200,8 @@ public sealed class IndexBuilder
     {
         string path = file.Source.FullPath;
         int count = 0, problems = 0;
+        var oldIds = known == null ? null : IdsOf(path, known.Articles);
+        var newIds = known == null ? null : new HashSet<string>(StringComparer.Ordinal);
         _commitLock.EnterReadLock();
         try
         {
@@ -220,6 +227,7 @@ public sealed class IndexBuilder
                     else
                         _writer.UpdateDocument(new Term(Schema.Id, article.Id), doc);
                     count++;
+                    newIds?.Add(article.Id);
                     Interlocked.Increment(ref _articles);
                 }
             }
@@ -240,15 +248,24 @@ public sealed class IndexBuilder
                 _summary.Skipped.Add(new SkippedItem(file.Source.RelativePath, null, "no articles found"));
             if (count > 0)
                 _summary.FilesIndexed++;
-            if (known == null)
+            if (oldIds == null || newIds == null)
                 _summary.ArticlesAdded += count;
             else
             {
-                _summary.ArticlesUpdated += Math.Min(count, known.Articles);
-                _summary.ArticlesAdded += Math.Max(0, count - known.Articles);
-                _summary.ArticlesRemoved += Math.Max(0, known.Articles - count);
+                int kept = newIds.Count(oldIds.Contains);
+                _summary.ArticlesUpdated += kept;
+                _summary.ArticlesAdded += newIds.Count - kept;
+                _summary.ArticlesRemoved += oldIds.Count - kept;
             }
         }
+    }
+
+    /// <summary>Ids the file had when the build started.</summary>
+    private HashSet<string> IdsOf(string path, int articles)
+    {
+        var top = _before.Search(new TermQuery(new Term(Schema.Path, path)), Math.Max(1, articles));
+        var fields = new HashSet<string> { Schema.Id };
+        return top.ScoreDocs.Select(d => _before.Doc(d.Doc, fields).Get(Schema.Id)).OfType<string>().ToHashSet(StringComparer.Ordinal);
     }
 
     private void Unchanged(IndexState.Entry known)

@@ -1,0 +1,74 @@
+using Search.Cli.Tests.Support;
+using Xunit;
+
+namespace Search.Cli.Tests.Interactive;
+
+/// <summary>The console driven through stdin, as scripts (and people piping input) use it.</summary>
+[Collection(SeedIndexCollection.Name)]
+public sealed class ConsoleTests
+{
+    private readonly SeedIndexFixture _f;
+
+    public ConsoleTests(SeedIndexFixture f) => _f = f;
+
+    [Fact]
+    public void End_to_end_through_a_real_process()
+    {
+        var run = SearchCli.Process("kazakh\n:show 1\n", "console", "--index", _f.Index);
+        Assert.Equal(0, run.Code);
+        Assert.Contains("1 results for \"kazakh\"", run.Out);
+        Assert.Contains("  1. 2 Kazakhs Killed in Russian Anti-Terror Operation", run.Out);
+        // :show 1 prints the whole article, metadata and body.
+        Assert.Contains("author:    AFP", run.Out);
+        Assert.Contains("The FSB on Thursday claimed to have put an end to the activities", run.Out);
+        Assert.DoesNotContain("\u001b[", run.Out);
+        Assert.Equal("", run.Err);
+    }
+
+    [Fact]
+    public void Commands_paging_sorting_filters_and_errors_keep_the_console_open()
+    {
+        string script = string.Join('\n',
+            ":limit 2",
+            "government",
+            ":next",
+            ":prev",
+            ":sort newest",
+            ":bogus",
+            "kazakh AND",
+            ":filter place=Russia",
+            ":filters",
+            "*",
+            ":unfilter place",
+            ":facet year",
+            ":show no-such-id",
+            "kazakstan",
+            ":quit",
+            "this line is never read");
+        var run = SearchCli.WithInput(script + "\n", "console", "--index", _f.Index);
+        Assert.Equal(0, run.Code);
+        string o = run.Out;
+        Assert.Contains("results for \"government\", showing 1-2", o);
+        Assert.Contains("results for \"government\", showing 3-4", o);
+        Assert.Contains("unknown command ':bogus'", run.Err);
+        Assert.Contains("'AND' at the end needs a word or phrase after it", run.Err);
+        Assert.Contains("filters: place=Russia", o);
+        Assert.Contains("  place = Russia", o);
+        Assert.Contains("year", o);
+        Assert.Contains("2020", o);
+        Assert.Contains("no article with id 'no-such-id'", run.Err);
+        Assert.Contains("Did you mean: kazakhstan", o);
+        Assert.DoesNotContain("never read", o);
+    }
+
+    [Fact]
+    public void Console_builds_the_index_from_seeds_when_missing()
+    {
+        string index = Path.Combine(_f.Dir, "fresh-index");
+        var run = SearchCli.WithInput("fsb\n", "console", "--index", index);
+        Assert.Equal(0, run.Code);
+        Assert.Contains("building it from", run.Err);
+        Assert.Contains("Indexed 296 articles", run.Err);
+        Assert.Contains("results for \"fsb\"", run.Out);
+    }
+}

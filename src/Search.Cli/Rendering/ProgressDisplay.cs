@@ -25,7 +25,8 @@ public sealed class ProgressDisplay
             return;
         double seconds = Math.Max(0.001, p.Elapsed.TotalSeconds);
         double mbps = p.BytesDone / 1048576.0 / seconds;
-        string eta = p.BytesDone > 0 && p.BytesTotal > p.BytesDone
+        // Until a little of the work is done a rate means nothing: no ETA rather than a wild one.
+        string eta = p.BytesDone * 50 >= p.BytesTotal && p.BytesTotal > p.BytesDone
             ? Formats.Duration(TimeSpan.FromSeconds((p.BytesTotal - p.BytesDone) / (p.BytesDone / seconds)))
             : "-";
         string text = $"{Formats.N(p.FilesDone)}/{Formats.N(p.FilesTotal)} files · {Formats.N(p.Articles)} articles · {mbps:0.0} MB/s · ETA {eta}";

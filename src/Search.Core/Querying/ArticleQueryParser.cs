@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Lucene.Net.Index;
 using Lucene.Net.QueryParsers.Classic;
 using Lucene.Net.Search;
+using Lucene.Net.Util;
 using Search.Core.Indexing;
 using Search.Core.Indexing.Analysis;
 
@@ -111,7 +112,12 @@ public sealed partial class ArticleQueryParser : MultiFieldQueryParser
     {
         field = CheckField(field);
         if (field == Schema.Published)
-            return TermRangeQuery.NewStringRange(Schema.Published, DateBound(part1, low: true), DateBound(part2, low: false), startInclusive, endInclusive);
+        {
+            // A partial date stands for its whole period: [2019 means from 2019-01-01, {2019 after
+            // 2019-12-31; 2020] up to 2020-12-31, 2020} before 2020-01-01.
+            string? low = DateBound(part1, low: startInclusive), high = DateBound(part2, low: !endInclusive);
+            return new TermRangeQuery(Schema.Published, low == null ? null : new BytesRef(low), high == null ? null : new BytesRef(high), startInclusive, endInclusive);
+        }
         return base.GetRangeQuery(field, part1, part2, startInclusive, endInclusive);
     }
 
@@ -141,9 +147,9 @@ public sealed partial class ArticleQueryParser : MultiFieldQueryParser
     }
 
     /// <summary>Turns `2019` / `2019-06` / `2019-06-30` / `*` into a bound on ISO dates.</summary>
-    private static string? DateBound(string part, bool low)
+    private static string? DateBound(string? part, bool low)
     {
-        if (part == "*")
+        if (part is null or "*") // the classic parser passes an open end (`*`) as null
             return null;
         if (DateBoundPattern().IsMatch(part))
             return part.Length switch

@@ -13,6 +13,7 @@ public static partial class QuerySyntaxChecks
     public static void Check(string text)
     {
         int openQuote = -1;
+        bool inRange = false; // `[2019 TO *]`: an open end, not a wildcard
         var parens = new Stack<int>();
         for (int i = 0; i < text.Length; i++)
         {
@@ -25,7 +26,11 @@ public static partial class QuerySyntaxChecks
             }
             if (openQuote >= 0)
                 continue;
-            if ((c == '*' || c == '?') && StartsWord(text, i) && !IsMatchAll(text, i))
+            if (c is '[' or '{')
+                inRange = true;
+            else if (c is ']' or '}')
+                inRange = false;
+            if ((c == '*' || c == '?') && !inRange && StartsWord(text, i) && !IsMatchAll(text, i))
                 throw new QuerySyntaxException($"a word cannot start with '{c}' (position {i + 1}): put at least one letter before the wildcard", i + 1);
             if (c == '(')
                 parens.Push(i);

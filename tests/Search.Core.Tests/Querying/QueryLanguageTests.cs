@@ -113,6 +113,9 @@ public sealed class QueryLanguageTests
         Assert.Equal(CountCsvDates(d => string.CompareOrdinal(d, "2019-01-01") >= 0 && string.CompareOrdinal(d, "2019-06-30") <= 0), inRange.Total);
         Assert.Equal(CountCsvDates(d => d.StartsWith("2019", StringComparison.Ordinal)), _index.Search("published:[2019 TO 2019]").Total);
         Assert.Equal(_index.Search("published:[2020-03 TO 2020-03]").Total, _index.Search("published:2020-03*").Total);
+        Assert.Equal(_index.Search("published:[2020-03 TO 2020-03]").Total, _index.Search("month:2020-03").Total);
+        // Open ends, exclusive bounds, and the date: alias.
+        Assert.Equal(CountCsvDates(d => string.CompareOrdinal(d, "2019-12-31") > 0), _index.Search("date:{2019 TO *]").Total);
     }
 
     /// <summary>Counts Wikinews rows by their date column, read straight from the CSV text.</summary>

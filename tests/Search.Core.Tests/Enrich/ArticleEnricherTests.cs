@@ -92,9 +92,11 @@ public class ArticleEnricherTests
     }
 
     [Fact]
-    public void PlacesAreLeftAsGiven()
+    public void StatedPlacesAreCleanedAndKeptBeforeRecognisedCountries()
     {
         Article a = Enriched(new Article { Places = [" Paris ", "paris"] });
-        Assert.Equal([" Paris ", "paris"], a.Places);
+        Assert.Equal(["Paris"], a.Places);
+        Article b = Enriched(new Article { Title = "Floods in Kazakhstan", Body = "Rivers rose.", Places = ["Steppe"] });
+        Assert.Equal(["Steppe", "Kazakhstan"], b.Places);
     }
 }

@@ -29,6 +29,15 @@ public sealed class Output
     public bool OutputIsTerminal { get; }
     public bool ErrorIsTerminal { get; }
     public bool Color { get; }
+
+    /// <summary>Columns to wrap text at: the terminal's width, or 0 (no wrapping) when redirected.</summary>
+    public int Width => OutputIsTerminal ? TerminalWidth() : 0;
+
+    private static int TerminalWidth()
+    {
+        try { return Console.WindowWidth; }
+        catch (IOException) { return 0; }
+    }
     public bool ErrorColor { get; }
 
     public string Bold(string s) => Color ? $"\u001b[1m{s}\u001b[0m" : s;

@@ -32,7 +32,8 @@ public sealed class ResultRenderer
             var meta = new[] { hit.Source, hit.Author, hit.Published, hit.Section }.Where(s => !string.IsNullOrEmpty(s));
             w.WriteLine($"     {_o.Dim(string.Join(" · ", meta))}  {_o.Cyan(hit.Id)}");
             if (hit.Snippet.Length > 0)
-                w.WriteLine("     " + Marked(hit.Snippet, title: false));
+                foreach (string line in Wrap(hit.Snippet, _o.Width - 6))
+                    w.WriteLine("     " + Marked(line, title: false));
         }
         if (showFacets && r.Facets.Count > 0)
         {
@@ -47,6 +48,8 @@ public sealed class ResultRenderer
         var w = _o.Out;
         foreach (var (dim, values) in facets)
         {
+            if (compact && values.Count == 0)
+                continue;
             var shown = compact ? values.Take(5).ToList() : values.ToList();
             w.WriteLine(_o.Bold(dim) + (values.Count == 0 ? _o.Dim("  (none)") : ""));
             if (shown.Count == 0)
@@ -90,6 +93,44 @@ public sealed class ResultRenderer
         w.WriteLine(a.Body);
         foreach (var u in a.LinkUrls)
             w.WriteLine(_o.Dim(u));
+    }
+
+    /// <summary>Splits text into lines of at most <paramref name="width"/> visible characters at
+    /// spaces (highlight markers take no room and never straddle a line); 0 or less: one line.</summary>
+    private static IEnumerable<string> Wrap(string text, int width)
+    {
+        if (width < 20)
+        {
+            yield return text;
+            yield break;
+        }
+        int start = 0, visible = 0, lastSpace = -1;
+        bool open = false, openAtStart = false, openAtSpace = false;
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (c == Highlight.Open || c == Highlight.Close)
+            {
+                open = c == Highlight.Open;
+                continue;
+            }
+            if (c == ' ')
+            {
+                lastSpace = i;
+                openAtSpace = open;
+            }
+            if (++visible > width && lastSpace > start)
+            {
+                string line = text[start..lastSpace];
+                yield return (openAtStart ? Highlight.Open.ToString() : "") + line + (openAtSpace ? Highlight.Close.ToString() : "");
+                start = lastSpace + 1;
+                openAtStart = openAtSpace;
+                visible = i - lastSpace;
+                lastSpace = -1;
+            }
+        }
+        if (start < text.Length)
+            yield return (openAtStart ? Highlight.Open.ToString() : "") + text[start..];
     }
 
     /// <summary>Highlights as colour on a terminal, as **word** in plain text (titles plain).</summary>

@@ -135,7 +135,7 @@ public static class RelevanceCommand
         var a = AnalysisSettings.Default;
         var r = RankingSettings.Default;
         yield return new("default", "default", a, r);
-        foreach (float k1 in new[] { 0.9f, 1.2f, 1.5f, 2.0f })
+        foreach (float k1 in new[] { 0.9f, 1.2f, 1.5f, 2.0f, 2.5f, 3.0f })
             foreach (float b in new[] { 0.3f, 0.5f, 0.75f, 0.9f })
                 yield return new("bm25", $"k1={k1} b={b}", a, r with { K1 = k1, B = b });
         foreach (float t in new[] { 1f, 1.5f, 2f, 3f })
@@ -146,7 +146,7 @@ public static class RelevanceCommand
             yield return new("stopwords", $"stop words {(stop ? "on" : "off")}", a with { StopWords = stop }, r);
         yield return new("proximity", "proximity off", a, r with { ProximityBoost = 0 });
         foreach (float boost in new[] { 0.1f, 0.25f, 0.5f, 1f })
-            foreach (int slop in new[] { 2, 8, 20, 50 })
+            foreach (int slop in new[] { 2, 8, 20, 50, 100 })
                 yield return new("proximity", $"proximity {boost} slop {slop}", a, r with { ProximityBoost = boost, ProximitySlop = slop });
     }
 

@@ -60,7 +60,15 @@ public static class RelevanceCommand
                 Console.WriteLine($"written to {output}");
             }
             if (sweep)
-                Sweep(runs);
+            {
+                string sweepTable = Sweep(runs);
+                if (output != null)
+                {
+                    string sweepPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(output))!, "SWEEP.md");
+                    File.WriteAllText(sweepPath, SweepResults(sweepTable), new UTF8Encoding(false));
+                    Console.WriteLine($"written to {sweepPath}");
+                }
+            }
             Console.Error.WriteLine($"{Name}: {clock.Elapsed.TotalSeconds:0.0} s");
             return 0;
         }
@@ -150,11 +158,27 @@ public static class RelevanceCommand
                 yield return new("proximity", $"proximity {boost} slop {slop}", a, r with { ProximityBoost = boost, ProximitySlop = slop });
     }
 
-    private static void Sweep(IReadOnlyList<RelevanceRun> runs)
+    private const string SweepLegend =
+        "One setting at a time around the default; (Δ) against the default row; ++ = nDCG@10 and MAP both up on every collection. " +
+        "Differences below about 0.005 are within what a few queries moving one rank produce.";
+
+    private static string SweepResults(string table) => $"""
+        # Relevance: ranking sweep
+
+        Produced by `dotnet run -c Release --project tests/Search.Benchmarks -- relevance --sweep` (do not edit by hand).
+        {SweepLegend}
+
+        {table}
+
+        """;
+
+    /// <summary>Measures every variant on every collection; prints the table and returns it.</summary>
+    private static string Sweep(IReadOnlyList<RelevanceRun> runs)
     {
         Console.WriteLine();
-        Console.WriteLine("Sweep: one setting at a time around the default; Δ against the default row; ++ = nDCG@10 and MAP both up on every collection.");
+        Console.WriteLine(SweepLegend);
         Console.WriteLine();
+        var table = new StringBuilder();
         var header = new StringBuilder("| Variant |");
         var rule = new StringBuilder("|---|");
         foreach (var run in runs)
@@ -162,12 +186,19 @@ public static class RelevanceCommand
             header.Append($" {run.Name} nDCG@10 | {run.Name} MAP |");
             rule.Append("---:|---:|");
         }
-        Console.WriteLine(header.Append(" |").ToString());
-        Console.WriteLine(rule.Append("---|").ToString());
+        void Emit(string line)
+        {
+            Console.WriteLine(line);
+            table.AppendLine(line);
+        }
+        Emit(header.Append(" |").ToString());
+        Emit(rule.Append("---|").ToString());
+        var measured = new Dictionary<(AnalysisSettings, RankingSettings), MetricValues[]>();
         MetricValues[]? reference = null;
         foreach (var v in Variants())
         {
-            var means = runs.Select(run => run.Evaluate(v.Analysis, v.Ranking, Depth).Mean).ToArray();
+            if (!measured.TryGetValue((v.Analysis, v.Ranking), out var means))
+                measured[(v.Analysis, v.Ranking)] = means = runs.Select(run => run.Evaluate(v.Analysis, v.Ranking, Depth).Mean).ToArray();
             reference ??= means;
             var line = new StringBuilder($"| {v.Label} |");
             bool allUp = true;
@@ -177,7 +208,8 @@ public static class RelevanceCommand
                 allUp &= dn > 0 && dm > 0;
                 line.Append(string.Create(CultureInfo.InvariantCulture, $" {means[i].Ndcg10:0.0000} ({dn:+0.0000;-0.0000;0}) | {means[i].Map:0.0000} ({dm:+0.0000;-0.0000;0}) |"));
             }
-            Console.WriteLine(line.Append(allUp && v.Group != "default" ? " ++ |" : " |").ToString());
+            Emit(line.Append(allUp && v.Group != "default" ? " ++ |" : " |").ToString());
         }
+        return table.ToString().TrimEnd();
     }
 }

@@ -8,6 +8,7 @@ public static class Program
     private static readonly Dictionary<string, (string Usage, Func<string[], int> Run)> Commands = new(StringComparer.Ordinal)
     {
         [RelevanceDataCommand.Name] = (RelevanceDataCommand.Usage, RelevanceDataCommand.Run),
+        [RelevanceCommand.Name] = (RelevanceCommand.Usage, RelevanceCommand.Run),
         [Speed.SpeedCommand.Name] = (Speed.SpeedCommand.Usage, Speed.SpeedCommand.Run),
     };
 

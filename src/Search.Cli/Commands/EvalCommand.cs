@@ -35,18 +35,13 @@ public static class EvalCommand
             throw new SearchException($"cannot read {(e.Message.Contains(queriesPath, StringComparison.Ordinal) ? queriesPath : qrelsPath)}: {e.Message}");
         }
         using var searcher = ArticleSearcher.Open(IndexLocation.Resolve(args));
-        var report = RelevanceEvaluator.Evaluate(queries, qrels, (text, n) => Search(searcher, text, n), depth);
+        var report = EvaluationSearch.Evaluate(searcher, queries, qrels, depth);
         if (args.Has("json"))
             o.Out.WriteLine(JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
         else
             Print(o, report, searcher.IndexPath, args.Has("per-query"));
         return 0;
     }
-
-    /// <summary>The ranked (id, score) list for one query, as the evaluator wants it.</summary>
-    public static IReadOnlyList<(string DocId, float Score)> Search(ArticleSearcher searcher, string text, int depth) =>
-        searcher.Search(new SearchRequest { Query = text, Limit = depth, MatchAny = true, Snippets = false, Suggest = false })
-            .Hits.Select(h => (h.Id, h.Score)).ToList();
 
     private static void Print(Output o, EvaluationReport r, string index, bool perQuery)
     {

@@ -21,12 +21,14 @@ public sealed partial class ArticleQueryParser : MultiFieldQueryParser
         Schema.TextFields.Concat(Schema.MetadataFields).Concat(new[] { Schema.Id, Schema.Published }).ToArray();
 
     private readonly ArticleAnalyzer _exact;
+    private readonly RankingSettings _ranking;
 
-    public ArticleQueryParser(AnalysisSettings analysis, int maxExpansions)
+    public ArticleQueryParser(AnalysisSettings analysis, int maxExpansions, RankingSettings? ranking = null)
         : base(ArticleAnalyzer.Version, Schema.DefaultFields.Keys.ToArray(),
-            new ArticleAnalyzer(analysis, TextMode.Stemmed), Schema.DefaultFields.ToDictionary(kv => kv.Key, kv => kv.Value))
+            new ArticleAnalyzer(analysis, TextMode.Stemmed), (ranking ?? RankingSettings.Default).FieldWeights.ToDictionary(kv => kv.Key, kv => kv.Value))
     {
         _exact = new ArticleAnalyzer(analysis, TextMode.Exact);
+        _ranking = ranking ?? RankingSettings.Default;
         DefaultOperator = AND_OPERATOR;
         AllowLeadingWildcard = false;
         AutoGeneratePhraseQueries = false;
@@ -45,7 +47,7 @@ public sealed partial class ArticleQueryParser : MultiFieldQueryParser
                 .Select(w => w is "AND" or "OR" or "NOT" or "TO" ? w.ToLowerInvariant() : Escape(w)));
             if (text.Length == 0)
                 return new MatchAllDocsQuery();
-            return Parse(text);
+            return WithProximity(Parse(text), text);
         }
         string trimmed = text.Trim();
         if (trimmed.Length == 0 || trimmed == "*" || trimmed == "*:*")
@@ -65,6 +67,42 @@ public sealed partial class ArticleQueryParser : MultiFieldQueryParser
             throw new QuerySyntaxException($"invalid query: {IndexStore.FirstLine(e.Message)}", 0, e);
         }
         return MatchAllIfOnlyNegative(query);
+    }
+
+    /// <summary>
+    /// Adds the proximity clauses of <see cref="RankingSettings.ProximityBoost"/> to a keyword query:
+    /// for each pair of neighbouring words (after stop words are dropped), a sloppy phrase of their
+    /// stemmed terms in each default field. They only add to the score of articles that match
+    /// anyway, so the set of hits is unchanged.
+    /// </summary>
+    private Query WithProximity(Query query, string keywords)
+    {
+        if (_ranking.ProximityBoost <= 0)
+            return query;
+        var terms = new List<string>();
+        using (var stream = Analyzer.GetTokenStream(Schema.Body, keywords))
+        {
+            var term = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
+            stream.Reset();
+            while (stream.IncrementToken())
+                terms.Add(term.ToString());
+            stream.End();
+        }
+        var near = new BooleanQuery();
+        foreach (var (field, weight) in _ranking.FieldWeights)
+            for (int i = 0; i + 1 < terms.Count; i++)
+            {
+                if (terms[i] == terms[i + 1])
+                    continue;
+                var pair = new PhraseQuery { Slop = _ranking.ProximitySlop, Boost = weight };
+                pair.Add(new Term(field, terms[i]));
+                pair.Add(new Term(field, terms[i + 1]));
+                near.Add(pair, Occur.SHOULD);
+            }
+        if (near.Clauses.Count == 0)
+            return query;
+        near.Boost = _ranking.ProximityBoost;
+        return new BooleanQuery { { query, Occur.MUST }, { near, Occur.SHOULD } };
     }
 
     /// <summary>`-russia` alone means "everything but russia", not nothing (Lucene's default).</summary>

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Search.Similarities;
 using Search.Core.Facets;
 using Search.Core.Indexing;
 using Search.Core.Ingest;
@@ -27,29 +26,33 @@ public sealed class ArticleSearcher : IDisposable
     private readonly LuceneDirectory _dir;
     private readonly SearcherManager _searchers;
 
-    private ArticleSearcher(string path, LuceneDirectory dir, SearcherManager searchers, AnalysisSettings analysis)
+    private ArticleSearcher(string path, LuceneDirectory dir, SearcherManager searchers, AnalysisSettings analysis, RankingSettings ranking)
     {
         IndexPath = path;
         _dir = dir;
         _searchers = searchers;
         Analysis = analysis;
+        Ranking = ranking;
     }
 
     public string IndexPath { get; }
     public AnalysisSettings Analysis { get; }
+    public RankingSettings Ranking { get; }
 
     /// <summary>Opens the index at <paramref name="path"/>; a clear <see cref="SearchException"/>
-    /// when it is missing, not an index, of another schema version or damaged.</summary>
-    public static ArticleSearcher Open(string path)
+    /// when it is missing, not an index, of another schema version or damaged. Scoring follows
+    /// <paramref name="ranking"/>, <see cref="RankingSettings.Default"/> when null.</summary>
+    public static ArticleSearcher Open(string path, RankingSettings? ranking = null)
     {
+        ranking ??= RankingSettings.Default;
         path = Path.GetFullPath(path);
         var dir = IndexStore.OpenDirectory(path);
         try
         {
             var (reader, analysis) = IndexStore.OpenReader(dir, path);
             reader.Dispose(); // it served to check the schema; the manager opens its own
-            var manager = new SearcherManager(dir, new Bm25SearcherFactory());
-            return new ArticleSearcher(path, dir, manager, analysis);
+            var manager = new SearcherManager(dir, new Bm25SearcherFactory(ranking));
+            return new ArticleSearcher(path, dir, manager, analysis, ranking);
         }
         catch
         {
@@ -68,7 +71,7 @@ public sealed class ArticleSearcher : IDisposable
     public SearchResult Search(SearchRequest request)
     {
         var clock = Stopwatch.StartNew();
-        var parser = new ArticleQueryParser(Analysis, request.MaxExpansions);
+        var parser = new ArticleQueryParser(Analysis, request.MaxExpansions, Ranking);
         var query = parser.ParseQuery(request.Query, request.MatchAny);
         var filters = NormalizeFilters(request.Filters);
         var facets = request.Facets.Select(f => FacetDimensions.Normalize(f) ?? throw new SearchException(UnknownDimension(f), QuerySyntaxException.Code)).Distinct().ToList();
@@ -222,7 +225,7 @@ public sealed class ArticleSearcher : IDisposable
             return null;
         try
         {
-            var parsed = new ArticleQueryParser(Analysis, 10_000).ParseQuery(suggestion);
+            var parsed = new ArticleQueryParser(Analysis, 10_000, Ranking).ParseQuery(suggestion);
             var count = new TotalHitCountCollector();
             searcher.Search(parsed, FilterFor(filters, except: null), count);
             return count.TotalHits > total ? suggestion : null;
@@ -267,8 +270,8 @@ public sealed class ArticleSearcher : IDisposable
         _dir.Dispose();
     }
 
-    private sealed class Bm25SearcherFactory : SearcherFactory
+    private sealed class Bm25SearcherFactory(RankingSettings ranking) : SearcherFactory
     {
-        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = new BM25Similarity() };
+        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = ranking.CreateSimilarity() };
     }
 }

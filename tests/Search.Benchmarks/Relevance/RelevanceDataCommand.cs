@@ -13,7 +13,7 @@ public static class RelevanceDataCommand
     public const string Name = "relevance-data";
     public const string Usage = "relevance-data --out DIR [--source DIR]   convert TIME and Cranfield to JSONL + queries TSV + TREC qrels";
 
-    private static readonly (string Folder, Func<string, TestCollection> Load)[] Collections =
+    internal static readonly (string Folder, Func<string, TestCollection> Load)[] Collections =
     [
         ("time", TimeCollection.Load),
         ("cran", CranfieldCollection.Load),
@@ -66,7 +66,7 @@ public static class RelevanceDataCommand
 
     /// <summary><c>SEARCH_SHARED</c>, else the first <c>shared/corpora/relevance</c> above the
     /// working directory or the program (the same search the tests make).</summary>
-    private static string? FindSharedRelevance()
+    internal static string? FindSharedRelevance()
     {
         string? env = Environment.GetEnvironmentVariable("SEARCH_SHARED");
         if (!string.IsNullOrEmpty(env)) return Path.Combine(env, "corpora", "relevance");

@@ -1,0 +1,17 @@
+using Search.Core.Querying;
+
+namespace Search.Core.Evaluation;
+
+/// <summary>The search that relevance evaluation measures: the query text as keywords of which any
+/// may match (<see cref="SearchRequest.MatchAny"/>), ranked by the searcher's <see cref="RankingSettings"/>.
+/// `search eval` and the relevance benchmark both use it, so they measure the same thing.</summary>
+public static class EvaluationSearch
+{
+    public static IReadOnlyList<(string DocId, float Score)> Run(ArticleSearcher searcher, string text, int depth) =>
+        searcher.Search(new SearchRequest { Query = text, Limit = depth, MatchAny = true, Snippets = false, Suggest = false })
+            .Hits.Select(h => (h.Id, h.Score)).ToList();
+
+    /// <summary>Evaluates every judged query against <paramref name="searcher"/>.</summary>
+    public static EvaluationReport Evaluate(ArticleSearcher searcher, IReadOnlyList<EvaluationQuery> queries, Qrels qrels, int depth = 100) =>
+        RelevanceEvaluator.Evaluate(queries, qrels, (text, n) => Run(searcher, text, n), depth);
+}

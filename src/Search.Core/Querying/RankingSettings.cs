@@ -1,0 +1,44 @@
+using Lucene.Net.Search.Similarities;
+using Search.Core.Indexing;
+
+namespace Search.Core.Querying;
+
+/// <summary>
+/// How matches are scored: BM25's k1 and b, the weight of each default field, and the proximity
+/// boost for keyword (<see cref="SearchRequest.MatchAny"/>) queries. Search-time only: BM25's length
+/// norms are encoded the same whatever k1 and b are, so changing these needs no rebuild.
+/// The defaults were chosen with <c>tests/Search.Benchmarks -- relevance --sweep</c> (see
+/// tests/Search.Benchmarks/Relevance/README-section.md) and keep a value only where it helped on
+/// both test collections.
+/// </summary>
+public sealed record RankingSettings
+{
+    public static readonly RankingSettings Default = new();
+
+    /// <summary>BM25 term-frequency saturation. 2.0 rather than Lucene's 1.2: repeated query words
+    /// keep counting a little longer, which helped nDCG@10 and MAP on both test collections.</summary>
+    public float K1 { get; init; } = 2.0f;
+
+    /// <summary>BM25 length normalisation (0 none, 1 full).</summary>
+    public float B { get; init; } = 0.75f;
+
+    public float TitleWeight { get; init; } = Schema.DefaultFields[Schema.Title];
+    public float BodyWeight { get; init; } = Schema.DefaultFields[Schema.Body];
+
+    /// <summary>Weight of the proximity clauses added to keyword queries of two or more words: each
+    /// pair of neighbouring query words scores again where the two occur within
+    /// <see cref="ProximitySlop"/> positions of each other (nearer counts more). 0 turns it off.</summary>
+    public float ProximityBoost { get; init; } = 0.25f;
+
+    /// <summary>How far apart (in positions, either order) a pair of words may be and still count as near.</summary>
+    public int ProximitySlop { get; init; } = 20;
+
+    /// <summary>Fields searched when a query names none, with their weights.</summary>
+    public IReadOnlyDictionary<string, float> FieldWeights => new Dictionary<string, float>
+    {
+        [Schema.Title] = TitleWeight,
+        [Schema.Body] = BodyWeight,
+    };
+
+    public Similarity CreateSimilarity() => new BM25Similarity(K1, B);
+}

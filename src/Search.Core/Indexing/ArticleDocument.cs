@@ -12,7 +12,7 @@ public static class ArticleDocument
     /// sorted-set doc value (display label, for counting).</summary>
     public static readonly string[] FacetDimensions = { "source", "author", "section", "tags", "year", "month", "place", "links" };
 
-    public static Document Build(Article a, FileState state, string path, bool termVectors)
+    public static Document Build(Article a, FileState state, string path)
     {
         var doc = new Document
         {
@@ -22,9 +22,8 @@ public static class ArticleDocument
             new BinaryDocValuesField(Schema.FileState, new BytesRef(state.ToString())),
             new StoredField(Schema.File, a.File),
         };
-        var textType = termVectors ? Schema.TextWithVectors : Schema.TextNoVectors;
-        doc.Add(new Field(Schema.Title, a.Title, textType));
-        doc.Add(new Field(Schema.Body, a.Body, textType));
+        doc.Add(new Field(Schema.Title, a.Title, Schema.Text));
+        doc.Add(new Field(Schema.Body, a.Body, Schema.Text));
         doc.Add(new Field(Schema.File, a.File, Schema.MetadataText));
         if (a.Record is int record)
             doc.Add(new StoredField(Schema.Record, record));
@@ -43,27 +42,31 @@ public static class ArticleDocument
         if (a.Published is { Length: 10 } date)
         {
             doc.Add(new StringField(Schema.Published, date, Field.Store.YES));
-            AddMeta(doc, Schema.Year, date[..4], "year", stored: false);
-            AddMeta(doc, Schema.Month, date[..7], "month", stored: false);
+            AddFacet(doc, "year", date[..4]);
+            AddFacet(doc, "month", date[..7]);
+            doc.Add(new StringField(Schema.Year, date[..4], Field.Store.NO));
+            doc.Add(new StringField(Schema.Month, date[..7], Field.Store.NO));
             // Absent for undated articles, so each sort order can put them last (SortField.MissingValue).
             doc.Add(new NumericDocValuesField(Schema.PublishedSort, long.Parse(date.Replace("-", ""), CultureInfo.InvariantCulture)));
         }
         return doc;
     }
 
-    private static void AddMeta(Document doc, string field, string? value, string? facet, bool searchable = true, bool stored = true)
+    private static void AddMeta(Document doc, string field, string? value, string? facet, bool searchable = true)
     {
         if (string.IsNullOrWhiteSpace(value))
             return;
-        if (stored)
-            doc.Add(new StoredField(field, value));
+        doc.Add(new StoredField(field, value));
         if (searchable)
             doc.Add(new Field(field, value, Schema.MetadataText));
         if (facet != null)
-        {
-            doc.Add(new StringField(Schema.FacetPrefix + facet, FacetKey(value), Field.Store.NO));
-            doc.Add(new SortedSetDocValuesField(Schema.FacetPrefix + facet, new BytesRef(value)));
-        }
+            AddFacet(doc, facet, value);
+    }
+
+    private static void AddFacet(Document doc, string facet, string value)
+    {
+        doc.Add(new StringField(Schema.FacetPrefix + facet, FacetKey(value), Field.Store.NO));
+        doc.Add(new SortedSetDocValuesField(Schema.FacetPrefix + facet, new BytesRef(value)));
     }
 
     /// <summary>Filters match the displayed label case-insensitively.</summary>

@@ -15,9 +15,6 @@ public sealed class BuildOptions
     /// <summary>Null keeps the settings the index was built with (or the defaults for a new one).</summary>
     public AnalysisSettings? Analysis { get; init; }
 
-    /// <summary>Store term vectors for fast highlighting (costs index time and space).</summary>
-    public bool TermVectors { get; init; } = true;
-
     /// <summary>Commit at least this often, so a killed build loses at most this much work.</summary>
     public TimeSpan CommitInterval { get; init; } = TimeSpan.FromSeconds(10);
 

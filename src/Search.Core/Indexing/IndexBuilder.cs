@@ -220,7 +220,7 @@ public sealed class IndexBuilder
                     }
                     var article = item.Article!;
                     ArticleEnricher.Enrich(article, file.Source);
-                    var doc = ArticleDocument.Build(article, state, path, _options.TermVectors);
+                    var doc = ArticleDocument.Build(article, state, path);
                     bool pathId = article.Id.StartsWith(file.Source.RelativePath, StringComparison.Ordinal);
                     if (_addWithoutUpdate && pathId)
                         _writer.AddDocument(doc);

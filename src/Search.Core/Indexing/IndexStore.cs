@@ -20,6 +20,24 @@ public static class IndexStore
     /// <summary>Opens an existing index for reading and checks it was built by this schema.</summary>
     public static (DirectoryReader Reader, AnalysisSettings Analysis) OpenReader(LuceneDirectory dir, string path)
     {
+        CheckExists(dir, path);
+        DirectoryReader reader;
+        try { reader = DirectoryReader.Open(dir); }
+        catch (Exception e) when (IsDamage(e)) { throw Damaged(path, e); }
+        try
+        {
+            return (reader, ReadSettings(reader, path));
+        }
+        catch
+        {
+            reader.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Throws a clear error unless <paramref name="path"/> holds an index.</summary>
+    public static void CheckExists(LuceneDirectory dir, string path)
+    {
         if (!System.IO.Directory.Exists(path))
             throw new SearchException($"no index at {path}: build one with `search index PATH --index {path}`");
         bool exists;
@@ -29,24 +47,20 @@ public static class IndexStore
             throw new SearchException(System.IO.Directory.EnumerateFileSystemEntries(path).Any(e => !Path.GetFileName(e).StartsWith('.'))
                 ? $"{path} is not a search index (no index files in it)"
                 : $"no index at {path} (the folder is empty): build one with `search index PATH --index {path}`");
-        DirectoryReader reader;
-        try { reader = DirectoryReader.Open(dir); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException or IndexOutOfRangeException)
-        {
-            throw Damaged(path, e);
-        }
-        try
-        {
-            var data = reader.IndexCommit.UserData;
-            CheckVersion(data, path);
-            return (reader, AnalysisSettings.FromUserData(data));
-        }
-        catch
-        {
-            reader.Dispose();
-            throw;
-        }
     }
+
+    /// <summary>The analysis settings of the commit <paramref name="reader"/> reads, after checking
+    /// it was written by this schema version.</summary>
+    public static AnalysisSettings ReadSettings(DirectoryReader reader, string path)
+    {
+        var data = reader.IndexCommit.UserData;
+        CheckVersion(data, path);
+        return AnalysisSettings.FromUserData(data);
+    }
+
+    /// <summary>Exceptions Lucene throws for an index it cannot read (truncated or corrupt files).</summary>
+    internal static bool IsDamage(Exception e) =>
+        e is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException or IndexOutOfRangeException;
 
     internal static void CheckVersion(IDictionary<string, string> userData, string path)
     {

@@ -11,7 +11,7 @@ namespace Search.Core.Indexing;
 public static class Schema
 {
     /// <summary>Bumped on any incompatible change to fields or analysis.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     // Identity and bookkeeping (keyword, stored).
     public const string Id = "id";
@@ -66,16 +66,18 @@ public static class Schema
 
     /// <summary>Metadata fields searchable with `field:value`, lower-cased, unstemmed.</summary>
     public static readonly string[] MetadataFields =
-        { Source, Author, Section, Tags, Place, Links, Related, Url, File, Year, Month };
+        { Source, Author, Section, Tags, Place, Links, Related, Url, File };
 
     /// <summary>Fields matched verbatim as one term (no analysis).</summary>
-    public static readonly string[] KeywordFields = { Id, Published, Path };
+    public static readonly string[] KeywordFields = { Id, Published, Path, Year, Month };
 
-    internal static readonly FieldType TextWithVectors = MakeTextType(stored: true, vectors: true);
-    internal static readonly FieldType TextNoVectors = MakeTextType(stored: true, vectors: false);
-    internal static readonly FieldType MetadataText = MakeTextType(stored: false, vectors: false);
+    /// <summary>Title and body: stored for display and snippets, positions for phrases. No term
+    /// vectors: snippets re-analyse the stored text (see Snippets/SnippetBuilder), which costs less
+    /// than vectors did at index time (they doubled it) and at query time.</summary>
+    internal static readonly FieldType Text = MakeTextType(stored: true);
+    internal static readonly FieldType MetadataText = MakeTextType(stored: false);
 
-    private static FieldType MakeTextType(bool stored, bool vectors)
+    private static FieldType MakeTextType(bool stored)
     {
         var type = new FieldType
         {
@@ -83,9 +85,6 @@ public static class Schema
             IsTokenized = true,
             IsStored = stored,
             IndexOptions = IndexOptions.DOCS_AND_FREQS_AND_POSITIONS,
-            StoreTermVectors = vectors,
-            StoreTermVectorPositions = vectors,
-            StoreTermVectorOffsets = vectors,
         };
         type.Freeze();
         return type;

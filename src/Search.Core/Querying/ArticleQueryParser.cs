@@ -18,16 +18,19 @@ public sealed partial class ArticleQueryParser : MultiFieldQueryParser
 {
     /// <summary>Fields a query may name; `date:` is an alias of `published:`.</summary>
     public static readonly IReadOnlyList<string> KnownFields =
-        Schema.TextFields.Concat(Schema.MetadataFields).Concat(new[] { Schema.Id, Schema.Published }).ToArray();
+        Schema.TextFields.Concat(Schema.MetadataFields).Concat(new[] { Schema.Id, Schema.Published, Schema.Year, Schema.Month }).ToArray();
 
     private readonly ArticleAnalyzer _exact;
     private readonly RankingSettings _ranking;
 
     public ArticleQueryParser(AnalysisSettings analysis, int maxExpansions, RankingSettings? ranking = null)
+        : this(new ArticleAnalyzers(analysis), maxExpansions, ranking) { }
+
+    public ArticleQueryParser(ArticleAnalyzers analyzers, int maxExpansions, RankingSettings? ranking = null)
         : base(ArticleAnalyzer.Version, Schema.DefaultFields.Keys.ToArray(),
-            new ArticleAnalyzer(analysis, TextMode.Stemmed), (ranking ?? RankingSettings.Default).FieldWeights.ToDictionary(kv => kv.Key, kv => kv.Value))
+            analyzers.Stemmed, (ranking ?? RankingSettings.Default).FieldWeights.ToDictionary(kv => kv.Key, kv => kv.Value))
     {
-        _exact = new ArticleAnalyzer(analysis, TextMode.Exact);
+        _exact = analyzers.Exact;
         _ranking = ranking ?? RankingSettings.Default;
         DefaultOperator = AND_OPERATOR;
         AllowLeadingWildcard = false;

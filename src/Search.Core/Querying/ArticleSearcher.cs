@@ -3,6 +3,7 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Search.Core.Facets;
 using Search.Core.Indexing;
+using Search.Core.Indexing.Analysis;
 using Search.Core.Ingest;
 using Search.Core.Snippets;
 using LuceneDirectory = Lucene.Net.Store.Directory;
@@ -21,7 +22,10 @@ public sealed class ArticleSearcher : IDisposable
     public const int MaxWindow = 10_000;
 
     private static readonly ISet<string> HitFields = new HashSet<string>
-        { Schema.Id, Schema.Title, Schema.Body, Schema.Source, Schema.Author, Schema.Published, Schema.Section, Schema.Url };
+        { Schema.Id, Schema.Title, Schema.Source, Schema.Author, Schema.Published, Schema.Section, Schema.Url };
+
+    /// <summary>With snippets the stored body is needed too (it is most of the stored data).</summary>
+    private static readonly ISet<string> HitFieldsWithBody = new HashSet<string>(HitFields) { Schema.Body };
 
     private readonly LuceneDirectory _dir;
     private readonly SearcherManager _searchers;
@@ -32,11 +36,13 @@ public sealed class ArticleSearcher : IDisposable
         _dir = dir;
         _searchers = searchers;
         Analysis = analysis;
+        Analyzers = new ArticleAnalyzers(analysis);
         Ranking = ranking;
     }
 
     public string IndexPath { get; }
     public AnalysisSettings Analysis { get; }
+    internal ArticleAnalyzers Analyzers { get; }
     public RankingSettings Ranking { get; }
 
     /// <summary>Opens the index at <paramref name="path"/>; a clear <see cref="SearchException"/>
@@ -49,10 +55,21 @@ public sealed class ArticleSearcher : IDisposable
         var dir = IndexStore.OpenDirectory(path);
         try
         {
-            var (reader, analysis) = IndexStore.OpenReader(dir, path);
-            reader.Dispose(); // it served to check the schema; the manager opens its own
-            var manager = new SearcherManager(dir, new Bm25SearcherFactory(ranking));
-            return new ArticleSearcher(path, dir, manager, analysis, ranking);
+            IndexStore.CheckExists(dir, path);
+            SearcherManager manager;
+            try { manager = new SearcherManager(dir, new Bm25SearcherFactory(ranking)); }
+            catch (Exception e) when (IndexStore.IsDamage(e)) { throw IndexStore.Damaged(path, e); }
+            try
+            {
+                var searcher = manager.Acquire();
+                try { return new ArticleSearcher(path, dir, manager, IndexStore.ReadSettings((DirectoryReader)searcher.IndexReader, path), ranking); }
+                finally { manager.Release(searcher); }
+            }
+            catch
+            {
+                manager.Dispose();
+                throw;
+            }
         }
         catch
         {
@@ -71,7 +88,7 @@ public sealed class ArticleSearcher : IDisposable
     public SearchResult Search(SearchRequest request)
     {
         var clock = Stopwatch.StartNew();
-        var parser = new ArticleQueryParser(Analysis, request.MaxExpansions, Ranking);
+        var parser = new ArticleQueryParser(Analyzers, request.MaxExpansions, Ranking);
         var query = parser.ParseQuery(request.Query, request.MatchAny);
         var filters = NormalizeFilters(request.Filters);
         var facets = request.Facets.Select(f => FacetDimensions.Normalize(f) ?? throw new SearchException(UnknownDimension(f), QuerySyntaxException.Code)).Distinct().ToList();
@@ -190,14 +207,14 @@ public sealed class ArticleSearcher : IDisposable
         return all.Clauses.Count == 0 ? null : new QueryWrapperFilter(all);
     }
 
-    private static List<Hit> BuildHits(IndexSearcher searcher, Query query, TopDocs docs, int offset, bool snippets)
+    private List<Hit> BuildHits(IndexSearcher searcher, Query query, TopDocs docs, int offset, bool snippets)
     {
         var hits = new List<Hit>(docs.ScoreDocs.Length);
-        var snippetBuilder = snippets && docs.ScoreDocs.Length > 0 ? new SnippetBuilder(query, searcher.IndexReader) : null;
+        var snippetBuilder = snippets && docs.ScoreDocs.Length > 0 ? new SnippetBuilder(query, searcher.IndexReader, Analyzers.Index) : null;
         for (int i = 0; i < docs.ScoreDocs.Length; i++)
         {
             var sd = docs.ScoreDocs[i];
-            var doc = searcher.Doc(sd.Doc, HitFields);
+            var doc = searcher.Doc(sd.Doc, snippets ? HitFieldsWithBody : HitFields);
             string title = doc.Get(Schema.Title) ?? "";
             string body = doc.Get(Schema.Body) ?? "";
             hits.Add(new Hit
@@ -211,8 +228,8 @@ public sealed class ArticleSearcher : IDisposable
                 Published = doc.Get(Schema.Published),
                 Section = doc.Get(Schema.Section),
                 Url = doc.Get(Schema.Url),
-                Snippet = snippetBuilder?.Body(sd.Doc, body) ?? SnippetBuilder.Lead(body, SnippetBuilder.SnippetChars),
-                TitleHighlighted = snippetBuilder?.Title(sd.Doc, title) ?? title,
+                Snippet = snippetBuilder?.Body(body) ?? "",
+                TitleHighlighted = snippetBuilder?.Title(title) ?? title,
             });
         }
         return hits;
@@ -225,7 +242,7 @@ public sealed class ArticleSearcher : IDisposable
             return null;
         try
         {
-            var parsed = new ArticleQueryParser(Analysis, 10_000, Ranking).ParseQuery(suggestion);
+            var parsed = new ArticleQueryParser(Analyzers, 10_000, Ranking).ParseQuery(suggestion);
             var count = new TotalHitCountCollector();
             searcher.Search(parsed, FilterFor(filters, except: null), count);
             return count.TotalHits > total ? suggestion : null;

@@ -42,7 +42,6 @@ public sealed class RelevanceRun
             IndexPath = path,
             Rebuild = true,
             Analysis = analysis,
-            TermVectors = false,
             Threads = 1,
         });
         return _indexes[analysis] = path;

@@ -15,7 +15,11 @@ public sealed class ExactTermFilter : TokenFilter
     private readonly ICharTermAttribute _term;
     private readonly IPositionIncrementAttribute _positionIncrement;
     private readonly IKeywordAttribute _keyword;
-    private State? _plain;
+    // The plain form waiting to be emitted. Only the term text differs between the two tokens
+    // (offsets and type are shared), so saving it beats capturing and restoring every attribute.
+    private char[] _plain = new char[32];
+    private int _plainLength;
+    private bool _pending;
 
     public ExactTermFilter(TokenStream input) : base(input)
     {
@@ -26,29 +30,35 @@ public sealed class ExactTermFilter : TokenFilter
 
     public override bool IncrementToken()
     {
-        if (_plain != null)
+        if (_pending)
         {
-            RestoreState(_plain);
-            _plain = null;
+            _pending = false;
+            _term.CopyBuffer(_plain, 0, _plainLength);
             _positionIncrement.PositionIncrement = 0;
+            _keyword.IsKeyword = false;
             return true;
         }
         if (!m_input.IncrementToken())
             return false;
-        _plain = CaptureState();
         int length = _term.Length;
-        char[] buffer = _term.ResizeBuffer(length + 1);
+        if (_plain.Length < length)
+            _plain = new char[Math.Max(length, _plain.Length * 2)];
+        char[] buffer = _term.Buffer;
+        Array.Copy(buffer, 0, _plain, 0, length);
+        _plainLength = length;
+        buffer = _term.ResizeBuffer(length + 1);
         Array.Copy(buffer, 0, buffer, 1, length);
         buffer[0] = Schema.ExactMarker;
         _term.Length = length + 1;
         _keyword.IsKeyword = true;
+        _pending = true;
         return true;
     }
 
     public override void Reset()
     {
         base.Reset();
-        _plain = null;
+        _pending = false;
     }
 }
 

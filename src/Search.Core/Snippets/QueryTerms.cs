@@ -1,0 +1,62 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace Search.Core.Snippets;
+
+/// <summary>
+/// What a query asks to find in one field, for highlighting: single terms (stemmed or exact, as
+/// indexed) and exact phrases. Wildcard, prefix and fuzzy patterns are expanded against the index
+/// (their 64 best terms), as FastVectorHighlighter does. Excluded (NOT) clauses contribute nothing.
+/// </summary>
+public sealed class QueryTerms
+{
+    private const int MaxExpansions = 64;
+
+    public HashSet<string> Terms { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Exact phrases (slop 0) as term sequences; sloppy phrases count as their terms.</summary>
+    public List<string[]> Phrases { get; } = new();
+
+    public bool IsEmpty => Terms.Count == 0 && Phrases.Count == 0;
+
+    public static QueryTerms Extract(Query query, string field, IndexReader reader)
+    {
+        var result = new QueryTerms();
+        result.Collect(query, field, reader);
+        return result;
+    }
+
+    private void Collect(Query query, string field, IndexReader reader)
+    {
+        switch (query)
+        {
+            case TermQuery t when t.Term.Field == field:
+                Terms.Add(t.Term.Text);
+                break;
+            case PhraseQuery p when p.GetTerms().Length > 0 && p.GetTerms()[0].Field == field:
+                var words = p.GetTerms().Select(t => t.Text).ToArray();
+                if (p.Slop == 0 && words.Length > 1)
+                    Phrases.Add(words);
+                else
+                    Terms.UnionWith(words);
+                break;
+            case BooleanQuery b:
+                foreach (var clause in b.Clauses)
+                    if (clause.Occur != Occur.MUST_NOT)
+                        Collect(clause.Query, field, reader);
+                break;
+            case MultiTermQuery m when m.Field == field:
+                var copy = (MultiTermQuery)m.Clone();
+                copy.MultiTermRewriteMethod = new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(MaxExpansions);
+                Collect(copy.Rewrite(reader), field, reader);
+                break;
+            case ConstantScoreQuery c when c.Query != null:
+                Collect(c.Query, field, reader);
+                break;
+            case DisjunctionMaxQuery d:
+                foreach (var q in d)
+                    Collect(q, field, reader);
+                break;
+        }
+    }
+}

@@ -29,13 +29,13 @@ public static class ArticleDocument
             doc.Add(new StoredField(Schema.Record, record));
 
         AddMeta(doc, Schema.Url, a.Url, facet: null);
-        AddMeta(doc, Schema.Source, a.Source, "source");
+        AddMeta(doc, Schema.Source, a.Source, "source", searchable: false);
         AddMeta(doc, Schema.Author, a.Author, "author");
-        AddMeta(doc, Schema.Section, a.Section, "section");
+        AddMeta(doc, Schema.Section, a.Section, "section", searchable: false);
         AddMeta(doc, Schema.AuthorUrl, a.AuthorUrl, facet: null, searchable: false);
         foreach (var t in a.Tags) AddMeta(doc, Schema.Tags, t, "tags");
-        foreach (var p in a.Places) AddMeta(doc, Schema.Place, p, "place");
-        foreach (var l in a.Links) AddMeta(doc, Schema.Links, l, "links");
+        foreach (var p in a.Places) AddMeta(doc, Schema.Place, p, "place", searchable: false);
+        foreach (var l in a.Links) AddMeta(doc, Schema.Links, l, "links", searchable: false);
         foreach (var r in a.Related) AddMeta(doc, Schema.Related, r, facet: null);
         foreach (var u in a.LinkUrls) AddMeta(doc, Schema.LinkUrls, u, facet: null, searchable: false);
 
@@ -44,14 +44,14 @@ public static class ArticleDocument
             doc.Add(new StringField(Schema.Published, date, Field.Store.YES));
             AddFacet(doc, "year", date[..4]);
             AddFacet(doc, "month", date[..7]);
-            doc.Add(new StringField(Schema.Year, date[..4], Field.Store.NO));
-            doc.Add(new StringField(Schema.Month, date[..7], Field.Store.NO));
             // Absent for undated articles, so each sort order can put them last (SortField.MissingValue).
             doc.Add(new NumericDocValuesField(Schema.PublishedSort, long.Parse(date.Replace("-", ""), CultureInfo.InvariantCulture)));
         }
         return doc;
     }
 
+    /// <summary>Stores a metadata value; indexes it as words when <paramref name="searchable"/>, and
+    /// as a facet value (which `field:value` queries of whole-value fields use) when <paramref name="facet"/> is set.</summary>
     private static void AddMeta(Document doc, string field, string? value, string? facet, bool searchable = true)
     {
         if (string.IsNullOrWhiteSpace(value))

@@ -1,6 +1,6 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Security.Cryptography;
-using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
@@ -11,35 +11,47 @@ using Search.Core.Ingest;
 namespace Search.Core.Indexing;
 
 /// <summary>
-/// Builds or updates an index from folders of articles: scan → read (parallel, all cores) →
-/// enrich → add to the one <see cref="IndexWriter"/>, committing in batches.
+/// Builds or updates an index from folders of articles: scan → read → enrich → add to the one
+/// <see cref="IndexWriter"/>, committing in batches.
+///
+/// Pipeline: a reader thread reads files and cuts their articles into batches; worker threads (one
+/// per core) enrich the batches and add them to the writer, so a single large CSV or JSON Lines file
+/// is indexed on every core, and reading overlaps indexing.
 ///
 /// Incremental: a file whose size and mtime match what the index recorded is skipped unread; one
 /// whose content hash matches is skipped after hashing; a changed file has its old articles
 /// deleted and its new ones added in the same commit; a file that is gone has its articles
-/// removed. Crash-safe: each file's delete-and-add runs under a shared lock that a commit takes
-/// exclusively, so every commit holds whole files only, and the file states that drive the next
-/// run are stored on the articles themselves. A build killed at any moment leaves the last commit
-/// intact, and re-running it completes the work without duplicates.
+/// removed. Crash-safe: a <see cref="CommitGate"/> keeps every commit whole-file, and the file states
+/// that drive the next run are stored on the articles themselves. A build killed at any moment
+/// leaves the last commit intact, and re-running it completes the work without duplicates.
 /// </summary>
 public sealed class IndexBuilder
 {
-    /// <summary>Files up to this size are read whole before the index is touched, so a file that
-    /// fails half-way leaves its previous articles in place. Larger ones are streamed.</summary>
+    /// <summary>Files up to this size are read whole (and hashed from the same bytes) before the
+    /// index is touched, so a file that fails half-way leaves its previous articles in place.
+    /// Larger ones are streamed.</summary>
     private const long ReadWholeLimit = 16 << 20;
+
+    /// <summary>Articles handed to a worker at a time.</summary>
+    private const int BatchSize = 32;
 
     private readonly BuildOptions _options;
     private readonly BuildSummary _summary = new();
     private readonly object _summaryLock = new();
-    private readonly ReaderWriterLockSlim _commitLock = new(LockRecursionPolicy.NoRecursion);
+    private readonly CommitGate _gate = new();
     private IndexWriter _writer = null!;
     private Dictionary<string, IndexState.Entry> _known = new();
     private IndexSearcher _before = null!;
-    private bool _addWithoutUpdate;
+    /// <summary>When the build started from an empty index: 64-bit hashes of the record ids added so
+    /// far. An id not seen before is added without the delete-by-id an update costs; a repeated one
+    /// (or a hash collision, harmlessly) updates. Path-derived ids of a single root are unique and
+    /// not tracked. Null for incremental builds, which always update.</summary>
+    private HashSet<long>? _freshIds;
     private long _lastCommitTicks;
     private int _committing;
     private int _filesDone, _articles;
     private long _bytesDone;
+    private Exception? _workerFailure;
 
     private IndexBuilder(BuildOptions options) => _options = options;
 
@@ -58,7 +70,7 @@ public sealed class IndexBuilder
         _summary.FilesScanned = scan.Files.Count;
 
         using var dir = IndexStore.OpenDirectory(PrepareFolder(indexPath));
-        var analysis = OpenWriter(dir, indexPath);
+        OpenWriter(dir, indexPath);
         try
         {
             // The index as it was when the build started: what files it holds, and (for changed
@@ -66,25 +78,16 @@ public sealed class IndexBuilder
             using var before = DirectoryReader.Open(_writer, applyAllDeletes: true);
             _before = new IndexSearcher(before);
             _known = _options.Rebuild ? new() : IndexState.Load(before);
-            // Path-derived ids are unique within one root, so a fresh single-root build can skip the
-            // delete-by-id that UpdateDocument costs. Record ids from the data may repeat: those always update.
-            _addWithoutUpdate = _known.Count == 0 && _options.Roots.Count == 1;
+            if (_known.Count == 0)
+                _freshIds = new HashSet<long>();
 
-            using var progressTimer = StartProgress(scan, clock);
-            _lastCommitTicks = clock.ElapsedTicks;
-            var parallel = new ParallelOptions
+            using (StartProgress(scan, clock))
             {
-                MaxDegreeOfParallelism = _options.Threads > 0 ? _options.Threads : Environment.ProcessorCount,
-                CancellationToken = cancel,
-            };
-            try
-            {
-                Parallel.ForEach(scan.Files, parallel, file => ProcessFile(file, analysis, clock));
+                _lastCommitTicks = clock.ElapsedTicks;
+                _summary.Interrupted = !RunPipeline(scan, clock, cancel);
             }
-            catch (OperationCanceledException)
-            {
-                _summary.Interrupted = true;
-            }
+            if (_workerFailure != null)
+                throw new SearchException($"indexing failed: {_workerFailure.GetType().Name}: {IndexStore.FirstLine(_workerFailure.Message)}", 1, _workerFailure);
             if (!_summary.Interrupted)
                 RemoveVanished(scan);
             _writer.Commit();
@@ -98,6 +101,251 @@ public sealed class IndexBuilder
         _summary.Seconds = clock.Elapsed.TotalSeconds;
         return _summary;
     }
+
+    /// <summary>Reads every file and indexes its articles; false when cancelled part-way.</summary>
+    private bool RunPipeline(FileScanner.Result scan, Stopwatch clock, CancellationToken cancel)
+    {
+        int threads = _options.Threads > 0 ? _options.Threads : Environment.ProcessorCount;
+        if (threads == 1)
+        {
+            // One thread does everything, in order: the baseline the parallel build is measured by.
+            foreach (var file in scan.Files)
+            {
+                if (cancel.IsCancellationRequested)
+                    return false;
+                Produce(file, clock, Index);
+            }
+            return true;
+        }
+        using var queue = new BlockingCollection<Batch>(boundedCapacity: threads * 4);
+        var workers = Enumerable.Range(0, threads).Select(_ => Task.Factory.StartNew(() =>
+        {
+            foreach (var batch in queue.GetConsumingEnumerable())
+                Index(batch);
+        }, TaskCreationOptions.LongRunning)).ToArray();
+        bool completed = true;
+        try
+        {
+            // Reading is a small share of the work (about a tenth): one reader per two workers.
+            Parallel.ForEach(scan.Files, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads / 2), CancellationToken = cancel },
+                file => Produce(file, clock, queue.Add));
+        }
+        catch (OperationCanceledException)
+        {
+            completed = false;
+        }
+        finally
+        {
+            queue.CompleteAdding();
+            Task.WaitAll(workers);
+        }
+        return completed;
+    }
+
+    /// <summary>One file's way through the pipeline: its state, and how many of its batches are
+    /// still being indexed (plus one held by the reader until it has read the whole file).</summary>
+    private sealed class FileWork(FileScanner.ScannedFile file, FileState state, IndexState.Entry? known)
+    {
+        public FileScanner.ScannedFile File { get; } = file;
+        public FileState State { get; } = state;
+        public IndexState.Entry? Known { get; } = known;
+        public int Pending = 1;
+        public int Added;
+        public int Problems;
+        public string? Failure;
+        public HashSet<string>? OldIds;
+        public ConcurrentBag<string>? NewIds;
+    }
+
+    private sealed record Batch(FileWork Work, List<Article> Articles);
+
+    /// <summary>Reads one file (or skips it) and hands its articles on in batches.</summary>
+    private void Produce(FileScanner.ScannedFile file, Stopwatch clock, Action<Batch> send)
+    {
+        string path = file.Source.FullPath;
+        _known.TryGetValue(path, out var known);
+        try
+        {
+            if (known != null && known.State.Size == file.Size && known.State.MtimeTicks == file.MtimeTicks)
+            {
+                Unchanged(known);
+                return;
+            }
+            byte[]? bytes = file.Size <= ReadWholeLimit ? File.ReadAllBytes(path) : null;
+            string hash = Convert.ToHexStringLower(bytes != null ? SHA256.HashData(bytes) : HashStream(path));
+            if (known != null && known.State.Hash == hash)
+            {
+                Unchanged(known);
+                return;
+            }
+            var choice = bytes != null
+                ? ReaderRegistry.Default.Resolve(path, bytes.AsSpan(0, (int)Math.Min(bytes.Length, TextDecoding.HeadSize)))
+                : ReaderRegistry.Default.Resolve(file.Source);
+            if (choice.Disposition == FileDisposition.Ignored)
+            {
+                lock (_summaryLock) _summary.FilesIgnored++;
+                return;
+            }
+            if (choice.Reader == null)
+            {
+                Skip(file.Source.RelativePath, null, choice.Reason ?? "unreadable");
+                return;
+            }
+            // Small files are parsed completely here, so read errors surface before the index is touched.
+            IEnumerable<ReadItem> items = bytes != null
+                ? choice.Reader.Read(file.Source, TextDecoding.Decode(bytes, out _)).ToList()
+                : choice.Reader.Read(file.Source);
+            Send(new FileWork(file, new FileState(hash, file.Size, file.MtimeTicks), known), items, send);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Skip(file.Source.RelativePath, null, Reason(e));
+        }
+        finally
+        {
+            Interlocked.Increment(ref _filesDone);
+            Interlocked.Add(ref _bytesDone, file.Size);
+            MaybeCommit(clock);
+        }
+    }
+
+    private void Send(FileWork work, IEnumerable<ReadItem> items, Action<Batch> send)
+    {
+        _gate.Enter();
+        if (work.Known != null)
+        {
+            work.OldIds = IdsOf(work.File.Source.FullPath, work.Known.Articles);
+            work.NewIds = new ConcurrentBag<string>();
+            _writer.DeleteDocuments(new Term(Schema.Path, work.File.Source.FullPath));
+        }
+        try
+        {
+            var batch = new List<Article>(BatchSize);
+            foreach (var item in items)
+            {
+                if (item.Problem is { } problem)
+                {
+                    Skip(work.File.Source.RelativePath, problem.Line == RecordProblem.WholeFile ? null : problem.Line, problem.Reason);
+                    Interlocked.Increment(ref work.Problems);
+                    continue;
+                }
+                batch.Add(item.Article!);
+                if (batch.Count == BatchSize)
+                {
+                    Interlocked.Increment(ref work.Pending);
+                    send(new Batch(work, batch));
+                    batch = new List<Article>(BatchSize);
+                }
+            }
+            if (batch.Count > 0)
+            {
+                Interlocked.Increment(ref work.Pending);
+                send(new Batch(work, batch));
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            work.Failure = Reason(e); // a streamed file failed half-way: what was added is taken out at the end
+        }
+        finally
+        {
+            Release(work);
+        }
+    }
+
+    /// <summary>Enriches and adds one batch (on a worker thread, or inline with one thread).</summary>
+    private void Index(Batch batch)
+    {
+        var work = batch.Work;
+        try
+        {
+            if (work.Failure != null || _workerFailure != null)
+                return;
+            string path = work.File.Source.FullPath;
+            foreach (var article in batch.Articles)
+            {
+                ArticleEnricher.Enrich(article, work.File.Source);
+                var doc = ArticleDocument.Build(article, work.State, path);
+                if (IsFirstOccurrence(article, work.File.Source))
+                    _writer.AddDocument(doc);
+                else
+                    _writer.UpdateDocument(new Term(Schema.Id, article.Id), doc);
+                work.NewIds?.Add(article.Id);
+                Interlocked.Increment(ref work.Added);
+                Interlocked.Increment(ref _articles);
+            }
+        }
+        catch (Exception e)
+        {
+            // Not the input's fault (that is reported per record): stop the build, keep the last commit.
+            Interlocked.CompareExchange(ref _workerFailure, e, null);
+            work.Failure ??= "indexing failed";
+        }
+        finally
+        {
+            Release(work);
+        }
+    }
+
+    private bool IsFirstOccurrence(Article article, SourceFile source)
+    {
+        if (_freshIds == null)
+            return false;
+        if (_options.Roots.Count == 1 && (article.Id == source.RelativePath
+            || (article.Id.StartsWith(source.RelativePath, StringComparison.Ordinal) && article.Id.Length > source.RelativePath.Length && article.Id[source.RelativePath.Length] == '#')))
+            return true;
+        long hash = ((long)StringComparer.Ordinal.GetHashCode(article.Id) << 32) | (uint)StringComparer.OrdinalIgnoreCase.GetHashCode(article.Id);
+        lock (_freshIds)
+            return _freshIds.Add(hash);
+    }
+
+    /// <summary>Drops one hold on a file; the last one out finishes the file.</summary>
+    private void Release(FileWork work)
+    {
+        if (Interlocked.Decrement(ref work.Pending) == 0)
+            Finish(work);
+    }
+
+    private void Finish(FileWork work)
+    {
+        try
+        {
+            if (work.Failure != null)
+            {
+                _writer.DeleteDocuments(new Term(Schema.Path, work.File.Source.FullPath));
+                Skip(work.File.Source.RelativePath, null, work.Failure);
+                return;
+            }
+            lock (_summaryLock)
+            {
+                if (work.Added == 0 && work.Problems == 0)
+                    _summary.Skipped.Add(new SkippedItem(work.File.Source.RelativePath, null, "no articles found"));
+                if (work.Added > 0)
+                    _summary.FilesIndexed++;
+                if (work.OldIds == null || work.NewIds == null)
+                    _summary.ArticlesAdded += work.Added;
+                else
+                {
+                    var newIds = work.NewIds.ToHashSet(StringComparer.Ordinal);
+                    int kept = newIds.Count(work.OldIds.Contains);
+                    _summary.ArticlesUpdated += kept;
+                    _summary.ArticlesAdded += newIds.Count - kept;
+                    _summary.ArticlesRemoved += work.OldIds.Count - kept;
+                }
+            }
+        }
+        finally
+        {
+            _gate.Exit();
+        }
+    }
+
+    private static string Reason(Exception e) => e switch
+    {
+        UnauthorizedAccessException => "permission denied",
+        FileNotFoundException or DirectoryNotFoundException => "file vanished during the build",
+        _ => e.Message,
+    };
 
     /// <summary>Creates the index folder if needed and refuses to write into a folder that holds
     /// something other than an index (a typo in --index must not litter someone's documents).</summary>
@@ -113,7 +361,7 @@ public sealed class IndexBuilder
         return indexPath;
     }
 
-    private AnalysisSettings OpenWriter(Lucene.Net.Store.Directory dir, string indexPath)
+    private void OpenWriter(Lucene.Net.Store.Directory dir, string indexPath)
     {
         var analysis = _options.Analysis ?? AnalysisSettings.Default;
         bool exists = DirectoryReader.IndexExists(dir);
@@ -147,117 +395,6 @@ public sealed class IndexBuilder
         var userData = analysis.ToUserData();
         userData[IndexStore.VersionKey] = Schema.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
         _writer.SetCommitData(userData);
-        return analysis;
-    }
-
-    private void ProcessFile(FileScanner.ScannedFile file, AnalysisSettings analysis, Stopwatch clock)
-    {
-        string path = file.Source.FullPath;
-        _known.TryGetValue(path, out var known);
-        try
-        {
-            if (known != null && known.State.Size == file.Size && known.State.MtimeTicks == file.MtimeTicks)
-            {
-                Unchanged(known);
-                return;
-            }
-            string hash = Hash(path);
-            if (known != null && known.State.Hash == hash)
-            {
-                Unchanged(known);
-                return;
-            }
-            var choice = ReaderRegistry.Default.Resolve(file.Source);
-            if (choice.Disposition == FileDisposition.Ignored)
-            {
-                lock (_summaryLock) _summary.FilesIgnored++;
-                return;
-            }
-            if (choice.Reader == null)
-            {
-                Skip(file.Source.RelativePath, null, choice.Reason ?? "unreadable");
-                return;
-            }
-            var state = new FileState(hash, file.Size, file.MtimeTicks);
-            IEnumerable<ReadItem> items = choice.Reader.Read(file.Source);
-            if (file.Size <= ReadWholeLimit)
-                items = items.ToList(); // read failures surface here, before the index is touched
-            IndexFile(file, state, items, known);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            Skip(file.Source.RelativePath, null, e is UnauthorizedAccessException ? "permission denied" : e is FileNotFoundException or DirectoryNotFoundException ? "file vanished during the build" : e.Message);
-        }
-        finally
-        {
-            Interlocked.Increment(ref _filesDone);
-            Interlocked.Add(ref _bytesDone, file.Size);
-            MaybeCommit(clock);
-        }
-    }
-
-    private void IndexFile(FileScanner.ScannedFile file, FileState state, IEnumerable<ReadItem> items, IndexState.Entry? known)
-    {
-        string path = file.Source.FullPath;
-        int count = 0, problems = 0;
-        var oldIds = known == null ? null : IdsOf(path, known.Articles);
-        var newIds = known == null ? null : new HashSet<string>(StringComparer.Ordinal);
-        _commitLock.EnterReadLock();
-        try
-        {
-            var pathTerm = new Term(Schema.Path, path);
-            if (known != null)
-                _writer.DeleteDocuments(pathTerm);
-            try
-            {
-                foreach (var item in items)
-                {
-                    if (item.Problem is { } problem)
-                    {
-                        Skip(file.Source.RelativePath, problem.Line == RecordProblem.WholeFile ? null : problem.Line, problem.Reason);
-                        problems++;
-                        continue;
-                    }
-                    var article = item.Article!;
-                    ArticleEnricher.Enrich(article, file.Source);
-                    var doc = ArticleDocument.Build(article, state, path);
-                    bool pathId = article.Id.StartsWith(file.Source.RelativePath, StringComparison.Ordinal);
-                    if (_addWithoutUpdate && pathId)
-                        _writer.AddDocument(doc);
-                    else
-                        _writer.UpdateDocument(new Term(Schema.Id, article.Id), doc);
-                    count++;
-                    newIds?.Add(article.Id);
-                    Interlocked.Increment(ref _articles);
-                }
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // A streamed file failed half-way: take out what was added, keep the commit whole.
-                _writer.DeleteDocuments(pathTerm);
-                throw;
-            }
-        }
-        finally
-        {
-            _commitLock.ExitReadLock();
-        }
-        lock (_summaryLock)
-        {
-            if (count == 0 && problems == 0)
-                _summary.Skipped.Add(new SkippedItem(file.Source.RelativePath, null, "no articles found"));
-            if (count > 0)
-                _summary.FilesIndexed++;
-            if (oldIds == null || newIds == null)
-                _summary.ArticlesAdded += count;
-            else
-            {
-                int kept = newIds.Count(oldIds.Contains);
-                _summary.ArticlesUpdated += kept;
-                _summary.ArticlesAdded += newIds.Count - kept;
-                _summary.ArticlesRemoved += oldIds.Count - kept;
-            }
-        }
     }
 
     /// <summary>Ids the file had when the build started.</summary>
@@ -300,24 +437,16 @@ public sealed class IndexBuilder
         }
     }
 
+    /// <summary>Commits when the interval has passed (called by readers between files).</summary>
     private void MaybeCommit(Stopwatch clock)
     {
-        long now = clock.ElapsedTicks;
-        if (TimeSpan.FromTicks((long)((now - Interlocked.Read(ref _lastCommitTicks)) * (TimeSpan.TicksPerSecond / (double)Stopwatch.Frequency))) < _options.CommitInterval)
+        if (Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastCommitTicks), clock.ElapsedTicks) < _options.CommitInterval)
             return;
         if (Interlocked.CompareExchange(ref _committing, 1, 0) != 0)
             return;
         try
         {
-            _commitLock.EnterWriteLock();
-            try
-            {
-                _writer.Commit();
-            }
-            finally
-            {
-                _commitLock.ExitWriteLock();
-            }
+            _gate.Commit(() => _writer.Commit());
             Interlocked.Exchange(ref _lastCommitTicks, clock.ElapsedTicks);
         }
         finally
@@ -336,9 +465,9 @@ public sealed class IndexBuilder
             Volatile.Read(ref _articles), clock.Elapsed)), null, 250, 250);
     }
 
-    private static string Hash(string path)
+    private static byte[] HashStream(string path)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
+        return SHA256.HashData(stream);
     }
 }

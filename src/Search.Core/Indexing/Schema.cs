@@ -11,7 +11,7 @@ namespace Search.Core.Indexing;
 public static class Schema
 {
     /// <summary>Bumped on any incompatible change to fields or analysis.</summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     // Identity and bookkeeping (keyword, stored).
     public const string Id = "id";
@@ -65,11 +65,14 @@ public static class Schema
     public static readonly string[] TextFields = { Title, Body };
 
     /// <summary>Metadata fields searchable with `field:value`, lower-cased, unstemmed.</summary>
-    public static readonly string[] MetadataFields =
-        { Source, Author, Section, Tags, Place, Links, Related, Url, File };
+    public static readonly string[] MetadataFields = { Author, Tags, Related, Url, File };
+
+    /// <summary>Metadata searched as whole values, case-insensitively: `source:`, `place:` and the
+    /// rest query the facet keyword field of the same dimension (no second copy is indexed).</summary>
+    public static readonly string[] WholeValueFields = { Source, Section, Place, Links, Year, Month };
 
     /// <summary>Fields matched verbatim as one term (no analysis).</summary>
-    public static readonly string[] KeywordFields = { Id, Published, Path, Year, Month };
+    public static readonly string[] KeywordFields = { Id, Published, Path };
 
     /// <summary>Title and body: stored for display and snippets, positions for phrases. No term
     /// vectors: snippets re-analyse the stored text (see Snippets/SnippetBuilder), which costs less

@@ -26,6 +26,8 @@ public sealed class CsvArticleReader : IArticleReader
             yield return item;
     }
 
+    public IEnumerable<ReadItem> Read(SourceFile file, string text) => Read(new StringReader(text), file);
+
     /// <summary>Reads CSV text from <paramref name="reader"/> (for files already open, and tests).</summary>
     public static IEnumerable<ReadItem> Read(TextReader reader, SourceFile file)
     {

@@ -20,4 +20,8 @@ public interface IArticleReader
     /// <see cref="Article.File"/>, <see cref="Article.Record"/>, <see cref="Article.Line"/> and
     /// <see cref="Article.Id"/> set, and whatever fields the input states.</summary>
     IEnumerable<ReadItem> Read(SourceFile file);
+
+    /// <summary>Reads the articles of <paramref name="file"/> from its already decoded
+    /// <paramref name="text"/> (the indexer reads small files once, to hash and parse them).</summary>
+    IEnumerable<ReadItem> Read(SourceFile file, string text);
 }

@@ -51,6 +51,11 @@ public sealed class TextArticleReader : IArticleReader
             : Parse(text, file);
     }
 
+    public IEnumerable<ReadItem> Read(SourceFile file, string text)
+    {
+        yield return Parse(text, file);
+    }
+
     /// <summary>Parses the text of one article file.</summary>
     public static ReadItem Parse(string text, SourceFile file)
     {

@@ -18,7 +18,7 @@ public sealed partial class ArticleQueryParser : MultiFieldQueryParser
 {
     /// <summary>Fields a query may name; `date:` is an alias of `published:`.</summary>
     public static readonly IReadOnlyList<string> KnownFields =
-        Schema.TextFields.Concat(Schema.MetadataFields).Concat(new[] { Schema.Id, Schema.Published, Schema.Year, Schema.Month }).ToArray();
+        Schema.TextFields.Concat(Schema.MetadataFields).Concat(Schema.WholeValueFields).Concat(new[] { Schema.Id, Schema.Published }).ToArray();
 
     private readonly ArticleAnalyzer _exact;
     private readonly RankingSettings _ranking;
@@ -184,7 +184,7 @@ public sealed partial class ArticleQueryParser : MultiFieldQueryParser
             return Schema.Tags;
         if (!KnownFields.Contains(field))
             throw new ParseException($"unknown field '{field}'; fields are {string.Join(", ", KnownFields)}");
-        return field;
+        return Array.IndexOf(Schema.WholeValueFields, field) >= 0 ? Facets.FacetDimensions.Field(field) : field;
     }
 
     /// <summary>Turns `2019` / `2019-06` / `2019-06-30` / `*` into a bound on ISO dates.</summary>

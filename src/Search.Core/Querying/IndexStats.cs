@@ -50,8 +50,10 @@ public sealed class IndexStats
             dated = counter.TotalHits;
         }
         long size = dir.ListAll().Sum(f => { try { return dir.FileLength(f); } catch (IOException) { return 0L; } });
-        var fields = MultiFields.GetMergedFieldInfos(reader).Select(f => f.Name)
-            .Where(n => !n.StartsWith(Schema.FacetPrefix, StringComparison.Ordinal) && n != Schema.FileState && n != Schema.PublishedSort)
+        // The fields a query can name that hold something in this index.
+        var present = MultiFields.GetMergedFieldInfos(reader).Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+        var fields = ArticleQueryParser.KnownFields
+            .Where(f => present.Contains(f) || present.Contains(FacetDimensions.Field(f)))
             .Order(StringComparer.Ordinal).ToList();
         return new IndexStats
         {

@@ -15,7 +15,7 @@ public enum TextMode { Index, Stemmed, Exact }
 /// The one analyser of the project, per field: title and body get English analysis
 /// (possessives, lower case, accent folding, stop words and stemming as <see cref="AnalysisSettings"/>
 /// say) in the <see cref="TextMode"/> asked for; metadata fields are lower-cased words; keyword
-/// fields (id, published date, path) are one verbatim term.
+/// fields (id, published date, path) are one verbatim term; facet fields one lower-cased term.
 /// </summary>
 public sealed class ArticleAnalyzer : Analyzer
 {
@@ -34,6 +34,12 @@ public sealed class ArticleAnalyzer : Analyzer
     {
         if (Array.IndexOf(Schema.KeywordFields, fieldName) >= 0)
             return new TokenStreamComponents(new KeywordTokenizer(reader));
+        if (fieldName.StartsWith(Schema.FacetPrefix, StringComparison.Ordinal))
+        {
+            // Facet values are indexed lower-cased whole (ArticleDocument.FacetKey); queries match that.
+            var whole = new KeywordTokenizer(reader);
+            return new TokenStreamComponents(whole, new LowerCaseFilter(Version, whole));
+        }
 
         var tokenizer = new StandardTokenizer(Version, reader);
         TokenStream stream = new LowerCaseFilter(Version, tokenizer);

@@ -62,7 +62,7 @@ public static class SpeedCommand
 
         if (!options.SkipStartup)
         {
-            string cli = options.Cli ?? StartupTimer.BuildCli();
+            string cli = options.Cli ?? StartupTimer.BuildCli(options.Work);
             Log.Step("timing start-up");
             run.Startup.AddRange(StartupTimer.Run(cli, Path.Combine(queryIndexes, "ours"), StartupQuery));
         }

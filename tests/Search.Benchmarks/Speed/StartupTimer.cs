@@ -15,20 +15,22 @@ public static class StartupTimer
 {
     private const int Runs = 10;
 
-    /// <summary>Builds the CLI in Release (incremental) and returns its apphost path.</summary>
-    public static string BuildCli()
+    /// <summary>Publishes the CLI as README's install section does (Release, ReadyToRun, for this
+    /// machine's runtime) into <paramref name="work"/> and returns its apphost path.</summary>
+    public static string BuildCli(string work)
     {
         string project = Path.Combine(RepoPaths.Root, "src", "Search.Cli", "Search.Cli.csproj");
-        Log.Step("building the CLI (Release) for start-up timing");
+        string output = Path.Combine(work, "cli");
+        Log.Step("publishing the CLI (Release, ReadyToRun) for start-up timing");
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true };
-        foreach (string a in new[] { "build", project, "-c", "Release", "-nologo", "-v", "quiet" })
+        foreach (string a in new[] { "publish", project, "-c", "Release", "-r", System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier, "-o", output, "-nologo", "-v", "quiet" })
             start.ArgumentList.Add(a);
         using var p = Process.Start(start) ?? throw new InvalidOperationException("cannot start dotnet build");
-        string output = p.StandardOutput.ReadToEnd();
+        string log = p.StandardOutput.ReadToEnd();
         p.WaitForExit();
         if (p.ExitCode != 0)
-            throw new InvalidOperationException("building the CLI failed:\n" + output);
-        string cli = Path.Combine(RepoPaths.Root, "src", "Search.Cli", "bin", "Release", "net10.0", "search");
+            throw new InvalidOperationException("publishing the CLI failed:\n" + log);
+        string cli = Path.Combine(output, "search");
         return File.Exists(cli) ? cli : throw new InvalidOperationException($"no CLI at {cli} after the build");
     }
 

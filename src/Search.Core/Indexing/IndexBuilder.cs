@@ -54,6 +54,7 @@ public sealed class IndexBuilder
         foreach (var (path, reason) in scan.Problems)
             _summary.Skipped.Add(new SkippedItem(path, null, reason));
         _summary.FilesScanned = scan.Files.Count;
+        _options.AfterScan?.Invoke(scan);
 
         using var dir = IndexStore.OpenDirectory(PrepareFolder(indexPath));
         var analysis = OpenWriter(dir, indexPath);
@@ -83,7 +84,10 @@ public sealed class IndexBuilder
             if (!_summary.Interrupted)
                 RemoveVanished(scan);
             _writer.Commit();
-            _summary.DocumentsInIndex = _writer.NumDocs;
+            // Counted from the commit, not IndexWriter.NumDocs: after Lucene rejects a document
+            // (an immense term) NumDocs undercounts by one per rejection (Lucene.Net 4.8 beta00017).
+            using (var committed = DirectoryReader.Open(dir))
+                _summary.DocumentsInIndex = committed.NumDocs;
         }
         finally
         {
@@ -174,10 +178,14 @@ public sealed class IndexBuilder
                 return;
             }
             var state = new FileState(hash, file.Size, file.MtimeTicks);
-            IEnumerable<ReadItem> items = choice.Reader.Read(file.Source);
+            IEnumerable<ReadItem> items = Guarded(choice.Reader.Read(file.Source));
             if (file.Size <= ReadWholeLimit)
                 items = items.ToList(); // read failures surface here, before the index is touched
             IndexFile(file, state, items, known);
+        }
+        catch (ReaderFailedException e)
+        {
+            Skip(file.Source.RelativePath, null, e.Message);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -215,15 +223,27 @@ public sealed class IndexBuilder
                     ArticleEnricher.Enrich(article, file.Source);
                     var doc = ArticleDocument.Build(article, state, path, _options.TermVectors);
                     bool pathId = article.Id.StartsWith(file.Source.RelativePath, StringComparison.Ordinal);
-                    if (_addWithoutUpdate && pathId)
-                        _writer.AddDocument(doc);
-                    else
-                        _writer.UpdateDocument(new Term(Schema.Id, article.Id), doc);
+                    try
+                    {
+                        if (_addWithoutUpdate && pathId)
+                            _writer.AddDocument(doc);
+                        else
+                            _writer.UpdateDocument(new Term(Schema.Id, article.Id), doc);
+                    }
+                    catch (ArgumentException e)
+                    {
+                        // Lucene refuses a document with a term or doc value over 32,766 bytes (a
+                        // 40 KB id or author) by throwing; left unhandled it ended the whole build.
+                        // The writer stays usable (the document is dropped), so report the record.
+                        Skip(file.Source.RelativePath, article.Record != null ? article.Line : null, "rejected by the index: " + Rejection(e));
+                        problems++;
+                        continue;
+                    }
                     count++;
                     Interlocked.Increment(ref _articles);
                 }
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ReaderFailedException)
             {
                 // A streamed file failed half-way: take out what was added, keep the commit whole.
                 _writer.DeleteDocuments(pathTerm);
@@ -250,6 +270,46 @@ public sealed class IndexBuilder
             }
         }
     }
+
+    private static string Rejection(ArgumentException e)
+    {
+        string m = IndexStore.FirstLine(e.Message);
+        int cut = m.IndexOf(", all of which", StringComparison.Ordinal);
+        if (cut > 0) m = m[..cut];
+        return m.Length > 200 ? m[..200] + "…" : m;
+    }
+
+    /// <summary>Enumerates a reader's items, turning an unexpected exception from a reader (a bug,
+    /// or content no test foresaw) into a <see cref="ReaderFailedException"/>, so that one bad file
+    /// is reported instead of ending the build. I/O errors pass through as they are.</summary>
+    private static IEnumerable<ReadItem> Guarded(IEnumerable<ReadItem> items)
+    {
+        IEnumerator<ReadItem> e;
+        try { e = items.GetEnumerator(); }
+        catch (Exception ex) when (IsReaderBug(ex)) { throw new ReaderFailedException(ex); }
+        using (e)
+        {
+            while (true)
+            {
+                try
+                {
+                    if (!e.MoveNext())
+                        yield break;
+                }
+                catch (Exception ex) when (IsReaderBug(ex))
+                {
+                    throw new ReaderFailedException(ex);
+                }
+                yield return e.Current;
+            }
+        }
+    }
+
+    private static bool IsReaderBug(Exception e) =>
+        e is not (IOException or UnauthorizedAccessException or OutOfMemoryException or OperationCanceledException or ReaderFailedException);
+
+    private sealed class ReaderFailedException(Exception inner)
+        : Exception($"could not be read ({inner.GetType().Name}: {IndexStore.FirstLine(inner.Message)})", inner);
 
     private void Unchanged(IndexState.Entry known)
     {

@@ -43,6 +43,8 @@ public sealed class ArticleSearcher : IDisposable
     public static ArticleSearcher Open(string path)
     {
         path = Path.GetFullPath(path);
+        if (File.Exists(path))
+            throw new SearchException($"{path} is a file, not an index folder");
         var dir = IndexStore.OpenDirectory(path);
         try
         {

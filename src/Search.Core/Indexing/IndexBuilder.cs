@@ -57,6 +57,7 @@ public sealed class IndexBuilder
         _options.AfterScan?.Invoke(scan);
 
         using var dir = IndexStore.OpenDirectory(PrepareFolder(indexPath));
+        using var buildLock = IndexStore.LockForWriting(indexPath);
         var analysis = OpenWriter(dir, indexPath);
         try
         {

@@ -125,7 +125,7 @@ public sealed class IndexBuilder
                 throw new SearchException($"{indexPath} was built with other analysis settings ({existing.Stemmer}, stop words {(existing.StopWords ? "on" : "off")}); add --rebuild to change them");
             analysis = existing;
         }
-        var config = new IndexWriterConfig(ArticleAnalyzer.Version, new ArticleAnalyzer(analysis, TextMode.Index))
+        IndexWriterConfig Config() => new(ArticleAnalyzer.Version, new ArticleAnalyzer(analysis, TextMode.Index))
         {
             OpenMode = _options.Rebuild || !exists ? OpenMode.CREATE : OpenMode.APPEND,
             RAMBufferSizeMB = _options.RamBufferMB,
@@ -134,7 +134,23 @@ public sealed class IndexBuilder
         };
         try
         {
-            _writer = new IndexWriter(dir, config);
+            try
+            {
+                _writer = new IndexWriter(dir, Config());
+            }
+            catch (Exception e) when (_options.Rebuild && e is IOException or InvalidOperationException && !IndexStore.IsLockFailure(e))
+            {
+                // Even in CREATE mode Lucene reads every old commit point (IndexFileDeleter), so a
+                // damaged segments_N made `--rebuild`, the advice for a damaged index, fail too.
+                // The folder was checked to be an index: clear its files and start afresh.
+                foreach (string f in System.IO.Directory.EnumerateFiles(indexPath))
+                {
+                    string name = Path.GetFileName(f);
+                    if (name.StartsWith("segments", StringComparison.Ordinal) || name.StartsWith('_'))
+                        File.Delete(f);
+                }
+                _writer = new IndexWriter(dir, Config());
+            }
         }
         catch (Exception e) when (IndexStore.IsLockFailure(e))
         {

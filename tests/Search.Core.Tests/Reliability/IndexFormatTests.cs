@@ -160,5 +160,9 @@ public sealed class IndexFormatTests : IDisposable
             Assert.DoesNotContain('\n', e.Message);
             Assert.True(e.Message.Contains("--rebuild") || e.Message.Contains("not a search index") || e.Message.Contains("no index"), e.Message);
         }
+        // The advice works: --rebuild makes a good index out of whatever is left.
+        IndexBuilder.Build(new BuildOptions { Roots = new[] { Path.Combine(_dir.Path, "damaged-corpus") }, IndexPath = index, Rebuild = true });
+        using var rebuilt = ArticleSearcher.Open(index);
+        Assert.Equal(30, rebuilt.Search(new SearchRequest { Query = "*" }).Total);
     }
 }

@@ -22,6 +22,10 @@ public sealed class BuildOptions
 
     /// <summary>Called about four times a second from a timer thread.</summary>
     public Action<BuildProgress>? OnProgress { get; init; }
+
+    /// <summary>Test hook: runs after the scan, before any file is read (to make a file vanish
+    /// between the two, as it can on a live archive).</summary>
+    internal Action<Ingest.FileScanner.Result>? AfterScan { get; init; }
 }
 
 /// <summary>A snapshot of a running build.</summary>

@@ -68,8 +68,10 @@ public sealed class IndexBuilder
         foreach (var (path, reason) in scan.Problems)
             _summary.Skipped.Add(new SkippedItem(path, null, reason));
         _summary.FilesScanned = scan.Files.Count;
+        _options.AfterScan?.Invoke(scan);
 
         using var dir = IndexStore.OpenDirectory(PrepareFolder(indexPath));
+        using var buildLock = IndexStore.LockForWriting(indexPath);
         OpenWriter(dir, indexPath);
         try
         {
@@ -91,7 +93,10 @@ public sealed class IndexBuilder
             if (!_summary.Interrupted)
                 RemoveVanished(scan);
             _writer.Commit();
-            _summary.DocumentsInIndex = _writer.NumDocs;
+            // Counted from the commit, not IndexWriter.NumDocs: after Lucene rejects a document
+            // (an immense term) NumDocs undercounts by one per rejection (Lucene.Net 4.8 beta00017).
+            using (var committed = DirectoryReader.Open(dir))
+                _summary.DocumentsInIndex = committed.NumDocs;
         }
         finally
         {
@@ -193,11 +198,11 @@ public sealed class IndexBuilder
             }
             // Small files are parsed completely here, so read errors surface before the index is touched.
             IEnumerable<ReadItem> items = bytes != null
-                ? choice.Reader.Read(file.Source, TextDecoding.Decode(bytes, out _)).ToList()
-                : choice.Reader.Read(file.Source);
+                ? Guarded(choice.Reader.Read(file.Source, TextDecoding.Decode(bytes, out _))).ToList()
+                : Guarded(choice.Reader.Read(file.Source));
             Send(new FileWork(file, new FileState(hash, file.Size, file.MtimeTicks), known), items, send);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ReaderFailedException)
         {
             Skip(file.Source.RelativePath, null, Reason(e));
         }
@@ -243,7 +248,7 @@ public sealed class IndexBuilder
                 send(new Batch(work, batch));
             }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ReaderFailedException)
         {
             work.Failure = Reason(e); // a streamed file failed half-way: what was added is taken out at the end
         }
@@ -266,10 +271,22 @@ public sealed class IndexBuilder
             {
                 ArticleEnricher.Enrich(article, work.File.Source);
                 var doc = ArticleDocument.Build(article, work.State, path);
-                if (IsFirstOccurrence(article, work.File.Source))
-                    _writer.AddDocument(doc);
-                else
-                    _writer.UpdateDocument(new Term(Schema.Id, article.Id), doc);
+                try
+                {
+                    if (IsFirstOccurrence(article, work.File.Source))
+                        _writer.AddDocument(doc);
+                    else
+                        _writer.UpdateDocument(new Term(Schema.Id, article.Id), doc);
+                }
+                catch (ArgumentException e)
+                {
+                    // Lucene refuses a document with a term or doc value over 32,766 bytes (a 40 KB
+                    // id or author) by throwing; the writer stays usable and drops the document, so
+                    // the record is reported instead of ending the build.
+                    Skip(work.File.Source.RelativePath, article.Record != null ? article.Line : null, "rejected by the index: " + Rejection(e));
+                    Interlocked.Increment(ref work.Problems);
+                    continue;
+                }
                 work.NewIds?.Add(article.Id);
                 Interlocked.Increment(ref work.Added);
                 Interlocked.Increment(ref _articles);
@@ -347,6 +364,46 @@ public sealed class IndexBuilder
         _ => e.Message,
     };
 
+    private static string Rejection(ArgumentException e)
+    {
+        string m = IndexStore.FirstLine(e.Message);
+        int cut = m.IndexOf(", all of which", StringComparison.Ordinal);
+        if (cut > 0) m = m[..cut];
+        return m.Length > 200 ? m[..200] + "…" : m;
+    }
+
+    /// <summary>Enumerates a reader's items, turning an unexpected exception from a reader (a bug,
+    /// or content no test foresaw) into a <see cref="ReaderFailedException"/>, so that one bad file
+    /// is reported instead of ending the build. I/O errors pass through as they are.</summary>
+    private static IEnumerable<ReadItem> Guarded(IEnumerable<ReadItem> items)
+    {
+        IEnumerator<ReadItem> e;
+        try { e = items.GetEnumerator(); }
+        catch (Exception ex) when (IsReaderBug(ex)) { throw new ReaderFailedException(ex); }
+        using (e)
+        {
+            while (true)
+            {
+                try
+                {
+                    if (!e.MoveNext())
+                        yield break;
+                }
+                catch (Exception ex) when (IsReaderBug(ex))
+                {
+                    throw new ReaderFailedException(ex);
+                }
+                yield return e.Current;
+            }
+        }
+    }
+
+    private static bool IsReaderBug(Exception e) =>
+        e is not (IOException or UnauthorizedAccessException or OutOfMemoryException or OperationCanceledException or ReaderFailedException);
+
+    private sealed class ReaderFailedException(Exception inner)
+        : Exception($"could not be read ({inner.GetType().Name}: {IndexStore.FirstLine(inner.Message)})", inner);
+
     /// <summary>Creates the index folder if needed and refuses to write into a folder that holds
     /// something other than an index (a typo in --index must not litter someone's documents).</summary>
     private static string PrepareFolder(string indexPath)
@@ -373,7 +430,7 @@ public sealed class IndexBuilder
                 throw new SearchException($"{indexPath} was built with other analysis settings ({existing.Stemmer}, stop words {(existing.StopWords ? "on" : "off")}); add --rebuild to change them");
             analysis = existing;
         }
-        var config = new IndexWriterConfig(ArticleAnalyzer.Version, new ArticleAnalyzer(analysis, TextMode.Index))
+        IndexWriterConfig Config() => new(ArticleAnalyzer.Version, new ArticleAnalyzer(analysis, TextMode.Index))
         {
             OpenMode = _options.Rebuild || !exists ? OpenMode.CREATE : OpenMode.APPEND,
             RAMBufferSizeMB = _options.RamBufferMB,
@@ -382,7 +439,23 @@ public sealed class IndexBuilder
         };
         try
         {
-            _writer = new IndexWriter(dir, config);
+            try
+            {
+                _writer = new IndexWriter(dir, Config());
+            }
+            catch (Exception e) when (_options.Rebuild && e is IOException or InvalidOperationException && !IndexStore.IsLockFailure(e))
+            {
+                // Even in CREATE mode Lucene reads every old commit point (IndexFileDeleter), so a
+                // damaged segments_N made `--rebuild`, the advice for a damaged index, fail too.
+                // The folder was checked to be an index: clear its files and start afresh.
+                foreach (string f in System.IO.Directory.EnumerateFiles(indexPath))
+                {
+                    string name = Path.GetFileName(f);
+                    if (name.StartsWith("segments", StringComparison.Ordinal) || name.StartsWith('_'))
+                        File.Delete(f);
+                }
+                _writer = new IndexWriter(dir, Config());
+            }
         }
         catch (Exception e) when (IndexStore.IsLockFailure(e))
         {

@@ -80,6 +80,29 @@ public static class IndexStore
         return nl < 0 ? s : s[..nl];
     }
 
+    /// <summary>Hidden (so folder checks ignore it) file that <see cref="LockForWriting"/> locks.</summary>
+    public const string BuildLockName = ".search-build.lock";
+
+    /// <summary>
+    /// Keeps a second build out of an index while one runs. Lucene.Net 4.8 beta00017's own
+    /// write.lock (NativeFSLockFactory) does not do that on Linux: a second `search index` got the
+    /// lock, both wrote, and the first crashed on files the second had deleted. This lock is the
+    /// OS's (.NET takes flock(LOCK_EX) for FileShare.None on Unix, a share lock on Windows), held
+    /// by the open handle, so the kernel releases it when the process ends however it ends: a
+    /// build killed with SIGKILL never leaves a lock that blocks the next one.
+    /// </summary>
+    public static IDisposable LockForWriting(string indexPath)
+    {
+        try
+        {
+            return new FileStream(Path.Combine(indexPath, BuildLockName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1);
+        }
+        catch (IOException e) when (e is not (FileNotFoundException or DirectoryNotFoundException or PathTooLongException))
+        {
+            throw new IndexLockedException(indexPath, e);
+        }
+    }
+
     /// <summary>Whether an exception from Lucene means another process holds the write lock.</summary>
     internal static bool IsLockFailure(Exception e) => e is LockObtainFailedException;
 }

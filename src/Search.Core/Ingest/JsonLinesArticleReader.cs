@@ -78,9 +78,18 @@ public sealed class JsonLinesArticleReader : IArticleReader
             if (root.ValueKind != JsonValueKind.Object)
                 return ReadItem.Skip(lineNumber, $"not a JSON object but {root.ValueKind.ToString().ToLowerInvariant()}");
             var article = new Article();
-            foreach (JsonProperty property in root.EnumerateObject())
-                if (FieldMapping.TryMap(property.Name, out ArticleField field))
-                    ApplyValue(article, field, property.Value);
+            try
+            {
+                foreach (JsonProperty property in root.EnumerateObject())
+                    if (FieldMapping.TryMap(property.Name, out ArticleField field))
+                        ApplyValue(article, field, property.Value);
+            }
+            catch (InvalidOperationException e)
+            {
+                // System.Text.Json parses "\ud800" (an unpaired surrogate escape) but throws when the
+                // string is read; left unhandled it ended the whole build.
+                return ReadItem.Skip(lineNumber, "invalid JSON string (an unpaired UTF-16 surrogate escape like \\ud800): " + e.Message);
+            }
             string? problem = FieldMapping.Complete(article, file, lineNumber, lineNumber);
             return problem == null ? ReadItem.Of(article) : ReadItem.Skip(lineNumber, problem);
         }

@@ -52,6 +52,8 @@ public sealed class ArticleSearcher : IDisposable
     {
         ranking ??= RankingSettings.Default;
         path = Path.GetFullPath(path);
+        if (File.Exists(path))
+            throw new SearchException($"{path} is a file, not an index folder");
         var dir = IndexStore.OpenDirectory(path);
         try
         {

@@ -15,6 +15,9 @@ namespace Search.Core.Querying;
 /// </summary>
 public static partial class SpellingSuggester
 {
+    /// <summary>Longer words are not respelled.</summary>
+    public const int MaxWordLength = 40;
+
     public static string? Suggest(IndexReader reader, string query)
     {
         bool changed = false;
@@ -40,7 +43,9 @@ public static partial class SpellingSuggester
 
     private static string? Respell(IndexReader reader, string word)
     {
-        if (word.Length < 3 || word.Any(char.IsDigit))
+        // Lucene builds a Levenshtein automaton the size of the word: a 30,000-letter "word" (a
+        // pasted blob) took 20 s. No real word is longer than MaxWordLength.
+        if (word.Length < 3 || word.Length > MaxWordLength || word.Any(char.IsDigit))
             return null;
         int own = 0;
         foreach (string field in Schema.TextFields)

@@ -1,0 +1,147 @@
+using System.Diagnostics;
+using Lucene.Net.Index;
+using Lucene.Net.Store;
+using Search.Core.Indexing;
+using Search.Core.Querying;
+using Xunit;
+
+namespace Search.Cli.Tests.Reliability;
+
+/// <summary>
+/// A make-corpus.py corpus of <see cref="Docs"/> text articles (generated once per machine and
+/// cached under the temp folder, since generating takes a while), and one clean, uninterrupted
+/// build of it by the real CLI in a child process. While that build runs, the fixture probes it the
+/// way a user would (a second build, a query, an open searcher) and records what it saw for
+/// <see cref="ConcurrencyTests"/>; the finished index's ids are the reference for <see cref="CrashRecoveryTests"/>.
+/// </summary>
+public sealed class BigCorpus : IDisposable
+{
+    public const int Docs = 20_000;
+
+    private readonly Scratch _scratch = new();
+
+    public BigCorpus()
+    {
+        Corpus = Generate();
+        CleanIndex = _scratch.Sub("clean");
+        var clock = Stopwatch.StartNew();
+        using (var build = Cli.Start("index", Corpus, "--index", CleanIndex, "--commit-seconds", "1", "--quiet"))
+        {
+            Probe(build);
+            CleanExit = build.Wait(TimeSpan.FromMinutes(8));
+            CleanOut = build.Out + build.Err;
+        }
+        CleanSeconds = clock.Elapsed.TotalSeconds;
+        CleanIds = IndexIds.Read(CleanIndex);
+    }
+
+    public string Corpus { get; }
+    public string CleanIndex { get; }
+    public int CleanExit { get; }
+    public string CleanOut { get; }
+    public double CleanSeconds { get; }
+    public IndexIds CleanIds { get; }
+
+    public string Scratch(string name) => _scratch.Sub(name);
+
+    // What the probes saw while the clean build ran.
+    public bool SawCommitWhileRunning { get; private set; }
+    public (int Code, string Out, string Err)? SecondBuild { get; private set; }
+    public bool BuildStillRunningAfterSecond { get; private set; }
+    public (int Code, string Out, string Err)? QueryDuringBuild { get; private set; }
+    public int QueryTotalDuringBuild { get; private set; } = -1;
+    public List<int> SearcherTotalsDuringBuild { get; } = new();
+    public Exception? SearcherError { get; private set; }
+
+    private void Probe(Cli.Child build)
+    {
+        // Wait for the first commit, then probe while the build is still going.
+        var until = DateTime.UtcNow.AddMinutes(3);
+        while (!build.Exited && !IndexIds.HasCommit(CleanIndex) && DateTime.UtcNow < until)
+            Thread.Sleep(50);
+        if (build.Exited)
+            return;
+        SawCommitWhileRunning = true;
+
+        SecondBuild = Cli.Run(TimeSpan.FromMinutes(2), "index", Corpus, "--index", CleanIndex, "--quiet");
+        BuildStillRunningAfterSecond = !build.Exited;
+
+        var query = Cli.Run(TimeSpan.FromMinutes(2), "query", "*", "--index", CleanIndex, "--json", "--limit", "1");
+        QueryDuringBuild = query;
+        var total = System.Text.RegularExpressions.Regex.Match(query.Out, "\"total\"\\s*:\\s*(\\d+)");
+        if (total.Success) QueryTotalDuringBuild = int.Parse(total.Groups[1].Value);
+
+        // An open searcher (as the console holds) refreshing while the build commits.
+        try
+        {
+            using var searcher = ArticleSearcher.Open(CleanIndex);
+            for (int i = 0; i < 6 && !build.Exited; i++)
+            {
+                searcher.Refresh();
+                SearcherTotalsDuringBuild.Add(searcher.Search(new SearchRequest { Query = "*", Limit = 1, Snippets = false }).Total);
+                Thread.Sleep(700);
+            }
+        }
+        catch (Exception e)
+        {
+            SearcherError = e;
+        }
+    }
+
+    /// <summary>The corpus, generated once into the temp folder (atomically renamed into place).</summary>
+    private static string Generate()
+    {
+        string final = Path.Combine(Path.GetTempPath(), $"search-reliability-corpus-{Docs}");
+        if (System.IO.Directory.Exists(final))
+            return final;
+        string partial = final + ".partial-" + Environment.ProcessId;
+        var psi = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string a in new[] { Shared.MakeCorpus, "--docs", Docs.ToString(), "--out", partial })
+            psi.ArgumentList.Add(a);
+        using var p = Process.Start(psi)!;
+        string err = p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        if (p.ExitCode != 0)
+            throw new InvalidOperationException("make-corpus.py failed: " + err);
+        try { System.IO.Directory.Move(partial, final); }
+        catch (IOException) when (System.IO.Directory.Exists(final)) { System.IO.Directory.Delete(partial, true); }
+        return final;
+    }
+
+    public void Dispose() => _scratch.Dispose();
+}
+
+[CollectionDefinition(Name)]
+public sealed class BigCorpusCollection : ICollectionFixture<BigCorpus>
+{
+    public const string Name = "big corpus";
+}
+
+/// <summary>The article ids in an index's last commit, read with Lucene directly.</summary>
+public sealed class IndexIds
+{
+    public required List<string> All { get; init; }
+    public required long Generation { get; init; }
+    public HashSet<string> Set => All.ToHashSet(StringComparer.Ordinal);
+    public int Duplicates => All.Count - Set.Count;
+
+    public static bool HasCommit(string index) =>
+        System.IO.Directory.Exists(index) && System.IO.Directory.EnumerateFiles(index, "segments_*").Any();
+
+    public static IndexIds Read(string index)
+    {
+        using var dir = new NIOFSDirectory(new DirectoryInfo(index));
+        using var reader = DirectoryReader.Open(dir);
+        var ids = new List<string>(reader.NumDocs);
+        var fields = new HashSet<string> { Schema.Id };
+        foreach (var leaf in reader.Leaves)
+        {
+            var segment = leaf.AtomicReader;
+            var live = segment.LiveDocs;
+            for (int doc = 0; doc < segment.MaxDoc; doc++)
+                if (live == null || live.Get(doc))
+                    ids.Add(segment.Document(doc, fields).Get(Schema.Id));
+        }
+        return new IndexIds { All = ids, Generation = reader.IndexCommit.Generation };
+    }
+}

@@ -1,0 +1,204 @@
+using System.Diagnostics;
+using System.Text;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Search.Cli.Tests.Reliability;
+
+/// <summary>
+/// What the user sees from the CLI when the index or the input is bad: one "search: " line and
+/// the documented exit code, never a stack trace; plus the cases that need a real child process
+/// (memory bounds, permissions).
+/// </summary>
+public sealed class CliReliabilityTests : IDisposable
+{
+    private readonly Scratch _dir = new();
+    private readonly ITestOutputHelper _log;
+
+    public CliReliabilityTests(ITestOutputHelper log) => _log = log;
+
+    public void Dispose() => _dir.Dispose();
+
+    private static void OneLine(string err)
+    {
+        Assert.StartsWith("search: ", err);
+        Assert.Single(err.Trim().Split('\n'));
+        Assert.DoesNotContain("   at ", err);
+        Assert.DoesNotContain("unexpected error", err);
+    }
+
+    private string SmallIndex()
+    {
+        _dir.File("corpus/a.txt", "An article\n\nAbout zebras and the news.\n");
+        string index = _dir.Sub("index");
+        var (code, _, err) = Cli.InProcess("index", _dir.Sub("corpus"), "--index", index, "--quiet");
+        Assert.True(code == 0, err);
+        return index;
+    }
+
+    [Fact]
+    public void Bad_index_folders_give_exit_1_and_one_line()
+    {
+        var missing = Cli.InProcess("query", "x", "--index", _dir.Sub("missing"));
+        Assert.Equal(1, missing.Code);
+        OneLine(missing.Err);
+        Directory.CreateDirectory(_dir.Sub("empty"));
+        var empty = Cli.InProcess("query", "x", "--index", _dir.Sub("empty"));
+        Assert.Equal(1, empty.Code);
+        OneLine(empty.Err);
+        _dir.File("notes/todo.txt", "buy milk");
+        var foreign = Cli.InProcess("query", "x", "--index", _dir.Sub("notes"));
+        Assert.Equal(1, foreign.Code);
+        Assert.Contains("not a search index", foreign.Err);
+        OneLine(foreign.Err);
+        var file = Cli.InProcess("stats", "--index", _dir.Sub("notes/todo.txt"));
+        Assert.Equal(1, file.Code);
+        OneLine(file.Err);
+
+        string index = SmallIndex();
+        string segments = Directory.GetFiles(index, "segments_*").Single();
+        using (var s = File.OpenWrite(segments)) s.SetLength(s.Length / 2);
+        foreach (var command in new[] { new[] { "query", "zebras" }, new[] { "stats" }, new[] { "show", "a.txt" } })
+        {
+            var damaged = Cli.InProcess(command.Concat(new[] { "--index", index }).ToArray());
+            Assert.Equal(1, damaged.Code);
+            Assert.Contains("--rebuild", damaged.Err);
+            OneLine(damaged.Err);
+        }
+        // And --rebuild recovers it.
+        var rebuilt = Cli.InProcess("index", _dir.Sub("corpus"), "--index", index, "--rebuild", "--quiet");
+        Assert.True(rebuilt.Code == 0, rebuilt.Err);
+        Assert.Equal(0, Cli.InProcess("query", "zebras", "--index", index).Code);
+    }
+
+    [Fact]
+    public void An_index_of_another_schema_version_tells_the_user_to_rebuild()
+    {
+        string index = SmallIndex();
+        using (var dir = new Lucene.Net.Store.NIOFSDirectory(new DirectoryInfo(index)))
+        using (var writer = new Lucene.Net.Index.IndexWriter(dir, new Lucene.Net.Index.IndexWriterConfig(Lucene.Net.Util.LuceneVersion.LUCENE_48, new Lucene.Net.Analysis.Core.KeywordAnalyzer())))
+        {
+            writer.SetCommitData(new Dictionary<string, string> { ["schema.version"] = "0" });
+            writer.Commit();
+        }
+        var (code, _, err) = Cli.InProcess("query", "zebras", "--index", index);
+        Assert.Equal(1, code);
+        Assert.Contains("schema v0", err);
+        Assert.Contains("search index --rebuild", err);
+        OneLine(err);
+        var build = Cli.InProcess("index", _dir.Sub("corpus"), "--index", index, "--quiet");
+        Assert.Equal(1, build.Code);
+        Assert.Contains("--rebuild", build.Err);
+    }
+
+    /// <summary>
+    /// Streaming, measured: the real CLI indexes a 200 MB JSON Lines file in a child process whose
+    /// garbage-collected heap is capped at 96 MB (DOTNET_GCHeapHardLimit). Loading the file whole
+    /// would need over 400 MB (UTF-16), so the build can only pass by streaming it.
+    /// </summary>
+    [Fact]
+    public void A_200_MB_JSON_Lines_file_is_indexed_within_a_96_MB_heap()
+    {
+        string corpus = _dir.Sub("stream");
+        Directory.CreateDirectory(corpus);
+        string file = Path.Combine(corpus, "big.jsonl");
+        string padding = new('p', 1 << 20);
+        using (var w = new StreamWriter(file, false, new UTF8Encoding(false), 1 << 20))
+            for (int i = 0; i < 200; i++)
+                w.Write($"{{\"id\":\"s{i}\",\"title\":\"Streamed article {i}\",\"body\":\"streamword number {i}\",\"padding\":\"{padding}\"}}\n");
+        Assert.True(new FileInfo(file).Length > 200_000_000);
+
+        var psi = Cli.StartInfo("index", corpus, "--index", _dir.Sub("stream-index"), "--json", "--threads", "1");
+        psi.Environment["DOTNET_GCHeapHardLimit"] = "0x6000000"; // 96 MB
+        var clock = Stopwatch.StartNew();
+        long peakRss = 0;
+        using (var child = new Cli.Child(psi))
+        {
+            while (!child.Process.WaitForExit(100))
+                peakRss = Math.Max(peakRss, Rss(child.Process.Id));
+            child.Process.WaitForExit();
+            Assert.True(child.Process.ExitCode == 0, $"exit {child.Process.ExitCode}: {child.Err}");
+            Assert.Matches("\"documents_in_index\":\\s*200\\b", child.Out);
+        }
+        _log.WriteLine($"200 MB JSONL indexed in {clock.Elapsed.TotalSeconds:F1} s with a 96 MB heap cap; peak RSS seen {peakRss >> 20} MB");
+        Assert.Equal(0, Cli.InProcess("query", "streamword", "--index", _dir.Sub("stream-index")).Code);
+    }
+
+    private static long Rss(int pid)
+    {
+        try
+        {
+            foreach (string line in File.ReadLines($"/proc/{pid}/status"))
+                if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+                    return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
+        }
+        catch (IOException) { }
+        return 0;
+    }
+
+    /// <summary>
+    /// A file and a folder without read permission are reported and the build goes on. Root reads
+    /// everything, so as root (CI) the build runs in a child process as the unprivileged user
+    /// nobody (setpriv); skipped where neither works.
+    /// </summary>
+    [Fact]
+    public void Unreadable_files_and_folders_are_reported_and_the_build_finishes()
+    {
+        if (!OperatingSystem.IsLinux())
+            return;
+        bool root = Environment.UserName == "root" || Environment.GetEnvironmentVariable("USER") == "root" || geteuid() == 0;
+        string corpus = _dir.Sub("perm");
+        _dir.File("perm/ok.txt", "Readable article\n\nokpermword body.\n");
+        string secret = _dir.File("perm/secret.txt", "Secret article\n\nsecretword body.\n");
+        string closedDir = _dir.Sub("perm/closed");
+        _dir.File("perm/closed/inside.txt", "Inside a closed folder\n\nclosedword.\n");
+        File.SetUnixFileMode(secret, UnixFileMode.None);
+        File.SetUnixFileMode(closedDir, UnixFileMode.None);
+        string index = _dir.Sub("perm-index");
+        try
+        {
+            string output;
+            if (root)
+            {
+                if (!File.Exists("/usr/bin/setpriv"))
+                {
+                    _log.WriteLine("running as root without setpriv: permission case not testable here");
+                    return;
+                }
+                // nobody must reach the corpus, the index folder and the CLI.
+                File.SetUnixFileMode(_dir.Path, (UnixFileMode)Convert.ToInt32("777", 8));
+                File.SetUnixFileMode(corpus, (UnixFileMode)Convert.ToInt32("755", 8));
+                var psi = new ProcessStartInfo("/usr/bin/setpriv") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
+                foreach (string a in new[] { "--reuid=65534", "--regid=65534", "--clear-groups", "dotnet", Cli.Dll, "index", corpus, "--index", index, "--json" })
+                    psi.ArgumentList.Add(a);
+                psi.Environment["HOME"] = Path.GetTempPath();
+                psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+                using var child = new Cli.Child(psi);
+                Assert.True(child.Wait(TimeSpan.FromMinutes(2)) == 0, $"exit {child.Process.ExitCode}: {child.Err}");
+                output = child.Out;
+            }
+            else
+            {
+                var run = Cli.InProcess("index", corpus, "--index", index, "--json");
+                Assert.True(run.Code == 0, run.Err);
+                output = run.Out;
+            }
+            _log.WriteLine(output);
+            Assert.Contains("permission denied", output);
+            Assert.Contains("secret.txt", output);
+            Assert.Contains("closed/", output);
+            File.SetUnixFileMode(_dir.Path, (UnixFileMode)Convert.ToInt32("700", 8));
+            var q = Cli.InProcess("query", "okpermword", "--index", index, "--json");
+            Assert.Equal(0, q.Code);
+            Assert.Contains("ok.txt", q.Out);
+        }
+        finally
+        {
+            File.SetUnixFileMode(secret, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            File.SetUnixFileMode(closedDir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
+    private static extern uint geteuid();
+}

@@ -60,6 +60,9 @@ public static partial class QuerySyntaxChecks
     /// <summary>Explains a <see cref="ParseException"/> that got past <see cref="Check"/>.</summary>
     public static QuerySyntaxException Explain(string text, ParseException e)
     {
+        // Lucene's message would quote the whole (long) query.
+        if (e.InnerException is Lucene.Net.Search.BooleanQuery.TooManyClausesException)
+            return new QuerySyntaxException($"the query has too many words or terms (more than {Lucene.Net.Search.BooleanQuery.MaxClauseCount:N0} in one group); shorten it", 0, e);
         // QueryParserBase wraps the grammar's exception (which has the tokens) in its own.
         var inner = e.InnerException as ParseException ?? e;
         var current = inner.CurrentToken;

@@ -112,7 +112,7 @@ public sealed class QueryFuzzTests : IClassFixture<FuzzIndex>
     [Fact]
     public void Generated_lines_through_the_console_never_escape_it()
     {
-        int seed = Seed + 1, count = Count(100_000) / 20;
+        int seed = Seed + 1, count = Count(100_000) / 40;
         var gen = new QueryGenerator(seed);
         var stdout = new StringWriter();
         var stderr = new StringWriter();
@@ -157,7 +157,7 @@ public sealed class QueryFuzzTests : IClassFixture<FuzzIndex>
     [Fact]
     public void Generated_queries_through_the_query_command_exit_0_or_2_with_one_line()
     {
-        int seed = Seed + 2, count = Count(100_000) / 100;
+        int seed = Seed + 2, count = Count(100_000) / 200;
         var gen = new QueryGenerator(seed);
         var failures = new List<string>();
         for (int i = 0; i < count && failures.Count < 20; i++)

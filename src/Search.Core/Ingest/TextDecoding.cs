@@ -105,10 +105,13 @@ public static class TextDecoding
     /// <param name="sniff">What the content looks like; callers check for binary content.</param>
     public static string ReadAllText(string path, out TextSniff sniff) => Decode(File.ReadAllBytes(path), out sniff);
 
-    /// <summary>Decodes bytes already in memory by the same rules as files.</summary>
+    /// <summary>Decodes bytes already in memory by the same rules as streamed files: the encoding is
+    /// decided from the first <see cref="HeadSize"/> bytes, so a file reads the same whatever its
+    /// size (invalid UTF-8 after a valid head becomes U+FFFD rather than turning the whole file
+    /// into Windows-1252).</summary>
     public static string Decode(ReadOnlySpan<byte> bytes, out TextSniff sniff)
     {
-        sniff = Sniff(bytes);
+        sniff = Sniff(bytes[..Math.Min(bytes.Length, HeadSize)]);
         return sniff.Encoding.GetString(bytes[sniff.BomLength..]);
     }
 

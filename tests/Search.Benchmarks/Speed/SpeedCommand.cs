@@ -94,7 +94,7 @@ public static class SpeedCommand
         }, new JsonSerializerOptions(ChildProcess.Json) { WriteIndented = true }));
         Log.Step($"report written to {Path.Combine(results, "latest.md")}");
         if (options.UpdateReadme)
-            ReadmeSection.Update(Path.Combine(RepoPaths.Root, "tests", "Search.Benchmarks", "README.md"), report);
+            ReadmeSection.Update(Path.Combine(RepoPaths.Root, "README.md"), report);
         return 0;
     }
 

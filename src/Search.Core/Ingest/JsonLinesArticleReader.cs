@@ -34,17 +34,7 @@ public sealed class JsonLinesArticleReader : IArticleReader
         return newline < 0 || head[..newline].TrimEnd(" \t"u8).EndsWith("}"u8);
     }
 
-    public IEnumerable<ReadItem> Read(SourceFile file)
-    {
-        using StreamReader reader = TextDecoding.OpenReader(file.FullPath, out TextSniff sniff);
-        if (sniff.Kind == TextKind.Binary)
-        {
-            yield return ReadItem.Skip(RecordProblem.WholeFile, "binary file");
-            yield break;
-        }
-        foreach (ReadItem item in Read(reader, file))
-            yield return item;
-    }
+    public IEnumerable<ReadItem> Read(SourceFile file) => TextDecoding.ReadRecords(file, Read);
 
     public IEnumerable<ReadItem> Read(SourceFile file, string text) => Read(new StringReader(text), file);
 

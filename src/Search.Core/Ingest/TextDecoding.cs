@@ -97,6 +97,20 @@ public static class TextDecoding
         }
     }
 
+    /// <summary>Streams a record file (CSV, JSON Lines) through <paramref name="read"/> in its
+    /// sniffed encoding; a binary file yields one whole-file problem instead.</summary>
+    public static IEnumerable<ReadItem> ReadRecords(SourceFile file, Func<TextReader, SourceFile, IEnumerable<ReadItem>> read)
+    {
+        using StreamReader reader = OpenReader(file.FullPath, out TextSniff sniff);
+        if (sniff.Kind == TextKind.Binary)
+        {
+            yield return ReadItem.Skip(RecordProblem.WholeFile, "binary file");
+            yield break;
+        }
+        foreach (ReadItem item in read(reader, file))
+            yield return item;
+    }
+
     /// <summary>Reads a whole (small, single-article) file as text.</summary>
     public static string ReadAllText(string path) => ReadAllText(path, out _);
 

@@ -4,7 +4,7 @@ using Search.Core.Indexing;
 namespace Search.Benchmarks.Speed;
 
 /// <summary>Our indexing path, exactly as `search index PATH --index DIR --rebuild [--threads N]`
-/// runs it: <see cref="IndexBuilder.Build"/> with the default options (term vectors, 256 MB RAM buffer).</summary>
+/// runs it: <see cref="IndexBuilder.Build"/> with the default options (256 MB RAM buffer).</summary>
 public static class OursIndexer
 {
     public static IndexChildResult Index(string corpusRoot, string indexPath, int threads)

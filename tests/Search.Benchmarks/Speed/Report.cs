@@ -42,7 +42,7 @@ public static class Report
         md.AppendLine("### Indexing");
         md.AppendLine();
         md.AppendLine("Each engine in its own child process (peak working set = its VmHWM). Ours = `IndexBuilder.Build` as `search index --rebuild` runs it " +
-                      "(enrichment, facets, term vectors, stored text); the plain Lucene.Net baseline = StandardAnalyzer, title + body, one thread reading and adding, " +
+                      "(enrichment, places, facets, exact and stemmed terms, stored text); the plain Lucene.Net baseline = StandardAnalyzer, title + body, one thread reading and adding, " +
                       "same directory type, RAM buffer and similarity; FTS5 = `fts5(title, body, tokenize='porter unicode61')`, one transaction. " +
                       "\"time ÷ X\" is our (all cores) time over X's: below 1 means we are faster.");
         md.AppendLine();
@@ -227,7 +227,7 @@ public static class Report
             md.AppendLine($"### Where our indexing time goes: {corpus.Label}, one thread");
             md.AppendLine();
             md.AppendLine($"Each stage over all {p.Articles:N0} articles ({Formats.Mb(p.TextBytes)} MB of text) in turn, timed alone. " +
-                          "Our one-thread build ≈ scan + hash + choose reader + read + enrich + build documents + AddDocument (term vectors); " +
+                          "Our one-thread build ≈ scan + hash + choose reader + read + enrich + build documents + AddDocument; " +
                           "the indented analysis rows build our chain up one filter at a time (analysis is also inside every AddDocument row).");
             md.AppendLine();
             md.AppendLine("| stage | seconds | articles/s | note |");

@@ -21,7 +21,7 @@ namespace Search.Benchmarks.Speed;
 /// <summary>
 /// Where our indexing time goes: the stages of <see cref="IndexBuilder"/> run one after another
 /// over the whole corpus on one thread, each timed alone (scan, hash, reader choice, read and
-/// parse, enrich, document building, analysis, AddDocument with and without term vectors), with
+/// parse, enrich, document building, analysis, AddDocument, ours and a plain document), with
 /// the plain baseline's analysis and AddDocument beside them. Stage times add up to roughly the
 /// one-thread build; the all-cores build spreads the same work over the cores.
 /// </summary>
@@ -137,7 +137,7 @@ public static class StageProfile
             var t = new StandardTokenizer(v, r);
             return (t, new ASCIIFoldingFilter(new LowerCaseFilter(v, new EnglishPossessiveFilter(v, t))));
         });
-        yield return ("  analysis: + exact terms", "ExactTermFilter (CaptureState/RestoreState per token)", r =>
+        yield return ("  analysis: + exact terms", "ExactTermFilter (exact copy + stem per token)", r =>
         {
             var t = new StandardTokenizer(v, r);
             return (t, new ExactTermFilter(new ASCIIFoldingFilter(new LowerCaseFilter(v, new EnglishPossessiveFilter(v, t)))));

@@ -425,6 +425,7 @@ public sealed class IndexBuilder
     private void OpenWriter(Lucene.Net.Store.Directory dir, string indexPath)
     {
         var analysis = _options.Analysis ?? AnalysisSettings.Default;
+        IndexStore.DiscardUnfinishedFirstCommit(dir, indexPath);
         bool exists = DirectoryReader.IndexExists(dir);
         if (exists && !_options.Rebuild)
         {

@@ -43,10 +43,49 @@ public static class IndexStore
         bool exists;
         try { exists = DirectoryReader.IndexExists(dir); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw Damaged(path, e); }
+        if (exists && IsUnfinishedFirstCommit(dir))
+            throw new SearchException($"no index at {path} yet: its first build has not committed anything (it is still running, or was stopped; run `search index PATH --index {path}` again)");
         if (!exists)
             throw new SearchException(System.IO.Directory.EnumerateFileSystemEntries(path).Any(e => !Path.GetFileName(e).StartsWith('.'))
                 ? $"{path} is not a search index (no index files in it)"
                 : $"no index at {path} (the folder is empty): build one with `search index PATH --index {path}`");
+    }
+
+    /// <summary>
+    /// Whether the folder's only commit point is one that was being written when its build was
+    /// killed: Lucene 4.8 writes segments_N in place, so a build killed during its very first commit
+    /// leaves a truncated segments_1 and no earlier commit to fall back to. Nothing was committed,
+    /// so there is nothing to lose: the next build starts afresh instead of calling it damaged.
+    /// </summary>
+    internal static bool IsUnfinishedFirstCommit(LuceneDirectory dir)
+    {
+        string[] commits = dir.ListAll().Where(f => f.StartsWith("segments_", StringComparison.Ordinal)).ToArray();
+        if (commits.Length != 1)
+            return false;
+        try
+        {
+            new SegmentInfos().Read(dir, commits[0]);
+            return false;
+        }
+        catch (Exception e) when (IsDamage(e) || e is EndOfStreamException)
+        {
+            return true;
+        }
+    }
+
+    /// <summary>Removes what a build killed during its first commit left (see
+    /// <see cref="IsUnfinishedFirstCommit"/>); true if it did.</summary>
+    internal static bool DiscardUnfinishedFirstCommit(LuceneDirectory dir, string path)
+    {
+        if (!IsUnfinishedFirstCommit(dir))
+            return false;
+        foreach (string f in System.IO.Directory.EnumerateFiles(path))
+        {
+            string name = Path.GetFileName(f);
+            if (name.StartsWith("segments", StringComparison.Ordinal) || name.StartsWith('_'))
+                File.Delete(f);
+        }
+        return true;
     }
 
     /// <summary>The analysis settings of the commit <paramref name="reader"/> reads, after checking

@@ -134,6 +134,24 @@ public sealed class IndexBuilderTests
     }
 
     [Fact]
+    public void A_build_killed_during_its_first_commit_is_started_afresh_not_called_damaged()
+    {
+        using var dir = new TempDir();
+        string index = Path.Combine(dir.Path, "index");
+        Build(RepoPaths.Seeds, index);
+        // What a kill in the middle of writing the first commit point leaves: a truncated segments_1.
+        string segments = Directory.GetFiles(index, "segments_*").Single();
+        var bytes = File.ReadAllBytes(segments);
+        File.WriteAllBytes(segments, bytes[..(bytes.Length / 2)]);
+
+        var e = Assert.Throws<SearchException>(() => ArticleSearcher.Open(index));
+        Assert.Contains("has not committed anything", e.Message);
+        var rerun = Build(RepoPaths.Seeds, index);
+        Assert.Equal(296, rerun.ArticlesAdded);
+        Assert.Equal(296, AllIds(index).Count);
+    }
+
+    [Fact]
     public void Missing_root_is_a_clear_error()
     {
         using var dir = new TempDir();

@@ -44,7 +44,7 @@ public static class IndexStore
         try { exists = DirectoryReader.IndexExists(dir); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw Damaged(path, e); }
         if (exists && IsUnfinishedFirstCommit(dir))
-            throw new SearchException($"no index at {path} yet: its first build has not committed anything (it is still running, or was stopped; run `search index PATH --index {path}` again)");
+            throw new SearchException($"index at {path} cannot be read yet: its only commit point is incomplete (a first build is still committing, was stopped while committing, or the file is damaged); run `search index --rebuild --index {path} PATH` to build it again");
         if (!exists)
             throw new SearchException(System.IO.Directory.EnumerateFileSystemEntries(path).Any(e => !Path.GetFileName(e).StartsWith('.'))
                 ? $"{path} is not a search index (no index files in it)"

@@ -125,8 +125,29 @@ public sealed class IndexIds
     public HashSet<string> Set => All.ToHashSet(StringComparer.Ordinal);
     public int Duplicates => All.Count - Set.Count;
 
-    public static bool HasCommit(string index) =>
-        System.IO.Directory.Exists(index) && System.IO.Directory.EnumerateFiles(index, "segments_*").Any();
+    /// <summary>Whether the folder holds a readable commit. A build killed while writing its very
+    /// first commit point leaves a truncated segments_1 and nothing else: no commit (the next
+    /// build starts afresh, and queries say the index cannot be read yet).</summary>
+    public static bool HasCommit(string index)
+    {
+        if (!System.IO.Directory.Exists(index))
+            return false;
+        var commits = System.IO.Directory.GetFiles(index, "segments_*");
+        if (commits.Length == 0)
+            return false;
+        if (commits.Length > 1)
+            return true;
+        try
+        {
+            using var dir = new NIOFSDirectory(new DirectoryInfo(index));
+            using var reader = DirectoryReader.Open(dir);
+            return true;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
 
     public static IndexIds Read(string index)
     {

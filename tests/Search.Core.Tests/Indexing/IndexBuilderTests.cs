@@ -145,7 +145,8 @@ public sealed class IndexBuilderTests
         File.WriteAllBytes(segments, bytes[..(bytes.Length / 2)]);
 
         var e = Assert.Throws<SearchException>(() => ArticleSearcher.Open(index));
-        Assert.Contains("has not committed anything", e.Message);
+        Assert.Contains("only commit point is incomplete", e.Message);
+        Assert.Contains("--rebuild", e.Message);
         var rerun = Build(RepoPaths.Seeds, index);
         Assert.Equal(296, rerun.ArticlesAdded);
         Assert.Equal(296, AllIds(index).Count);

@@ -107,13 +107,18 @@ public sealed class ArticleSearcher : IDisposable
             // collectors (in order made a term query 2x slower) -- except around wildcard, prefix
             // and range clauses, where Lucene.Net's out-of-order BooleanScorer over their
             // constant-score filters is 7x slower than in order (measured at 100k articles).
-            bool inOrder = HasMultiTermClause(query) || !searcher.CreateNormalizedWeight(query).ScoresDocsOutOfOrder;
-            var top = TopFieldCollector.Create(SortFor(request.Sort), window, fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: inOrder);
+            bool forceInOrder = HasMultiTermClause(query);
+            TopFieldCollector top = null!;
             // Dimensions without a filter of their own are counted in the main pass; a filtered one
             // is counted again without its own filter (multi-select), so its other values show.
             var plain = facets.Where(f => !filters.ContainsKey(f)).ToList();
             var mainFacets = new FacetCollector(plain);
-            Run(searcher, query, FilterFor(filters, except: null), plain.Count > 0 ? MultiCollector.Wrap(top, mainFacets) : top);
+            Run(searcher, query, FilterFor(filters, except: null), scorerInOrder =>
+            {
+                top = TopFieldCollector.Create(SortFor(request.Sort), window, fillFields: false, trackDocScores: true, trackMaxScore: false,
+                    docsScoredInOrder: forceInOrder || scorerInOrder);
+                return plain.Count > 0 ? MultiCollector.Wrap(top, mainFacets) : top;
+            });
             var facetResults = new Dictionary<string, IReadOnlyList<FacetValue>>();
             foreach (string dim in facets)
             {
@@ -121,7 +126,7 @@ public sealed class ArticleSearcher : IDisposable
                 if (filters.ContainsKey(dim))
                 {
                     var own = new FacetCollector(new[] { dim });
-                    Run(searcher, query, FilterFor(filters, except: dim), own);
+                    Run(searcher, query, FilterFor(filters, except: dim), _ => own);
                     facetResults[dim] = own.Top(dim, request.FacetLimit, selected);
                 }
                 else
@@ -178,11 +183,13 @@ public sealed class ArticleSearcher : IDisposable
         _ => false,
     };
 
-    private static void Run(IndexSearcher searcher, Query query, Filter? filter, ICollector collector)
+    /// <summary>Runs a search, turning over-broad patterns into query errors. The collector is made
+    /// once the query's weight says whether its scorer delivers documents in order.</summary>
+    private static void Run(IndexSearcher searcher, Query query, Filter? filter, Func<bool, ICollector> collectorFor)
     {
         try
         {
-            searcher.Search(query, filter, collector);
+            ((ArticleIndexSearcher)searcher).Search(query, filter, collectorFor);
         }
         catch (TooManyTermsException e)
         {
@@ -280,7 +287,7 @@ public sealed class ArticleSearcher : IDisposable
         {
             var parsed = new ArticleQueryParser(Analyzers, 10_000, Ranking).ParseQuery(suggestion);
             var count = new TotalHitCountCollector();
-            searcher.Search(parsed, FilterFor(filters, except: null), count);
+            Run(searcher, parsed, FilterFor(filters, except: null), _ => count);
             return count.TotalHits > total ? suggestion : null;
         }
         catch (SearchException)
@@ -323,8 +330,19 @@ public sealed class ArticleSearcher : IDisposable
         _dir.Dispose();
     }
 
+    /// <summary>An IndexSearcher that builds a query's weight once and lets the caller pick the
+    /// collector from it (IndexSearcher does that only for its own collectors).</summary>
+    private sealed class ArticleIndexSearcher(IndexReader reader) : IndexSearcher(reader)
+    {
+        public void Search(Query query, Filter? filter, Func<bool, ICollector> collectorFor)
+        {
+            var weight = CreateNormalizedWeight(WrapFilter(query, filter));
+            Search(m_leafContexts, weight, collectorFor(!weight.ScoresDocsOutOfOrder));
+        }
+    }
+
     private sealed class Bm25SearcherFactory(RankingSettings ranking) : SearcherFactory
     {
-        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = ranking.CreateSimilarity() };
+        public override IndexSearcher NewSearcher(IndexReader reader) => new ArticleIndexSearcher(reader) { Similarity = ranking.CreateSimilarity() };
     }
 }

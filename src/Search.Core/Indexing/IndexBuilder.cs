@@ -15,10 +15,11 @@ namespace Search.Core.Indexing;
 /// <see cref="IndexWriter"/>, committing in batches.
 ///
 /// Pipeline: reader threads (one per core) read files, enrich their articles and build Lucene
-/// documents, in batches; one writer thread adds them. Lucene.Net 4.8's IndexWriter does not scale
-/// with concurrent AddDocument calls (measured: two threads take as long as one and burn 35-70% more
-/// CPU), so everything else runs beside the single adding thread, and even one large CSV or JSON
-/// Lines file keeps two cores busy.
+/// documents, in batches; as many adding threads take batches from a bounded queue and add them
+/// to the one IndexWriter, which gives each adding thread its own in-memory segment. Batches of one
+/// file may be added out of order, so a record whose id repeats within a file is settled by its
+/// position (the last one wins, as when reading in order; see <see cref="AddOrUpdate"/>). Even one
+/// large CSV or JSON Lines file keeps every core busy.
 ///
 /// Incremental: a file whose size and mtime match what the index recorded is skipped unread; one
 /// whose content hash matches is skipped after hashing; a changed file has its old articles
@@ -44,11 +45,16 @@ public sealed class IndexBuilder
     private IndexWriter _writer = null!;
     private Dictionary<string, IndexState.Entry> _known = new();
     private IndexSearcher _before = null!;
-    /// <summary>When the build started from an empty index: 64-bit hashes of the record ids added so
-    /// far. An id not seen before is added without the delete-by-id an update costs; a repeated one
-    /// (or a hash collision, harmlessly) updates. Path-derived ids of a single root are unique and
-    /// not tracked. Null for incremental builds, which always update.</summary>
-    private HashSet<long>? _freshIds;
+    /// <summary>True when the build started from an empty index: an id not seen before in this build
+    /// is then added without the delete-by-id an update costs.</summary>
+    private bool _fresh;
+    /// <summary>Ids added in this build (64-bit hashes) and where their article stands: file number
+    /// and position in the file. Path-derived ids of a single root are unique and not tracked.</summary>
+    private readonly Dictionary<long, long> _seenIds = new();
+    /// <summary>Held while one id is decided and handed to Lucene, so that two adding threads with
+    /// the same id cannot interleave; striped, so different ids rarely wait for one another.</summary>
+    private readonly object[] _idLocks = Enumerable.Range(0, 64).Select(_ => new object()).ToArray();
+    private int _fileNumbers;
     private long _lastCommitTicks;
     private int _committing;
     private int _filesDone, _articles;
@@ -82,8 +88,7 @@ public sealed class IndexBuilder
             using var before = DirectoryReader.Open(_writer, applyAllDeletes: true);
             _before = new IndexSearcher(before);
             _known = _options.Rebuild ? new() : IndexState.Load(before);
-            if (_known.Count == 0)
-                _freshIds = new HashSet<long>();
+            _fresh = _known.Count == 0;
 
             using (StartProgress(scan, clock))
             {
@@ -125,11 +130,13 @@ public sealed class IndexBuilder
             return true;
         }
         using var queue = new BlockingCollection<Batch>(boundedCapacity: threads * 4);
-        var writerThread = Task.Factory.StartNew(() =>
+        // As many adding threads as cores. Lucene.Net 4.8 beta00017 scales with them once tiered PGO
+        // is off (the CLI turns it off; with it on, two adding threads took as long as one).
+        var adders = Enumerable.Range(0, threads).Select(_ => Task.Factory.StartNew(() =>
         {
             foreach (var batch in queue.GetConsumingEnumerable())
                 Index(batch);
-        }, TaskCreationOptions.LongRunning);
+        }, TaskCreationOptions.LongRunning)).ToArray();
         bool completed = true;
         try
         {
@@ -146,15 +153,17 @@ public sealed class IndexBuilder
         finally
         {
             queue.CompleteAdding();
-            writerThread.Wait();
+            Task.WaitAll(adders);
         }
         return completed;
     }
 
     /// <summary>One file's way through the pipeline: its state, and how many of its batches are
     /// still being indexed (plus one held by the reader until it has read the whole file).</summary>
-    private sealed class FileWork(FileScanner.ScannedFile file, FileState state, IndexState.Entry? known)
+    private sealed class FileWork(FileScanner.ScannedFile file, FileState state, IndexState.Entry? known, int number)
     {
+        /// <summary>Distinguishes files in <see cref="_seenIds"/>.</summary>
+        public int Number { get; } = number;
         public FileScanner.ScannedFile File { get; } = file;
         public FileState State { get; } = state;
         public IndexState.Entry? Known { get; } = known;
@@ -166,7 +175,8 @@ public sealed class IndexBuilder
         public ConcurrentBag<string>? NewIds;
     }
 
-    private sealed record Batch(FileWork Work, List<(Article Article, Lucene.Net.Documents.Document Doc)> Articles);
+    /// <summary>Consecutive articles of one file; <paramref name="First"/> is the first one's position in it.</summary>
+    private sealed record Batch(FileWork Work, int First, List<(Article Article, Lucene.Net.Documents.Document Doc)> Articles);
 
     /// <summary>Reads one file (or skips it) and hands its articles on in batches.</summary>
     private void Produce(FileScanner.ScannedFile file, Stopwatch clock, Action<Batch> send)
@@ -204,7 +214,7 @@ public sealed class IndexBuilder
             IEnumerable<ReadItem> items = bytes != null
                 ? Guarded(choice.Reader.Read(file.Source, TextDecoding.Decode(bytes, out _))).ToList()
                 : Guarded(choice.Reader.Read(file.Source));
-            Send(new FileWork(file, new FileState(hash, file.Size, file.MtimeTicks), known), items, send);
+            Send(new FileWork(file, new FileState(hash, file.Size, file.MtimeTicks), known, Interlocked.Increment(ref _fileNumbers)), items, send);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ReaderFailedException)
         {
@@ -230,6 +240,7 @@ public sealed class IndexBuilder
         try
         {
             var batch = new List<(Article, Lucene.Net.Documents.Document)>(BatchSize);
+            int first = 0;
             string path = work.File.Source.FullPath;
             foreach (var item in items)
             {
@@ -245,14 +256,15 @@ public sealed class IndexBuilder
                 if (batch.Count == BatchSize)
                 {
                     Interlocked.Increment(ref work.Pending);
-                    send(new Batch(work, batch));
+                    send(new Batch(work, first, batch));
+                    first += batch.Count;
                     batch = new List<(Article, Lucene.Net.Documents.Document)>(BatchSize);
                 }
             }
             if (batch.Count > 0)
             {
                 Interlocked.Increment(ref work.Pending);
-                send(new Batch(work, batch));
+                send(new Batch(work, first, batch));
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ReaderFailedException)
@@ -265,7 +277,7 @@ public sealed class IndexBuilder
         }
     }
 
-    /// <summary>Adds one batch (on the writer thread, or inline with one thread).</summary>
+    /// <summary>Adds one batch (on an adding thread, or inline with one thread).</summary>
     private void Index(Batch batch)
     {
         var work = batch.Work;
@@ -273,14 +285,12 @@ public sealed class IndexBuilder
         {
             if (work.Failure != null || _workerFailure != null)
                 return;
-            foreach (var (article, doc) in batch.Articles)
+            for (int i = 0; i < batch.Articles.Count; i++)
             {
+                var (article, doc) = batch.Articles[i];
                 try
                 {
-                    if (IsFirstOccurrence(article, work.File.Source))
-                        _writer.AddDocument(doc);
-                    else
-                        _writer.UpdateDocument(new Term(Schema.Id, article.Id), doc);
+                    AddOrUpdate(work, batch.First + i, article, doc);
                 }
                 catch (ArgumentException e)
                 {
@@ -308,16 +318,47 @@ public sealed class IndexBuilder
         }
     }
 
-    private bool IsFirstOccurrence(Article article, SourceFile source)
+    /// <summary>
+    /// Hands one article to Lucene. A fresh build adds an id it has not seen (no delete-by-id to
+    /// pay); an incremental build updates, so an id that moved from another file replaces its old
+    /// article. An id seen before in this build: a later record of the same file replaces it, an
+    /// earlier one (its batch overtaken by a later batch on another thread) is dropped, so the
+    /// last record wins as it would in file order. Across files, the one added last wins.
+    /// </summary>
+    private void AddOrUpdate(FileWork work, int position, Article article, Lucene.Net.Documents.Document doc)
     {
-        if (_freshIds == null)
-            return false;
-        if (_options.Roots.Count == 1 && (article.Id == source.RelativePath
-            || (article.Id.StartsWith(source.RelativePath, StringComparison.Ordinal) && article.Id.Length > source.RelativePath.Length && article.Id[source.RelativePath.Length] == '#')))
-            return true;
+        var source = work.File.Source;
+        bool pathDerived = _options.Roots.Count == 1 && (article.Id == source.RelativePath
+            || (article.Id.StartsWith(source.RelativePath, StringComparison.Ordinal) && article.Id.Length > source.RelativePath.Length && article.Id[source.RelativePath.Length] == '#'));
+        if (pathDerived)
+        {
+            // Unique by construction within this build.
+            if (_fresh)
+                _writer.AddDocument(doc);
+            else
+                _writer.UpdateDocument(new Term(Schema.Id, article.Id), doc);
+            return;
+        }
         long hash = ((long)StringComparer.Ordinal.GetHashCode(article.Id) << 32) | (uint)StringComparer.OrdinalIgnoreCase.GetHashCode(article.Id);
-        lock (_freshIds)
-            return _freshIds.Add(hash);
+        long place = ((long)work.Number << 32) | (uint)position;
+        lock (_idLocks[(int)((ulong)hash % (ulong)_idLocks.Length)])
+        {
+            bool seen;
+            lock (_seenIds)
+            {
+                seen = _seenIds.TryGetValue(hash, out long before);
+                // An earlier record of the same file, overtaken: the later one stays. (Ids are
+                // compared by a 64-bit hash: two different ids of one file would have to collide,
+                // odds about 1e-8 for a million ids, and arrive out of order to be mistaken.)
+                if (seen && before >> 32 == work.Number && before > place)
+                    return;
+                _seenIds[hash] = place;
+            }
+            if (_fresh && !seen)
+                _writer.AddDocument(doc);
+            else
+                _writer.UpdateDocument(new Term(Schema.Id, article.Id), doc);
+        }
     }
 
     /// <summary>Drops one hold on a file; the last one out finishes the file.</summary>

@@ -78,6 +78,43 @@ public sealed class IndexBuilderTests
         Assert.Equal(3, rebuilt.DocumentsInIndex);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(4)]
+    public void An_id_repeated_in_a_file_keeps_its_last_record_although_batches_are_added_in_parallel(int threads)
+    {
+        // 400 records; the ids dup-0..dup-9 repeat every 40 records, so each appears in ten batches
+        // (of 32) that the adding threads take in no fixed order. As in file order, the last wins.
+        using var dir = new TempDir();
+        string root = Path.Combine(dir.Path, "news");
+        string index = Path.Combine(dir.Path, "index");
+        Directory.CreateDirectory(root);
+        var lines = Enumerable.Range(1, 400).Select(n => n % 4 == 0
+            ? $"{{\"id\":\"dup-{n / 4 % 10}\",\"title\":\"Edition {n}\",\"body\":\"Record {n} of the harbour story.\"}}"
+            : $"{{\"id\":\"u-{n}\",\"title\":\"Unique {n}\",\"body\":\"Record {n} about canals.\"}}");
+        File.WriteAllLines(Path.Combine(root, "feed.jsonl"), lines);
+        BuildSummary Run(bool rebuild) => IndexBuilder.Build(new BuildOptions { Roots = new[] { root }, IndexPath = index, Rebuild = rebuild, Threads = threads });
+
+        for (int round = 0; round < 2; round++)
+        {
+            // Round 0 is a fresh build (adds); round 1 rewrites the file, an incremental build (updates).
+            if (round == 1)
+                File.WriteAllLines(Path.Combine(root, "feed.jsonl"), lines.Append("{\"id\":\"extra\",\"title\":\"Extra\",\"body\":\"One more.\"}"));
+            var summary = Run(rebuild: false);
+            Assert.Equal(300 + 10 + round, summary.DocumentsInIndex);
+            using var searcher = ArticleSearcher.Open(index);
+            for (int d = 0; d < 10; d++)
+            {
+                var hits = searcher.Search(new SearchRequest { Query = $"id:dup-{d}", Snippets = false }).Hits;
+                var hit = Assert.Single(hits);
+                // dup-d is written by records n = 4k with k % 10 == d; the last such n <= 400.
+                int last = Enumerable.Range(1, 400).Last(n => n % 4 == 0 && n / 4 % 10 == d);
+                Assert.Equal($"Edition {last}", hit.Title);
+            }
+        }
+    }
+
     [Fact]
     public void Touched_but_identical_file_is_unchanged_by_content_hash()
     {

@@ -16,8 +16,8 @@ public static class ArticleDocument
     {
         var doc = new Document
         {
-            new StringField(Schema.Id, a.Id, Field.Store.YES),
-            new StringField(Schema.Path, path, Field.Store.NO),
+            new KeywordField(Schema.Id, a.Id, Field.Store.YES),
+            new KeywordField(Schema.Path, path, Field.Store.NO),
             new SortedDocValuesField(Schema.Path, new BytesRef(path)),
             new BinaryDocValuesField(Schema.FileState, new BytesRef(state.ToString())),
             new StoredField(Schema.File, a.File),
@@ -41,7 +41,7 @@ public static class ArticleDocument
 
         if (a.Published is { Length: 10 } date)
         {
-            doc.Add(new StringField(Schema.Published, date, Field.Store.YES));
+            doc.Add(new KeywordField(Schema.Published, date, Field.Store.YES));
             AddFacet(doc, "year", date[..4]);
             AddFacet(doc, "month", date[..7]);
             // Absent for undated articles, so each sort order can put them last (SortField.MissingValue).
@@ -65,7 +65,7 @@ public static class ArticleDocument
 
     private static void AddFacet(Document doc, string facet, string value)
     {
-        doc.Add(new StringField(Schema.FacetPrefix + facet, FacetKey(value), Field.Store.NO));
+        doc.Add(new KeywordField(Schema.FacetPrefix + facet, FacetKey(value), Field.Store.NO));
         doc.Add(new SortedSetDocValuesField(Schema.FacetPrefix + facet, new BytesRef(value)));
     }
 

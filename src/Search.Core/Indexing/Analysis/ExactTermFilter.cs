@@ -43,11 +43,17 @@ public sealed class ExactTermFilter : TokenFilter
         int length = _term.Length;
         if (_plain.Length < length)
             _plain = new char[Math.Max(length, _plain.Length * 2)];
-        char[] buffer = _term.Buffer;
-        Array.Copy(buffer, 0, _plain, 0, length);
+        // Plain loops, not Array.Copy: words are a few characters long, and Array.Copy's overlapping
+        // memmove showed as a fifth of a build's CPU time in a profile.
+        char[] buffer = _term.ResizeBuffer(length + 1);
+        char[] plain = _plain;
+        for (int i = length - 1; i >= 0; i--)
+        {
+            char c = buffer[i];
+            plain[i] = c;
+            buffer[i + 1] = c;
+        }
         _plainLength = length;
-        buffer = _term.ResizeBuffer(length + 1);
-        Array.Copy(buffer, 0, buffer, 1, length);
         buffer[0] = Schema.ExactMarker;
         _term.Length = length + 1;
         _keyword.IsKeyword = true;

@@ -212,9 +212,7 @@ public sealed class ArticleSearcher : IDisposable
     /// <summary>Sorts by publication date with undated articles last in either direction.</summary>
     private static SortField ByDate(bool newestFirst)
     {
-        var field = new SortField(Schema.PublishedSort, SortFieldType.INT64, newestFirst);
-        field.SetMissingValue(newestFirst ? 0L : long.MaxValue);
-        return field;
+        return new SortField(Schema.PublishedSort, new DateSortSource(missingValue: newestFirst ? 0L : long.MaxValue), newestFirst);
     }
 
     private static Dictionary<string, IReadOnlyList<string>> NormalizeFilters(IReadOnlyDictionary<string, IReadOnlyList<string>> filters)

@@ -13,9 +13,10 @@ public static class IndexStore
 {
     public const string VersionKey = "schema.version";
 
-    /// <summary>Opens the folder as a Lucene directory. NIOFSDirectory, not FSDirectory.Open: the
-    /// MMapDirectory that Open picks is slow and crash-prone in Lucene.Net 4.8 beta00017.</summary>
-    public static LuceneDirectory OpenDirectory(string path) => new NIOFSDirectory(new DirectoryInfo(path));
+    /// <summary>Opens the folder as a Lucene directory: NIOFSDirectory with positional reads
+    /// (<see cref="PositionalReadDirectory"/>), not FSDirectory.Open: the MMapDirectory that Open
+    /// picks is slow and crash-prone in Lucene.Net 4.8 beta00017.</summary>
+    public static LuceneDirectory OpenDirectory(string path) => new PositionalReadDirectory(new DirectoryInfo(path));
 
     /// <summary>Opens an existing index for reading and checks it was built by this schema.</summary>
     public static (DirectoryReader Reader, AnalysisSettings Analysis) OpenReader(LuceneDirectory dir, string path)

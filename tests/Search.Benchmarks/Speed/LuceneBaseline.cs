@@ -7,13 +7,15 @@ using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
+using Search.Core.Indexing;
 
 namespace Search.Benchmarks.Speed;
 
 /// <summary>
 /// The plain Lucene.Net baseline: what a straightforward program does with the same library.
 /// StandardAnalyzer; title (stored) and body (not stored) as TextFields, id as a stored
-/// StringField; no enrichment, facets, doc values or term vectors. Same directory (NIOFSDirectory),
+/// StringField; no enrichment, facets, doc values or term vectors. Same directory as ours
+/// (PositionalReadDirectory, our NIOFSDirectory with positional reads),
 /// RAM buffer (256 MB, no doc-count flush) and similarity (BM25) as ours. One thread reads and adds.
 /// </summary>
 public static class LuceneBaseline
@@ -26,7 +28,7 @@ public static class LuceneBaseline
         Measure.Delete(indexPath);
         var clock = Stopwatch.StartNew();
         int count = 0;
-        using (var dir = new NIOFSDirectory(new DirectoryInfo(indexPath)))
+        using (var dir = new PositionalReadDirectory(new DirectoryInfo(indexPath)))
         {
             var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, new StandardAnalyzer(LuceneVersion.LUCENE_48))
             {
@@ -57,7 +59,7 @@ public static class LuceneBaseline
     /// <summary>Queries the baseline index: classic QueryParser over title and body, AND, top 10 with their stored title.</summary>
     public sealed class Searcher : IDisposable
     {
-        private readonly NIOFSDirectory _dir;
+        private readonly PositionalReadDirectory _dir;
         private readonly DirectoryReader _reader;
         private readonly IndexSearcher _searcher;
         private readonly StandardAnalyzer _analyzer = new(LuceneVersion.LUCENE_48);
@@ -65,7 +67,7 @@ public static class LuceneBaseline
 
         public Searcher(string indexPath)
         {
-            _dir = new NIOFSDirectory(new DirectoryInfo(indexPath));
+            _dir = new PositionalReadDirectory(new DirectoryInfo(indexPath));
             _reader = DirectoryReader.Open(_dir);
             _searcher = new IndexSearcher(_reader) { Similarity = new BM25Similarity() };
         }

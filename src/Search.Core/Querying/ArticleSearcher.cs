@@ -251,7 +251,7 @@ public sealed class ArticleSearcher : IDisposable
     private List<Hit> BuildHits(IndexSearcher searcher, Query query, TopDocs docs, int offset, bool snippets)
     {
         var hits = new List<Hit>(docs.ScoreDocs.Length);
-        var snippetBuilder = snippets && docs.ScoreDocs.Length > 0 ? new SnippetBuilder(query, searcher.IndexReader, Analyzers.Index) : null;
+        var snippetBuilder = snippets && docs.ScoreDocs.Length > 0 ? new SnippetBuilder(query, searcher.IndexReader, Analyzers) : null;
         for (int i = 0; i < docs.ScoreDocs.Length; i++)
         {
             var sd = docs.ScoreDocs[i];

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Search.Cli.Tests.Support;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -31,7 +32,7 @@ public sealed class CliReliabilityTests : IDisposable
     {
         _dir.File("corpus/a.txt", "An article\n\nAbout zebras and the news.\n");
         string index = _dir.Sub("index");
-        var (code, _, err) = Cli.InProcess("index", _dir.Sub("corpus"), "--index", index, "--quiet");
+        var (code, _, err) = SearchCli.InProcess("index", _dir.Sub("corpus"), "--index", index, "--quiet");
         Assert.True(code == 0, err);
         return index;
     }
@@ -39,19 +40,19 @@ public sealed class CliReliabilityTests : IDisposable
     [Fact]
     public void Bad_index_folders_give_exit_1_and_one_line()
     {
-        var missing = Cli.InProcess("query", "x", "--index", _dir.Sub("missing"));
+        var missing = SearchCli.InProcess("query", "x", "--index", _dir.Sub("missing"));
         Assert.Equal(1, missing.Code);
         OneLine(missing.Err);
         Directory.CreateDirectory(_dir.Sub("empty"));
-        var empty = Cli.InProcess("query", "x", "--index", _dir.Sub("empty"));
+        var empty = SearchCli.InProcess("query", "x", "--index", _dir.Sub("empty"));
         Assert.Equal(1, empty.Code);
         OneLine(empty.Err);
         _dir.File("notes/todo.txt", "buy milk");
-        var foreign = Cli.InProcess("query", "x", "--index", _dir.Sub("notes"));
+        var foreign = SearchCli.InProcess("query", "x", "--index", _dir.Sub("notes"));
         Assert.Equal(1, foreign.Code);
         Assert.Contains("not a search index", foreign.Err);
         OneLine(foreign.Err);
-        var file = Cli.InProcess("stats", "--index", _dir.Sub("notes/todo.txt"));
+        var file = SearchCli.InProcess("stats", "--index", _dir.Sub("notes/todo.txt"));
         Assert.Equal(1, file.Code);
         OneLine(file.Err);
 
@@ -60,15 +61,15 @@ public sealed class CliReliabilityTests : IDisposable
         using (var s = File.OpenWrite(segments)) s.SetLength(s.Length / 2);
         foreach (var command in new[] { new[] { "query", "zebras" }, new[] { "stats" }, new[] { "show", "a.txt" } })
         {
-            var damaged = Cli.InProcess(command.Concat(new[] { "--index", index }).ToArray());
+            var damaged = SearchCli.InProcess(command.Concat(new[] { "--index", index }).ToArray());
             Assert.Equal(1, damaged.Code);
             Assert.Contains("--rebuild", damaged.Err);
             OneLine(damaged.Err);
         }
         // And --rebuild recovers it.
-        var rebuilt = Cli.InProcess("index", _dir.Sub("corpus"), "--index", index, "--rebuild", "--quiet");
+        var rebuilt = SearchCli.InProcess("index", _dir.Sub("corpus"), "--index", index, "--rebuild", "--quiet");
         Assert.True(rebuilt.Code == 0, rebuilt.Err);
-        Assert.Equal(0, Cli.InProcess("query", "zebras", "--index", index).Code);
+        Assert.Equal(0, SearchCli.InProcess("query", "zebras", "--index", index).Code);
     }
 
     [Fact]
@@ -81,12 +82,12 @@ public sealed class CliReliabilityTests : IDisposable
             writer.SetCommitData(new Dictionary<string, string> { ["schema.version"] = "0" });
             writer.Commit();
         }
-        var (code, _, err) = Cli.InProcess("query", "zebras", "--index", index);
+        var (code, _, err) = SearchCli.InProcess("query", "zebras", "--index", index);
         Assert.Equal(1, code);
         Assert.Contains("schema v0", err);
         Assert.Contains("search index --rebuild", err);
         OneLine(err);
-        var build = Cli.InProcess("index", _dir.Sub("corpus"), "--index", index, "--quiet");
+        var build = SearchCli.InProcess("index", _dir.Sub("corpus"), "--index", index, "--quiet");
         Assert.Equal(1, build.Code);
         Assert.Contains("--rebuild", build.Err);
     }
@@ -121,7 +122,7 @@ public sealed class CliReliabilityTests : IDisposable
             Assert.Matches("\"documents_in_index\":\\s*200\\b", child.Out);
         }
         _log.WriteLine($"200 MB JSONL indexed in {clock.Elapsed.TotalSeconds:F1} s with a 96 MB heap cap; peak RSS seen {peakRss >> 20} MB");
-        Assert.Equal(0, Cli.InProcess("query", "streamword", "--index", _dir.Sub("stream-index")).Code);
+        Assert.Equal(0, SearchCli.InProcess("query", "streamword", "--index", _dir.Sub("stream-index")).Code);
     }
 
     private static long Rss(int pid)
@@ -179,7 +180,7 @@ public sealed class CliReliabilityTests : IDisposable
             }
             else
             {
-                var run = Cli.InProcess("index", corpus, "--index", index, "--json");
+                var run = SearchCli.InProcess("index", corpus, "--index", index, "--json");
                 Assert.True(run.Code == 0, run.Err);
                 output = run.Out;
             }
@@ -188,7 +189,7 @@ public sealed class CliReliabilityTests : IDisposable
             Assert.Contains("secret.txt", output);
             Assert.Contains("closed/", output);
             File.SetUnixFileMode(_dir.Path, (UnixFileMode)Convert.ToInt32("700", 8));
-            var q = Cli.InProcess("query", "okpermword", "--index", index, "--json");
+            var q = SearchCli.InProcess("query", "okpermword", "--index", index, "--json");
             Assert.Equal(0, q.Code);
             Assert.Contains("ok.txt", q.Out);
         }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Search.Core.Querying;
+using Search.Cli.Tests.Support;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -63,7 +64,7 @@ public sealed class CrashRecoveryTests
             if (!IndexIds.HasCommit(index))
             {
                 // Killed before the first commit: nothing to keep, and the CLI says so clearly.
-                var (code, _, err) = Cli.InProcess("query", "said", "--index", index);
+                var (code, _, err) = SearchCli.InProcess("query", "said", "--index", index);
                 Assert.Equal(1, code);
                 Assert.DoesNotContain("unexpected", err);
                 Assert.Equal(0, committed);
@@ -83,7 +84,7 @@ public sealed class CrashRecoveryTests
                 var hit = searcher.Search(new SearchRequest { Query = "said", Limit = 1 });
                 Assert.True(hit.Total > 0);
             }
-            var (qcode, _, qerr) = Cli.InProcess("query", "news", "--index", index, "--limit", "1");
+            var (qcode, _, qerr) = SearchCli.InProcess("query", "news", "--index", index, "--limit", "1");
             Assert.True(qcode == 0, qerr);
         }
         Assert.True(committed > 0, "no kill happened after a commit: the schedule needs a bigger corpus or earlier kills");

@@ -5,6 +5,7 @@ using Search.Cli.Rendering;
 using Search.Core;
 using Search.Core.Indexing;
 using Search.Core.Querying;
+using Search.Cli.Tests.Support;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -165,7 +166,7 @@ public sealed class QueryFuzzTests : IClassFixture<FuzzIndex>
             string q = gen.Next();
             bool json = i % 2 == 0;
             var args = json ? new[] { "query", "--index", _index.IndexPath, "--json", "--", q } : new[] { "query", "--index", _index.IndexPath, "--", q };
-            var (code, _, err) = Cli.InProcess(args);
+            var (code, _, err) = SearchCli.InProcess(args);
             if (code is not (0 or 2))
                 failures.Add($"#{i} exit {code} ({Show(err)}): {Show(q)}");
             else if (code == 2 && (err.Trim().Split('\n').Length != 1 || !err.StartsWith("search: ", StringComparison.Ordinal)))

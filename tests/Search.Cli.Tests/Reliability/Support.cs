@@ -1,25 +1,9 @@
 using System.Diagnostics;
 using System.Text;
-using Search.Cli.Rendering;
+using Search.Cli.Tests.Support;
 using Xunit;
 
 namespace Search.Cli.Tests.Reliability;
-
-/// <summary>Paths inside this repository (found by walking up to <c>Search.sln</c>).</summary>
-internal static class Repo
-{
-    public static readonly string Root = Find();
-
-    public static string Seeds => Path.Combine(Root, "seeds");
-
-    private static string Find()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Search.sln")))
-                return dir.FullName;
-        throw new InvalidOperationException("Search.sln not found above " + AppContext.BaseDirectory);
-    }
-}
 
 /// <summary>A temporary folder deleted when disposed.</summary>
 internal sealed class Scratch : IDisposable
@@ -170,14 +154,5 @@ internal static class Cli
         using var child = Start(args);
         int code = child.Wait(timeout);
         return (code, child.Out, child.Err);
-    }
-
-    /// <summary>Runs the CLI in this process, as the console binary would, with captured output.</summary>
-    public static (int Code, string Out, string Err) InProcess(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        int code = Program.Run(args, new Output(new StringReader(""), stdout, stderr, false, false, false));
-        return (code, stdout.ToString(), stderr.ToString());
     }
 }

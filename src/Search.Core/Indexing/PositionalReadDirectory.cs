@@ -53,8 +53,7 @@ public sealed class PositionalReadDirectory : NIOFSDirectory
 
     private sealed class Slicer(SafeFileHandle handle, string path, IOContext context) : IndexInputSlicer
     {
-        private static int BufferSize(IOContext c) => PositionalReadDirectory.BufferSize(c);
-            public override IndexInput OpenSlice(string sliceDescription, long offset, long length) =>
+        public override IndexInput OpenSlice(string sliceDescription, long offset, long length) =>
             new PreadIndexInput($"PreadIndexInput({sliceDescription} in path=\"{path}\" slice={offset}:{offset + length})", handle, offset, length,
                 BufferSize(context), ownsHandle: false);
 

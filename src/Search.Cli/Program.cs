@@ -15,14 +15,17 @@ public static class Program
         search — full-text search for news archives
 
         usage:
-          search                                  open the console (builds ./index from seeds/ first if needed)
-          search console [--index DIR]            the same, for any index
-          search index [PATH...] [--index DIR] [--rebuild] [--threads N] [--json]
+          search                                  open the console on ./index
+          search console [--index DIR] [--samples] the same, for any index (--samples: first build it
+                                                  from the sample articles if there is none)
+          search index [PATH...] [--samples] [--index DIR] [--rebuild] [--threads N] [--json]
                              [--stemmer porter|kstem|minimal|none] [--no-stopwords] [--commit-seconds N]
-                                                  index folders/files of articles (default: seeds/)
+                                                  index folders/files of articles (no PATH: refresh the
+                                                  folders the index was built from)
+          search check [--fix] [--json]           find damage in the index; --fix repairs it
           search query QUERY [--limit N] [--offset N] [--sort relevance|newest|oldest]
                              [--facet DIM]... [--filter DIM=VALUE]... [--facet-limit N] [--any] [--json]
-          search show ID [--json]                 one article with all its metadata
+          search show ID [--file FILE] [--json]   one article with all its metadata
           search stats [--json]                   what is in the index
           search eval --queries FILE --qrels FILE [--depth N] [--per-query] [--json]
                                                   measure ranking against relevance judgements
@@ -50,6 +53,8 @@ public static class Program
                 "show" => ShowCommand.Run(rest, output),
                 "stats" => StatsCommand.Run(rest, output),
                 "console" => ConsoleCommand.Run(rest, output),
+                "--samples" => ConsoleCommand.Run(args, output),
+                "check" => CheckCommand.Run(rest, output),
                 "eval" => EvalCommand.Run(rest, output),
                 "help" or "--help" or "-h" => Help(output),
                 "--version" or "version" => Version(output),

@@ -1,24 +1,28 @@
 using Search.Cli.Interactive;
+using Search.Core;
 using Search.Cli.Rendering;
 using Search.Core.Querying;
 
 namespace Search.Cli.Commands;
 
 /// <summary>
-/// `search console` (and `search` alone): the interactive console. Builds the index from seeds/
-/// first when there is none. With a terminal it edits lines and keeps history; with piped input
+/// `search console` (and `search` alone): the interactive console. With --samples, builds the
+/// index from the sample corpus first when there is none; without, a missing index is an error
+/// that says how to build one. With a terminal it edits lines and keeps history; with piped input
 /// it reads one query or command per line and prints plain results, for scripts and tests.
 /// </summary>
 public static class ConsoleCommand
 {
     public static int Run(string[] argv, Output o)
     {
-        var args = Args.Parse(argv, new[] { "index" }, Array.Empty<string>());
+        var args = Args.Parse(argv, new[] { "index" }, new[] { "samples" });
         if (args.Positionals.Count > 0)
             throw new UsageException($"console takes no words; to run a query, use `search query {string.Join(' ', args.Positionals)}`");
         string index = IndexLocation.Resolve(args);
         if (!IndexLocation.Exists(index))
         {
+            if (!args.Has("samples"))
+                throw new SearchException($"no index at {index}: build one with `search index PATH --index {index}`, or try the sample articles with `search console --samples`");
             string seeds = SeedLocator.Find();
             o.Err.WriteLine($"No index at {index} yet: building it from {seeds} …");
             var summary = IndexCommand.Build(o, new[] { seeds }, index, rebuild: false, threads: 0, analysis: null, commitSeconds: 10, quiet: false);

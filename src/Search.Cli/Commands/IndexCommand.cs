@@ -1,20 +1,24 @@
 using Search.Cli.Rendering;
 using Search.Core;
 using Search.Core.Indexing;
+using Search.Core.Indexing.Build;
 
 namespace Search.Cli.Commands;
 
 /// <summary>`search index [PATH...]`: builds or updates an index, with progress and a summary.</summary>
 public static class IndexCommand
 {
+    /// <summary>Exit status of a build stopped with Ctrl-C (128 + SIGINT, as shells report it).</summary>
+    public const int InterruptedCode = 130;
+
     private static readonly string[] ValueOptions = { "index", "threads", "stemmer", "commit-seconds" };
-    private static readonly string[] Flags = { "rebuild", "json", "no-stopwords", "quiet" };
+    private static readonly string[] Flags = { "rebuild", "json", "no-stopwords", "quiet", "samples" };
 
     public static int Run(string[] argv, Output o)
     {
         var args = Args.Parse(argv, ValueOptions, Flags);
-        var roots = args.Positionals.Count > 0 ? args.Positionals.ToList() : new List<string> { SeedLocator.Find() };
         string index = IndexLocation.Resolve(args);
+        var roots = Roots(args, index);
         AnalysisSettings? analysis = null;
         if (args.Value("stemmer") is { } stemmer || args.Has("no-stopwords"))
         {
@@ -28,7 +32,9 @@ public static class IndexCommand
         if (args.Has("json"))
             o.Out.WriteLine(JsonRenderer.Summary(summary));
         else
-            PrintSummary(o, summary, roots, index);
+            PrintSummary(o, summary, index);
+        if (summary.Interrupted)
+            return InterruptedCode;
         if (summary.DocumentsInIndex == 0)
         {
             o.Error("nothing could be indexed: no readable articles in " + string.Join(", ", roots));
@@ -37,15 +43,38 @@ public static class IndexCommand
         return 0;
     }
 
-    /// <summary>Runs a build with a progress display on stderr; Ctrl-C stops it cleanly, keeping
-    /// what was committed. Shared with the console's first-run build.</summary>
+    /// <summary>What to index: the paths given; else, with --samples, the sample corpus; else the
+    /// folders the index was built from. Never the samples unasked.</summary>
+    private static List<string> Roots(Args args, string index)
+    {
+        var roots = args.Positionals.ToList();
+        if (args.Has("samples"))
+            roots.Add(SeedLocator.Find());
+        if (roots.Count > 0)
+            return roots;
+        var recorded = RecordedRoots.Read(index);
+        if (recorded.Count > 0)
+            return recorded.ToList();
+        throw new UsageException(IndexLocation.Exists(index)
+            ? $"no folders are recorded for the index at {index}; name what to index: `search index PATH`"
+            : $"nothing to index: name a folder or file of articles (`search index PATH`), or try the sample articles with `search index --samples`");
+    }
+
+    /// <summary>Runs a build with a progress display on stderr. The first Ctrl-C stops reading at
+    /// once and commits what was added (the summary lists what is left unfinished); a second one
+    /// ends the process straight away, which loses only what the first had not committed yet.
+    /// Shared with the console's first-run build.</summary>
     public static BuildSummary Build(Output o, IReadOnlyList<string> roots, string index, bool rebuild, int threads,
         AnalysisSettings? analysis, int commitSeconds, bool quiet)
     {
         using var cancel = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {
+            if (cancel.IsCancellationRequested)
+                return; // second Ctrl-C: let the runtime end the process
             e.Cancel = true;
+            o.Err.WriteLine();
+            o.Err.WriteLine("stopping: committing what is indexed so far (Ctrl-C again to quit at once)");
             cancel.Cancel();
         };
         Console.CancelKeyPress += onCancel;
@@ -70,22 +99,42 @@ public static class IndexCommand
         }
     }
 
-    private static void PrintSummary(Output o, BuildSummary s, IReadOnlyList<string> roots, string index)
+    private static void PrintSummary(Output o, BuildSummary s, string index)
     {
         var w = o.Out;
-        w.WriteLine($"{(s.Interrupted ? "Interrupted" : "Indexed")} {string.Join(", ", roots)} into {index} in {Formats.Seconds(s.Seconds)}");
-        w.WriteLine($"  files:    {Formats.N(s.FilesScanned)} scanned, {Formats.N(s.FilesIndexed)} indexed, {Formats.N(s.FilesUnchanged)} unchanged, {Formats.N(s.FilesIgnored)} ignored (not a supported type), {Formats.N(s.Skipped.Count(k => k.Line == null))} skipped");
+        w.WriteLine($"{(s.Interrupted ? "Interrupted" : "Indexed")} {string.Join(", ", s.Roots)} into {index} in {Formats.Seconds(s.Seconds)}");
+        string ignored = s.FilesIgnored == 0 ? "0 ignored"
+            : $"{Formats.N(s.FilesIgnored)} ignored ({string.Join(", ", s.IgnoredByExtension().Select(e => $"{Formats.N(e.Count)} {e.Extension}"))}: not an article format)";
+        w.WriteLine($"  files:    {Formats.N(s.FilesScanned)} scanned, {Formats.N(s.FilesIndexed)} indexed, {Formats.N(s.FilesUnchanged)} unchanged, {ignored}, {Formats.N(s.Skipped.Count(k => k.Line == null))} skipped");
         w.WriteLine($"  articles: {Formats.N(s.ArticlesAdded)} added, {Formats.N(s.ArticlesUpdated)} updated, {Formats.N(s.ArticlesUnchanged)} unchanged, {Formats.N(s.ArticlesRemoved)} removed, {Formats.N(s.Skipped.Count(k => k.Line != null))} bad records skipped");
         w.WriteLine($"  index:    {Formats.N(s.DocumentsInIndex)} articles ({Formats.Bytes(s.Bytes)} read)");
+        if (s.Collisions.Count > 0)
+        {
+            w.WriteLine($"  ids:      {Formats.N(s.Collisions.Count)} {(s.Collisions.Count == 1 ? "id is" : "ids are")} shared by articles of different files; all are kept (`search show ID --file FILE` picks one):");
+            foreach (var c in s.Collisions.Take(10))
+                w.WriteLine($"    {c.Id}: {string.Join(", ", c.Files)}");
+            if (s.Collisions.Count > 10)
+                w.WriteLine($"    … and {Formats.N(s.Collisions.Count - 10)} more (use --json for the full list)");
+        }
+        if (s.Ignored.Count > 0)
+        {
+            w.WriteLine("Ignored:");
+            foreach (var f in s.Ignored.Order(StringComparer.Ordinal).Take(20))
+                w.WriteLine("  " + f);
+            if (s.Ignored.Count > 20)
+                w.WriteLine($"  … and {Formats.N(s.Ignored.Count - 20)} more (use --json for the full list)");
+        }
         if (s.Skipped.Count > 0)
         {
             w.WriteLine("Skipped:");
             foreach (var k in s.Skipped.OrderBy(k => k.File, StringComparer.Ordinal).ThenBy(k => k.Line).Take(50))
                 w.WriteLine("  " + k);
             if (s.Skipped.Count > 50)
-                w.WriteLine($"  … and {s.Skipped.Count - 50} more (use --json for the full list)");
+                w.WriteLine($"  … and {Formats.N(s.Skipped.Count - 50)} more (use --json for the full list)");
         }
+        if (s.Unfinished.Count > 0)
+            w.WriteLine($"Unfinished: {string.Join(", ", s.Unfinished.Take(10))}{(s.Unfinished.Count > 10 ? $" and {Formats.N(s.Unfinished.Count - 10)} more" : "")}: what was read of {(s.Unfinished.Count == 1 ? "it" : "them")} is indexed, and the next `search index` reads the rest.");
         if (s.Interrupted)
-            w.WriteLine("Run the same command again to finish: work already committed is kept.");
+            w.WriteLine("Run `search index` again to finish: work already committed is kept.");
     }
 }

@@ -24,6 +24,8 @@ public static class StatsCommand
         w.WriteLine($"{o.Bold("index")}      {s.Index}");
         w.WriteLine($"{o.Bold("articles")}   {Formats.N(s.Documents)} in {s.Segments} segment{(s.Segments == 1 ? "" : "s")}, {Formats.Bytes(s.SizeBytes)} on disk");
         w.WriteLine($"{o.Bold("dates")}      {s.Oldest ?? "-"} to {s.Newest ?? "-"}, {Formats.N(s.Undated)} undated");
+        foreach (var r in s.Roots)
+            w.WriteLine($"{o.Bold("built from")} {r.Path}: {Formats.N(r.Files)} file{(r.Files == 1 ? "" : "s")}, {Formats.N(r.Articles)} article{(r.Articles == 1 ? "" : "s")}{(r.Exists ? "" : " (not found now)")}");
         w.WriteLine($"{o.Bold("analysis")}   schema v{s.SchemaVersion}, {s.Stemmer} stemming, stop words {(s.StopWords ? "on" : "off")}");
         w.WriteLine($"{o.Bold("fields")}     {string.Join(", ", s.Fields)}");
         foreach (var (dim, d) in s.Dimensions)

@@ -82,6 +82,7 @@ public static class JsonRenderer
         StringArray(w, "link_urls", a.LinkUrls);
         StringArray(w, "related", a.Related);
         w.WriteString("file", a.File);
+        w.WriteString("path", a.FullPath);
         if (a.Record is int record) w.WriteNumber("record", record); else w.WriteNull("record");
         w.WriteString("body", a.Body);
         w.WriteEndObject();
@@ -95,6 +96,17 @@ public static class JsonRenderer
         w.WriteNumber("segments", s.Segments);
         w.WriteNumber("size_bytes", s.SizeBytes);
         w.WriteNumber("schema_version", s.SchemaVersion);
+        w.WriteStartArray("roots");
+        foreach (var r in s.Roots)
+        {
+            w.WriteStartObject();
+            w.WriteString("path", r.Path);
+            w.WriteBoolean("exists", r.Exists);
+            w.WriteNumber("files", r.Files);
+            w.WriteNumber("articles", r.Articles);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
         w.WriteStartObject("analysis");
         w.WriteString("stemmer", s.Stemmer);
         w.WriteBoolean("stop_words", s.StopWords);
@@ -128,10 +140,13 @@ public static class JsonRenderer
     public static string Summary(BuildSummary s) => Write(w =>
     {
         w.WriteStartObject();
+        StringArray(w, "roots", s.Roots);
         w.WriteNumber("files_scanned", s.FilesScanned);
         w.WriteNumber("files_indexed", s.FilesIndexed);
         w.WriteNumber("files_unchanged", s.FilesUnchanged);
         w.WriteNumber("files_ignored", s.FilesIgnored);
+        StringArray(w, "ignored", s.Ignored.Order(StringComparer.Ordinal).ToList());
+        StringArray(w, "unfinished", s.Unfinished);
         w.WriteNumber("articles_added", s.ArticlesAdded);
         w.WriteNumber("articles_updated", s.ArticlesUpdated);
         w.WriteNumber("articles_unchanged", s.ArticlesUnchanged);
@@ -146,10 +161,33 @@ public static class JsonRenderer
             w.WriteEndObject();
         }
         w.WriteEndArray();
+        w.WriteStartArray("id_collisions");
+        foreach (var c in s.Collisions)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", c.Id);
+            StringArray(w, "files", c.Files);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
         w.WriteNumber("documents_in_index", s.DocumentsInIndex);
         w.WriteNumber("bytes", s.Bytes);
         w.WriteNumber("seconds", Math.Round(s.Seconds, 3));
         w.WriteBoolean("interrupted", s.Interrupted);
+        w.WriteEndObject();
+    });
+
+    public static string Check(string index, Search.Core.Indexing.Maintenance.CheckReport r, bool fixing) => Write(w =>
+    {
+        w.WriteStartObject();
+        w.WriteString("index", index);
+        w.WriteBoolean("healthy", r.Healthy);
+        StringArray(w, "findings", r.Findings);
+        w.WriteNumber("articles", r.Articles);
+        if (r.ArticlesDropped is int dropped) w.WriteNumber("articles_dropped", dropped); else w.WriteNull("articles_dropped");
+        w.WriteBoolean("fixable", r.Fixable);
+        w.WriteBoolean("fixed", fixing && r.Fixable);
+        w.WriteString("fix", r.Fix);
         w.WriteEndObject();
     });
 

@@ -24,12 +24,14 @@ public sealed class ProgressDisplay
         if (_quiet)
             return;
         double seconds = Math.Max(0.001, p.Elapsed.TotalSeconds);
-        double mbps = p.BytesDone / 1048576.0 / seconds;
+        // The rate counts bytes actually read; the bar and the ETA count bytes dealt with (files
+        // skipped as unchanged too), inside files as well, so one big file shows real progress.
+        double mbps = p.BytesRead / 1048576.0 / seconds;
         // Until a little of the work is done a rate means nothing: no ETA rather than a wild one.
         string eta = p.BytesDone * 50 >= p.BytesTotal && p.BytesTotal > p.BytesDone
             ? Formats.Duration(TimeSpan.FromSeconds((p.BytesTotal - p.BytesDone) / (p.BytesDone / seconds)))
             : "-";
-        string text = $"{Formats.N(p.FilesDone)}/{Formats.N(p.FilesTotal)} files · {Formats.N(p.Articles)} articles · {mbps:0.0} MB/s · ETA {eta}";
+        string text = $"{Formats.N(p.FilesDone)}/{Formats.N(p.FilesTotal)} files · {Formats.Bytes(p.BytesDone)} of {Formats.Bytes(p.BytesTotal)} · {Formats.N(p.Articles)} articles · {mbps:0.0} MB/s · ETA {eta}";
         lock (this)
         {
             if (_o.ErrorIsTerminal)

@@ -87,6 +87,7 @@ public sealed class ResultRenderer
         Line("tags", string.Join(", ", a.Tags));
         Line("links", string.Join(", ", a.Links));
         Line("file", a.Record is int r ? $"{a.File} (record {r})" : a.File);
+        Line("path", a.FullPath);
         foreach (var rel in a.Related)
             Line("related", rel);
         w.WriteLine();

@@ -12,14 +12,19 @@ public static class ArticleDocument
     /// sorted-set doc value (display label, for counting).</summary>
     public static readonly string[] FacetDimensions = { "source", "author", "section", "tags", "year", "month", "place", "links" };
 
-    public static Document Build(Article a, FileState state, string path)
+    /// <summary>The Lucene document of <paramref name="a"/>, read from the file at <paramref name="path"/>
+    /// (whose state is <paramref name="state"/>); <paramref name="contentHash"/> is the record's
+    /// <see cref="Build.RecordHash"/>.</summary>
+    public static Document Build(Article a, FileState state, string path, UInt128 contentHash)
     {
         var doc = new Document
         {
             new KeywordField(Schema.Id, a.Id, Field.Store.YES),
-            new KeywordField(Schema.Path, path, Field.Store.NO),
+            new KeywordField(Schema.Key, Indexing.Build.ArticleKey.Of(path, a.Id), Field.Store.NO),
+            new KeywordField(Schema.Path, path, Field.Store.YES),
             new SortedDocValuesField(Schema.Path, new BytesRef(path)),
             new BinaryDocValuesField(Schema.FileState, new BytesRef(state.ToString())),
+            new BinaryDocValuesField(Schema.RecordState, Indexing.Build.RecordState.Encode(contentHash, a.Id)),
             new StoredField(Schema.File, a.File),
         };
         doc.Add(new Field(Schema.Title, a.Title, Schema.Text));
@@ -87,6 +92,7 @@ public static class ArticleDocument
             Published = doc.Get(Schema.Published),
             AuthorUrl = doc.Get(Schema.AuthorUrl),
             File = doc.Get(Schema.File) ?? "",
+            FullPath = doc.Get(Schema.Path),
             Tags = doc.GetValues(Schema.Tags).ToList(),
             Places = doc.GetValues(Schema.Place).ToList(),
             Links = doc.GetValues(Schema.Links).ToList(),

@@ -15,7 +15,8 @@ public sealed class BuildOptions
     /// <summary>Null keeps the settings the index was built with (or the defaults for a new one).</summary>
     public AnalysisSettings? Analysis { get; init; }
 
-    /// <summary>Commit at least this often, so a killed build loses at most this much work.</summary>
+    /// <summary>Commit at least this often, whatever the file sizes, so a killed build loses at
+    /// most this much work.</summary>
     public TimeSpan CommitInterval { get; init; } = TimeSpan.FromSeconds(10);
 
     public double RamBufferMB { get; init; } = 256;
@@ -26,7 +27,12 @@ public sealed class BuildOptions
     /// <summary>Test hook: runs after the scan, before any file is read (to make a file vanish
     /// between the two, as it can on a live archive).</summary>
     internal Action<Ingest.FileScanner.Result>? AfterScan { get; init; }
+
+    /// <summary>Test hook: wraps each reader's items (to make a reader fail part-way).</summary>
+    internal Func<Ingest.SourceFile, IEnumerable<Ingest.ReadItem>, IEnumerable<Ingest.ReadItem>>? WrapItems { get; init; }
 }
 
-/// <summary>A snapshot of a running build.</summary>
-public readonly record struct BuildProgress(int FilesDone, int FilesTotal, long BytesDone, long BytesTotal, int Articles, TimeSpan Elapsed);
+/// <summary>A snapshot of a running build. <paramref name="BytesDone"/> counts the bytes of files
+/// dealt with (read, or skipped as unchanged) and inside the files being read, for the bar and the
+/// ETA; <paramref name="BytesRead"/> only what was actually read, for the rate.</summary>
+public readonly record struct BuildProgress(int FilesDone, int FilesTotal, long BytesDone, long BytesTotal, long BytesRead, int Articles, TimeSpan Elapsed);

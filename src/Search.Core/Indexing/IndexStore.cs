@@ -40,53 +40,33 @@ public static class IndexStore
     public static void CheckExists(LuceneDirectory dir, string path)
     {
         if (!System.IO.Directory.Exists(path))
-            throw new SearchException($"no index at {path}: build one with `search index PATH --index {path}`");
+            throw new SearchException($"no index at {path}: build one with `search index PATH --index {path}`, or try the sample articles with `search index --samples --index {path}`");
         bool exists;
         try { exists = DirectoryReader.IndexExists(dir); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw Damaged(path, e); }
-        if (exists && IsUnfinishedFirstCommit(dir))
-            throw new SearchException($"index at {path} cannot be read yet: its only commit point is incomplete (a first build is still committing, was stopped while committing, or the file is damaged); run `search index --rebuild --index {path} PATH` to build it again");
+        if (exists)
+        {
+            var (state, generation, error) = Build.CommitPoints.Inspect(dir);
+            if (state == Build.CommitPoints.Newest.Unfinished && generation == 1)
+                throw new SearchException($"index at {path} cannot be read yet: its first build is still committing, or was stopped while committing; run `search index` again to finish it");
+            if (state == Build.CommitPoints.Newest.Damaged)
+                throw Damaged(path, error!);
+        }
         if (!exists)
             throw new SearchException(System.IO.Directory.EnumerateFileSystemEntries(path).Any(e => !Path.GetFileName(e).StartsWith('.'))
                 ? $"{path} is not a search index (no index files in it)"
-                : $"no index at {path} (the folder is empty): build one with `search index PATH --index {path}`");
+                : $"no index at {path} (the folder is empty): build one with `search index PATH --index {path}`, or try the sample articles with `search index --samples --index {path}`");
     }
 
     /// <summary>
-    /// Whether the folder's only commit point is one that was being written when its build was
-    /// killed: Lucene 4.8 writes segments_N in place, so a build killed during its very first commit
-    /// leaves a truncated segments_1 and no earlier commit to fall back to. Nothing was committed,
-    /// so there is nothing to lose: the next build starts afresh instead of calling it damaged.
+    /// Whether the folder's only commit point is the first one, being written when its build was
+    /// killed (see <see cref="Build.CommitPoints"/>). Nothing was committed: the next build starts
+    /// afresh instead of calling it damaged.
     /// </summary>
     internal static bool IsUnfinishedFirstCommit(LuceneDirectory dir)
     {
-        string[] commits = dir.ListAll().Where(f => f.StartsWith("segments_", StringComparison.Ordinal)).ToArray();
-        if (commits.Length != 1)
-            return false;
-        try
-        {
-            new SegmentInfos().Read(dir, commits[0]);
-            return false;
-        }
-        catch (Exception e) when (IsDamage(e) || e is EndOfStreamException)
-        {
-            return true;
-        }
-    }
-
-    /// <summary>Removes what a build killed during its first commit left (see
-    /// <see cref="IsUnfinishedFirstCommit"/>); true if it did.</summary>
-    internal static bool DiscardUnfinishedFirstCommit(LuceneDirectory dir, string path)
-    {
-        if (!IsUnfinishedFirstCommit(dir))
-            return false;
-        foreach (string f in System.IO.Directory.EnumerateFiles(path))
-        {
-            string name = Path.GetFileName(f);
-            if (name.StartsWith("segments", StringComparison.Ordinal) || name.StartsWith('_'))
-                File.Delete(f);
-        }
-        return true;
+        var (state, generation, _) = Build.CommitPoints.Inspect(dir);
+        return state == Build.CommitPoints.Newest.Unfinished && generation == 1;
     }
 
     /// <summary>The analysis settings of the commit <paramref name="reader"/> reads, after checking
@@ -112,7 +92,10 @@ public static class IndexStore
     }
 
     internal static SearchException Damaged(string path, Exception e) =>
-        new($"index at {path} is damaged and cannot be read ({e.GetType().Name}: {FirstLine(e.Message)}); run `search index --rebuild --index {path} PATH`", 1, e);
+        new($"index at {path} is damaged ({e.GetType().Name}: {FirstLine(e.Message)}); nothing was changed: `search check --index {path}` says what a repair would drop, `search check --fix` repairs it", 1, e);
+
+    internal static SearchException NotWritable(string path, Exception e) =>
+        new($"cannot write to index {path}: permission denied (it belongs to another user, or is read-only); use --index to build one elsewhere", 1, e);
 
     internal static string FirstLine(string s)
     {
@@ -136,6 +119,10 @@ public static class IndexStore
         try
         {
             return new FileStream(Path.Combine(indexPath, BuildLockName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw NotWritable(indexPath, e);
         }
         catch (IOException e) when (e is not (FileNotFoundException or DirectoryNotFoundException or PathTooLongException))
         {

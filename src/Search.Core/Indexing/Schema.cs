@@ -11,12 +11,18 @@ namespace Search.Core.Indexing;
 public static class Schema
 {
     /// <summary>Bumped on any incompatible change to fields or analysis.</summary>
-    public const int Version = 3;
+    public const int Version = 4;
 
     // Identity and bookkeeping (keyword, stored).
     public const string Id = "id";
     /// <summary>Absolute path of the file the article came from: the unit of incremental updates.</summary>
     public const string Path = "path";
+    /// <summary>The article's unique key in the index: its file's absolute path and its id
+    /// (<see cref="Build.ArticleKey"/>). Ids need not be unique across files: keys are.</summary>
+    public const string Key = "key";
+    /// <summary>Per-article content hash and id (binary doc values), so a re-read file updates only
+    /// the records that changed (<see cref="Build.RecordState"/>).</summary>
+    public const string RecordState = "record_state";
     /// <summary>Path relative to the indexed root, as shown to users.</summary>
     public const string File = "file";
     public const string Record = "record";
@@ -72,7 +78,7 @@ public static class Schema
     public static readonly string[] WholeValueFields = { Source, Section, Place, Links, Year, Month };
 
     /// <summary>Fields matched verbatim as one term (no analysis).</summary>
-    public static readonly string[] KeywordFields = { Id, Published, Path };
+    public static readonly string[] KeywordFields = { Id, Published, Path, Key };
 
     /// <summary>Title and body: stored for display and snippets, positions for phrases. No term
     /// vectors: snippets re-analyse the stored text (see Snippets/SnippetBuilder), which costs less

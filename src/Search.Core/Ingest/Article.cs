@@ -39,6 +39,9 @@ public sealed class Article
     /// <summary>Path of the file relative to the indexed root, with '/' separators.</summary>
     public string File { get; set; } = "";
 
+    /// <summary>Absolute path of the original file (set when an article is read back from the index).</summary>
+    public string? FullPath { get; set; }
+
     /// <summary>1-based record number inside a multi-article file (CSV row, JSONL line); null for
     /// single-article files.</summary>
     public int? Record { get; set; }

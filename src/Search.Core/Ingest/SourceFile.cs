@@ -15,4 +15,8 @@ public sealed record SourceFile(string FullPath, string RelativePath, string Roo
             return slash > 0 ? RelativePath[..slash] : null;
         }
     }
+
+    /// <summary>Told how many new bytes of the file a streaming reader has read, as it reads them
+    /// (build progress inside one big file).</summary>
+    public Action<int>? OnRead { get; init; }
 }

@@ -75,9 +75,17 @@ public static class TextDecoding
     /// <inheritdoc cref="OpenReader(string)"/>
     /// <param name="path">The file.</param>
     /// <param name="sniff">What the head of the file looks like; callers check for binary content.</param>
-    public static StreamReader OpenReader(string path, out TextSniff sniff)
+    public static StreamReader OpenReader(string path, out TextSniff sniff) => OpenReader(path, null, out sniff);
+
+    /// <inheritdoc cref="OpenReader(string, out TextSniff)"/>
+    /// <param name="path">The file.</param>
+    /// <param name="onRead">Told of the bytes read as they are read (progress), when not null.</param>
+    /// <param name="sniff">What the head of the file looks like; callers check for binary content.</param>
+    public static StreamReader OpenReader(string path, Action<int>? onRead, out TextSniff sniff)
     {
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, StreamBufferSize, FileOptions.SequentialScan);
+        Stream stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, StreamBufferSize, FileOptions.SequentialScan);
+        if (onRead != null)
+            stream = new ReadCountingStream(stream, onRead);
         byte[] head = ArrayPool<byte>.Shared.Rent(HeadSize);
         try
         {
@@ -101,7 +109,7 @@ public static class TextDecoding
     /// sniffed encoding; a binary file yields one whole-file problem instead.</summary>
     public static IEnumerable<ReadItem> ReadRecords(SourceFile file, Func<TextReader, SourceFile, IEnumerable<ReadItem>> read)
     {
-        using StreamReader reader = OpenReader(file.FullPath, out TextSniff sniff);
+        using StreamReader reader = OpenReader(file.FullPath, file.OnRead, out TextSniff sniff);
         if (sniff.Kind == TextKind.Binary)
         {
             yield return ReadItem.Skip(RecordProblem.WholeFile, "binary file");

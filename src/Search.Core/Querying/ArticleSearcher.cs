@@ -294,14 +294,19 @@ public sealed class ArticleSearcher : IDisposable
         }
     }
 
-    /// <summary>The article with this id, or null.</summary>
-    public Article? Get(string id)
+    /// <summary>The article with this id, or null; when articles of several files share the id
+    /// (see <see cref="Indexing.Build.ArticleKey"/>), the one whose file sorts first.</summary>
+    public Article? Get(string id) => GetAll(id).FirstOrDefault();
+
+    /// <summary>Every article with this id, ordered by file: one, unless files share the id.</summary>
+    public IReadOnlyList<Article> GetAll(string id)
     {
         var searcher = _searchers.Acquire();
         try
         {
-            var top = searcher.Search(new TermQuery(new Term(Schema.Id, id)), 1);
-            return top.TotalHits == 0 ? null : ArticleDocument.Load(searcher.Doc(top.ScoreDocs[0].Doc));
+            var top = searcher.Search(new TermQuery(new Term(Schema.Id, id)), 100);
+            return top.ScoreDocs.Select(d => ArticleDocument.Load(searcher.Doc(d.Doc)))
+                .OrderBy(a => a.File, StringComparer.Ordinal).ThenBy(a => a.FullPath, StringComparer.Ordinal).ToList();
         }
         finally
         {

@@ -25,9 +25,22 @@ public sealed class IndexStats
 
     public sealed record DimensionStats(int Distinct, IReadOnlyList<FacetValue> Top);
 
+    /// <summary>The folders and files the index was built from, with what each holds now.</summary>
+    public IReadOnlyList<RootStats> Roots { get; init; } = Array.Empty<RootStats>();
+
+    /// <summary>One recorded root: its absolute path, whether it is there now, and the files and
+    /// articles the index holds from it.</summary>
+    public sealed record RootStats(string Path, bool Exists, int Files, int Articles);
+
     internal static IndexStats Compute(IndexSearcher searcher, LuceneDirectory dir, string path, AnalysisSettings analysis, int topValues)
     {
         var reader = searcher.IndexReader;
+        var files = reader is DirectoryReader directoryReader ? IndexState.Load(directoryReader) : new();
+        var roots = Indexing.Build.RecordedRoots.Read(path).Select(root =>
+        {
+            var under = files.Where(f => f.Key == root || f.Key.StartsWith(root + System.IO.Path.DirectorySeparatorChar, StringComparison.Ordinal)).ToList();
+            return new RootStats(root, System.IO.Directory.Exists(root) || System.IO.File.Exists(root), under.Count, under.Sum(f => f.Value.Articles));
+        }).ToList();
         var facets = new FacetCollector(FacetDimensions.All);
         searcher.Search(new MatchAllDocsQuery(), facets);
         var dims = FacetDimensions.All.ToDictionary(d => d, d =>
@@ -57,6 +70,7 @@ public sealed class IndexStats
             .Order(StringComparer.Ordinal).ToList();
         return new IndexStats
         {
+            Roots = roots,
             Index = path,
             Documents = reader.NumDocs,
             Segments = reader.Leaves.Count,

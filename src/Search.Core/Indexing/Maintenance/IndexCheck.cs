@@ -1,0 +1,145 @@
+using Lucene.Net.Index;
+using Search.Core.Indexing.Analysis;
+using Search.Core.Indexing.Build;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace Search.Core.Indexing.Maintenance;
+
+/// <summary>What `search check` found, and what `--fix` would do (or did).</summary>
+/// <param name="Healthy">No damage found.</param>
+/// <param name="Findings">One line per problem found (empty when healthy).</param>
+/// <param name="Articles">Articles readable in the index now (after a fix: what it holds).</param>
+/// <param name="ArticlesDropped">Articles a fix drops (or dropped) from the index; the next
+/// `search index` reads them again from their files. Null when unknown.</param>
+/// <param name="Fix">What `--fix` does (or did), or why it cannot.</param>
+/// <param name="Fixable">Whether `--fix` can repair it.</param>
+public sealed record CheckReport(bool Healthy, IReadOnlyList<string> Findings, int Articles, int? ArticlesDropped, string Fix, bool Fixable);
+
+/// <summary>
+/// `search check [--fix]`: runs Lucene's CheckIndex (every segment opened and its checksums
+/// verified) and the commit-point checks of <see cref="CommitPoints"/>, says what is damaged and
+/// how many articles a repair would drop. A repair either goes back to the previous commit point
+/// (when the newest one is damaged: the index keeps two) or drops the damaged segments; then it
+/// marks the index so that the next `search index` reads every file again and restores what was
+/// dropped, record by record. The damaged commit file is kept aside (hidden, never deleted).
+/// </summary>
+public static class IndexCheck
+{
+    public static CheckReport Run(string indexPath, bool fix)
+    {
+        indexPath = Path.GetFullPath(indexPath);
+        if (!System.IO.Directory.Exists(indexPath))
+            throw new SearchException($"no index at {indexPath}");
+        using var dir = IndexStore.OpenDirectory(indexPath);
+        using var buildLock = fix ? IndexStore.LockForWriting(indexPath) : null;
+        var (state, generation, error) = CommitPoints.Inspect(dir);
+        switch (state)
+        {
+            case CommitPoints.Newest.None:
+                bool segments = dir.ListAll().Any(f => f.StartsWith('_'));
+                if (!segments)
+                    throw new SearchException($"{indexPath} is not a search index (no index files in it)");
+                return new CheckReport(false, new[] { "no commit point: the segments_N file that lists the index's segments is missing" }, 0, null,
+                    $"cannot be repaired: rebuild with `search index --rebuild --index {indexPath}` (it reads the recorded folders again)", false);
+            case CommitPoints.Newest.Unfinished when generation == 1:
+                return new CheckReport(false, new[] { "the first build was stopped while writing its first commit: nothing was committed yet" }, 0, 0,
+                    "run `search index` again: it starts the build afresh", false);
+            case CommitPoints.Newest.Damaged:
+                return NewestCommitDamaged(dir, indexPath, generation, error!, fix);
+        }
+        return CheckSegments(dir, indexPath, fix);
+    }
+
+    private static CheckReport NewestCommitDamaged(LuceneDirectory dir, string indexPath, long generation, Exception error, bool fix)
+    {
+        string name = IndexFileNames.FileNameFromGeneration(IndexFileNames.SEGMENTS, "", generation);
+        var finding = $"the newest commit point ({name}) cannot be read ({error.GetType().Name}: {IndexStore.FirstLine(error.Message)})";
+        long previous = dir.ListAll().Where(f => f.StartsWith(IndexFileNames.SEGMENTS + "_", StringComparison.Ordinal))
+            .Select(SegmentInfos.GenerationFromSegmentsFileName).Where(g => g < generation).DefaultIfEmpty(-1).Max();
+        int previousArticles = -1;
+        if (previous > 0)
+        {
+            try
+            {
+                var infos = new SegmentInfos();
+                infos.Read(dir, IndexFileNames.FileNameFromGeneration(IndexFileNames.SEGMENTS, "", previous));
+                previousArticles = infos.Segments.Sum(s => s.Info.DocCount - s.DelCount);
+            }
+            catch (Exception e) when (IndexStore.IsDamage(e) || e is EndOfStreamException)
+            {
+                previousArticles = -1;
+            }
+        }
+        if (previousArticles < 0)
+            return new CheckReport(false, new[] { finding, "no earlier commit point to go back to" }, 0, null,
+                $"cannot be repaired: rebuild with `search index --rebuild --index {indexPath}` (it reads the recorded folders again)", false);
+        string what = $"go back to the previous commit point ({previousArticles:N0} articles) and read every file again on the next `search index`, which restores what was committed since";
+        if (!fix)
+            return new CheckReport(false, new[] { finding }, previousArticles, null, what, true);
+        // Keep the damaged file aside (hidden: Lucene and the folder checks ignore it), then the
+        // previous commit is the newest one.
+        File.Move(Path.Combine(indexPath, name), Path.Combine(indexPath, $".damaged-{name}-{DateTime.UtcNow:yyyyMMddHHmmss}"));
+        int articles = MarkForRecheck(dir);
+        return new CheckReport(false, new[] { finding }, articles, null, "went back to the previous commit point; run `search index` to read every file again and restore the rest", true);
+    }
+
+    private static CheckReport CheckSegments(LuceneDirectory dir, string indexPath, bool fix)
+    {
+        var checker = new CheckIndex(dir);
+        CheckIndex.Status status;
+        try
+        {
+            status = checker.DoCheckIndex();
+        }
+        catch (Exception e) when (IndexStore.IsDamage(e) || e is EndOfStreamException)
+        {
+            return new CheckReport(false, new[] { $"the index cannot be checked ({e.GetType().Name}: {IndexStore.FirstLine(e.Message)})" }, 0, null,
+                $"cannot be repaired: rebuild with `search index --rebuild --index {indexPath}`", false);
+        }
+        int total = status.SegmentInfos.Sum(s => s.DocCount - s.NumDeleted);
+        if (status.Clean)
+            return new CheckReport(true, Array.Empty<string>(), total, 0, "nothing to repair", false);
+        var findings = status.SegmentInfos.Where(s => !s.OpenReaderPassed || IsBroken(s))
+            .Select(s => $"segment {s.Name} ({s.DocCount - s.NumDeleted:N0} articles) is damaged")
+            .ToList();
+        if (status.MissingSegments)
+            findings.Add("the commit point lists segments whose files are missing");
+        if (findings.Count == 0)
+            findings.Add("the index is damaged");
+        int lost = status.TotLoseDocCount;
+        if (status.MissingSegments || status.CantOpenSegments)
+            return new CheckReport(false, findings, 0, null, $"cannot be repaired: rebuild with `search index --rebuild --index {indexPath}`", false);
+        string what = $"drop the damaged segment{(status.NumBadSegments == 1 ? "" : "s")} ({lost:N0} articles) and read every file again on the next `search index`, which restores them";
+        if (!fix)
+            return new CheckReport(false, findings, total - lost, lost, what, true);
+        checker.FixIndex(status);
+        int articles = MarkForRecheck(dir);
+        return new CheckReport(false, findings, articles, lost, $"dropped {lost:N0} articles; run `search index` to read every file again and restore them", true);
+    }
+
+    private static bool IsBroken(CheckIndex.Status.SegmentInfoStatus s) =>
+        s.FieldNormStatus?.Error != null || s.TermIndexStatus?.Error != null || s.StoredFieldStatus?.Error != null
+        || s.TermVectorStatus?.Error != null || s.DocValuesStatus?.Error != null;
+
+    /// <summary>Commits the recheck flag onto the (repaired) newest commit, so the next build reads
+    /// every file again; returns the articles the index holds.</summary>
+    private static int MarkForRecheck(LuceneDirectory dir)
+    {
+        var config = new IndexWriterConfig(ArticleAnalyzer.Version, new Lucene.Net.Analysis.Core.KeywordAnalyzer())
+        {
+            OpenMode = OpenMode.APPEND,
+            IndexDeletionPolicy = new KeepLastCommits(),
+        };
+        using var writer = new IndexWriter(dir, config);
+        using (var reader = DirectoryReader.Open(dir))
+        {
+            var data = new Dictionary<string, string>(reader.IndexCommit.UserData)
+            {
+                [WriterSession.RecheckKey] = "1",
+            };
+            writer.SetCommitData(data);
+        }
+        writer.Commit();
+        return writer.NumDocs;
+    }
+}

@@ -28,6 +28,11 @@ public sealed class BuildOptions
     /// between the two, as it can on a live archive).</summary>
     internal Action<Ingest.FileScanner.Result>? AfterScan { get; init; }
 
+    /// <summary>Files up to this size are read whole (and hashed from the same bytes) before the
+    /// index is touched, so a read error costs nothing; larger ones are streamed. Tests lower it
+    /// to stream small files.</summary>
+    internal long ReadWholeLimit { get; init; } = 16 << 20;
+
     /// <summary>Test hook: wraps each reader's items (to make a reader fail part-way).</summary>
     internal Func<Ingest.SourceFile, IEnumerable<Ingest.ReadItem>, IEnumerable<Ingest.ReadItem>>? WrapItems { get; init; }
 }

@@ -62,10 +62,22 @@ public sealed class ConsoleTests
     }
 
     [Fact]
-    public void Console_builds_the_index_from_seeds_when_missing()
+    public void Console_without_an_index_says_how_to_build_one_and_builds_nothing()
+    {
+        string index = Path.Combine(_f.Dir, "no-index");
+        var run = SearchCli.WithInput("fsb\n", "console", "--index", index);
+        Assert.Equal(1, run.Code);
+        Assert.Contains("no index at", run.Err);
+        Assert.Contains("search index PATH", run.Err);
+        Assert.Contains("--samples", run.Err);
+        Assert.False(Directory.Exists(index));
+    }
+
+    [Fact]
+    public void Console_with_samples_builds_the_index_from_seeds_when_missing()
     {
         string index = Path.Combine(_f.Dir, "fresh-index");
-        var run = SearchCli.WithInput("fsb\n", "console", "--index", index);
+        var run = SearchCli.WithInput("fsb\n", "console", "--samples", "--index", index);
         Assert.Equal(0, run.Code);
         Assert.Contains("building it from", run.Err);
         Assert.Contains("Indexed 296 articles", run.Err);

@@ -63,7 +63,7 @@ public sealed class CliReliabilityTests : IDisposable
         {
             var damaged = SearchCli.InProcess(command.Concat(new[] { "--index", index }).ToArray());
             Assert.Equal(1, damaged.Code);
-            Assert.Contains("--rebuild", damaged.Err);
+            Assert.Contains("search check", damaged.Err);
             OneLine(damaged.Err);
         }
         // And --rebuild recovers it.

@@ -5,6 +5,7 @@ using Search.Core.Indexing;
 using Search.Core.Indexing.Analysis;
 using Search.Core.Querying;
 using Search.Core.Tests.Support;
+using Search.Core.Indexing.Maintenance;
 using Xunit;
 
 namespace Search.Core.Tests.Reliability;
@@ -147,6 +148,8 @@ public sealed class IndexFormatTests : IDisposable
                 File.WriteAllBytes(Path.Combine(index, "segments.gen"), new byte[] { 9, 9, 9 });
                 break;
         }
+        // `search check` finds every kind of damage, including what only shows when data is read.
+        Assert.False(IndexCheck.Run(index, fix: false).Healthy, $"check missed: {damage}");
         // Opening says what is wrong and what to do, or (for damage that only shows when the data is
         // read) the first search does; nothing else escapes.
         try
@@ -158,7 +161,7 @@ public sealed class IndexFormatTests : IDisposable
         catch (SearchException e)
         {
             Assert.DoesNotContain('\n', e.Message);
-            Assert.True(e.Message.Contains("--rebuild") || e.Message.Contains("not a search index") || e.Message.Contains("no index"), e.Message);
+            Assert.True(e.Message.Contains("search check") || e.Message.Contains("not a search index") || e.Message.Contains("no index"), e.Message);
         }
         // The advice works: --rebuild makes a good index out of whatever is left.
         IndexBuilder.Build(new BuildOptions { Roots = new[] { Path.Combine(_dir.Path, "damaged-corpus") }, IndexPath = index, Rebuild = true });

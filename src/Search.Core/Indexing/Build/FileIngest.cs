@@ -21,10 +21,6 @@ public sealed class FileIngest(
     IndexWriter writer,
     CancellationToken cancel)
 {
-    /// <summary>Files up to this size are read whole (and hashed from the same bytes) before the
-    /// index is touched. Larger ones are streamed.</summary>
-    private const long ReadWholeLimit = 16 << 20;
-
     /// <summary>Records handed to an adding thread at a time.</summary>
     private const int BatchSize = 32;
 
@@ -46,7 +42,7 @@ public sealed class FileIngest(
                 accounting.Unchanged(known!.Articles);
                 return;
             }
-            byte[]? bytes = file.Size <= ReadWholeLimit ? File.ReadAllBytes(path) : null;
+            byte[]? bytes = file.Size <= options.ReadWholeLimit ? File.ReadAllBytes(path) : null;
             string hash = "";
             if (bytes != null)
             {
@@ -111,40 +107,42 @@ public sealed class FileIngest(
         {
             var batch = new List<(Article, Lucene.Net.Documents.Document, UInt128)>(BatchSize);
             int first = 0;
-            foreach (var item in items)
-            {
-                if (cancel.IsCancellationRequested)
-                {
-                    work.Failure ??= Interrupted;
-                    break;
-                }
-                if (item.Problem is { } problem)
-                {
-                    accounting.Skip(work.Source.RelativePath, problem.Line == RecordProblem.WholeFile ? null : problem.Line, problem.Reason);
-                    Interlocked.Increment(ref work.Problems);
-                    continue;
-                }
-                var article = item.Article!;
-                UInt128 hash = RecordHash.Of(article); // of the record as read, before enrichment
-                ArticleEnricher.Enrich(article, work.Source);
-                batch.Add((article, ArticleDocument.Build(article, work.State, work.Path, hash), hash));
-                if (batch.Count == BatchSize)
-                {
-                    Interlocked.Increment(ref work.Pending);
-                    send(new Batch(work, first, batch));
-                    first += batch.Count;
-                    batch = new List<(Article, Lucene.Net.Documents.Document, UInt128)>(BatchSize);
-                }
-            }
-            if (batch.Count > 0)
+            void Flush()
             {
                 Interlocked.Increment(ref work.Pending);
                 send(new Batch(work, first, batch));
+                first += batch.Count;
+                batch = new List<(Article, Lucene.Net.Documents.Document, UInt128)>(BatchSize);
             }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ReaderFailedException)
-        {
-            work.Failure = Reason(e); // a streamed file failed part-way: it stays unfinished
+            try
+            {
+                foreach (var item in items)
+                {
+                    if (cancel.IsCancellationRequested)
+                    {
+                        work.Failure ??= Interrupted;
+                        break;
+                    }
+                    if (item.Problem is { } problem)
+                    {
+                        accounting.Skip(work.Source.RelativePath, problem.Line == RecordProblem.WholeFile ? null : problem.Line, problem.Reason);
+                        Interlocked.Increment(ref work.Problems);
+                        continue;
+                    }
+                    var article = item.Article!;
+                    UInt128 hash = RecordHash.Of(article); // of the record as read, before enrichment
+                    ArticleEnricher.Enrich(article, work.Source);
+                    batch.Add((article, ArticleDocument.Build(article, work.State, work.Path, hash), hash));
+                    if (batch.Count == BatchSize)
+                        Flush();
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ReaderFailedException)
+            {
+                work.Failure = Reason(e); // a streamed file failed part-way: it stays unfinished
+            }
+            if (batch.Count > 0)
+                Flush(); // what was read before a failure or Ctrl-C is good: keep it
         }
         finally
         {

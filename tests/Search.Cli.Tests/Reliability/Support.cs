@@ -55,12 +55,14 @@ internal static class Shared
     }
 }
 
-/// <summary>A fact that needs ../shared/tools/make-corpus.py (and python3); skipped elsewhere.</summary>
+/// <summary>A long fact that needs ../shared/tools/make-corpus.py (and python3): it runs with
+/// SEARCH_LONG_TESTS=1 (.ci/run sets it) where the tool is present; skipped elsewhere, saying why.</summary>
 public sealed class NeedsCorpusToolFactAttribute : FactAttribute
 {
     public NeedsCorpusToolFactAttribute()
     {
-        if (Shared.Root == null) Skip = Shared.SkipReason;
+        if (!Search.Core.Tests.Support.LongTests.Enabled) Skip = Search.Core.Tests.Support.LongTests.SkipReason;
+        else if (Shared.Root == null) Skip = Shared.SkipReason;
     }
 }
 

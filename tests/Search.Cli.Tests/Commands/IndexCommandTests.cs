@@ -1,0 +1,109 @@
+using System.Text.Json;
+using Search.Cli.Tests.Support;
+using Xunit;
+
+namespace Search.Cli.Tests.Commands;
+
+/// <summary>`search index`, `search check` and what an index remembers of where it came from.</summary>
+public sealed class IndexCommandTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "search-index-cmd-" + Guid.NewGuid().ToString("N")[..10]);
+
+    public IndexCommandTests() => Directory.CreateDirectory(_dir);
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_dir, true); } catch (IOException) { }
+    }
+
+    private string Folder(string name, params (string File, string Text)[] files)
+    {
+        string root = Path.Combine(_dir, name);
+        foreach (var (file, text) in files)
+        {
+            string full = Path.Combine(root, file);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            File.WriteAllText(full, text);
+        }
+        return root;
+    }
+
+    [Fact]
+    public void Index_with_no_path_refreshes_only_the_folders_the_index_was_built_from()
+    {
+        string archive = Folder("archive", ("a.txt", "Harbour news\n\nThe harbour reopened after the storm.\n"), ("b.txt", "Canal news\n\nThe canal froze.\n"));
+        string index = Path.Combine(_dir, "index");
+        Assert.Equal(0, SearchCli.InProcess("index", archive, "--index", index).Code);
+
+        File.WriteAllText(Path.Combine(archive, "c.txt"), "Tram news\n\nThe trams are back.\n");
+        var refresh = SearchCli.InProcess("index", "--index", index, "--json");
+        Assert.Equal(0, refresh.Code);
+        using var json = JsonDocument.Parse(refresh.Out);
+        var root = json.RootElement;
+        Assert.Equal(new[] { archive }, root.GetProperty("roots").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal(1, root.GetProperty("articles_added").GetInt32());
+        Assert.Equal(2, root.GetProperty("articles_unchanged").GetInt32());
+        Assert.Equal(3, root.GetProperty("documents_in_index").GetInt32()); // no sample articles mixed in
+
+        var stats = SearchCli.InProcess("stats", "--index", index);
+        Assert.Contains($"built from {archive}: 3 files, 3 articles", stats.Out);
+        var show = SearchCli.InProcess("show", "c.txt", "--index", index, "--json");
+        using var article = JsonDocument.Parse(show.Out);
+        Assert.Equal(Path.Combine(archive, "c.txt"), article.RootElement.GetProperty("path").GetString());
+    }
+
+    [Fact]
+    public void Without_a_path_or_an_index_nothing_is_built_and_the_message_says_what_to_do()
+    {
+        string index = Path.Combine(_dir, "none");
+        var run = SearchCli.InProcess("index", "--index", index);
+        Assert.Equal(2, run.Code);
+        Assert.Contains("search index PATH", run.Err);
+        Assert.Contains("--samples", run.Err);
+        Assert.False(Directory.Exists(index));
+        var query = SearchCli.InProcess("query", "harbour", "--index", index);
+        Assert.Equal(1, query.Code);
+        Assert.Contains("--samples", query.Err);
+        Assert.False(Directory.Exists(index));
+    }
+
+    [Fact]
+    public void Samples_are_indexed_when_asked_for_and_ignored_files_are_named()
+    {
+        string index = Path.Combine(_dir, "samples");
+        var run = SearchCli.InProcess("index", "--samples", "--index", index);
+        Assert.Equal(0, run.Code);
+        Assert.Contains("296 added", run.Out);
+        Assert.Contains("1 ignored (1 .md: not an article format)", run.Out);
+        Assert.Contains("  NOTICE.md", run.Out);
+        var again = SearchCli.InProcess("index", "--index", index, "--json");
+        using var json = JsonDocument.Parse(again.Out);
+        Assert.Equal(new[] { "NOTICE.md" }, json.RootElement.GetProperty("ignored").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(0, json.RootElement.GetProperty("bytes").GetInt64()); // nothing changed: nothing read
+        Assert.Equal(296, json.RootElement.GetProperty("articles_unchanged").GetInt32());
+    }
+
+    [Fact]
+    public void Show_asks_which_file_when_ids_collide_and_check_reports_a_healthy_index()
+    {
+        string exports = Folder("exports", ("a.csv", "id,title,body\n1,Harbour,The harbour reopened.\n"), ("b.csv", "id,title,body\n1,Canal,The canal froze.\n"));
+        string index = Path.Combine(_dir, "ids");
+        var build = SearchCli.InProcess("index", exports, "--index", index);
+        Assert.Equal(0, build.Code);
+        Assert.Contains("1 id is shared by articles of different files", build.Out);
+        Assert.Contains("1: a.csv, b.csv", build.Out);
+
+        var ambiguous = SearchCli.InProcess("show", "1", "--index", index);
+        Assert.Equal(1, ambiguous.Code);
+        Assert.Contains("2 articles have the id '1', from a.csv, b.csv; add --file FILE", ambiguous.Err);
+        var picked = SearchCli.InProcess("show", "1", "--file", "b.csv", "--index", index);
+        Assert.Equal(0, picked.Code);
+        Assert.Contains("The canal froze.", picked.Out);
+
+        var check = SearchCli.InProcess("check", "--index", index, "--json");
+        Assert.Equal(0, check.Code);
+        using var json = JsonDocument.Parse(check.Out);
+        Assert.True(json.RootElement.GetProperty("healthy").GetBoolean());
+        Assert.Equal(2, json.RootElement.GetProperty("articles").GetInt32());
+    }
+}

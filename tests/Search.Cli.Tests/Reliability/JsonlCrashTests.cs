@@ -1,0 +1,156 @@
+using System.Diagnostics;
+using Lucene.Net.Index;
+using Search.Core.Indexing;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Search.Cli.Tests.Reliability;
+
+/// <summary>
+/// Crash safety inside one big file: a single JSON Lines file of 50,000 articles, built by the real
+/// CLI in a child process that is killed with SIGKILL at several points (before any commit, right
+/// as a commit appears, part-way through later stretches), and stopped once with SIGINT (Ctrl-C).
+/// After each stop the index holds a subset of the corpus with no article twice and every text
+/// exactly as a clean build has it; the last re-run ends with exactly the clean build's articles.
+/// </summary>
+public sealed class JsonlCrashTests : IDisposable
+{
+    private const int Docs = 50_000;
+    private readonly Scratch _scratch = new();
+    private readonly ITestOutputHelper _log;
+
+    public JsonlCrashTests(ITestOutputHelper log) => _log = log;
+
+    public void Dispose() => _scratch.Dispose();
+
+    [NeedsCorpusToolFact]
+    public void A_big_jsonl_killed_at_any_moment_resumes_to_exactly_the_corpus_and_ctrl_c_exits_130()
+    {
+        string corpus = Corpus();
+        var total = Stopwatch.StartNew();
+        string cleanIndex = _scratch.Sub("clean");
+        var clean = Cli.Run(TimeSpan.FromMinutes(10), "index", corpus, "--index", cleanIndex, "--quiet");
+        Assert.True(clean.Code == 0, clean.Err);
+        var reference = Articles(cleanIndex);
+        Assert.Equal(Docs, reference.Articles.Count);
+        _log.WriteLine($"clean build: {reference.Articles.Count:N0} articles in {total.Elapsed.TotalSeconds:F1} s");
+
+        string index = _scratch.Sub("crashed");
+        long lastGeneration = -1;
+        var kills = new (string Name, Func<Stopwatch, bool> Now)[]
+        {
+            ("0.5 s after start (before any commit)", t => t.Elapsed > TimeSpan.FromSeconds(0.5)),
+            ("as soon as a new commit file appears (during the commit)", _ => Generation(index) > lastGeneration),
+            ("3 s after start", t => t.Elapsed > TimeSpan.FromSeconds(3)),
+            ("as soon as the next commit file appears", _ => Generation(index) > lastGeneration),
+            ("6 s after start", t => t.Elapsed > TimeSpan.FromSeconds(6)),
+        };
+        int committed = 0;
+        foreach (var (name, now) in kills)
+        {
+            lastGeneration = Generation(index);
+            using var child = Cli.Start("index", corpus, "--index", index, "--commit-seconds", "1", "--quiet");
+            var clock = Stopwatch.StartNew();
+            while (!child.Exited && !now(clock))
+                Thread.Sleep(2);
+            child.Kill();
+            if (!IndexIds.HasCommit(index))
+            {
+                _log.WriteLine($"killed {name} after {clock.Elapsed.TotalSeconds:F1} s: no commit yet");
+                continue;
+            }
+            int held = CheckSubset(index, reference, $"after kill {name}");
+            Assert.True(held >= committed, $"after kill {name}: {held} articles, fewer than the {committed} committed before");
+            committed = held;
+            _log.WriteLine($"killed {name} after {clock.Elapsed.TotalSeconds:F1} s: {held:N0} articles committed");
+        }
+        Assert.True(committed is > 0 and < Docs, $"the kills should fall inside the file: {committed} committed");
+
+        // Ctrl-C: stops within about a second, keeps what was added, says what is unfinished, exits 130.
+        using (var child = Cli.Start("index", corpus, "--index", index, "--commit-seconds", "1"))
+        {
+            var clock = Stopwatch.StartNew();
+            long before = Generation(index);
+            while (!child.Exited && Generation(index) <= before && clock.Elapsed < TimeSpan.FromMinutes(2))
+                Thread.Sleep(20);
+            Thread.Sleep(500);
+            Assert.False(child.Exited, "the build finished before it could be interrupted");
+            using (var kill = Process.Start("kill", new[] { "-INT", child.Process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }))
+                kill.WaitForExit();
+            var stopping = Stopwatch.StartNew();
+            int code = child.Wait(TimeSpan.FromMinutes(1));
+            _log.WriteLine($"Ctrl-C: exited {code} {stopping.Elapsed.TotalSeconds:F1} s after SIGINT");
+            Assert.Equal(130, code);
+            Assert.True(stopping.Elapsed < TimeSpan.FromSeconds(10), $"took {stopping.Elapsed.TotalSeconds:F1} s to stop");
+            Assert.Contains("Interrupted", child.Out);
+            Assert.Contains("Unfinished: news.jsonl", child.Out);
+            int held = CheckSubset(index, reference, "after Ctrl-C");
+            Assert.True(held > committed, $"after Ctrl-C {held} articles, no more than the {committed} before it");
+        }
+
+        var rerun = Cli.Run(TimeSpan.FromMinutes(10), "index", "--index", index, "--quiet", "--json");
+        Assert.True(rerun.Code == 0, rerun.Err);
+        var final = Articles(index);
+        Assert.Equal(0, final.Duplicates);
+        Assert.Equal(reference.Articles.Count, final.Articles.Count);
+        foreach (var (key, text) in reference.Articles)
+            Assert.True(final.Articles.TryGetValue(key, out var got) && got == text, $"article {key} missing or different after the re-run");
+        Assert.Contains("\"unfinished\":[]", rerun.Out.Replace(" ", ""));
+        _log.WriteLine($"re-run completed the corpus exactly; test took {total.Elapsed.TotalSeconds:F1} s");
+    }
+
+    private static int CheckSubset(string index, (Dictionary<string, string> Articles, int Duplicates) reference, string when)
+    {
+        var now = Articles(index);
+        Assert.True(now.Duplicates == 0, $"{when}: {now.Duplicates} articles twice");
+        foreach (var (key, text) in now.Articles)
+            Assert.True(reference.Articles.TryGetValue(key, out var expected) && expected == text, $"{when}: article {key} is not as a clean build has it");
+        return now.Articles.Count;
+    }
+
+    /// <summary>Every live article of the last commit: file + id → title, body and metadata.</summary>
+    private static (Dictionary<string, string> Articles, int Duplicates) Articles(string index)
+    {
+        using var dir = IndexStore.OpenDirectory(index);
+        using var reader = DirectoryReader.Open(dir);
+        var articles = new Dictionary<string, string>(StringComparer.Ordinal);
+        int duplicates = 0;
+        var live = MultiFields.GetLiveDocs(reader);
+        for (int doc = 0; doc < reader.MaxDoc; doc++)
+        {
+            if (live != null && !live.Get(doc))
+                continue;
+            var d = reader.Document(doc);
+            string text = string.Join("\u001e", d.Get(Schema.Title), d.Get(Schema.Body), d.Get(Schema.Published), d.Get(Schema.Source), d.Get(Schema.Author));
+            if (!articles.TryAdd(d.Get(Schema.File) + "\u001f" + d.Get(Schema.Id), text))
+                duplicates++;
+        }
+        return (articles, duplicates);
+    }
+
+    /// <summary>Highest segments_N generation in the folder (Lucene writes them in base 36), -1 if none.</summary>
+    private static long Generation(string index) =>
+        !System.IO.Directory.Exists(index) ? -1
+            : System.IO.Directory.EnumerateFiles(index, "segments_*").Select(f => SegmentInfos.GenerationFromSegmentsFileName(Path.GetFileName(f))).DefaultIfEmpty(-1).Max();
+
+    /// <summary>The corpus folder: one JSONL file made by make-corpus.py, cached per machine.</summary>
+    private static string Corpus()
+    {
+        string final = Path.Combine(Path.GetTempPath(), $"search-reliability-jsonl-{Docs}");
+        if (System.IO.Directory.Exists(final))
+            return final;
+        string partial = final + ".partial-" + Environment.ProcessId;
+        System.IO.Directory.CreateDirectory(partial);
+        var psi = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string a in new[] { Shared.MakeCorpus, "--docs", Docs.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", Path.Combine(partial, "news.jsonl"), "--format", "jsonl" })
+            psi.ArgumentList.Add(a);
+        using var p = Process.Start(psi)!;
+        string err = p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        if (p.ExitCode != 0)
+            throw new InvalidOperationException("make-corpus.py failed: " + err);
+        try { System.IO.Directory.Move(partial, final); }
+        catch (IOException) when (System.IO.Directory.Exists(final)) { System.IO.Directory.Delete(partial, true); }
+        return final;
+    }
+}

@@ -42,12 +42,25 @@ public sealed class FileIngest(
                 accounting.Unchanged(known!.Articles);
                 return;
             }
+            if (known == null && file.Size > TextDecoding.HeadSize)
+            {
+                // A file the index never held: its head says whether any reader takes it, so a big
+                // image or archive is ignored without being read whole.
+                var head = TextDecoding.ReadHead(path);
+                accounting.Read(head.Length);
+                uncounted -= head.Length;
+                if (ReaderRegistry.Default.Resolve(path, head).Disposition == FileDisposition.Ignored)
+                {
+                    accounting.Ignored(file.Source.RelativePath);
+                    return;
+                }
+            }
             byte[]? bytes = file.Size <= options.ReadWholeLimit ? File.ReadAllBytes(path) : null;
             string hash = "";
             if (bytes != null)
             {
                 accounting.Read(bytes.Length);
-                uncounted = Math.Max(0, file.Size - bytes.Length);
+                uncounted = 0;
                 hash = ChangeDetector.Hash(bytes);
                 if (changes.UnchangedByHash(path, known, hash))
                 {
@@ -86,7 +99,8 @@ public sealed class FileIngest(
             if (bytes != null)
                 items = items.ToList(); // small files: read errors surface before the index is touched
             Send(work, items, send);
-            uncounted = Math.Max(0, file.Size - (bytes?.Length ?? Interlocked.Read(ref work.BytesCounted)));
+            if (bytes == null)
+                uncounted = Math.Max(0, file.Size - Interlocked.Read(ref work.BytesCounted));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ReaderFailedException)
         {
@@ -96,7 +110,7 @@ public sealed class FileIngest(
         }
         finally
         {
-            accounting.FileDone(uncounted);
+            accounting.FileDone(Math.Max(0, uncounted));
         }
     }
 
@@ -189,11 +203,20 @@ public sealed class FileIngest(
         }
     }
 
-    /// <summary>Drops one hold on a file; the last one out finishes the file.</summary>
+    /// <summary>Drops one hold on a file; the last one out finishes the file. A failure of the
+    /// index while finishing stops the build like one while adding (never escapes a thread).</summary>
     private void Release(FileWork work)
     {
-        if (Interlocked.Decrement(ref work.Pending) == 0)
+        if (Interlocked.Decrement(ref work.Pending) != 0)
+            return;
+        try
+        {
             Finish(work);
+        }
+        catch (Exception e)
+        {
+            Interlocked.CompareExchange(ref _workerFailure, e, null);
+        }
     }
 
     private void Finish(FileWork work)

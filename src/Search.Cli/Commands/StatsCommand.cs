@@ -22,14 +22,14 @@ public static class StatsCommand
     {
         var w = o.Out;
         w.WriteLine($"{o.Bold("index")}      {s.Index}");
-        w.WriteLine($"{o.Bold("articles")}   {Formats.N(s.Documents)} in {s.Segments} segment{(s.Segments == 1 ? "" : "s")}, {Formats.Bytes(s.SizeBytes)} on disk");
+        w.WriteLine($"{o.Bold("articles")}   {Formats.N(s.Documents)} in {Formats.Count(s.Segments, "segment")}, {Formats.Bytes(s.SizeBytes)} on disk");
         w.WriteLine($"{o.Bold("dates")}      {s.Oldest ?? "-"} to {s.Newest ?? "-"}, {Formats.N(s.Undated)} undated");
         w.WriteLine($"{o.Bold("analysis")}   schema v{s.SchemaVersion}, {s.Stemmer} stemming, stop words {(s.StopWords ? "on" : "off")}");
         w.WriteLine($"{o.Bold("fields")}     {string.Join(", ", s.Fields)}");
         foreach (var (dim, d) in s.Dimensions)
         {
             string top = string.Join(", ", d.Top.Select(v => $"{v.Value} ({Formats.N(v.Count)})"));
-            w.WriteLine($"{o.Bold(dim.PadRight(10))} {Formats.N(d.Distinct)} values{(top.Length > 0 ? ": " + top : "")}");
+            w.WriteLine($"{o.Bold(dim.PadRight(10))} {Formats.Count(d.Distinct, "value")}{(top.Length > 0 ? ": " + top : "")}");
         }
     }
 }

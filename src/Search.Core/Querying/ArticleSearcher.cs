@@ -120,6 +120,7 @@ public sealed class ArticleSearcher : IDisposable
                 return plain.Count > 0 ? MultiCollector.Wrap(top, mainFacets) : top;
             });
             var facetResults = new Dictionary<string, IReadOnlyList<FacetValue>>();
+            var facetOthers = new Dictionary<string, FacetOther>();
             foreach (string dim in facets)
             {
                 var selected = filters.GetValueOrDefault(dim) ?? (IReadOnlyList<string>)Array.Empty<string>();
@@ -128,9 +129,13 @@ public sealed class ArticleSearcher : IDisposable
                     var own = new FacetCollector(new[] { dim });
                     Run(searcher, query, FilterFor(filters, except: dim), _ => own);
                     facetResults[dim] = own.Top(dim, request.FacetLimit, selected);
+                    facetOthers[dim] = own.Other(dim, facetResults[dim]);
                 }
                 else
+                {
                     facetResults[dim] = mainFacets.Top(dim, request.FacetLimit, selected);
+                    facetOthers[dim] = mainFacets.Other(dim, facetResults[dim]);
+                }
             }
 
             var docs = top.GetTopDocs(offset, limit);
@@ -143,6 +148,7 @@ public sealed class ArticleSearcher : IDisposable
                 Offset = offset,
                 Hits = hits,
                 Facets = facetResults,
+                FacetOthers = facetOthers,
                 Filters = filters,
             };
             if (request.Suggest && top.TotalHits < 3 && query is not MatchAllDocsQuery)
@@ -302,6 +308,26 @@ public sealed class ArticleSearcher : IDisposable
         {
             var top = searcher.Search(new TermQuery(new Term(Schema.Id, id)), 1);
             return top.TotalHits == 0 ? null : ArticleDocument.Load(searcher.Doc(top.ScoreDocs[0].Doc));
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    /// <summary>The title and body of <paramref name="article"/> with the words that
+    /// <paramref name="query"/> matches marked by <see cref="Highlight"/>; unmarked when the query
+    /// does not parse.</summary>
+    public (string Title, string Body) Highlighted(Article article, string query)
+    {
+        Query parsed;
+        try { parsed = new ArticleQueryParser(Analyzers, 10_000, Ranking).ParseQuery(query); }
+        catch (SearchException) { return (article.Title, article.Body); }
+        var searcher = _searchers.Acquire();
+        try
+        {
+            var builder = new SnippetBuilder(parsed, searcher.IndexReader, Analyzers);
+            return (builder.Title(article.Title), builder.WholeBody(article.Body));
         }
         finally
         {

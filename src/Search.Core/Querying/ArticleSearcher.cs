@@ -100,6 +100,18 @@ public sealed class ArticleSearcher : IDisposable
         var searcher = _searchers.Acquire();
         try
         {
+            if (query is BooleanQuery { Clauses.Count: 0 })
+                return new SearchResult
+                {
+                    Query = request.Query,
+                    Total = 0,
+                    TookMs = Math.Round(clock.Elapsed.TotalMilliseconds, 2),
+                    Offset = request.Offset,
+                    Hits = Array.Empty<Hit>(),
+                    Facets = facets.ToDictionary(f => f, _ => (IReadOnlyList<FacetValue>)Array.Empty<FacetValue>()),
+                    Filters = filters,
+                    Notice = StopWordsOnly(request.Query),
+                };
             int offset = Math.Clamp(request.Offset, 0, MaxWindow);
             int limit = Math.Clamp(request.Limit, 0, MaxWindow - offset);
             int window = Math.Max(1, Math.Min(offset + limit, Math.Max(1, searcher.IndexReader.MaxDoc)));
@@ -161,6 +173,11 @@ public sealed class ArticleSearcher : IDisposable
             _searchers.Release(searcher);
         }
     }
+
+    /// <summary>What to say when nothing of the query is left to search: every word is a stop word
+    /// (too common to be indexed: "the", "to be or not to be").</summary>
+    private static string StopWordsOnly(string query) =>
+        $"\"{query.Trim()}\" has only stop words (the, to, be, or, not, … are too common to be indexed), so nothing can match; add a word that says what you are looking for";
 
     /// <summary>Most term-level clauses a query may have. Lucene.Net 4.8 spends about a
     /// millisecond per term clause even when the term is in no document (weights, statistics per

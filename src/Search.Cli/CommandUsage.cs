@@ -20,6 +20,7 @@ public static class CommandUsage
         ["index"] = """
             usage: search index [PATH...] [--index DIR] [--rebuild] [--threads N] [--json] [--quiet]
                                 [--stemmer porter|kstem|minimal|none] [--no-stopwords] [--commit-seconds N]
+                                [--date-order mdy|dmy]
 
             Indexes folders and files of articles (.txt, .csv, .jsonl/.ndjson, .json); default: seeds/.
             A re-run reads only files that changed and drops articles of files that are gone.
@@ -29,6 +30,8 @@ public static class CommandUsage
               --quiet              no progress display
               --stemmer, --no-stopwords   analysis of a new index (a change needs --rebuild)
               --commit-seconds N   commit at least every N seconds (default 10)
+              --date-order mdy|dmy how to read 03/04/2021 (month or day first); without it such
+                                   dates are left unread (13/04/2021 and 04/13/2021 are always read)
             Exit status: 0 ok, 1 nothing readable or an I/O error, 2 bad command line, 3 index locked.
             """,
         ["query"] = """

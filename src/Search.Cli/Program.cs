@@ -19,6 +19,7 @@ public static class Program
           search [--index DIR]                    the console on that index (also: search console --index DIR)
           search index [PATH...] [--index DIR] [--rebuild] [--threads N] [--json]
                              [--stemmer porter|kstem|minimal|none] [--no-stopwords] [--commit-seconds N]
+                             [--date-order mdy|dmy]
                                                   index folders/files of articles (default: seeds/)
           search query QUERY [--limit N] [--offset N] [--sort relevance|newest|oldest]
                              [--facet DIM]... [--filter DIM=VALUE]... [--facet-limit N] [--any] [--json]

@@ -7,7 +7,7 @@ namespace Search.Cli.Commands;
 /// <summary>`search index [PATH...]`: builds or updates an index, with progress and a summary.</summary>
 public static class IndexCommand
 {
-    private static readonly string[] ValueOptions = { "index", "threads", "stemmer", "commit-seconds" };
+    private static readonly string[] ValueOptions = { "index", "threads", "stemmer", "commit-seconds", "date-order" };
     private static readonly string[] Flags = { "rebuild", "json", "no-stopwords", "quiet" };
 
     public static int Run(string[] argv, Output o)
@@ -24,7 +24,7 @@ public static class IndexCommand
             analysis = new AnalysisSettings(stemmer, !args.Has("no-stopwords"));
         }
         var summary = Build(o, roots, index, args.Has("rebuild"), args.Int("threads", 0, 0, 256), analysis,
-            args.Int("commit-seconds", 10, 1), quiet: args.Has("quiet") || args.Has("json"));
+            args.Int("commit-seconds", 10, 1), quiet: args.Has("quiet") || args.Has("json"), dateOrder: ParseDateOrder(args.Value("date-order")));
         if (args.Has("json"))
             o.Out.WriteLine(JsonRenderer.Summary(summary));
         else
@@ -37,10 +37,19 @@ public static class IndexCommand
         return 0;
     }
 
+    /// <summary>`--date-order mdy|dmy`: how to read 03/04/2021; unset, such dates are left unread.</summary>
+    private static Core.Enrich.DateOrder ParseDateOrder(string? text) => text switch
+    {
+        null => Core.Enrich.DateOrder.Unknown,
+        "mdy" => Core.Enrich.DateOrder.MonthFirst,
+        "dmy" => Core.Enrich.DateOrder.DayFirst,
+        _ => throw new UsageException($"--date-order must be mdy (03/04/2021 is March 4) or dmy (3 April), not '{text}'"),
+    };
+
     /// <summary>Runs a build with a progress display on stderr; Ctrl-C stops it cleanly, keeping
     /// what was committed. Shared with the console's first-run build.</summary>
     public static BuildSummary Build(Output o, IReadOnlyList<string> roots, string index, bool rebuild, int threads,
-        AnalysisSettings? analysis, int commitSeconds, bool quiet)
+        AnalysisSettings? analysis, int commitSeconds, bool quiet, Core.Enrich.DateOrder dateOrder = default)
     {
         using var cancel = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) =>
@@ -60,6 +69,7 @@ public static class IndexCommand
                 Threads = threads,
                 Analysis = analysis,
                 CommitInterval = TimeSpan.FromSeconds(commitSeconds),
+                DateOrder = dateOrder,
                 OnProgress = quiet ? null : progress.Report,
             }, cancel.Token);
         }

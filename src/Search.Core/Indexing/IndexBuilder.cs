@@ -251,7 +251,7 @@ public sealed class IndexBuilder
                     continue;
                 }
                 var article = item.Article!;
-                ArticleEnricher.Enrich(article, work.File.Source);
+                ArticleEnricher.Enrich(article, work.File.Source, _options.DateOrder); // cli-polish: --date-order
                 batch.Add((article, ArticleDocument.Build(article, work.State, path)));
                 if (batch.Count == BatchSize)
                 {

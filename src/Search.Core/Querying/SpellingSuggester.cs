@@ -18,7 +18,7 @@ namespace Search.Core.Querying;
 /// <param name="PrefixLength">Leading letters a respelling must keep (0: any letter may be wrong).</param>
 public sealed record SpellingSettings(double EditPenalty, double SoundAlikeCredit, int Candidates, int PrefixLength)
 {
-    public static readonly SpellingSettings Default = new(EditPenalty: 4.0, SoundAlikeCredit: 0.5, Candidates: 4, PrefixLength: 1);
+    public static readonly SpellingSettings Default = new(EditPenalty: 3.0, SoundAlikeCredit: 1.0, Candidates: 4, PrefixLength: 1);
 }
 
 /// <summary>
@@ -40,8 +40,8 @@ public static partial class SpellingSuggester
     private const int Beam = 8;
 
     /// <summary>One spelling of a word: its text, edits from what was typed (less the credit for
-    /// sounding alike), and articles having it.</summary>
-    private sealed record Spelling(string Text, double Edits, int Freq);
+    /// sounding alike), articles having it, and whether it is the word as typed.</summary>
+    private sealed record Spelling(string Text, double Edits, int Freq, bool Typed = false);
 
     public static string? Suggest(IndexReader reader, string query, SpellingSettings? settings = null)
     {
@@ -54,7 +54,7 @@ public static partial class SpellingSuggester
                 continue;
             words.Add((m, Spellings(reader, Fold(word), settings)));
         }
-        if (words.Count == 0 || words.All(w => w.Spellings.Count == 0 || (w.Spellings.Count == 1 && w.Spellings[0].Edits == 0)))
+        if (words.Count == 0 || words.All(w => w.Spellings.Count == 0 || (w.Spellings.Count == 1 && w.Spellings[0].Typed)))
             return null;
 
         var best = Choose(reader, words.Select(w => w.Spellings).ToList(), settings);
@@ -64,7 +64,7 @@ public static partial class SpellingSuggester
         for (int i = 0; i < words.Count; i++)
         {
             var (m, _) = words[i];
-            if (best[i] is not { Edits: > 0 } spelling)
+            if (best[i] is not { Typed: false } spelling)
                 continue;
             result.Append(query, last, m.Index - last).Append(LikeTyped(m.Value, spelling.Text));
             last = m.Index + m.Length;
@@ -142,7 +142,7 @@ public static partial class SpellingSuggester
         int own = DocFreq(reader, word);
         var found = new Dictionary<string, Spelling>(StringComparer.Ordinal);
         if (own > 0)
-            found[word] = new Spelling(word, 0, own);
+            found[word] = new Spelling(word, 0, own, Typed: true);
         if (word.Length >= 3)
         {
             int maxEdits = word.Length <= 4 ? 1 : 2;

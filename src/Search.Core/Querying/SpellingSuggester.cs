@@ -18,7 +18,7 @@ namespace Search.Core.Querying;
 /// <param name="PrefixLength">Leading letters a respelling must keep (0: any letter may be wrong).</param>
 public sealed record SpellingSettings(double EditPenalty, double SoundAlikeCredit, int Candidates, int PrefixLength)
 {
-    public static readonly SpellingSettings Default = new(EditPenalty: 3.0, SoundAlikeCredit: 1.0, Candidates: 4, PrefixLength: 1);
+    public static readonly SpellingSettings Default = new(EditPenalty: 6.0, SoundAlikeCredit: 0.5, Candidates: 4, PrefixLength: 1);
 }
 
 /// <summary>
@@ -89,12 +89,17 @@ public static partial class SpellingSuggester
     /// </summary>
     private static Spelling?[] Choose(IndexReader reader, List<List<Spelling>> spellings, SpellingSettings settings)
     {
+        // Words with one spelling are fixed: they are context for the others, not choices. Only
+        // the words with several spellings are chosen between (a query of known words costs no
+        // counting at all).
+        var fixedChoice = spellings.Select(s => s.Count == 1 ? s[0] : null).ToArray();
+        var open = Enumerable.Range(0, spellings.Count).Where(i => spellings[i].Count > 1).ToList();
+        if (open.Count == 0)
+            return fixedChoice;
         var searcher = new IndexSearcher(reader);
-        var beam = new List<(Spelling?[] Choice, double Score)> { (new Spelling?[spellings.Count], 0) };
-        for (int i = 0; i < spellings.Count; i++)
+        var beam = new List<(Spelling?[] Choice, double Score)> { (fixedChoice, 0) };
+        foreach (int i in open)
         {
-            if (spellings[i].Count == 0)
-                continue;
             var next = new List<(Spelling?[] Choice, double Score)>();
             foreach (var (choice, _) in beam)
                 foreach (var s in spellings[i])
@@ -145,7 +150,9 @@ public static partial class SpellingSuggester
             found[word] = new Spelling(word, 0, own, Typed: true);
         if (word.Length >= 3)
         {
-            int maxEdits = word.Length <= 4 ? 1 : 2;
+            // A word the index has is only respelled to a neighbour one edit away (two-edit
+            // automata are what a suggestion costs; a query of known words pays for none).
+            int maxEdits = word.Length <= 4 || own > 0 ? 1 : 2;
             foreach (string field in Schema.TextFields)
             {
                 var terms = MultiFields.GetTerms(reader, field);
@@ -168,8 +175,13 @@ public static partial class SpellingSuggester
                 }
             }
         }
+        // A word the index has keeps only the spellings that would win over it alone; the rest
+        // could only win through context, and `putin` should not become `putting` because of it.
+        double Alone(Spelling s) => Math.Log(s.Freq) - settings.EditPenalty * s.Edits;
+        double typed = own > 0 ? Alone(found[word]) : double.NegativeInfinity;
         return found.Values
-            .OrderByDescending(s => Math.Log(s.Freq) - settings.EditPenalty * s.Edits)
+            .Where(s => s.Typed || Alone(s) > typed)
+            .OrderByDescending(Alone)
             .ThenBy(s => s.Text, StringComparer.Ordinal)
             .Take(settings.Candidates)
             .ToList();

@@ -66,10 +66,10 @@ public sealed class QueryFuzzTests : IClassFixture<FuzzIndex>
     private const int Sample = 2_000;
 
     [Fact]
-    public void A_sample_of_generated_queries_through_the_searcher_give_results_or_a_clear_error() => ThroughTheSearcher(Sample);
+    public void A_sample_of_generated_queries_through_the_searcher_give_results_or_a_clear_error() => ThroughTheSearcher(Sample, timed: false);
 
     [LongFact]
-    public void Generated_queries_through_the_searcher_give_results_or_a_clear_error_in_under_a_second() => ThroughTheSearcher(Count(100_000));
+    public void Generated_queries_through_the_searcher_give_results_or_a_clear_error_in_under_a_second() => ThroughTheSearcher(Count(100_000), timed: true);
 
     /// <summary>Logs how far a long run is, every tenth of it.</summary>
     private void Progress(string what, int done, int count, Stopwatch clock)
@@ -78,7 +78,10 @@ public sealed class QueryFuzzTests : IClassFixture<FuzzIndex>
             _log.WriteLine($"  {what}: {done:N0}/{count:N0} after {clock.Elapsed.TotalSeconds:F0} s");
     }
 
-    private void ThroughTheSearcher(int count)
+    /// <summary>With <paramref name="timed"/>, a query slower than <see cref="Limit"/> twice is a
+    /// failure; the default run's sample leaves timing to the long run, because a default run on a
+    /// machine shared with other builds (load average 30 on 2 cores) sees seconds-long stalls.</summary>
+    private void ThroughTheSearcher(int count, bool timed)
     {
         int seed = Seed;
         const int workers = 2; // the searcher is shared, as the console's is with a refresh
@@ -105,7 +108,7 @@ public sealed class QueryFuzzTests : IClassFixture<FuzzIndex>
                 clock.Restart();
                 string? outcome = Outcome(() => _index.Searcher.Search(request), ref myErrors);
                 var took = clock.Elapsed;
-                if (took > Limit)
+                if (timed && took > Limit)
                 {
                     // One retry, so a scheduling hiccup on a shared machine is not taken for a slow query.
                     clock.Restart();
@@ -131,12 +134,12 @@ public sealed class QueryFuzzTests : IClassFixture<FuzzIndex>
     }
 
     [Fact]
-    public void A_sample_of_generated_lines_through_the_console_never_escape_it() => ThroughTheConsole(Sample / 40);
+    public void A_sample_of_generated_lines_through_the_console_never_escape_it() => ThroughTheConsole(Sample / 40, timed: false);
 
     [LongFact]
-    public void Generated_lines_through_the_console_never_escape_it() => ThroughTheConsole(Count(100_000) / 40);
+    public void Generated_lines_through_the_console_never_escape_it() => ThroughTheConsole(Count(100_000) / 40, timed: true);
 
-    private void ThroughTheConsole(int count)
+    private void ThroughTheConsole(int count, bool timed)
     {
         int seed = Seed + 1;
         var gen = new QueryGenerator(seed);
@@ -162,7 +165,7 @@ public sealed class QueryFuzzTests : IClassFixture<FuzzIndex>
                 failures.Add($"#{i} {e.GetType().Name}: {IndexStore_FirstLine(e.Message)}: {Show(line)}");
                 continue;
             }
-            if (clock.Elapsed > Limit)
+            if (timed && clock.Elapsed > Limit)
             {
                 clock.Restart();
                 session.Execute(line);

@@ -16,10 +16,11 @@ public static class Program
 
         usage:
           search                                  open the console on ./index
-          search console [--index DIR] [--samples] the same, for any index (--samples: first build it
-                                                  from the sample articles if there is none)
+          search [--index DIR] [--samples]        the console on that index (also: search console ...);
+                                                  --samples: first build it from the sample articles
           search index [PATH...] [--samples] [--index DIR] [--rebuild] [--threads N] [--json]
                              [--stemmer porter|kstem|minimal|none] [--no-stopwords] [--commit-seconds N]
+                             [--date-order mdy|dmy]
                                                   index folders/files of articles (no PATH: refresh the
                                                   folders the index was built from)
           search check [--fix] [--json]           find damage in the index; --fix repairs it
@@ -29,7 +30,7 @@ public static class Program
           search stats [--json]                   what is in the index
           search eval --queries FILE --qrels FILE [--depth N] [--per-query] [--json]
                                                   measure ranking against relevance judgements
-          search help                             this text
+          search help [COMMAND]                   this text, or one command's usage (also: search COMMAND --help)
 
         The index is --index DIR, else $SEARCH_INDEX, else ./index.
         """;
@@ -44,8 +45,15 @@ public static class Program
     {
         try
         {
-            string command = args.Length == 0 ? "console" : args[0];
-            string[] rest = args.Length == 0 ? args : args[1..];
+            // `search` alone and `search --index DIR` open the console.
+            bool console = args.Length == 0 || (args[0].StartsWith("--", StringComparison.Ordinal) && args[0] is not ("--help" or "--version"));
+            string command = console ? "console" : args[0];
+            string[] rest = console ? args : args[1..];
+            if (CommandUsage.For(command) is { } usage && command != "help" && CommandUsage.AsksForHelp(rest))
+            {
+                output.Out.WriteLine(usage.TrimEnd());
+                return 0;
+            }
             return command switch
             {
                 "index" => IndexCommand.Run(rest, output),
@@ -53,10 +61,9 @@ public static class Program
                 "show" => ShowCommand.Run(rest, output),
                 "stats" => StatsCommand.Run(rest, output),
                 "console" => ConsoleCommand.Run(rest, output),
-                "--samples" => ConsoleCommand.Run(args, output),
                 "check" => CheckCommand.Run(rest, output),
                 "eval" => EvalCommand.Run(rest, output),
-                "help" or "--help" or "-h" => Help(output),
+                "help" or "--help" or "-h" => Help(output, rest),
                 "--version" or "version" => Version(output),
                 _ => throw new UsageException($"unknown command '{command}'"),
             };
@@ -81,8 +88,14 @@ public static class Program
         }
     }
 
-    private static int Help(Output o)
+    private static int Help(Output o, string[] rest)
     {
+        if (rest.Length > 0)
+        {
+            string usage = CommandUsage.For(rest[0]) ?? throw new UsageException($"no command '{rest[0]}'; commands are {string.Join(", ", CommandUsage.Commands)}");
+            o.Out.WriteLine(usage.TrimEnd());
+            return 0;
+        }
         o.Out.WriteLine(Usage);
         return 0;
     }

@@ -26,7 +26,7 @@ public static class ConsoleCommand
             string seeds = SeedLocator.Find();
             o.Err.WriteLine($"No index at {index} yet: building it from {seeds} …");
             var summary = IndexCommand.Build(o, new[] { seeds }, index, rebuild: false, threads: 0, analysis: null, commitSeconds: 10, quiet: false);
-            o.Err.WriteLine($"Indexed {summary.DocumentsInIndex} articles in {Rendering.Formats.Seconds(summary.Seconds)}.");
+            o.Err.WriteLine($"Indexed {Rendering.Formats.Count(summary.DocumentsInIndex, "article")} in {Rendering.Formats.Seconds(summary.Seconds)}.");
         }
         using var searcher = ArticleSearcher.Open(index);
         var session = new ConsoleSession(searcher, o);

@@ -11,7 +11,7 @@ public static class IndexCommand
     /// <summary>Exit status of a build stopped with Ctrl-C (128 + SIGINT, as shells report it).</summary>
     public const int InterruptedCode = 130;
 
-    private static readonly string[] ValueOptions = { "index", "threads", "stemmer", "commit-seconds" };
+    private static readonly string[] ValueOptions = { "index", "threads", "stemmer", "commit-seconds", "date-order" };
     private static readonly string[] Flags = { "rebuild", "json", "no-stopwords", "quiet", "samples" };
 
     public static int Run(string[] argv, Output o)
@@ -28,7 +28,7 @@ public static class IndexCommand
             analysis = new AnalysisSettings(stemmer, !args.Has("no-stopwords"));
         }
         var summary = Build(o, roots, index, args.Has("rebuild"), args.Int("threads", 0, 0, 256), analysis,
-            args.Int("commit-seconds", 10, 1), quiet: args.Has("quiet") || args.Has("json"));
+            args.Int("commit-seconds", 10, 1), quiet: args.Has("quiet") || args.Has("json"), dateOrder: ParseDateOrder(args.Value("date-order")));
         if (args.Has("json"))
             o.Out.WriteLine(JsonRenderer.Summary(summary));
         else
@@ -42,6 +42,15 @@ public static class IndexCommand
         }
         return 0;
     }
+
+    /// <summary>`--date-order mdy|dmy`: how to read 03/04/2021; unset, such dates are left unread.</summary>
+    private static Core.Enrich.DateOrder ParseDateOrder(string? text) => text switch
+    {
+        null => Core.Enrich.DateOrder.Unknown,
+        "mdy" => Core.Enrich.DateOrder.MonthFirst,
+        "dmy" => Core.Enrich.DateOrder.DayFirst,
+        _ => throw new UsageException($"--date-order must be mdy (03/04/2021 is March 4) or dmy (3 April), not '{text}'"),
+    };
 
     /// <summary>What to index: the paths given; else, with --samples, the sample corpus; else the
     /// folders the index was built from. Never the samples unasked.</summary>
@@ -65,7 +74,7 @@ public static class IndexCommand
     /// ends the process straight away, which loses only what the first had not committed yet.
     /// Shared with the console's first-run build.</summary>
     public static BuildSummary Build(Output o, IReadOnlyList<string> roots, string index, bool rebuild, int threads,
-        AnalysisSettings? analysis, int commitSeconds, bool quiet)
+        AnalysisSettings? analysis, int commitSeconds, bool quiet, Core.Enrich.DateOrder dateOrder = default)
     {
         using var cancel = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) =>
@@ -89,6 +98,7 @@ public static class IndexCommand
                 Threads = threads,
                 Analysis = analysis,
                 CommitInterval = TimeSpan.FromSeconds(commitSeconds),
+                DateOrder = dateOrder,
                 OnProgress = quiet ? null : progress.Report,
             }, cancel.Token);
         }
@@ -107,7 +117,7 @@ public static class IndexCommand
             : $"{Formats.N(s.FilesIgnored)} ignored ({string.Join(", ", s.IgnoredByExtension().Select(e => $"{Formats.N(e.Count)} {e.Extension}"))}: not an article format)";
         w.WriteLine($"  files:    {Formats.N(s.FilesScanned)} scanned, {Formats.N(s.FilesIndexed)} indexed, {Formats.N(s.FilesUnchanged)} unchanged, {ignored}, {Formats.N(s.Skipped.Count(k => k.Line == null))} skipped");
         w.WriteLine($"  articles: {Formats.N(s.ArticlesAdded)} added, {Formats.N(s.ArticlesUpdated)} updated, {Formats.N(s.ArticlesUnchanged)} unchanged, {Formats.N(s.ArticlesRemoved)} removed, {Formats.N(s.Skipped.Count(k => k.Line != null))} bad records skipped");
-        w.WriteLine($"  index:    {Formats.N(s.DocumentsInIndex)} articles ({Formats.Bytes(s.Bytes)} read)");
+        w.WriteLine($"  index:    {Formats.Count(s.DocumentsInIndex, "article")} ({Formats.Bytes(s.Bytes)} read)");
         if (s.Collisions.Count > 0)
         {
             w.WriteLine($"  ids:      {Formats.N(s.Collisions.Count)} {(s.Collisions.Count == 1 ? "id is" : "ids are")} shared by articles of different files; all are kept (`search show ID --file FILE` picks one):");

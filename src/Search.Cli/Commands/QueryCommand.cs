@@ -44,8 +44,10 @@ public static class QueryCommand
         Filters = ParseFilters(args.Values("filter")),
     };
 
-    public static SortOrder ParseSort(string text) =>
-        SearchRequest.TryParseSort(text, out var sort) ? sort : throw new UsageException($"--sort must be relevance, newest or oldest, not '{text}'");
+    /// <summary>The order named by <paramref name="text"/>; an error that names <paramref name="option"/>
+    /// (`--sort` on the command line, `:sort` in the console) otherwise.</summary>
+    public static SortOrder ParseSort(string text, string option = "--sort") =>
+        SearchRequest.TryParseSort(text, out var sort) ? sort : throw new UsageException($"{option} must be relevance, newest or oldest, not '{text}'");
 
     public static Dictionary<string, IReadOnlyList<string>> ParseFilters(IEnumerable<string> filters)
     {

@@ -22,7 +22,7 @@ public static class StatsCommand
     {
         var w = o.Out;
         w.WriteLine($"{o.Bold("index")}      {s.Index}");
-        w.WriteLine($"{o.Bold("articles")}   {Formats.N(s.Documents)} in {s.Segments} segment{(s.Segments == 1 ? "" : "s")}, {Formats.Bytes(s.SizeBytes)} on disk");
+        w.WriteLine($"{o.Bold("articles")}   {Formats.N(s.Documents)} in {Formats.Count(s.Segments, "segment")}, {Formats.Bytes(s.SizeBytes)} on disk");
         w.WriteLine($"{o.Bold("dates")}      {s.Oldest ?? "-"} to {s.Newest ?? "-"}, {Formats.N(s.Undated)} undated");
         foreach (var r in s.Roots)
             w.WriteLine($"{o.Bold("built from")} {r.Path}: {Formats.N(r.Files)} file{(r.Files == 1 ? "" : "s")}, {Formats.N(r.Articles)} article{(r.Articles == 1 ? "" : "s")}{(r.Exists ? "" : " (not found now)")}");
@@ -31,7 +31,7 @@ public static class StatsCommand
         foreach (var (dim, d) in s.Dimensions)
         {
             string top = string.Join(", ", d.Top.Select(v => $"{v.Value} ({Formats.N(v.Count)})"));
-            w.WriteLine($"{o.Bold(dim.PadRight(10))} {Formats.N(d.Distinct)} values{(top.Length > 0 ? ": " + top : "")}");
+            w.WriteLine($"{o.Bold(dim.PadRight(10))} {Formats.Count(d.Distinct, "value")}{(top.Length > 0 ? ": " + top : "")}");
         }
     }
 }

@@ -22,7 +22,7 @@ public sealed class ConsoleSession
         (":next / :prev", "next or previous page of the last query"),
         (":show N|ID", "the Nth hit of the last result, or the article with that id"),
         (":sort relevance|newest|oldest", "order of results"),
-        (":limit N", "results per page"),
+        (":limit N", "results per page, 0 to 10000 (0: counts and facets only)"),
         (":facet DIM", "every value of one facet dimension for the last query"),
         (":filter DIM=VALUE", "keep only articles with that value (stays on; values of one dimension are OR'd)"),
         (":unfilter DIM[=VALUE]", "drop filters of a dimension, or one value"),
@@ -35,6 +35,7 @@ public sealed class ConsoleSession
     private readonly Output _o;
     private readonly ResultRenderer _render;
     private readonly Dictionary<string, IReadOnlyList<string>> _filters = new();
+    /// <summary>The last query that parsed: what :next, :facet and :show act on.</summary>
     private string? _query;
     private SearchResult? _last;
     private int _offset;
@@ -45,7 +46,7 @@ public sealed class ConsoleSession
     {
         _searcher = searcher;
         _o = output;
-        _render = new ResultRenderer(output);
+        _render = new ResultRenderer(output, ResultRenderer.Context.Console);
     }
 
     public bool Quit { get; private set; }
@@ -60,17 +61,11 @@ public sealed class ConsoleSession
             if (line.StartsWith(':'))
                 Command(line);
             else
-            {
-                _query = line;
-                _offset = 0;
-                Run();
-            }
+                NewQuery(line);
         }
         catch (QuerySyntaxException e)
         {
             _o.Error(e.Message);
-            if (e.Position > 0 && _query != null && e.Position <= _query.Length + 1)
-                _o.Err.WriteLine("        " + _query + "\n        " + new string(' ', e.Position - 1) + "^");
         }
         catch (SearchException e)
         {
@@ -79,6 +74,31 @@ public sealed class ConsoleSession
         catch (UsageException e)
         {
             _o.Error(e.Message);
+        }
+    }
+
+    /// <summary>Runs a new query; one that fails to parse leaves the last good query (and its
+    /// page) in place for the commands that follow, and says so.</summary>
+    private void NewQuery(string line)
+    {
+        string? previous = _query;
+        int previousOffset = _offset;
+        _query = line;
+        _offset = 0;
+        try
+        {
+            Run();
+        }
+        catch (QuerySyntaxException e)
+        {
+            _query = previous;
+            _offset = previousOffset;
+            _o.Error(e.Message);
+            if (e.Position > 0 && e.Position <= line.Length + 1)
+                _o.Err.WriteLine("        " + line + "\n        " + new string(' ', e.Position - 1) + "^");
+            _o.Err.WriteLine(previous == null
+                ? "        (no earlier query: :next and :facet wait for one that works)"
+                : $"        (:next, :facet and :show still act on the last query that worked: {previous})");
         }
     }
 
@@ -101,7 +121,7 @@ public sealed class ConsoleSession
             Filters = _filters,
         });
         if (fullPanel)
-            _render.FacetPanel(_last.Facets, compact: false);
+            _render.FacetPanel(_last.Facets, _last.FacetOthers, compact: false);
         else
             _render.Results(_last);
     }
@@ -122,7 +142,11 @@ public sealed class ConsoleSession
                 Quit = true;
                 break;
             case ":next" or ":n":
-                if (_last != null && _offset + _limit >= _last.Total)
+                if (_query == null)
+                    _o.Out.WriteLine("No query yet: type some words (or * for every article).");
+                else if (_limit == 0)
+                    _o.Out.WriteLine("Nothing to page through: :limit is 0.");
+                else if (_last != null && _offset + _limit >= _last.Total)
                     _o.Out.WriteLine("Already on the last page.");
                 else
                 {
@@ -143,16 +167,16 @@ public sealed class ConsoleSession
                 Show(arg);
                 break;
             case ":sort":
-                _sort = QueryCommand.ParseSort(arg.Length == 0 ? "relevance" : arg);
+                _sort = QueryCommand.ParseSort(arg.Length == 0 ? "relevance" : arg, ":sort");
                 _offset = 0;
                 if (_query != null) Run(); else _o.Out.WriteLine($"Sorting by {_sort.ToString().ToLowerInvariant()}.");
                 break;
             case ":limit":
-                if (!int.TryParse(arg, out int limit) || limit < 1 || limit > 1000)
-                    throw new UsageException(":limit needs a number from 1 to 1000");
+                if (!int.TryParse(arg, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int limit) || limit > ArticleSearcher.MaxWindow)
+                    throw new UsageException($":limit needs a whole number from 0 to {ArticleSearcher.MaxWindow}, not '{arg}'");
                 _limit = limit;
                 _offset = 0;
-                if (_query != null) Run(); else _o.Out.WriteLine($"{limit} results per page.");
+                if (_query != null) Run(); else _o.Out.WriteLine($"{Formats.Count(limit, "result")} per page.");
                 break;
             case ":stats":
                 _searcher.Refresh();
@@ -162,6 +186,8 @@ public sealed class ConsoleSession
                 string dim = FacetDimensions.Normalize(arg) ?? throw new SearchException(arg.Length == 0
                     ? $":facet needs a dimension: {string.Join(", ", FacetDimensions.All)}"
                     : $"unknown facet '{arg}'; facets are {string.Join(", ", FacetDimensions.All)}");
+                if (_query == null)
+                    _o.Out.WriteLine("No query yet: counting every article.");
                 _query ??= "*";
                 Run(new[] { dim }, facetLimit: 1000, fullPanel: true);
                 break;
@@ -195,16 +221,28 @@ public sealed class ConsoleSession
             var hit = _last.Hits.FirstOrDefault(h => h.Rank == n);
             if (hit == null && _query != null && n <= _last.Total)
                 hit = _searcher.Search(new SearchRequest { Query = _query, Offset = n - 1, Limit = 1, Sort = _sort, Filters = _filters, Snippets = false, Suggest = false }).Hits.FirstOrDefault();
-            if (hit != null)
+            if (hit != null && _searcher.Get(hit.Id) is { } found)
             {
-                _render.Article(_searcher.Get(hit.Id)!);
+                ShowArticle(found);
                 return;
             }
         }
         var article = _searcher.Get(arg) ?? throw new SearchException(_last == null || !int.TryParse(arg, out _)
             ? $"no article with id '{arg}'"
-            : $"no hit {arg}: the last result has {_last.Total} hits");
-        _render.Article(article);
+            : $"no hit {arg}: the last result has {Formats.Count(_last.Total, "hit")}");
+        ShowArticle(article);
+    }
+
+    /// <summary>The article with the last query's matches highlighted.</summary>
+    private void ShowArticle(Core.Ingest.Article article)
+    {
+        if (_query == null)
+        {
+            _render.Article(article);
+            return;
+        }
+        var (title, body) = _searcher.Highlighted(article, _query);
+        _render.Article(article, title, body);
     }
 
     private void Unfilter(string arg)

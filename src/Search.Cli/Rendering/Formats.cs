@@ -7,6 +7,10 @@ public static class Formats
 {
     public static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
 
+    /// <summary>"1 result", "2 results", "1,234 articles": a count with its noun in the right number.</summary>
+    public static string Count(long n, string singular, string? plural = null) =>
+        $"{N(n)} {(n == 1 ? singular : plural ?? singular + "s")}";
+
     public static string Ms(double ms) => ms < 10 ? ms.ToString("0.0", CultureInfo.InvariantCulture) + " ms" : ms.ToString("0", CultureInfo.InvariantCulture) + " ms";
 
     public static string Seconds(double s) => s.ToString(s < 10 ? "0.00" : "0.0", CultureInfo.InvariantCulture) + " s";

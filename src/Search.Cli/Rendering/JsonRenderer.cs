@@ -40,6 +40,8 @@ public static class JsonRenderer
         }
         w.WriteEndArray();
         w.WriteString("suggestion", r.Suggestion);
+        if (r.Notice != null)
+            w.WriteString("notice", r.Notice);
         if (r.Facets.Count > 0)
         {
             w.WriteStartObject("facets");
@@ -55,6 +57,17 @@ public static class JsonRenderer
                     w.WriteEndObject();
                 }
                 w.WriteEndArray();
+            }
+            w.WriteEndObject();
+            // What each facet list leaves out: more values, and their summed counts.
+            w.WriteStartObject("facet_other");
+            foreach (var dim in r.Facets.Keys)
+            {
+                var other = r.FacetOthers.GetValueOrDefault(dim) ?? Core.Facets.FacetOther.None;
+                w.WriteStartObject(dim);
+                w.WriteNumber("values", other.Values);
+                w.WriteNumber("count", other.Count);
+                w.WriteEndObject();
             }
             w.WriteEndObject();
         }

@@ -2,12 +2,15 @@ namespace Search.Cli.Rendering;
 
 /// <summary>
 /// Where the CLI writes and reads, and whether it may use colour. Colour only on a terminal, and
-/// never when NO_COLOR is set (https://no-color.org). Tests pass their own writers.
+/// never when NO_COLOR is set (https://no-color.org). Tests pass their own writers, and may fix
+/// the width and colour to see what a terminal of that size would show.
 /// </summary>
 public sealed class Output
 {
-    public Output(TextReader input, TextWriter output, TextWriter error, bool inputIsTerminal, bool outputIsTerminal, bool errorIsTerminal)
+    public Output(TextReader input, TextWriter output, TextWriter error, bool inputIsTerminal, bool outputIsTerminal, bool errorIsTerminal,
+        int? width = null, bool? color = null)
     {
+        _width = width;
         In = input;
         Out = output;
         Err = error;
@@ -15,7 +18,7 @@ public sealed class Output
         OutputIsTerminal = outputIsTerminal;
         ErrorIsTerminal = errorIsTerminal;
         bool noColor = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
-        Color = outputIsTerminal && !noColor;
+        Color = color ?? (outputIsTerminal && !noColor);
         ErrorColor = errorIsTerminal && !noColor;
     }
 
@@ -30,8 +33,25 @@ public sealed class Output
     public bool ErrorIsTerminal { get; }
     public bool Color { get; }
 
+    private readonly int? _width;
+
     /// <summary>Columns to wrap text at: the terminal's width, or 0 (no wrapping) when redirected.</summary>
-    public int Width => OutputIsTerminal ? TerminalWidth() : 0;
+    public int Width => _width ?? (OutputIsTerminal ? TerminalWidth() : 0);
+
+    /// <summary>Rows of the terminal, 0 when not a terminal.</summary>
+    public int Height
+    {
+        get
+        {
+            if (!OutputIsTerminal)
+                return 0;
+            try { return Console.WindowHeight; }
+            catch (IOException) { return 0; }
+        }
+    }
+
+    /// <summary>Columns a highlight marker takes: none as colour, two as `**`.</summary>
+    public int MarkerWidth => Color ? 0 : 2;
 
     private static int TerminalWidth()
     {

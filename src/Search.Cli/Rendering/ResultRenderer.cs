@@ -4,78 +4,135 @@ using Search.Core.Querying;
 
 namespace Search.Cli.Rendering;
 
-/// <summary>Renders results, articles and facet panels as text for people.</summary>
+/// <summary>
+/// Renders results, articles and facet panels as text for people, wrapped at word boundaries to
+/// the terminal's width (nothing is wrapped when output is redirected and no width is known).
+/// </summary>
 public sealed class ResultRenderer
 {
-    private readonly Output _o;
+    /// <summary>Where the output goes: the console's commands differ from the CLI's options.</summary>
+    public enum Context { Cli, Console }
 
-    public ResultRenderer(Output output) => _o = output;
+    private const string Indent = "     ";
+    private const int MaxBar = 20;
+    private const int MaxLabel = 28;
+    private readonly Output _o;
+    private readonly Context _context;
+
+    public ResultRenderer(Output output, Context context = Context.Cli)
+    {
+        _o = output;
+        _context = context;
+    }
 
     public void Results(SearchResult r, bool showFacets = true)
     {
         var w = _o.Out;
         if (r.Filters.Count > 0)
-            w.WriteLine(_o.Dim("filters: " + string.Join(" · ", r.Filters.Select(f => $"{f.Key}={string.Join("|", f.Value)}"))));
-        string what = string.IsNullOrWhiteSpace(r.Query) ? "all articles" : $"\"{r.Query}\"";
+            WriteWrapped(_o.Dim, "filters: " + string.Join(" · ", r.Filters.Select(f => $"{f.Key}={string.Join("|", f.Value)}")), "");
+        string what = Describe(r.Query);
+        string took = Formats.Ms(r.TookMs);
         if (r.Total == 0)
-            w.WriteLine($"No results for {what} ({Formats.Ms(r.TookMs)})");
+            WriteWrapped(s => s, r.Notice ?? $"No results for {what} ({took})", "");
+        else if (r.Hits.Count == 0 && r.Offset >= r.Total)
+            WriteWrapped(s => s, $"{Formats.Count(r.Total, "result")} for {what}; none at offset {Formats.N(r.Offset)} ({took})", "");
         else if (r.Hits.Count == 0)
-            w.WriteLine($"{Formats.N(r.Total)} results for {what}; none at offset {r.Offset} ({Formats.Ms(r.TookMs)})");
+            WriteWrapped(s => s, $"{Formats.Count(r.Total, "result")} for {what} ({took})", "");
         else
-            w.WriteLine($"{Formats.N(r.Total)} results for {what}, showing {r.Offset + 1}-{r.Offset + r.Hits.Count} ({Formats.Ms(r.TookMs)})");
+            WriteWrapped(s => s, $"{Formats.Count(r.Total, "result")} for {what}, showing {r.Offset + 1}-{r.Offset + r.Hits.Count} ({took})", "");
         if (r.Suggestion != null)
             w.WriteLine($"Did you mean: {_o.Bold(r.Suggestion)}");
+        int width = _o.Width;
         foreach (var hit in r.Hits)
         {
             w.WriteLine();
-            w.WriteLine($"{_o.Dim($"{hit.Rank,3}.")} {Marked(hit.TitleHighlighted, title: true)}");
+            var title = TextWrap.Wrap(_o.Color ? hit.TitleHighlighted : Highlight.Strip(hit.TitleHighlighted), width - Indent.Length, 0);
+            for (int i = 0; i < title.Count; i++)
+                w.WriteLine((i == 0 ? _o.Dim($"{hit.Rank,3}.") + " " : Indent) + MarkedTitle(title[i]));
             var meta = new[] { hit.Source, hit.Author, hit.Published, hit.Section }.Where(s => !string.IsNullOrEmpty(s));
-            w.WriteLine($"     {_o.Dim(string.Join(" · ", meta))}  {_o.Cyan(hit.Id)}");
+            string metaText = string.Join(" · ", meta);
+            foreach (string line in TextWrap.Wrap(metaText.Length == 0 ? hit.Id : metaText + "  " + hit.Id, width - Indent.Length, 0))
+                w.WriteLine(Indent + (line.EndsWith(hit.Id, StringComparison.Ordinal)
+                    ? _o.Dim(line[..^hit.Id.Length]) + _o.Cyan(hit.Id)
+                    : _o.Dim(line)));
             if (hit.Snippet.Length > 0)
-                foreach (string line in Wrap(hit.Snippet, _o.Width - 6))
-                    w.WriteLine("     " + Marked(line, title: false));
+                foreach (string line in TextWrap.Wrap(hit.Snippet, width - Indent.Length, _o.MarkerWidth))
+                    w.WriteLine(Indent + Marked(line));
         }
         if (showFacets && r.Facets.Count > 0)
         {
             w.WriteLine();
-            FacetPanel(r.Facets, compact: true);
+            FacetPanel(r.Facets, r.FacetOthers, compact: _context == Context.Console);
         }
     }
 
-    /// <summary>Facet counts as bars; compact shows five values a dimension.</summary>
-    public void FacetPanel(IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> facets, bool compact)
+    /// <summary>The query as the user typed it, quoted so that its own quotes stay readable.</summary>
+    private static string Describe(string query) =>
+        string.IsNullOrWhiteSpace(query) ? "all articles" : query.Contains('"') ? $"'{query}'" : $"\"{query}\"";
+
+    /// <summary>Values the compact panel shows of each dimension.</summary>
+    public const int CompactValues = 5;
+
+    /// <summary>Facet counts as bars sized to the terminal. The compact panel (under console
+    /// results) shows <see cref="CompactValues"/> values a dimension: the most frequent, or the
+    /// newest for dates. Values left out are counted in a "… N more" line.</summary>
+    public void FacetPanel(IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> facets, IReadOnlyDictionary<string, FacetOther>? others, bool compact)
     {
         var w = _o.Out;
+        int width = _o.Width;
         foreach (var (dim, values) in facets)
         {
             if (compact && values.Count == 0)
                 continue;
-            var shown = compact ? values.Take(5).ToList() : values.ToList();
+            var shown = !compact || values.Count <= CompactValues ? values.ToList()
+                : FacetDimensions.IsChronological(dim) ? values.Skip(values.Count - CompactValues).ToList()
+                : values.Take(CompactValues).ToList();
             w.WriteLine(_o.Bold(dim) + (values.Count == 0 ? _o.Dim("  (none)") : ""));
             if (shown.Count == 0)
                 continue;
             int max = Math.Max(1, shown.Max(v => v.Count));
-            int labelWidth = Math.Min(28, shown.Max(v => v.Value.Length));
+            int countWidth = shown.Max(v => Formats.N(v.Count).Length);
+            int labelWidth = Math.Min(MaxLabel, shown.Max(v => v.Value.Length));
+            int barWidth = MaxBar;
+            if (width > 0)
+            {
+                // "  ✓ label bar count": 6 columns of marks and spaces around label, bar and count.
+                labelWidth = Math.Max(1, Math.Min(labelWidth, Math.Max(6, (width - 6 - countWidth) / 2)));
+                barWidth = Math.Clamp(width - 6 - countWidth - labelWidth, 1, MaxBar);
+            }
             foreach (var v in shown)
             {
                 string label = v.Value.Length > labelWidth ? v.Value[..(labelWidth - 1)] + "…" : v.Value.PadRight(labelWidth);
-                int bar = (int)Math.Round(20.0 * v.Count / max);
+                int bar = (int)Math.Round((double)barWidth * v.Count / max);
                 string mark = v.Selected ? "✓" : " ";
-                w.WriteLine($"  {mark} {label} {_o.Green(new string('█', bar))}{new string(' ', 20 - bar)} {Formats.N(v.Count)}");
+                w.WriteLine($"  {mark} {label} {_o.Green(new string('█', bar))}{new string(' ', barWidth - bar)} {Formats.N(v.Count).PadLeft(countWidth)}");
             }
-            if (compact && values.Count > shown.Count)
-                w.WriteLine(_o.Dim($"    … {values.Count - shown.Count} more (:facet {dim})"));
+            int more = values.Count - shown.Count + (others?.GetValueOrDefault(dim)?.Values ?? 0);
+            if (more > 0)
+            {
+                string how = _context == Context.Console ? $":facet {dim}" : $"--facet-limit {Math.Min(10_000, values.Count + more)}";
+                WriteWrapped(_o.Dim, $"… {Formats.N(more)} more ({how})", "    ");
+            }
         }
     }
 
-    public void Article(Article a)
+    /// <summary>The whole article: title, metadata, then the body wrapped to the terminal with
+    /// the query's matches highlighted when <paramref name="title"/> and <paramref name="body"/>
+    /// carry markers; paged when longer than the screen.</summary>
+    public void Article(Article a, string? title = null, string? body = null)
     {
-        var w = _o.Out;
-        w.WriteLine(_o.Bold(a.Title));
+        var lines = new List<string>();
+        int width = _o.Width;
+        foreach (string line in TextWrap.Wrap(_o.Color ? title ?? a.Title : Highlight.Strip(title ?? a.Title), width, 0))
+            lines.Add(MarkedTitle(line));
         void Line(string name, string? value)
         {
-            if (!string.IsNullOrEmpty(value))
-                w.WriteLine($"{_o.Dim((name + ":").PadRight(10))} {value}");
+            if (string.IsNullOrEmpty(value))
+                return;
+            string label = (name + ":").PadRight(10) + " ";
+            var wrapped = TextWrap.Wrap(value, width - label.Length, 0);
+            for (int i = 0; i < wrapped.Count; i++)
+                lines.Add((i == 0 ? _o.Dim(label) : new string(' ', label.Length)) + wrapped[i]);
         }
         Line("id", a.Id);
         Line("source", a.Source);
@@ -90,56 +147,35 @@ public sealed class ResultRenderer
         Line("path", a.FullPath);
         foreach (var rel in a.Related)
             Line("related", rel);
-        w.WriteLine();
-        w.WriteLine(a.Body);
+        lines.Add("");
+        foreach (string line in TextWrap.Wrap(body ?? a.Body, width, _o.MarkerWidth))
+            lines.Add(Marked(line));
         foreach (var u in a.LinkUrls)
-            w.WriteLine(_o.Dim(u));
+            lines.Add(_o.Dim(u)); // never cut: a URL must stay whole to be copied
+        Pager.Show(_o, lines);
     }
 
-    /// <summary>Splits text into lines of at most <paramref name="width"/> visible characters at
-    /// spaces (highlight markers take no room and never straddle a line); 0 or less: one line.</summary>
-    private static IEnumerable<string> Wrap(string text, int width)
+    private void WriteWrapped(Func<string, string> style, string text, string indent)
     {
-        if (width < 20)
-        {
-            yield return text;
-            yield break;
-        }
-        int start = 0, visible = 0, lastSpace = -1;
-        bool open = false, openAtStart = false, openAtSpace = false;
-        for (int i = 0; i < text.Length; i++)
-        {
-            char c = text[i];
-            if (c == Highlight.Open || c == Highlight.Close)
-            {
-                open = c == Highlight.Open;
-                continue;
-            }
-            if (c == ' ')
-            {
-                lastSpace = i;
-                openAtSpace = open;
-            }
-            if (++visible > width && lastSpace > start)
-            {
-                string line = text[start..lastSpace];
-                yield return (openAtStart ? Highlight.Open.ToString() : "") + line + (openAtSpace ? Highlight.Close.ToString() : "");
-                start = lastSpace + 1;
-                openAtStart = openAtSpace;
-                visible = i - lastSpace;
-                lastSpace = -1;
-            }
-        }
-        if (start < text.Length)
-            yield return (openAtStart ? Highlight.Open.ToString() : "") + text[start..];
+        foreach (string line in TextWrap.Wrap(text, _o.Width - indent.Length, 0))
+            _o.Out.WriteLine(indent + style(line));
     }
 
-    /// <summary>Highlights as colour on a terminal, as **word** in plain text (titles plain).</summary>
-    private string Marked(string text, bool title)
+    /// <summary>Highlights as colour on a terminal, as **word** in plain text.</summary>
+    private string Marked(string text)
     {
         if (!_o.Color)
-            return title ? Highlight.Strip(text) : Highlight.Replace(text, "**", "**");
+            return Highlight.Replace(text, "**", "**");
+        const string highlight = "\u001b[1;33m", reset = "\u001b[0m";
+        return Highlight.Replace(text, highlight, reset);
+    }
+
+    /// <summary>A title line: bold with highlighted words in colour; plain text has no markers left.</summary>
+    private string MarkedTitle(string text)
+    {
+        if (!_o.Color)
+            return Highlight.Strip(text);
         const string highlight = "\u001b[1;33m", reset = "\u001b[0m", bold = "\u001b[1m";
-        return title ? bold + Highlight.Replace(text, highlight, reset + bold) + reset : Highlight.Replace(text, highlight, reset);
+        return bold + Highlight.Replace(text, highlight, reset + bold) + reset;
     }
 }

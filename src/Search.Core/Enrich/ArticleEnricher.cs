@@ -28,7 +28,7 @@ public static class ArticleEnricher
     /// finds the article is about, distinct ignoring case.</item>
     /// </list>
     /// </summary>
-    public static void Enrich(Article article, SourceFile file)
+    public static void Enrich(Article article, SourceFile file, DateOrder dateOrder = DateOrder.Unknown)
     {
         article.Title = ParagraphText.CollapseWhitespace(article.Title);
         article.Author = NullIfEmpty(article.Author == null ? null : ParagraphText.CollapseWhitespace(article.Author));
@@ -36,7 +36,7 @@ public static class ArticleEnricher
         article.Source = NormalizeSource(article.Source) ?? UrlParts.Domain(article.Url) ?? UrlParts.Domain(article.AuthorUrl);
         article.Section = NullIfEmpty(article.Section?.Trim())?.ToLowerInvariant() ?? SectionFromFolder(file.TopFolder);
 
-        string? published = DateParsing.ToIsoDate(article.Published) ?? DateParsing.FromUrl(article.Url);
+        string? published = DateParsing.ToIsoDate(article.Published, dateOrder) ?? DateParsing.FromUrl(article.Url);
         if (DateParsing.TryDateline(article.Body, out string dateline, out int datelineEnd))
         {
             published ??= dateline;

@@ -2,6 +2,17 @@ using System.Globalization;
 
 namespace Search.Core.Enrich;
 
+/// <summary>How to read an all-number date like 03/04/2021 whose first two numbers could both be
+/// the month: <see cref="Unknown"/> leaves it unread (never guesses).</summary>
+public enum DateOrder
+{
+    Unknown,
+    /// <summary>US order, month/day/year: 03/04/2021 is March 4.</summary>
+    MonthFirst,
+    /// <summary>Day/month/year: 03/04/2021 is 3 April.</summary>
+    DayFirst,
+}
+
 /// <summary>
 /// Turns the date forms news data uses into ISO <c>yyyy-MM-dd</c>, or null. Never guesses: an
 /// impossible date (2019-13-45), an ambiguous one (01/04/2019: January or April?) or one without a
@@ -30,16 +41,78 @@ public static class DateParsing
     /// Parses: ISO dates and date-times (<c>2019-01-04</c>, <c>2019-01-04T10:00:00+03:00</c>,
     /// <c>2019-01-04 10:00</c>), <c>2019/01/04</c>, RFC 1123/822 (<c>Fri, 04 Jan 2019 10:00:00 GMT</c>),
     /// <c>January 4, 2019</c>, <c>4 January 2019</c>, <c>Friday, January 4, 2019</c> (month names full
-    /// or abbreviated, day ordinals like 4th allowed).
+    /// or abbreviated, day ordinals like 4th allowed); <c>03/04/2021</c> (also with '-' or '.', and a
+    /// time after it) when one number is over 12 or <paramref name="order"/> says which is the
+    /// month; Unix time in seconds (9 or 10 digits: 1973 to 2286) or milliseconds (12 or 13
+    /// digits), as the UTC day.
     /// </summary>
-    public static string? ToIsoDate(string? text)
+    public static string? ToIsoDate(string? text, DateOrder order = DateOrder.Unknown) => Parse(text, order, epoch: true);
+
+    /// <summary><see cref="ToIsoDate"/>; Unix times only with <paramref name="epoch"/> (a field that
+    /// holds a date, not a number at the start of a body).</summary>
+    private static string? Parse(string? text, DateOrder order, bool epoch)
     {
         if (text == null)
             return null;
         ReadOnlySpan<char> s = text.AsSpan().Trim();
+        if (epoch && EpochDate(s) is { } fromEpoch)
+            return fromEpoch;
         if (s.Length < 8)
             return null;
-        return char.IsAsciiDigit(s[0]) && s.Length >= 4 && char.IsAsciiDigit(s[3]) ? ParseNumeric(s) : ParseWords(s);
+        if (s.Length >= 4 && char.IsAsciiDigit(s[0]) && char.IsAsciiDigit(s[1]) && char.IsAsciiDigit(s[2]) && char.IsAsciiDigit(s[3]))
+            return ParseNumeric(s);
+        int firstNonDigit = s.IndexOfAnyExceptInRange('0', '9');
+        if (firstNonDigit is 1 or 2 && s[firstNonDigit] is '/' or '-' or '.')
+            return ParseDayMonthYear(s, order);
+        return ParseWords(s);
+    }
+
+    /// <summary>Seconds (9-10 digits) or milliseconds (12-13 digits) since 1970 as a UTC date;
+    /// other digit strings (yyyyMMdd, ids) are not dates.</summary>
+    private static string? EpochDate(ReadOnlySpan<char> s)
+    {
+        if (s.Length is not (9 or 10 or 12 or 13) || !long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out long n))
+            return null;
+        var time = s.Length <= 10 ? DateTimeOffset.FromUnixTimeSeconds(n) : DateTimeOffset.FromUnixTimeMilliseconds(n);
+        return Iso(time.Year, time.Month, time.Day);
+    }
+
+    /// <summary><c>a/b/yyyy</c> (or '-', '.'), optionally followed by a valid time: a number over 12
+    /// is the day; when both could be the month, <paramref name="order"/> decides or nothing is read.</summary>
+    private static string? ParseDayMonthYear(ReadOnlySpan<char> s, DateOrder order)
+    {
+        int pos = 0;
+        if (!ReadNumber(s, ref pos, out int a) || pos >= s.Length)
+            return null;
+        char sep = s[pos];
+        if (sep is not ('/' or '-' or '.'))
+            return null;
+        pos++;
+        if (!ReadNumber(s, ref pos, out int b) || pos >= s.Length || s[pos] != sep)
+            return null;
+        pos++;
+        int yearStart = pos;
+        while (pos < s.Length && char.IsAsciiDigit(s[pos]))
+            pos++;
+        if (pos - yearStart != 4)
+            return null;
+        int year = int.Parse(s[yearStart..pos], NumberStyles.None, CultureInfo.InvariantCulture);
+        bool monthFirst;
+        if (a > 12)
+            monthFirst = false;
+        else if (b > 12 || a == b)
+            monthFirst = true;
+        else if (order == DateOrder.Unknown)
+            return null; // 03/04/2021: March or April? Not guessed.
+        else
+            monthFirst = order == DateOrder.MonthFirst;
+        string? iso = monthFirst ? Iso(year, a, b) : Iso(year, b, a);
+        if (iso == null || pos == s.Length)
+            return iso;
+        if (s[pos] is not ('T' or ' ') || pos + 1 >= s.Length || !char.IsAsciiDigit(s[pos + 1]))
+            return null;
+        string canonical = string.Concat(iso, "T", s[(pos + 1)..]);
+        return DateTimeOffset.TryParse(canonical, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _) ? iso : null;
     }
 
     /// <summary>A date in the URL's path: <c>/2024/03/09/</c> (day segment required) or a segment
@@ -108,7 +181,7 @@ public static class DateParsing
         {
             int tokenEnd = tokenEnds[k];
             // A trailing comma or dash belongs to the sentence, not the date.
-            string? parsed = ToIsoDate(body.AsSpan(start, tokenEnd - start).TrimEnd(DatelinePunctuation).ToString());
+            string? parsed = Parse(body.AsSpan(start, tokenEnd - start).TrimEnd(DatelinePunctuation).ToString(), DateOrder.Unknown, epoch: false);
             if (parsed != null)
             {
                 iso = parsed;

@@ -105,4 +105,20 @@ public sealed class FacetCollector : ICollector
             top.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
         return top.Select(kv => new FacetValue(kv.Key, kv.Value, isSelected(kv.Key))).ToList();
     }
+
+    /// <summary>The values of <paramref name="dimension"/> that <paramref name="shown"/> leaves out.</summary>
+    public FacetOther Other(string dimension, IReadOnlyList<FacetValue> shown)
+    {
+        var counts = Counts(dimension);
+        var listed = new HashSet<string>(shown.Select(v => v.Value), StringComparer.Ordinal);
+        int values = 0;
+        long count = 0;
+        foreach (var (value, n) in counts)
+            if (!listed.Contains(value))
+            {
+                values++;
+                count += n;
+            }
+        return values == 0 ? FacetOther.None : new FacetOther(values, count);
+    }
 }

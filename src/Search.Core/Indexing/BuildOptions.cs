@@ -21,6 +21,9 @@ public sealed class BuildOptions
 
     public double RamBufferMB { get; init; } = 256;
 
+    /// <summary>How to read all-number dates like 03/04/2021 (`search index --date-order`).</summary>
+    public Enrich.DateOrder DateOrder { get; init; }
+
     /// <summary>Called about four times a second from a timer thread.</summary>
     public Action<BuildProgress>? OnProgress { get; init; }
 

@@ -60,29 +60,34 @@ public sealed class JsonLinesArticleReader : IArticleReader
         }
         catch (JsonException e)
         {
-            return ReadItem.Skip(lineNumber, "invalid JSON: " + e.Message);
+            return ReadItem.Skip(lineNumber, JsonProblem.Describe(e));
         }
         using (document)
+            return ReadObject(document.RootElement, file, lineNumber, lineNumber);
+    }
+
+    /// <summary>One article from a JSON value: an object's properties mapped by
+    /// <see cref="FieldMapping"/>, or a skipped record saying why not. Shared with
+    /// <see cref="JsonDocumentArticleReader"/>.</summary>
+    internal static ReadItem ReadObject(JsonElement root, SourceFile file, int record, int line)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+            return ReadItem.Skip(line, $"not a JSON object but {root.ValueKind.ToString().ToLowerInvariant()}");
+        var article = new Article();
+        try
         {
-            JsonElement root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-                return ReadItem.Skip(lineNumber, $"not a JSON object but {root.ValueKind.ToString().ToLowerInvariant()}");
-            var article = new Article();
-            try
-            {
-                foreach (JsonProperty property in root.EnumerateObject())
-                    if (FieldMapping.TryMap(property.Name, out ArticleField field))
-                        ApplyValue(article, field, property.Value);
-            }
-            catch (InvalidOperationException e)
-            {
-                // System.Text.Json parses "\ud800" (an unpaired surrogate escape) but throws when the
-                // string is read; left unhandled it ended the whole build.
-                return ReadItem.Skip(lineNumber, "invalid JSON string (an unpaired UTF-16 surrogate escape like \\ud800): " + e.Message);
-            }
-            string? problem = FieldMapping.Complete(article, file, lineNumber, lineNumber);
-            return problem == null ? ReadItem.Of(article) : ReadItem.Skip(lineNumber, problem);
+            foreach (JsonProperty property in root.EnumerateObject())
+                if (FieldMapping.TryMap(property.Name, out ArticleField field))
+                    ApplyValue(article, field, property.Value);
         }
+        catch (InvalidOperationException e)
+        {
+            // System.Text.Json parses "\ud800" (an unpaired surrogate escape) but throws when the
+            // string is read; left unhandled it ended the whole build.
+            return ReadItem.Skip(line, "invalid JSON string (an unpaired UTF-16 surrogate escape like \\ud800): " + e.Message);
+        }
+        string? problem = FieldMapping.Complete(article, file, record, line);
+        return problem == null ? ReadItem.Of(article) : ReadItem.Skip(line, problem);
     }
 
     private static void ApplyValue(Article article, ArticleField field, JsonElement value)

@@ -31,9 +31,10 @@ public sealed class ReaderRegistry
 
     public ReaderRegistry(IEnumerable<IArticleReader> readers) => _readers = readers.ToArray();
 
-    /// <summary>Text (.txt, .text), CSV (.csv) and JSON Lines (.jsonl, .ndjson, line-per-object .json).</summary>
+    /// <summary>Text (.txt, .text), CSV (.csv), JSON Lines (.jsonl, .ndjson, line-per-object .json)
+    /// and JSON documents (.json holding an array of articles or one pretty-printed article).</summary>
     public static ReaderRegistry Default { get; } =
-        new([new TextArticleReader(), new CsvArticleReader(), new JsonLinesArticleReader()]);
+        new([new TextArticleReader(), new CsvArticleReader(), new JsonLinesArticleReader(), new JsonDocumentArticleReader()]);
 
     public IReadOnlyList<IArticleReader> Readers => _readers;
 

@@ -119,6 +119,8 @@ public sealed partial class ArticleQueryParser : MultiFieldQueryParser
     protected override Query GetFieldQuery(string field, string queryText, bool quoted)
     {
         field = CheckField(field);
+        if (field == Schema.Published)
+            return PublishedQuery(queryText);
         if (!quoted)
             return base.GetFieldQuery(field, queryText, quoted);
         // Quoted: exact words. Swapping the analyser for this call keeps the multi-field expansion.
@@ -187,23 +189,65 @@ public sealed partial class ArticleQueryParser : MultiFieldQueryParser
         return Array.IndexOf(Schema.WholeValueFields, field) >= 0 ? Facets.FacetDimensions.Field(field) : field;
     }
 
+    /// <summary>
+    /// `published:2019` and `published:2019-03` mean the whole year or month, `published:2019-03-04`
+    /// that day; `>`, `>=`, `<` and `<=` before the date compare with the whole period
+    /// (`>2019` is from 2020 on, `<=2019-03` up to the end of March).
+    /// </summary>
+    private static Query PublishedQuery(string text)
+    {
+        string op = text.StartsWith(">=", StringComparison.Ordinal) || text.StartsWith("<=", StringComparison.Ordinal) ? text[..2]
+            : text.StartsWith('>') || text.StartsWith('<') ? text[..1] : "";
+        var (first, last) = DatePeriod(text[op.Length..]);
+        return op switch
+        {
+            ">" => DateRange(last, null, false, true),
+            ">=" => DateRange(first, null, true, true),
+            "<" => DateRange(null, first, true, false),
+            "<=" => DateRange(null, last, true, true),
+            _ => DateRange(first, last, true, true),
+        };
+    }
+
+    private static TermRangeQuery DateRange(string? low, string? high, bool includeLow, bool includeHigh) =>
+        new(Schema.Published, low == null ? null : new BytesRef(low), high == null ? null : new BytesRef(high), includeLow, includeHigh);
+
+    /// <summary>The first and last day of `yyyy`, `yyyy-MM` or `yyyy-MM-dd` as ISO dates; an
+    /// error naming the text when it is not a date that exists.</summary>
+    private static (string First, string Last) DatePeriod(string text)
+    {
+        var m = DatePattern().Match(text);
+        if (!m.Success)
+            throw new ParseException($"invalid date '{text}': use yyyy, yyyy-MM or yyyy-MM-dd (published:2019, published:2019-03, published:>=2019-03-04)");
+        int year = int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        if (year < 1)
+            throw new ParseException($"invalid date '{text}': there is no year 0");
+        if (!m.Groups[2].Success)
+            return ($"{year:D4}-01-01", $"{year:D4}-12-31");
+        int month = int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
+        if (month is < 1 or > 12)
+            throw new ParseException($"invalid date '{text}': month {month} does not exist");
+        int days = DateTime.DaysInMonth(year, month);
+        if (!m.Groups[3].Success)
+            return ($"{year:D4}-{month:D2}-01", $"{year:D4}-{month:D2}-{days:D2}");
+        int day = int.Parse(m.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture);
+        if (day < 1 || day > days)
+            throw new ParseException($"invalid date '{text}': {System.Globalization.CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(month)} {year} has {days} days");
+        string date = $"{year:D4}-{month:D2}-{day:D2}";
+        return (date, date);
+    }
+
     /// <summary>Turns `2019` / `2019-06` / `2019-06-30` / `*` into a bound on ISO dates.</summary>
     private static string? DateBound(string? part, bool low)
     {
         if (part is null or "*") // the classic parser passes an open end (`*`) as null
             return null;
-        if (DateBoundPattern().IsMatch(part))
-            return part.Length switch
-            {
-                4 => part + (low ? "-01-01" : "-12-31"),
-                7 => part + (low ? "-01" : "-31"),
-                _ => part,
-            };
-        throw new ParseException($"invalid date '{part}' in range: use yyyy, yyyy-MM or yyyy-MM-dd");
+        var (first, last) = DatePeriod(part);
+        return low ? first : last;
     }
 
-    [GeneratedRegex(@"^\d{4}(-\d{2}(-\d{2})?)?$")]
-    private static partial Regex DateBoundPattern();
+    [GeneratedRegex(@"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")]
+    private static partial Regex DatePattern();
 
     /// <summary>
     /// Expands wildcard and prefix patterns like Lucene's default (constant score), but first

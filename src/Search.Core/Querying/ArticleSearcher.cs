@@ -100,6 +100,18 @@ public sealed class ArticleSearcher : IDisposable
         var searcher = _searchers.Acquire();
         try
         {
+            if (query is BooleanQuery { Clauses.Count: 0 })
+                return new SearchResult
+                {
+                    Query = request.Query,
+                    Total = 0,
+                    TookMs = Math.Round(clock.Elapsed.TotalMilliseconds, 2),
+                    Offset = request.Offset,
+                    Hits = Array.Empty<Hit>(),
+                    Facets = facets.ToDictionary(f => f, _ => (IReadOnlyList<FacetValue>)Array.Empty<FacetValue>()),
+                    Filters = filters,
+                    Notice = StopWordsOnly(request.Query),
+                };
             int offset = Math.Clamp(request.Offset, 0, MaxWindow);
             int limit = Math.Clamp(request.Limit, 0, MaxWindow - offset);
             int window = Math.Max(1, Math.Min(offset + limit, Math.Max(1, searcher.IndexReader.MaxDoc)));
@@ -120,6 +132,7 @@ public sealed class ArticleSearcher : IDisposable
                 return plain.Count > 0 ? MultiCollector.Wrap(top, mainFacets) : top;
             });
             var facetResults = new Dictionary<string, IReadOnlyList<FacetValue>>();
+            var facetOthers = new Dictionary<string, FacetOther>();
             foreach (string dim in facets)
             {
                 var selected = filters.GetValueOrDefault(dim) ?? (IReadOnlyList<string>)Array.Empty<string>();
@@ -128,9 +141,13 @@ public sealed class ArticleSearcher : IDisposable
                     var own = new FacetCollector(new[] { dim });
                     Run(searcher, query, FilterFor(filters, except: dim), _ => own);
                     facetResults[dim] = own.Top(dim, request.FacetLimit, selected);
+                    facetOthers[dim] = own.Other(dim, facetResults[dim]);
                 }
                 else
+                {
                     facetResults[dim] = mainFacets.Top(dim, request.FacetLimit, selected);
+                    facetOthers[dim] = mainFacets.Other(dim, facetResults[dim]);
+                }
             }
 
             var docs = top.GetTopDocs(offset, limit);
@@ -143,6 +160,7 @@ public sealed class ArticleSearcher : IDisposable
                 Offset = offset,
                 Hits = hits,
                 Facets = facetResults,
+                FacetOthers = facetOthers,
                 Filters = filters,
             };
             if (request.Suggest && top.TotalHits < 3 && query is not MatchAllDocsQuery)
@@ -155,6 +173,11 @@ public sealed class ArticleSearcher : IDisposable
             _searchers.Release(searcher);
         }
     }
+
+    /// <summary>What to say when nothing of the query is left to search: every word is a stop word
+    /// (too common to be indexed: "the", "to be or not to be").</summary>
+    private static string StopWordsOnly(string query) =>
+        $"\"{query.Trim()}\" has only stop words (the, to, be, or, not, … are too common to be indexed), so nothing can match; add a word that says what you are looking for";
 
     /// <summary>Most term-level clauses a query may have. Lucene.Net 4.8 spends about a
     /// millisecond per term clause even when the term is in no document (weights, statistics per
@@ -307,6 +330,26 @@ public sealed class ArticleSearcher : IDisposable
             var top = searcher.Search(new TermQuery(new Term(Schema.Id, id)), 100);
             return top.ScoreDocs.Select(d => ArticleDocument.Load(searcher.Doc(d.Doc)))
                 .OrderBy(a => a.File, StringComparer.Ordinal).ThenBy(a => a.FullPath, StringComparer.Ordinal).ToList();
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    /// <summary>The title and body of <paramref name="article"/> with the words that
+    /// <paramref name="query"/> matches marked by <see cref="Highlight"/>; unmarked when the query
+    /// does not parse.</summary>
+    public (string Title, string Body) Highlighted(Article article, string query)
+    {
+        Query parsed;
+        try { parsed = new ArticleQueryParser(Analyzers, 10_000, Ranking).ParseQuery(query); }
+        catch (SearchException) { return (article.Title, article.Body); }
+        var searcher = _searchers.Acquire();
+        try
+        {
+            var builder = new SnippetBuilder(parsed, searcher.IndexReader, Analyzers);
+            return (builder.Title(article.Title), builder.WholeBody(article.Body));
         }
         finally
         {

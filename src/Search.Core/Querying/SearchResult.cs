@@ -15,7 +15,11 @@ public sealed class SearchResult
     /// <summary>A respelled query that finds more, when this one finds nothing or very little.</summary>
     public string? Suggestion { get; set; }
     public IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets { get; init; } = new Dictionary<string, IReadOnlyList<FacetValue>>();
+    /// <summary>Per facet dimension, the values its list leaves out (<see cref="FacetOther.None"/> when none).</summary>
+    public IReadOnlyDictionary<string, FacetOther> FacetOthers { get; init; } = new Dictionary<string, FacetOther>();
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Filters { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+    /// <summary>Set when the query has nothing searchable (only stop words): says why nothing matched.</summary>
+    public string? Notice { get; set; }
 }
 
 /// <summary>One matching article. <see cref="Snippet"/> and <see cref="TitleHighlighted"/> mark

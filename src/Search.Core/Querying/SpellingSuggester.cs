@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
@@ -7,31 +8,65 @@ using Search.Core.Indexing;
 
 namespace Search.Core.Querying;
 
+/// <summary>How <see cref="SpellingSuggester"/> weighs its evidence. The defaults were chosen on one
+/// half of a public misspelling list and measured on the other (see docs/spelling.md).</summary>
+/// <param name="EditPenalty">Score lost per edit, in natural-log units of article counts: a spelling
+/// one edit further from what was typed must be found in e^EditPenalty times as many articles.</param>
+/// <param name="SoundAlikeCredit">Edits forgiven to a spelling that sounds like what was typed
+/// (same Soundex code: `blare` and `blair`, not `blame`).</param>
+/// <param name="Candidates">Spellings kept per word for the whole-query choice.</param>
+/// <param name="PrefixLength">Leading letters a respelling must keep (0: any letter may be wrong).</param>
+public sealed record SpellingSettings(double EditPenalty, double SoundAlikeCredit, int Candidates, int PrefixLength)
+{
+    public static readonly SpellingSettings Default = new(EditPenalty: 6.0, SoundAlikeCredit: 0.5, Candidates: 4, PrefixLength: 1);
+}
+
 /// <summary>
-/// "Did you mean": respells the words of a query that the index does not know (or barely knows)
-/// to the closest word it knows well, using Lucene's FuzzyTermsEnum over the exact (unstemmed)
-/// terms of title and body, so suggestions are real words as written (`kazakstan` → `kazakhstan`).
-/// Operators, field names, ranges, phrases' quotes and wildcards are left as typed.
+/// "Did you mean": respells the words of a query to the spelling that best fits the index, using
+/// Lucene's FuzzyTermsEnum over the exact (unstemmed, accent-folded) terms of title and body, so
+/// suggestions are real words as written (`kazakstan` → `kazakhstan`). Each word's spellings (the
+/// word itself when the index has it, and the closest known words up to two edits away) are scored
+/// by how common they are less a penalty per edit; the query's respelling is then chosen as a whole,
+/// adding how many articles hold all its words together, so context decides between close
+/// spellings (`vladmir putin` → *vladimir putin*, not *vladimir putting*). Operators, field names,
+/// ranges, phrases' quotes and wildcards are left as typed; capitalisation is kept.
 /// </summary>
 public static partial class SpellingSuggester
 {
     /// <summary>Longer words are not respelled.</summary>
     public const int MaxWordLength = 40;
 
-    public static string? Suggest(IndexReader reader, string query)
+    /// <summary>Partial respellings kept while choosing the whole query's.</summary>
+    private const int Beam = 8;
+
+    /// <summary>One spelling of a word: its text, edits from what was typed (less the credit for
+    /// sounding alike), articles having it, and whether it is the word as typed.</summary>
+    private sealed record Spelling(string Text, double Edits, int Freq, bool Typed = false);
+
+    public static string? Suggest(IndexReader reader, string query, SpellingSettings? settings = null)
     {
-        bool changed = false;
-        var result = new StringBuilder(query.Length);
-        int last = 0;
+        settings ??= SpellingSettings.Default;
+        var words = new List<(Match Match, List<Spelling> Spellings)>();
         foreach (Match m in Word().Matches(query))
         {
             string word = m.Value;
             if (word is "AND" or "OR" or "NOT" or "TO" || IsFieldName(query, m) || IsPattern(query, m) || InRange(query, m.Index))
                 continue;
-            string? better = Respell(reader, word.ToLowerInvariant());
-            if (better == null)
+            words.Add((m, Spellings(reader, Fold(word), settings)));
+        }
+        if (words.Count == 0 || words.All(w => w.Spellings.Count == 0 || (w.Spellings.Count == 1 && w.Spellings[0].Typed)))
+            return null;
+
+        var best = Choose(reader, words.Select(w => w.Spellings).ToList(), settings);
+        var result = new StringBuilder(query.Length);
+        int last = 0;
+        bool changed = false;
+        for (int i = 0; i < words.Count; i++)
+        {
+            var (m, _) = words[i];
+            if (best[i] is not { Typed: false } spelling)
                 continue;
-            result.Append(query, last, m.Index - last).Append(better);
+            result.Append(query, last, m.Index - last).Append(LikeTyped(m.Value, spelling.Text));
             last = m.Index + m.Length;
             changed = true;
         }
@@ -41,47 +76,186 @@ public static partial class SpellingSuggester
         return result.ToString();
     }
 
-    private static string? Respell(IndexReader reader, string word)
+    /// <summary>The best respelling of one word alone (for measuring against misspelling lists).</summary>
+    public static string? SuggestWord(IndexReader reader, string word, SpellingSettings? settings = null) =>
+        Suggest(reader, word, settings) is { } s ? s.ToLowerInvariant() : null;
+
+    /// <summary>
+    /// Picks a spelling per word, left to right, keeping the <see cref="Beam"/> best partial
+    /// choices. A choice scores log(1 + articles that hold all its chosen words) less
+    /// <see cref="SpellingSettings.EditPenalty"/> per edit: a noisy channel where how likely a word
+    /// is in its context is the articles holding it with the others. Words with no known spelling
+    /// take no part.
+    /// </summary>
+    private static Spelling?[] Choose(IndexReader reader, List<List<Spelling>> spellings, SpellingSettings settings)
+    {
+        // Words with one spelling are fixed: they are context for the others, not choices. Only
+        // the words with several spellings are chosen between (a query of known words costs no
+        // counting at all).
+        var fixedChoice = spellings.Select(s => s.Count == 1 ? s[0] : null).ToArray();
+        var open = Enumerable.Range(0, spellings.Count).Where(i => spellings[i].Count > 1).ToList();
+        if (open.Count == 0)
+            return fixedChoice;
+        var searcher = new IndexSearcher(reader);
+        var beam = new List<(Spelling?[] Choice, double Score)> { (fixedChoice, 0) };
+        foreach (int i in open)
+        {
+            var next = new List<(Spelling?[] Choice, double Score)>();
+            foreach (var (choice, _) in beam)
+                foreach (var s in spellings[i])
+                {
+                    var extended = (Spelling?[])choice.Clone();
+                    extended[i] = s;
+                    next.Add((extended, Score(searcher, extended, settings)));
+                }
+            beam = next.OrderByDescending(c => c.Score).Take(Beam).ToList();
+        }
+        return beam[0].Choice;
+    }
+
+    private static double Score(IndexSearcher searcher, Spelling?[] choice, SpellingSettings settings)
+    {
+        var chosen = choice.Where(s => s != null).Select(s => s!).ToList();
+        int together = chosen.Count == 1 ? chosen[0].Freq : CountTogether(searcher, chosen.Select(s => s.Text).Distinct());
+        return Math.Log(1 + together) - settings.EditPenalty * chosen.Sum(s => s.Edits);
+    }
+
+    /// <summary>Articles whose title or body holds every one of <paramref name="words"/> as written.</summary>
+    private static int CountTogether(IndexSearcher searcher, IEnumerable<string> words)
+    {
+        var all = new BooleanQuery();
+        foreach (string word in words)
+        {
+            var any = new BooleanQuery();
+            foreach (string field in Schema.TextFields)
+                any.Add(new TermQuery(new Term(field, Schema.ExactMarker + word)), Occur.SHOULD);
+            all.Add(any, Occur.MUST);
+        }
+        var count = new TotalHitCountCollector();
+        searcher.Search(all, count);
+        return count.TotalHits;
+    }
+
+    /// <summary>The word itself when the index has it, and the best-scoring known words up to two
+    /// edits away (one for words of up to four letters); empty when nothing is known.</summary>
+    private static List<Spelling> Spellings(IndexReader reader, string word, SpellingSettings settings)
     {
         // Lucene builds a Levenshtein automaton the size of the word: a 30,000-letter "word" (a
         // pasted blob) took 20 s. No real word is longer than MaxWordLength.
-        if (word.Length < 3 || word.Length > MaxWordLength || word.Any(char.IsDigit))
-            return null;
-        int own = 0;
-        foreach (string field in Schema.TextFields)
-            own += reader.DocFreq(new Term(field, Schema.ExactMarker + word));
-        // A word the index already has is respelled only to one far more common (a typo that
-        // happens to occur somewhere); an unknown word to the closest known one.
-        int minFreq = own * 3 + 1;
-        string? best = null;
-        float bestBoost = -1;
-        int bestFreq = 0;
-        foreach (string field in Schema.TextFields)
+        if (word.Length > MaxWordLength || word.Any(char.IsDigit))
+            return new();
+        int own = DocFreq(reader, word);
+        var found = new Dictionary<string, Spelling>(StringComparer.Ordinal);
+        if (own > 0)
+            found[word] = new Spelling(word, 0, own, Typed: true);
+        if (word.Length >= 3)
         {
-            var terms = MultiFields.GetTerms(reader, field);
-            if (terms == null)
-                continue;
-            var fuzzy = new FuzzyTermsEnum(terms, new AttributeSource(), new Term(field, Schema.ExactMarker + word),
-                word.Length <= 4 ? 1 : 2, prefixLength: 1, transpositions: true);
-            var boost = fuzzy.Attributes.AddAttribute<IBoostAttribute>();
-            while (fuzzy.MoveNext())
+            // A word the index has is only respelled to a neighbour one edit away (two-edit
+            // automata are what a suggestion costs; a query of known words pays for none).
+            int maxEdits = word.Length <= 4 || own > 0 ? 1 : 2;
+            foreach (string field in Schema.TextFields)
             {
-                var candidate = fuzzy.Term;
-                int freq = fuzzy.DocFreq;
-                if (freq < minFreq)
+                var terms = MultiFields.GetTerms(reader, field);
+                if (terms == null)
                     continue;
-                string text = candidate.Utf8ToString();
-                if (text.Length < 2 || text[0] != Schema.ExactMarker || text[1..] == word)
-                    continue;
-                if (boost.Boost > bestBoost || (boost.Boost == bestBoost && freq > bestFreq))
+                var fuzzy = new FuzzyTermsEnum(terms, new AttributeSource(), new Term(field, Schema.ExactMarker + word),
+                    maxEdits, prefixLength: settings.PrefixLength + 1, transpositions: true); // +1: the exact-term marker
+                while (fuzzy.MoveNext())
                 {
-                    best = text[1..];
-                    bestBoost = boost.Boost;
-                    bestFreq = freq;
+                    string text = fuzzy.Term.Utf8ToString();
+                    if (text.Length < 3 || text[0] != Schema.ExactMarker || found.ContainsKey(text[1..]))
+                        continue;
+                    string candidate = text[1..];
+                    if (IsStopWord(candidate))
+                        continue; // `blare` is not `are`: a query drops stop words anyway
+                    double edits = Edits(word, candidate);
+                    if (Soundex(candidate) == Soundex(word))
+                        edits = Math.Max(0, edits - settings.SoundAlikeCredit);
+                    found[candidate] = new Spelling(candidate, edits, DocFreq(reader, candidate));
                 }
             }
         }
-        return best;
+        // A word the index has keeps only the spellings that would win over it alone; the rest
+        // could only win through context, and `putin` should not become `putting` because of it.
+        double Alone(Spelling s) => Math.Log(s.Freq) - settings.EditPenalty * s.Edits;
+        double typed = own > 0 ? Alone(found[word]) : double.NegativeInfinity;
+        return found.Values
+            .Where(s => s.Typed || Alone(s) > typed)
+            .OrderByDescending(Alone)
+            .ThenBy(s => s.Text, StringComparer.Ordinal)
+            .Take(settings.Candidates)
+            .ToList();
+    }
+
+    private static bool IsStopWord(string word) =>
+        Lucene.Net.Analysis.En.EnglishAnalyzer.DefaultStopSet.Contains(word);
+
+    private static int DocFreq(IndexReader reader, string word)
+    {
+        int n = 0;
+        foreach (string field in Schema.TextFields)
+            n += reader.DocFreq(new Term(field, Schema.ExactMarker + word));
+        return n;
+    }
+
+    /// <summary>Damerau-Levenshtein distance (adjacent transpositions count one), as FuzzyTermsEnum counts.</summary>
+    internal static int Edits(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (int i = 0; i <= a.Length; i++) d[i, 0] = i;
+        for (int j = 0; j <= b.Length; j++) d[0, j] = j;
+        for (int i = 1; i <= a.Length; i++)
+            for (int j = 1; j <= b.Length; j++)
+            {
+                int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+            }
+        return d[a.Length, b.Length];
+    }
+
+    /// <summary>American Soundex of a lower-case ASCII word: first letter and three digits for the
+    /// consonant sounds that follow ("blare" and "blair" are B460, "blame" B450).</summary>
+    internal static string Soundex(string word)
+    {
+        const string codes = "01230120022455012623010202"; // a..z
+        var result = new StringBuilder(4);
+        char last = '\0';
+        foreach (char c in word)
+        {
+            if (c is < 'a' or > 'z')
+                continue;
+            char code = codes[c - 'a'];
+            if (result.Length == 0)
+                result.Append(char.ToUpperInvariant(c));
+            else if (code != '0' && code != last)
+                result.Append(code);
+            if (c is not ('h' or 'w'))
+                last = code;
+            if (result.Length == 4)
+                break;
+        }
+        return result.Length == 0 ? "" : result.ToString().PadRight(4, '0');
+    }
+
+    /// <summary>Lower case without accents, as the index's exact terms are (`Zürich` → `zurich`).</summary>
+    private static string Fold(string word)
+    {
+        string lower = word.ToLowerInvariant();
+        char[] output = new char[lower.Length * 4];
+        int n = ASCIIFoldingFilter.FoldToASCII(lower.ToCharArray(), 0, output, 0, lower.Length);
+        return new string(output, 0, n);
+    }
+
+    /// <summary>The respelling in the case the word was typed in: `Vladmir` → `Vladimir`, `NATO` stays upper.</summary>
+    private static string LikeTyped(string typed, string respelled)
+    {
+        if (typed.Length > 1 && typed.All(c => !char.IsLetter(c) || char.IsUpper(c)))
+            return respelled.ToUpperInvariant();
+        if (char.IsUpper(typed[0]))
+            return char.ToUpperInvariant(respelled[0]) + respelled[1..];
+        return respelled;
     }
 
     private static bool IsFieldName(string query, Match m) =>

@@ -53,6 +53,17 @@ public sealed class SnippetBuilder
         return (start > 0 ? "…" : "") + Flatten(Mark(text, spans, start, end)) + (end < body.Length ? "…" : "");
     }
 
+    /// <summary>The whole body with matched words marked (for reading an article found by a query);
+    /// past the first <see cref="MaxAnalysedChars"/> characters nothing is marked.</summary>
+    public string WholeBody(string body)
+    {
+        if (_bodyTerms.IsEmpty)
+            return body;
+        string text = body.Length > MaxAnalysedChars ? body[..MaxAnalysedChars] : body;
+        var spans = Matches(Schema.Body, text, _bodyTerms);
+        return spans.Count == 0 ? body : Mark(text, spans, 0, text.Length) + body[text.Length..];
+    }
+
     /// <summary>The title with matched words marked (whole title, never cut).</summary>
     public string Title(string title)
     {

@@ -17,7 +17,7 @@ namespace Search.Benchmarks.Relevance;
 public static class RelevanceCommand
 {
     public const string Name = "relevance";
-    public const string Usage = "relevance [--source DIR] [--work DIR] [--out FILE] [--sweep]   baseline vs. our ranking on TIME and Cranfield (README table)";
+    public const string Usage = "relevance [--source DIR] [--work DIR] [--out FILE] [--sweep]   baseline vs. our ranking on TIME and Cranfield (table in docs/relevance-history.md)";
     private const int Depth = 100;
 
     public static int Run(string[] args)
@@ -84,7 +84,7 @@ public static class RelevanceCommand
         }
     }
 
-    /// <summary>The README table: per collection, the baseline and our default ranking.</summary>
+    /// <summary>The table of docs/relevance-history.md: per collection, the baseline and our default ranking.</summary>
     public static string Table(IReadOnlyList<RelevanceRun> runs)
     {
         var sb = new StringBuilder();

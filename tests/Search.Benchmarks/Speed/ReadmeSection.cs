@@ -1,6 +1,6 @@
 namespace Search.Benchmarks.Speed;
 
-/// <summary>Replaces the text between the speed markers of a README with the latest report.</summary>
+/// <summary>Replaces the text between the speed markers of docs/performance.md with the latest report.</summary>
 public static class ReadmeSection
 {
     public const string Begin = "<!-- speed:begin -->";
@@ -19,6 +19,6 @@ public static class ReadmeSection
         // The report's own heading levels sit one below the README's Performance section.
         string body = report.Replace("\n### ", "\n#### ").Replace("## Speed benchmark", "### Latest run");
         File.WriteAllText(readme, text[..(begin + Begin.Length)] + "\n" + body + text[end..]);
-        Log.Step($"updated the Performance section of {readme}");
+        Log.Step($"updated the report in {readme}");
     }
 }

@@ -93,8 +93,8 @@ public static class SpeedCommand
             Profiles = run.Profiles.Select(p => p.Profile),
         }, new JsonSerializerOptions(ChildProcess.Json) { WriteIndented = true }));
         Log.Step($"report written to {Path.Combine(results, "latest.md")}");
-        if (options.UpdateReadme)
-            ReadmeSection.Update(Path.Combine(RepoPaths.Root, "README.md"), report);
+        if (options.UpdateDocs)
+            ReadmeSection.Update(Path.Combine(RepoPaths.Root, "docs", "performance.md"), report);
         return 0;
     }
 

@@ -11,7 +11,8 @@ public sealed class SpeedOptions
     public bool SkipReuters { get; private set; }
     public bool SkipStartup { get; private set; }
     public bool SkipProfile { get; private set; }
-    public bool UpdateReadme { get; private set; }
+    /// <summary>Replace the report in docs/performance.md (`--update-docs`; `--update-readme` is its old name).</summary>
+    public bool UpdateDocs { get; private set; }
     public int Iterations { get; private set; } = 200;
     /// <summary>Upper bound on the time spent timing one query type for one engine.</summary>
     public double SecondsPerQueryType { get; private set; } = 15;
@@ -23,7 +24,7 @@ public sealed class SpeedOptions
 
     public const string Usage =
         "speed [--docs 10000,100000] [--million] [--quick] [--work DIR] [--skip-fts5] [--skip-reuters]\n" +
-        "        [--skip-startup] [--skip-profile] [--iterations N] [--cli PATH/search] [--shared DIR] [--update-readme]\n" +
+        "        [--skip-startup] [--skip-profile] [--iterations N] [--cli PATH/search] [--shared DIR] [--update-docs]\n" +
         "                                       index/query/start-up speed against plain Lucene.Net and SQLite FTS5";
 
     public static SpeedOptions Parse(string[] args)
@@ -46,7 +47,7 @@ public sealed class SpeedOptions
                 case "--skip-reuters": o.SkipReuters = true; break;
                 case "--skip-startup": o.SkipStartup = true; break;
                 case "--skip-profile": o.SkipProfile = true; break;
-                case "--update-readme": o.UpdateReadme = true; break;
+                case "--update-docs" or "--update-readme": o.UpdateDocs = true; break;
                 case "--iterations": o.Iterations = ParseCount(Value()); iterationsGiven = true; break;
                 case "--cli": o.Cli = Value(); break;
                 case "--shared": o.Shared = Value(); break;

@@ -49,7 +49,7 @@ public sealed class CommandTests
     {
         var run = SearchCli.InProcess("query", "\"islamic state\"", "--index", _f.Index, "--limit", "3");
         Assert.Equal(0, run.Code);
-        Assert.Contains("results for \"\"islamic state\"\"", run.Out);
+        Assert.Contains("results for '\"islamic state\"'", run.Out);
         Assert.Contains("**Islamic State**", run.Out);
         Assert.DoesNotContain("\u001b[", run.Out);
     }

@@ -16,7 +16,7 @@ public sealed class ConsoleTests
     {
         var run = SearchCli.Process("kazakh\n:show 1\n", "console", "--index", _f.Index);
         Assert.Equal(0, run.Code);
-        Assert.Contains("1 results for \"kazakh\"", run.Out);
+        Assert.Contains("1 result for \"kazakh\"", run.Out);
         Assert.Contains("  1. 2 Kazakhs Killed in Russian Anti-Terror Operation", run.Out);
         // :show 1 prints the whole article, metadata and body.
         Assert.Contains("author:    AFP", run.Out);

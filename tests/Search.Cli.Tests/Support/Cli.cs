@@ -20,6 +20,16 @@ public static class SearchCli
 
     public static Run InProcess(params string[] args) => WithInput("", args);
 
+    /// <summary>Runs as on a terminal <paramref name="width"/> columns wide, with or without colour
+    /// (output still captured, so never paged).</summary>
+    public static Run Terminal(int width, bool color, string stdin, params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int code = Program.Run(args, new Output(new StringReader(stdin), output, error, false, false, false, width, color));
+        return new Run(code, output.ToString(), error.ToString());
+    }
+
     /// <summary>The built `search` program next to this test assembly.</summary>
     public static string ProgramDll => Path.Combine(AppContext.BaseDirectory, "search.dll");
 

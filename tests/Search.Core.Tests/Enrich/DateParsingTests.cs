@@ -26,6 +26,11 @@ public class DateParsingTests
     [InlineData("friday, 4 january 2019", "2019-01-04")]
     [InlineData("Sept 30, 2020", "2020-09-30")]
     [InlineData("February 29, 2020", "2020-02-29")]
+    [InlineData("1546596000", "2019-01-04")] // Unix seconds (2019-01-04T10:00:00Z), the UTC day
+    [InlineData("1546596000000", "2019-01-04")] // Unix milliseconds
+    [InlineData("13/04/2021", "2021-04-13")] // 13 can only be the day
+    [InlineData("04/13/2021", "2021-04-13")] // ... in either place
+    [InlineData("04/04/2021 10:30", "2021-04-04")] // same either way
     public void ParsesKnownForms(string text, string expected)
     {
         Assert.Equal(expected, DateParsing.ToIsoDate(text));
@@ -43,7 +48,8 @@ public class DateParsingTests
     [InlineData("01/04/2019")] // ambiguous: January or April
     [InlineData("January 2019")] // no day: never invent one
     [InlineData("2019")]
-    [InlineData("1546596000")] // unix time is not a date format we accept
+    [InlineData("20190104")] // digits that are not Unix time: not guessed
+    [InlineData("04/03/19")] // two-digit year
     [InlineData("Friday")]
     [InlineData("Friday, January 4, 2019 and more words")]
     [InlineData("Kazakhstan on Saturday confirmed")]
@@ -51,6 +57,25 @@ public class DateParsingTests
     public void RejectsInvalidOrAmbiguous(string? text)
     {
         Assert.Null(DateParsing.ToIsoDate(text));
+    }
+
+    [Theory]
+    [InlineData("03/04/2021", DateOrder.MonthFirst, "2021-03-04")]
+    [InlineData("03/04/2021", DateOrder.DayFirst, "2021-04-03")]
+    [InlineData("3.4.2021", DateOrder.DayFirst, "2021-04-03")]
+    [InlineData("03-04-2021 08:00", DateOrder.MonthFirst, "2021-03-04")]
+    [InlineData("13/04/2021", DateOrder.MonthFirst, "2021-04-13")] // no month 13: the order cannot force it
+    [InlineData("02/30/2021", DateOrder.MonthFirst, null)] // no February 30
+    [InlineData("03/04/2021", DateOrder.Unknown, null)] // not guessed
+    public void AllNumberDatesFollowTheDateOrder(string text, DateOrder order, string? expected)
+    {
+        Assert.Equal(expected, DateParsing.ToIsoDate(text, order));
+    }
+
+    [Fact]
+    public void A_number_at_the_start_of_a_body_is_not_a_dateline()
+    {
+        Assert.False(DateParsing.TryDateline("1546596000 people were counted.", out _, out _));
     }
 
     [Theory]

@@ -9,7 +9,7 @@ namespace Search.Core.Tests.Evaluation;
 /// <summary>
 /// The bar: on both test collections our default ranking (as `search eval` runs it) is at
 /// least as good as plain Lucene BM25 over one body field with StandardAnalyzer, on nDCG@10 and MAP.
-/// Same code as `tests/Search.Benchmarks -- relevance`, which produces the README table.
+/// Same code as `tests/Search.Benchmarks -- relevance`, which produces the table in docs/relevance-history.md.
 /// </summary>
 public sealed class DefaultRankingTests(ITestOutputHelper output)
 {

@@ -89,7 +89,9 @@ public class JsonLinesArticleReaderTests
         Assert.Equal(["one", "four"], Articles(items).Select(a => a.Title));
         RecordProblem problem = Assert.Single(Problems(items));
         Assert.Equal(2, problem.Line);
-        Assert.StartsWith("invalid JSON: ", problem.Reason);
+        // The position is the file's (line 2, byte 18 of it), not .NET's "LineNumber: 0 | BytePositionInLine: 17".
+        Assert.StartsWith("invalid JSON at byte 18 of the line: 'o' is an invalid start of a property name", problem.Reason);
+        Assert.DoesNotContain("LineNumber", problem.Reason);
         // Record numbers are physical line numbers: the blank line 3 still counts.
         Assert.Equal(["feed.jsonl#1", "feed.jsonl#4"], Articles(items).Select(a => a.Id));
     }

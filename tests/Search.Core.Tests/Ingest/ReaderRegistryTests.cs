@@ -27,12 +27,12 @@ public class ReaderRegistryTests
     }
 
     [Fact]
-    public void JsonIsReadAsJsonLinesOnlyWhenItHoldsAnObjectPerLine()
+    public void JsonIsReadAsJsonLinesWhenItHoldsAnObjectPerLineElseAsOneDocument()
     {
         Assert.Equal("jsonl", Resolve("x.json", "{\"title\": \"x\"}\n{\"title\": \"y\"}").Reader?.Format);
-        ReaderResolution pretty = Resolve("x.json", "{\n  \"title\": \"x\"\n}");
-        Assert.Equal(FileDisposition.Ignored, pretty.Disposition);
-        Assert.False(pretty.IsProblem);
+        Assert.Equal("json", Resolve("x.json", "{\n  \"title\": \"x\"\n}").Reader?.Format);
+        Assert.Equal("json", Resolve("x.json", "[\n  {\"title\": \"x\"}\n]").Reader?.Format);
+        Assert.Equal(FileDisposition.Ignored, Resolve("x.json", "\"just a string\"").Disposition);
     }
 
     [Theory]

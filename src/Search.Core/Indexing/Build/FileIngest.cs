@@ -145,7 +145,7 @@ public sealed class FileIngest(
                     }
                     var article = item.Article!;
                     UInt128 hash = RecordHash.Of(article); // of the record as read, before enrichment
-                    ArticleEnricher.Enrich(article, work.Source);
+                    ArticleEnricher.Enrich(article, work.Source, options.DateOrder);
                     batch.Add((article, ArticleDocument.Build(article, work.State, work.Path, hash), hash));
                     if (batch.Count == BatchSize)
                         Flush();

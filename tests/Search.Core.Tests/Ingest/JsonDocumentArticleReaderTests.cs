@@ -1,0 +1,63 @@
+using Search.Core.Ingest;
+using Xunit;
+using static Search.Core.Tests.Ingest.ReaderTestKit;
+
+namespace Search.Core.Tests.Ingest;
+
+/// <summary>.json files that are one document: an array of articles, or one pretty-printed article.</summary>
+public class JsonDocumentArticleReaderTests
+{
+    private static List<ReadItem> Parse(string json) =>
+        JsonDocumentArticleReader.Read(new StringReader(json), new SourceFile("/r/feed.json", "feed.json", "/r")).ToList();
+
+    [Fact]
+    public void An_array_of_articles_gives_one_article_per_item_numbered_by_place()
+    {
+        var items = Parse("""
+            [
+              {
+                "headline": "Floods in Kerala",
+                "text": "Heavy rain closed schools.",
+                "date": "2019-08-09",
+                "tags": ["weather", "india"]
+              },
+              {"id": "own-id", "title": "Second", "body": "Two."},
+              {"title": "Third", "body": "Three."}
+            ]
+            """);
+        var articles = Articles(items);
+        Assert.Equal(["Floods in Kerala", "Second", "Third"], articles.Select(a => a.Title));
+        Assert.Equal(["feed.json#1", "own-id", "feed.json#3"], articles.Select(a => a.Id));
+        Assert.Equal([2, 8, 9], articles.Select(a => a.Line));
+        Assert.Equal("2019-08-09", articles[0].Published);
+        Assert.Equal(["weather", "india"], articles[0].Tags);
+        Assert.Empty(Problems(items));
+    }
+
+    [Fact]
+    public void One_pretty_printed_object_is_one_article()
+    {
+        var article = Assert.Single(Articles(Parse("""
+            {
+              "title": "One article",
+              "body": "Spread over lines."
+            }
+            """)));
+        Assert.Equal("One article", article.Title);
+        Assert.Equal("feed.json#1", article.Id);
+    }
+
+    [Fact]
+    public void Items_that_are_not_articles_and_broken_json_are_reported_at_their_line()
+    {
+        var items = Parse("[\n  {\"title\": \"kept\"},\n  42,\n  {\"title\": \"x\", oops}\n]");
+        Assert.Equal(["kept"], Articles(items).Select(a => a.Title));
+        var problems = Problems(items);
+        Assert.Equal(2, problems.Count);
+        Assert.Equal(3, problems[0].Line);
+        Assert.Equal("not a JSON object but number", problems[0].Reason);
+        Assert.Equal(4, problems[1].Line);
+        Assert.StartsWith("invalid JSON at line 4, byte 18:", problems[1].Reason);
+        Assert.DoesNotContain("LineNumber", problems[1].Reason);
+    }
+}

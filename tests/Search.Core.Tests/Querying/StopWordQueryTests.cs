@@ -1,0 +1,43 @@
+using Search.Core.Tests.Support;
+using Xunit;
+
+namespace Search.Core.Tests.Querying;
+
+/// <summary>A query of stop words only says why it finds nothing; one word more and it searches.</summary>
+[Collection(SeedIndexCollection.Name)]
+public sealed class StopWordQueryTests
+{
+    private readonly SeedIndex _index;
+
+    public StopWordQueryTests(SeedIndex index) => _index = index;
+
+    [Theory]
+    [InlineData("the")]
+    [InlineData("to be or not to be")]
+    [InlineData("The AND of")]
+    public void Only_stop_words_say_so(string query)
+    {
+        var result = _index.Search(query);
+        Assert.Equal(0, result.Total);
+        Assert.NotNull(result.Notice);
+        Assert.Contains("only stop words", result.Notice);
+        Assert.Contains(query, result.Notice);
+    }
+
+    [Fact]
+    public void A_real_word_among_stop_words_searches_as_usual()
+    {
+        var result = _index.Search("the russia of");
+        Assert.Null(result.Notice);
+        Assert.Equal(_index.Ids("russia"), _index.Ids("the russia of"));
+        Assert.True(result.Total > 0);
+    }
+
+    [Fact]
+    public void A_word_that_matches_nothing_is_not_a_stop_word_notice()
+    {
+        var result = _index.Search("xqzvvy");
+        Assert.Equal(0, result.Total);
+        Assert.Null(result.Notice);
+    }
+}

@@ -211,7 +211,9 @@ public sealed class IndexBuilder
                 return;
             }
             // Small files are parsed completely here, so read errors surface before the index is touched.
-            IEnumerable<ReadItem> items = bytes != null
+            IEnumerable<ReadItem> items = choice.Reader is IBinaryArticleReader binary // html-pdf hook: byte formats get bytes, never head-sniffed text
+                ? Guarded(bytes != null ? binary.Read(file.Source, bytes) : binary.Read(file.Source)).ToList()
+                : bytes != null
                 ? Guarded(choice.Reader.Read(file.Source, TextDecoding.Decode(bytes, out _))).ToList()
                 : Guarded(choice.Reader.Read(file.Source));
             Send(new FileWork(file, new FileState(hash, file.Size, file.MtimeTicks), known, Interlocked.Increment(ref _fileNumbers)), items, send);

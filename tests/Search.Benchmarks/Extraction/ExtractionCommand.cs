@@ -23,7 +23,7 @@ namespace Search.Benchmarks.Extraction;
 public static class ExtractionCommand
 {
     public const string Name = "extraction";
-    public const string Usage = "extraction [--shared DIR] [--timeout S] [--verbose]   body F1 and metadata of HTML/PDF extraction vs. SmartReader / raw PdfPig";
+    public const string Usage = "extraction [--shared DIR] [--timeout S] [--only SET] [--verbose]   body F1 and metadata of HTML/PDF extraction vs. SmartReader / raw PdfPig";
 
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
@@ -32,6 +32,7 @@ public static class ExtractionCommand
         string? shared = null;
         var timeout = HtmlArticleReader.DefaultTimeout;
         bool verbose = false;
+        string? only = null;
         for (int i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -39,6 +40,7 @@ public static class ExtractionCommand
                 case "--shared" when i + 1 < args.Length: shared = args[++i]; break;
                 case "--timeout" when i + 1 < args.Length: timeout = TimeSpan.FromSeconds(double.Parse(args[++i], Inv)); break;
                 case "--verbose": verbose = true; break;
+                case "--only" when i + 1 < args.Length: only = args[++i]; break;
                 default:
                     Console.Error.WriteLine($"{Name}: unexpected argument '{args[i]}'\nusage: {Usage}");
                     return 2;
@@ -53,10 +55,10 @@ public static class ExtractionCommand
         var report = new StringBuilder();
         report.AppendLine(CultureInfo.InvariantCulture, $"Extraction benchmark ({DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores, per-file timeout {timeout.TotalSeconds:0} s)");
         report.AppendLine();
-        Aeb(root, timeout, verbose, report);
-        ReadabilityNews(root, timeout, verbose, report);
-        Pdfs(root, "pdf-wikinews", timeout, verbose, report);
-        Pdfs(root, "aeb-pdf", timeout, verbose, report);
+        if (only is null or "aeb") Aeb(root, timeout, verbose, report);
+        if (only is null or "readability-news") ReadabilityNews(root, timeout, verbose, report);
+        if (only is null or "pdf-wikinews") Pdfs(root, "pdf-wikinews", timeout, verbose, report);
+        if (only is null or "aeb-pdf") Pdfs(root, "aeb-pdf", timeout, verbose, report);
         Console.WriteLine(report);
         return 0;
     }
@@ -186,13 +188,13 @@ public static class ExtractionCommand
             {
                 titles++;
                 Count(ref ours.Title, MetadataMatch.Title(eTitle, page?.Title), verbose, name, "title", eTitle, page?.Title);
-                Count(ref peer.Title, MetadataMatch.Title(eTitle, smart?.Title), false, name, "", "", "");
+                Count(ref peer.Title, MetadataMatch.Title(eTitle, smart?.Title), verbose, name, "peer title", eTitle, smart?.Title);
             }
             if (eByline != null)
             {
                 bylines++;
                 Count(ref ours.Byline, MetadataMatch.Byline(eByline, page?.Metadata.Author), verbose, name, "byline", eByline, page?.Metadata.Author);
-                Count(ref peer.Byline, MetadataMatch.Byline(eByline, smart?.Byline ?? smart?.Author), false, name, "", "", "");
+                Count(ref peer.Byline, MetadataMatch.Byline(eByline, smart?.Byline ?? smart?.Author), verbose, name, "peer byline", eByline, smart?.Byline ?? smart?.Author);
             }
             if (eSite != null)
             {
@@ -204,7 +206,7 @@ public static class ExtractionCommand
             {
                 dates++;
                 Count(ref ours.Date, MetadataMatch.Date(eDate, page?.Metadata.Published), verbose, name, "date", eDate, page?.Metadata.Published);
-                Count(ref peer.Date, MetadataMatch.Date(eDate, smart?.PublicationDate?.ToString("yyyy-MM-dd", Inv)), false, name, "", "", "");
+                Count(ref peer.Date, MetadataMatch.Date(eDate, smart?.PublicationDate?.ToString("yyyy-MM-dd", Inv)), verbose, name, "peer date", eDate, smart?.PublicationDate?.ToString("yyyy-MM-dd", Inv));
             }
         }
         report.AppendLine(CultureInfo.InvariantCulture, $"## readability-news/: metadata (targets: title ≥ 48/49, byline ≥ 38/43, date ≥ 15/17)");

@@ -6,8 +6,10 @@ namespace Search.Benchmarks.Extraction;
 /// <summary>
 /// When an extracted field counts as the expected one. Titles and site names: equal after HTML
 /// entities are decoded, case is folded, and punctuation and white space are collapsed (curly vs
-/// straight quotes and doubled spaces are not errors). Bylines: the same, after a leading "By"; a
-/// byline that lists the expected names plus more, or fewer of several names, does not count.
+/// straight quotes and doubled spaces are not errors). Bylines: the same, after a leading
+/// "By"/"Par" on either side and with both cut at their first line break (Readability's bylines
+/// often run on into the date on the next line: "By Nathan Willis\n March 25, 2015"); a byline that
+/// lists the expected names plus more, or fewer of several names, does not count.
 /// Dates: the same calendar day as written (<see cref="DateParsing.ToIsoDate"/> of each side).
 /// </summary>
 public static class MetadataMatch
@@ -19,14 +21,24 @@ public static class MetadataMatch
     {
         if (actual == null)
             return false;
-        string e = Normal(expected), a = Normal(actual);
-        if (e.StartsWith("by ", StringComparison.Ordinal)) e = e[3..];
-        if (a.StartsWith("by ", StringComparison.Ordinal)) a = a[3..];
+        string e = Normal(FirstLine(expected)), a = Normal(FirstLine(actual));
+        foreach (string prefix in (string[])["by ", "par "])
+        {
+            if (e.StartsWith(prefix, StringComparison.Ordinal)) e = e[prefix.Length..];
+            if (a.StartsWith(prefix, StringComparison.Ordinal)) a = a[prefix.Length..];
+        }
         return e.Length > 0 && e == a;
     }
 
     public static bool Date(string expected, string? actual) =>
         actual != null && DateParsing.ToIsoDate(expected) is { } e && e == DateParsing.ToIsoDate(actual);
+
+    private static string FirstLine(string s)
+    {
+        s = s.Trim();
+        int lineBreak = s.IndexOf('\n');
+        return lineBreak > 0 ? s[..lineBreak] : s;
+    }
 
     private static string Normal(string s)
     {

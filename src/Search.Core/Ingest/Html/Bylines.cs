@@ -56,20 +56,34 @@ public static partial class Bylines
     {
         string s = Search.Core.Ingest.ParagraphText.CollapseWhitespace(System.Net.WebUtility.HtmlDecode(raw));
         s = Email().Replace(s, "");
+        s = Handle().Replace(s, "");
         s = LeadingBy().Replace(s, "");
         s = Trailing().Replace(s, "");
+        s = NameJoiner().Replace(s, ", ");
+        if (s.EndsWith(':') || s.EndsWith('：'))
+            return ""; // a label ("Author:") whose name is elsewhere
         s = s.Trim(' ', ',', '|', '-', '–', '—', ':', '·', '•');
         if (s.Length == 0 || s.Length > MaxLength || !s.Any(char.IsLetter))
             return "";
+        if (s.Count(char.IsDigit) >= 4)
+            return ""; // a date or time ("21.dez.2018 às 10h55"), not a name
         return s;
     }
 
     [GeneratedRegex(@"[\w.+-]+@[\w-]+\.[\w.]+")]
     private static partial Regex Email();
 
-    [GeneratedRegex(@"^(?:(?:written|posted|reported|words|story|text)\s+)?by\s*:?\s+", RegexOptions.IgnoreCase)]
+    /// <summary>"@handle" and everything after it (social links follow the names).</summary>
+    [GeneratedRegex(@"\s*@\w+.*$")]
+    private static partial Regex Handle();
+
+    /// <summary>"A and B", "A et B", "A & B" between names: listed as "A, B".</summary>
+    [GeneratedRegex(@"\s+(?:and|&|et|und|y|e|en|i|og|och)\s+(?=\p{Lu})")]
+    private static partial Regex NameJoiner();
+
+    [GeneratedRegex(@"^(?:(?:written|posted|reported|words|story|text)\s+)?(?:by|par|por|von|door|di|da|av|przez)\s*:?\s+", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingBy();
 
-    [GeneratedRegex(@"(?:\s*(?:\||•|·|—|–|\bon\b|\bupdated\b|\bpublished\b|\bposted\b|\bfollow\b|\bcontact\b|\bmore by\b|\bemail\b|\btwitter\b)\s*.*|\s*,?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}.*|\s+\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{4}.*|\s*\d{4}-\d\d-\d\d.*)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:\s*(?:\||•|·|—|–|\bon\b|\bupdated\b|\bpublished\b|\bposted\b|\bfollow\b|\bcontact\b|\bmore by\b|\bemail\b|\btwitter\b)\s*.*|\s*,?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}.*|\s*\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{4}.*|\s*\d{4}-\d\d-\d\d.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex Trailing();
 }

@@ -30,16 +30,23 @@ public static class HtmlExtractor
         if (article.Completed && !string.IsNullOrEmpty(article.Content))
             body = HtmlText.ToText(parser.ParseDocument("<!DOCTYPE html><body>" + article.Content).Body!);
 
-        string title = metadata.Title ?? PageMetadata.Clean(article.Title) ?? "";
-        title = Titles.WithoutSiteName(title, metadata.SiteName ?? PageMetadata.Clean(article.SiteName), metadata.Url);
-        string? author = metadata.Author ?? (article.Byline is { } b ? PageMetadata.Empty(Bylines.Clean(b)) : null)
+        // Readability's choices first where they are its strength: its title (JSON-LD, og:title and
+        // <title> weighed against each other), its byline (read inside the article it chose, where
+        // page-wide metadata sometimes names the outlet or an agency) and its site name; the page's
+        // own metadata next.
+        string title = PageMetadata.Clean(article.Title) ?? metadata.Title ?? "";
+        string? site = PageMetadata.Clean(article.SiteName) ?? metadata.SiteName;
+        title = Titles.WithoutSiteName(title, site, metadata.Url);
+        string? author = (article.Byline is { } b ? PageMetadata.Empty(Bylines.Clean(b)) : null)
+            ?? metadata.Author
             ?? (article.Author is { } a ? PageMetadata.Empty(Bylines.Clean(a)) : null);
         string? published = metadata.Published ?? (article.PublicationDate is { } d ? d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null);
         metadata = metadata with
         {
+            Title = title,
             Author = author,
             Published = published,
-            SiteName = metadata.SiteName ?? PageMetadata.Clean(article.SiteName),
+            SiteName = site,
             Language = metadata.Language ?? PageMetadata.Clean(article.Language),
         };
         return new ExtractedPage(metadata, title, body);

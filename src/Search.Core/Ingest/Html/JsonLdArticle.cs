@@ -27,7 +27,7 @@ public sealed record JsonLdArticle(string? Headline, IReadOnlyList<string> Autho
         {
             if (!script.GetAttribute("type")!.Contains("ld+json", StringComparison.OrdinalIgnoreCase))
                 continue;
-            string json = script.TextContent.Trim();
+            string json = WithoutCdata(script.TextContent);
             if (json.Length == 0)
                 continue;
             try
@@ -42,6 +42,19 @@ public sealed record JsonLdArticle(string? Headline, IReadOnlyList<string> Autho
             }
         }
         return null;
+    }
+
+    /// <summary>Removes the CDATA and comment wrappers some pages put around their JSON.</summary>
+    private static string WithoutCdata(string text)
+    {
+        string t = text.Trim();
+        foreach (string open in (string[])["//<![CDATA[", "<![CDATA[", "<!--"])
+            if (t.StartsWith(open, StringComparison.Ordinal))
+                t = t[open.Length..];
+        foreach (string close in (string[])["//]]>", "]]>", "-->"])
+            if (t.EndsWith(close, StringComparison.Ordinal))
+                t = t[..^close.Length];
+        return t.Trim();
     }
 
     private static JsonElement? FindArticle(JsonElement e, int depth)
@@ -78,7 +91,7 @@ public sealed record JsonLdArticle(string? Headline, IReadOnlyList<string> Autho
 
     private static JsonLdArticle From(JsonElement e) => new(
         Text(e, "headline") ?? Text(e, "name"),
-        Names(e, "author"),
+        Names(e, "author", skipOrganizations: true),
         Text(e, "datePublished") ?? Text(e, "dateCreated"),
         FirstName(e, "publisher"),
         Text(e, "url") ?? Id(e, "mainEntityOfPage"),
@@ -108,13 +121,15 @@ public sealed record JsonLdArticle(string? Headline, IReadOnlyList<string> Autho
     private static string? FirstName(JsonElement e, string name) => Names(e, name).FirstOrDefault();
 
     /// <summary>Names of a person/organisation property: a string, an object with <c>name</c>, or an array of either.</summary>
-    private static List<string> Names(JsonElement e, string name)
+    private static List<string> Names(JsonElement e, string name, bool skipOrganizations = false)
     {
         var names = new List<string>();
         if (!e.TryGetProperty(name, out JsonElement v))
             return names;
         foreach (JsonElement item in v.ValueKind == JsonValueKind.Array ? v.EnumerateArray() : Enumerable.Repeat(v, 1))
         {
+            if (skipOrganizations && item.ValueKind == JsonValueKind.Object && Text(item, "@type") is "Organization" or "NewsMediaOrganization")
+                continue;
             string? n = item.ValueKind switch
             {
                 JsonValueKind.String => item.GetString(),

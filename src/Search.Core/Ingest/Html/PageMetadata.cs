@@ -7,17 +7,20 @@ namespace Search.Core.Ingest.Html;
 /// What a page states about its article, before the body is extracted (extraction rewrites the
 /// DOM). Each field takes the first source that has it, in this order of trust:
 /// <list type="table">
-/// <item><term>title</term><description>JSON-LD <c>headline</c>, <c>og:title</c>, <c>twitter:title</c>,
-/// <c>dc.title</c>; then (in <see cref="HtmlArticleReader"/>) the extractor's title from
-/// <c>&lt;title&gt;</c>/<c>&lt;h1&gt;</c>. A trailing " | Site Name" is cut.</description></item>
-/// <item><term>author</term><description>JSON-LD <c>author</c> names, <c>meta name=author</c>,
+/// <item><term>title</term><description>(in <see cref="HtmlExtractor"/>) the extractor's title (Readability's
+/// rules: JSON-LD, og:title and <c>&lt;title&gt;</c> weighed against each other), then <c>og:title</c>,
+/// <c>twitter:title</c>, JSON-LD <c>headline</c>, <c>dc.title</c>. A site name after " | " (or before it) is cut; after a dash it is kept,
+/// as Readability does, since headlines use dashes too.</description></item>
+/// <item><term>author</term><description>(in <see cref="HtmlExtractor"/>) the extractor's byline (Readability's rules:
+/// JSON-LD, meta author, a byline element inside the article), then JSON-LD <c>author</c> persons, <c>meta name=author</c>,
 /// <c>article:author</c> (when not a URL), <c>parsely-author</c>, <c>dc.creator</c>,
 /// <c>sailthru.author</c>; then a visible byline (<c>rel=author</c>, <c>itemprop=author</c>, an
 /// element whose class or id says byline/author) with "By" and "Follow" removed.</description></item>
 /// <item><term>published</term><description>JSON-LD <c>datePublished</c>, <c>article:published_time</c>
-/// and similar meta tags, <c>itemprop=datePublished</c>, a <c>&lt;time&gt;</c> in the article header;
+/// and similar meta tags (a UTC timestamp gives way to the same moment stated with the publisher's own
+/// offset, whose calendar day is the one printed on the page: <see cref="StatedDates"/>), <c>itemprop=datePublished</c>, a <c>&lt;time&gt;</c> in the article header;
 /// then a date in the canonical URL; then a visible date near the top of the page.</description></item>
-/// <item><term>site</term><description><c>og:site_name</c>, JSON-LD <c>publisher</c>,
+/// <item><term>site</term><description>(in <see cref="HtmlExtractor"/>) the extractor's site name, then <c>og:site_name</c>, JSON-LD <c>publisher</c>,
 /// <c>application-name</c>; else the enricher uses the URL's domain.</description></item>
 /// <item><term>url</term><description><c>link rel=canonical</c>, <c>og:url</c>, JSON-LD <c>url</c> (absolute http(s) only).</description></item>
 /// <item><term>section</term><description><c>article:section</c>, JSON-LD <c>articleSection</c>, <c>parsely-section</c>.</description></item>
@@ -28,7 +31,8 @@ namespace Search.Core.Ingest.Html;
 public sealed record PageMetadata(string? Title, string? Author, string? Published, string? SiteName,
     string? Url, string? Section, string? Language, IReadOnlyList<string> Tags)
 {
-    private static readonly string[] TitleKeys = ["og:title", "twitter:title", "dc.title", "parsely-title"];
+    private static readonly string[] TitleKeys = ["og:title", "twitter:title"];
+    private static readonly string[] LaterTitleKeys = ["dc.title", "parsely-title"];
     private static readonly string[] AuthorKeys = ["author", "article:author", "parsely-author", "dc.creator", "sailthru.author", "byl", "dcterms.creator"];
     private static readonly string[] DateKeys =
     [
@@ -49,11 +53,10 @@ public sealed record PageMetadata(string? Title, string? Author, string? Publish
         string? url = AbsoluteHttp(document.QuerySelector("link[rel~=canonical]")?.GetAttribute("href"))
             ?? AbsoluteHttp(meta.First("og:url")) ?? AbsoluteHttp(ld?.Url);
         string? site = Clean(meta.First(SiteKeys[0])) ?? Clean(ld?.Publisher) ?? Clean(meta.First(SiteKeys[1..]));
-        string? title = Clean(ld?.Headline) ?? Clean(meta.First(TitleKeys));
+        string? title = Clean(meta.First(TitleKeys)) ?? Clean(ld?.Headline) ?? Clean(meta.First(LaterTitleKeys));
         string? author = ld is { Authors.Count: > 0 } ? string.Join(", ", ld.Authors.Select(Bylines.Clean).Where(a => a.Length > 0)) : null;
         author = Empty(author) ?? Bylines.FromMeta(meta.All(AuthorKeys)) ?? Bylines.Visible(document);
-        string? published = DateParsing.ToIsoDate(ld?.DatePublished)
-            ?? meta.All(DateKeys).Select(DateParsing.ToIsoDate).FirstOrDefault(d => d != null)
+        string? published = StatedDates.Choose(meta.All(DateKeys).Prepend(ld?.DatePublished))
             ?? VisibleDates.FromTimeElements(document)
             ?? DateParsing.FromUrl(url)
             ?? VisibleDates.Written(document);

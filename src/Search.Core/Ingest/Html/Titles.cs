@@ -1,11 +1,12 @@
 namespace Search.Core.Ingest.Html;
 
-/// <summary>Removes the site name pages add to their titles: "Headline | Site", "Headline - Site",
-/// "Site: Headline". Only a part that is the site's name (or its domain's name) is cut, so a
+/// <summary>Removes the site name pages add to their titles: "Headline | Site", "Site | Headline". Only a part that is the site's name (or its domain's name) is cut, so a
 /// headline with a dash in it stays whole.</summary>
 public static class Titles
 {
-    private static readonly string[] Separators = [" | ", " - ", " – ", " — ", " :: ", " · ", " • ", ": "];
+    /// <summary>Dashes are not here: "Headline - Site" is kept whole, as Readability keeps it, because
+    /// headlines use dashes themselves.</summary>
+    private static readonly string[] Separators = [" | ", " :: ", " · ", " • ", " « ", " » "];
 
     public static string WithoutSiteName(string title, string? siteName, string? url)
     {
@@ -13,7 +14,7 @@ public static class Titles
         foreach (string sep in Separators)
         {
             int last = title.LastIndexOf(sep, StringComparison.Ordinal);
-            if (last > 0 && sep != ": " && IsSite(title[(last + sep.Length)..], siteName, domainName))
+            if (last > 0 && IsSite(title[(last + sep.Length)..], siteName, domainName))
                 return title[..last].TrimEnd();
             int first = title.IndexOf(sep, StringComparison.Ordinal);
             if (first > 0 && IsSite(title[..first], siteName, domainName))

@@ -24,11 +24,15 @@ public static class HtmlExtractor
         IHtmlDocument document = parser.ParseDocument(html);
         PageMetadata metadata = PageMetadata.Read(document);
 
-        var reader = new SmartReader.Reader(metadata.Url ?? PlaceholderUrl, document);
+        var reader = new SmartReader.Reader(metadata.Url ?? PlaceholderUrl, document) { KeepClasses = true };
         SmartReader.Article article = reader.GetArticle();
         string body = "";
         if (article.Completed && !string.IsNullOrEmpty(article.Content))
-            body = HtmlText.ToText(parser.ParseDocument("<!DOCTYPE html><body>" + article.Content).Body!);
+        {
+            var content = parser.ParseDocument("<!DOCTYPE html><body>" + article.Content).Body!;
+            ArticleCleanup.Clean(content);
+            body = HtmlText.ToText(content);
+        }
 
         // Readability's choices first where they are its strength: its title (JSON-LD, og:title and
         // <title> weighed against each other), its byline (read inside the article it chose, where

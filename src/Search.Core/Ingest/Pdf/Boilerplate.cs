@@ -2,56 +2,59 @@ namespace Search.Core.Ingest.Pdf;
 
 /// <summary>
 /// Keeps the article's paragraphs and drops the page furniture a printed web page carries (menus,
-/// share buttons, "related" teasers, footers), after jusText's idea: a paragraph of at least
-/// <see cref="GoodWords"/> words that reads as prose is good; one under <see cref="ShortWords"/>
-/// words is short; short and in-between paragraphs are kept only when the nearest decided
-/// paragraphs on both sides are good (subheadings and short paragraphs inside the article stay,
-/// menus between the masthead and the headline go).
+/// headline lists, "related" teasers, footers). Each paragraph scores its word count when it reads
+/// as prose (it ends a sentence: . ! ? or a closing quote, and has at least
+/// <see cref="MinProseWords"/> words), and minus its word count plus <see cref="GapPenalty"/>
+/// otherwise; the article is the contiguous run of paragraphs with the highest total (the maximum
+/// subarray), so subheadings and short lines inside the article stay while menus before it and
+/// teasers after it go. Paragraphs in the run that are mostly not letters (tables of numbers,
+/// rules) are dropped as well.
 /// </summary>
 public static class Boilerplate
 {
-    public const int GoodWords = 12;
-    public const int ShortWords = 6;
-
-    private enum Kind { Good, Bad, Short, Near }
+    public const int MinProseWords = 8;
+    public const int GapPenalty = 3;
 
     public static List<string> Keep(IReadOnlyList<string> paragraphs)
     {
-        var kinds = paragraphs.Select(Classify).ToArray();
-        var kept = new List<string>();
-        for (int i = 0; i < paragraphs.Count; i++)
+        if (paragraphs.Count == 0)
+            return [];
+        var scores = paragraphs.Select(Score).ToArray();
+        int bestStart = 0, bestEnd = -1, start = 0;
+        double best = double.NegativeInfinity, sum = 0;
+        for (int i = 0; i < scores.Length; i++)
         {
-            bool keep = kinds[i] switch
+            if (sum <= 0)
             {
-                Kind.Good => true,
-                Kind.Bad => false,
-                _ => Neighbour(kinds, i, -1) == Kind.Good && Neighbour(kinds, i, +1) == Kind.Good,
-            };
-            if (keep)
-                kept.Add(paragraphs[i]);
+                sum = 0;
+                start = i;
+            }
+            sum += scores[i];
+            if (sum > best)
+            {
+                best = sum;
+                bestStart = start;
+                bestEnd = i;
+            }
         }
-        return kept;
+        if (best <= 0)
+            return [];
+        return paragraphs.Skip(bestStart).Take(bestEnd - bestStart + 1).Where(p => !MostlyNotLetters(p)).ToList();
     }
 
-    private static Kind Neighbour(Kind[] kinds, int i, int step)
+    private static double Score(string paragraph)
     {
-        for (int j = i + step; j >= 0 && j < kinds.Length; j += step)
-            if (kinds[j] is Kind.Good or Kind.Bad)
-                return kinds[j];
-        return Kind.Bad;
+        int words = paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        return IsProse(paragraph, words) ? words : -(words + GapPenalty);
     }
 
-    private static Kind Classify(string paragraph)
+    private static bool IsProse(string paragraph, int words)
     {
-        string[] words = paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        int letters = paragraph.Count(char.IsLetter);
-        if (words.Length == 0 || letters * 2 < paragraph.Length)
-            return Kind.Bad;
-        if (words.Length < ShortWords)
-            return Kind.Short;
-        bool prose = paragraph.IndexOfAny(['.', '!', '?', ',', ';', '。', '،']) >= 0;
-        if (words.Length >= GoodWords && prose)
-            return Kind.Good;
-        return Kind.Near;
+        if (words < MinProseWords || MostlyNotLetters(paragraph))
+            return false;
+        char last = paragraph.TrimEnd()[^1];
+        return last is '.' or '!' or '?' or '"' or '”' or '’' or '»' or '。' or '…' or ')';
     }
+
+    private static bool MostlyNotLetters(string paragraph) => paragraph.Count(char.IsLetter) * 2 < paragraph.Length;
 }

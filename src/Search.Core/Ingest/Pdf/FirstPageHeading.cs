@@ -33,7 +33,10 @@ public sealed record FirstPageHeading(string? Title, string? Author, string? Pub
         int end = start;
         while (end + 1 < first.Count && end - start + 1 < MaxTitleLines && Math.Abs(first[end + 1].FontSize - largest) < 0.5)
             end++;
-        string title = string.Join(' ', first.Skip(start).Take(end - start + 1).Select(l => l.Text.Trim()));
+        var titleText = new ParagraphText();
+        foreach (PdfLine line in first.Skip(start).Take(end - start + 1))
+            titleText.AddLine(line.Text.Trim()); // undoes "in-" + "terviews" as in the body
+        string title = titleText.ToString();
         for (int i = 0; i <= end; i++)
             consumed.Add(first[i]);
 

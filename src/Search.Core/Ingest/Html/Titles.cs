@@ -40,7 +40,7 @@ public static class Titles
         if (domain == null)
             return null;
         string[] labels = domain.Split('.');
-        return labels.Length >= 2 ? labels[^2] is "co" or "com" && labels.Length >= 3 ? labels[^3] : labels[^2] : labels[0];
+        return Squash(labels.Length >= 2 ? labels[^2] is "co" or "com" && labels.Length >= 3 ? labels[^3] : labels[^2] : labels[0]);
     }
 
     private static string Squash(string s) =>

@@ -39,7 +39,7 @@ public static partial class RunningText
     /// <summary>A header that only continuation pages carry, so it cannot repeat in a two-page
     /// document: on a page after the first, in the top band, in type no larger than the body's, at
     /// most <see cref="IsolatedMaxWords"/> words without a full stop, and set off from the page's
-    /// text below it by a gap of at least <see cref="IsolationGap"/> of its own heights.</summary>
+    /// text below it by a gap of at least <see cref="IsolationGap"/> times its type size.</summary>
     private static bool IsolatedHeader(PdfLine line, IReadOnlyList<PdfLine> lines, IReadOnlyDictionary<int, double> pageHeights, double bodySize)
     {
         if (line.Page == lines[0].Page || line.Box.Bottom < pageHeights[line.Page] * (1 - Band) || line.FontSize > bodySize
@@ -49,7 +49,7 @@ public static partial class RunningText
         foreach (PdfLine other in lines)
             if (other.Page == line.Page && other.Box.Top < line.Box.Bottom)
                 gap = Math.Min(gap, line.Box.Bottom - other.Box.Top);
-        return gap >= IsolationGap * line.Box.Height;
+        return gap >= IsolationGap * line.FontSize; // font size, not box height: some fonts give lines no height
     }
 
     private static bool InBand(PdfLine line, IReadOnlyDictionary<int, double> pageHeights)

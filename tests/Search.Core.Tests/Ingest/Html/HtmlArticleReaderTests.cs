@@ -142,7 +142,7 @@ public class HtmlArticleReaderTests
     {
         using var dir = new TempDir();
         var page = new StringBuilder("<html><body><article>");
-        for (int i = 0; i < 20000; i++)
+        for (int i = 0; i < 3000; i++)
             page.Append("<div><p>Paragraph ").Append(i).Append(" of a very long page, with words, commas, and more words.</p></div>");
         page.Append("</article></body></html>");
         var hurried = new HtmlArticleReader(TimeSpan.FromMilliseconds(1));

@@ -59,7 +59,7 @@ public sealed class HtmlArticleReader(TimeSpan timeout) : IBinaryArticleReader
             Id = file.RelativePath,
             File = file.RelativePath,
             Line = 1,
-            Title = page.Title,
+            Title = page.Title.Length > 0 ? page.Title : TextArticleReader.Excerpt(page.Body, TextArticleReader.ExcerptTitleLength),
             Body = page.Body,
             Url = m.Url,
             Source = m.SiteName,

@@ -3,7 +3,8 @@ namespace Search.Core.Ingest.Pdf;
 /// <summary>
 /// Reads one article per PDF (<c>.pdf</c>, also gzipped), with <see cref="PdfExtractor"/> under a
 /// time limit. A PDF that is not a PDF, is damaged or encrypted, has no text layer (a scan), or
-/// runs out of time is skipped with that reason; the build goes on.
+/// runs out of time is skipped with that reason; the build goes on. Without a title on the page or
+/// in the metadata, the title is the start of the text, as for text files.
 /// </summary>
 public sealed class PdfArticleReader(TimeSpan timeout) : IBinaryArticleReader
 {
@@ -59,7 +60,7 @@ public sealed class PdfArticleReader(TimeSpan timeout) : IBinaryArticleReader
             Id = file.RelativePath,
             File = file.RelativePath,
             Line = 1,
-            Title = pdf.Title,
+            Title = pdf.Title.Length > 0 ? pdf.Title : TextArticleReader.Excerpt(pdf.Body, TextArticleReader.ExcerptTitleLength),
             Body = pdf.Body,
             Author = pdf.Author,
             Published = pdf.Published,

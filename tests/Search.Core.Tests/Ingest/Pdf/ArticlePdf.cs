@@ -31,7 +31,7 @@ internal static class ArticlePdf
     private const double PageWidth = 595, PageHeight = 842, Margin = 56, Gutter = 20, FontSize = 10, Leading = 13;
     private const int CharsPerLine = 42;
 
-    public static byte[] Build(int pages = 2, string? infoTitle = null, string? infoAuthor = null)
+    public static byte[] Build(int pages = 2, string? infoTitle = null, string? infoAuthor = null, bool heading = true)
     {
         var builder = new PdfDocumentBuilder();
         PdfDocumentBuilder.AddedFont font = builder.AddStandard14Font(Standard14Font.TimesRoman);
@@ -54,7 +54,7 @@ internal static class ArticlePdf
         {
             PdfPageBuilder page = builder.AddPage(PageWidth, PageHeight);
             double top = PageHeight - Margin;
-            if (n == 1)
+            if (n == 1 && heading)
             {
                 page.AddText(Title, 22, new PdfPoint(Margin, top - 22), bold);
                 page.AddText(Byline, 11, new PdfPoint(Margin, top - 48), font);

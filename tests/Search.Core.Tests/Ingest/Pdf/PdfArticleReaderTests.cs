@@ -27,10 +27,18 @@ public class PdfArticleReaderTests
     public void DocumentInfoIsTheFallbackForTitleAndAuthor()
     {
         using var dir = new TempDir();
-        // One page, the same layout: the heading is on the page, so it wins over the Info dictionary.
-        Article laidOut = ReadOne(Reader, WriteBytes(dir, "a.pdf", ArticlePdf.Build(pages: 1, infoTitle: "Draft 3", infoAuthor: "Desk")));
+        // The heading printed on the page wins over the Info dictionary...
+        Article laidOut = ReadOne(Reader, WriteBytes(dir, "a.pdf", ArticlePdf.Build(pages: 1, infoTitle: "Bridge vote", infoAuthor: "City desk")));
         Assert.Equal(ArticlePdf.Title, laidOut.Title);
         Assert.Equal("Maria Keller", laidOut.Author);
+        // ...and without one, Info gives title and author; file names there are not titles.
+        Article plain = ReadOne(Reader, WriteBytes(dir, "b.pdf", ArticlePdf.Build(pages: 1, infoTitle: "Bridge vote", infoAuthor: "City desk", heading: false)));
+        Assert.Equal("Bridge vote", plain.Title);
+        Assert.Equal("City desk", plain.Author);
+        Assert.Null(plain.Published);
+        Assert.StartsWith(ArticlePdf.Paragraphs[0], plain.Body);
+        Article named = ReadOne(Reader, WriteBytes(dir, "c.pdf", ArticlePdf.Build(pages: 1, infoTitle: "Microsoft Word - bridge.docx", heading: false)));
+        Assert.Equal("The city council voted on Monday to build a second bridge across the river, ending a debate that has…", named.Title);
     }
 
     [Fact]

@@ -38,7 +38,7 @@ public class PdfArticleReaderTests
         Assert.Null(plain.Published);
         Assert.StartsWith(ArticlePdf.Paragraphs[0], plain.Body);
         Article named = ReadOne(Reader, WriteBytes(dir, "c.pdf", ArticlePdf.Build(pages: 1, infoTitle: "Microsoft Word - bridge.docx", heading: false)));
-        Assert.Equal("The city council voted on Monday to build a second bridge across the river, ending a debate that has…", named.Title);
+        Assert.Equal("The city council voted on Monday to build a second bridge across the river, ending a debate that…", named.Title);
     }
 
     [Fact]

@@ -66,6 +66,7 @@ public sealed class HtmlArticleReader(TimeSpan timeout) : IBinaryArticleReader
             Author = m.Author,
             Published = m.Published,
             Section = m.Section,
+            Language = m.Language,
             Tags = m.Tags.ToList(),
         });
     }

@@ -11,6 +11,7 @@ public static class Program
         [RelevanceCommand.Name] = (RelevanceCommand.Usage, RelevanceCommand.Run),
         [Speed.SpeedCommand.Name] = (Speed.SpeedCommand.Usage, Speed.SpeedCommand.Run),
         [Spelling.SpellingCommand.Name] = (Spelling.SpellingCommand.Usage, Spelling.SpellingCommand.Run),
+        [Extraction.ExtractionCommand.Name] = (Extraction.ExtractionCommand.Usage, Extraction.ExtractionCommand.Run),
     };
 
     public static int Main(string[] args)

@@ -89,6 +89,7 @@ public static class JsonRenderer
         w.WriteString("section", a.Section);
         w.WriteString("url", a.Url);
         w.WriteString("author_url", a.AuthorUrl);
+        w.WriteString("language", a.Language);
         StringArray(w, "places", a.Places);
         StringArray(w, "tags", a.Tags);
         StringArray(w, "links", a.Links);

@@ -38,6 +38,7 @@ public static class ArticleDocument
         AddMeta(doc, Schema.Author, a.Author, "author");
         AddMeta(doc, Schema.Section, a.Section, "section", searchable: false);
         AddMeta(doc, Schema.AuthorUrl, a.AuthorUrl, facet: null, searchable: false);
+        AddMeta(doc, Schema.Language, a.Language, facet: null, searchable: false);
         foreach (var t in a.Tags) AddMeta(doc, Schema.Tags, t, "tags");
         foreach (var p in a.Places) AddMeta(doc, Schema.Place, p, "place", searchable: false);
         foreach (var l in a.Links) AddMeta(doc, Schema.Links, l, "links", searchable: false);
@@ -89,6 +90,7 @@ public static class ArticleDocument
             Source = doc.Get(Schema.Source),
             Author = doc.Get(Schema.Author),
             Section = doc.Get(Schema.Section),
+            Language = doc.Get(Schema.Language),
             Published = doc.Get(Schema.Published),
             AuthorUrl = doc.Get(Schema.AuthorUrl),
             File = doc.Get(Schema.File) ?? "",

@@ -39,6 +39,7 @@ public static class Schema
     public const string Source = "source";
     public const string Author = "author";
     public const string Section = "section";
+    public const string Language = "language";
     public const string Tags = "tags";
     public const string Place = "place";
     public const string Links = "links";

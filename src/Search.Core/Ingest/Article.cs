@@ -21,6 +21,9 @@ public sealed class Article
     public string? Published { get; set; }
     public string? Section { get; set; }
 
+    /// <summary>Language the input states (a web page's <c>lang</c>, e.g. <c>en-GB</c>), or null; never guessed.</summary>
+    public string? Language { get; set; }
+
     public List<string> Tags { get; set; } = new();
     public List<string> Places { get; set; } = new();
 

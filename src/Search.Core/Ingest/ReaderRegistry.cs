@@ -5,7 +5,7 @@ public enum FileDisposition
 {
     /// <summary>A reader takes the file.</summary>
     Read,
-    /// <summary>Not a format the indexer handles (NOTICE.md, .pdf, images): skipped, not an error.</summary>
+    /// <summary>Not a format the indexer handles (NOTICE.md, images): skipped, not an error.</summary>
     Ignored,
     /// <summary>A handled extension but 0 bytes of content: reported as "empty file".</summary>
     Empty,
@@ -31,10 +31,11 @@ public sealed class ReaderRegistry
 
     public ReaderRegistry(IEnumerable<IArticleReader> readers) => _readers = readers.ToArray();
 
-    /// <summary>Text (.txt, .text), CSV (.csv), JSON Lines (.jsonl, .ndjson, line-per-object .json)
-    /// and JSON documents (.json holding an array of articles or one pretty-printed article).</summary>
+    /// <summary>Text (.txt, .text), CSV (.csv), JSON Lines (.jsonl, .ndjson, line-per-object .json),
+    /// JSON documents (.json holding an array of articles or one pretty-printed article), web pages
+    /// (.html, .htm, .xhtml, gzipped or not) and PDF (.pdf).</summary>
     public static ReaderRegistry Default { get; } =
-        new([new TextArticleReader(), new CsvArticleReader(), new JsonLinesArticleReader(), new JsonDocumentArticleReader()]);
+        new([new TextArticleReader(), new CsvArticleReader(), new JsonLinesArticleReader(), new JsonDocumentArticleReader(), new Html.HtmlArticleReader(), new Pdf.PdfArticleReader()]);
 
     public IReadOnlyList<IArticleReader> Readers => _readers;
 
@@ -44,7 +45,7 @@ public sealed class ReaderRegistry
     /// <summary>Resolves a file from its path (for the extension) and its first bytes.</summary>
     public ReaderResolution Resolve(string path, ReadOnlySpan<byte> head)
     {
-        string extension = Path.GetExtension(path).ToLowerInvariant();
+        string extension = ExtensionOf(path);
         IArticleReader? reader = null;
         foreach (IArticleReader candidate in _readers)
         {
@@ -56,11 +57,24 @@ public sealed class ReaderRegistry
         }
         if (reader == null)
             return new(FileDisposition.Ignored, null, extension.Length == 0 ? "ignored: no extension" : $"ignored: {extension} is not an article format");
+        // Readers of bytes (PDF, gzip) see binary content by design; only emptiness is decided here.
+        if (reader is IBinaryArticleReader)
+            return head.IsEmpty ? new(FileDisposition.Empty, null, "empty file") : new(FileDisposition.Read, reader, null);
         return TextDecoding.Sniff(head).Kind switch
         {
             TextKind.Empty => new(FileDisposition.Empty, null, "empty file"),
             TextKind.Binary => new(FileDisposition.Binary, null, "binary file"),
             _ => new(FileDisposition.Read, reader, null),
         };
+    }
+
+    /// <summary>The lower-case extension with its dot; for a gzipped file, the inner one too
+    /// (<c>page.html.gz</c> → <c>.html.gz</c>).</summary>
+    public static string ExtensionOf(string path)
+    {
+        string extension = Path.GetExtension(path).ToLowerInvariant();
+        if (extension == ".gz")
+            extension = Path.GetExtension(Path.GetFileNameWithoutExtension(path)).ToLowerInvariant() + extension;
+        return extension;
     }
 }

@@ -35,7 +35,7 @@ public sealed class TextArticleReader : IArticleReader
     private const int MaxTitleLines = 3;
 
     /// <summary>Length of the title made from the body when the file has no title line.</summary>
-    private const int ExcerptTitleLength = 100;
+    internal const int ExcerptTitleLength = 100;
 
     private enum LineKind : byte { Blank, Text, Url, Related }
 
@@ -208,7 +208,7 @@ public sealed class TextArticleReader : IArticleReader
     }
 
     /// <summary>The start of the first paragraph, cut at a word boundary, with "…" if cut.</summary>
-    private static string Excerpt(string body, int length)
+    internal static string Excerpt(string body, int length)
     {
         int paragraphEnd = body.IndexOf('\n');
         ReadOnlySpan<char> first = paragraphEnd < 0 ? body : body.AsSpan(0, paragraphEnd);

@@ -37,8 +37,8 @@ public class ReaderRegistryTests
 
     [Theory]
     [InlineData("NOTICE.md")]
-    [InlineData("paper.pdf")]
     [InlineData("photo.JPG")]
+    [InlineData("notes.txt.gz")]
     [InlineData("Makefile")]
     public void OtherFilesAreIgnoredNotErrors(string path)
     {
@@ -47,6 +47,23 @@ public class ReaderRegistryTests
         Assert.Null(r.Reader);
         Assert.False(r.IsProblem);
         Assert.StartsWith("ignored", r.Reason);
+    }
+
+    [Theory]
+    [InlineData("page.html", "html")]
+    [InlineData("page.HTM", "html")]
+    [InlineData("page.xhtml", "html")]
+    [InlineData("archive/page.html.gz", "html")]
+    [InlineData("page.htm.gz", "html")]
+    [InlineData("paper.pdf", "pdf")]
+    public void PagesAndPdfsGoToByteReadersEvenWhenTheirHeadLooksBinary(string path, string format)
+    {
+        // gzip magic and a PDF's binary comment line: head sniffing must not call these "binary file".
+        ReaderResolution r = Registry.Resolve(path, [0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03]);
+        Assert.Equal(FileDisposition.Read, r.Disposition);
+        Assert.Equal(format, r.Reader?.Format);
+        Assert.IsAssignableFrom<IBinaryArticleReader>(r.Reader);
+        Assert.Equal(FileDisposition.Empty, Registry.Resolve(path, []).Disposition);
     }
 
     [Fact]

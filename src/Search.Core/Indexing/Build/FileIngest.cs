@@ -86,13 +86,13 @@ public sealed class FileIngest(
             }
             var work = new FileWork(file, new FileState(hash, file.Size, file.MtimeTicks), known, changes.RecordsOf(path));
             IEnumerable<ReadItem> items;
-            if (bytes != null)
+            var streamed = file.Source with { OnRead = n => { accounting.Read(n); Interlocked.Add(ref work.BytesCounted, n); } };
+            if (choice.Reader is IBinaryArticleReader binary)
+                items = bytes != null ? binary.Read(file.Source, bytes) : binary.Read(streamed); // web pages, PDFs: bytes, never sniffed as text
+            else if (bytes != null)
                 items = choice.Reader.Read(file.Source, TextDecoding.Decode(bytes, out _));
             else
-            {
-                var source = file.Source with { OnRead = n => { accounting.Read(n); Interlocked.Add(ref work.BytesCounted, n); } };
-                items = choice.Reader.Read(source);
-            }
+                items = choice.Reader.Read(streamed);
             if (options.WrapItems != null)
                 items = options.WrapItems(file.Source, items);
             items = Guarded(items);

@@ -1,0 +1,73 @@
+namespace Search.Core.Ingest.Html;
+
+/// <summary>
+/// Reads one article per saved web page: <c>.html</c>, <c>.htm</c>, <c>.xhtml</c>, each also
+/// gzipped (<c>.html.gz</c>; a plain <c>.html</c> holding gzip bytes is unwrapped too). Extraction
+/// is <see cref="HtmlExtractor"/>'s, run under a time limit: a page that takes longer is skipped
+/// with that reason. A page with no article text is skipped, saying so.
+/// </summary>
+public sealed class HtmlArticleReader(TimeSpan timeout) : IBinaryArticleReader
+{
+    /// <summary>Per-page limit: the slowest real pages measured take 2-4 s (see docs/extraction.md).</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(15);
+
+    public HtmlArticleReader() : this(DefaultTimeout) { }
+
+    public TimeSpan Timeout => timeout;
+
+    public string Format => "html";
+
+    public bool CanRead(string extension, ReadOnlySpan<byte> head) =>
+        extension is ".html" or ".htm" or ".xhtml" or ".html.gz" or ".htm.gz" or ".xhtml.gz";
+
+    public IEnumerable<ReadItem> Read(SourceFile file) => Read(file, File.ReadAllBytes(file.FullPath));
+
+    /// <summary>The text overload is not used for pages (their charset is decided from the bytes):
+    /// the file is read again as bytes.</summary>
+    public IEnumerable<ReadItem> Read(SourceFile file, string text) => Read(file);
+
+    public IEnumerable<ReadItem> Read(SourceFile file, ReadOnlyMemory<byte> bytes)
+    {
+        yield return ReadPage(file, bytes);
+    }
+
+    private ReadItem ReadPage(SourceFile file, ReadOnlyMemory<byte> bytes)
+    {
+        ReadOnlyMemory<byte> content;
+        try
+        {
+            content = Gzip.Unwrap(bytes);
+        }
+        catch (InvalidDataException e)
+        {
+            return ReadItem.Skip(RecordProblem.WholeFile, $"not valid gzip: {e.Message}");
+        }
+        TextSniff sniff = TextDecoding.Sniff(content.Span[..Math.Min(content.Length, TextDecoding.HeadSize)]);
+        if (sniff.Kind == TextKind.Empty)
+            return ReadItem.Skip(RecordProblem.WholeFile, "empty file");
+        if (sniff.Kind == TextKind.Binary && sniff.BomLength == 0)
+            return ReadItem.Skip(RecordProblem.WholeFile, "binary file");
+
+        ExtractedPage? page = TimeBox.Run(() => HtmlExtractor.Extract(content.Span), timeout);
+        if (page == null)
+            return ReadItem.Skip(RecordProblem.WholeFile, TimeBox.Reason(timeout));
+        if (page.Body.Length == 0)
+            return ReadItem.Skip(RecordProblem.WholeFile, "no article text found in the page");
+        PageMetadata m = page.Metadata;
+        return ReadItem.Of(new Article
+        {
+            Id = file.RelativePath,
+            File = file.RelativePath,
+            Line = 1,
+            Title = page.Title.Length > 0 ? page.Title : TextArticleReader.Excerpt(page.Body, TextArticleReader.ExcerptTitleLength),
+            Body = page.Body,
+            Url = m.Url,
+            Source = m.SiteName,
+            Author = m.Author,
+            Published = m.Published,
+            Section = m.Section,
+            Language = m.Language,
+            Tags = m.Tags.ToList(),
+        });
+    }
+}

@@ -1,0 +1,58 @@
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+
+namespace Search.Core.Ingest.Html;
+
+/// <summary>What <see cref="HtmlExtractor"/> found in one page.</summary>
+public sealed record ExtractedPage(PageMetadata Metadata, string Title, string Body);
+
+/// <summary>
+/// Extracts one article from a web page's bytes: decodes them (<see cref="HtmlCharset"/>), parses
+/// the page with AngleSharp, reads its metadata (<see cref="PageMetadata"/>) before anything
+/// changes the DOM, then finds the main text with SmartReader (Mozilla Readability's algorithm)
+/// and turns it into paragraphs (<see cref="HtmlText"/>). Thread-safe; no network access.
+/// </summary>
+public static class HtmlExtractor
+{
+    /// <summary>Base address given to SmartReader when the page states no URL (it only resolves links against it).</summary>
+    private const string PlaceholderUrl = "https://localhost/";
+
+    public static ExtractedPage Extract(ReadOnlySpan<byte> bytes)
+    {
+        string html = HtmlCharset.Decode(bytes, out _);
+        var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
+        IHtmlDocument document = parser.ParseDocument(html);
+        PageMetadata metadata = PageMetadata.Read(document);
+
+        var reader = new SmartReader.Reader(metadata.Url ?? PlaceholderUrl, document) { KeepClasses = true };
+        SmartReader.Article article = reader.GetArticle();
+        string body = "";
+        if (article.Completed && !string.IsNullOrEmpty(article.Content))
+        {
+            var content = parser.ParseDocument("<!DOCTYPE html><body>" + article.Content).Body!;
+            ArticleCleanup.Clean(content);
+            body = HtmlText.ToText(content);
+        }
+
+        // Readability's choices first where they are its strength: its title (JSON-LD, og:title and
+        // <title> weighed against each other), its byline (read inside the article it chose, where
+        // page-wide metadata sometimes names the outlet or an agency) and its site name; the page's
+        // own metadata next.
+        string title = PageMetadata.Clean(article.Title) ?? metadata.Title ?? "";
+        string? site = PageMetadata.Clean(article.SiteName) ?? metadata.SiteName;
+        title = Titles.WithoutSiteName(title, site, metadata.Url);
+        string? author = (article.Byline is { } b ? PageMetadata.Empty(Bylines.Clean(b)) : null)
+            ?? metadata.Author
+            ?? (article.Author is { } a ? PageMetadata.Empty(Bylines.Clean(a)) : null);
+        string? published = metadata.Published ?? (article.PublicationDate is { } d ? d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null);
+        metadata = metadata with
+        {
+            Title = title,
+            Author = author,
+            Published = published,
+            SiteName = site,
+            Language = metadata.Language ?? PageMetadata.Clean(article.Language),
+        };
+        return new ExtractedPage(metadata, title, body);
+    }
+}

@@ -1,0 +1,158 @@
+using System.Text.Json;
+using AngleSharp.Dom;
+
+namespace Search.Core.Ingest.Html;
+
+/// <summary>
+/// The news article a page describes in JSON-LD (<c>&lt;script type="application/ld+json"&gt;</c>):
+/// the first object whose <c>@type</c> is an article type (<c>NewsArticle</c>, <c>Article</c>,
+/// <c>BlogPosting</c>, <c>ReportageNewsArticle</c>, …), searched through arrays and <c>@graph</c>.
+/// Malformed JSON (common: trailing commas, comments, raw newlines in strings) is tolerated where
+/// System.Text.Json can, and skipped otherwise.
+/// </summary>
+public sealed record JsonLdArticle(string? Headline, IReadOnlyList<string> Authors, string? DatePublished,
+    string? Publisher, string? Url, string? Section, string? Language, IReadOnlyList<string> Keywords)
+{
+    private static readonly JsonDocumentOptions Options = new()
+    {
+        AllowTrailingCommas = true,
+        CommentHandling = JsonCommentHandling.Skip,
+        MaxDepth = 64,
+    };
+
+    /// <summary>The first article object in the document's JSON-LD, or null.</summary>
+    public static JsonLdArticle? Find(IDocument document)
+    {
+        foreach (IElement script in document.QuerySelectorAll("script[type]"))
+        {
+            if (!script.GetAttribute("type")!.Contains("ld+json", StringComparison.OrdinalIgnoreCase))
+                continue;
+            string json = WithoutCdata(script.TextContent);
+            if (json.Length == 0)
+                continue;
+            try
+            {
+                using JsonDocument doc = JsonDocument.Parse(json, Options);
+                if (FindArticle(doc.RootElement, 0) is { } found)
+                    return From(found);
+            }
+            catch (JsonException)
+            {
+                // A page's broken JSON-LD is not a reason to lose the page: other metadata remains.
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Removes the CDATA and comment wrappers some pages put around their JSON.</summary>
+    private static string WithoutCdata(string text)
+    {
+        string t = text.Trim();
+        foreach (string open in (string[])["//<![CDATA[", "<![CDATA[", "<!--"])
+            if (t.StartsWith(open, StringComparison.Ordinal))
+                t = t[open.Length..];
+        foreach (string close in (string[])["//]]>", "]]>", "-->"])
+            if (t.EndsWith(close, StringComparison.Ordinal))
+                t = t[..^close.Length];
+        return t.Trim();
+    }
+
+    private static JsonElement? FindArticle(JsonElement e, int depth)
+    {
+        if (depth > 6)
+            return null;
+        if (e.ValueKind == JsonValueKind.Array)
+        {
+            foreach (JsonElement item in e.EnumerateArray())
+                if (FindArticle(item, depth + 1) is { } found)
+                    return found;
+            return null;
+        }
+        if (e.ValueKind != JsonValueKind.Object)
+            return null;
+        if (IsArticleType(e))
+            return e;
+        if (e.TryGetProperty("@graph", out JsonElement graph))
+            return FindArticle(graph, depth + 1);
+        if (e.TryGetProperty("mainEntity", out JsonElement main))
+            return FindArticle(main, depth + 1);
+        return null;
+    }
+
+    private static bool IsArticleType(JsonElement e)
+    {
+        if (!e.TryGetProperty("@type", out JsonElement type))
+            return false;
+        IEnumerable<string> types = type.ValueKind == JsonValueKind.Array
+            ? type.EnumerateArray().Where(t => t.ValueKind == JsonValueKind.String).Select(t => t.GetString()!)
+            : type.ValueKind == JsonValueKind.String ? [type.GetString()!] : [];
+        return types.Any(t => t.EndsWith("Article", StringComparison.Ordinal) || t is "BlogPosting" or "LiveBlogPosting" or "Report");
+    }
+
+    private static JsonLdArticle From(JsonElement e) => new(
+        Text(e, "headline") ?? Text(e, "name"),
+        Names(e, "author", skipOrganizations: true),
+        Text(e, "datePublished") ?? Text(e, "dateCreated"),
+        FirstName(e, "publisher"),
+        Text(e, "url") ?? Id(e, "mainEntityOfPage"),
+        Text(e, "articleSection"),
+        Text(e, "inLanguage"),
+        KeywordsOf(e));
+
+    /// <summary>A string property, or the first string of an array property.</summary>
+    private static string? Text(JsonElement e, string name)
+    {
+        if (!e.TryGetProperty(name, out JsonElement v))
+            return null;
+        if (v.ValueKind == JsonValueKind.Array)
+            v = v.EnumerateArray().FirstOrDefault(x => x.ValueKind == JsonValueKind.String);
+        return v.ValueKind == JsonValueKind.String ? NullIfBlank(v.GetString()) : null;
+    }
+
+    private static string? Id(JsonElement e, string name)
+    {
+        if (!e.TryGetProperty(name, out JsonElement v))
+            return null;
+        if (v.ValueKind == JsonValueKind.String)
+            return NullIfBlank(v.GetString());
+        return v.ValueKind == JsonValueKind.Object ? Text(v, "@id") ?? Text(v, "url") : null;
+    }
+
+    private static string? FirstName(JsonElement e, string name) => Names(e, name).FirstOrDefault();
+
+    /// <summary>Names of a person/organisation property: a string, an object with <c>name</c>, or an array of either.</summary>
+    private static List<string> Names(JsonElement e, string name, bool skipOrganizations = false)
+    {
+        var names = new List<string>();
+        if (!e.TryGetProperty(name, out JsonElement v))
+            return names;
+        foreach (JsonElement item in v.ValueKind == JsonValueKind.Array ? v.EnumerateArray() : Enumerable.Repeat(v, 1))
+        {
+            if (skipOrganizations && item.ValueKind == JsonValueKind.Object && Text(item, "@type") is "Organization" or "NewsMediaOrganization")
+                continue;
+            string? n = item.ValueKind switch
+            {
+                JsonValueKind.String => item.GetString(),
+                JsonValueKind.Object => Text(item, "name"),
+                _ => null,
+            };
+            n = NullIfBlank(n);
+            if (n != null && !n.Contains("://", StringComparison.Ordinal) && !names.Contains(n))
+                names.Add(n);
+        }
+        return names;
+    }
+
+    private static List<string> KeywordsOf(JsonElement e)
+    {
+        if (!e.TryGetProperty("keywords", out JsonElement v))
+            return [];
+        if (v.ValueKind == JsonValueKind.String)
+            return v.GetString()!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
+        if (v.ValueKind == JsonValueKind.Array)
+            return v.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.String).Select(x => x.GetString()!.Trim()).Where(x => x.Length > 0).ToList();
+        return [];
+    }
+
+    private static string? NullIfBlank(string? s) => string.IsNullOrWhiteSpace(s) ? null : System.Net.WebUtility.HtmlDecode(s).Trim();
+}

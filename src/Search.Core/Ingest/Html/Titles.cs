@@ -1,0 +1,48 @@
+namespace Search.Core.Ingest.Html;
+
+/// <summary>Removes the site name pages add to their titles: "Headline | Site", "Site | Headline". Only a part that is the site's name (or its domain's name) is cut, so a
+/// headline with a dash in it stays whole.</summary>
+public static class Titles
+{
+    /// <summary>Dashes are not here: "Headline - Site" is kept whole, as Readability keeps it, because
+    /// headlines use dashes themselves.</summary>
+    private static readonly string[] Separators = [" | ", " :: ", " · ", " • ", " « ", " » "];
+
+    public static string WithoutSiteName(string title, string? siteName, string? url)
+    {
+        string? domainName = DomainName(url);
+        foreach (string sep in Separators)
+        {
+            int last = title.LastIndexOf(sep, StringComparison.Ordinal);
+            if (last > 0 && IsSite(title[(last + sep.Length)..], siteName, domainName))
+                return title[..last].TrimEnd();
+            int first = title.IndexOf(sep, StringComparison.Ordinal);
+            if (first > 0 && IsSite(title[..first], siteName, domainName))
+                return title[(first + sep.Length)..].TrimStart();
+        }
+        return title;
+    }
+
+    private static bool IsSite(string part, string? siteName, string? domainName)
+    {
+        string p = Squash(part);
+        if (p.Length == 0)
+            return false;
+        if (siteName != null && Squash(siteName) is { Length: > 0 } s && (p == s || (p.Length >= 3 && s.StartsWith(p, StringComparison.Ordinal)) || (s.Length >= 3 && p.StartsWith(s, StringComparison.Ordinal) && p.Length <= s.Length + 8)))
+            return true;
+        return domainName != null && domainName.Length >= 3 && (p == domainName || p.StartsWith(domainName, StringComparison.Ordinal) && p.Length <= domainName.Length + 8);
+    }
+
+    /// <summary>"https://www.nytimes.com/..." → "nytimes".</summary>
+    private static string? DomainName(string? url)
+    {
+        string? domain = Search.Core.Enrich.UrlParts.Domain(url);
+        if (domain == null)
+            return null;
+        string[] labels = domain.Split('.');
+        return Squash(labels.Length >= 2 ? labels[^2] is "co" or "com" && labels.Length >= 3 ? labels[^3] : labels[^2] : labels[0]);
+    }
+
+    private static string Squash(string s) =>
+        new(s.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
+}

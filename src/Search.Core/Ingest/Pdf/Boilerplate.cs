@@ -1,0 +1,60 @@
+namespace Search.Core.Ingest.Pdf;
+
+/// <summary>
+/// Keeps the article's paragraphs and drops the page furniture a printed web page carries (menus,
+/// headline lists, "related" teasers, footers). Each paragraph scores its word count when it reads
+/// as prose (it ends a sentence: . ! ? or a closing quote, and has at least
+/// <see cref="MinProseWords"/> words), and minus its word count plus <see cref="GapPenalty"/>
+/// otherwise; the article is the contiguous run of paragraphs with the highest total (the maximum
+/// subarray), so subheadings and short lines inside the article stay while menus before it and
+/// teasers after it go. Paragraphs in the run that are mostly not letters (tables of numbers,
+/// rules) are dropped as well.
+/// </summary>
+public static class Boilerplate
+{
+    public const int MinProseWords = 8;
+    public const int GapPenalty = 3;
+
+    public static List<string> Keep(IReadOnlyList<string> paragraphs)
+    {
+        if (paragraphs.Count == 0)
+            return [];
+        var scores = paragraphs.Select(Score).ToArray();
+        int bestStart = 0, bestEnd = -1, start = 0;
+        double best = double.NegativeInfinity, sum = 0;
+        for (int i = 0; i < scores.Length; i++)
+        {
+            if (sum <= 0)
+            {
+                sum = 0;
+                start = i;
+            }
+            sum += scores[i];
+            if (sum > best)
+            {
+                best = sum;
+                bestStart = start;
+                bestEnd = i;
+            }
+        }
+        if (best <= 0)
+            return [];
+        return paragraphs.Skip(bestStart).Take(bestEnd - bestStart + 1).Where(p => !MostlyNotLetters(p)).ToList();
+    }
+
+    private static double Score(string paragraph)
+    {
+        int words = paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        return IsProse(paragraph, words) ? words : -(words + GapPenalty);
+    }
+
+    private static bool IsProse(string paragraph, int words)
+    {
+        if (words < MinProseWords || MostlyNotLetters(paragraph))
+            return false;
+        char last = paragraph.TrimEnd()[^1];
+        return last is '.' or '!' or '?' or '"' or '”' or '’' or '»' or '。' or '…' or ')';
+    }
+
+    private static bool MostlyNotLetters(string paragraph) => paragraph.Count(char.IsLetter) * 2 < paragraph.Length;
+}

@@ -1,0 +1,75 @@
+namespace Search.Core.Ingest.Pdf;
+
+/// <summary>
+/// Reads one article per PDF (<c>.pdf</c>, also gzipped), with <see cref="PdfExtractor"/> under a
+/// time limit. A PDF that is not a PDF, is damaged or encrypted, has no text layer (a scan), or
+/// runs out of time is skipped with that reason; the build goes on. Without a title on the page or
+/// in the metadata, the title is the start of the text, as for text files.
+/// </summary>
+public sealed class PdfArticleReader(TimeSpan timeout) : IBinaryArticleReader
+{
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
+
+    public PdfArticleReader() : this(DefaultTimeout) { }
+
+    public string Format => "pdf";
+
+    public bool CanRead(string extension, ReadOnlySpan<byte> head) => extension is ".pdf" or ".pdf.gz";
+
+    public IEnumerable<ReadItem> Read(SourceFile file) => Read(file, File.ReadAllBytes(file.FullPath));
+
+    /// <summary>Not used for PDFs (binary): the file is read again as bytes.</summary>
+    public IEnumerable<ReadItem> Read(SourceFile file, string text) => Read(file);
+
+    public IEnumerable<ReadItem> Read(SourceFile file, ReadOnlyMemory<byte> bytes)
+    {
+        yield return ReadPdf(file, bytes);
+    }
+
+    private ReadItem ReadPdf(SourceFile file, ReadOnlyMemory<byte> bytes)
+    {
+        byte[] content;
+        try
+        {
+            content = Gzip.Unwrap(bytes).ToArray();
+        }
+        catch (InvalidDataException e)
+        {
+            return ReadItem.Skip(RecordProblem.WholeFile, $"not valid gzip: {e.Message}");
+        }
+        if (content.Length == 0)
+            return ReadItem.Skip(RecordProblem.WholeFile, "empty file");
+        if (content.AsSpan(0, Math.Min(content.Length, 1024)).IndexOf("%PDF-"u8) < 0)
+            return ReadItem.Skip(RecordProblem.WholeFile, "not a PDF (no %PDF- header)");
+        ExtractedPdf? pdf;
+        try
+        {
+            pdf = TimeBox.Run(() => PdfExtractor.Extract(content), timeout);
+        }
+        catch (Exception e) when (e is not (OutOfMemoryException or IOException or UnauthorizedAccessException))
+        {
+            // PdfPig throws many types for damaged or encrypted files; each is this one file's problem.
+            return ReadItem.Skip(RecordProblem.WholeFile, $"damaged or unsupported PDF: {IndexingMessage(e)}");
+        }
+        if (pdf == null)
+            return ReadItem.Skip(RecordProblem.WholeFile, TimeBox.Reason(timeout));
+        if (pdf.Problem != null)
+            return ReadItem.Skip(RecordProblem.WholeFile, pdf.Problem);
+        return ReadItem.Of(new Article
+        {
+            Id = file.RelativePath,
+            File = file.RelativePath,
+            Line = 1,
+            Title = pdf.Title.Length > 0 ? pdf.Title : TextArticleReader.Excerpt(pdf.Body, TextArticleReader.ExcerptTitleLength),
+            Body = pdf.Body,
+            Author = pdf.Author,
+            Published = pdf.Published,
+        });
+    }
+
+    private static string IndexingMessage(Exception e)
+    {
+        string m = e.Message.ReplaceLineEndings(" ");
+        return m.Length > 160 ? m[..160] + "…" : m;
+    }
+}

@@ -1,0 +1,11 @@
+using UglyToad.PdfPig.Core;
+
+namespace Search.Core.Ingest.Pdf;
+
+/// <summary>One line of text on a page, in reading order: its text, box, font size (median letter
+/// size), the page it is on (1-based), and the index of the text block (column paragraph) it belongs to.</summary>
+public sealed record PdfLine(string Text, PdfRectangle Box, double FontSize, int Page, int Block)
+{
+    /// <summary>The line's text with digits folded to '#', so "Page 2" and "Page 3" compare equal.</summary>
+    public string Shape => new(Text.Trim().Select(c => char.IsAsciiDigit(c) ? '#' : char.ToLowerInvariant(c)).ToArray());
+}

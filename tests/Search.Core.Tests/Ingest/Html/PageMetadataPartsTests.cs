@@ -1,0 +1,57 @@
+using AngleSharp.Html.Parser;
+using Search.Core.Ingest.Html;
+using Xunit;
+
+namespace Search.Core.Tests.Ingest.Html;
+
+public class PageMetadataPartsTests
+{
+    [Theory]
+    [InlineData("By Jane Smith", "Jane Smith")]
+    [InlineData("Written by: Jane Smith | Reuters", "Jane Smith")]
+    [InlineData("Par Alexandre Hervaud et Jérémy Piette", "Alexandre Hervaud, Jérémy Piette")]
+    [InlineData("By Alissa Wilkinson@alissamarie Updated Jul 24", "Alissa Wilkinson")]
+    [InlineData("Laura June Topolsky July 10, 2015", "Laura June Topolsky")]
+    [InlineData("Ben Silverman jane@example.com", "Ben Silverman")]
+    [InlineData("21.dez.2018 às 10h55", "")]
+    [InlineData("作者：", "")]
+    public void BylinesLoseWhatSurroundsTheNames(string raw, string expected) => Assert.Equal(expected, Bylines.Clean(raw));
+
+    [Theory]
+    [InlineData("Flood waters rise | The Example Herald", "The Example Herald", "Flood waters rise")]
+    [InlineData("The Example Herald | Flood waters rise", "The Example Herald", "Flood waters rise")]
+    [InlineData("Flood waters rise | example-herald", null, "Flood waters rise")]
+    [InlineData("Snopes fact-checker - Breitbart", "Breitbart", "Snopes fact-checker - Breitbart")]
+    [InlineData("Flood waters rise | Weather", "The Example Herald", "Flood waters rise | Weather")]
+    public void TitlesLoseTheSiteNameAfterAPipe(string title, string? site, string expected) =>
+        Assert.Equal(expected, Titles.WithoutSiteName(title, site, "https://www.example-herald.com/x"));
+
+    [Fact]
+    public void UtcTimestampsGiveWayToThePublishersOwnOffset()
+    {
+        Assert.Equal("2017-02-23", StatedDates.Choose(["2017-02-24T01:18:13Z", "2017-02-23T17:18:13-08:00"]));
+        Assert.Equal("2017-02-24", StatedDates.Choose(["2017-02-24T01:18:13Z", "2017-01-03T17:18:13-08:00"])); // not the same moment
+        Assert.Equal("2017-02-24", StatedDates.Choose([null, "not a date", "2017-02-24"]));
+        Assert.Null(StatedDates.Choose(["soon"]));
+    }
+
+    [Fact]
+    public void JsonLdIsFoundInGraphsArraysAndBrokenWrappers()
+    {
+        var parser = new HtmlParser();
+        JsonLdArticle? Find(string json) => JsonLdArticle.Find(parser.ParseDocument($"<html><head><script type=\"application/ld+json\">{json}</script></head></html>"));
+        Assert.Equal("A", Find("""[{"@type":"Organization","name":"X"},{"@type":"NewsArticle","headline":"A"}]""")?.Headline);
+        Assert.Equal("B", Find("""{"@graph":[{"@type":["ReportageNewsArticle"],"headline":"B",}]}""")?.Headline);
+        Assert.Equal(["Ann Lee"], Find("""<!--{"@type":"Article","headline":"C","author":[{"@type":"Person","name":"Ann Lee"},{"@type":"Organization","name":"Wire"}]}-->""")?.Authors);
+        Assert.Null(Find("""{"@type":"Article", "headline": """));
+    }
+
+    [Fact]
+    public void DeclaredCharsetIsReadFromMetaTagsAndXmlDeclarations()
+    {
+        Assert.Equal("koi8-r", HtmlCharset.Declared("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=KOI8-R\">"u8)?.WebName);
+        Assert.Equal("shift_jis", HtmlCharset.Declared("<?xml version=\"1.0\" encoding=\"Shift_JIS\"?><html>"u8)?.WebName);
+        Assert.Equal("windows-1252", HtmlCharset.Declared("<meta charset=iso-8859-1>"u8)?.WebName);
+        Assert.Null(HtmlCharset.Declared("<meta charset=\"x-unknown\">"u8));
+    }
+}

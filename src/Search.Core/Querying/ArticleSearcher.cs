@@ -107,6 +107,8 @@ public sealed class ArticleSearcher : IDisposable
             // collectors (in order made a term query 2x slower) -- except around wildcard, prefix
             // and range clauses, where Lucene.Net's out-of-order BooleanScorer over their
             // constant-score filters is 7x slower than in order (measured at 100k articles).
+            if (request.Expand && request.MatchAny && query is not MatchAllDocsQuery)
+                query = Rm3Expansion.Expand(searcher, query, FilterFor(filters, except: null), Analyzers.Stemmed, Ranking);
             bool forceInOrder = HasMultiTermClause(query);
             TopFieldCollector top = null!;
             // Dimensions without a filter of their own are counted in the main pass; a filtered one

@@ -33,6 +33,19 @@ public sealed record RankingSettings
     /// <summary>How far apart (in positions, either order) a pair of words may be and still count as near.</summary>
     public int ProximitySlop { get; init; } = 20;
 
+    /// <summary>How the default fields of one word combine: 1 sums them (each field's BM25 score
+    /// added); below 1 the best field counts fully and the others by this fraction (Lucene's
+    /// DisjunctionMaxQuery tie breaker), so a word in both title and body is not counted twice.</summary>
+    public float FieldTieBreaker { get; init; } = 1f;
+
+    /// <summary>Keyword queries: a word the query repeats weighs that many times (BM25's query-term
+    /// frequency); off, each distinct word counts once.</summary>
+    public bool QueryTermFrequency { get; init; } = true;
+
+    /// <summary>Keyword queries: drop function words and request phrasing ("I am interested in papers
+    /// about") beyond the index's stop words.</summary>
+    public bool QueryStopWords { get; init; }
+
     /// <summary>Fields searched when a query names none, with their weights.</summary>
     public IReadOnlyDictionary<string, float> FieldWeights => new Dictionary<string, float>
     {

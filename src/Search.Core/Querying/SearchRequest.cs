@@ -22,6 +22,10 @@ public sealed class SearchRequest
     /// nothing. `search eval` and `search query --any` use it.</summary>
     public bool MatchAny { get; init; }
 
+    /// <summary>Keyword queries (<see cref="MatchAny"/>) only: search again with the query expanded by
+    /// the words that characterise its best hits (RM3 pseudo-relevance feedback). Costs a second search.</summary>
+    public bool Expand { get; init; }
+
     public bool Snippets { get; init; } = true;
     public bool Suggest { get; init; } = true;
 

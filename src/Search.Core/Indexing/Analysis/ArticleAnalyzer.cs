@@ -2,7 +2,9 @@ using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Analysis.Snowball;
 using Lucene.Net.Analysis.Standard;
+using Lucene.Net.Tartarus.Snowball.Ext;
 using Lucene.Net.Util;
 
 namespace Search.Core.Indexing.Analysis;
@@ -61,6 +63,8 @@ public sealed class ArticleAnalyzer : Analyzer
         stream = _settings.Stemmer switch
         {
             "porter" => new PorterStemFilter(stream),
+            // Snowball's filter, like Porter's, leaves tokens marked as keywords (the exact terms) alone.
+            "porter2" => new SnowballFilter(stream, new EnglishStemmer()),
             "kstem" => new KStemFilter(stream),
             "minimal" => new EnglishMinimalStemFilter(stream),
             _ => stream,

@@ -10,6 +10,7 @@ public static class Program
         [RelevanceDataCommand.Name] = (RelevanceDataCommand.Usage, RelevanceDataCommand.Run),
         [RelevanceCommand.Name] = (RelevanceCommand.Usage, RelevanceCommand.Run),
         [Speed.SpeedCommand.Name] = (Speed.SpeedCommand.Usage, Speed.SpeedCommand.Run),
+        [Speed.RankingSpeedCommand.Name] = (Speed.RankingSpeedCommand.Usage, Speed.RankingSpeedCommand.Run),
     };
 
     public static int Main(string[] args)

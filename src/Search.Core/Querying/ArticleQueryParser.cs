@@ -119,6 +119,8 @@ public sealed partial class ArticleQueryParser : MultiFieldQueryParser
     protected override Query GetFieldQuery(string field, string queryText, bool quoted)
     {
         field = CheckField(field);
+        if (!quoted && field == null && _ranking.CombinedField)
+            return base.GetFieldQuery(Schema.AllText, queryText, quoted);
         if (!quoted)
             return CombineFields(field, base.GetFieldQuery(field, queryText, quoted));
         // Quoted: exact words. Swapping the analyser for this call keeps the multi-field expansion.

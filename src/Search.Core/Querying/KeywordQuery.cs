@@ -50,6 +50,8 @@ internal static class KeywordQuery
     /// <summary>One term over the default fields: summed, or the best field plus a fraction of the rest.</summary>
     public static Query FieldsOf(string term, RankingSettings ranking)
     {
+        if (ranking.CombinedField)
+            return new TermQuery(new Term(Schema.AllText, term));
         var perField = ranking.FieldWeights.Select(kv => (Query)new TermQuery(new Term(kv.Key, term)) { Boost = kv.Value }).ToList();
         if (ranking.FieldTieBreaker < 1)
         {

@@ -153,7 +153,8 @@ public sealed class RelevanceReport
         var basis = _byVariant[_all];
         foreach (var (label, v) in Neighbours(_all))
         {
-            if (!_byVariant.TryGetValue(v, out var reports)) continue;
+            if (!_byVariant.TryGetValue(v, out var reports))
+                _byVariant[v] = reports = _runs.Select(run => run.Evaluate(v.Analysis, v.Ranking, _depth)).ToArray();
             sb.Append($"| {label} |");
             for (int i = 0; i < _runs.Count; i++)
             {
@@ -192,9 +193,13 @@ public sealed class RelevanceReport
             yield return (string.Create(CultureInfo.InvariantCulture, $"k1 {k1}"), v with { Ranking = r with { K1 = k1 } });
         foreach (float b in new[] { 0.5f, 0.75f }.Where(b => b != r.B))
             yield return (string.Create(CultureInfo.InvariantCulture, $"b {b}"), v with { Ranking = r with { B = b } });
-        foreach (float t in new[] { 1f, 2f }.Where(t => t != r.TitleWeight))
-            yield return (string.Create(CultureInfo.InvariantCulture, $"title weight {t}"), v with { Ranking = r with { TitleWeight = t } });
-        yield return (r.FieldTieBreaker >= 1 ? "fields: max + 0.3 × rest (dismax)" : "fields: summed", v with { Ranking = r with { FieldTieBreaker = r.FieldTieBreaker >= 1 ? 0.3f : 1f } });
+        foreach (var (combined, title, tie) in RankingVariant.FieldChoices)
+        {
+            var other = v with { Ranking = r with { CombinedField = combined, TitleWeight = title, FieldTieBreaker = tie } };
+            if (other != v)
+                yield return (combined ? "fields: one combined field" : string.Create(CultureInfo.InvariantCulture,
+                    $"fields: title^{title} {(tie >= 1 ? "+" : $"max+{tie}×")} body"), other);
+        }
         yield return (r.ProximityBoost > 0 ? "proximity off" : "proximity 0.25", v with { Ranking = r with { ProximityBoost = r.ProximityBoost > 0 ? 0 : 0.25f } });
         yield return (r.QueryStopWords ? "query stop words off" : "query stop words on", v with { Ranking = r with { QueryStopWords = !r.QueryStopWords } });
         yield return (r.QueryTermFrequency ? "query-term frequency off" : "query-term frequency on", v with { Ranking = r with { QueryTermFrequency = !r.QueryTermFrequency } });

@@ -45,12 +45,14 @@ public sealed class ArticleAnalyzer : Analyzer
 
         var tokenizer = new StandardTokenizer(Version, reader);
         TokenStream stream = new LowerCaseFilter(Version, tokenizer);
-        if (Array.IndexOf(Schema.TextFields, fieldName) < 0)
+        bool allText = fieldName == Schema.AllText;
+        if (!allText && Array.IndexOf(Schema.TextFields, fieldName) < 0)
             return new TokenStreamComponents(tokenizer, new ASCIIFoldingFilter(stream));
 
         stream = new EnglishPossessiveFilter(Version, tokenizer);
         stream = new ASCIIFoldingFilter(new LowerCaseFilter(Version, stream));
-        switch (_mode)
+        // The combined field holds stemmed terms only, whatever the mode.
+        switch (allText ? TextMode.Stemmed : _mode)
         {
             case TextMode.Exact:
                 return new TokenStreamComponents(tokenizer, new ExactMarkerFilter(stream));

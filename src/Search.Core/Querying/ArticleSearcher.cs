@@ -166,7 +166,9 @@ public sealed class ArticleSearcher : IDisposable
     private static int CountLeaves(Query query, int stopAt)
     {
         if (query is not BooleanQuery bq)
-            return 1;
+            // A word on the combined field stands for its title and body clauses: the limit stays
+            // "64 words" whichever way words are scored.
+            return query is TermQuery { Term.Field: Schema.AllText } ? Schema.DefaultFields.Count : 1;
         int n = 0;
         foreach (var clause in bq.Clauses)
         {

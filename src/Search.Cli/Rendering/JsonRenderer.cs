@@ -40,6 +40,7 @@ public static class JsonRenderer
         }
         w.WriteEndArray();
         w.WriteString("suggestion", r.Suggestion);
+        w.WriteBoolean("any_words", r.AnyWords);
         if (r.Facets.Count > 0)
         {
             w.WriteStartObject("facets");

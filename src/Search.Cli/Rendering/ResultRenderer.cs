@@ -23,6 +23,8 @@ public sealed class ResultRenderer
             w.WriteLine($"{Formats.N(r.Total)} results for {what}; none at offset {r.Offset} ({Formats.Ms(r.TookMs)})");
         else
             w.WriteLine($"{Formats.N(r.Total)} results for {what}, showing {r.Offset + 1}-{r.Offset + r.Hits.Count} ({Formats.Ms(r.TookMs)})");
+        if (r.AnyWords)
+            w.WriteLine(_o.Dim("No article has all of the words: showing articles with any of them, best first."));
         if (r.Suggestion != null)
             w.WriteLine($"Did you mean: {_o.Bold(r.Suggestion)}");
         foreach (var hit in r.Hits)

@@ -87,7 +87,42 @@ public sealed class ArticleSearcher : IDisposable
         catch (IOException) { /* a commit in progress: keep answering from the current one */ }
     }
 
+    /// <summary>Runs <paramref name="request"/>. A query of plain words only (no quotes, operators,
+    /// fields or patterns) that no article has all of, or that has more words than a query may
+    /// require, is answered as keywords of which any may match, best first, and says so
+    /// (<see cref="SearchResult.AnyWords"/>): a sentence pasted from a brief finds what it is about
+    /// instead of nothing.</summary>
     public SearchResult Search(SearchRequest request)
+    {
+        if (request.MatchAny || !PlainWords.IsMatch(request.Query) || request.Query.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length < 2)
+            return SearchAsGiven(request);
+        SearchResult? strict = null;
+        try
+        {
+            strict = SearchAsGiven(request);
+        }
+        catch (QuerySyntaxException)
+        {
+            // Too many words to require them all: answered as keywords below.
+        }
+        if (strict is { Total: > 0 })
+            return strict;
+        var any = SearchAsGiven(request.AsAnyWords());
+        if (any.Total == 0)
+            return strict ?? any;
+        any.AnyWords = true;
+        // A respelling that finds the words together beats any-word matches: keep offering it.
+        any.Suggestion = strict?.Suggestion ?? any.Suggestion;
+        return any;
+    }
+
+    /// <summary>Letters, digits, apostrophes, hyphens inside words, sentence punctuation: no query
+    /// syntax (AND, OR, NOT and TO in capitals are operators).</summary>
+    private static readonly System.Text.RegularExpressions.Regex PlainWords = new(
+        @"^(?!.*\b(AND|OR|NOT|TO)\b)(?:[\p{L}\p{N}\s'’.,;!?]|(?<=[\p{L}\p{N}])-(?=[\p{L}\p{N}]))*$",
+        System.Text.RegularExpressions.RegexOptions.Compiled);
+
+    private SearchResult SearchAsGiven(SearchRequest request)
     {
         var clock = Stopwatch.StartNew();
         var parser = new ArticleQueryParser(Analyzers, request.MaxExpansions, Ranking);

@@ -32,6 +32,13 @@ public sealed class SearchRequest
     /// <summary>Most terms a wildcard or prefix may expand to before the query is refused.</summary>
     public int MaxExpansions { get; init; } = 10_000;
 
+    /// <summary>This request with its text taken as keywords of which any may match.</summary>
+    public SearchRequest AsAnyWords() => new()
+    {
+        Query = Query, Offset = Offset, Limit = Limit, Sort = Sort, Facets = Facets, FacetLimit = FacetLimit,
+        Filters = Filters, MatchAny = true, Expand = Expand, Snippets = Snippets, Suggest = Suggest, MaxExpansions = MaxExpansions,
+    };
+
     public static bool TryParseSort(string text, out SortOrder sort) =>
         Enum.TryParse(text, ignoreCase: true, out sort) && Enum.IsDefined(sort);
 }

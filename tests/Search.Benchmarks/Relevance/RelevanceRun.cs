@@ -16,8 +16,12 @@ public enum QueryForm { Any, Or, All }
 /// by <see cref="IndexBuilder"/> once per analysis setting asked for, and evaluated with
 /// <see cref="EvaluationSearch"/>, the search `search eval` runs, or as typed queries.
 /// </summary>
-public sealed class RelevanceRun
+public sealed partial class RelevanceRun
 {
+    /// <summary>A word a user types as it is: letters and digits, hyphens and apostrophes inside.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[\p{L}\p{N}]+(['-][\p{L}\p{N}]+)*$")]
+    private static partial System.Text.RegularExpressions.Regex PlainWord();
+
     private readonly Dictionary<AnalysisSettings, string> _indexes = new();
 
     public RelevanceRun(TestCollection collection, string workDirectory)
@@ -70,7 +74,7 @@ public sealed class RelevanceRun
         var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
             .Select(w => w.Trim(".,;:!?()[]{}\"'".ToCharArray()))
             .Where(w => w.Length > 0)
-            .Select(w => w is "AND" or "OR" or "NOT" or "TO" ? w.ToLowerInvariant() : QueryParserBase.Escape(w))
+            .Select(w => w is "AND" or "OR" or "NOT" or "TO" ? w.ToLowerInvariant() : PlainWord().IsMatch(w) ? w : QueryParserBase.Escape(w))
             .ToList();
         // `search query` takes at most 64 words; a longer request is cut, as a user would have to.
         if (words.Count > 64) words = words.Take(64).ToList();

@@ -18,14 +18,14 @@ public static class Program
           search                                  open the console (builds ./index from seeds/ first if needed)
           search console [--index DIR]            the same, for any index
           search index [PATH...] [--index DIR] [--rebuild] [--threads N] [--json]
-                             [--stemmer porter|kstem|minimal|none] [--no-stopwords] [--commit-seconds N]
+                             [--stemmer porter2|porter|kstem|minimal|none] [--no-stopwords] [--commit-seconds N]
                                                   index folders/files of articles (default: seeds/)
           search query QUERY [--limit N] [--offset N] [--sort relevance|newest|oldest]
-                             [--facet DIM]... [--filter DIM=VALUE]... [--facet-limit N] [--any] [--json]
+                             [--facet DIM]... [--filter DIM=VALUE]... [--facet-limit N] [--any [--expand]] [--json]
           search show ID [--json]                 one article with all its metadata
           search stats [--json]                   what is in the index
-          search eval --queries FILE --qrels FILE [--depth N] [--per-query] [--json]
-                                                  measure ranking against relevance judgements
+          search eval [DIR] [--queries FILE] [--qrels FILE] [--run FILE] [--depth N] [--per-query] [--json]
+                                                  measure ranking (or a TREC run) against relevance judgements
           search help                             this text
 
         The index is --index DIR, else $SEARCH_INDEX, else ./index.

@@ -56,7 +56,7 @@ public static class RankingSpeedCommand
             }
         }
         var corpus = new CorpusMaker(work, CorpusMaker.FindShared(shared)).Synthetic(docs, CorpusFormat.Jsonl);
-        string index = Path.Combine(work, "indexes", $"ranking-speed-{docs}-schema{Schema.Version}");
+        string index = Path.Combine(work, "indexes", $"ranking-speed-{docs}-schema{Schema.Version}-{AnalysisSettings.Default.Stemmer}");
         if (!Directory.Exists(index))
         {
             Log.Step($"indexing {corpus.Label} into {index}");

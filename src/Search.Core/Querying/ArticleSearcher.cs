@@ -96,6 +96,7 @@ public sealed class ArticleSearcher : IDisposable
     {
         if (request.MatchAny || !PlainWords.IsMatch(request.Query) || request.Query.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length < 2)
             return SearchAsGiven(request);
+        var clock = Stopwatch.StartNew();
         SearchResult? strict = null;
         try
         {
@@ -107,10 +108,12 @@ public sealed class ArticleSearcher : IDisposable
         }
         if (strict is { Total: > 0 })
             return strict;
-        var any = SearchAsGiven(request.AsAnyWords());
+        // The strict attempt already looked for a respelling (the costly part of an empty result).
+        var any = SearchAsGiven(request.AsAnyWords(suggest: request.Suggest && strict == null));
         if (any.Total == 0)
             return strict ?? any;
         any.AnyWords = true;
+        any.TookMs = Math.Round(clock.Elapsed.TotalMilliseconds, 2); // both attempts
         // A respelling that finds the words together beats any-word matches: keep offering it.
         any.Suggestion = strict?.Suggestion ?? any.Suggestion;
         return any;

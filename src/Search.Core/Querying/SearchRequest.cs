@@ -33,10 +33,10 @@ public sealed class SearchRequest
     public int MaxExpansions { get; init; } = 10_000;
 
     /// <summary>This request with its text taken as keywords of which any may match.</summary>
-    public SearchRequest AsAnyWords() => new()
+    public SearchRequest AsAnyWords(bool suggest) => new()
     {
         Query = Query, Offset = Offset, Limit = Limit, Sort = Sort, Facets = Facets, FacetLimit = FacetLimit,
-        Filters = Filters, MatchAny = true, Expand = Expand, Snippets = Snippets, Suggest = Suggest, MaxExpansions = MaxExpansions,
+        Filters = Filters, MatchAny = true, Expand = Expand, Snippets = Snippets, Suggest = suggest, MaxExpansions = MaxExpansions,
     };
 
     public static bool TryParseSort(string text, out SortOrder sort) =>

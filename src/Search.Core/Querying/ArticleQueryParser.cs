@@ -9,8 +9,8 @@ using Search.Core.Indexing.Analysis;
 namespace Search.Core.Querying;
 
 /// <summary>
-/// Lucene's classic query syntax, adapted to articles: words are ANDed and stemmed across title
-/// and body (title weighted higher); quoted phrases match exact, unstemmed words; `published`
+/// Lucene's classic query syntax, adapted to articles: words are ANDed and stemmed, scored on the
+/// combined title-and-body field (<see cref="Schema.AllText"/>; title counted twice); quoted phrases match exact, unstemmed words; `published`
 /// ranges accept years and months; unknown fields, leading wildcards and over-broad patterns are
 /// errors with a position instead of silent empty results.
 /// </summary>

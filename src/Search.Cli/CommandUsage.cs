@@ -41,7 +41,7 @@ public static class CommandUsage
             """,
         ["query"] = """
             usage: search query QUERY [--index DIR] [--limit N] [--offset N] [--sort relevance|newest|oldest]
-                                [--facet DIM]... [--filter DIM=VALUE]... [--facet-limit N] [--any] [--json]
+                                [--facet DIM]... [--filter DIM=VALUE]... [--facet-limit N] [--any [--expand]] [--json]
 
             One query; words are ANDed. Syntax: "phrases", OR, NOT/-word, field:value, wild*, fuzzy~,
             published:2019, published:2019-03, published:>=2020-01-01, published:[2019 TO 2020].
@@ -51,6 +51,8 @@ public static class CommandUsage
               --filter D=V     keep only articles with that value (repeat: OR within a dimension)
               --facet-limit N  values per facet (default 10)
               --any            plain keywords, any of which may match (long questions)
+              --expand         with --any: add the words that characterise the best hits and search
+                               again (RM3 pseudo-relevance feedback)
               --json           machine-readable output
             Exit status: 0 ok (also with no hits), 1 no index, 2 bad query or command line.
             """,
@@ -68,12 +70,7 @@ public static class CommandUsage
             facet dimensions.
             Exit status: 0 ok, 1 no index.
             """,
-        ["eval"] = """
-            usage: search eval --queries FILE --qrels FILE [--index DIR] [--depth N] [--per-query] [--json]
-
-            Measures ranking against relevance judgements (TREC qrels): MAP, nDCG@10, P@10, recall.
-            Exit status: 0 ok, 1 unreadable files or no index, 2 bad command line.
-            """,
+        ["eval"] = Search.Cli.Commands.EvalCommand.Help + "Exit status: 0 ok, 1 unreadable files or no index, 2 bad command line.\n",
         ["check"] = """
             usage: search check [--fix] [--index DIR] [--json]
 

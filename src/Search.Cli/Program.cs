@@ -19,17 +19,17 @@ public static class Program
           search [--index DIR] [--samples]        the console on that index (also: search console ...);
                                                   --samples: first build it from the sample articles
           search index [PATH...] [--samples] [--index DIR] [--rebuild] [--threads N] [--json]
-                             [--stemmer porter|kstem|minimal|none] [--no-stopwords] [--commit-seconds N]
+                             [--stemmer porter2|porter|kstem|minimal|none] [--no-stopwords] [--commit-seconds N]
                              [--date-order mdy|dmy]
                                                   index folders/files of articles (no PATH: refresh the
                                                   folders the index was built from)
           search check [--fix] [--json]           find damage in the index; --fix repairs it
           search query QUERY [--limit N] [--offset N] [--sort relevance|newest|oldest]
-                             [--facet DIM]... [--filter DIM=VALUE]... [--facet-limit N] [--any] [--json]
+                             [--facet DIM]... [--filter DIM=VALUE]... [--facet-limit N] [--any [--expand]] [--json]
           search show ID [--file FILE] [--json]   one article with all its metadata
           search stats [--json]                   what is in the index
-          search eval --queries FILE --qrels FILE [--depth N] [--per-query] [--json]
-                                                  measure ranking against relevance judgements
+          search eval [DIR] [--queries FILE] [--qrels FILE] [--run FILE] [--depth N] [--per-query] [--json]
+                                                  measure ranking (or a TREC run) against relevance judgements
           search help [COMMAND]                   this text, or one command's usage (also: search COMMAND --help)
 
         The index is --index DIR, else $SEARCH_INDEX, else ./index.

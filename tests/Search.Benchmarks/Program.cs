@@ -12,6 +12,7 @@ public static class Program
         [Speed.SpeedCommand.Name] = (Speed.SpeedCommand.Usage, Speed.SpeedCommand.Run),
         [Spelling.SpellingCommand.Name] = (Spelling.SpellingCommand.Usage, Spelling.SpellingCommand.Run),
         [Extraction.ExtractionCommand.Name] = (Extraction.ExtractionCommand.Usage, Extraction.ExtractionCommand.Run),
+        [Speed.RankingSpeedCommand.Name] = (Speed.RankingSpeedCommand.Usage, Speed.RankingSpeedCommand.Run),
     };
 
     public static int Main(string[] args)

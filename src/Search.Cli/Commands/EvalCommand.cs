@@ -8,23 +8,83 @@ using Search.Core.Querying;
 namespace Search.Cli.Commands;
 
 /// <summary>
-/// `search eval --queries FILE --qrels FILE`: runs every judged query through the same search as
-/// `search query --any` (keywords, any may match, BM25 ranking) and reports trec_eval's measures.
+/// `search eval [DIR] [--queries FILE] [--qrels FILE] [--run FILE]`: runs every judged query through
+/// the same search as `search query --any` (keywords, any may match, our ranking), or reads another
+/// engine's results from a TREC run file, and reports trec_eval's measures.
 /// </summary>
 public static class EvalCommand
 {
+    public const string Help = """
+        usage: search eval [DIR] [--queries FILE] [--qrels FILE] [--index DIR | --run FILE]
+                           [--depth N] [--expand] [--per-query] [--json]
+
+        Measures ranking against relevance judgements with trec_eval's measures (nDCG@10, MAP, P@10,
+        R@100, MRR), means over the judged queries.
+
+          DIR             a test collection in the common format: DIR/queries.tsv and DIR/qrels.txt
+                          (index its DIR/docs.jsonl first with `search index DIR/docs.jsonl --index X`)
+          --queries FILE  queries, one `id<TAB>text` per line (a query with no text is skipped, with a warning)
+          --qrels FILE    TREC qrels, `qid 0 docid grade` (grade > 0 is relevant)
+          --index DIR     the index to search (default: $SEARCH_INDEX, else ./index)
+          --run FILE      score this TREC run file (`qid Q0 docid rank score tag`) instead of searching
+          --depth N       results per query that count (default 100)
+          --expand        search with pseudo-relevance feedback, as `search query --any --expand`
+          --per-query     one row per query
+          --json          the whole report as JSON
+        """;
+
     public static int Run(string[] argv, Output o)
     {
-        var args = Args.Parse(argv, new[] { "index", "queries", "qrels", "depth" }, new[] { "json", "per-query" });
-        string queriesPath = args.Value("queries") ?? throw new UsageException("eval needs --queries FILE (TSV: id<TAB>query)");
-        string qrelsPath = args.Value("qrels") ?? throw new UsageException("eval needs --qrels FILE (TREC: qid 0 docid relevance)");
+        var args = Args.Parse(argv, new[] { "index", "queries", "qrels", "depth", "run" }, new[] { "json", "per-query", "expand", "help" });
+        if (args.Has("help"))
+        {
+            o.Out.Write(Help);
+            return 0;
+        }
+        if (args.Positionals.Count > 1)
+            throw new UsageException($"eval takes one collection folder, not {args.Positionals.Count} words");
+        string? collection = args.Positionals.Count == 1 ? args.Positionals[0] : null;
+        if (collection != null && !Directory.Exists(collection))
+            throw new SearchException($"{collection}: no such folder (a collection folder holds queries.tsv and qrels.txt)");
+        string? queriesPath = args.Value("queries") ?? (collection == null ? null : Path.Combine(collection, "queries.tsv"));
+        string qrelsPath = args.Value("qrels") ?? (collection == null ? null : Path.Combine(collection, "qrels.txt"))
+            ?? throw new UsageException("eval needs --qrels FILE (TREC: qid 0 docid relevance) or a collection folder");
+        string? runPath = args.Value("run");
+        if (queriesPath == null && runPath == null)
+            throw new UsageException("eval needs --queries FILE (TSV: id<TAB>query), a collection folder, or --run FILE");
+        if (runPath != null && (args.Value("index") != null || args.Has("expand")))
+            throw new UsageException("--run scores a stored run; it cannot be combined with --index or --expand");
         int depth = args.Int("depth", 100, 1, ArticleSearcher.MaxWindow);
-        IReadOnlyList<EvaluationQuery> queries;
-        Qrels qrels;
+
+        var queries = queriesPath == null ? null : Load(queriesPath, p => QueriesFile.Load(p, w => o.Error($"warning: {w}")));
+        var qrels = Load(qrelsPath, QrelsFile.Load);
+        EvaluationReport report;
+        string source;
+        if (runPath != null)
+        {
+            var run = Load(runPath, RunFile.Load);
+            report = RunFile.Evaluate(run, qrels, queries, depth);
+            source = $"run {runPath}";
+        }
+        else
+        {
+            using var searcher = ArticleSearcher.Open(IndexLocation.Resolve(args));
+            report = EvaluationSearch.Evaluate(searcher, queries!, qrels, depth, args.Has("expand"));
+            source = $"index {searcher.IndexPath}";
+        }
+        if (args.Has("json"))
+            o.Out.WriteLine(JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
+        else
+            Print(o, report, source, args.Has("per-query"));
+        return 0;
+    }
+
+    /// <summary>Reads one input file; a format error or an unreadable file is one line naming it.</summary>
+    private static T Load<T>(string path, Func<string, T> load)
+    {
         try
         {
-            queries = QueriesFile.Load(queriesPath);
-            qrels = QrelsFile.Load(qrelsPath);
+            return load(path);
         }
         catch (EvaluationFormatException e)
         {
@@ -32,28 +92,21 @@ public static class EvalCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new SearchException($"cannot read {(e.Message.Contains(queriesPath, StringComparison.Ordinal) ? queriesPath : qrelsPath)}: {e.Message}");
+            throw new SearchException($"cannot read {path}: {e.Message}");
         }
-        using var searcher = ArticleSearcher.Open(IndexLocation.Resolve(args));
-        var report = EvaluationSearch.Evaluate(searcher, queries, qrels, depth);
-        if (args.Has("json"))
-            o.Out.WriteLine(JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
-        else
-            Print(o, report, searcher.IndexPath, args.Has("per-query"));
-        return 0;
     }
 
-    private static void Print(Output o, EvaluationReport r, string index, bool perQuery)
+    private static void Print(Output o, EvaluationReport r, string source, bool perQuery)
     {
         var w = o.Out;
-        w.WriteLine($"{r.QueriesAveraged} judged queries, depth {r.Depth}, index {index}");
+        w.WriteLine($"{r.QueriesAveraged} judged queries, depth {r.Depth}, {source}");
         w.WriteLine($"{"",-10} {"nDCG@10",8} {"MAP",8} {"P@10",8} {"R@100",8} {"MRR",8}");
         if (perQuery)
             foreach (var q in r.Queries)
                 Row(w, q.QueryId + (q.Missing ? "*" : ""), q.Metrics);
         Row(w, o.Bold("mean"), r.Mean);
         if (r.Queries.Any(q => q.Missing))
-            w.WriteLine($"missing from the queries file (scored 0): {string.Join(", ", r.MissingQueryIds)}");
+            w.WriteLine($"not run (scored 0): {string.Join(", ", r.MissingQueryIds)}");
         if (r.UnjudgedQueryIds.Count > 0)
             w.WriteLine($"not evaluated (no judgements): {string.Join(", ", r.UnjudgedQueryIds)}");
     }

@@ -8,11 +8,39 @@ namespace Search.Cli.Commands;
 public static class QueryCommand
 {
     private static readonly string[] ValueOptions = { "index", "limit", "offset", "sort", "facet", "filter", "facet-limit" };
-    private static readonly string[] Flags = { "json", "any" };
+    private static readonly string[] Flags = { "json", "any", "expand", "help" };
+
+    public const string Help = """
+        usage: search query QUERY [--limit N] [--offset N] [--sort relevance|newest|oldest]
+                                  [--facet DIM]... [--filter DIM=VALUE]... [--facet-limit N]
+                                  [--any [--expand]] [--json] [--index DIR]
+
+        Runs one query and prints the results (exit 0, even with none; 2 for a query that cannot be parsed).
+
+          QUERY              words (all required), "exact phrases", OR / AND / NOT, field:value, wildcards,
+                             fuzzy~, ranges: see README, Query language
+          --limit N          results per page (default 10); --offset N skips the first N
+          --sort ORDER       relevance (default), newest or oldest
+          --facet DIM        count a facet dimension (source, author, section, tags, year, month, place, links)
+          --filter DIM=VALUE keep only articles with that value (repeatable)
+          --facet-limit N    values per facet (default 10)
+          --any              plain keywords of which any may match, best first (for long questions)
+          --expand           with --any: add words that characterise the best hits and search again
+                             (RM3 pseudo-relevance feedback; a second search)
+          --json             results as JSON
+          --index DIR        the index (default: $SEARCH_INDEX, else ./index)
+        """;
 
     public static int Run(string[] argv, Output o)
     {
         var args = Args.Parse(argv, ValueOptions, Flags);
+        if (args.Has("help"))
+        {
+            o.Out.Write(Help);
+            return 0;
+        }
+        if (args.Has("expand") && !args.Has("any"))
+            throw new UsageException("--expand works with --any (keyword queries)");
         var request = BuildRequest(args, string.Join(' ', args.Positionals));
         using var searcher = ArticleSearcher.Open(IndexLocation.Resolve(args));
         SearchResult result;
@@ -36,6 +64,7 @@ public static class QueryCommand
     {
         Query = query,
         MatchAny = args.Has("any"),
+        Expand = args.Has("expand"),
         Limit = args.Int("limit", 10, 0, ArticleSearcher.MaxWindow),
         Offset = args.Int("offset", 0, 0, ArticleSearcher.MaxWindow),
         Sort = ParseSort(args.Value("sort") ?? "relevance"),

@@ -42,6 +42,7 @@ public static class JsonRenderer
         w.WriteString("suggestion", r.Suggestion);
         if (r.Notice != null)
             w.WriteString("notice", r.Notice);
+        w.WriteBoolean("any_words", r.AnyWords);
         if (r.Facets.Count > 0)
         {
             w.WriteStartObject("facets");

@@ -40,6 +40,8 @@ public sealed class ResultRenderer
             WriteWrapped(s => s, $"{Formats.Count(r.Total, "result")} for {what} ({took})", "");
         else
             WriteWrapped(s => s, $"{Formats.Count(r.Total, "result")} for {what}, showing {r.Offset + 1}-{r.Offset + r.Hits.Count} ({took})", "");
+        if (r.AnyWords)
+            _o.Out.WriteLine(_o.Dim("No article has all of the words: showing articles with any of them, best first."));
         if (r.Suggestion != null)
             w.WriteLine($"Did you mean: {_o.Bold(r.Suggestion)}");
         int width = _o.Width;

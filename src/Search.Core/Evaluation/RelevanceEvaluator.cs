@@ -21,6 +21,14 @@ public static class RelevanceEvaluator
         IReadOnlyList<EvaluationQuery> queries,
         Qrels qrels,
         Func<string, int, IReadOnlyList<(string DocId, float Score)>> search,
+        int depth = 100) =>
+        EvaluateQueries(queries, qrels, (query, n) => search(query.Text, n), depth);
+
+    /// <summary>The same, for a search that needs the query's id (a stored run looks results up by it).</summary>
+    public static EvaluationReport EvaluateQueries(
+        IReadOnlyList<EvaluationQuery> queries,
+        Qrels qrels,
+        Func<EvaluationQuery, int, IReadOnlyList<(string DocId, float Score)>> search,
         int depth = 100)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(depth);
@@ -36,7 +44,7 @@ public static class RelevanceEvaluator
                 unjudged.Add(query.Id);
                 continue;
             }
-            var ranked = TrecRunOrder.Rank(search(query.Text, depth), depth);
+            var ranked = TrecRunOrder.Rank(search(query, depth), depth);
             evaluated.Add(new QueryEvaluation
             {
                 QueryId = query.Id,

@@ -5,11 +5,13 @@ namespace Search.Core.Indexing;
 /// the index was built, and an index built with other settings is reported instead of silently
 /// returning wrong results.
 /// </summary>
-public sealed record AnalysisSettings(string Stemmer = "porter", bool StopWords = true)
+public sealed record AnalysisSettings(string Stemmer = "porter2", bool StopWords = true)
 {
     public static readonly AnalysisSettings Default = new();
 
-    public static readonly string[] Stemmers = { "porter", "kstem", "minimal", "none" };
+    /// <summary>porter: Lucene's Porter (1980); porter2: Snowball English (Porter2); kstem: Krovetz;
+    /// minimal: plurals only; none.</summary>
+    public static readonly string[] Stemmers = { "porter", "porter2", "kstem", "minimal", "none" };
 
     public IDictionary<string, string> ToUserData() => new Dictionary<string, string>
     {

@@ -34,6 +34,15 @@ public static class Schema
     public const string Title = "title";
     public const string Body = "body";
 
+    /// <summary>Title and body in one field, the title counted twice, stemmed terms only, no
+    /// positions: plain words are scored on it as one BM25 field (BM25F-style), so a word's title
+    /// and body occurrences share one saturation curve and one length norm instead of two summed
+    /// scores. Not stored, not queryable by name.</summary>
+    public const string AllText = "text";
+
+    /// <summary>How many times the title counts in <see cref="AllText"/>.</summary>
+    public const int AllTextTitleRepeats = 2;
+
     // Metadata, analysed with a plain lower-casing analyser so `author:petrova` works.
     public const string Url = "url";
     public const string Source = "source";
@@ -86,6 +95,21 @@ public static class Schema
     /// than vectors did at index time (they doubled it) and at query time.</summary>
     internal static readonly FieldType Text = MakeTextType(stored: true);
     internal static readonly FieldType MetadataText = MakeTextType(stored: false);
+
+    internal static readonly FieldType AllTextType = MakeAllTextType();
+
+    private static FieldType MakeAllTextType()
+    {
+        var type = new FieldType
+        {
+            IsIndexed = true,
+            IsTokenized = true,
+            IsStored = false,
+            IndexOptions = IndexOptions.DOCS_AND_FREQS,
+        };
+        type.Freeze();
+        return type;
+    }
 
     private static FieldType MakeTextType(bool stored)
     {

@@ -9,8 +9,8 @@ using Search.Core.Indexing.Analysis;
 namespace Search.Core.Querying;
 
 /// <summary>
-/// Lucene's classic query syntax, adapted to articles: words are ANDed and stemmed across title
-/// and body (title weighted higher); quoted phrases match exact, unstemmed words; `published`
+/// Lucene's classic query syntax, adapted to articles: words are ANDed and stemmed, scored on the
+/// combined title-and-body field (<see cref="Schema.AllText"/>; title counted twice); quoted phrases match exact, unstemmed words; `published`
 /// ranges accept years and months; unknown fields, leading wildcards and over-broad patterns are
 /// errors with a position instead of silent empty results.
 /// </summary>
@@ -44,13 +44,10 @@ public sealed partial class ArticleQueryParser : MultiFieldQueryParser
     {
         if (matchAny)
         {
-            DefaultOperator = OR_OPERATOR;
-            // Keywords only: every syntax character is escaped, and the words AND/OR/NOT are plain words.
-            text = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
-                .Select(w => w is "AND" or "OR" or "NOT" or "TO" ? w.ToLowerInvariant() : Escape(w)));
-            if (text.Length == 0)
-                return new MatchAllDocsQuery();
-            return WithProximity(Parse(text), text);
+            var terms = KeywordQuery.Terms(Analyzer, text, _ranking);
+            if (terms.Count == 0)
+                return text.Trim().Length == 0 ? new MatchAllDocsQuery() : new BooleanQuery();
+            return WithProximity(KeywordQuery.Build(terms, _ranking), terms);
         }
         string trimmed = text.Trim();
         if (trimmed.Length == 0 || trimmed == "*" || trimmed == "*:*")
@@ -78,19 +75,10 @@ public sealed partial class ArticleQueryParser : MultiFieldQueryParser
     /// stemmed terms in each default field. They only add to the score of articles that match
     /// anyway, so the set of hits is unchanged.
     /// </summary>
-    private Query WithProximity(Query query, string keywords)
+    private Query WithProximity(Query query, IReadOnlyList<string> terms)
     {
         if (_ranking.ProximityBoost <= 0)
             return query;
-        var terms = new List<string>();
-        using (var stream = Analyzer.GetTokenStream(Schema.Body, keywords))
-        {
-            var term = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
-            stream.Reset();
-            while (stream.IncrementToken())
-                terms.Add(term.ToString());
-            stream.End();
-        }
         var near = new BooleanQuery();
         foreach (var (field, weight) in _ranking.FieldWeights)
             for (int i = 0; i + 1 < terms.Count; i++)
@@ -108,6 +96,18 @@ public sealed partial class ArticleQueryParser : MultiFieldQueryParser
         return new BooleanQuery { { query, Occur.MUST }, { near, Occur.SHOULD } };
     }
 
+    /// <summary>A plain word over the default fields (a clause per field) is combined as
+    /// <see cref="RankingSettings.FieldTieBreaker"/> says, as keyword queries do.</summary>
+    private Query CombineFields(string? field, Query query)
+    {
+        if (field != null || _ranking.FieldTieBreaker >= 1 || query is not BooleanQuery bq
+            || bq.Clauses.Count < 2 || !bq.Clauses.All(c => c.Occur == Occur.SHOULD && c.Query is TermQuery))
+            return query;
+        var max = new DisjunctionMaxQuery(_ranking.FieldTieBreaker);
+        foreach (var c in bq.Clauses) max.Add(c.Query);
+        return max;
+    }
+
     /// <summary>`-russia` alone means "everything but russia", not nothing (Lucene's default).</summary>
     private static Query MatchAllIfOnlyNegative(Query query)
     {
@@ -121,8 +121,10 @@ public sealed partial class ArticleQueryParser : MultiFieldQueryParser
         field = CheckField(field);
         if (field == Schema.Published)
             return PublishedQuery(queryText);
+        if (!quoted && field == null && _ranking.CombinedField)
+            return base.GetFieldQuery(Schema.AllText, queryText, quoted);
         if (!quoted)
-            return base.GetFieldQuery(field, queryText, quoted);
+            return CombineFields(field, base.GetFieldQuery(field, queryText, quoted));
         // Quoted: exact words. Swapping the analyser for this call keeps the multi-field expansion.
         var stemmed = Analyzer;
         Analyzer = _exact;

@@ -87,7 +87,45 @@ public sealed class ArticleSearcher : IDisposable
         catch (IOException) { /* a commit in progress: keep answering from the current one */ }
     }
 
+    /// <summary>Runs <paramref name="request"/>. A query of plain words only (no quotes, operators,
+    /// fields or patterns) that no article has all of, or that has more words than a query may
+    /// require, is answered as keywords of which any may match, best first, and says so
+    /// (<see cref="SearchResult.AnyWords"/>): a sentence pasted from a brief finds what it is about
+    /// instead of nothing.</summary>
     public SearchResult Search(SearchRequest request)
+    {
+        if (request.MatchAny || !PlainWords.IsMatch(request.Query) || request.Query.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length < 2)
+            return SearchAsGiven(request);
+        var clock = Stopwatch.StartNew();
+        SearchResult? strict = null;
+        try
+        {
+            strict = SearchAsGiven(request);
+        }
+        catch (QuerySyntaxException)
+        {
+            // Too many words to require them all: answered as keywords below.
+        }
+        if (strict is { Total: > 0 })
+            return strict;
+        // The strict attempt already looked for a respelling (the costly part of an empty result).
+        var any = SearchAsGiven(request.AsAnyWords(suggest: request.Suggest && strict == null));
+        if (any.Total == 0)
+            return strict ?? any;
+        any.AnyWords = true;
+        any.TookMs = Math.Round(clock.Elapsed.TotalMilliseconds, 2); // both attempts
+        // A respelling that finds the words together beats any-word matches: keep offering it.
+        any.Suggestion = strict?.Suggestion ?? any.Suggestion;
+        return any;
+    }
+
+    /// <summary>Letters, digits, apostrophes, hyphens inside words, sentence punctuation: no query
+    /// syntax (AND, OR, NOT and TO in capitals are operators).</summary>
+    private static readonly System.Text.RegularExpressions.Regex PlainWords = new(
+        @"^(?!.*\b(AND|OR|NOT|TO)\b)(?:[\p{L}\p{N}\s'’.,;!?]|(?<=[\p{L}\p{N}])-(?=[\p{L}\p{N}]))*$",
+        System.Text.RegularExpressions.RegexOptions.Compiled);
+
+    private SearchResult SearchAsGiven(SearchRequest request)
     {
         var clock = Stopwatch.StartNew();
         var parser = new ArticleQueryParser(Analyzers, request.MaxExpansions, Ranking);
@@ -119,6 +157,8 @@ public sealed class ArticleSearcher : IDisposable
             // collectors (in order made a term query 2x slower) -- except around wildcard, prefix
             // and range clauses, where Lucene.Net's out-of-order BooleanScorer over their
             // constant-score filters is 7x slower than in order (measured at 100k articles).
+            if (request.Expand && request.MatchAny && query is not MatchAllDocsQuery)
+                query = Rm3Expansion.Expand(searcher, query, FilterFor(filters, except: null), Analyzers.Stemmed, Ranking);
             bool forceInOrder = HasMultiTermClause(query);
             TopFieldCollector top = null!;
             // Dimensions without a filter of their own are counted in the main pass; a filtered one
@@ -187,7 +227,9 @@ public sealed class ArticleSearcher : IDisposable
     private static int CountLeaves(Query query, int stopAt)
     {
         if (query is not BooleanQuery bq)
-            return 1;
+            // A word on the combined field stands for its title and body clauses: the limit stays
+            // "64 words" whichever way words are scored.
+            return query is TermQuery { Term.Field: Schema.AllText } ? Schema.DefaultFields.Count : 1;
         int n = 0;
         foreach (var clause in bq.Clauses)
         {

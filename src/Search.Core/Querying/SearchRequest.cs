@@ -22,11 +22,22 @@ public sealed class SearchRequest
     /// nothing. `search eval` and `search query --any` use it.</summary>
     public bool MatchAny { get; init; }
 
+    /// <summary>Keyword queries (<see cref="MatchAny"/>) only: search again with the query expanded by
+    /// the words that characterise its best hits (RM3 pseudo-relevance feedback). Costs a second search.</summary>
+    public bool Expand { get; init; }
+
     public bool Snippets { get; init; } = true;
     public bool Suggest { get; init; } = true;
 
     /// <summary>Most terms a wildcard or prefix may expand to before the query is refused.</summary>
     public int MaxExpansions { get; init; } = 10_000;
+
+    /// <summary>This request with its text taken as keywords of which any may match.</summary>
+    public SearchRequest AsAnyWords(bool suggest) => new()
+    {
+        Query = Query, Offset = Offset, Limit = Limit, Sort = Sort, Facets = Facets, FacetLimit = FacetLimit,
+        Filters = Filters, MatchAny = true, Expand = Expand, Snippets = Snippets, Suggest = suggest, MaxExpansions = MaxExpansions,
+    };
 
     public static bool TryParseSort(string text, out SortOrder sort) =>
         Enum.TryParse(text, ignoreCase: true, out sort) && Enum.IsDefined(sort);

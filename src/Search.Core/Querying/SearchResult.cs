@@ -12,6 +12,10 @@ public sealed class SearchResult
     public required double TookMs { get; set; }
     public required int Offset { get; init; }
     public required IReadOnlyList<Hit> Hits { get; init; }
+    /// <summary>True when the query was plain words that no article has all of (or more than the
+    /// words a query may require), so it was answered as keywords of which any may match
+    /// (<see cref="SearchRequest.MatchAny"/>), best first.</summary>
+    public bool AnyWords { get; set; }
     /// <summary>A respelled query that finds more, when this one finds nothing or very little.</summary>
     public string? Suggestion { get; set; }
     public IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets { get; init; } = new Dictionary<string, IReadOnlyList<FacetValue>>();

@@ -1,5 +1,6 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Search.Core.Indexing;
 
 namespace Search.Core.Snippets;
 
@@ -30,7 +31,8 @@ public sealed class QueryTerms
     {
         switch (query)
         {
-            case TermQuery t when t.Term.Field == field:
+            case TermQuery t when t.Term.Field == field || (t.Term.Field == Schema.AllText && Array.IndexOf(Schema.TextFields, field) >= 0):
+                // The combined field holds the title's and body's stemmed terms.
                 Terms.Add(t.Term.Text);
                 break;
             case PhraseQuery p when p.GetTerms().Length > 0 && p.GetTerms()[0].Field == field:

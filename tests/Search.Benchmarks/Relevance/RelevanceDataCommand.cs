@@ -1,22 +1,26 @@
 using Search.Core.Evaluation;
-using Search.Core.Evaluation.Collections;
+using Search.Benchmarks.Relevance.Collections;
 
 namespace Search.Benchmarks.Relevance;
 
 /// <summary>
-/// <c>relevance-data --out DIR [--source DIR]</c>: converts the relevance test collections from their
-/// original formats (under <c>../shared/corpora/relevance</c>) into <c>DIR/&lt;name&gt;/articles.jsonl</c>,
+/// <c>relevance-data --out DIR [--source DIR]</c>: writes the five relevance test collections (TIME and
+/// Cranfield converted from their original formats, ADI, LISA and NPL as they are; under
+/// <c>../shared/corpora/relevance</c>) into <c>DIR/&lt;name&gt;/docs.jsonl</c>,
 /// <c>queries.tsv</c> and <c>qrels.txt</c>, ready for <c>search index</c> and <c>search eval</c>.
 /// </summary>
 public static class RelevanceDataCommand
 {
     public const string Name = "relevance-data";
-    public const string Usage = "relevance-data --out DIR [--source DIR]   convert TIME and Cranfield to JSONL + queries TSV + TREC qrels";
+    public const string Usage = "relevance-data --out DIR [--source DIR]   write the five collections in the common format (docs.jsonl, queries.tsv, TREC qrels)";
 
     internal static readonly (string Folder, Func<string, TestCollection> Load)[] Collections =
     [
         ("time", TimeCollection.Load),
         ("cran", CranfieldCollection.Load),
+        ("adi", d => CommonFormatCollection.Load(d, "adi")),
+        ("lisa", d => CommonFormatCollection.Load(d, "lisa")),
+        ("npl", d => CommonFormatCollection.Load(d, "npl")),
     ];
 
     public static int Run(string[] args)

@@ -1,18 +1,27 @@
+using Lucene.Net.QueryParsers.Classic;
+using Search.Benchmarks.Relevance.Collections;
 using Search.Core.Evaluation;
-using Search.Core.Evaluation.Collections;
 using Search.Core.Indexing;
 using Search.Core.Querying;
 
 namespace Search.Benchmarks.Relevance;
 
+/// <summary>How a user sends a query's words: <c>search eval</c> / <c>search query --any</c> (keywords,
+/// any may match), typed as <c>w1 OR w2 …</c>, or typed plainly (every word required).</summary>
+public enum QueryForm { Any, Or, All }
+
 /// <summary>
-/// One test collection made ready for measuring our engine: written as JSONL + queries + qrels
-/// (what a user feeds `search index` and `search eval`), indexed by <see cref="IndexBuilder"/>
-/// once per analysis setting asked for, and evaluated with <see cref="EvaluationSearch"/>, the
-/// search `search eval` runs.
+/// One test collection made ready for measuring our engine: written in the common format
+/// (docs.jsonl, queries.tsv, qrels.txt: what a user feeds `search index` and `search eval`), indexed
+/// by <see cref="IndexBuilder"/> once per analysis setting asked for, and evaluated with
+/// <see cref="EvaluationSearch"/>, the search `search eval` runs, or as typed queries.
 /// </summary>
-public sealed class RelevanceRun
+public sealed partial class RelevanceRun
 {
+    /// <summary>A word a user types as it is: letters and digits, hyphens and apostrophes inside.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[\p{L}\p{N}]+(['-][\p{L}\p{N}]+)*$")]
+    private static partial System.Text.RegularExpressions.Regex PlainWord();
+
     private readonly Dictionary<AnalysisSettings, string> _indexes = new();
 
     public RelevanceRun(TestCollection collection, string workDirectory)
@@ -47,11 +56,32 @@ public sealed class RelevanceRun
         return _indexes[analysis] = path;
     }
 
-    public EvaluationReport Evaluate(AnalysisSettings? analysis = null, RankingSettings? ranking = null, int depth = 100)
+    public EvaluationReport Evaluate(AnalysisSettings? analysis = null, RankingSettings? ranking = null, int depth = 100,
+        QueryForm form = QueryForm.Any, bool expand = false)
     {
         using var searcher = ArticleSearcher.Open(Index(analysis ?? AnalysisSettings.Default), ranking ?? RankingSettings.Default);
-        return EvaluationSearch.Evaluate(searcher, Queries, Qrels, depth);
+        if (form == QueryForm.Any)
+            return EvaluationSearch.Evaluate(searcher, Queries, Qrels, depth, expand);
+        return RelevanceEvaluator.Evaluate(Queries, Qrels, (string text, int n) =>
+            searcher.Search(new SearchRequest { Query = Typed(text, form), Limit = n, Snippets = false, Suggest = false })
+                .Hits.Select(h => (h.Id, h.Score)).ToList(), depth);
     }
 
-    public EvaluationReport Baseline(int depth = 100) => LuceneBaseline.Evaluate(Collection.Documents, Queries, Qrels, depth);
+    /// <summary>The query as a user would type it into `search query`: the words, syntax characters
+    /// escaped, joined by OR or by spaces (every word required).</summary>
+    public static string Typed(string text, QueryForm form)
+    {
+        var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => w.Trim(".,;:!?()[]{}\"'".ToCharArray()))
+            .Where(w => w.Length > 0)
+            .Select(w => w is "AND" or "OR" or "NOT" or "TO" ? w.ToLowerInvariant() : PlainWord().IsMatch(w) ? w : QueryParserBase.Escape(w))
+            .ToList();
+        // `search query` takes at most 64 words; a longer request is cut, as a user would have to.
+        if (words.Count > 64) words = words.Take(64).ToList();
+        return string.Join(form == QueryForm.Or ? " OR " : " ", words);
+    }
+
+    /// <summary>Measures a peer's run with the same code that measures ours.</summary>
+    public EvaluationReport Score(IReadOnlyDictionary<string, IReadOnlyList<(string DocId, float Score)>> run, int depth = 100) =>
+        RunFile.Evaluate(run, Qrels, Queries, depth);
 }

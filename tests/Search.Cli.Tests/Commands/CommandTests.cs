@@ -35,7 +35,7 @@ public sealed class CommandTests
         Assert.Equal(0, run.Code);
         using var json = JsonDocument.Parse(run.Out);
         var root = json.RootElement;
-        Assert.Equal(new[] { "query", "total", "took_ms", "offset", "hits", "suggestion", "filters" }, root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(new[] { "query", "total", "took_ms", "offset", "hits", "suggestion", "any_words", "filters" }, root.EnumerateObject().Select(p => p.Name));
         Assert.Equal("kazakh fsb", root.GetProperty("query").GetString());
         var hit = root.GetProperty("hits").EnumerateArray().First();
         Assert.Equal(new[] { "id", "score", "title", "source", "author", "published", "section", "url", "snippet" }, hit.EnumerateObject().Select(p => p.Name));

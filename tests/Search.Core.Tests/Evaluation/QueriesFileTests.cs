@@ -18,7 +18,6 @@ public class QueriesFileTests
     [InlineData("1\tok\n2 no tab here\n", 2, "found no tab")]
     [InlineData("\t text\n", 1, "empty or contains white space")]
     [InlineData("a b\ttext\n", 1, "empty or contains white space")]
-    [InlineData("1\tok\n\n3\t   \n", 3, "query 3 has no text")]
     [InlineData("1\tok\n1\tagain\n", 2, "query 1 repeats line 1")]
     public void Reports_malformed_lines_with_their_number(string text, int line, string problem)
     {
@@ -26,6 +25,18 @@ public class QueriesFileTests
         Assert.Equal(line, e.Line);
         Assert.Contains(problem, e.Message);
         Assert.StartsWith($"test.tsv:{line}: ", e.Message);
+    }
+
+    [Fact]
+    public void A_query_with_no_text_is_skipped_with_a_warning_naming_its_line()
+    {
+        var warnings = new List<string>();
+        var queries = QueriesFile.Parse(new StringReader("1\tok\n\n3\t   \n4\tfine\n"), "test.tsv", warnings.Add);
+        Assert.Equal(["1", "4"], queries.Select(q => q.Id));
+        Assert.Equal(["test.tsv:3: query 3 has no text; skipped"], warnings);
+        // Its id still counts: repeating it later is an error, not a silent second definition.
+        var e = Assert.Throws<EvaluationFormatException>(() => Parse("3\t\n3\tagain\n"));
+        Assert.Contains("query 3 repeats line 1", e.Message);
     }
 
     [Fact]

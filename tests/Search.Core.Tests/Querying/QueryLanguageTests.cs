@@ -185,8 +185,42 @@ public sealed class QueryLanguageTests
         Assert.Equal(0, result.Total);
         Assert.Equal("kazakhstan", result.Suggestion);
         Assert.Equal("kazakhstan fsb", _index.Search("kazakstan fsb").Suggestion);
+        Assert.True(_index.Search("kazakstan fsb").AnyWords);
         Assert.Null(_index.Search("russia").Suggestion);
         Assert.Null(_index.Search("xqzvvy").Suggestion);
+    }
+
+    [Fact]
+    public void Plain_words_no_article_has_all_of_are_answered_as_any_words_and_say_so()
+    {
+        var strict = _index.Search("kazakh fsb");
+        Assert.False(strict.AnyWords);
+        Assert.Equal(1, strict.Total);
+
+        // No article has "zeppelin": before, nothing; now the articles with any of the words, best first.
+        var relaxed = _index.Search("kazakh fsb zeppelin");
+        Assert.True(relaxed.AnyWords);
+        Assert.True(relaxed.Total > 1);
+        Assert.Equal(Seed, relaxed.Hits[0].Id);
+
+        // A pasted sentence longer than the 64 words a query may require is searched the same way.
+        string longSentence = "kazakh fsb " + string.Join(' ', Enumerable.Range(0, 70).Select(i => "word" + i));
+        var pasted = _index.Search(longSentence);
+        Assert.True(pasted.AnyWords);
+        Assert.Contains(Seed, pasted.Hits.Select(h => h.Id));
+    }
+
+    [Theory]
+    [InlineData("kazakh AND zeppelin")]
+    [InlineData("\"kazakh zeppelin\"")]
+    [InlineData("title:kazakh zeppelin")]
+    [InlineData("kazakh +zeppelin")]
+    [InlineData("zeppelin")]
+    public void Queries_with_syntax_or_one_word_mean_exactly_what_they_say(string query)
+    {
+        var result = _index.Search(query);
+        Assert.False(result.AnyWords);
+        Assert.Equal(0, result.Total);
     }
 
     [Fact]

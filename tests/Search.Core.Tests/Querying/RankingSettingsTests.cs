@@ -38,10 +38,61 @@ public sealed class RankingSettingsTests
     }
 
     [Fact]
-    public void Field_weights_come_from_the_settings()
+    public void Field_weights_come_from_the_settings_when_fields_are_scored_apart()
     {
-        Assert.Contains("title:protest^3", Parse("protests", matchAny: false, RankingSettings.Default with { TitleWeight = 3 }));
-        Assert.Contains("title:protest^2", Parse("protests", matchAny: false));
+        var apart = RankingSettings.Default with { CombinedField = false };
+        Assert.Contains("title:protest^3", Parse("protests", matchAny: false, apart with { TitleWeight = 3 }));
+        Assert.Contains("title:protest^2", Parse("protests", matchAny: false, apart));
+        Assert.Contains("title:protest^2", Parse("protests", matchAny: true, apart));
+        // Dismax: the better field plus a fraction of the other.
+        Assert.Equal("(title:protest^2.0 | body:protest)~0.3", Parse("protests", matchAny: false, apart with { FieldTieBreaker = 0.3f }));
+    }
+
+    [Fact]
+    public void Plain_words_are_scored_on_the_combined_field_while_phrases_stay_exact()
+    {
+        Assert.Equal("+text:protest +text:capit", Parse("protests capitals", matchAny: false));
+        Assert.Contains("text:protest text:capit", Parse("protests capitals", matchAny: true));
+        // Quoted words keep matching exact forms in title and body.
+        Assert.Equal("title:\"=protests =capitals\"^2.0 body:\"=protests =capitals\"", Parse("\"protests capitals\"", matchAny: false));
+        // Named fields, wildcards and fuzzy words are untouched.
+        Assert.Equal("title:protest", Parse("title:protests", matchAny: false));
+        Assert.Contains("title:protest*", Parse("protest*", matchAny: false));
+    }
+
+    [Fact]
+    public void Combined_field_finds_what_title_and_body_find()
+    {
+        using var apart = ArticleSearcher.Open(_index.IndexPath, RankingSettings.Default with { CombinedField = false });
+        foreach (string q in new[] { "kazakh fsb", "police protest", "earthquake OR flood", "russia -putin" })
+        {
+            var request = new SearchRequest { Query = q, Limit = 1000, Snippets = false, Suggest = false };
+            Assert.Equal(apart.Search(request).Hits.Select(h => h.Id).ToHashSet(), _index.Searcher.Search(request).Hits.Select(h => h.Id).ToHashSet());
+        }
+        // Snippets still highlight words matched through the combined field: QueryLanguageTests.Snippets_highlight_matches_and_whole_phrases.
+    }
+
+    [Fact]
+    public void Keyword_queries_drop_request_phrasing_when_asked_and_weigh_repeated_words()
+    {
+        var stop = RankingSettings.Default with { QueryStopWords = true, ProximityBoost = 0 };
+        Assert.Equal("text:protest text:capit", Parse("I am interested in papers about protests in capitals", matchAny: true, stop));
+        Assert.Contains("text:interest", Parse("I am interested in papers about protests", matchAny: true, RankingSettings.Default with { ProximityBoost = 0 }));
+        var plain = RankingSettings.Default with { ProximityBoost = 0 };
+        Assert.Equal("text:protest^2.0 text:capit", Parse("protests capitals protest", matchAny: true, plain));
+        Assert.Equal("text:protest text:capit", Parse("protests capitals protest", matchAny: true, plain with { QueryTermFrequency = false }));
+    }
+
+    [Fact]
+    public void Expansion_adds_words_of_the_best_hits_and_keeps_every_plain_hit()
+    {
+        var request = new SearchRequest { Query = "kazakh fsb", MatchAny = true, Limit = 1000, Snippets = false, Suggest = false };
+        var plain = _index.Searcher.Search(request);
+        var expanded = _index.Searcher.Search(new SearchRequest { Query = request.Query, MatchAny = true, Expand = true, Limit = 1000, Snippets = false, Suggest = false });
+        // Articles sharing words with the best hits (Russia, operation, ...) now match too.
+        Assert.True(expanded.Total > plain.Total, $"{expanded.Total} <= {plain.Total}");
+        Assert.Subset(expanded.Hits.Select(h => h.Id).ToHashSet(), plain.Hits.Select(h => h.Id).ToHashSet());
+        Assert.Equal(plain.Hits[0].Id, expanded.Hits[0].Id);
     }
 
     [Fact]

@@ -2,7 +2,9 @@ using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Analysis.Snowball;
 using Lucene.Net.Analysis.Standard;
+using Lucene.Net.Tartarus.Snowball.Ext;
 using Lucene.Net.Util;
 
 namespace Search.Core.Indexing.Analysis;
@@ -43,12 +45,14 @@ public sealed class ArticleAnalyzer : Analyzer
 
         var tokenizer = new StandardTokenizer(Version, reader);
         TokenStream stream = new LowerCaseFilter(Version, tokenizer);
-        if (Array.IndexOf(Schema.TextFields, fieldName) < 0)
+        bool allText = fieldName == Schema.AllText;
+        if (!allText && Array.IndexOf(Schema.TextFields, fieldName) < 0)
             return new TokenStreamComponents(tokenizer, new ASCIIFoldingFilter(stream));
 
         stream = new EnglishPossessiveFilter(Version, tokenizer);
         stream = new ASCIIFoldingFilter(new LowerCaseFilter(Version, stream));
-        switch (_mode)
+        // The combined field holds stemmed terms only, whatever the mode.
+        switch (allText ? TextMode.Stemmed : _mode)
         {
             case TextMode.Exact:
                 return new TokenStreamComponents(tokenizer, new ExactMarkerFilter(stream));
@@ -61,6 +65,8 @@ public sealed class ArticleAnalyzer : Analyzer
         stream = _settings.Stemmer switch
         {
             "porter" => new PorterStemFilter(stream),
+            // Snowball's filter, like Porter's, leaves tokens marked as keywords (the exact terms) alone.
+            "porter2" => new SnowballFilter(stream, new EnglishStemmer()),
             "kstem" => new KStemFilter(stream),
             "minimal" => new EnglishMinimalStemFilter(stream),
             _ => stream,

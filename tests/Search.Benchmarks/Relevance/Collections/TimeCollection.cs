@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Search.Core.Evaluation.Collections;
+using Search.Core.Evaluation;
+
+namespace Search.Benchmarks.Relevance.Collections;
 
 /// <summary>
 /// The TIME collection (Time magazine world-news articles, 1963; Cornell SMART via UMass):

@@ -1,9 +1,9 @@
 using Search.Core.Evaluation;
-using Search.Core.Evaluation.Collections;
+using Search.Benchmarks.Relevance.Collections;
 using Search.Core.Tests.Support;
 using Xunit;
 
-namespace Search.Core.Tests.Evaluation.Collections;
+namespace Search.Core.Tests.Benchmarks.Relevance.Collections;
 
 public class CranfieldCollectionTests
 {

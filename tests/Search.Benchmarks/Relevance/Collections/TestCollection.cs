@@ -1,4 +1,6 @@
-namespace Search.Core.Evaluation.Collections;
+using Search.Core.Evaluation;
+
+namespace Search.Benchmarks.Relevance.Collections;
 
 /// <summary>One document of a test collection, with the collection's own id.</summary>
 public sealed record CollectionDocument(string Id, string Body)

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using Search.Core.Evaluation;
-using Search.Core.Evaluation.Collections;
+using Search.Benchmarks.Relevance.Collections;
 using Search.Core.Tests.Support;
 using Xunit;
 
-namespace Search.Core.Tests.Evaluation.Collections;
+namespace Search.Core.Tests.Benchmarks.Relevance.Collections;
 
 public class TestCollectionWriterTests
 {
@@ -19,7 +19,7 @@ public class TestCollectionWriterTests
 
         TestCollectionWriter.Write(collection, Path.Combine(dir.Path, "mini"));
 
-        string[] lines = File.ReadAllLines(Path.Combine(dir.Path, "mini", "articles.jsonl"));
+        string[] lines = File.ReadAllLines(Path.Combine(dir.Path, "mini", "docs.jsonl"));
         Assert.Equal(2, lines.Length);
         Assert.Equal("""{"id":"017","published":"1963-01-04","body":"VIET NAM'S \"CRISIS\" ."}""", lines[0]);
         using (var second = JsonDocument.Parse(lines[1]))

@@ -3,7 +3,9 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Search.Core.Evaluation.Collections;
+using Search.Core.Evaluation;
+
+namespace Search.Benchmarks.Relevance.Collections;
 
 /// <summary>
 /// Writes a test collection in the formats the engine and <c>search eval</c> read:
@@ -13,7 +15,7 @@ namespace Search.Core.Evaluation.Collections;
 /// </summary>
 public static class TestCollectionWriter
 {
-    public const string ArticlesFile = "articles.jsonl";
+    public const string ArticlesFile = "docs.jsonl";
     public const string QueriesFileName = "queries.tsv";
     public const string QrelsFileName = "qrels.txt";
 

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Search.Core.Evaluation.Collections;
+namespace Search.Benchmarks.Relevance.Collections;
 
 /// <summary>Text clean-up shared by the collection parsers.</summary>
 internal static partial class CollectionText

@@ -21,7 +21,9 @@ public static class Program
                              [--stemmer porter|kstem|minimal|none] [--no-stopwords] [--commit-seconds N]
                                                   index folders/files of articles (default: seeds/)
           search query QUERY [--limit N] [--offset N] [--sort relevance|newest|oldest]
-                             [--facet DIM]... [--filter DIM=VALUE]... [--facet-limit N] [--any] [--json]
+                             [--facet DIM]... [--filter DIM=VALUE]... [--facet-limit N] [--any] [--no-collapse] [--json]
+          search related ID [--limit N] [--json]  articles like this one, its copies left out
+          search duplicates [--limit N] [--json]  stories the index holds more than once, with their copies
           search show ID [--json]                 one article with all its metadata
           search stats [--json]                   what is in the index
           search eval --queries FILE --qrels FILE [--depth N] [--per-query] [--json]
@@ -48,6 +50,8 @@ public static class Program
                 "index" => IndexCommand.Run(rest, output),
                 "query" or "q" => QueryCommand.Run(rest, output),
                 "show" => ShowCommand.Run(rest, output),
+                "related" => RelatedCommand.Run(rest, output),
+                "duplicates" => DuplicatesCommand.Run(rest, output),
                 "stats" => StatsCommand.Run(rest, output),
                 "console" => ConsoleCommand.Run(rest, output),
                 "eval" => EvalCommand.Run(rest, output),

@@ -8,7 +8,7 @@ namespace Search.Cli.Commands;
 public static class QueryCommand
 {
     private static readonly string[] ValueOptions = { "index", "limit", "offset", "sort", "facet", "filter", "facet-limit" };
-    private static readonly string[] Flags = { "json", "any" };
+    private static readonly string[] Flags = { "json", "any", "no-collapse" };
 
     public static int Run(string[] argv, Output o)
     {
@@ -36,6 +36,7 @@ public static class QueryCommand
     {
         Query = query,
         MatchAny = args.Has("any"),
+        Collapse = !args.Has("no-collapse"),
         Limit = args.Int("limit", 10, 0, ArticleSearcher.MaxWindow),
         Offset = args.Int("offset", 0, 0, ArticleSearcher.MaxWindow),
         Sort = ParseSort(args.Value("sort") ?? "relevance"),

@@ -1,3 +1,4 @@
+using Search.Core.Duplicates;
 using Search.Core.Facets;
 using Search.Core.Ingest;
 using Search.Core.Querying;
@@ -17,12 +18,16 @@ public sealed class ResultRenderer
         if (r.Filters.Count > 0)
             w.WriteLine(_o.Dim("filters: " + string.Join(" · ", r.Filters.Select(f => $"{f.Key}={string.Join("|", f.Value)}"))));
         string what = string.IsNullOrWhiteSpace(r.Query) ? "all articles" : $"\"{r.Query}\"";
+        // Collapsed, the count is of stories; the articles behind them are said when they differ.
+        string results = r.Collapsed && r.Articles != r.Total
+            ? $"{Formats.N(r.Total)} stories ({Formats.N(r.Articles)} articles)"
+            : $"{Formats.N(r.Total)} results";
         if (r.Total == 0)
             w.WriteLine($"No results for {what} ({Formats.Ms(r.TookMs)})");
         else if (r.Hits.Count == 0)
-            w.WriteLine($"{Formats.N(r.Total)} results for {what}; none at offset {r.Offset} ({Formats.Ms(r.TookMs)})");
+            w.WriteLine($"{results} for {what}; none at offset {r.Offset} ({Formats.Ms(r.TookMs)})");
         else
-            w.WriteLine($"{Formats.N(r.Total)} results for {what}, showing {r.Offset + 1}-{r.Offset + r.Hits.Count} ({Formats.Ms(r.TookMs)})");
+            w.WriteLine($"{results} for {what}, showing {r.Offset + 1}-{r.Offset + r.Hits.Count} ({Formats.Ms(r.TookMs)})");
         if (r.Suggestion != null)
             w.WriteLine($"Did you mean: {_o.Bold(r.Suggestion)}");
         foreach (var hit in r.Hits)
@@ -34,12 +39,62 @@ public sealed class ResultRenderer
             if (hit.Snippet.Length > 0)
                 foreach (string line in Wrap(hit.Snippet, _o.Width - 6))
                     w.WriteLine("     " + Marked(line, title: false));
+            if (r.Collapsed && hit.Copies > 1)
+                w.WriteLine("     " + _o.Dim(CopiesLine(hit)));
         }
         if (showFacets && r.Facets.Count > 0)
         {
             w.WriteLine();
+            if (r.Collapsed)
+                w.WriteLine(_o.Dim("(facet counts are stories: copies of one story count once)"));
             FacetPanel(r.Facets, compact: true);
         }
+    }
+
+    public void Related(RelatedResult r)
+    {
+        var w = _o.Out;
+        string copies = r.SeedCopies > 0 ? $"; its {r.SeedCopies} {(r.SeedCopies == 1 ? "copy" : "copies")} left out" : "";
+        w.WriteLine($"Related to {_o.Bold(r.SeedTitle)} {_o.Cyan(r.SeedId)}{copies} ({Formats.Ms(r.TookMs)})");
+        if (r.Hits.Count == 0)
+            w.WriteLine("Nothing related found.");
+        foreach (var hit in r.Hits)
+        {
+            w.WriteLine();
+            w.WriteLine($"{_o.Dim($"{hit.Rank,3}.")} {_o.Bold(hit.Title)}");
+            var meta = new[] { hit.Source, hit.Author, hit.Published, hit.Section }.Where(s => !string.IsNullOrEmpty(s));
+            w.WriteLine($"     {_o.Dim(string.Join(" · ", meta))}  {_o.Cyan(hit.Id)}");
+            if (hit.Copies > 1)
+                w.WriteLine("     " + _o.Dim(CopiesLine(hit)));
+        }
+    }
+
+    public void Duplicates(IReadOnlyList<DuplicateCluster> clusters, int limit)
+    {
+        var w = _o.Out;
+        int articles = clusters.Sum(c => c.Members.Count);
+        w.WriteLine($"{Formats.N(clusters.Count)} stories printed more than once ({Formats.N(articles)} articles)");
+        foreach (var c in clusters.Take(limit))
+        {
+            w.WriteLine();
+            w.WriteLine($"{_o.Bold(c.Members[0].Title)}  {_o.Dim($"cluster {c.Key}, {c.Members.Count} articles")}");
+            foreach (var m in c.Members)
+            {
+                var meta = new[] { m.Source, m.Published }.Where(s => !string.IsNullOrEmpty(s));
+                w.WriteLine($"  {_o.Cyan(m.Id)}  {_o.Dim(string.Join(" · ", meta))}  {m.Title}");
+            }
+        }
+        if (clusters.Count > limit)
+            w.WriteLine(_o.Dim($"\n… {clusters.Count - limit} more (--limit N)"));
+    }
+
+    /// <summary>"+2 copies: bbc.co.uk, reuters.com" (at most four outlets named).</summary>
+    public static string CopiesLine(Hit hit)
+    {
+        int n = hit.Copies - 1;
+        var names = hit.CopySources.Take(4).ToList();
+        string more = hit.CopySources.Count > names.Count ? ", …" : "";
+        return $"+{n} {(n == 1 ? "copy" : "copies")}" + (names.Count > 0 ? ": " + string.Join(", ", names) + more : "");
     }
 
     /// <summary>Facet counts as bars; compact shows five values a dimension.</summary>

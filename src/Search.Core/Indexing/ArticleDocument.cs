@@ -47,6 +47,7 @@ public static class ArticleDocument
             // Absent for undated articles, so each sort order can put them last (SortField.MissingValue).
             doc.Add(new NumericDocValuesField(Schema.PublishedSort, long.Parse(date.Replace("-", ""), CultureInfo.InvariantCulture)));
         }
+        Duplicates.DuplicateFields.Add(doc, a);
         return doc;
     }
 

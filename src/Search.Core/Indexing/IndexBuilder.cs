@@ -99,6 +99,7 @@ public sealed class IndexBuilder
                 throw new SearchException($"indexing failed: {_workerFailure.GetType().Name}: {IndexStore.FirstLine(_workerFailure.Message)}", 1, _workerFailure);
             if (!_summary.Interrupted)
                 RemoveVanished(scan);
+            Duplicates.DuplicateClusterer.BeforeCommit(_writer); // HOOK (issue 14): cluster keys land in this commit
             _writer.Commit();
             // Counted from the commit, not IndexWriter.NumDocs: after Lucene rejects a document
             // (an immense term) NumDocs undercounts by one per rejection (Lucene.Net 4.8 beta00017).
@@ -565,7 +566,11 @@ public sealed class IndexBuilder
             return;
         try
         {
-            _gate.Commit(() => _writer.Commit());
+            _gate.Commit(() =>
+            {
+                Duplicates.DuplicateClusterer.BeforeCommit(_writer); // HOOK (issue 14): cluster keys land in this commit
+                _writer.Commit();
+            });
             Interlocked.Exchange(ref _lastCommitTicks, clock.ElapsedTicks);
         }
         finally

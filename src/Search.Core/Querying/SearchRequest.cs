@@ -22,6 +22,10 @@ public sealed class SearchRequest
     /// nothing. `search eval` and `search query --any` use it.</summary>
     public bool MatchAny { get; init; }
 
+    /// <summary>One hit per duplicate cluster (the first in the chosen order), with its copies
+    /// counted; facet counts then count stories, not copies.</summary>
+    public bool Collapse { get; init; } = true;
+
     public bool Snippets { get; init; } = true;
     public bool Suggest { get; init; } = true;
 

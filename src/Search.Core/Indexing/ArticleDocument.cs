@@ -12,7 +12,8 @@ public static class ArticleDocument
     /// sorted-set doc value (display label, for counting).</summary>
     public static readonly string[] FacetDimensions = { "source", "author", "section", "tags", "year", "month", "place", "links" };
 
-    public static Document Build(Article a, FileState state, string path)
+    /// <param name="duplicates">Add the fields duplicate clustering needs (see Duplicates/DuplicateFields).</param>
+    public static Document Build(Article a, FileState state, string path, bool duplicates = true)
     {
         var doc = new Document
         {
@@ -47,7 +48,8 @@ public static class ArticleDocument
             // Absent for undated articles, so each sort order can put them last (SortField.MissingValue).
             doc.Add(new NumericDocValuesField(Schema.PublishedSort, long.Parse(date.Replace("-", ""), CultureInfo.InvariantCulture)));
         }
-        Duplicates.DuplicateFields.Add(doc, a);
+        if (duplicates)
+            Duplicates.DuplicateFields.Add(doc, a);
         return doc;
     }
 

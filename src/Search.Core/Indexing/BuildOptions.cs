@@ -20,6 +20,10 @@ public sealed class BuildOptions
 
     public double RamBufferMB { get; init; } = 256;
 
+    /// <summary>Cluster near-duplicate articles (Duplicates/): on for users; the speed benchmark
+    /// turns it off to report what clustering costs.</summary>
+    public bool Duplicates { get; init; } = true;
+
     /// <summary>Called about four times a second from a timer thread.</summary>
     public Action<BuildProgress>? OnProgress { get; init; }
 

@@ -99,7 +99,7 @@ public sealed class IndexBuilder
                 throw new SearchException($"indexing failed: {_workerFailure.GetType().Name}: {IndexStore.FirstLine(_workerFailure.Message)}", 1, _workerFailure);
             if (!_summary.Interrupted)
                 RemoveVanished(scan);
-            Duplicates.DuplicateClusterer.BeforeCommit(_writer); // HOOK (issue 14): cluster keys land in this commit
+            if (_options.Duplicates) Duplicates.DuplicateClusterer.BeforeCommit(_writer); // HOOK (issue 14): cluster keys land in this commit
             _writer.Commit();
             // Counted from the commit, not IndexWriter.NumDocs: after Lucene rejects a document
             // (an immense term) NumDocs undercounts by one per rejection (Lucene.Net 4.8 beta00017).
@@ -253,7 +253,7 @@ public sealed class IndexBuilder
                 }
                 var article = item.Article!;
                 ArticleEnricher.Enrich(article, work.File.Source);
-                batch.Add((article, ArticleDocument.Build(article, work.State, path)));
+                batch.Add((article, ArticleDocument.Build(article, work.State, path, _options.Duplicates))); // HOOK (issue 14): duplicate fields
                 if (batch.Count == BatchSize)
                 {
                     Interlocked.Increment(ref work.Pending);
@@ -568,7 +568,7 @@ public sealed class IndexBuilder
         {
             _gate.Commit(() =>
             {
-                Duplicates.DuplicateClusterer.BeforeCommit(_writer); // HOOK (issue 14): cluster keys land in this commit
+                if (_options.Duplicates) Duplicates.DuplicateClusterer.BeforeCommit(_writer); // HOOK (issue 14): cluster keys land in this commit
                 _writer.Commit();
             });
             Interlocked.Exchange(ref _lastCommitTicks, clock.ElapsedTicks);

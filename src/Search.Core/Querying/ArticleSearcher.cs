@@ -330,14 +330,14 @@ public sealed class ArticleSearcher : IDisposable
 
     private static readonly ISet<string> SourceField = new HashSet<string> { Schema.Source };
 
-    /// <summary>The outlets of a doc's copies (its own outlet left out unless a copy shares it), each once.</summary>
+    /// <summary>The outlets of a doc's copies (its own outlet left out unless a copy shares it), each once; copies without a source are only counted.</summary>
     private static IReadOnlyList<string> SourcesOfCopies(IndexSearcher searcher, ClusterMap clusters, int doc)
     {
         var members = clusters.MembersOf(doc);
         if (members.Count < 2)
             return Array.Empty<string>();
         return members.Where(m => m != doc)
-            .Select(m => searcher.Doc(m, SourceField).Get(Schema.Source) ?? "unknown source")
+            .Select(m => searcher.Doc(m, SourceField).Get(Schema.Source)).OfType<string>()
             .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
     }
 

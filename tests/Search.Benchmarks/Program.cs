@@ -10,6 +10,7 @@ public static class Program
         [RelevanceDataCommand.Name] = (RelevanceDataCommand.Usage, RelevanceDataCommand.Run),
         [RelevanceCommand.Name] = (RelevanceCommand.Usage, RelevanceCommand.Run),
         [Speed.SpeedCommand.Name] = (Speed.SpeedCommand.Usage, Speed.SpeedCommand.Run),
+        [Duplicates.DuplicatesBenchCommand.Name] = (Duplicates.DuplicatesBenchCommand.Usage, Duplicates.DuplicatesBenchCommand.Run),
     };
 
     public static int Main(string[] args)

@@ -6,8 +6,8 @@ namespace Search.Core.Duplicates;
 /// high where Jaccard falls), behind three guards against look-alike briefs about different events
 /// (Reuters' "FED SETS ONE BILLION DLR CUSTOMER REPURCHASE" vs "...TWO BILLION...", dividend and
 /// prime-rate notices that differ in a figure or a name):
-/// a minimum length, the numbers of the shorter text present in the longer, and a date window when
-/// both are dated.
+/// a minimum length (and a length ratio), the numbers of the shorter text present in the longer,
+/// and a date window when both are dated.
 /// </summary>
 public static class NearDuplicateRule
 {
@@ -25,6 +25,11 @@ public static class NearDuplicateRule
     /// <summary>Below this many shingles a text counts as short.</summary>
     public const int ShortShingles = 80;
 
+    /// <summary>The shorter text must be at least this share of the longer (in shingles): otherwise a
+    /// short article quoted whole inside a long one, or a long one's opening paragraph printed as a
+    /// brief, would count as the same story. A copy trimmed to 60% still passes.</summary>
+    public const double MinLengthRatio = 0.45;
+
     /// <summary>Copies of a story are printed within days; the same notice a month on is news again.</summary>
     public const int DateWindowDays = 30;
 
@@ -38,13 +43,17 @@ public static class NearDuplicateRule
             return "too short";
         if (a.Date != 0 && b.Date != 0 && Math.Abs(DayNumber(a.Date) - DayNumber(b.Date)) > DateWindowDays)
             return "dates too far apart";
+        if (shorter.Shingles.Length < MinLengthRatio * longer.Shingles.Length)
+            return "lengths too different";
         double needed = shorter.Shingles.Length < ShortShingles ? ShortContainment : Containment;
         int shared = TextShingles.Overlap(shorter.Shingles, longer.Shingles);
         if (shared < needed * shorter.Shingles.Length)
             return "too little text in common";
-        // Every number of the shorter text in the longer; a long text may lose one in ten to edits.
+        // Every number of the shorter text in the longer when it is short (a brief about another
+        // figure is another event); a long text may lose one, plus one in ten, to edits.
         int missing = shorter.Numbers.Length - TextShingles.Overlap(shorter.Numbers, longer.Numbers);
-        if (missing > shorter.Numbers.Length / 10)
+        int allowed = shorter.Shingles.Length < ShortShingles ? 0 : 1 + shorter.Numbers.Length / 10;
+        if (missing > allowed)
             return "different numbers";
         return null;
     }

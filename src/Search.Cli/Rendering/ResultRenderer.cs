@@ -73,7 +73,7 @@ public sealed class ResultRenderer
     {
         var w = _o.Out;
         int articles = clusters.Sum(c => c.Members.Count);
-        w.WriteLine($"{Formats.N(clusters.Count)} stories printed more than once ({Formats.N(articles)} articles)");
+        w.WriteLine($"{Formats.N(clusters.Count)} {(clusters.Count == 1 ? "story" : "stories")} printed more than once ({Formats.N(articles)} articles)");
         foreach (var c in clusters.Take(limit))
         {
             w.WriteLine();

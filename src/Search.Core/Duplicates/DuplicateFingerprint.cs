@@ -35,7 +35,7 @@ public sealed class DuplicateFingerprint
         {
             OwnKey = KeyOf(id, body),
             Shingles = TextShingles.Shingles(words),
-            Numbers = TextShingles.Numbers(words) is { Length: > MaxNumbers } n ? n[..MaxNumbers] : TextShingles.Numbers(words),
+            Numbers = TextShingles.Numbers(body, MaxNumbers),
             Date = ParseDate(published),
         };
     }

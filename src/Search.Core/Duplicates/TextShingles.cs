@@ -63,12 +63,37 @@ public static class TextShingles
         return SortedDistinct(shingles);
     }
 
-    /// <summary>Distinct hashes of the numbers the words state.</summary>
-    public static uint[] Numbers(IReadOnlyList<string> words)
+    /// <summary>Distinct hashes of the numbers a text states: digits with the punctuation inside
+    /// a figure kept ("6-1/16", "1.5", "1,500" are one number each, so 6-1/16 and 6-3/16 differ),
+    /// and number words ("two billion"). At most <paramref name="max"/> of them.</summary>
+    public static uint[] Numbers(string text, int max)
     {
         var numbers = new List<uint>();
-        foreach (string w in words)
-            if (char.IsDigit(w[0]) || NumberWords.Contains(w))
+        var current = new System.Text.StringBuilder();
+        for (int i = 0; i < text.Length && numbers.Count < max; i++)
+        {
+            char c = text[i];
+            if (char.IsDigit(c))
+            {
+                current.Append(c);
+                continue;
+            }
+            bool joinsDigits = current.Length > 0 && c is '.' or ',' or '/' or '-' && i + 1 < text.Length && char.IsDigit(text[i + 1]);
+            if (joinsDigits)
+            {
+                current.Append(c);
+                continue;
+            }
+            if (current.Length > 0)
+            {
+                numbers.Add((uint)(Hash(current.ToString()) >> 32));
+                current.Clear();
+            }
+        }
+        if (current.Length > 0 && numbers.Count < max)
+            numbers.Add((uint)(Hash(current.ToString()) >> 32));
+        foreach (string w in Words(text))
+            if (NumberWords.Contains(w) && numbers.Count < max)
                 numbers.Add((uint)(Hash(w) >> 32));
         return SortedDistinct(numbers.ToArray());
     }

@@ -47,6 +47,8 @@ public static class JsonRenderer
         }
         w.WriteEndArray();
         w.WriteString("suggestion", r.Suggestion);
+        if (r.Notes.Count > 0)
+            StringArray(w, "notes", r.Notes);
         if (r.Facets.Count > 0)
         {
             w.WriteStartObject("facets");

@@ -30,6 +30,8 @@ public sealed class ResultRenderer
             w.WriteLine($"{results} for {what}, showing {r.Offset + 1}-{r.Offset + r.Hits.Count} ({Formats.Ms(r.TookMs)})");
         if (r.Suggestion != null)
             w.WriteLine($"Did you mean: {_o.Bold(r.Suggestion)}");
+        foreach (string note in r.Notes)
+            w.WriteLine(_o.Dim(note));
         foreach (var hit in r.Hits)
         {
             w.WriteLine();

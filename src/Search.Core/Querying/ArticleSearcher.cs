@@ -101,6 +101,10 @@ public sealed class ArticleSearcher : IDisposable
         var searcher = _searchers.Acquire();
         try
         {
+            // Values as people type them (place:uk, source:wikinews) become the values the index holds.
+            var notes = new List<string>();
+            query = FacetValueResolver.Rewrite(query, searcher.IndexReader, notes);
+            var filterKeys = ResolveFilters(searcher.IndexReader, filters, notes);
             int offset = Math.Clamp(request.Offset, 0, MaxWindow);
             int limit = Math.Clamp(request.Limit, 0, MaxWindow - offset);
             int maxDoc = Math.Max(1, searcher.IndexReader.MaxDoc);
@@ -121,7 +125,7 @@ public sealed class ArticleSearcher : IDisposable
             var stories = collapse ? clusters : null;
             var mainFacets = new FacetCollector(plain, stories);
             var storyCounter = collapse ? new StoryCounter(clusters) : null;
-            var filter = FilterFor(filters, except: null);
+            var filter = FilterFor(filterKeys, except: null);
             Run(searcher, query, filter, scorerInOrder =>
             {
                 top = TopFieldCollector.Create(SortFor(request.Sort), window, fillFields: false, trackDocScores: true, trackMaxScore: false,
@@ -138,7 +142,7 @@ public sealed class ArticleSearcher : IDisposable
                 if (filters.ContainsKey(dim))
                 {
                     var own = new FacetCollector(new[] { dim }, stories);
-                    Run(searcher, query, FilterFor(filters, except: dim), _ => own);
+                    Run(searcher, query, FilterFor(filterKeys, except: dim), _ => own);
                     facetResults[dim] = own.Top(dim, request.FacetLimit, selected);
                 }
                 else
@@ -161,9 +165,10 @@ public sealed class ArticleSearcher : IDisposable
                 Hits = hits,
                 Facets = facetResults,
                 Filters = filters,
+                Notes = notes.Distinct().ToList(),
             };
             if (request.Suggest && top.TotalHits < 3 && query is not MatchAllDocsQuery)
-                result.Suggestion = SuggestBetter(searcher, request.Query, top.TotalHits, filters);
+                result.Suggestion = SuggestBetter(searcher, request.Query, top.TotalHits, filterKeys);
             result.TookMs = Math.Round(clock.Elapsed.TotalMilliseconds, 2);
             return result;
         }
@@ -249,17 +254,42 @@ public sealed class ArticleSearcher : IDisposable
     internal static string UnknownDimension(string name) =>
         $"unknown facet '{name}'; facets are {string.Join(", ", FacetDimensions.All)}";
 
+    /// <summary>The index values (keys) each filter value stands for (see <see cref="FacetValueResolver"/>);
+    /// a value that stands for none keeps its own key, matches nothing, and gets a note.</summary>
+    private static Dictionary<string, IReadOnlyList<string>> ResolveFilters(IndexReader reader, Dictionary<string, IReadOnlyList<string>> filters, List<string> notes)
+    {
+        var keys = new Dictionary<string, IReadOnlyList<string>>();
+        foreach (var (dim, values) in filters)
+        {
+            var resolver = FacetValueResolver.For(reader, dim);
+            var list = new List<string>();
+            foreach (string v in values)
+            {
+                var found = resolver.Resolve(v);
+                if (found.Count == 0)
+                {
+                    notes.Add(FacetValueResolver.NothingMatches(dim, v, resolver.Suggest(v)));
+                    list.Add(ArticleDocument.FacetKey(v));
+                }
+                else
+                    list.AddRange(found);
+            }
+            keys[dim] = list.Distinct().ToList();
+        }
+        return keys;
+    }
+
     /// <summary>Values within a dimension are OR'd, dimensions AND'd; filters do not change scores.</summary>
-    private static Filter? FilterFor(Dictionary<string, IReadOnlyList<string>> filters, string? except)
+    private static Filter? FilterFor(Dictionary<string, IReadOnlyList<string>> filterKeys, string? except)
     {
         var all = new BooleanQuery();
-        foreach (var (dim, values) in filters)
+        foreach (var (dim, keys) in filterKeys)
         {
             if (dim == except)
                 continue;
             var any = new BooleanQuery();
-            foreach (string v in values)
-                any.Add(new TermQuery(new Term(FacetDimensions.Field(dim), ArticleDocument.FacetKey(v))), Occur.SHOULD);
+            foreach (string k in keys)
+                any.Add(new TermQuery(new Term(FacetDimensions.Field(dim), k)), Occur.SHOULD);
             all.Add(any, Occur.MUST);
         }
         return all.Clauses.Count == 0 ? null : new QueryWrapperFilter(all);
@@ -341,7 +371,7 @@ public sealed class ArticleSearcher : IDisposable
             .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
     }
 
-    private string? SuggestBetter(IndexSearcher searcher, string text, int total, Dictionary<string, IReadOnlyList<string>> filters)
+    private string? SuggestBetter(IndexSearcher searcher, string text, int total, Dictionary<string, IReadOnlyList<string>> filterKeys)
     {
         string? suggestion = SpellingSuggester.Suggest(searcher.IndexReader, text);
         if (suggestion == null)
@@ -350,7 +380,7 @@ public sealed class ArticleSearcher : IDisposable
         {
             var parsed = new ArticleQueryParser(Analyzers, 10_000, Ranking).ParseQuery(suggestion);
             var count = new TotalHitCountCollector();
-            Run(searcher, parsed, FilterFor(filters, except: null), _ => count);
+            Run(searcher, parsed, FilterFor(filterKeys, except: null), _ => count);
             return count.TotalHits > total ? suggestion : null;
         }
         catch (SearchException)

@@ -20,6 +20,8 @@ public sealed class SearchResult
     public string? Suggestion { get; set; }
     public IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets { get; init; } = new Dictionary<string, IReadOnlyList<FacetValue>>();
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Filters { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+    /// <summary>Facet values in the query or filters that no article has, each with "did you mean" values that exist.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = Array.Empty<string>();
 }
 
 /// <summary>One matching article. <see cref="Snippet"/> and <see cref="TitleHighlighted"/> mark

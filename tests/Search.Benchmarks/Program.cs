@@ -11,6 +11,7 @@ public static class Program
         [RelevanceCommand.Name] = (RelevanceCommand.Usage, RelevanceCommand.Run),
         [Speed.SpeedCommand.Name] = (Speed.SpeedCommand.Usage, Speed.SpeedCommand.Run),
         [Duplicates.DuplicatesBenchCommand.Name] = (Duplicates.DuplicatesBenchCommand.Usage, Duplicates.DuplicatesBenchCommand.Run),
+        [Duplicates.PlacesBenchCommand.Name] = (Duplicates.PlacesBenchCommand.Usage, Duplicates.PlacesBenchCommand.Run),
         [Duplicates.RelatedBenchCommand.Name] = (Duplicates.RelatedBenchCommand.Usage, Duplicates.RelatedBenchCommand.Run),
     };
 

@@ -104,7 +104,7 @@ public static class DuplicateClusterer
         private readonly IndexWriter _writer;
         private readonly DirectoryReader _reader;
         private readonly BinaryDocValues? _prints;
-        private readonly Dictionary<int, DuplicateFingerprint?> _printCache = new();
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<int, DuplicateFingerprint?> _printCache = new();
         /// <summary>Current key per doc number (live docs only), updated as keys are set.</summary>
         private readonly Dictionary<int, long> _keyOf = new();
         private readonly Dictionary<long, List<int>> _members = new();
@@ -177,19 +177,31 @@ public static class DuplicateClusterer
             var fresh = _members.TryGetValue(Unassigned, out var list) ? list.ToList() : new List<int>();
             if (fresh.Count == 0)
                 return (0, 0);
-            var bands = Bands();
+            // Finding and verifying candidates is most of the work and reads only: one worker per
+            // core, each with its own term and doc-value enumerators (they are not thread-safe).
+            var copiesOf = new List<int>[fresh.Count];
+            Parallel.For(0, fresh.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+                () => (Bands: Bands(), Prints: MultiDocValues.GetBinaryValues(_reader, Schema.DuplicateFingerprint)),
+                (i, _, worker) =>
+                {
+                    int doc = fresh[i];
+                    var copies = new List<int>();
+                    if (Print(doc, worker.Prints) is { } print)
+                        foreach (int candidate in Candidates(print, doc, worker.Bands))
+                            if (Print(candidate, worker.Prints) is { } other && NearDuplicateRule.IsCopy(print, other))
+                                copies.Add(candidate);
+                    copiesOf[i] = copies;
+                    return worker;
+                },
+                _ => { });
             // Nodes: a new article is -(doc + 1); an existing cluster is its (positive) key.
             var sets = new UnionFind<long>();
-            foreach (int doc in fresh)
+            for (int i = 0; i < fresh.Count; i++)
             {
-                long node = -(doc + 1L);
+                long node = -(fresh[i] + 1L);
                 sets.Add(node);
-                if (Print(doc) is not { } print)
-                    continue;
-                foreach (int candidate in Candidates(print, doc, bands))
+                foreach (int candidate in copiesOf[i])
                 {
-                    if (Print(candidate) is not { } other || !NearDuplicateRule.IsCopy(print, other))
-                        continue;
                     long key = _keyOf[candidate];
                     long otherNode = key == Unassigned ? -(candidate + 1L) : key;
                     sets.Add(otherNode);
@@ -221,7 +233,7 @@ public static class DuplicateClusterer
 
         private IEnumerable<int> Candidates(DuplicateFingerprint print, int self, List<(int DocBase, TermsEnum Terms, IBits? Live)> bands)
         {
-            var keys = LshBands.Keys(MinHashSignature.Compute(print.Shingles));
+            var keys = LshBands.Keys(print.Signature);
             var found = new HashSet<int>();
             DocsEnum? docs = null;
             foreach (string k in keys)
@@ -253,14 +265,18 @@ public static class DuplicateClusterer
             return result;
         }
 
-        private DuplicateFingerprint? Print(int doc)
+        private DuplicateFingerprint? Print(int doc) => Print(doc, _prints);
+
+        /// <summary>A doc's fingerprint, decoded once per pass; <paramref name="prints"/> is the
+        /// calling thread's own doc values.</summary>
+        private DuplicateFingerprint? Print(int doc, BinaryDocValues? prints)
         {
             if (_printCache.TryGetValue(doc, out var print))
                 return print;
-            if (_prints != null && (_live == null || _live.Get(doc)))
+            if (prints != null && (_live == null || _live.Get(doc)))
             {
                 var bytes = new BytesRef();
-                _prints.Get(doc, bytes);
+                prints.Get(doc, bytes);
                 print = DuplicateFingerprint.Decode(bytes);
             }
             _printCache[doc] = print;
@@ -272,7 +288,8 @@ public static class DuplicateClusterer
             long old = _keyOf[doc];
             if (old == key)
                 return;
-            string? id = _reader.Document(doc, IdField).Get(Schema.Id);
+            // The id from the fingerprint: no stored-field read (they are compressed) per article.
+            string? id = Print(doc)?.Id ?? _reader.Document(doc, IdField).Get(Schema.Id);
             if (id == null)
                 return;
             _writer.UpdateNumericDocValue(new Lucene.Net.Index.Term(Schema.Id, id), Schema.Cluster, key);

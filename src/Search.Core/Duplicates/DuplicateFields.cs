@@ -17,13 +17,13 @@ public static class DuplicateFields
     public static void Add(Document doc, Article article)
     {
         var print = DuplicateFingerprint.Of(article.Id, article.Body, article.Published);
-        if (print == null)
+        if (print?.Encode() is not { } bytes)
         {
             doc.Add(new NumericDocValuesField(Schema.Cluster, DuplicateFingerprint.KeyOf(article.Id, article.Body)));
             return;
         }
-        doc.Add(new BandKeysField(Schema.DuplicateBands, LshBands.Keys(MinHashSignature.Compute(print.Shingles))));
-        doc.Add(new BinaryDocValuesField(Schema.DuplicateFingerprint, new BytesRef(print.Encode())));
+        doc.Add(new BandKeysField(Schema.DuplicateBands, LshBands.Keys(print.Signature)));
+        doc.Add(new BinaryDocValuesField(Schema.DuplicateFingerprint, new BytesRef(bytes)));
         doc.Add(new NumericDocValuesField(Schema.Cluster, DuplicateClusterer.Unassigned));
     }
 }

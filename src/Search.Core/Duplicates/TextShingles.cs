@@ -65,8 +65,9 @@ public static class TextShingles
 
     /// <summary>Distinct hashes of the numbers a text states: digits with the punctuation inside
     /// a figure kept ("6-1/16", "1.5", "1,500" are one number each, so 6-1/16 and 6-3/16 differ),
-    /// and number words ("two billion"). At most <paramref name="max"/> of them.</summary>
-    public static uint[] Numbers(string text, int max)
+    /// and number words ("two billion", looked up in <paramref name="words"/>, the text's
+    /// <see cref="Words"/>). At most <paramref name="max"/> of them.</summary>
+    public static uint[] Numbers(string text, IReadOnlyList<string> words, int max)
     {
         var numbers = new List<uint>();
         var current = new System.Text.StringBuilder();
@@ -92,7 +93,7 @@ public static class TextShingles
         }
         if (current.Length > 0 && numbers.Count < max)
             numbers.Add((uint)(Hash(current.ToString()) >> 32));
-        foreach (string w in Words(text))
+        foreach (string w in words)
             if (NumberWords.Contains(w) && numbers.Count < max)
                 numbers.Add((uint)(Hash(w) >> 32));
         return SortedDistinct(numbers.ToArray());

@@ -110,9 +110,13 @@ public sealed class FacetValueResolver
             }
             case BooleanQuery bq:
             {
+                // Copied only when a clause changed, so every other query reaches Lucene as parsed.
+                var rewritten = bq.Clauses.Select(c => Rewrite(c.Query, reader, notes)).ToList();
+                if (rewritten.Zip(bq.Clauses).All(p => ReferenceEquals(p.First, p.Second.Query)))
+                    return query;
                 var copy = new BooleanQuery(bq.CoordDisabled) { Boost = bq.Boost, MinimumNumberShouldMatch = bq.MinimumNumberShouldMatch };
-                foreach (var clause in bq.Clauses)
-                    copy.Add(Rewrite(clause.Query, reader, notes), clause.Occur);
+                for (int i = 0; i < rewritten.Count; i++)
+                    copy.Add(rewritten[i], bq.Clauses[i].Occur);
                 return copy;
             }
             default:

@@ -10,7 +10,8 @@ namespace Search.Core.Tests.Duplicates;
 /// whitespace is normalised, and near copies with other headlines.</summary>
 public sealed class BbcDuplicatesTests
 {
-    [SharedFact]
+    /// <summary>Builds a BBC index (about 10 s): a long test.</summary>
+    [LongSharedFact]
     public void Identical_articles_share_a_cluster_and_sections_mix_only_for_near_copies()
     {
         string bbc = SharedCorpus.Path("corpora", "bbc");

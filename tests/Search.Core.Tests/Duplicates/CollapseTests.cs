@@ -9,38 +9,45 @@ namespace Search.Core.Tests.Duplicates;
 /// <summary>Results, facets and related articles when the index holds copies of one story: three
 /// outlets printing one seed article, beside other seed articles.</summary>
 [Collection(SeedIndexCollection.Name)]
-public sealed class CollapseTests : IDisposable
+public sealed class CollapseTests(CollapseTests.CopiesIndex index) : IClassFixture<CollapseTests.CopiesIndex>
 {
-    private readonly TempDir _dir = new();
-    private readonly ArticleSearcher _searcher;
-    private readonly string _word;
+    private readonly ArticleSearcher _searcher = index.Searcher;
+    private readonly string _word = index.Word;
 
-    public CollapseTests(SeedIndex seeds)
+    /// <summary>The corpus, indexed once for the class.</summary>
+    public sealed class CopiesIndex : IDisposable
     {
-        var articles = Longest(seeds, 12);
-        var story = articles[0];
-        string root = Path.Combine(_dir.Path, "news");
-        var rows = new List<Row>
+        private readonly TempDir _dir = new();
+        public ArticleSearcher Searcher { get; }
+        public string Word { get; }
+
+        public CopiesIndex(SeedIndex seeds)
         {
-            new("story", story.Body, "first.example", "world", "2020-03-01"),
-            new("story-trimmed", Head(story.Body, 0.75), "second.example", "world", "2020-03-02"),
-            new("story-dateline", WithDateline(story.Body), "third.example", "world", "2020-03-02"),
-        };
-        rows.AddRange(articles.Skip(1).Select((a, i) => new Row($"other-{i}", a.Body, "first.example", "world", "2020-03-05")));
-        Write(Path.Combine(root, "news.jsonl"), rows.ToArray());
-        string index = Path.Combine(_dir.Path, "index");
-        IndexBuilder.Build(new BuildOptions { Roots = new[] { root }, IndexPath = index });
-        _searcher = ArticleSearcher.Open(index);
-        // A word of the story's that no other article here has.
-        var others = articles.Skip(1).Select(a => a.Body.ToLowerInvariant()).ToList();
-        _word = story.Body.Split(' ').Where(w => w.Length > 6 && w.All(char.IsAsciiLetterLower))
-            .First(w => others.All(o => !o.Contains(w)));
-    }
+            var articles = Longest(seeds, 12);
+            var story = articles[0];
+            string root = Path.Combine(_dir.Path, "news");
+            var rows = new List<Row>
+            {
+                new("story", story.Body, "first.example", "world", "2020-03-01"),
+                new("story-trimmed", Head(story.Body, 0.75), "second.example", "world", "2020-03-02"),
+                new("story-dateline", WithDateline(story.Body), "third.example", "world", "2020-03-02"),
+            };
+            rows.AddRange(articles.Skip(1).Select((a, i) => new Row($"other-{i}", a.Body, "first.example", "world", "2020-03-05")));
+            Write(Path.Combine(root, "news.jsonl"), rows.ToArray());
+            string index = Path.Combine(_dir.Path, "index");
+            IndexBuilder.Build(new BuildOptions { Roots = new[] { root }, IndexPath = index });
+            Searcher = ArticleSearcher.Open(index);
+            // A word of the story's that no other article here has.
+            var others = articles.Skip(1).Select(a => a.Body.ToLowerInvariant()).ToList();
+            Word = story.Body.Split(' ').Where(w => w.Length > 6 && w.All(char.IsAsciiLetterLower))
+                .First(w => others.All(o => !o.Contains(w)));
+        }
 
-    public void Dispose()
-    {
-        _searcher.Dispose();
-        _dir.Dispose();
+        public void Dispose()
+        {
+            Searcher.Dispose();
+            _dir.Dispose();
+        }
     }
 
     [Fact]

@@ -31,7 +31,8 @@ public sealed class ReutersLookAlikeTests
         Assert.True(differing > 50, $"only {differing} differing pairs compared");
     }
 
-    [SharedFact]
+    /// <summary>Every reprint group of the whole corpus: a long test.</summary>
+    [LongSharedFact]
     public void Exact_reprints_are_copies()
     {
         var reprints = Docs.Value.Where(d => TextShingles.Words(d.Body).Count >= NearDuplicateRule.MinWords)

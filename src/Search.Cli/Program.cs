@@ -25,7 +25,9 @@ public static class Program
                                                   folders the index was built from)
           search check [--fix] [--json]           find damage in the index; --fix repairs it
           search query QUERY [--limit N] [--offset N] [--sort relevance|newest|oldest]
-                             [--facet DIM]... [--filter DIM=VALUE]... [--facet-limit N] [--any [--expand]] [--json]
+                             [--facet DIM]... [--filter DIM=VALUE]... [--facet-limit N] [--any [--expand]] [--no-collapse] [--json]
+          search related ID [--limit N] [--json]  articles like this one, its copies left out
+          search duplicates [--limit N] [--json]  stories the index holds more than once, with their copies
           search show ID [--file FILE] [--json]   one article with all its metadata
           search stats [--json]                   what is in the index
           search eval [DIR] [--queries FILE] [--qrels FILE] [--run FILE] [--depth N] [--per-query] [--json]
@@ -59,6 +61,8 @@ public static class Program
                 "index" => IndexCommand.Run(rest, output),
                 "query" or "q" => QueryCommand.Run(rest, output),
                 "show" => ShowCommand.Run(rest, output),
+                "related" => RelatedCommand.Run(rest, output),
+                "duplicates" => DuplicatesCommand.Run(rest, output),
                 "stats" => StatsCommand.Run(rest, output),
                 "console" => ConsoleCommand.Run(rest, output),
                 "check" => CheckCommand.Run(rest, output),

@@ -13,6 +13,9 @@ public static class Program
         [Spelling.SpellingCommand.Name] = (Spelling.SpellingCommand.Usage, Spelling.SpellingCommand.Run),
         [Extraction.ExtractionCommand.Name] = (Extraction.ExtractionCommand.Usage, Extraction.ExtractionCommand.Run),
         [Speed.RankingSpeedCommand.Name] = (Speed.RankingSpeedCommand.Usage, Speed.RankingSpeedCommand.Run),
+        [Duplicates.DuplicatesBenchCommand.Name] = (Duplicates.DuplicatesBenchCommand.Usage, Duplicates.DuplicatesBenchCommand.Run),
+        [Duplicates.PlacesBenchCommand.Name] = (Duplicates.PlacesBenchCommand.Usage, Duplicates.PlacesBenchCommand.Run),
+        [Duplicates.RelatedBenchCommand.Name] = (Duplicates.RelatedBenchCommand.Usage, Duplicates.RelatedBenchCommand.Run),
     };
 
     public static int Main(string[] args)

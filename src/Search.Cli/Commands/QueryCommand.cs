@@ -8,12 +8,12 @@ namespace Search.Cli.Commands;
 public static class QueryCommand
 {
     private static readonly string[] ValueOptions = { "index", "limit", "offset", "sort", "facet", "filter", "facet-limit" };
-    private static readonly string[] Flags = { "json", "any", "expand", "help" };
+    private static readonly string[] Flags = { "json", "any", "expand", "help", "no-collapse" };
 
     public const string Help = """
         usage: search query QUERY [--limit N] [--offset N] [--sort relevance|newest|oldest]
                                   [--facet DIM]... [--filter DIM=VALUE]... [--facet-limit N]
-                                  [--any [--expand]] [--json] [--index DIR]
+                                  [--any [--expand]] [--no-collapse] [--json] [--index DIR]
 
         Runs one query and prints the results (exit 0, even with none; 2 for a query that cannot be parsed).
 
@@ -27,6 +27,7 @@ public static class QueryCommand
           --any              plain keywords of which any may match, best first (for long questions)
           --expand           with --any: add words that characterise the best hits and search again
                              (RM3 pseudo-relevance feedback; a second search)
+          --no-collapse      show every copy of a story (by default one hit per story, copies counted)
           --json             results as JSON
           --index DIR        the index (default: $SEARCH_INDEX, else ./index)
         """;
@@ -65,6 +66,7 @@ public static class QueryCommand
         Query = query,
         MatchAny = args.Has("any"),
         Expand = args.Has("expand"),
+        Collapse = !args.Has("no-collapse"),
         Limit = args.Int("limit", 10, 0, ArticleSearcher.MaxWindow),
         Offset = args.Int("offset", 0, 0, ArticleSearcher.MaxWindow),
         Sort = ParseSort(args.Value("sort") ?? "relevance"),

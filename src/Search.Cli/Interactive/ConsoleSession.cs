@@ -23,6 +23,8 @@ public sealed class ConsoleSession
         (":show N|ID", "the Nth hit of the last result, or the article with that id"),
         (":sort relevance|newest|oldest", "order of results"),
         (":limit N", "results per page, 0 to 10000 (0: counts and facets only)"),
+        (":collapse on|off", "one hit per story with its copies counted (on), or every copy (off)"),
+        (":related N|ID", "articles like the Nth hit (or that id), its copies left out"),
         (":facet DIM", "every value of one facet dimension for the last query"),
         (":filter DIM=VALUE", "keep only articles with that value (stays on; values of one dimension are OR'd)"),
         (":unfilter DIM[=VALUE]", "drop filters of a dimension, or one value"),
@@ -41,6 +43,7 @@ public sealed class ConsoleSession
     private int _offset;
     private int _limit = 10;
     private SortOrder _sort = SortOrder.Relevance;
+    private bool _collapse = true;
 
     public ConsoleSession(ArticleSearcher searcher, Output output)
     {
@@ -119,6 +122,7 @@ public sealed class ConsoleSession
             Facets = facets ?? PanelFacets,
             FacetLimit = facetLimit,
             Filters = _filters,
+            Collapse = _collapse,
         });
         if (fullPanel)
             _render.FacetPanel(_last.Facets, _last.FacetOthers, compact: false);
@@ -178,6 +182,19 @@ public sealed class ConsoleSession
                 _offset = 0;
                 if (_query != null) Run(); else _o.Out.WriteLine($"{Formats.Count(limit, "result")} per page.");
                 break;
+            case ":collapse":
+                _collapse = arg.ToLowerInvariant() switch
+                {
+                    "" or "on" => true,
+                    "off" => false,
+                    _ => throw new UsageException(":collapse takes on or off"),
+                };
+                _offset = 0;
+                if (_query != null) Run(); else _o.Out.WriteLine(_collapse ? "Copies of a story collapse into one hit." : "Every copy is a hit of its own.");
+                break;
+            case ":related":
+                Related(arg);
+                break;
             case ":stats":
                 _searcher.Refresh();
                 StatsCommand.Print(_o, _searcher.Stats());
@@ -220,7 +237,7 @@ public sealed class ConsoleSession
         {
             var hit = _last.Hits.FirstOrDefault(h => h.Rank == n);
             if (hit == null && _query != null && n <= _last.Total)
-                hit = _searcher.Search(new SearchRequest { Query = _query, Offset = n - 1, Limit = 1, Sort = _sort, Filters = _filters, Snippets = false, Suggest = false }).Hits.FirstOrDefault();
+                hit = _searcher.Search(new SearchRequest { Query = _query, Offset = n - 1, Limit = 1, Sort = _sort, Filters = _filters, Collapse = _collapse, Snippets = false, Suggest = false }).Hits.FirstOrDefault();
             if (hit != null && _searcher.Get(hit.Id) is { } found)
             {
                 ShowArticle(found);
@@ -243,6 +260,15 @@ public sealed class ConsoleSession
         }
         var (title, body) = _searcher.Highlighted(article, _query);
         _render.Article(article, title, body);
+    }
+
+    private void Related(string arg)
+    {
+        if (arg.Length == 0)
+            throw new UsageException(":related needs a hit number or an article id");
+        string id = int.TryParse(arg, out int n) && _last?.Hits.FirstOrDefault(h => h.Rank == n) is { } hit ? hit.Id : arg;
+        _searcher.Refresh();
+        _render.Related(_searcher.Related(id, _limit));
     }
 
     private void Unfilter(string arg)

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Search.Core.Duplicates;
 using Search.Core.Indexing;
 using Search.Core.Ingest;
 using Search.Core.Querying;
@@ -21,6 +22,8 @@ public static class JsonRenderer
         w.WriteStartObject();
         w.WriteString("query", r.Query);
         w.WriteNumber("total", r.Total);
+        w.WriteBoolean("collapsed", r.Collapsed);
+        w.WriteNumber("articles", r.Articles);
         w.WriteNumber("took_ms", r.TookMs);
         w.WriteNumber("offset", r.Offset);
         w.WriteStartArray("hits");
@@ -36,6 +39,10 @@ public static class JsonRenderer
             w.WriteString("section", h.Section);
             w.WriteString("url", h.Url);
             w.WriteString("snippet", Highlight.Replace(h.Snippet, "<mark>", "</mark>"));
+            w.WriteString("cluster", h.Cluster);
+            w.WriteNumber("copies", h.Copies);
+            if (r.Collapsed)
+                StringArray(w, "copy_sources", h.CopySources);
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -43,6 +50,8 @@ public static class JsonRenderer
         if (r.Notice != null)
             w.WriteString("notice", r.Notice);
         w.WriteBoolean("any_words", r.AnyWords);
+        if (r.Notes.Count > 0)
+            StringArray(w, "notes", r.Notes);
         if (r.Facets.Count > 0)
         {
             w.WriteStartObject("facets");
@@ -76,6 +85,59 @@ public static class JsonRenderer
         foreach (var (dim, values) in r.Filters)
             StringArray(w, dim, values);
         w.WriteEndObject();
+        w.WriteEndObject();
+    });
+
+    public static string Related(RelatedResult r) => Write(w =>
+    {
+        w.WriteStartObject();
+        w.WriteString("seed", r.SeedId);
+        w.WriteString("seed_title", r.SeedTitle);
+        w.WriteNumber("seed_copies", r.SeedCopies);
+        w.WriteNumber("took_ms", r.TookMs);
+        w.WriteStartArray("hits");
+        foreach (var h in r.Hits)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", h.Id);
+            w.WriteNumber("score", Math.Round(h.Score, 4));
+            w.WriteString("title", h.Title);
+            w.WriteString("source", h.Source);
+            w.WriteString("published", h.Published);
+            w.WriteString("section", h.Section);
+            w.WriteString("cluster", h.Cluster);
+            w.WriteNumber("copies", h.Copies);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    });
+
+    public static string Duplicates(IReadOnlyList<DuplicateCluster> clusters) => Write(w =>
+    {
+        w.WriteStartObject();
+        w.WriteNumber("clusters", clusters.Count);
+        w.WriteNumber("articles", clusters.Sum(c => c.Members.Count));
+        w.WriteStartArray("stories");
+        foreach (var c in clusters)
+        {
+            w.WriteStartObject();
+            w.WriteString("cluster", c.Key);
+            w.WriteNumber("copies", c.Members.Count);
+            w.WriteStartArray("members");
+            foreach (var m in c.Members)
+            {
+                w.WriteStartObject();
+                w.WriteString("id", m.Id);
+                w.WriteString("title", m.Title);
+                w.WriteString("source", m.Source);
+                w.WriteString("published", m.Published);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
         w.WriteEndObject();
     });
 

@@ -1,3 +1,4 @@
+using Search.Core.Duplicates;
 using Search.Core.Facets;
 using Search.Core.Ingest;
 using Search.Core.Querying;
@@ -32,19 +33,25 @@ public sealed class ResultRenderer
             WriteWrapped(_o.Dim, "filters: " + string.Join(" · ", r.Filters.Select(f => $"{f.Key}={string.Join("|", f.Value)}")), "");
         string what = Describe(r.Query);
         string took = Formats.Ms(r.TookMs);
+        // Collapsed, the count is of stories; the articles behind them are said when they differ.
+        string results = r.Collapsed && r.Articles != r.Total
+            ? $"{Formats.N(r.Total)} {(r.Total == 1 ? "story" : "stories")} ({Formats.Count(r.Articles, "article")})"
+            : Formats.Count(r.Total, "result");
         if (r.Total == 0)
             WriteWrapped(s => s, r.Notice ?? $"No results for {what} ({took})", "");
         else if (r.Hits.Count == 0 && r.Offset >= r.Total)
-            WriteWrapped(s => s, $"{Formats.Count(r.Total, "result")} for {what}; none at offset {Formats.N(r.Offset)} ({took})", "");
+            WriteWrapped(s => s, $"{results} for {what}; none at offset {Formats.N(r.Offset)} ({took})", "");
         else if (r.Hits.Count == 0)
-            WriteWrapped(s => s, $"{Formats.Count(r.Total, "result")} for {what} ({took})", "");
+            WriteWrapped(s => s, $"{results} for {what} ({took})", "");
         else
-            WriteWrapped(s => s, $"{Formats.Count(r.Total, "result")} for {what}, showing {r.Offset + 1}-{r.Offset + r.Hits.Count} ({took})", "");
+            WriteWrapped(s => s, $"{results} for {what}, showing {r.Offset + 1}-{r.Offset + r.Hits.Count} ({took})", "");
         if (r.AnyWords)
             _o.Out.WriteLine(_o.Dim("No article has all of the words: showing articles with any of them, best first."));
         if (r.Suggestion != null)
             w.WriteLine($"Did you mean: {_o.Bold(r.Suggestion)}");
         int width = _o.Width;
+        foreach (string note in r.Notes)
+            w.WriteLine(_o.Dim(note));
         foreach (var hit in r.Hits)
         {
             w.WriteLine();
@@ -60,12 +67,62 @@ public sealed class ResultRenderer
             if (hit.Snippet.Length > 0)
                 foreach (string line in TextWrap.Wrap(hit.Snippet, width - Indent.Length, _o.MarkerWidth))
                     w.WriteLine(Indent + Marked(line));
+            if (r.Collapsed && hit.Copies > 1)
+                w.WriteLine(Indent + _o.Dim(CopiesLine(hit)));
         }
         if (showFacets && r.Facets.Count > 0)
         {
             w.WriteLine();
+            if (r.Collapsed)
+                w.WriteLine(_o.Dim("(facet counts are stories: copies of one story count once)"));
             FacetPanel(r.Facets, r.FacetOthers, compact: _context == Context.Console);
         }
+    }
+
+    public void Related(RelatedResult r)
+    {
+        var w = _o.Out;
+        string copies = r.SeedCopies > 0 ? $"; its {r.SeedCopies} {(r.SeedCopies == 1 ? "copy" : "copies")} left out" : "";
+        w.WriteLine($"Related to {_o.Bold(r.SeedTitle)} {_o.Cyan(r.SeedId)}{copies} ({Formats.Ms(r.TookMs)})");
+        if (r.Hits.Count == 0)
+            w.WriteLine("Nothing related found.");
+        foreach (var hit in r.Hits)
+        {
+            w.WriteLine();
+            w.WriteLine($"{_o.Dim($"{hit.Rank,3}.")} {_o.Bold(hit.Title)}");
+            var meta = new[] { hit.Source, hit.Author, hit.Published, hit.Section }.Where(s => !string.IsNullOrEmpty(s));
+            w.WriteLine($"     {_o.Dim(string.Join(" · ", meta))}  {_o.Cyan(hit.Id)}");
+            if (hit.Copies > 1)
+                w.WriteLine("     " + _o.Dim(CopiesLine(hit)));
+        }
+    }
+
+    public void Duplicates(IReadOnlyList<DuplicateCluster> clusters, int limit)
+    {
+        var w = _o.Out;
+        int articles = clusters.Sum(c => c.Members.Count);
+        w.WriteLine($"{Formats.N(clusters.Count)} {(clusters.Count == 1 ? "story" : "stories")} printed more than once ({Formats.N(articles)} articles)");
+        foreach (var c in clusters.Take(limit))
+        {
+            w.WriteLine();
+            w.WriteLine($"{_o.Bold(c.Members[0].Title)}  {_o.Dim($"cluster {c.Key}, {c.Members.Count} articles")}");
+            foreach (var m in c.Members)
+            {
+                var meta = new[] { m.Source, m.Published }.Where(s => !string.IsNullOrEmpty(s));
+                w.WriteLine($"  {_o.Cyan(m.Id)}  {_o.Dim(string.Join(" · ", meta))}  {m.Title}");
+            }
+        }
+        if (clusters.Count > limit)
+            w.WriteLine(_o.Dim($"\n… {clusters.Count - limit} more (--limit N)"));
+    }
+
+    /// <summary>"+2 copies: bbc.co.uk, reuters.com" (at most four outlets named).</summary>
+    public static string CopiesLine(Hit hit)
+    {
+        int n = hit.Copies - 1;
+        var names = hit.CopySources.Take(4).ToList();
+        string more = hit.CopySources.Count > names.Count ? ", …" : "";
+        return $"+{n} {(n == 1 ? "copy" : "copies")}" + (names.Count > 0 ? ": " + string.Join(", ", names) + more : "");
     }
 
     /// <summary>The query as the user typed it, quoted so that its own quotes stay readable.</summary>

@@ -1,6 +1,7 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
+using Search.Core.Duplicates;
 
 namespace Search.Core.Facets;
 
@@ -16,9 +17,14 @@ public sealed class FacetCollector : ICollector
     private readonly Dictionary<string, int>[] _totals;
     private readonly SortedSetDocValues?[] _values;
     private readonly int[]?[] _segmentCounts;
+    /// <summary>When set, a story printed several times counts once per value (see <see cref="ClusterMap"/>).</summary>
+    private readonly ClusterMap? _stories;
+    private readonly HashSet<(long Story, int Dimension, string Label)> _storiesCounted = new();
+    private int _docBase;
 
-    public FacetCollector(IReadOnlyList<string> dimensions)
+    public FacetCollector(IReadOnlyList<string> dimensions, ClusterMap? stories = null)
     {
+        _stories = stories;
         _dimensions = dimensions.ToArray();
         _totals = _dimensions.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
         _values = new SortedSetDocValues?[_dimensions.Length];
@@ -32,6 +38,7 @@ public sealed class FacetCollector : ICollector
     public void SetNextReader(AtomicReaderContext context)
     {
         FlushSegment();
+        _docBase = context.DocBase;
         for (int d = 0; d < _dimensions.Length; d++)
         {
             var values = context.AtomicReader.GetSortedSetDocValues(FacetDimensions.Field(_dimensions[d]));
@@ -42,6 +49,11 @@ public sealed class FacetCollector : ICollector
 
     public void Collect(int doc)
     {
+        if (_stories != null && _stories.SizeOf(_docBase + doc) > 1)
+        {
+            CollectCopy(doc, _stories.StoryOf(_docBase + doc));
+            return;
+        }
         for (int d = 0; d < _values.Length; d++)
         {
             var values = _values[d];
@@ -52,6 +64,27 @@ public sealed class FacetCollector : ICollector
             long ord;
             while ((ord = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
                 counts[ord]++;
+        }
+    }
+
+    /// <summary>An article with copies: each of its values counts once per story.</summary>
+    private void CollectCopy(int doc, long story)
+    {
+        var scratch = new BytesRef();
+        for (int d = 0; d < _values.Length; d++)
+        {
+            var values = _values[d];
+            if (values == null)
+                continue;
+            values.SetDocument(doc);
+            long ord;
+            while ((ord = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
+            {
+                values.LookupOrd(ord, scratch);
+                string label = scratch.Utf8ToString();
+                if (_storiesCounted.Add((story, d, label)))
+                    _totals[d][label] = _totals[d].GetValueOrDefault(label) + 1;
+            }
         }
     }
 

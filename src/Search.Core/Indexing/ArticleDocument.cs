@@ -15,7 +15,8 @@ public static class ArticleDocument
     /// <summary>The Lucene document of <paramref name="a"/>, read from the file at <paramref name="path"/>
     /// (whose state is <paramref name="state"/>); <paramref name="contentHash"/> is the record's
     /// <see cref="Build.RecordHash"/>.</summary>
-    public static Document Build(Article a, FileState state, string path, UInt128 contentHash)
+    /// <param name="duplicates">Add the fields duplicate clustering needs (see Duplicates/DuplicateFields).</param>
+    public static Document Build(Article a, FileState state, string path, UInt128 contentHash, bool duplicates = true)
     {
         var doc = new Document
         {
@@ -56,6 +57,8 @@ public static class ArticleDocument
             // Absent for undated articles, so each sort order can put them last (SortField.MissingValue).
             doc.Add(new NumericDocValuesField(Schema.PublishedSort, long.Parse(date.Replace("-", ""), CultureInfo.InvariantCulture)));
         }
+        if (duplicates)
+            Duplicates.DuplicateFields.Add(doc, a);
         return doc;
     }
 

@@ -24,6 +24,10 @@ public sealed class BuildOptions
     /// <summary>How to read all-number dates like 03/04/2021 (`search index --date-order`).</summary>
     public Enrich.DateOrder DateOrder { get; init; }
 
+    /// <summary>Cluster near-duplicate articles (Duplicates/): on for users; the speed benchmark
+    /// turns it off to report what clustering costs.</summary>
+    public bool Duplicates { get; init; } = true;
+
     /// <summary>Called about four times a second from a timer thread.</summary>
     public Action<BuildProgress>? OnProgress { get; init; }
 

@@ -47,7 +47,8 @@ public static class IndexBuilder
             using var before = DirectoryReader.Open(session.Writer, applyAllDeletes: true);
             var known = options.Rebuild ? new Dictionary<string, IndexState.Entry>() : IndexState.Load(before);
             var changes = new ChangeDetector(known, session.PreviousPartial, session.Recheck, new IndexSearcher(before));
-            using var checkpoints = new Checkpointer(session, options.CommitInterval);
+            using var checkpoints = new Checkpointer(session, options.CommitInterval,
+                options.Duplicates ? w => Duplicates.DuplicateClusterer.BeforeCommit(w) : null);
             var ingest = new FileIngest(options, changes, new RecordWriter(session.Writer, accounting), checkpoints, accounting, session.Writer, cancel);
             int threads = options.Threads > 0 ? options.Threads : Environment.ProcessorCount;
 

@@ -63,6 +63,12 @@ public static class Schema
     /// <summary>Numeric doc values (yyyyMMdd; absent when unknown) for sorting and tie-breaks.</summary>
     public const string PublishedSort = "published_sort";
 
+    // Near-duplicate clusters (see Duplicates/): LSH band keys as terms, the fingerprint that
+    // verifies a candidate as a binary doc value, and the cluster key as a numeric doc value.
+    public const string DuplicateBands = "dup_band";
+    public const string DuplicateFingerprint = "dup_print";
+    public const string Cluster = "cluster";
+
     /// <summary>Prefix of facet keyword fields (lower-cased value, for filters) and the same name
     /// carries sorted-set doc values with the display label (for counting).</summary>
     public const string FacetPrefix = "facet_";

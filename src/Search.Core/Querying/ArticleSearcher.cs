@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Search.Core.Duplicates;
 using Search.Core.Facets;
 using Search.Core.Indexing;
 using Search.Core.Indexing.Analysis;
@@ -150,9 +151,18 @@ public sealed class ArticleSearcher : IDisposable
                     Filters = filters,
                     Notice = StopWordsOnly(request.Query),
                 };
+            // Values as people type them (place:uk, source:wikinews) become the values the index holds.
+            var notes = new List<string>();
+            query = FacetValueResolver.Rewrite(query, searcher.IndexReader, notes);
+            var filterKeys = ResolveFilters(searcher.IndexReader, filters, notes);
             int offset = Math.Clamp(request.Offset, 0, MaxWindow);
             int limit = Math.Clamp(request.Limit, 0, MaxWindow - offset);
-            int window = Math.Max(1, Math.Min(offset + limit, Math.Max(1, searcher.IndexReader.MaxDoc)));
+            int maxDoc = Math.Max(1, searcher.IndexReader.MaxDoc);
+            var clusters = ClusterMap.For(searcher.IndexReader);
+            bool collapse = request.Collapse && clusters.HasCopies;
+            // Collapsed, a page of N stories needs more than N articles: start with twice as many
+            // and widen (rarely) when copies ate the window.
+            int window = Math.Max(1, Math.Min(collapse ? 2 * (offset + limit) + 10 : offset + limit, maxDoc));
             // Collect in the order the query's scorer prefers, as IndexSearcher does for its own
             // collectors (in order made a term query 2x slower) -- except around wildcard, prefix
             // and range clauses, where Lucene.Net's out-of-order BooleanScorer over their
@@ -164,12 +174,18 @@ public sealed class ArticleSearcher : IDisposable
             // Dimensions without a filter of their own are counted in the main pass; a filtered one
             // is counted again without its own filter (multi-select), so its other values show.
             var plain = facets.Where(f => !filters.ContainsKey(f)).ToList();
-            var mainFacets = new FacetCollector(plain);
-            Run(searcher, query, FilterFor(filters, except: null), scorerInOrder =>
+            var stories = collapse ? clusters : null;
+            var mainFacets = new FacetCollector(plain, stories);
+            var storyCounter = collapse ? new StoryCounter(clusters) : null;
+            var filter = FilterFor(filterKeys, except: null);
+            Run(searcher, query, filter, scorerInOrder =>
             {
                 top = TopFieldCollector.Create(SortFor(request.Sort), window, fillFields: false, trackDocScores: true, trackMaxScore: false,
                     docsScoredInOrder: forceInOrder || scorerInOrder);
-                return plain.Count > 0 ? MultiCollector.Wrap(top, mainFacets) : top;
+                var collectors = new List<ICollector> { top };
+                if (plain.Count > 0) collectors.Add(mainFacets);
+                if (storyCounter != null) collectors.Add(storyCounter);
+                return collectors.Count == 1 ? top : MultiCollector.Wrap(collectors.ToArray());
             });
             var facetResults = new Dictionary<string, IReadOnlyList<FacetValue>>();
             var facetOthers = new Dictionary<string, FacetOther>();
@@ -178,8 +194,8 @@ public sealed class ArticleSearcher : IDisposable
                 var selected = filters.GetValueOrDefault(dim) ?? (IReadOnlyList<string>)Array.Empty<string>();
                 if (filters.ContainsKey(dim))
                 {
-                    var own = new FacetCollector(new[] { dim });
-                    Run(searcher, query, FilterFor(filters, except: dim), _ => own);
+                    var own = new FacetCollector(new[] { dim }, stories);
+                    Run(searcher, query, FilterFor(filterKeys, except: dim), _ => own);
                     facetResults[dim] = own.Top(dim, request.FacetLimit, selected);
                     facetOthers[dim] = own.Other(dim, facetResults[dim]);
                 }
@@ -190,21 +206,27 @@ public sealed class ArticleSearcher : IDisposable
                 }
             }
 
-            var docs = top.GetTopDocs(offset, limit);
-            var hits = BuildHits(searcher, query, docs, offset, request.Snippets);
+            int articles = top.TotalHits;
+            var page = collapse
+                ? CollapsedPage(searcher, query, filter, request.Sort, forceInOrder, top, window, clusters, offset, limit)
+                : top.GetTopDocs(offset, limit).ScoreDocs;
+            var hits = BuildHits(searcher, query, page, offset, request.Snippets, clusters, collapse);
             var result = new SearchResult
             {
                 Query = request.Query,
-                Total = top.TotalHits,
+                Total = storyCounter?.Stories ?? articles,
+                Articles = articles,
+                Collapsed = collapse,
                 TookMs = 0,
                 Offset = offset,
                 Hits = hits,
                 Facets = facetResults,
                 FacetOthers = facetOthers,
                 Filters = filters,
+                Notes = notes.Distinct().ToList(),
             };
             if (request.Suggest && top.TotalHits < 3 && query is not MatchAllDocsQuery)
-                result.Suggestion = SuggestBetter(searcher, request.Query, top.TotalHits, filters);
+                result.Suggestion = SuggestBetter(searcher, request.Query, top.TotalHits, filterKeys);
             result.TookMs = Math.Round(clock.Elapsed.TotalMilliseconds, 2);
             return result;
         }
@@ -297,29 +319,86 @@ public sealed class ArticleSearcher : IDisposable
     internal static string UnknownDimension(string name) =>
         $"unknown facet '{name}'; facets are {string.Join(", ", FacetDimensions.All)}";
 
+    /// <summary>The index values (keys) each filter value stands for (see <see cref="FacetValueResolver"/>);
+    /// a value that stands for none keeps its own key, matches nothing, and gets a note.</summary>
+    private static Dictionary<string, IReadOnlyList<string>> ResolveFilters(IndexReader reader, Dictionary<string, IReadOnlyList<string>> filters, List<string> notes)
+    {
+        var keys = new Dictionary<string, IReadOnlyList<string>>();
+        foreach (var (dim, values) in filters)
+        {
+            var resolver = FacetValueResolver.For(reader, dim);
+            var list = new List<string>();
+            foreach (string v in values)
+            {
+                var found = resolver.Resolve(v);
+                if (found.Count == 0)
+                {
+                    notes.Add(FacetValueResolver.NothingMatches(dim, v, resolver.Suggest(v)));
+                    list.Add(ArticleDocument.FacetKey(v));
+                }
+                else
+                    list.AddRange(found);
+            }
+            keys[dim] = list.Distinct().ToList();
+        }
+        return keys;
+    }
+
     /// <summary>Values within a dimension are OR'd, dimensions AND'd; filters do not change scores.</summary>
-    private static Filter? FilterFor(Dictionary<string, IReadOnlyList<string>> filters, string? except)
+    private static Filter? FilterFor(Dictionary<string, IReadOnlyList<string>> filterKeys, string? except)
     {
         var all = new BooleanQuery();
-        foreach (var (dim, values) in filters)
+        foreach (var (dim, keys) in filterKeys)
         {
             if (dim == except)
                 continue;
             var any = new BooleanQuery();
-            foreach (string v in values)
-                any.Add(new TermQuery(new Term(FacetDimensions.Field(dim), ArticleDocument.FacetKey(v))), Occur.SHOULD);
+            foreach (string k in keys)
+                any.Add(new TermQuery(new Term(FacetDimensions.Field(dim), k)), Occur.SHOULD);
             all.Add(any, Occur.MUST);
         }
         return all.Clauses.Count == 0 ? null : new QueryWrapperFilter(all);
     }
 
-    private List<Hit> BuildHits(IndexSearcher searcher, Query query, TopDocs docs, int offset, bool snippets)
+    /// <summary>
+    /// One page of stories: the first article of each cluster in the chosen order stands for it
+    /// (the best-scored copy under relevance, the newest or oldest under a date order), so the
+    /// copy shown is the one that best answers what was asked. Widens the window when copies
+    /// filled it before the page was complete.
+    /// </summary>
+    private static ScoreDoc[] CollapsedPage(IndexSearcher searcher, Query query, Filter? filter, SortOrder sort, bool forceInOrder,
+        TopFieldCollector top, int window, ClusterMap clusters, int offset, int limit)
     {
-        var hits = new List<Hit>(docs.ScoreDocs.Length);
-        var snippetBuilder = snippets && docs.ScoreDocs.Length > 0 ? new SnippetBuilder(query, searcher.IndexReader, Analyzers) : null;
-        for (int i = 0; i < docs.ScoreDocs.Length; i++)
+        while (true)
         {
-            var sd = docs.ScoreDocs[i];
+            var docs = top.GetTopDocs(0, window).ScoreDocs;
+            var seen = new HashSet<long>();
+            var firsts = new List<ScoreDoc>(offset + limit);
+            foreach (var sd in docs)
+            {
+                if (seen.Add(clusters.StoryOf(sd.Doc)))
+                    firsts.Add(sd);
+                if (firsts.Count == offset + limit)
+                    break;
+            }
+            int maxDoc = Math.Max(1, searcher.IndexReader.MaxDoc);
+            if (firsts.Count >= offset + limit || docs.Length >= top.TotalHits || window >= maxDoc)
+                return firsts.Skip(offset).Take(limit).ToArray();
+            window = (int)Math.Min((long)window * 4, maxDoc);
+            TopFieldCollector wider = null!;
+            Run(searcher, query, filter, scorerInOrder => wider = TopFieldCollector.Create(SortFor(sort), window, fillFields: false,
+                trackDocScores: true, trackMaxScore: false, docsScoredInOrder: forceInOrder || scorerInOrder));
+            top = wider;
+        }
+    }
+
+    private List<Hit> BuildHits(IndexSearcher searcher, Query query, ScoreDoc[] page, int offset, bool snippets, ClusterMap clusters, bool collapsed)
+    {
+        var hits = new List<Hit>(page.Length);
+        var snippetBuilder = snippets && page.Length > 0 ? new SnippetBuilder(query, searcher.IndexReader, Analyzers) : null;
+        for (int i = 0; i < page.Length; i++)
+        {
+            var sd = page[i];
             var doc = searcher.Doc(sd.Doc, snippets ? HitFieldsWithBody : HitFields);
             string title = doc.Get(Schema.Title) ?? "";
             string body = doc.Get(Schema.Body) ?? "";
@@ -336,12 +415,28 @@ public sealed class ArticleSearcher : IDisposable
                 Url = doc.Get(Schema.Url),
                 Snippet = snippetBuilder?.Body(body) ?? "",
                 TitleHighlighted = snippetBuilder?.Title(title) ?? title,
+                Cluster = clusters.KeyOf(sd.Doc) is var key && key != DuplicateClusterer.Unassigned ? ClusterMap.Format(key) : null,
+                Copies = clusters.SizeOf(sd.Doc),
+                CopySources = collapsed ? SourcesOfCopies(searcher, clusters, sd.Doc) : Array.Empty<string>(),
             });
         }
         return hits;
     }
 
-    private string? SuggestBetter(IndexSearcher searcher, string text, int total, Dictionary<string, IReadOnlyList<string>> filters)
+    private static readonly ISet<string> SourceField = new HashSet<string> { Schema.Source };
+
+    /// <summary>The outlets of a doc's copies (its own outlet left out unless a copy shares it), each once; copies without a source are only counted.</summary>
+    private static IReadOnlyList<string> SourcesOfCopies(IndexSearcher searcher, ClusterMap clusters, int doc)
+    {
+        var members = clusters.MembersOf(doc);
+        if (members.Count < 2)
+            return Array.Empty<string>();
+        return members.Where(m => m != doc)
+            .Select(m => searcher.Doc(m, SourceField).Get(Schema.Source)).OfType<string>()
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+    }
+
+    private string? SuggestBetter(IndexSearcher searcher, string text, int total, Dictionary<string, IReadOnlyList<string>> filterKeys)
     {
         string? suggestion = SpellingSuggester.Suggest(searcher.IndexReader, text);
         if (suggestion == null)
@@ -350,12 +445,81 @@ public sealed class ArticleSearcher : IDisposable
         {
             var parsed = new ArticleQueryParser(Analyzers, 10_000, Ranking).ParseQuery(suggestion);
             var count = new TotalHitCountCollector();
-            Run(searcher, parsed, FilterFor(filters, except: null), _ => count);
+            Run(searcher, parsed, FilterFor(filterKeys, except: null), _ => count);
             return count.TotalHits > total ? suggestion : null;
         }
         catch (SearchException)
         {
             return null;
+        }
+    }
+
+    /// <summary>
+    /// Articles like the one with <paramref name="id"/>: Lucene's MoreLikeThis over title and body
+    /// (its defaults: the 25 terms of the article that score highest by tf·idf, each at least twice
+    /// in it and in five articles of the index), ranked by BM25. MoreLikeThis would return the
+    /// seed itself and its copies first: both are left out, and the rest collapsed to one per story.
+    /// A <see cref="SearchException"/> when no article has that id.
+    /// </summary>
+    public RelatedResult Related(string id, int limit = 10)
+    {
+        var clock = Stopwatch.StartNew();
+        var searcher = _searchers.Acquire();
+        try
+        {
+            var found = searcher.Search(new TermQuery(new Term(Schema.Id, id)), 1);
+            if (found.TotalHits == 0)
+                throw new SearchException($"no article with id '{id}'");
+            int seed = found.ScoreDocs[0].Doc;
+            var clusters = ClusterMap.For(searcher.IndexReader);
+            var seedStory = clusters.StoryOf(seed);
+            var query = RelatedArticles.Query(searcher.IndexReader, Analyzers, seed);
+            var page = new List<ScoreDoc>();
+            if (query != null && limit > 0)
+            {
+                var seen = new HashSet<long> { seedStory };
+                int window = limit + clusters.SizeOf(seed) + 10;
+                var top = searcher.Search(query, window);
+                foreach (var sd in top.ScoreDocs)
+                    if (seen.Add(clusters.StoryOf(sd.Doc)) && page.Count < limit)
+                        page.Add(sd);
+            }
+            return new RelatedResult
+            {
+                SeedId = id,
+                SeedTitle = searcher.Doc(seed, HitFields).Get(Schema.Title) ?? "",
+                SeedCopies = clusters.SizeOf(seed) - 1,
+                Hits = BuildHits(searcher, new MatchAllDocsQuery(), page.ToArray(), 0, snippets: false, clusters, collapsed: true),
+                TookMs = Math.Round(clock.Elapsed.TotalMilliseconds, 2),
+            };
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    /// <summary>Every cluster of two or more articles: the largest first, then by key; members
+    /// earliest first (undated last), then by id.</summary>
+    public IReadOnlyList<DuplicateCluster> Duplicates()
+    {
+        var searcher = _searchers.Acquire();
+        try
+        {
+            var clusters = ClusterMap.For(searcher.IndexReader);
+            var result = new List<DuplicateCluster>();
+            foreach (var (key, docs) in clusters.Clusters)
+            {
+                var members = docs.Select(d => searcher.Doc(d, HitFields))
+                    .Select(doc => new DuplicateCluster.Member(doc.Get(Schema.Id) ?? "", doc.Get(Schema.Title) ?? "", doc.Get(Schema.Source), doc.Get(Schema.Published)))
+                    .OrderBy(m => m.Published ?? "9999").ThenBy(m => m.Id, StringComparer.Ordinal).ToList();
+                result.Add(new DuplicateCluster(ClusterMap.Format(key), members));
+            }
+            return result.OrderByDescending(c => c.Members.Count).ThenBy(c => c.Key, StringComparer.Ordinal).ToList();
+        }
+        finally
+        {
+            _searchers.Release(searcher);
         }
     }
 

@@ -26,6 +26,10 @@ public sealed class SearchRequest
     /// the words that characterise its best hits (RM3 pseudo-relevance feedback). Costs a second search.</summary>
     public bool Expand { get; init; }
 
+    /// <summary>One hit per duplicate cluster (the first in the chosen order), with its copies
+    /// counted; facet counts then count stories, not copies.</summary>
+    public bool Collapse { get; init; } = true;
+
     public bool Snippets { get; init; } = true;
     public bool Suggest { get; init; } = true;
 

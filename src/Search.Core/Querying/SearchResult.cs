@@ -7,8 +7,12 @@ namespace Search.Core.Querying;
 public sealed class SearchResult
 {
     public required string Query { get; init; }
-    /// <summary>Exact number of matching articles.</summary>
+    /// <summary>Exact number of matches: stories when <see cref="Collapsed"/>, else articles.</summary>
     public required int Total { get; init; }
+    /// <summary>True when copies of one story were folded into one hit and facets count stories.</summary>
+    public bool Collapsed { get; init; }
+    /// <summary>Matching articles, copies included (equals <see cref="Total"/> when not collapsed).</summary>
+    public int Articles { get; init; }
     public required double TookMs { get; set; }
     public required int Offset { get; init; }
     public required IReadOnlyList<Hit> Hits { get; init; }
@@ -24,6 +28,9 @@ public sealed class SearchResult
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Filters { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
     /// <summary>Set when the query has nothing searchable (only stop words): says why nothing matched.</summary>
     public string? Notice { get; set; }
+
+    /// <summary>Facet values in the query or filters that no article has, each with "did you mean" values that exist.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = Array.Empty<string>();
 }
 
 /// <summary>One matching article. <see cref="Snippet"/> and <see cref="TitleHighlighted"/> mark
@@ -41,6 +48,12 @@ public sealed class Hit
     public string? Url { get; init; }
     public string Snippet { get; init; } = "";
     public string TitleHighlighted { get; init; } = "";
+    /// <summary>Duplicate-cluster key (16 hex digits); null for an article not clustered yet.</summary>
+    public string? Cluster { get; init; }
+    /// <summary>Articles in the cluster, this one included: 1 for a story printed once.</summary>
+    public int Copies { get; init; } = 1;
+    /// <summary>Outlets (sources) of the other articles in the cluster, each once.</summary>
+    public IReadOnlyList<string> CopySources { get; init; } = Array.Empty<string>();
 }
 
 /// <summary>Markers around highlighted words in snippets; renderers turn them into colour,

@@ -7,7 +7,8 @@ namespace Search.Benchmarks.Speed;
 /// runs it: <see cref="IndexBuilder.Build"/> with the default options (256 MB RAM buffer).</summary>
 public static class OursIndexer
 {
-    public static IndexChildResult Index(string corpusRoot, string indexPath, int threads)
+    /// <param name="duplicates">False: without near-duplicate clustering, to report what it costs.</param>
+    public static IndexChildResult Index(string corpusRoot, string indexPath, int threads, bool duplicates = true)
     {
         Measure.Delete(indexPath);
         var clock = Stopwatch.StartNew();
@@ -17,6 +18,7 @@ public static class OursIndexer
             IndexPath = indexPath,
             Rebuild = true,
             Threads = threads,
+            Duplicates = duplicates,
         });
         double seconds = clock.Elapsed.TotalSeconds;
         string note = summary.Skipped.Count == 0 ? "" : $"{summary.Skipped.Count} skipped";

@@ -46,20 +46,24 @@ public static class Report
                       "same directory type, RAM buffer and similarity; FTS5 = `fts5(title, body, tokenize='porter unicode61')`, one transaction. " +
                       "\"time ÷ X\" is our (all cores) time over X's: below 1 means we are faster.");
         md.AppendLine();
-        md.AppendLine("| corpus | engine | time s | articles/s | text MB/s | peak WS MB | index / text | time ÷ Lucene | time ÷ FTS5 |");
-        md.AppendLine("|---|---|--:|--:|--:|--:|--:|--:|--:|");
+        md.AppendLine("\"ours (no duplicate clustering)\" is the same build without near-duplicate clustering; \"÷ no clustering\" is what clustering costs (ours over it).");
+        md.AppendLine();
+        md.AppendLine("| corpus | engine | time s | articles/s | text MB/s | peak WS MB | index / text | time ÷ Lucene | time ÷ FTS5 | ÷ no clustering |");
+        md.AppendLine("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|");
         foreach (var group in run.Indexing.GroupBy(r => r.Corpus))
         {
             var lucene = group.FirstOrDefault(r => r.Engine == Engines.Lucene);
             var fts5 = group.FirstOrDefault(r => r.Engine == Engines.Fts5);
+            var noDup = group.FirstOrDefault(r => r.Engine == Engines.OursNoDuplicates);
             foreach (var r in group)
             {
+                string vsNoDup = r.Engine == Engines.Ours && noDup != null ? Formats.Ratio(r.Result.Seconds / noDup.Result.Seconds) : "";
                 bool ours = r.Engine is Engines.Ours or Engines.OursOneThread;
                 string vsLucene = ours && lucene != null ? Formats.Ratio(r.Result.Seconds / lucene.Result.Seconds) : "";
                 string vsFts5 = ours && fts5 != null ? Formats.Ratio(r.Result.Seconds / fts5.Result.Seconds) : "";
                 string engine = r.Engine == Engines.Ours ? $"**ours** ({run.Machine.Cores} threads)" : r.Engine;
                 md.AppendLine($"| {r.Corpus.Label} | {engine} | {Formats.N(r.Result.Seconds, 1)} | {Formats.N(r.ArticlesPerSecond)} | {Formats.N(r.MBPerSecond, 1)} | " +
-                              $"{Formats.Mb(r.Result.PeakBytes)} | {Formats.N(r.SizeRatio, 2)} | {vsLucene} | {vsFts5} |");
+                              $"{Formats.Mb(r.Result.PeakBytes)} | {Formats.N(r.SizeRatio, 2)} | {vsLucene} | {vsFts5} | {vsNoDup} |");
             }
         }
         md.AppendLine();

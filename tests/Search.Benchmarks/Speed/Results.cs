@@ -5,6 +5,7 @@ public static class Engines
 {
     public const string Ours = "ours";
     public const string OursOneThread = "ours (1 thread)";
+    public const string OursNoDuplicates = "ours (no duplicate clustering)";
     public const string OursNoSnippets = "ours (no snippets)";
     public const string Lucene = "Lucene.Net plain";
     public const string Fts5 = "SQLite FTS5";

@@ -108,6 +108,7 @@ public static class SpeedCommand
         var plan = new List<(string Engine, int Threads, string[] Args)>
         {
             (Engines.Ours, Environment.ProcessorCount, new[] { "index-ours", format, corpus.Root, Path.Combine(folder, "ours"), "0" }),
+            (Engines.OursNoDuplicates, Environment.ProcessorCount, new[] { "index-ours-nodup", format, corpus.Root, Path.Combine(folder, "ours-nodup"), "0" }),
             (Engines.Lucene, 1, new[] { "index-lucene", format, corpus.Root, Path.Combine(folder, "lucene") }),
         };
         if (!options.SkipFts5)
@@ -123,6 +124,7 @@ public static class SpeedCommand
                      $"peak {Formats.Mb(result.PeakBytes)} MB, index {Formats.Mb(result.IndexBytes)} MB {result.Note}");
         }
         Measure.Delete(Path.Combine(folder, "ours-1"));
+        Measure.Delete(Path.Combine(folder, "ours-nodup"));
         if (corpus != run.QueryCorpus)
             Measure.Delete(folder);
     }

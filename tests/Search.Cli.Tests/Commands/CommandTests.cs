@@ -35,10 +35,12 @@ public sealed class CommandTests
         Assert.Equal(0, run.Code);
         using var json = JsonDocument.Parse(run.Out);
         var root = json.RootElement;
-        Assert.Equal(new[] { "query", "total", "took_ms", "offset", "hits", "suggestion", "any_words", "filters" }, root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(new[] { "query", "total", "collapsed", "articles", "took_ms", "offset", "hits", "suggestion", "any_words", "filters" }, root.EnumerateObject().Select(p => p.Name));
         Assert.Equal("kazakh fsb", root.GetProperty("query").GetString());
         var hit = root.GetProperty("hits").EnumerateArray().First();
-        Assert.Equal(new[] { "id", "score", "title", "source", "author", "published", "section", "url", "snippet" }, hit.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(new[] { "id", "score", "title", "source", "author", "published", "section", "url", "snippet", "cluster", "copies" }, hit.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(1, hit.GetProperty("copies").GetInt32()); // the seeds hold no copies
+        Assert.Matches("^[0-9a-f]{16}$", hit.GetProperty("cluster").GetString());
         Assert.Equal(Seed, hit.GetProperty("id").GetString());
         Assert.Equal("2 Kazakhs Killed in Russian Anti-Terror Operation", hit.GetProperty("title").GetString());
         Assert.Contains("<mark>Kazakh</mark>", hit.GetProperty("snippet").GetString());

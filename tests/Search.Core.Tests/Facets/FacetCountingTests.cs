@@ -22,11 +22,11 @@ public sealed class SeedFacetTests
     public void Seed_article_places_source_author()
     {
         var seed = _index.Searcher.Get("000_9ea3fcf4dd3ee866.txt")!;
-        Assert.Equal(new[] { "Afghanistan", "Kazakhstan", "Russia" }, seed.Places.Order());
+        Assert.Equal(new[] { "Kazakhstan", "Russia" }, seed.Places.Order());
         Assert.Equal("themoscowtimes.com", seed.Source);
         Assert.Equal("AFP", seed.Author);
         var places = Facet("place", "kazakh fsb");
-        Assert.Equal(new[] { "Afghanistan", "Kazakhstan", "Russia" }, places.Select(v => v.Value).Order());
+        Assert.Equal(new[] { "Kazakhstan", "Russia" }, places.Select(v => v.Value).Order());
         Assert.All(places, v => Assert.Equal(1, v.Count));
     }
 
@@ -101,6 +101,8 @@ public sealed class BbcFacetTests : IClassFixture<BbcFacetTests.BbcIndex>
             Facets = new[] { "section", "place" },
             FacetLimit = 1000,
             Limit = 0,
+            // Counted against the raw files: every article, BBC's copies of one story included.
+            Collapse = false,
             Filters = filters.GroupBy(f => f.Dim).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(f => f.Value).ToList()),
         });
 

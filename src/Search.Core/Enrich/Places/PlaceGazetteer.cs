@@ -62,13 +62,23 @@ internal sealed class PlaceGazetteer
     public PlaceTrieNode Upper { get; } = new();
     public IReadOnlyCollection<string> Labels { get; }
 
+    /// <summary>Country names, curated short forms and demonyms, case- and dot-insensitive ("uk",
+    /// "usa", "u.s.", "britain", "british"), to the label: what people type as a `place:` value.</summary>
+    public IReadOnlyDictionary<string, string> TypedNames { get; }
+
+    /// <summary>The form of a name that <see cref="TypedNames"/> is keyed by.</summary>
+    public static string TypedKey(string text) => text.Replace(".", "").Trim().ToLowerInvariant();
+
     private PlaceGazetteer(IEnumerable<PlaceAlias> aliases)
     {
+        var typed = new Dictionary<string, string>(StringComparer.Ordinal);
         var labels = new SortedSet<string>(StringComparer.Ordinal);
         var tokens = new List<PlaceToken>();
         foreach (var alias in aliases)
         {
             if (alias.Label != null) labels.Add(alias.Label);
+            if (alias.Label != null && alias.Kind is PlaceAliasKind.Country or PlaceAliasKind.Curated or PlaceAliasKind.Demonym)
+                typed.TryAdd(TypedKey(alias.Text), alias.Label);
             PlaceTokenizer.Tokenize(alias.Text, tokens);
             if (tokens.Count == 0) continue;
             PlaceTrieNode exact = Exact, upper = Upper;
@@ -84,6 +94,9 @@ internal sealed class PlaceGazetteer
         Exact.Freeze();
         Upper.Freeze();
         Labels = labels;
+        foreach (string label in labels)
+            typed[TypedKey(label)] = label;
+        TypedNames = typed;
     }
 
     public static PlaceGazetteer LoadEmbedded()

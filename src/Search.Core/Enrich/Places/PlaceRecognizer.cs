@@ -49,6 +49,10 @@ public sealed class PlaceRecognizer
     /// <summary>Every label this recognizer can return.</summary>
     public IReadOnlyCollection<string> Labels => _gazetteer.Labels;
 
+    /// <summary>The label a typed place name stands for ("uk", "Britain", "USA" → the country's
+    /// label), or null when it names no country.</summary>
+    public string? LabelFor(string typed) => _gazetteer.TypedNames.GetValueOrDefault(PlaceGazetteer.TypedKey(typed));
+
     internal PlaceRecognizer WithOptions(PlaceRecognizerOptions options) => new(_gazetteer, options);
 
     /// <summary>Countries the article is about, most mentioned first, ties alphabetically.</summary>

@@ -22,9 +22,11 @@ internal sealed record PlaceRecognizerOptions
     /// <summary>A country named once by its name (not a demonym, city or short form such as "U.S.")
     /// is kept when the article names at most this many countries and the name comes before
     /// <see cref="NamedOnceBefore"/> of the body ("... a branch mostly active in Afghanistan"); 0 turns
-    /// this off. It costs some precision on Reuters (RESULTS.md) but keeps the few countries a short
-    /// story is about that it names only once.</summary>
-    public int NamedOnceMaxCountries { get; init; } = 3;
+    /// this off. It costs some precision but keeps the few countries a short story is about that it
+    /// names only once. 2 (was 3): the setting that reached precision 0.90 with the best F1 on one half of
+    /// Reuters-21578 (`Search.Benchmarks places --sweep --half even`), reported on the other half
+    /// (docs/duplicates.md).</summary>
+    public int NamedOnceMaxCountries { get; init; } = 2;
 
     /// <summary>Fraction of the body before which a once-named country counts; the tail of wire copy
     /// is boilerplate ("the notes will be listed in Luxembourg").</summary>

@@ -21,13 +21,19 @@ public sealed class Checkpointer : IDisposable
     private readonly HashSet<string> _unfinished;
     private readonly TimeSpan _interval;
     private readonly ManualResetEventSlim _stop = new();
+    private readonly Action<Lucene.Net.Index.IndexWriter>? _beforeCommit;
     private Thread? _thread;
     private Exception? _failure;
 
-    public Checkpointer(WriterSession session, TimeSpan interval)
+    /// <param name="session">The writer.</param>
+    /// <param name="interval">Commit at least this often.</param>
+    /// <param name="beforeCommit">Runs right before each commit, inside it (duplicate clustering:
+    /// the cluster keys land in the same commit as the articles they cluster).</param>
+    public Checkpointer(WriterSession session, TimeSpan interval, Action<Lucene.Net.Index.IndexWriter>? beforeCommit = null)
     {
         _session = session;
         _interval = interval;
+        _beforeCommit = beforeCommit;
         _unfinished = new HashSet<string>(session.PreviousPartial, StringComparer.Ordinal);
     }
 
@@ -125,6 +131,7 @@ public sealed class Checkpointer : IDisposable
         _lock.EnterWriteLock();
         try
         {
+            _beforeCommit?.Invoke(_session.Writer);
             List<string> partial;
             lock (_inFlight)
                 partial = _inFlight.Concat(_unfinished).Distinct(StringComparer.Ordinal).ToList();

@@ -146,7 +146,7 @@ public sealed class FileIngest(
                     var article = item.Article!;
                     UInt128 hash = RecordHash.Of(article); // of the record as read, before enrichment
                     ArticleEnricher.Enrich(article, work.Source, options.DateOrder);
-                    batch.Add((article, ArticleDocument.Build(article, work.State, work.Path, hash), hash));
+                    batch.Add((article, ArticleDocument.Build(article, work.State, work.Path, hash, options.Duplicates), hash));
                     if (batch.Count == BatchSize)
                         Flush();
                 }

@@ -11,7 +11,7 @@ public sealed class PlaceRecognizerTests(ITestOutputHelper output)
     private static IReadOnlyList<string> Places(string body, string title = "") => PlaceRecognizer.Default.Recognize(title, body);
 
     [Fact]
-    public void Seed_article_is_about_Kazakhstan_Russia_and_Afghanistan()
+    public void Seed_article_is_about_Russia_and_Kazakhstan()
     {
         // The seed's first two lines are its (wrapped) headline; the rest is the body.
         string[] lines = File.ReadAllLines(RepoPaths.SeedArticle);
@@ -21,7 +21,19 @@ public sealed class PlaceRecognizerTests(ITestOutputHelper output)
         var places = PlaceRecognizer.Default.Recognize(title, body);
 
         // "U.S. Embassy in Moscow" names the sender of an embassy, not a subject: no United States.
-        Assert.Equal(new[] { "Russia", "Kazakhstan", "Afghanistan" }, places);
+        // Afghanistan, named once in passing ("a branch that is mostly active in Afghanistan") in an
+        // article naming three countries, is not what it is about.
+        Assert.Equal(new[] { "Russia", "Kazakhstan" }, places);
+    }
+
+    [Theory]
+    [InlineData("Flooding hit the city on Monday, Agence France-Presse reported, citing local officials.")]
+    [InlineData("\"We will rebuild,\" the mayor told Agence France Presse on Tuesday.")]
+    [InlineData("The figures were first reported by the New York Times and the Japan Times.")]
+    [InlineData("Shares of American Express and Air France rose.")]
+    public void Outlets_and_companies_named_after_a_country_are_not_places(string sentence)
+    {
+        Assert.Empty(Places(sentence));
     }
 
     [Theory]

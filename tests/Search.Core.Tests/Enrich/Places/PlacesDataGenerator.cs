@@ -128,6 +128,23 @@ internal static class PlacesDataGenerator
         ("Australia", "New South Wales|Western Australia"),
         ("Canada", "British Columbia"),
         ("Jamaica", "Kingston"),
+        // Institutions that name their country wherever they appear (central banks, markets, seats of
+        // government), and states and provinces, which news names instead of the country.
+        ("United States", "Federal Reserve|Fed|Wall Street|Securities and Exchange Commission|Nasdaq|New York Stock Exchange|White House|Pentagon|Capitol Hill|" +
+            "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|" +
+            "Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|North Carolina|North Dakota|Ohio|" +
+            "Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|West Virginia|Wisconsin|Wyoming"),
+        ("Germany", "Bundesbank|Bavaria|Bavarian|Frankfurt"),
+        ("Japan", "Bank of Japan|Osaka"),
+        ("United Kingdom", "Bank of England|Downing Street|City of London"),
+        ("Canada", "Bank of Canada|Ontario|Quebec|Alberta|Saskatchewan|Manitoba|Nova Scotia|New Brunswick|Newfoundland|Toronto|Montreal|Vancouver"),
+        ("France", "Bank of France|Elysee|Élysée"),
+        ("Australia", "Queensland|Reserve Bank of Australia|Pty"),
+        // Company legal forms of one jurisdiction: "Acme Inc said" is a US company's news.
+        ("United States", "Inc"),
+        ("United Kingdom", "Plc|PLC"),
+        ("Germany", "GmbH"),
+        ("Italy", "SpA|S.p.A."),
     };
 
     /// <summary>Phrases that contain an alias but name something else; matching them consumes the
@@ -141,6 +158,14 @@ internal static class PlacesDataGenerator
         "Korean Peninsula", "Korean War", "Gulf of Mexico", "Guinea Pig", "Jordan River",
         "French Guiana", "Georgia Tech", "Mali Empire", "English Channel", "Panama Canal Zone",
         "Russian Orthodox", "Turkish Cypriot", "Turkish Cypriots", "Arab Emirates",
+        // Outlets and companies named after a country are not news about it ("Agence France-Presse
+        // reported" says nothing about France).
+        "Agence France-Presse", "Agence France Presse", "France-Presse", "France Presse", "Radio France", "France 24",
+        "Voice of America", "Radio Free Europe", "New York Times", "Japan Times", "Moscow Times", "China Daily",
+        "Times of India", "Jerusalem Post", "Irish Times", "Canadian Press", "Australian Associated Press",
+        "Bank of America", "American Express", "American Airlines", "Air France", "Air Canada", "Japan Airlines",
+        "British Airways", "British Petroleum", "British Telecom", "Royal Dutch", "Canadian Pacific", "Canadian National",
+        "Korean Air", "Swiss Re", "Swiss Bank", "Union Bank of Switzerland", "Credit Suisse",
     };
 
     private sealed record Entry(string Alias, string Label, char Kind, bool Independent);

@@ -1,0 +1,147 @@
+namespace Search.Core.Duplicates;
+
+/// <summary>
+/// The words of a text (lower-cased runs of letters and digits: punctuation, case and line breaks
+/// do not make two copies differ), their overlapping three-word shingles as 32-bit hashes, and the
+/// numbers they state (digit runs and number words), which tell look-alike briefs apart.
+/// </summary>
+public static class TextShingles
+{
+    /// <summary>Words per shingle. Three: one changed word breaks three shingles, so a copy with 5%
+    /// of its words changed keeps about 85% of them, while unrelated texts share almost none.</summary>
+    public const int Width = 3;
+
+    private static readonly HashSet<string> NumberWords = new(StringComparer.Ordinal)
+    {
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+        "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+        "hundred", "thousand", "million", "billion", "trillion", "half", "quarter",
+    };
+
+    /// <summary>Lower-cased words of <paramref name="text"/>.</summary>
+    public static List<string> Words(string text)
+    {
+        var words = new List<string>(text.Length / 5);
+        Span<char> buffer = stackalloc char[64];
+        int length = 0;
+        bool overlong = false;
+        foreach (char c in text)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                if (length < buffer.Length) buffer[length++] = char.ToLowerInvariant(c);
+                else overlong = true;
+                continue;
+            }
+            if (length > 0)
+                words.Add(overlong ? new string(buffer) + "…" : new string(buffer[..length]));
+            length = 0;
+            overlong = false;
+        }
+        if (length > 0)
+            words.Add(overlong ? new string(buffer) + "…" : new string(buffer[..length]));
+        return words;
+    }
+
+    /// <summary>Distinct shingle hashes, sorted (so sets intersect by merging).</summary>
+    public static uint[] Shingles(IReadOnlyList<string> words)
+    {
+        if (words.Count < Width)
+            return Array.Empty<uint>();
+        var hashes = new ulong[words.Count];
+        for (int i = 0; i < words.Count; i++)
+            hashes[i] = Hash(words[i]);
+        var shingles = new uint[words.Count - Width + 1];
+        for (int i = 0; i < shingles.Length; i++)
+        {
+            ulong h = hashes[i];
+            for (int j = 1; j < Width; j++)
+                h = Mix(h * 0x9E3779B97F4A7C15UL + hashes[i + j]);
+            shingles[i] = (uint)(h >> 32);
+        }
+        return SortedDistinct(shingles);
+    }
+
+    /// <summary>Distinct hashes of the numbers a text states: digits with the punctuation inside
+    /// a figure kept ("6-1/16", "1.5", "1,500" are one number each, so 6-1/16 and 6-3/16 differ),
+    /// and number words ("two billion", looked up in <paramref name="words"/>, the text's
+    /// <see cref="Words"/>). At most <paramref name="max"/> of them.</summary>
+    public static uint[] Numbers(string text, IReadOnlyList<string> words, int max)
+    {
+        var numbers = new List<uint>();
+        var current = new System.Text.StringBuilder();
+        for (int i = 0; i < text.Length && numbers.Count < max; i++)
+        {
+            char c = text[i];
+            if (char.IsDigit(c))
+            {
+                current.Append(c);
+                continue;
+            }
+            bool joinsDigits = current.Length > 0 && c is '.' or ',' or '/' or '-' && i + 1 < text.Length && char.IsDigit(text[i + 1]);
+            if (joinsDigits)
+            {
+                current.Append(c);
+                continue;
+            }
+            if (current.Length > 0)
+            {
+                numbers.Add((uint)(Hash(current.ToString()) >> 32));
+                current.Clear();
+            }
+        }
+        if (current.Length > 0 && numbers.Count < max)
+            numbers.Add((uint)(Hash(current.ToString()) >> 32));
+        foreach (string w in words)
+            if (NumberWords.Contains(w) && numbers.Count < max)
+                numbers.Add((uint)(Hash(w) >> 32));
+        return SortedDistinct(numbers.ToArray());
+    }
+
+    /// <summary>How many values two sorted sets share.</summary>
+    public static int Overlap(ReadOnlySpan<uint> a, ReadOnlySpan<uint> b)
+    {
+        int i = 0, j = 0, shared = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            if (a[i] < b[j]) i++;
+            else if (a[i] > b[j]) j++;
+            else { shared++; i++; j++; }
+        }
+        return shared;
+    }
+
+    /// <summary>FNV-1a over the characters, finished with <see cref="Mix"/>: stable across runs and
+    /// platforms (string.GetHashCode is randomised per process, and keys are stored).</summary>
+    public static ulong Hash(string s)
+    {
+        ulong h = 0xCBF29CE484222325UL;
+        foreach (char c in s)
+        {
+            h ^= c;
+            h *= 0x100000001B3UL;
+        }
+        return Mix(h);
+    }
+
+    /// <summary>The SplitMix64 finaliser: spreads every input bit over the whole word.</summary>
+    public static ulong Mix(ulong z)
+    {
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
+    }
+
+    private static uint[] SortedDistinct(uint[] values)
+    {
+        if (values.Length == 0)
+            return values;
+        Array.Sort(values);
+        int n = 1;
+        for (int i = 1; i < values.Length; i++)
+            if (values[i] != values[n - 1])
+                values[n++] = values[i];
+        return n == values.Length ? values : values[..n];
+    }
+}

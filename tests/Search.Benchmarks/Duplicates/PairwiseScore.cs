@@ -1,0 +1,46 @@
+namespace Search.Benchmarks.Duplicates;
+
+/// <summary>Pairwise precision, recall and F1 of a clustering against the true copy pairs, and
+/// recall per edit type (of the original–copy pairs made by that edit).</summary>
+public sealed record PairwiseScore(string Method, double Precision, double Recall, double F1, IReadOnlyDictionary<string, double> RecallByEdit, double Seconds)
+{
+    public static PairwiseScore Of(string method, IReadOnlyList<SyntheticArticle> set, IReadOnlyDictionary<string, string> clusterOf, double seconds)
+    {
+        var truth = TruePairs(set);
+        var predicted = new HashSet<(string, string)>();
+        foreach (var group in set.GroupBy(a => clusterOf.GetValueOrDefault(a.Id) ?? "single:" + a.Id))
+        {
+            var ids = group.Select(a => a.Id).Order(StringComparer.Ordinal).ToList();
+            for (int i = 0; i < ids.Count; i++)
+                for (int j = i + 1; j < ids.Count; j++)
+                    predicted.Add((ids[i], ids[j]));
+        }
+        int hit = predicted.Count(truth.Contains);
+        double p = predicted.Count == 0 ? 1 : (double)hit / predicted.Count;
+        double r = truth.Count == 0 ? 1 : (double)hit / truth.Count;
+        double f1 = p + r == 0 ? 0 : 2 * p * r / (p + r);
+        var byEdit = new Dictionary<string, double>();
+        foreach (string edit in SyntheticDuplicates.Edits)
+        {
+            var pairs = set.Where(a => a.Edit == edit).Select(a => Pair(a.Id, a.CopyOf!)).ToList();
+            byEdit[edit] = pairs.Count == 0 ? 1 : (double)pairs.Count(predicted.Contains) / pairs.Count;
+        }
+        return new PairwiseScore(method, p, r, f1, byEdit, seconds);
+    }
+
+    /// <summary>Each copy with its original, and copies of one original with each other.</summary>
+    public static HashSet<(string, string)> TruePairs(IReadOnlyList<SyntheticArticle> set)
+    {
+        var pairs = new HashSet<(string, string)>();
+        foreach (var family in set.Where(a => a.CopyOf != null).GroupBy(a => a.CopyOf!))
+        {
+            var ids = family.Select(a => a.Id).Append(family.Key).ToList();
+            for (int i = 0; i < ids.Count; i++)
+                for (int j = i + 1; j < ids.Count; j++)
+                    pairs.Add(Pair(ids[i], ids[j]));
+        }
+        return pairs;
+    }
+
+    public static (string, string) Pair(string a, string b) => string.CompareOrdinal(a, b) < 0 ? (a, b) : (b, a);
+}

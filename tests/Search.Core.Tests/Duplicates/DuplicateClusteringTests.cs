@@ -1,0 +1,91 @@
+using Search.Core.Indexing;
+using Search.Core.Querying;
+using Search.Core.Tests.Support;
+using Xunit;
+using static Search.Core.Tests.Duplicates.CopyCorpus;
+
+namespace Search.Core.Tests.Duplicates;
+
+/// <summary>Clusters made at index time, kept right across incremental builds, on real seed
+/// articles and edited copies of them.</summary>
+[Collection(SeedIndexCollection.Name)]
+public sealed class DuplicateClusteringTests(SeedIndex seeds)
+{
+    private static void Build(string root, string index) =>
+        IndexBuilder.Build(new BuildOptions { Roots = new[] { root }, IndexPath = index });
+
+    private static List<HashSet<string>> Clusters(string index)
+    {
+        using var searcher = ArticleSearcher.Open(index);
+        return searcher.Duplicates().Select(c => c.Members.Select(m => m.Id).ToHashSet()).ToList();
+    }
+
+    private static string? KeyOf(string index, string id)
+    {
+        using var searcher = ArticleSearcher.Open(index);
+        return searcher.Search(new SearchRequest { Query = $"id:\"{id}\"", Collapse = false }).Hits.Single().Cluster;
+    }
+
+    [Fact]
+    public void No_two_seed_articles_are_clustered()
+    {
+        // 296 real articles, many on the same few topics: none is a copy of another.
+        Assert.Empty(seeds.Searcher.Duplicates());
+        var all = seeds.Searcher.Search(new SearchRequest { Query = "*", Limit = 0 });
+        Assert.Equal(296, all.Total);
+        Assert.False(all.Collapsed);
+    }
+
+    [Fact]
+    public void A_copy_added_later_joins_the_cluster_and_keeps_its_key()
+    {
+        var (a, b) = (Longest(seeds, 2)[0], Longest(seeds, 2)[1]);
+        using var dir = new TempDir();
+        string root = Path.Combine(dir.Path, "news"), index = Path.Combine(dir.Path, "index");
+        Write(Path.Combine(root, "first.jsonl"), new Row("a", a.Body), new Row("a-trimmed", Head(a.Body, 0.7)), new Row("b", b.Body));
+        Build(root, index);
+        Assert.Equal(new[] { new HashSet<string> { "a", "a-trimmed" } }, Clusters(index));
+        string? key = KeyOf(index, "a");
+        Assert.NotNull(key);
+
+        Write(Path.Combine(root, "second.jsonl"), new Row("a-dateline", WithDateline(a.Body)));
+        Build(root, index);
+        Assert.Equal(new[] { new HashSet<string> { "a", "a-trimmed", "a-dateline" } }, Clusters(index));
+        Assert.Equal(key, KeyOf(index, "a-dateline"));
+        Assert.NotEqual(key, KeyOf(index, "b"));
+    }
+
+    [Fact]
+    public void Deleting_the_article_that_linked_two_parts_splits_the_cluster()
+    {
+        // The head and the tail of one article each copy it, but share only a fifth of its words.
+        var a = Longest(seeds, 1)[0];
+        using var dir = new TempDir();
+        string root = Path.Combine(dir.Path, "news"), index = Path.Combine(dir.Path, "index");
+        Write(Path.Combine(root, "whole.jsonl"), new Row("whole", a.Body));
+        Write(Path.Combine(root, "parts.jsonl"), new Row("head", Head(a.Body, 0.6)), new Row("tail", Tail(a.Body, 0.6)));
+        Build(root, index);
+        Assert.Equal(new[] { new HashSet<string> { "whole", "head", "tail" } }, Clusters(index));
+
+        File.Delete(Path.Combine(root, "whole.jsonl"));
+        Build(root, index);
+        Assert.Empty(Clusters(index));
+        Assert.NotEqual(KeyOf(index, "head"), KeyOf(index, "tail"));
+    }
+
+    [Fact]
+    public void A_changed_article_leaves_its_cluster()
+    {
+        var longest = Longest(seeds, 2);
+        using var dir = new TempDir();
+        string root = Path.Combine(dir.Path, "news"), index = Path.Combine(dir.Path, "index");
+        Write(Path.Combine(root, "a.jsonl"), new Row("a", longest[0].Body));
+        Write(Path.Combine(root, "copy.jsonl"), new Row("copy", WithDateline(longest[0].Body)));
+        Build(root, index);
+        Assert.Single(Clusters(index));
+
+        Write(Path.Combine(root, "copy.jsonl"), new Row("copy", longest[1].Body));
+        Build(root, index);
+        Assert.Empty(Clusters(index));
+    }
+}

@@ -35,7 +35,7 @@ public static class IndexBuilder
         foreach (var (path, reason) in scan.Problems)
             accounting.Skip(path, null, reason);
         summary.FilesScanned = scan.Files.Count;
-        summary.Roots = options.Roots.Select(r => Path.TrimEndingDirectorySeparator(Path.GetFullPath(r))).ToList();
+        summary.Roots = options.Roots.Select(FileScanner.FullRoot).ToList();
         options.AfterScan?.Invoke(scan);
 
         using var dir = IndexStore.OpenDirectory(IndexFolder.Prepare(indexPath));
@@ -58,9 +58,9 @@ public static class IndexBuilder
                 completed = BuildPipeline.Run(scan.Files, ingest, threads, cancel);
             checkpoints.Stop();
             if (checkpoints.Failure is { } commitFailure)
-                throw new SearchException($"indexing failed while committing: {commitFailure.GetType().Name}: {IndexStore.FirstLine(commitFailure.Message)}", 1, commitFailure);
+                throw new SearchException($"indexing failed while committing: {IndexStore.Brief(commitFailure)}", 1, commitFailure);
             if (ingest.WorkerFailure is { } failure)
-                throw new SearchException($"indexing failed: {failure.GetType().Name}: {IndexStore.FirstLine(failure.Message)}; the index is as of its last commit", 1, failure);
+                throw new SearchException($"indexing failed: {IndexStore.Brief(failure)}; the index is as of its last commit", 1, failure);
             summary.Interrupted = !completed;
             if (completed)
                 VanishedFiles.Remove(scan, options.Roots, changes, checkpoints, session.Writer, accounting);

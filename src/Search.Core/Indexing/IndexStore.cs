@@ -58,17 +58,6 @@ public static class IndexStore
                 : $"no index at {path} (the folder is empty): build one with `search index PATH --index {path}`, or try the sample articles with `search index --samples --index {path}`");
     }
 
-    /// <summary>
-    /// Whether the folder's only commit point is the first one, being written when its build was
-    /// killed (see <see cref="Build.CommitPoints"/>). Nothing was committed: the next build starts
-    /// afresh instead of calling it damaged.
-    /// </summary>
-    internal static bool IsUnfinishedFirstCommit(LuceneDirectory dir)
-    {
-        var (state, generation, _) = Build.CommitPoints.Inspect(dir);
-        return state == Build.CommitPoints.Newest.Unfinished && generation == 1;
-    }
-
     /// <summary>The analysis settings of the commit <paramref name="reader"/> reads, after checking
     /// it was written by this schema version.</summary>
     public static AnalysisSettings ReadSettings(DirectoryReader reader, string path)
@@ -92,10 +81,13 @@ public static class IndexStore
     }
 
     internal static SearchException Damaged(string path, Exception e) =>
-        new($"index at {path} is damaged ({e.GetType().Name}: {FirstLine(e.Message)}); nothing was changed: `search check --index {path}` says what a repair would drop, `search check --fix` repairs it", 1, e);
+        new($"index at {path} is damaged ({Brief(e)}); nothing was changed: `search check --index {path}` says what a repair would drop, `search check --fix` repairs it", 1, e);
 
     internal static SearchException NotWritable(string path, Exception e) =>
         new($"cannot write to index {path}: permission denied (it belongs to another user, or is read-only); use --index to build one elsewhere", 1, e);
+
+    /// <summary>"IOException: read past EOF": an exception's type and the first line of its message.</summary>
+    internal static string Brief(Exception e) => $"{e.GetType().Name}: {FirstLine(e.Message)}";
 
     internal static string FirstLine(string s)
     {

@@ -12,14 +12,17 @@ public static class FileScanner
 
     public sealed record ScannedFile(SourceFile Source, long Size, long MtimeTicks);
 
+    /// <summary>A root as the scanner and the index record it: absolute, without a trailing separator.</summary>
+    public static string FullRoot(string root) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
+
     public static Result Scan(IEnumerable<string> roots, string? excludeDirectory = null)
     {
         var files = new List<ScannedFile>();
         var problems = new List<(string, string)>();
-        string? exclude = excludeDirectory == null ? null : Path.TrimEndingDirectorySeparator(Path.GetFullPath(excludeDirectory));
+        string? exclude = excludeDirectory == null ? null : FullRoot(excludeDirectory);
         foreach (string rootArg in roots)
         {
-            string root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(rootArg));
+            string root = FullRoot(rootArg);
             if (File.Exists(root))
             {
                 var info = new FileInfo(root);

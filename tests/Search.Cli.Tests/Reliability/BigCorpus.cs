@@ -26,7 +26,7 @@ public sealed class BigCorpus : IDisposable
         Corpus = CleanIndex = CleanOut = "";
         if (!Search.Core.Tests.Support.LongTests.Enabled || Shared.Root == null)
             return; // its tests are skipped, saying why: build nothing
-        Corpus = Generate();
+        Corpus = Shared.CachedCorpus("search-reliability-corpus", Docs);
         CleanIndex = _scratch.Sub("clean");
         var clock = Stopwatch.StartNew();
         using (var build = Cli.Start("index", Corpus, "--index", CleanIndex, "--commit-seconds", "1", "--quiet"))
@@ -92,26 +92,6 @@ public sealed class BigCorpus : IDisposable
         }
     }
 
-    /// <summary>The corpus, generated once into the temp folder (atomically renamed into place).</summary>
-    private static string Generate()
-    {
-        string final = Path.Combine(Path.GetTempPath(), $"search-reliability-corpus-{Docs}");
-        if (System.IO.Directory.Exists(final))
-            return final;
-        string partial = final + ".partial-" + Environment.ProcessId;
-        var psi = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string a in new[] { Shared.MakeCorpus, "--docs", Docs.ToString(), "--out", partial })
-            psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        string err = p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        if (p.ExitCode != 0)
-            throw new InvalidOperationException("make-corpus.py failed: " + err);
-        try { System.IO.Directory.Move(partial, final); }
-        catch (IOException) when (System.IO.Directory.Exists(final)) { System.IO.Directory.Delete(partial, true); }
-        return final;
-    }
-
     public void Dispose() => _scratch.Dispose();
 }
 
@@ -169,4 +149,9 @@ public sealed class IndexIds
         }
         return new IndexIds { All = ids, Generation = reader.IndexCommit.Generation };
     }
+
+    /// <summary>Highest segments_N generation in the folder, finished or not; -1 if none.</summary>
+    public static long NewestGeneration(string index) =>
+        !System.IO.Directory.Exists(index) ? -1
+            : System.IO.Directory.EnumerateFiles(index, "segments_*").Select(f => SegmentInfos.GenerationFromSegmentsFileName(Path.GetFileName(f))).DefaultIfEmpty(-1).Max();
 }

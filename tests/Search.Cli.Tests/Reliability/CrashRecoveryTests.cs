@@ -50,7 +50,7 @@ public sealed class CrashRecoveryTests
         _lastGeneration = -1;
         foreach (var (name, now) in kills)
         {
-            _lastGeneration = Generation(index);
+            _lastGeneration = IndexIds.NewestGeneration(index);
             using var child = Cli.Start("index", _corpus.Corpus, "--index", index, "--commit-seconds", "1", "--quiet");
             var clock = Stopwatch.StartNew();
             while (!child.Exited && !now(child, clock))
@@ -103,28 +103,11 @@ public sealed class CrashRecoveryTests
 
     private long _lastGeneration = -1;
 
-    private bool NewCommit(string index) => Generation(index) > _lastGeneration;
+    private bool NewCommit(string index) => IndexIds.NewestGeneration(index) > _lastGeneration;
 
     private static bool Pause(int ms)
     {
         Thread.Sleep(ms);
         return true;
-    }
-
-    /// <summary>Highest segments_N generation in the folder, -1 if none.</summary>
-    private static long Generation(string index)
-    {
-        if (!Directory.Exists(index))
-            return -1;
-        long max = -1;
-        foreach (string f in Directory.EnumerateFiles(index, "segments_*"))
-        {
-            string suffix = Path.GetFileName(f)["segments_".Length..];
-            long gen = 0;
-            foreach (char c in suffix)
-                gen = gen * 36 + (char.IsDigit(c) ? c - '0' : c - 'a' + 10); // Lucene writes generations in base 36
-            max = Math.Max(max, gen);
-        }
-        return max;
     }
 }

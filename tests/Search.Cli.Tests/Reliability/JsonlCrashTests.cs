@@ -26,7 +26,7 @@ public sealed class JsonlCrashTests : IDisposable
     [NeedsCorpusToolFact]
     public void A_big_jsonl_killed_at_any_moment_resumes_to_exactly_the_corpus_and_ctrl_c_exits_130()
     {
-        string corpus = Corpus();
+        string corpus = Shared.CachedCorpus("search-reliability-jsonl", Docs, "news.jsonl", "--format", "jsonl");
         var total = Stopwatch.StartNew();
         string cleanIndex = _scratch.Sub("clean");
         var clean = Cli.Run(TimeSpan.FromMinutes(10), "index", corpus, "--index", cleanIndex, "--quiet");
@@ -40,15 +40,15 @@ public sealed class JsonlCrashTests : IDisposable
         var kills = new (string Name, Func<Stopwatch, bool> Now)[]
         {
             ("0.5 s after start (before any commit)", t => t.Elapsed > TimeSpan.FromSeconds(0.5)),
-            ("as soon as a new commit file appears (during the commit)", _ => Generation(index) > lastGeneration),
+            ("as soon as a new commit file appears (during the commit)", _ => IndexIds.NewestGeneration(index) > lastGeneration),
             ("3 s after start", t => t.Elapsed > TimeSpan.FromSeconds(3)),
-            ("as soon as the next commit file appears", _ => Generation(index) > lastGeneration),
+            ("as soon as the next commit file appears", _ => IndexIds.NewestGeneration(index) > lastGeneration),
             ("6 s after start", t => t.Elapsed > TimeSpan.FromSeconds(6)),
         };
         int committed = 0;
         foreach (var (name, now) in kills)
         {
-            lastGeneration = Generation(index);
+            lastGeneration = IndexIds.NewestGeneration(index);
             using var child = Cli.Start("index", corpus, "--index", index, "--commit-seconds", "1", "--quiet");
             var clock = Stopwatch.StartNew();
             while (!child.Exited && !now(clock))
@@ -70,8 +70,8 @@ public sealed class JsonlCrashTests : IDisposable
         using (var child = Cli.Start("index", corpus, "--index", index, "--commit-seconds", "1"))
         {
             var clock = Stopwatch.StartNew();
-            long before = Generation(index);
-            while (!child.Exited && Generation(index) <= before && clock.Elapsed < TimeSpan.FromMinutes(2))
+            long before = IndexIds.NewestGeneration(index);
+            while (!child.Exited && IndexIds.NewestGeneration(index) <= before && clock.Elapsed < TimeSpan.FromMinutes(2))
                 Thread.Sleep(20);
             Thread.Sleep(500);
             Assert.False(child.Exited, "the build finished before it could be interrupted");
@@ -126,31 +126,5 @@ public sealed class JsonlCrashTests : IDisposable
                 duplicates++;
         }
         return (articles, duplicates);
-    }
-
-    /// <summary>Highest segments_N generation in the folder (Lucene writes them in base 36), -1 if none.</summary>
-    private static long Generation(string index) =>
-        !System.IO.Directory.Exists(index) ? -1
-            : System.IO.Directory.EnumerateFiles(index, "segments_*").Select(f => SegmentInfos.GenerationFromSegmentsFileName(Path.GetFileName(f))).DefaultIfEmpty(-1).Max();
-
-    /// <summary>The corpus folder: one JSONL file made by make-corpus.py, cached per machine.</summary>
-    private static string Corpus()
-    {
-        string final = Path.Combine(Path.GetTempPath(), $"search-reliability-jsonl-{Docs}");
-        if (System.IO.Directory.Exists(final))
-            return final;
-        string partial = final + ".partial-" + Environment.ProcessId;
-        System.IO.Directory.CreateDirectory(partial);
-        var psi = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string a in new[] { Shared.MakeCorpus, "--docs", Docs.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", Path.Combine(partial, "news.jsonl"), "--format", "jsonl" })
-            psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        string err = p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        if (p.ExitCode != 0)
-            throw new InvalidOperationException("make-corpus.py failed: " + err);
-        try { System.IO.Directory.Move(partial, final); }
-        catch (IOException) when (System.IO.Directory.Exists(final)) { System.IO.Directory.Delete(partial, true); }
-        return final;
     }
 }

@@ -40,6 +40,34 @@ internal static class Shared
 
     public static string MakeCorpus => System.IO.Path.Combine(Root ?? throw new InvalidOperationException(SkipReason), "tools", "make-corpus.py");
 
+    /// <summary>
+    /// A make-corpus.py corpus of <paramref name="docs"/> articles, generated once per machine into
+    /// the temp folder (generating takes a while) and renamed into place whole, so a run that dies
+    /// half-way never leaves a partial corpus for the next. <paramref name="relativeOut"/> is where
+    /// inside the folder make-corpus writes (null: the folder itself, as text files).
+    /// </summary>
+    public static string CachedCorpus(string name, int docs, string? relativeOut = null, params string[] extraArgs)
+    {
+        string final = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"{name}-{docs}");
+        if (Directory.Exists(final))
+            return final;
+        string partial = final + ".partial-" + Environment.ProcessId;
+        if (relativeOut != null)
+            Directory.CreateDirectory(partial);
+        var psi = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string a in new[] { MakeCorpus, "--docs", docs.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--out", relativeOut == null ? partial : System.IO.Path.Combine(partial, relativeOut) }.Concat(extraArgs))
+            psi.ArgumentList.Add(a);
+        using var p = Process.Start(psi)!;
+        string err = p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        if (p.ExitCode != 0)
+            throw new InvalidOperationException("make-corpus.py failed: " + err);
+        try { Directory.Move(partial, final); }
+        catch (IOException) when (Directory.Exists(final)) { Directory.Delete(partial, true); }
+        return final;
+    }
+
     private static string? Find()
     {
         string? env = Environment.GetEnvironmentVariable("SEARCH_SHARED");

@@ -37,9 +37,6 @@ public sealed class Checkpointer : IDisposable
         _unfinished = new HashSet<string>(session.PreviousPartial, StringComparer.Ordinal);
     }
 
-    /// <summary>Commits made so far in this build (not counting the last one).</summary>
-    public int Commits { get; private set; }
-
     /// <summary>Starts committing every interval.</summary>
     public void Start()
     {
@@ -54,10 +51,7 @@ public sealed class Checkpointer : IDisposable
             try
             {
                 if (_session.Writer.HasUncommittedChanges())
-                {
                     Commit(recheckDone: false);
-                    Commits++;
-                }
             }
             catch (Exception e)
             {

@@ -86,13 +86,13 @@ public sealed class FileIngest(
             }
             var work = new FileWork(file, new FileState(hash, file.Size, file.MtimeTicks), known, changes.RecordsOf(path));
             IEnumerable<ReadItem> items;
-            var streamed = file.Source with { OnRead = n => { accounting.Read(n); Interlocked.Add(ref work.BytesCounted, n); } };
-            if (choice.Reader is IBinaryArticleReader binary)
-                items = bytes != null ? binary.Read(file.Source, bytes) : binary.Read(streamed); // web pages, PDFs: bytes, never sniffed as text
-            else if (bytes != null)
-                items = choice.Reader.Read(file.Source, TextDecoding.Decode(bytes, out _));
+            if (bytes != null)
+                items = choice.Reader is IBinaryArticleReader binary
+                    ? binary.Read(file.Source, bytes) // web pages, PDFs: bytes, never sniffed as text
+                    : choice.Reader.Read(file.Source, TextDecoding.Decode(bytes, out _));
             else
-                items = choice.Reader.Read(streamed);
+                // Streamed: progress counts the bytes as the reader reads them.
+                items = choice.Reader.Read(file.Source with { OnRead = n => { accounting.Read(n); Interlocked.Add(ref work.BytesCounted, n); } });
             if (options.WrapItems != null)
                 items = options.WrapItems(file.Source, items);
             items = Guarded(items);
@@ -292,5 +292,5 @@ public sealed class FileIngest(
         e is not (IOException or UnauthorizedAccessException or OutOfMemoryException or OperationCanceledException or ReaderFailedException);
 
     private sealed class ReaderFailedException(Exception inner)
-        : Exception($"could not be read ({inner.GetType().Name}: {IndexStore.FirstLine(inner.Message)})", inner);
+        : Exception($"could not be read ({IndexStore.Brief(inner)})", inner);
 }

@@ -34,7 +34,7 @@ public static class RecordedRoots
     public static IReadOnlyList<string> Record(string indexPath, IEnumerable<string> roots, bool replace)
     {
         var all = (replace ? Enumerable.Empty<string>() : Read(indexPath))
-            .Concat(roots.Select(r => Path.TrimEndingDirectorySeparator(Path.GetFullPath(r))))
+            .Concat(roots.Select(Ingest.FileScanner.FullRoot))
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         string file = Path.Combine(indexPath, FileName);
         string temp = file + ".tmp";

@@ -14,7 +14,7 @@ public static class VanishedFiles
         Checkpointer checkpoints, IndexWriter writer, BuildAccounting accounting)
     {
         var seen = new HashSet<string>(scan.Files.Select(f => f.Source.FullPath), StringComparer.Ordinal);
-        var present = roots.Select(r => Path.TrimEndingDirectorySeparator(Path.GetFullPath(r)))
+        var present = roots.Select(Ingest.FileScanner.FullRoot)
             .Where(r => Directory.Exists(r) || File.Exists(r)).ToList();
         foreach (var (path, entry) in changes.Known)
         {

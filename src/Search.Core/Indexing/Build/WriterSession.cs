@@ -52,7 +52,7 @@ public sealed class WriterSession : IDisposable
         if (state == CommitPoints.Newest.Damaged && !rebuild)
             throw IndexStore.Damaged(indexPath, error!);
         if (state == CommitPoints.Newest.Unfinished && generation == 1)
-            DiscardUnfinishedFirstCommit(indexPath); // nothing was ever committed: nothing to lose
+            DiscardIndexFiles(indexPath); // a first build killed while committing: nothing was ever committed, nothing to lose
         bool exists = DirectoryReader.IndexExists(dir);
 
         var analysis = requested ?? AnalysisSettings.Default;
@@ -150,8 +150,6 @@ public sealed class WriterSession : IDisposable
         else
             Writer.Dispose();
     }
-
-    private static void DiscardUnfinishedFirstCommit(string indexPath) => DiscardIndexFiles(indexPath);
 
     private static void DiscardIndexFiles(string indexPath)
     {

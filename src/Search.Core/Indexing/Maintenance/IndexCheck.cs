@@ -53,7 +53,7 @@ public static class IndexCheck
     private static CheckReport NewestCommitDamaged(LuceneDirectory dir, string indexPath, long generation, Exception error, bool fix)
     {
         string name = IndexFileNames.FileNameFromGeneration(IndexFileNames.SEGMENTS, "", generation);
-        var finding = $"the newest commit point ({name}) cannot be read ({error.GetType().Name}: {IndexStore.FirstLine(error.Message)})";
+        var finding = $"the newest commit point ({name}) cannot be read ({IndexStore.Brief(error)})";
         long previous = dir.ListAll().Where(f => f.StartsWith(IndexFileNames.SEGMENTS + "_", StringComparison.Ordinal))
             .Select(SegmentInfos.GenerationFromSegmentsFileName).Where(g => g < generation).DefaultIfEmpty(-1).Max();
         int previousArticles = -1;
@@ -93,7 +93,7 @@ public static class IndexCheck
         }
         catch (Exception e) when (IndexStore.IsDamage(e) || e is EndOfStreamException)
         {
-            return new CheckReport(false, new[] { $"the index cannot be checked ({e.GetType().Name}: {IndexStore.FirstLine(e.Message)})" }, 0, null,
+            return new CheckReport(false, new[] { $"the index cannot be checked ({IndexStore.Brief(e)})" }, 0, null,
                 $"cannot be repaired: rebuild with `search index --rebuild --index {indexPath}`", false);
         }
         int total = status.SegmentInfos.Sum(s => s.DocCount - s.NumDeleted);
@@ -123,7 +123,7 @@ public static class IndexCheck
 
     /// <summary>Commits the recheck flag onto the (repaired) newest commit, so the next build reads
     /// every file again; returns the articles the index holds.</summary>
-    private static int MarkForRecheck(LuceneDirectory dir)
+    internal static int MarkForRecheck(LuceneDirectory dir)
     {
         var config = new IndexWriterConfig(ArticleAnalyzer.Version, new Lucene.Net.Analysis.Core.KeywordAnalyzer())
         {

@@ -38,12 +38,7 @@ public sealed class ChangeDetectorTests
         var report = Search.Core.Indexing.Maintenance.IndexCheck.Run(index, fix: false);
         Assert.True(report.Healthy);
         using (var d = IndexStore.OpenDirectory(index))
-        using (var writer = new Lucene.Net.Index.IndexWriter(d, new Lucene.Net.Index.IndexWriterConfig(Search.Core.Indexing.Analysis.ArticleAnalyzer.Version, new Lucene.Net.Analysis.Core.KeywordAnalyzer()) { IndexDeletionPolicy = new Search.Core.Indexing.Build.KeepLastCommits() }))
-        using (var reader = Lucene.Net.Index.DirectoryReader.Open(d))
-        {
-            writer.SetCommitData(new Dictionary<string, string>(reader.IndexCommit.UserData) { [Search.Core.Indexing.Build.WriterSession.RecheckKey] = "1" });
-            writer.Commit();
-        }
+            Search.Core.Indexing.Maintenance.IndexCheck.MarkForRecheck(d);
         var recheck = RunBuild(index, root);
         Assert.True(recheck.Bytes > 0);
         Assert.Equal(100, recheck.ArticlesUnchanged);

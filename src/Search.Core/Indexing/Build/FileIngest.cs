@@ -42,25 +42,32 @@ public sealed class FileIngest(
                 accounting.Unchanged(known!.Articles);
                 return;
             }
+            byte[]? head = null;
             if (known == null && file.Size > TextDecoding.HeadSize)
             {
                 // A file the index never held: its head says whether any reader takes it, so a big
                 // image or archive is ignored without being read whole.
-                var head = TextDecoding.ReadHead(path);
+                head = TextDecoding.ReadHead(path);
                 accounting.Read(head.Length);
-                uncounted -= head.Length;
                 if (ReaderRegistry.Default.Resolve(path, head).Disposition == FileDisposition.Ignored)
                 {
                     accounting.Ignored(file.Source.RelativePath);
+                    uncounted -= head.Length;
                     return;
                 }
             }
-            byte[]? bytes = file.Size <= options.ReadWholeLimit ? File.ReadAllBytes(path) : null;
+            byte[]? bytes = null;
+            if (file.Size <= options.ReadWholeLimit)
+            {
+                bytes = head == null ? File.ReadAllBytes(path) : ReadRest(path, head);
+                accounting.Read(bytes.Length - (head?.Length ?? 0));
+                uncounted = 0;
+            }
+            else if (head != null)
+                uncounted -= head.Length;
             string hash = "";
             if (bytes != null)
             {
-                accounting.Read(bytes.Length);
-                uncounted = 0;
                 hash = ChangeDetector.Hash(bytes);
                 if (changes.UnchangedByHash(path, known, hash))
                 {
@@ -73,7 +80,7 @@ public sealed class FileIngest(
             }
             var choice = bytes != null
                 ? ReaderRegistry.Default.Resolve(path, bytes.AsSpan(0, (int)Math.Min(bytes.Length, TextDecoding.HeadSize)))
-                : ReaderRegistry.Default.Resolve(file.Source);
+                : head != null ? ReaderRegistry.Default.Resolve(path, head) : ReaderRegistry.Default.Resolve(file.Source);
             if (choice.Disposition == FileDisposition.Ignored)
             {
                 accounting.Ignored(file.Source.RelativePath);
@@ -245,6 +252,18 @@ public sealed class FileIngest(
         if (articles == 0 && work.Problems == 0)
             accounting.Skip(rel, null, "no articles found");
         accounting.FileRead(work.Added, work.Updated, work.Unchanged, removed, articles > 0);
+    }
+
+    /// <summary>The whole file, its first bytes already read as <paramref name="head"/>: the rest
+    /// is read after them, not the head again.</summary>
+    private static byte[] ReadRest(string path, byte[] head)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        stream.Position = head.Length;
+        using var whole = new MemoryStream((int)Math.Max(head.Length, stream.Length));
+        whole.Write(head);
+        stream.CopyTo(whole);
+        return whole.ToArray();
     }
 
     private static string Reason(Exception e) => e switch

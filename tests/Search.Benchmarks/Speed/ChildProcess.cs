@@ -44,6 +44,7 @@ public static class ChildProcess
             ["index-ours", var format, var corpus, var output, var threads] => OursIndexer.Index(corpus, output, int.Parse(threads, System.Globalization.CultureInfo.InvariantCulture)),
             ["index-ours-nodup", var format, var corpus, var output, var threads] => OursIndexer.Index(corpus, output, int.Parse(threads, System.Globalization.CultureInfo.InvariantCulture), duplicates: false),
             ["index-lucene", var format, var corpus, var output] => LuceneBaseline.Index(Child(format, corpus), output),
+            ["index-lucene-parallel", var format, var corpus, var output] => LuceneParallelBaseline.Index(Child(format, corpus), output),
             ["index-fts5", var format, var corpus, var output] => Fts5Baseline.Index(Child(format, corpus), output),
             ["queries", var ours, var lucene, var fts5, var iterations, var seconds] => QueryBench.Run(ours, lucene, fts5 == "-" ? null : fts5,
                 int.Parse(iterations, System.Globalization.CultureInfo.InvariantCulture), double.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture)),

@@ -8,6 +8,8 @@ public static class Engines
     public const string OursNoDuplicates = "ours (no duplicate clustering)";
     public const string OursNoSnippets = "ours (no snippets)";
     public const string Lucene = "Lucene.Net plain";
+    /// <summary>The peer: plain Lucene.Net on every core, EnglishAnalyzer, title and body stored.</summary>
+    public const string LuceneParallel = "Lucene.Net plain, all cores";
     public const string Fts5 = "SQLite FTS5";
 }
 

@@ -109,6 +109,7 @@ public static class SpeedCommand
         {
             (Engines.Ours, Environment.ProcessorCount, new[] { "index-ours", format, corpus.Root, Path.Combine(folder, "ours"), "0" }),
             (Engines.OursNoDuplicates, Environment.ProcessorCount, new[] { "index-ours-nodup", format, corpus.Root, Path.Combine(folder, "ours-nodup"), "0" }),
+            (Engines.LuceneParallel, Environment.ProcessorCount, new[] { "index-lucene-parallel", format, corpus.Root, Path.Combine(folder, "lucene-all") }),
             (Engines.Lucene, 1, new[] { "index-lucene", format, corpus.Root, Path.Combine(folder, "lucene") }),
         };
         if (!options.SkipFts5)
@@ -124,6 +125,7 @@ public static class SpeedCommand
                      $"peak {Formats.Mb(result.PeakBytes)} MB, index {Formats.Mb(result.IndexBytes)} MB {result.Note}");
         }
         Measure.Delete(Path.Combine(folder, "ours-1"));
+        Measure.Delete(Path.Combine(folder, "lucene-all"));
         Measure.Delete(Path.Combine(folder, "ours-nodup"));
         if (corpus != run.QueryCorpus)
             Measure.Delete(folder);

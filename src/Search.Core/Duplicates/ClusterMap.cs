@@ -39,9 +39,9 @@ public sealed class ClusterMap
                 if (live != null && !live.Get(d))
                     continue;
                 long key = values.Get(d);
+                if (key <= DuplicateClusterer.Unassigned)
+                    continue; // not clustered (yet): a story of its own
                 keys[d] = key;
-                if (key == DuplicateClusterer.Unassigned)
-                    continue;
                 if (firstOf.TryAdd(key, d))
                     continue;
                 if (!groups.TryGetValue(key, out var list))

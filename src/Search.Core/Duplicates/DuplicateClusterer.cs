@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
@@ -7,23 +8,31 @@ namespace Search.Core.Duplicates;
 
 /// <summary>
 /// Gives articles added since the last commit their duplicate-cluster keys, and keeps clusters
-/// right when members were deleted or changed. Called by the build right before each commit, while
-/// no article is being added (the commit gate is closed): it reads the writer's uncommitted state
-/// through a near-real-time reader and sets keys with <see cref="IndexWriter.UpdateNumericDocValue"/>,
-/// so the keys land in the same atomic commit as the articles.
+/// right when members were deleted or changed. One per build; <see cref="BeforeCommit"/> runs right
+/// before each commit. It reads the writer's uncommitted state through one near-real-time reader
+/// that is refreshed incrementally (only new segments are opened) and sets keys with
+/// <see cref="IndexWriter.UpdateNumericDocValue"/>, so the keys land in the same atomic commit as
+/// the articles.
 ///
-/// New article: candidates are the live articles sharing one of its LSH band keys, each verified by
-/// <see cref="NearDuplicateRule"/>; it joins the cluster of what it copies (clusters it links are
-/// merged: the larger keeps its key), or starts its own under its own key. Keys are stable: a
-/// cluster keeps its key as copies join or leave.
+/// What it costs is kept to the new articles: an article is added with its own key negated
+/// (<see cref="DuplicateFields"/>), which marks it "not clustered yet"; only segments this build
+/// has not looked at are scanned for such marks. Candidates are found from the band-key terms of
+/// those segments (no per-article fingerprint is stored: the terms are the lookup), and only a
+/// candidate pair, two articles sharing a band key, is verified, from the stored text
+/// (<see cref="NearDuplicateRule"/>). An archive without copies pays for the band terms, a
+/// term seek per band key and segment, and one key update per new article.
 ///
-/// Deleted or changed article: every cluster that has fewer members than at the last commit is
-/// checked again pair by pair; if it fell apart (the article that linked two groups is gone), the
-/// largest part keeps the key and the others get new ones.
+/// New article: it joins the cluster of what it copies (clusters it links are merged: the larger
+/// keeps its key), or keeps its own key. Keys are stable: a cluster keeps its key as copies join
+/// or leave. Deleted or changed article (looked at only when there are fewer clustered articles
+/// than after the last pass; counting them reads one numeric doc value per article): every
+/// cluster that has fewer members than at the last commit is checked again pair by pair; if it fell
+/// apart (the article that linked two groups is gone), the largest part keeps the key and the
+/// others get new ones.
 /// </summary>
-public static class DuplicateClusterer
+public sealed class DuplicateClusterer : IDisposable
 {
-    /// <summary>The key of an article not clustered yet.</summary>
+    /// <summary>The key of an article not clustered (a key below zero is one not clustered yet).</summary>
     public const long Unassigned = 0;
 
     /// <summary>Band keys shared by more articles than this are skipped as candidate sources:
@@ -34,23 +43,67 @@ public static class DuplicateClusterer
     /// with the square); they keep their key.</summary>
     private const int MaxRecheck = 300;
 
-    private static readonly ISet<string> IdField = new HashSet<string> { Schema.Id };
+    private static readonly ISet<string> TextFields = new HashSet<string> { Schema.Id, Schema.Body, Schema.Published };
+
+    private DirectoryReader? _reader;
+    /// <summary>Segments (core cache keys) already scanned for new articles.</summary>
+    private HashSet<object> _seen = new();
+    /// <summary>Live clustered articles after the last pass; -1 before the first.</summary>
+    private long _clustered = -1;
 
     /// <summary>What one pass did.</summary>
     public sealed record Report(int Clustered, int Joined, int Rechecked, int Moved, TimeSpan Took);
 
-    /// <summary>Clusters the writer's uncommitted articles; call right before <c>Commit()</c>.</summary>
-    public static Report BeforeCommit(IndexWriter writer)
+    /// <summary>Clusters the writer's uncommitted articles; call right before <c>Commit()</c>, with
+    /// no file starting or finishing (articles may still be added: those not seen now are
+    /// clustered at the next commit).</summary>
+    public Report BeforeCommit(IndexWriter writer)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        using var reader = DirectoryReader.Open(writer, applyAllDeletes: true);
+        if (_reader == null)
+            _reader = DirectoryReader.Open(writer, applyAllDeletes: true);
+        else if (DirectoryReader.OpenIfChanged(_reader, writer, applyAllDeletes: true) is { } newer)
+        {
+            _reader.Dispose();
+            _reader = newer;
+        }
+        var reader = _reader;
         var pass = new Pass(writer, reader);
-        int rechecked = pass.RecheckShrunk(CommittedKeys(writer.Directory));
-        var (clustered, joined) = pass.AssignNew();
-        return new Report(clustered, joined, rechecked, pass.Moved, clock.Elapsed);
+        var fresh = new List<int>();
+        var freshLeaves = new List<AtomicReaderContext>();
+        var seenNow = new HashSet<object>();
+        long clustered = 0;
+        foreach (var leaf in reader.Leaves)
+        {
+            clustered += Pass.CountClustered(leaf);
+            var key = leaf.Reader.CoreCacheKey;
+            seenNow.Add(key);
+            if (_seen.Contains(key))
+                continue; // a segment never changes: its new articles were clustered when it was first seen
+            int found = fresh.Count;
+            pass.CollectUnclustered(leaf, fresh);
+            if (fresh.Count > found)
+                freshLeaves.Add(leaf);
+        }
+        _seen = seenNow;
+
+        // Fewer clustered articles than after the last pass (or in the last commit): some were
+        // deleted or replaced, and the clusters they were in may have to be split.
+        if (_clustered < 0)
+            _clustered = CommittedKeys(writer.Directory).Length;
+        int rechecked = clustered < _clustered ? pass.RecheckShrunk(CommittedKeys(writer.Directory)) : 0;
+        var (done, joined) = pass.AssignNew(fresh, freshLeaves);
+        _clustered = clustered + done;
+        return new Report(done, joined, rechecked, pass.Moved, clock.Elapsed);
     }
 
-    /// <summary>Cluster keys of the live articles of the last commit, sorted; empty when there is none.</summary>
+    public void Dispose()
+    {
+        _reader?.Dispose();
+        _reader = null;
+    }
+
+    /// <summary>Cluster keys of the live clustered articles of the last commit, sorted; empty when there is none.</summary>
     private static long[] CommittedKeys(Lucene.Net.Store.Directory dir)
     {
         if (!DirectoryReader.IndexExists(dir))
@@ -58,9 +111,17 @@ public static class DuplicateClusterer
         try
         {
             using var committed = DirectoryReader.Open(dir);
-            var keys = LiveKeys(committed, out _);
-            Array.Sort(keys);
-            return keys;
+            var values = MultiDocValues.GetNumericValues(committed, Schema.Cluster);
+            var live = MultiFields.GetLiveDocs(committed);
+            if (values == null)
+                return Array.Empty<long>();
+            var keys = new List<long>(committed.NumDocs);
+            for (int d = 0; d < committed.MaxDoc; d++)
+                if ((live == null || live.Get(d)) && values.Get(d) is > Unassigned and var k)
+                    keys.Add(k);
+            var sorted = keys.ToArray();
+            Array.Sort(sorted);
+            return sorted;
         }
         catch (Exception e) when (e is IOException or IndexFormatTooOldException or IndexFormatTooNewException)
         {
@@ -68,66 +129,81 @@ public static class DuplicateClusterer
         }
     }
 
-    /// <summary>The cluster key of every live article (dense: position i is the i-th live doc), and
-    /// their doc numbers.</summary>
-    private static long[] LiveKeys(IndexReader reader, out int[] docs)
-    {
-        var values = MultiDocValues.GetNumericValues(reader, Schema.Cluster);
-        var live = MultiFields.GetLiveDocs(reader);
-        var keys = new List<long>(reader.NumDocs);
-        var ids = new List<int>(reader.NumDocs);
-        for (int d = 0; d < reader.MaxDoc; d++)
-        {
-            if (live != null && !live.Get(d))
-                continue;
-            keys.Add(values?.Get(d) ?? Unassigned);
-            ids.Add(d);
-        }
-        docs = ids.ToArray();
-        return keys.ToArray();
-    }
-
-    private static int CountOf(long[] sorted, long key)
-    {
-        int at = Array.BinarySearch(sorted, key);
-        if (at < 0)
-            return 0;
-        int lo = at, hi = at;
-        while (lo > 0 && sorted[lo - 1] == key) lo--;
-        while (hi < sorted.Length - 1 && sorted[hi + 1] == key) hi++;
-        return hi - lo + 1;
-    }
-
     /// <summary>One pass over one near-real-time reader.</summary>
     private sealed class Pass
     {
         private readonly IndexWriter _writer;
         private readonly DirectoryReader _reader;
-        private readonly BinaryDocValues? _prints;
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<int, DuplicateFingerprint?> _printCache = new();
-        /// <summary>Current key per doc number (live docs only), updated as keys are set.</summary>
-        private readonly Dictionary<int, long> _keyOf = new();
-        private readonly Dictionary<long, List<int>> _members = new();
+        private readonly NumericDocValues? _keys;
         private readonly IBits? _live;
+        private readonly ConcurrentDictionary<int, DuplicateFingerprint?> _prints = new();
+        /// <summary>Keys set in this pass (doc → key), over what the doc values say.</summary>
+        private readonly Dictionary<int, long> _set = new();
+        /// <summary>Members of every clustered key, read only when a pass needs them (merging two
+        /// existing clusters, re-checking after deletions).</summary>
+        private Dictionary<long, List<int>>? _members;
+        private SortedDocValues? _paths;
+        private BinaryDocValues? _records;
         public int Moved;
 
         public Pass(IndexWriter writer, DirectoryReader reader)
         {
             _writer = writer;
             _reader = reader;
-            _prints = MultiDocValues.GetBinaryValues(reader, Schema.DuplicateFingerprint);
+            _keys = MultiDocValues.GetNumericValues(reader, Schema.Cluster);
             _live = MultiFields.GetLiveDocs(reader);
-            var keys = LiveKeys(reader, out var docs);
-            for (int i = 0; i < docs.Length; i++)
-            {
-                _keyOf[docs[i]] = keys[i];
-                if (!_members.TryGetValue(keys[i], out var list))
-                    _members[keys[i]] = list = new List<int>(1);
-                list.Add(docs[i]);
-            }
         }
 
-        private int Size(long key) => _members.TryGetValue(key, out var list) ? list.Count : 0;
+        private bool IsLive(int doc) => _live == null || _live.Get(doc);
+
+        private long KeyOf(int doc) => _set.TryGetValue(doc, out long k) ? k : _keys?.Get(doc) ?? Unassigned;
+
+        /// <summary>Live articles of <paramref name="leaf"/> with a cluster key.</summary>
+        public static long CountClustered(AtomicReaderContext leaf)
+        {
+            var values = leaf.AtomicReader.GetNumericDocValues(Schema.Cluster);
+            if (values == null)
+                return 0;
+            var live = leaf.AtomicReader.LiveDocs;
+            long n = 0;
+            for (int d = 0; d < leaf.AtomicReader.MaxDoc; d++)
+                if ((live == null || live.Get(d)) && values.Get(d) > Unassigned)
+                    n++;
+            return n;
+        }
+
+        /// <summary>Adds the live articles of <paramref name="leaf"/> not clustered yet (top-level doc numbers).</summary>
+        public void CollectUnclustered(AtomicReaderContext leaf, List<int> into)
+        {
+            var values = leaf.AtomicReader.GetNumericDocValues(Schema.Cluster);
+            if (values == null)
+                return;
+            var live = leaf.AtomicReader.LiveDocs;
+            for (int d = 0; d < leaf.AtomicReader.MaxDoc; d++)
+                if ((live == null || live.Get(d)) && values.Get(d) < Unassigned)
+                    into.Add(leaf.DocBase + d);
+        }
+
+        private Dictionary<long, List<int>> Members()
+        {
+            if (_members != null)
+                return _members;
+            _members = new Dictionary<long, List<int>>();
+            for (int d = 0; d < _reader.MaxDoc; d++)
+            {
+                if (!IsLive(d))
+                    continue;
+                long key = KeyOf(d);
+                if (key <= Unassigned)
+                    continue;
+                if (!_members.TryGetValue(key, out var list))
+                    _members[key] = list = new List<int>(1);
+                list.Add(d);
+            }
+            return _members;
+        }
+
+        private int Size(long key) => Members().TryGetValue(key, out var list) ? list.Count : 0;
 
         /// <summary>Re-splits clusters that lost members since the last commit; returns how many were checked.</summary>
         public int RecheckShrunk(long[] committedKeys)
@@ -140,7 +216,7 @@ public static class DuplicateClusterer
                 while (j < committedKeys.Length && committedKeys[j] == key) j++;
                 int before = j - i;
                 i = j;
-                if (key == Unassigned || before < 2)
+                if (before < 2)
                     continue;
                 int now = Size(key);
                 if (now >= before || now < 2 || now > MaxRecheck)
@@ -153,7 +229,7 @@ public static class DuplicateClusterer
 
         private void Resplit(long key)
         {
-            var members = _members[key].ToList();
+            var members = Members()[key].ToList();
             var sets = new UnionFind<int>();
             foreach (int m in members)
                 sets.Add(m);
@@ -162,151 +238,190 @@ public static class DuplicateClusterer
                     if (Print(members[a]) is { } pa && Print(members[b]) is { } pb && NearDuplicateRule.IsCopy(pa, pb))
                         sets.Union(members[a], members[b]);
             var parts = members.GroupBy(sets.Find).Select(g => g.ToList())
-                .OrderByDescending(p => p.Count).ThenBy(p => p.Min(m => Print(m)?.OwnKey ?? long.MaxValue)).ToList();
+                .OrderByDescending(p => p.Count).ThenBy(p => p.Min(OwnKey)).ToList();
             foreach (var part in parts.Skip(1))
             {
-                long newKey = part.Min(m => Print(m)?.OwnKey ?? long.MaxValue);
+                long newKey = part.Min(OwnKey);
                 foreach (int m in part)
                     SetKey(m, newKey);
             }
         }
 
-        /// <summary>Clusters every article not clustered yet; returns (clustered, of which joined a copy).</summary>
-        public (int Clustered, int Joined) AssignNew()
+        /// <summary>Clusters the new articles <paramref name="fresh"/> (in <paramref name="freshLeaves"/>);
+        /// returns (clustered, of which joined a copy).</summary>
+        public (int Clustered, int Joined) AssignNew(List<int> fresh, List<AtomicReaderContext> freshLeaves)
         {
-            var fresh = _members.TryGetValue(Unassigned, out var list) ? list.ToList() : new List<int>();
             if (fresh.Count == 0)
                 return (0, 0);
-            // Finding and verifying candidates is most of the work and reads only: one worker per
-            // core, each with its own term and doc-value enumerators (they are not thread-safe).
-            var copiesOf = new List<int>[fresh.Count];
-            Parallel.For(0, fresh.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
-                () => (Bands: Bands(), Prints: MultiDocValues.GetBinaryValues(_reader, Schema.DuplicateFingerprint)),
-                (i, _, worker) =>
-                {
-                    int doc = fresh[i];
-                    var copies = new List<int>();
-                    if (Print(doc, worker.Prints) is { } print)
-                        foreach (int candidate in Candidates(print, doc, worker.Bands))
-                            if (Print(candidate, worker.Prints) is { } other && NearDuplicateRule.IsCopy(print, other))
-                                copies.Add(candidate);
-                    copiesOf[i] = copies;
-                    return worker;
-                },
-                _ => { });
+            var isFresh = new HashSet<int>(fresh);
+            var pairs = CandidatePairs(isFresh, freshLeaves);
+            // Verifying reads and analyses the stored text of both: done only for candidate pairs,
+            // one worker per core.
+            var verified = new ConcurrentBag<(int New, int Other)>();
+            Parallel.ForEach(pairs, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, pair =>
+            {
+                if (Print(pair.New) is { } a && Print(pair.Other) is { } b && NearDuplicateRule.IsCopy(a, b))
+                    verified.Add(pair);
+            });
+
             // Nodes: a new article is -(doc + 1); an existing cluster is its (positive) key.
             var sets = new UnionFind<long>();
-            for (int i = 0; i < fresh.Count; i++)
+            foreach (var (doc, other) in verified)
             {
-                long node = -(fresh[i] + 1L);
+                long node = -(doc + 1L);
+                long key = KeyOf(other);
+                long otherNode = key < Unassigned || isFresh.Contains(other) ? -(other + 1L) : key;
                 sets.Add(node);
-                foreach (int candidate in copiesOf[i])
-                {
-                    long key = _keyOf[candidate];
-                    long otherNode = key == Unassigned ? -(candidate + 1L) : key;
-                    sets.Add(otherNode);
-                    sets.Union(node, otherNode);
-                }
+                sets.Add(otherNode);
+                sets.Union(node, otherNode);
             }
             int joined = 0;
+            var grouped = new HashSet<int>();
             foreach (var group in sets.Items.GroupBy(sets.Find))
             {
                 var newDocs = group.Where(n => n < 0).Select(n => (int)(-n - 1)).ToList();
-                var oldKeys = group.Where(n => n > 0).OrderByDescending(Size).ThenBy(k => k).ToList();
+                var oldKeys = group.Where(n => n > 0).ToList();
                 long key;
                 if (oldKeys.Count == 0)
-                    key = newDocs.Min(d => Print(d)?.OwnKey ?? long.MaxValue);
+                    key = newDocs.Min(OwnKey);
                 else
                 {
+                    if (oldKeys.Count > 1)
+                        oldKeys = oldKeys.OrderByDescending(Size).ThenBy(k => k).ToList();
                     key = oldKeys[0];
                     foreach (long merged in oldKeys.Skip(1))
-                        foreach (int m in _members[merged].ToList())
+                        foreach (int m in Members()[merged].ToList())
                             SetKey(m, key);
                 }
-                if (newDocs.Count > 1 || oldKeys.Count > 0)
-                    joined += newDocs.Count;
+                joined += newDocs.Count;
                 foreach (int d in newDocs)
+                {
                     SetKey(d, key);
+                    grouped.Add(d);
+                }
             }
+            // The rest stay alone, under their own key.
+            foreach (int d in fresh)
+                if (!grouped.Contains(d))
+                    SetKey(d, OwnKey(d));
             return (fresh.Count, joined);
         }
 
-        private IEnumerable<int> Candidates(DuplicateFingerprint print, int self, List<(int DocBase, TermsEnum Terms, IBits? Live)> bands)
+        /// <summary>Pairs (new article, other article) sharing a band key, each once. Walks the band
+        /// terms of the segments holding new articles (one worker per band, in parallel) and seeks
+        /// each in the other segments.</summary>
+        private HashSet<(int New, int Other)> CandidatePairs(HashSet<int> isFresh, List<AtomicReaderContext> freshLeaves)
         {
-            var keys = LshBands.Keys(print.Signature);
-            var found = new HashSet<int>();
-            DocsEnum? docs = null;
-            foreach (string k in keys)
+            var found = new ConcurrentBag<(int, int)>();
+            var leaves = _reader.Leaves;
+            Parallel.For(0, LshBands.Bands, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, band =>
             {
-                var term = new BytesRef(k);
-                foreach (var (docBase, terms, live) in bands)
+                var prefix = new BytesRef(LshBands.Prefix(band));
+                var others = new TermsEnum?[leaves.Count];
+                var posting = new List<int>();
+                DocsEnum? docs = null;
+                foreach (var leaf in freshLeaves)
                 {
-                    if (!terms.SeekExact(term) || terms.DocFreq > MaxPostings)
+                    var terms = leaf.AtomicReader.GetTerms(Schema.DuplicateBands)?.GetEnumerator();
+                    if (terms == null || terms.SeekCeil(prefix) == TermsEnum.SeekStatus.END)
                         continue;
-                    docs = terms.Docs(live, docs, DocsFlags.NONE);
-                    int d;
-                    while ((d = docs.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS)
-                        if (docBase + d != self)
-                            found.Add(docBase + d);
+                    for (bool more = true; more && StringHelper.StartsWith(terms.Term, prefix); more = terms.MoveNext())
+                    {
+                        var term = terms.Term;
+                        if (terms.DocFreq > MaxPostings)
+                            continue;
+                        posting.Clear();
+                        bool anyFresh = false;
+                        docs = terms.Docs(leaf.AtomicReader.LiveDocs, docs, DocsFlags.NONE);
+                        for (int d = docs.NextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = docs.NextDoc())
+                        {
+                            posting.Add(leaf.DocBase + d);
+                            anyFresh |= isFresh.Contains(leaf.DocBase + d);
+                        }
+                        if (!anyFresh)
+                            continue;
+                        int own = posting.Count;
+                        for (int o = 0; o < leaves.Count; o++)
+                        {
+                            var other = leaves[o];
+                            if (other.Ord == leaf.Ord)
+                                continue;
+                            var otherTerms = others[o] ??= other.AtomicReader.GetTerms(Schema.DuplicateBands)?.GetEnumerator();
+                            if (otherTerms == null || !otherTerms.SeekExact(term) || otherTerms.DocFreq > MaxPostings)
+                                continue;
+                            docs = otherTerms.Docs(other.AtomicReader.LiveDocs, docs, DocsFlags.NONE);
+                            for (int d = docs.NextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = docs.NextDoc())
+                                posting.Add(other.DocBase + d);
+                        }
+                        if (posting.Count < 2)
+                            continue;
+                        for (int i = 0; i < own; i++)
+                        {
+                            if (!isFresh.Contains(posting[i]))
+                                continue;
+                            for (int j = 0; j < posting.Count; j++)
+                                if (j != i)
+                                    found.Add((posting[i], posting[j]));
+                        }
+                    }
                 }
-            }
-            return found;
-        }
-
-        private List<(int DocBase, TermsEnum Terms, IBits? Live)> Bands()
-        {
-            var result = new List<(int, TermsEnum, IBits?)>();
-            foreach (var leaf in _reader.Leaves)
+            });
+            // Each unordered pair once, new article first (when both are new, the lower doc first).
+            var pairs = new HashSet<(int, int)>();
+            foreach (var (a, b) in found)
             {
-                var terms = leaf.AtomicReader.GetTerms(Schema.DuplicateBands);
-                if (terms != null)
-                    result.Add((leaf.DocBase, terms.GetEnumerator(), leaf.AtomicReader.LiveDocs));
+                if (a == b)
+                    continue;
+                pairs.Add(isFresh.Contains(b) && b < a ? (b, a) : (a, b));
             }
-            return result;
+            return pairs;
         }
 
-        private DuplicateFingerprint? Print(int doc) => Print(doc, _prints);
-
-        /// <summary>A doc's fingerprint, decoded once per pass; <paramref name="prints"/> is the
-        /// calling thread's own doc values.</summary>
-        private DuplicateFingerprint? Print(int doc, BinaryDocValues? prints)
+        /// <summary>A doc's own key: what its cluster is called when it starts one.</summary>
+        private long OwnKey(int doc)
         {
-            if (_printCache.TryGetValue(doc, out var print))
-                return print;
-            if (prints != null && (_live == null || _live.Get(doc)))
-            {
-                var bytes = new BytesRef();
-                prints.Get(doc, bytes);
-                print = DuplicateFingerprint.Decode(bytes);
-            }
-            _printCache[doc] = print;
-            return print;
+            long value = _keys?.Get(doc) ?? Unassigned;
+            if (value < Unassigned)
+                return -value; // added with its own key negated
+            return Print(doc)?.OwnKey ?? value;
         }
 
-        private Lucene.Net.Index.SortedDocValues? _paths;
+        /// <summary>A doc's fingerprint, from its stored text, made once per pass.</summary>
+        private DuplicateFingerprint? Print(int doc) => _prints.GetOrAdd(doc, d =>
+        {
+            if (!IsLive(d))
+                return null;
+            var stored = _reader.Document(d, TextFields);
+            return DuplicateFingerprint.Of(stored.Get(Schema.Id) ?? "", stored.Get(Schema.Body) ?? "", stored.Get(Schema.Published));
+        });
 
         private void SetKey(int doc, long key)
         {
-            long old = _keyOf[doc];
+            long old = KeyOf(doc);
             if (old == key)
                 return;
-            // The id from the fingerprint: no stored-field read (they are compressed) per article.
-            string? id = Print(doc)?.Id ?? _reader.Document(doc, IdField).Get(Schema.Id);
-            if (id == null)
+            // The id from the record state (a doc value): no stored-field read (they are compressed) per article.
+            _records ??= MultiDocValues.GetBinaryValues(_reader, Schema.RecordState);
+            _paths ??= MultiDocValues.GetSortedValues(_reader, Schema.Path);
+            if (_records == null || _paths == null)
                 return;
-            // By the article's unique key (file + id): ids may repeat across files.
-            _paths ??= Lucene.Net.Index.MultiDocValues.GetSortedValues(_reader, Schema.Path);
-            if (_paths == null)
-                return;
+            var bytes = new BytesRef();
+            _records.Get(doc, bytes);
+            string id = Indexing.Build.RecordState.Decode(bytes).Id;
             var path = new BytesRef();
             _paths.Get(doc, path);
-            _writer.UpdateNumericDocValue(new Lucene.Net.Index.Term(Schema.Key, Indexing.Build.ArticleKey.Of(path.Utf8ToString(), id)), Schema.Cluster, key);
-            _keyOf[doc] = key;
-            _members[old].Remove(doc);
-            if (!_members.TryGetValue(key, out var list))
-                _members[key] = list = new List<int>(1);
-            list.Add(doc);
-            if (old != Unassigned)
+            // By the article's unique key (file + id): ids may repeat across files.
+            _writer.UpdateNumericDocValue(new Term(Schema.Key, Indexing.Build.ArticleKey.Of(path.Utf8ToString(), id)), Schema.Cluster, key);
+            _set[doc] = key;
+            if (_members != null)
+            {
+                if (_members.TryGetValue(old, out var was))
+                    was.Remove(doc);
+                if (!_members.TryGetValue(key, out var list))
+                    _members[key] = list = new List<int>(1);
+                list.Add(doc);
+            }
+            if (old > Unassigned)
                 Moved++;
         }
     }

@@ -1,5 +1,4 @@
 using Lucene.Net.Documents;
-using Lucene.Net.Util;
 using Search.Core.Indexing;
 using Search.Core.Ingest;
 
@@ -7,23 +6,22 @@ namespace Search.Core.Duplicates;
 
 /// <summary>
 /// The fields an article carries for duplicate clustering: its LSH band keys (terms, to find
-/// candidates), its <see cref="DuplicateFingerprint"/> (binary doc value, to verify them) and its
-/// cluster key (numeric doc value). The key starts at 0, "not clustered yet", and
-/// <see cref="DuplicateClusterer"/> sets it before the commit; an article too short to compare
-/// is its own cluster from the start.
+/// candidates) and its cluster key (numeric doc value). Nothing else is stored for it: a candidate
+/// is verified from the stored text. The key starts as the article's own key negated, "not
+/// clustered yet", and <see cref="DuplicateClusterer"/> sets it before the commit; an article too
+/// short to compare is its own cluster from the start.
 /// </summary>
 public static class DuplicateFields
 {
     public static void Add(Document doc, Article article)
     {
         var print = DuplicateFingerprint.Of(article.Id, article.Body, article.Published);
-        if (print?.Encode() is not { } bytes)
+        if (print == null)
         {
             doc.Add(new NumericDocValuesField(Schema.Cluster, DuplicateFingerprint.KeyOf(article.Id, article.Body)));
             return;
         }
         doc.Add(new BandKeysField(Schema.DuplicateBands, LshBands.Keys(print.Signature)));
-        doc.Add(new BinaryDocValuesField(Schema.DuplicateFingerprint, new BytesRef(bytes)));
-        doc.Add(new NumericDocValuesField(Schema.Cluster, DuplicateClusterer.Unassigned));
+        doc.Add(new NumericDocValuesField(Schema.Cluster, -print.OwnKey));
     }
 }

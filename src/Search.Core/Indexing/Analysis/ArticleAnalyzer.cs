@@ -71,6 +71,9 @@ public sealed class ArticleAnalyzer : Analyzer
             "minimal" => new EnglishMinimalStemFilter(stream),
             _ => stream,
         };
+        // The body's stemmed terms are kept for the combined field, which replays them (BodyTokens).
+        if (_mode == TextMode.Index && fieldName == Schema.Body)
+            stream = new BodyTokens.Recorder(stream);
         return new TokenStreamComponents(tokenizer, stream);
     }
 }

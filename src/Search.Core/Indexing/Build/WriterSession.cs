@@ -79,7 +79,7 @@ public sealed class WriterSession : IDisposable
             RAMBufferSizeMB = ramBufferMB,
             MaxBufferedDocs = IndexWriterConfig.DISABLE_AUTO_FLUSH,
             Similarity = new BM25Similarity(),
-            IndexDeletionPolicy = new KeepLastCommits(),
+            IndexDeletionPolicy = new KeepLastCommits(keepStart: !rebuild),
         };
         IndexWriter writer;
         try

@@ -308,15 +308,15 @@ public sealed class DuplicateClusterer : IDisposable
         }
 
         /// <summary>Pairs (new article, other article) sharing a band key, each once. Walks the band
-        /// terms of the segments holding new articles (one worker per band, in parallel) and seeks
-        /// each in the other segments.</summary>
+        /// terms of the segments holding new articles (in parallel, each worker a range of first
+        /// characters) and seeks each in the other segments.</summary>
         private HashSet<(int New, int Other)> CandidatePairs(HashSet<int> isFresh, List<AtomicReaderContext> freshLeaves)
         {
             var found = new ConcurrentBag<(int, int)>();
             var leaves = _reader.Leaves;
-            Parallel.For(0, LshBands.Bands, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, band =>
+            Parallel.For(0, 128, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, first =>
             {
-                var prefix = new BytesRef(LshBands.Prefix(band));
+                var prefix = new BytesRef(new[] { (byte)first });
                 var others = new TermsEnum?[leaves.Count];
                 var posting = new List<int>();
                 DocsEnum? docs = null;

@@ -28,13 +28,11 @@ public sealed class DuplicateFingerprint
     /// <summary>The fingerprint of an article's body, or null when it is too short to be compared.</summary>
     public static DuplicateFingerprint? Of(string id, string body, string? published)
     {
-        var words = TextShingles.Words(body);
+        var words = TextShingles.WordHashes(body);
         if (words.Count < NearDuplicateRule.MinWords)
             return null;
         var numbers = TextShingles.Numbers(body, words, MaxNumbers);
-        if (words.Count > MaxShingles + TextShingles.Width - 1)
-            words = words.GetRange(0, MaxShingles + TextShingles.Width - 1);
-        var shingles = TextShingles.Shingles(words);
+        var shingles = TextShingles.Shingles(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(words)[..Math.Min(words.Count, MaxShingles + TextShingles.Width - 1)]);
         return new DuplicateFingerprint
         {
             OwnKey = KeyOf(id, body),

@@ -12,31 +12,26 @@ public static class LshBands
     public const int Bands = 40;
     public const int Rows = 3;
 
-    /// <summary>One keyword term per band: the band's one-character <see cref="Prefix"/> and a 48-bit
-    /// hash of its values in eight base-64 characters (9 bytes a term: band terms are most of the
-    /// terms of an index, one per band and article, and nearly all unique).</summary>
+    /// <summary>One keyword term per band: a 42-bit hash of the band number and its values, as six
+    /// 7-bit characters (6 bytes a term: band terms are most of the terms of an index, one per band
+    /// and article and nearly all unique, so their length is what they cost). Keys of different
+    /// bands collide only as two random 42-bit hashes do, and any candidate is verified anyway.</summary>
     public static string[] Keys(uint[] signature)
     {
         var keys = new string[Bands];
-        Span<char> key = stackalloc char[9];
+        Span<char> key = stackalloc char[KeyLength];
         for (int b = 0; b < Bands; b++)
         {
             ulong h = (ulong)b;
             for (int r = 0; r < Rows; r++)
                 h = TextShingles.Mix(h * 0x9E3779B97F4A7C15UL + signature[b * Rows + r]);
-            key[0] = PrefixChar(b);
-            h >>= 16;
-            for (int i = 1; i < key.Length; i++, h >>= 6)
-                key[i] = Digits[(int)(h & 63)];
+            for (int i = 0; i < key.Length; i++, h >>= 7)
+                key[i] = (char)(h & 0x7F);
             keys[b] = new string(key);
         }
         return keys;
     }
 
-    /// <summary>What every key of band <paramref name="band"/> starts with (keys sort by band).</summary>
-    public static string Prefix(int band) => PrefixChar(band).ToString();
+    public const int KeyLength = 6;
 
-    private static char PrefixChar(int band) => (char)('0' + band);
-
-    private const string Digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
 }

@@ -19,6 +19,8 @@ public static class TextShingles
         "hundred", "thousand", "million", "billion", "trillion", "half", "quarter",
     };
 
+    private static readonly HashSet<ulong> NumberWordHashes = NumberWords.Select(Hash).ToHashSet();
+
     /// <summary>Lower-cased words of <paramref name="text"/>.</summary>
     public static List<string> Words(string text)
     {
@@ -44,15 +46,47 @@ public static class TextShingles
         return words;
     }
 
+    /// <summary>The <see cref="Hash"/> of each of the <see cref="Words"/> of <paramref name="text"/>,
+    /// made without making the words: what fingerprinting every article at index time needs.</summary>
+    public static List<ulong> WordHashes(string text)
+    {
+        var hashes = new List<ulong>(text.Length / 5);
+        ulong h = FnvOffset;
+        int length = 0;
+        foreach (char c in text)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                // As Words: the first 64 characters, and "…" for the rest of an overlong one.
+                if (length < 64) { h = (h ^ char.ToLowerInvariant(c)) * FnvPrime; length++; }
+                else if (length == 64) { h = (h ^ '…') * FnvPrime; length++; }
+                continue;
+            }
+            if (length > 0)
+                hashes.Add(Mix(h));
+            h = FnvOffset;
+            length = 0;
+        }
+        if (length > 0)
+            hashes.Add(Mix(h));
+        return hashes;
+    }
+
     /// <summary>Distinct shingle hashes, sorted (so sets intersect by merging).</summary>
     public static uint[] Shingles(IReadOnlyList<string> words)
     {
-        if (words.Count < Width)
-            return Array.Empty<uint>();
         var hashes = new ulong[words.Count];
         for (int i = 0; i < words.Count; i++)
             hashes[i] = Hash(words[i]);
-        var shingles = new uint[words.Count - Width + 1];
+        return Shingles(hashes);
+    }
+
+    /// <summary>Distinct shingle hashes, sorted, from the words' <see cref="WordHashes"/>.</summary>
+    public static uint[] Shingles(ReadOnlySpan<ulong> hashes)
+    {
+        if (hashes.Length < Width)
+            return Array.Empty<uint>();
+        var shingles = new uint[hashes.Length - Width + 1];
         for (int i = 0; i < shingles.Length; i++)
         {
             ulong h = hashes[i];
@@ -67,7 +101,14 @@ public static class TextShingles
     /// a figure kept ("6-1/16", "1.5", "1,500" are one number each, so 6-1/16 and 6-3/16 differ),
     /// and number words ("two billion", looked up in <paramref name="words"/>, the text's
     /// <see cref="Words"/>). At most <paramref name="max"/> of them.</summary>
-    public static uint[] Numbers(string text, IReadOnlyList<string> words, int max)
+    public static uint[] Numbers(string text, IReadOnlyList<string> words, int max) =>
+        Numbers(text, words.Where(NumberWords.Contains).Select(Hash), max);
+
+    /// <summary><see cref="Numbers(string, IReadOnlyList{string}, int)"/> from the words' <see cref="WordHashes"/>.</summary>
+    public static uint[] Numbers(string text, IReadOnlyList<ulong> wordHashes, int max) =>
+        Numbers(text, wordHashes.Where(NumberWordHashes.Contains), max);
+
+    private static uint[] Numbers(string text, IEnumerable<ulong> numberWords, int max)
     {
         var numbers = new List<uint>();
         var current = new System.Text.StringBuilder();
@@ -93,9 +134,9 @@ public static class TextShingles
         }
         if (current.Length > 0 && numbers.Count < max)
             numbers.Add((uint)(Hash(current.ToString()) >> 32));
-        foreach (string w in words)
-            if (NumberWords.Contains(w) && numbers.Count < max)
-                numbers.Add((uint)(Hash(w) >> 32));
+        foreach (ulong w in numberWords)
+            if (numbers.Count < max)
+                numbers.Add((uint)(w >> 32));
         return SortedDistinct(numbers.ToArray());
     }
 
@@ -116,14 +157,17 @@ public static class TextShingles
     /// platforms (string.GetHashCode is randomised per process, and keys are stored).</summary>
     public static ulong Hash(string s)
     {
-        ulong h = 0xCBF29CE484222325UL;
+        ulong h = FnvOffset;
         foreach (char c in s)
         {
             h ^= c;
-            h *= 0x100000001B3UL;
+            h *= FnvPrime;
         }
         return Mix(h);
     }
+
+    private const ulong FnvOffset = 0xCBF29CE484222325UL;
+    private const ulong FnvPrime = 0x100000001B3UL;
 
     /// <summary>The SplitMix64 finaliser: spreads every input bit over the whole word.</summary>
     public static ulong Mix(ulong z)

@@ -19,6 +19,8 @@ public static class SpeedCommand
     {
         if (args.Length > 0 && args[0] == "child")
             return ChildProcess.Serve(args[1..]);
+        if (args.Length > 1 && args[0] == "sizes")
+            return IndexSizes.Print(args[1..]);
         SpeedOptions options;
         try
         {

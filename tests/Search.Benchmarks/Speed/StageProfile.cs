@@ -61,6 +61,8 @@ public static class StageProfile
             items.Select((x, i) => x.Articles.Select(a => ArticleDocument.Build(a, states[i], x.File.Source.FullPath, Search.Core.Indexing.Build.RecordHash.Of(a))).ToList()).ToList());
 
         var articles = items.SelectMany(x => x.Articles).ToList();
+        Time("  of which duplicate fingerprints", "words, shingles, numbers, MinHash and band keys of each body", () =>
+            articles.Sum(a => Search.Core.Duplicates.DuplicateFingerprint.Of(a.Id, a.Body, a.Published) is { } p ? Search.Core.Duplicates.LshBands.Keys(p.Signature).Length : 0), runs: 2);
         long textBytes = articles.Sum(a => (long)System.Text.Encoding.UTF8.GetByteCount(a.Title) + System.Text.Encoding.UTF8.GetByteCount(a.Body));
         // Analysis alone, our chain built up filter by filter (each warmed up first), then ours and StandardAnalyzer.
         foreach (var (stage, note, chain) in AnalysisChains())
@@ -85,6 +87,9 @@ public static class StageProfile
         stages.Add(AddAll("AddDocument + commit: ours", "our writer config and documents; includes analysis", Path.Combine(root, "ours"),
             new ArticleAnalyzer(AnalysisSettings.Default, TextMode.Index),
             items.SelectMany((x, i) => x.Articles.Select(a => ArticleDocument.Build(a, states[i], x.File.Source.FullPath, Search.Core.Indexing.Build.RecordHash.Of(a))))));
+        stages.Add(AddAll("AddDocument + commit: ours, no duplicate fields", "the same without band keys and cluster key", Path.Combine(root, "ours-nodup"),
+            new ArticleAnalyzer(AnalysisSettings.Default, TextMode.Index),
+            items.SelectMany((x, i) => x.Articles.Select(a => ArticleDocument.Build(a, states[i], x.File.Source.FullPath, Search.Core.Indexing.Build.RecordHash.Of(a), duplicates: false)))));
         stages.Add(AddAll("AddDocument + commit: plain baseline doc", "StandardAnalyzer, id + title + body", Path.Combine(root, "plain"),
             new StandardAnalyzer(LuceneVersion.LUCENE_48),
             articles.Select(a => new Document

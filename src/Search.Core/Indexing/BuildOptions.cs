@@ -24,6 +24,9 @@ public sealed class BuildOptions
     /// <summary>How to read all-number dates like 03/04/2021 (`search index --date-order`).</summary>
     public Enrich.DateOrder DateOrder { get; init; }
 
+    /// <summary>How to read CSV files (`--csv-delimiter`, `--csv-quote`, `--csv-columns`); null: sniff, header required.</summary>
+    public Ingest.CsvSettings? Csv { get; init; }
+
     /// <summary>Cluster near-duplicate articles (Duplicates/): on for users; the speed benchmark
     /// turns it off to report what clustering costs.</summary>
     public bool Duplicates { get; init; } = true;

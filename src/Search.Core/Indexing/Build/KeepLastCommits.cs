@@ -16,7 +16,13 @@ public sealed class KeepLastCommits : IndexDeletionPolicy
 
     public override void OnCommit<T>(IList<T> commits)
     {
+        // Readers answer from the newest complete commit while a build runs (CompleteCommits): keep it.
+        int complete = -1;
+        for (int i = commits.Count - 1; i >= 0 && complete < 0; i--)
+            if (CompleteCommits.IsComplete(commits[i].UserData))
+                complete = i;
         for (int i = 0; i < commits.Count - Keep; i++)
-            commits[i].Delete();
+            if (i != complete)
+                commits[i].Delete();
     }
 }

@@ -59,12 +59,19 @@ public sealed class CompleteBuildSearcherManager : ReferenceManager<IndexSearche
     private readonly LuceneDirectory _dir;
     private readonly SearcherFactory _factory;
 
-    public CompleteBuildSearcherManager(LuceneDirectory dir, SearcherFactory factory)
+    /// <summary>Opens the newest complete commit after verifying its files' checksums
+    /// (<see cref="IndexIntegrity"/>): a damaged index is refused here, at open, not per query.</summary>
+    public CompleteBuildSearcherManager(LuceneDirectory dir, SearcherFactory factory, string indexPath)
     {
         _dir = dir;
         _factory = factory;
-        Current = SearcherManager.GetSearcher(factory, CompleteCommits.Open(dir));
+        _indexPath = indexPath;
+        var commit = CompleteCommits.Choose(dir).Commit;
+        IndexIntegrity.Verify(dir, commit, indexPath);
+        Current = SearcherManager.GetSearcher(factory, DirectoryReader.Open(commit));
     }
+
+    private readonly string _indexPath;
 
     protected override void DecRef(IndexSearcher reference) => reference.IndexReader.DecRef();
 
@@ -74,6 +81,7 @@ public sealed class CompleteBuildSearcherManager : ReferenceManager<IndexSearche
         var commit = CompleteCommits.Choose(_dir).Commit;
         if (commit.Generation == reader.IndexCommit.Generation)
             return null!; // nothing newer (ReferenceManager's contract: null)
+        IndexIntegrity.Verify(_dir, commit, _indexPath);
         var newer = DirectoryReader.OpenIfChanged(reader, commit);
         return newer == null ? null! : SearcherManager.GetSearcher(_factory, newer);
     }

@@ -60,7 +60,7 @@ public sealed class ArticleSearcher : IDisposable
         {
             IndexStore.CheckExists(dir, path);
             ReferenceManager<IndexSearcher> manager;
-            try { manager = new CompleteBuildSearcherManager(dir, new Bm25SearcherFactory(ranking)); }
+            try { manager = new CompleteBuildSearcherManager(dir, new Bm25SearcherFactory(ranking), path); }
             catch (Exception e) when (IndexStore.IsDamage(e)) { throw IndexStore.Damaged(path, e); }
             try
             {

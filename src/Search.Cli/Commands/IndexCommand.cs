@@ -91,14 +91,23 @@ public static class IndexCommand
             : $"nothing to index: name a folder or file of articles (`search index PATH`), or try the sample articles with `search index --samples`");
     }
 
+    /// <summary>How long after Ctrl-C the build may take to commit what it added before the
+    /// process leaves anyway.</summary>
+    public static readonly TimeSpan StopBudget = TimeSpan.FromMilliseconds(600);
+
     /// <summary>Runs a build with a progress display on stderr. The first Ctrl-C stops reading at
-    /// once and commits what was added (the summary lists what is left unfinished); a second one
-    /// ends the process straight away, which loses only what the first had not committed yet.
-    /// Shared with the console's first-run build.</summary>
+    /// once and commits what was added (the summary lists what is left unfinished). If that final
+    /// commit cannot finish within <see cref="StopBudget"/> (a big in-memory buffer, a loaded
+    /// machine), the process leaves anyway, as a kill would: the index keeps its last periodic
+    /// commit (at most --commit-seconds old), which the write path guarantees is whole, and the
+    /// next run reads the rest. A second Ctrl-C ends the process at once. Shared with the
+    /// console's first-run build.</summary>
     public static BuildSummary Build(Output o, IReadOnlyList<string> roots, string index, bool rebuild, int threads,
         AnalysisSettings? analysis, int commitSeconds, bool quiet, Core.Enrich.DateOrder dateOrder = default, CsvSettings? csv = null)
     {
         using var cancel = new CancellationTokenSource();
+        var live = new BuildLive();
+        using var finished = new ManualResetEventSlim();
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {
             if (cancel.IsCancellationRequested)
@@ -107,6 +116,7 @@ public static class IndexCommand
             o.Err.WriteLine();
             o.Err.WriteLine("stopping: committing what is indexed so far (Ctrl-C again to quit at once)");
             cancel.Cancel();
+            LeaveIfStillRunning(o, live, finished, roots, index);
         };
         Console.CancelKeyPress += onCancel;
         var progress = new ProgressDisplay(o, quiet);
@@ -122,11 +132,13 @@ public static class IndexCommand
                 CommitInterval = TimeSpan.FromSeconds(commitSeconds),
                 DateOrder = dateOrder,
                 Csv = csv,
+                Live = live,
                 OnProgress = quiet ? null : progress.Report,
             }, cancel.Token);
         }
         finally
         {
+            finished.Set();
             progress.Done();
             Console.CancelKeyPress -= onCancel;
         }
@@ -153,6 +165,33 @@ public static class IndexCommand
             o.Out.WriteLine("  " + k);
         if (skipped.Count > ProblemsShown)
             o.Out.WriteLine($"  … and {Formats.N(skipped.Count - ProblemsShown)} more ({more})");
+    }
+
+    /// <summary>Ctrl-C promises an exit within a second: when the build has not returned by
+    /// <see cref="StopBudget"/>, say what is kept and leave with 130.</summary>
+    private static void LeaveIfStillRunning(Output o, BuildLive live, ManualResetEventSlim finished, IReadOnlyList<string> roots, string index)
+    {
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                if (finished.Wait(StopBudget))
+                    return;
+            }
+            catch (ObjectDisposedException)
+            {
+                return;
+            }
+            var unfinished = live.Unfinished;
+            o.Out.WriteLine($"Interrupted {string.Join(", ", roots.Select(Path.GetFullPath))} into {index}: stopped at once, without waiting for the last commit; the index keeps its last commit");
+            if (unfinished.Count > 0)
+                o.Out.WriteLine($"Unfinished: {string.Join(", ", unfinished.Take(10))}{(unfinished.Count > 10 ? $" and {Formats.N(unfinished.Count - 10)} more" : "")}: what was committed of {(unfinished.Count == 1 ? "it" : "them")} is indexed, and the next `search index` reads the rest.");
+            o.Out.WriteLine("Run `search index` again to finish: work already committed is kept.");
+            o.Out.Flush();
+            o.Err.Flush();
+            Environment.Exit(InterruptedCode);
+        }) { IsBackground = true, Name = "stop budget" };
+        thread.Start();
     }
 
     private static void PrintSummary(Output o, BuildSummary s, string index)

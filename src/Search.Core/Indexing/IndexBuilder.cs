@@ -79,6 +79,8 @@ public static class IndexBuilder
                 options.Duplicates ? w => Duplicates.DuplicateClusterer.BeforeCommit(w) : null);
             var ingest = new FileIngest(options, changes, new RecordWriter(session.Writer, accounting), checkpoints, accounting, session.Writer, cancel);
             int threads = options.Threads > 0 ? options.Threads : Environment.ProcessorCount;
+            if (options.Live != null)
+                options.Live.UnfinishedSource = () => checkpoints.Unfinished.Select(p => Relative(p, summary.Roots)).Order(StringComparer.Ordinal).ToList();
 
             bool completed;
             checkpoints.Start();
@@ -114,7 +116,8 @@ public static class IndexBuilder
         using (var committed = DirectoryReader.Open(dir))
         {
             summary.DocumentsInIndex = committed.NumDocs;
-            summary.Collisions = IdCollisions.Find(committed);
+            if (!summary.Interrupted) // a stopped build owes its user speed, not a full id scan
+                summary.Collisions = IdCollisions.Find(committed);
         }
         summary.Bytes = accounting.BytesRead;
         summary.Seconds = clock.Elapsed.TotalSeconds;

@@ -19,9 +19,17 @@ public sealed record IndexStatus(bool BuildPending, bool BuildRunning, bool HasC
     public static IndexStatus Read(string indexPath)
     {
         using var dir = IndexStore.OpenDirectory(indexPath);
-        var (commit, pending) = CompleteCommits.Choose(dir);
-        bool complete = CompleteCommits.IsComplete(commit.UserData);
-        return new IndexStatus(pending, pending && BuildMarker.IsRunning(indexPath), complete, IndexProblems.Load(indexPath, commit.UserData));
+        try
+        {
+            var (commit, pending) = CompleteCommits.Choose(dir);
+            bool complete = CompleteCommits.IsComplete(commit.UserData);
+            return new IndexStatus(pending, pending && BuildMarker.IsRunning(indexPath), complete, IndexProblems.Load(indexPath, commit.UserData));
+        }
+        catch (Exception e) when (IndexStore.IsDamage(e) || e is EndOfStreamException)
+        {
+            // The index opened a moment ago; a status that cannot be read now is no reason to fail a query.
+            return new IndexStatus(false, false, true, Array.Empty<IndexProblem>());
+        }
     }
 
     /// <summary>One line for people about an unfinished build, or null when there is none.</summary>

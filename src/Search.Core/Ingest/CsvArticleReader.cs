@@ -129,7 +129,7 @@ public sealed class CsvArticleReader : IArticleReader
         {
             string where = Quote.Line > 0 ? $"the quote opened on line {Quote.Line}, column {Quote.Column}" : $"a quote in the record starting on line {Line}";
             return resumedAt is int next
-                ? $"unbalanced quote: {where} spoils lines {Line}-{next - 1}; reading resumed on line {next}"
+                ? $"unbalanced quote: {where} spoils {(next - 1 > Line ? $"lines {Line}-{next - 1}" : $"line {Line}")}; reading resumed on line {next}"
                 : $"unbalanced quote: {where} runs to the end of the file (from the record starting on line {Line})";
         }
     }

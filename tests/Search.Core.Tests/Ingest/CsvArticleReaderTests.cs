@@ -108,7 +108,7 @@ public class CsvArticleReaderTests
         Assert.Equal(["One", "Three", "Four", "Five"], Articles(items).Select(a => a.Title));
         RecordProblem problem = Assert.Single(Problems(items));
         Assert.Equal(3, problem.Line);
-        Assert.Contains("lines 3-3; reading resumed on line 4", problem.Reason);
+        Assert.Contains("spoils line 3; reading resumed on line 4", problem.Reason);
     }
 
     [Fact]

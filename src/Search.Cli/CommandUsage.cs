@@ -21,7 +21,7 @@ public static class CommandUsage
         ["index"] = """
             usage: search index [PATH...] [--samples] [--index DIR] [--rebuild] [--threads N] [--json] [--quiet]
                                 [--stemmer porter|kstem|minimal|none] [--no-stopwords] [--commit-seconds N]
-                                [--date-order mdy|dmy]
+                                [--date-order mdy|dmy] [--csv-columns NAMES] [--csv-delimiter D] [--csv-quote Q]
 
             Indexes folders and files of articles (.txt, .csv, .jsonl/.ndjson, .json). With no PATH it
             refreshes the folders the index was built from (`search stats` lists them). A re-run reads
@@ -35,6 +35,9 @@ public static class CommandUsage
               --commit-seconds N   commit at least every N seconds (default 10), inside big files too
               --date-order mdy|dmy how to read 03/04/2021 (month or day first); without it such
                                    dates are left unread (13/04/2021 and 04/13/2021 are always read)
+              --csv-columns NAMES  columns of CSV files without a header row, e.g. id,title,body ('-' skips one)
+              --csv-delimiter D    comma, semicolon or tab (default: sniffed from each file)
+              --csv-quote Q        double or single (default: sniffed from each file)
             Ctrl-C stops at once, keeps what was read, and the next run finishes the rest.
             Exit status: 0 ok, 1 nothing readable, a damaged index or an I/O error, 2 bad command line,
             3 index locked, 130 stopped with Ctrl-C.

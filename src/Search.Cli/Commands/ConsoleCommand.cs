@@ -29,6 +29,8 @@ public static class ConsoleCommand
             o.Err.WriteLine($"Indexed {Rendering.Formats.Count(summary.DocumentsInIndex, "article")} in {Rendering.Formats.Seconds(summary.Seconds)}.");
         }
         using var searcher = ArticleSearcher.Open(index);
+        if (Core.Indexing.IndexStatus.Read(searcher.IndexPath).Notice is { } notice)
+            o.Err.WriteLine("note: " + notice);
         var session = new ConsoleSession(searcher, o);
         if (o.InputIsTerminal && o.OutputIsTerminal)
         {

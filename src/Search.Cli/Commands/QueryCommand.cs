@@ -44,6 +44,8 @@ public static class QueryCommand
             throw new UsageException("--expand works with --any (keyword queries)");
         var request = BuildRequest(args, string.Join(' ', args.Positionals));
         using var searcher = ArticleSearcher.Open(IndexLocation.Resolve(args));
+        if (Core.Indexing.IndexStatus.Read(searcher.IndexPath).Notice is { } notice)
+            o.Err.WriteLine("search: note: " + notice);
         SearchResult result;
         try
         {

@@ -1,4 +1,7 @@
 using Search.Cli.Rendering;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Search.Core.Indexing;
 using Search.Core.Querying;
 
 namespace Search.Cli.Commands;
@@ -11,11 +14,30 @@ public static class StatsCommand
         var args = Args.Parse(argv, new[] { "index" }, new[] { "json" });
         using var searcher = ArticleSearcher.Open(IndexLocation.Resolve(args));
         var stats = searcher.Stats();
+        var status = IndexStatus.Read(searcher.IndexPath);
         if (args.Has("json"))
-            o.Out.WriteLine(JsonRenderer.Stats(stats));
+            o.Out.WriteLine(WithStatus(JsonRenderer.Stats(stats), status));
         else
+        {
             Print(o, stats);
+            if (status.Notice is { } notice)
+                o.Out.WriteLine($"{o.Bold("build")}      {notice}");
+            IndexCommand.PrintProblems(o, status.Problems.Select(p => p.ToSkipped()).ToList(), "`search stats --json` lists them all");
+        }
         return 0;
+    }
+
+    /// <summary>The stats JSON with the build state ("build") and every skipped file and record
+    /// the index is missing ("skipped", as in `search index --json`).</summary>
+    private static string WithStatus(string json, IndexStatus status)
+    {
+        var node = JsonNode.Parse(json)!.AsObject();
+        node["build"] = status.State;
+        var skipped = new JsonArray();
+        foreach (var p in status.Problems)
+            skipped.Add(new JsonObject { ["file"] = p.File, ["line"] = p.Line, ["reason"] = p.Reason });
+        node["skipped"] = skipped;
+        return node.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
     }
 
     public static void Print(Output o, IndexStats s)

@@ -24,9 +24,16 @@ public sealed class BuildOptions
     /// <summary>How to read all-number dates like 03/04/2021 (`search index --date-order`).</summary>
     public Enrich.DateOrder DateOrder { get; init; }
 
+    /// <summary>How to read CSV files (`--csv-delimiter`, `--csv-quote`, `--csv-columns`); null: sniff, header required.</summary>
+    public Ingest.CsvSettings? Csv { get; init; }
+
     /// <summary>Cluster near-duplicate articles (Duplicates/): on for users; the speed benchmark
     /// turns it off to report what clustering costs.</summary>
     public bool Duplicates { get; init; } = true;
+
+    /// <summary>Filled by the build: what a caller may ask while it runs (the Ctrl-C handler
+    /// that cannot wait for the final commit says which files are unfinished).</summary>
+    public BuildLive? Live { get; init; }
 
     /// <summary>Called about four times a second from a timer thread.</summary>
     public Action<BuildProgress>? OnProgress { get; init; }
@@ -42,6 +49,16 @@ public sealed class BuildOptions
 
     /// <summary>Test hook: wraps each reader's items (to make a reader fail part-way).</summary>
     internal Func<Ingest.SourceFile, IEnumerable<Ingest.ReadItem>, IEnumerable<Ingest.ReadItem>>? WrapItems { get; init; }
+}
+
+/// <summary>What a running build can tell its caller from another thread.</summary>
+public sealed class BuildLive
+{
+    internal Func<IReadOnlyList<string>>? UnfinishedSource { get; set; }
+
+    /// <summary>Files only part of which the index would hold if the build stopped now (relative
+    /// to their root where they are under one).</summary>
+    public IReadOnlyList<string> Unfinished => UnfinishedSource?.Invoke() ?? Array.Empty<string>();
 }
 
 /// <summary>A snapshot of a running build. <paramref name="BytesDone"/> counts the bytes of files

@@ -19,7 +19,9 @@ public sealed class BuildSummary
     public int ArticlesUpdated { get; set; }
     public int ArticlesUnchanged { get; set; }
     public int ArticlesRemoved { get; set; }
-    /// <summary>Files (or records of files) that could not be indexed, each with its reason.</summary>
+    /// <summary>Files (or records of files) the index is missing, each with its reason: those this
+    /// build found and those earlier builds recorded for files not read again (the index keeps the
+    /// list until a file is fixed or removed).</summary>
     public List<SkippedItem> Skipped { get; set; } = new();
     /// <summary>Ids that articles of different files share (all of them are kept).</summary>
     public List<IdCollision> Collisions { get; set; } = new();
@@ -28,6 +30,9 @@ public sealed class BuildSummary
     public long Bytes { get; set; }
     public double Seconds { get; set; }
     public bool Interrupted { get; set; }
+    /// <summary>No article could be read into a new index, so none was written (the folder, or
+    /// the files the build had put in an empty one, are gone again).</summary>
+    public bool NothingWritten { get; set; }
 
     /// <summary>Ignored files counted by extension ("(none)" for files without one), most first.</summary>
     public IEnumerable<(string Extension, int Count)> IgnoredByExtension() =>

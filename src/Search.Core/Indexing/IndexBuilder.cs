@@ -25,10 +25,35 @@ public static class IndexBuilder
 {
     public static BuildSummary Build(BuildOptions options, CancellationToken cancel = default)
     {
+        // Nothing to index, nothing written: a build that leaves a new index without a single
+        // article takes away what it created (the folder, or the files it put in an empty one).
+        string indexPath = Path.GetFullPath(options.IndexPath);
+        bool folderExisted = Directory.Exists(indexPath);
+        var entriesBefore = folderExisted ? Directory.EnumerateFileSystemEntries(indexPath).ToHashSet(StringComparer.Ordinal) : null;
+        bool hadIndex = folderExisted && Directory.EnumerateFiles(indexPath, "segments_*").Any();
+        var summary = BuildInto(indexPath, options, cancel);
+        if (!hadIndex && summary.DocumentsInIndex == 0 && !summary.Interrupted)
+        {
+            if (!folderExisted)
+                Directory.Delete(indexPath, recursive: true);
+            else
+                foreach (string entry in Directory.EnumerateFileSystemEntries(indexPath).Where(e => !entriesBefore!.Contains(e)).ToList())
+                {
+                    if (Directory.Exists(entry))
+                        Directory.Delete(entry, recursive: true);
+                    else
+                        File.Delete(entry);
+                }
+            summary.NothingWritten = true;
+        }
+        return summary;
+    }
+
+    private static BuildSummary BuildInto(string indexPath, BuildOptions options, CancellationToken cancel)
+    {
         var clock = Stopwatch.StartNew();
         var accounting = new BuildAccounting();
         var summary = accounting.Summary;
-        string indexPath = Path.GetFullPath(options.IndexPath);
         var scan = FileScanner.Scan(options.Roots, excludeDirectory: indexPath);
         if (scan.Files.Count == 0 && scan.Problems.Count > 0 && scan.Problems.All(p => p.Reason == "no such file or folder"))
             throw new SearchException($"nothing to index: {string.Join(", ", scan.Problems.Select(p => p.Path))} not found");
@@ -40,8 +65,11 @@ public static class IndexBuilder
 
         using var dir = IndexStore.OpenDirectory(IndexFolder.Prepare(indexPath));
         using var buildLock = IndexStore.LockForWriting(indexPath);
+        using var running = BuildMarker.Running(indexPath);
         using var session = WriterSession.Open(dir, indexPath, options.Rebuild, options.Analysis, options.RamBufferMB);
         RecordedRoots.Record(indexPath, options.Roots.Where(r => Directory.Exists(r) || File.Exists(r)), replace: options.Rebuild);
+        accounting.Previous(session.PreviousProblems);
+        session.Problems = () => accounting.CurrentProblems();
         try
         {
             using var before = DirectoryReader.Open(session.Writer, applyAllDeletes: true);
@@ -52,6 +80,8 @@ public static class IndexBuilder
                 clusterer != null ? w => clusterer.BeforeCommit(w) : null);
             var ingest = new FileIngest(options, changes, new RecordWriter(session.Writer, accounting), checkpoints, accounting, session.Writer, cancel);
             int threads = options.Threads > 0 ? options.Threads : Environment.ProcessorCount;
+            if (options.Live != null)
+                options.Live.UnfinishedSource = () => checkpoints.Unfinished.Select(p => Relative(p, summary.Roots)).Order(StringComparer.Ordinal).ToList();
 
             bool completed;
             checkpoints.Start();
@@ -64,8 +94,17 @@ public static class IndexBuilder
                 throw new SearchException($"indexing failed: {IndexStore.Brief(failure)}; the index is as of its last commit", 1, failure);
             summary.Interrupted = !completed;
             if (completed)
+            {
                 VanishedFiles.Remove(scan, options.Roots, changes, checkpoints, session.Writer, accounting);
+                var scanned = new HashSet<string>(scan.Files.Select(f => f.Source.FullPath), StringComparer.Ordinal);
+                var present = options.Roots.Select(FileScanner.FullRoot).Where(r => Directory.Exists(r) || File.Exists(r)).ToList();
+                // Problems of files gone from a scanned root go with them.
+                session.Problems = () => accounting.CurrentProblems(gone: path => !scanned.Contains(path)
+                    && present.Any(r => path == r || path.StartsWith(r + Path.DirectorySeparatorChar, StringComparison.Ordinal)));
+                session.Complete = true;
+            }
             checkpoints.Commit(recheckDone: completed);
+            summary.Skipped = session.Problems().Select(p => p.ToSkipped()).ToList();
             summary.Unfinished = checkpoints.Unfinished.Select(p => Relative(p, summary.Roots)).Order(StringComparer.Ordinal).ToList();
         }
         catch
@@ -78,7 +117,8 @@ public static class IndexBuilder
         using (var committed = DirectoryReader.Open(dir))
         {
             summary.DocumentsInIndex = committed.NumDocs;
-            summary.Collisions = IdCollisions.Find(committed);
+            if (!summary.Interrupted) // a stopped build owes its user speed, not a full id scan
+                summary.Collisions = IdCollisions.Find(committed);
         }
         summary.Bytes = accounting.BytesRead;
         summary.Seconds = clock.Elapsed.TotalSeconds;

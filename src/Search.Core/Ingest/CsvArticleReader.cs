@@ -1,15 +1,24 @@
 namespace Search.Core.Ingest;
 
 /// <summary>
-/// Reads a CSV file with a header row (e.g. the Wikinews seeds: <c>url,date,title,text</c>), one
-/// article per data row, streaming. Columns are mapped by <see cref="FieldMapping"/>. Record
-/// numbers are 1-based data-row indexes (skipped rows count, so ids stay stable); a row without an
-/// id column gets the id <c>RelativePath#record</c>. Bad rows are skipped with their line number:
-/// a row with the wrong number of fields, and a quote left open to the end of the file (which
-/// swallows every later row: CSV cannot resynchronise after it).
+/// Reads a CSV file, one article per data row, streaming. The delimiter (comma, semicolon, tab)
+/// and quote character (<c>"</c> or <c>'</c>) are sniffed from the first lines
+/// (<see cref="CsvDialect"/>) unless <see cref="SourceFile.Csv"/> forces them; a byte-order mark
+/// is ignored. Columns come from the header row, mapped by <see cref="FieldMapping"/>; a file whose
+/// first line is data is read with the columns <see cref="CsvSettings.Columns"/> names
+/// (`--csv-columns`), or refused with its first characters and how to name them.
+/// <para>Record numbers are 1-based data-row indexes (skipped rows count, so ids stay stable); a
+/// row without an id column gets the id <c>RelativePath#record</c>. Bad rows are skipped with
+/// their line: a row with the wrong number of fields; and a record spoilt by an unbalanced quote
+/// (left open to the end of the file, or closed lines later with the wrong field count), after
+/// which reading resumes at the next line that starts a well-formed record, so one stray quote
+/// costs the lines it spoils, never the rest of the file.</para>
 /// </summary>
 public sealed class CsvArticleReader : IArticleReader
 {
+    /// <summary>Header cells longer than this are data, not column names.</summary>
+    private const int MaxHeaderCell = 100;
+
     public string Format => "csv";
 
     public bool CanRead(string extension, ReadOnlySpan<byte> head) => extension == ".csv";
@@ -21,31 +30,68 @@ public sealed class CsvArticleReader : IArticleReader
     /// <summary>Reads CSV text from <paramref name="reader"/> (for files already open, and tests).</summary>
     public static IEnumerable<ReadItem> Read(TextReader reader, SourceFile file)
     {
-        var csv = new CsvRecordParser(reader);
+        var settings = file.Csv ?? CsvSettings.Default;
+        var buffer = new char[CsvDialect.HeadChars];
+        int read = reader.ReadBlock(buffer, 0, buffer.Length);
+        string head = new(buffer, 0, read);
+        if (head.StartsWith('\uFEFF'))
+            head = head[1..];
+        var (delimiter, quote) = CsvDialect.Sniff(head, whole: read < buffer.Length, settings.Delimiter, settings.Quote);
+        var csv = new CsvRecordParser(reader, delimiter, quote, head);
+
         ArticleField?[]? columns = null;
         int record = 0;
+        Spoilt? spoilt = null;
         while (csv.Next())
         {
-            if (csv.Unterminated)
-            {
-                if (columns != null)
-                    record++;
-                yield return ReadItem.Skip(csv.StartLine,
-                    $"unbalanced quote: the record starting on line {csv.StartLine} runs to the end of the file");
-                yield break;
-            }
             if (columns == null)
             {
-                columns = FieldMapping.MapHeader(csv.Fields);
-                if (!columns.Any(f => f is ArticleField.Title or ArticleField.Body))
+                if (csv.Unterminated)
                 {
-                    yield return ReadItem.Skip(csv.StartLine, "header has no title or body column: " + string.Join(",", csv.Fields));
+                    yield return ReadItem.Skip(csv.StartLine, $"unbalanced quote: the first record (line {csv.StartLine}) runs to the end of the file");
                     yield break;
                 }
+                var header = FieldMapping.MapHeader(csv.Fields);
+                if (IsHeader(csv.Fields, header))
+                {
+                    if (!header.Any(f => f is ArticleField.Title or ArticleField.Body))
+                    {
+                        yield return ReadItem.Skip(csv.StartLine, "header has no title or body column: " + Shorten(string.Join(delimiter, csv.Fields)));
+                        yield break;
+                    }
+                    columns = header;
+                    continue;
+                }
+                if (settings.Columns == null)
+                {
+                    yield return ReadItem.Skip(csv.StartLine, NoHeader(head));
+                    yield break;
+                }
+                columns = settings.Columns.ToArray(); // headerless: this first record is data
+            }
+
+            bool wrongCount = csv.Fields.Count != columns.Length;
+            if (csv.Unterminated || (csv.EndLine > csv.StartLine && (wrongCount || csv.Malformed)))
+            {
+                // An unbalanced quote: give back the lines after this record's first one and look
+                // for the next record that starts well-formed.
+                if (spoilt == null)
+                {
+                    record++;
+                    spoilt = new Spoilt(csv.StartLine, csv.OpenQuote);
+                }
+                csv.ResumeAfterStartLine();
                 continue;
             }
+            if (spoilt != null)
+            {
+                if (wrongCount || csv.Malformed)
+                    continue; // still inside the stretch the stray quote spoilt
+                yield return ReadItem.Skip(spoilt.Line, spoilt.Describe(csv.StartLine));
+                spoilt = null;
+            }
             record++;
-            if (csv.Fields.Count != columns.Length)
+            if (wrongCount)
             {
                 yield return ReadItem.Skip(csv.StartLine, $"expected {columns.Length} fields, found {csv.Fields.Count}");
                 continue;
@@ -56,6 +102,35 @@ public sealed class CsvArticleReader : IArticleReader
                     FieldMapping.Apply(article, field, csv.Fields[i]);
             string? problem = FieldMapping.Complete(article, file, record, csv.StartLine);
             yield return problem == null ? ReadItem.Of(article) : ReadItem.Skip(csv.StartLine, problem);
+        }
+        if (spoilt != null)
+            yield return ReadItem.Skip(spoilt.Line, spoilt.Describe(resumedAt: null));
+    }
+
+    /// <summary>A first row is a header when its cells are short and at least one is a name
+    /// <see cref="FieldMapping"/> knows; a row of long text or unknown names is data.</summary>
+    private static bool IsHeader(IReadOnlyList<string> fields, ArticleField?[] mapped) =>
+        mapped.Any(f => f != null) && fields.All(f => f.Length <= MaxHeaderCell);
+
+    private static string NoHeader(string head)
+    {
+        int end = head.IndexOfAny(['\r', '\n']);
+        string first = end < 0 ? head : head[..end];
+        return $"no header row naming a title or body column (first line: \"{Shorten(first)}\"); " +
+               "name the columns of a file without a header with --csv-columns, e.g. `--csv-columns id,title,body` ('-' skips a column), or add a header line";
+    }
+
+    private static string Shorten(string text) => text.Length <= 80 ? text : text[..80] + "…";
+
+    /// <summary>The start of a stretch spoilt by an unbalanced quote.</summary>
+    private sealed record Spoilt(int Line, (int Line, int Column) Quote)
+    {
+        public string Describe(int? resumedAt)
+        {
+            string where = Quote.Line > 0 ? $"the quote opened on line {Quote.Line}, column {Quote.Column}" : $"a quote in the record starting on line {Line}";
+            return resumedAt is int next
+                ? $"unbalanced quote: {where} spoils {(next - 1 > Line ? $"lines {Line}-{next - 1}" : $"line {Line}")}; reading resumed on line {next}"
+                : $"unbalanced quote: {where} runs to the end of the file (from the record starting on line {Line})";
         }
     }
 }

@@ -9,8 +9,8 @@ namespace Search.Core.Ingest;
 /// Properties are mapped as in <see cref="JsonLinesArticleReader"/>. The record number is the
 /// item's place in the array (1-based), so ids without an "id" are <c>RelativePath#N</c>; problems
 /// are reported at the line where the item starts. The document is read whole (for archives of
-/// millions of articles, JSON Lines streams). Invalid JSON ends the file with the line where it
-/// goes wrong; the items before it are kept.
+/// millions of articles, JSON Lines streams). A broken array item is reported with its line and
+/// byte, and reading goes on at the next top-level object, so the items after it are kept too.
 /// </summary>
 public sealed class JsonDocumentArticleReader : IArticleReader
 {
@@ -41,51 +41,174 @@ public sealed class JsonDocumentArticleReader : IArticleReader
     private static List<ReadItem> Read(byte[] json, SourceFile file)
     {
         var items = new List<ReadItem>();
-        var lines = new LineCounter(json);
-        var reader = new Utf8JsonReader(json, Options);
+        var lines = new LineIndex(json);
+        int p = json.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        p = SkipTrivia(json, p);
+        if (p >= json.Length)
+            return items;
+        if (json[p] != '[')
+        {
+            ReadSingle(json, p, file, lines, items);
+            return items;
+        }
+        p++;
+        int record = 0;
+        while (true)
+        {
+            p = SkipTrivia(json, p);
+            if (p >= json.Length)
+            {
+                items.Add(ReadItem.Skip(lines.LineAt(json.Length), "invalid JSON: the file ends inside the array (no closing ']')"));
+                return items;
+            }
+            if (json[p] == ']')
+            {
+                p = SkipTrivia(json, p + 1);
+                if (p < json.Length)
+                    items.Add(ReadItem.Skip(lines.LineAt(p), "more JSON after the end of the document"));
+                return items;
+            }
+            record++;
+            int line = lines.LineAt(p);
+            string? error = null;
+            try
+            {
+                var reader = new Utf8JsonReader(json.AsSpan(p), isFinalBlock: true, new JsonReaderState(Options));
+                reader.Read();
+                using (var item = JsonDocument.ParseValue(ref reader))
+                    items.Add(JsonLinesArticleReader.ReadObject(item.RootElement, file, record, line));
+                p = SkipTrivia(json, p + (int)reader.BytesConsumed);
+                if (p < json.Length && json[p] == ',')
+                {
+                    p++;
+                    continue;
+                }
+                if (p >= json.Length || json[p] == ']')
+                    continue;
+                error = $"invalid JSON at line {lines.LineAt(p)}, byte {lines.ColumnAt(p)}: expected ',' or ']' after the item that starts on line {line}";
+                record++; // what follows is counted as the next item
+                line = lines.LineAt(p);
+            }
+            catch (JsonException e)
+            {
+                long at = e.LineNumber is > 0 ? lines.LineStart(lines.LineAt(p) + (int)e.LineNumber) + (e.BytePositionInLine ?? 0) : p + (e.BytePositionInLine ?? 0);
+                at = Math.Min(at, json.Length);
+                error = $"invalid JSON at line {lines.LineAt(at)}, byte {lines.ColumnAt(at)}: {JsonProblem.What(e)}";
+            }
+            // Go on at the next top-level object: one that parses, has an article field and is
+            // followed by ',' or ']'; the broken item and anything before that is skipped.
+            int next = NextItem(json, p + 1);
+            items.Add(ReadItem.Skip(line, next < 0
+                ? error + "; nothing after it could be read"
+                : error + $"; reading resumed on line {lines.LineAt(next)}"));
+            if (next < 0)
+                return items;
+            p = next;
+        }
+    }
+
+    private static void ReadSingle(byte[] json, int p, SourceFile file, LineIndex lines, List<ReadItem> items)
+    {
+        var reader = new Utf8JsonReader(json.AsSpan(p), isFinalBlock: true, new JsonReaderState(Options));
         try
         {
-            if (!reader.Read())
-                return items;
-            if (reader.TokenType == JsonTokenType.StartArray)
-            {
-                int record = 0;
-                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-                {
-                    record++;
-                    int line = lines.LineAt(reader.TokenStartIndex);
-                    using var item = JsonDocument.ParseValue(ref reader);
-                    items.Add(JsonLinesArticleReader.ReadObject(item.RootElement, file, record, line));
-                }
-            }
-            else
-            {
-                int line = lines.LineAt(reader.TokenStartIndex);
-                using var document = JsonDocument.ParseValue(ref reader);
-                items.Add(JsonLinesArticleReader.ReadObject(document.RootElement, file, 1, line));
-            }
-            if (reader.Read())
-                items.Add(ReadItem.Skip(lines.LineAt(reader.TokenStartIndex), "more JSON after the end of the document"));
+            reader.Read();
+            using (var document = JsonDocument.ParseValue(ref reader))
+                items.Add(JsonLinesArticleReader.ReadObject(document.RootElement, file, 1, lines.LineAt(p)));
+            int rest = SkipTrivia(json, p + (int)reader.BytesConsumed);
+            if (rest < json.Length)
+                items.Add(ReadItem.Skip(lines.LineAt(rest), "more JSON after the end of the document"));
         }
         catch (JsonException e)
         {
-            items.Add(ReadItem.Skip(JsonProblem.Line(e), JsonProblem.DescribeInFile(e)));
+            items.Add(ReadItem.Skip(JsonProblem.Line(e) + lines.LineAt(p) - 1, JsonProblem.DescribeInFile(e, lines.LineAt(p) - 1)));
         }
-        return items;
     }
 
-    /// <summary>Line numbers of byte offsets, counted forward once.</summary>
-    private sealed class LineCounter(byte[] bytes)
+    /// <summary>The offset of the next object at or after <paramref name="from"/> that can be an
+    /// array item: preceded by ',' or '[', parsing whole, naming a title or body, and followed by
+    /// ',' or ']' (or the end); -1 when there is none. Nested objects (an author object, a list of
+    /// tags) fail one of these.</summary>
+    private static int NextItem(byte[] json, int from)
     {
-        private int _line = 1;
-        private long _counted;
+        for (int c = Array.IndexOf(json, (byte)'{', Math.Min(from, json.Length)); c >= 0; c = Array.IndexOf(json, (byte)'{', c + 1))
+        {
+            int before = c - 1;
+            while (before >= 0 && json[before] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+                before--;
+            if (before < 0 || json[before] is not ((byte)',' or (byte)'['))
+                continue;
+            try
+            {
+                var reader = new Utf8JsonReader(json.AsSpan(c), isFinalBlock: true, new JsonReaderState(Options));
+                reader.Read();
+                using var item = JsonDocument.ParseValue(ref reader);
+                int after = SkipTrivia(json, c + (int)reader.BytesConsumed);
+                if (after < json.Length && json[after] is not ((byte)',' or (byte)']'))
+                    continue;
+                foreach (var property in item.RootElement.EnumerateObject())
+                    if (FieldMapping.TryMap(property.Name, out var field) && field is ArticleField.Title or ArticleField.Body)
+                        return c;
+            }
+            catch (JsonException)
+            {
+            }
+        }
+        return -1;
+    }
 
+    /// <summary>Skips whitespace and comments (allowed by <see cref="Options"/>).</summary>
+    private static int SkipTrivia(byte[] json, int p)
+    {
+        while (p < json.Length)
+        {
+            byte b = json[p];
+            if (b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+                p++;
+            else if (b == '/' && p + 1 < json.Length && json[p + 1] == '/')
+            {
+                int nl = Array.IndexOf(json, (byte)'\n', p);
+                p = nl < 0 ? json.Length : nl + 1;
+            }
+            else if (b == '/' && p + 1 < json.Length && json[p + 1] == '*')
+            {
+                int end = json.AsSpan(p + 2).IndexOf("*/"u8);
+                p = end < 0 ? json.Length : p + 2 + end + 2;
+            }
+            else
+                break;
+        }
+        return p;
+    }
+
+    /// <summary>Lines of byte offsets: where each line starts, searched by bisection.</summary>
+    private sealed class LineIndex
+    {
+        private readonly List<int> _starts = [0];
+
+        public LineIndex(byte[] bytes)
+        {
+            for (int i = bytes.AsSpan().IndexOf((byte)'\n'); i >= 0; i = NextNewline(bytes, i + 1))
+                _starts.Add(i + 1);
+        }
+
+        private static int NextNewline(byte[] bytes, int from)
+        {
+            int i = bytes.AsSpan(from).IndexOf((byte)'\n');
+            return i < 0 ? -1 : from + i;
+        }
+
+        /// <summary>The 1-based line of <paramref name="offset"/>.</summary>
         public int LineAt(long offset)
         {
-            for (; _counted < offset && _counted < bytes.Length; _counted++)
-                if (bytes[_counted] == '\n')
-                    _line++;
-            return _line;
+            int i = _starts.BinarySearch((int)offset);
+            return i >= 0 ? i + 1 : ~i;
         }
+
+        /// <summary>The 1-based byte of <paramref name="offset"/> within its line.</summary>
+        public int ColumnAt(long offset) => (int)(offset - _starts[LineAt(offset) - 1]) + 1;
+
+        /// <summary>The offset where 1-based <paramref name="line"/> starts.</summary>
+        public long LineStart(int line) => _starts[Math.Clamp(line - 1, 0, _starts.Count - 1)];
     }
 }

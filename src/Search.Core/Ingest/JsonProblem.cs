@@ -17,8 +17,8 @@ public static partial class JsonProblem
         e.BytePositionInLine is long at ? $"invalid JSON at byte {at + 1} of the line: {What(e)}" : $"invalid JSON: {What(e)}";
 
     /// <summary>"invalid JSON at line 7, byte 3: …", for a document that is a whole file.</summary>
-    public static string DescribeInFile(JsonException e) =>
-        $"invalid JSON at line {Line(e)}, byte {(e.BytePositionInLine ?? 0) + 1}: {What(e)}";
+    public static string DescribeInFile(JsonException e, int linesBefore = 0) =>
+        $"invalid JSON at line {Line(e) + linesBefore}, byte {(e.BytePositionInLine ?? 0) + 1}: {What(e)}";
 
     /// <summary>The 1-based line of a file where the reader found the problem.</summary>
     public static int Line(JsonException e) => 1 + (int)(e.LineNumber ?? 0);

@@ -19,4 +19,7 @@ public sealed record SourceFile(string FullPath, string RelativePath, string Roo
     /// <summary>Told how many new bytes of the file a streaming reader has read, as it reads them
     /// (build progress inside one big file).</summary>
     public Action<int>? OnRead { get; init; }
+
+    /// <summary>How to read the file if it is CSV (forced delimiter, quote, columns); null: sniff, header required.</summary>
+    public CsvSettings? Csv { get; init; }
 }

@@ -29,9 +29,9 @@ public sealed class ArticleSearcher : IDisposable
     private static readonly ISet<string> HitFieldsWithBody = new HashSet<string>(HitFields) { Schema.Body };
 
     private readonly LuceneDirectory _dir;
-    private readonly SearcherManager _searchers;
+    private readonly ReferenceManager<IndexSearcher> _searchers;
 
-    private ArticleSearcher(string path, LuceneDirectory dir, SearcherManager searchers, AnalysisSettings analysis, RankingSettings ranking)
+    private ArticleSearcher(string path, LuceneDirectory dir, ReferenceManager<IndexSearcher> searchers, AnalysisSettings analysis, RankingSettings ranking)
     {
         IndexPath = path;
         _dir = dir;
@@ -59,8 +59,8 @@ public sealed class ArticleSearcher : IDisposable
         try
         {
             IndexStore.CheckExists(dir, path);
-            SearcherManager manager;
-            try { manager = new SearcherManager(dir, new Bm25SearcherFactory(ranking)); }
+            ReferenceManager<IndexSearcher> manager;
+            try { manager = new CompleteBuildSearcherManager(dir, new Bm25SearcherFactory(ranking), path); }
             catch (Exception e) when (IndexStore.IsDamage(e)) { throw IndexStore.Damaged(path, e); }
             try
             {

@@ -66,7 +66,7 @@ public sealed class JsonlCrashTests : IDisposable
         }
         Assert.True(committed is > 0 and < Docs, $"the kills should fall inside the file: {committed} committed");
 
-        // Ctrl-C: stops within about a second, keeps what was added, says what is unfinished, exits 130.
+        // Ctrl-C: exits within a second, keeps what was committed, says what is unfinished, exits 130.
         using (var child = Cli.Start("index", corpus, "--index", index, "--commit-seconds", "1"))
         {
             var clock = Stopwatch.StartNew();
@@ -81,7 +81,7 @@ public sealed class JsonlCrashTests : IDisposable
             int code = child.Wait(TimeSpan.FromMinutes(1));
             _log.WriteLine($"Ctrl-C: exited {code} {stopping.Elapsed.TotalSeconds:F1} s after SIGINT");
             Assert.Equal(130, code);
-            Assert.True(stopping.Elapsed < TimeSpan.FromSeconds(10), $"took {stopping.Elapsed.TotalSeconds:F1} s to stop");
+            Assert.True(stopping.Elapsed < TimeSpan.FromSeconds(1), $"took {stopping.Elapsed.TotalSeconds:F2} s to stop (Ctrl-C promises under a second)");
             Assert.Contains("Interrupted", child.Out);
             Assert.Contains("Unfinished: news.jsonl", child.Out);
             int held = CheckSubset(index, reference, "after Ctrl-C");

@@ -87,14 +87,130 @@ public class CsvArticleReaderTests
     }
 
     [Fact]
-    public void UnbalancedQuoteIsReportedAtTheLineWhereItsRecordStarted()
+    public void UnbalancedQuoteCostsOnlyItsRecordAndReadingResumesOnTheNextLine()
     {
         var items = Parse("title,text\nOne,Body one\nTwo,\"Body two never closes\nThree,Body three\n");
-        Assert.Equal(["One"], Articles(items).Select(a => a.Title));
+        Assert.Equal(["One", "Three"], Articles(items).Select(a => a.Title));
         RecordProblem problem = Assert.Single(Problems(items));
         Assert.Equal(3, problem.Line);
-        Assert.Contains("line 3", problem.Reason);
+        Assert.Contains("line 3, column 5", problem.Reason);
         Assert.Contains("unbalanced quote", problem.Reason);
+        Assert.Contains("resumed on line 4", problem.Reason);
+        // The row after the bad one keeps the record number it has once the quote is fixed.
+        Assert.Equal(["data/x.csv#1", "data/x.csv#3"], Articles(items).Select(a => a.Id));
+    }
+
+    [Fact]
+    public void AQuoteClosedLinesLaterBySomeOtherFieldSpoilsOnlyTheLinesInBetween()
+    {
+        // The stray quote on line 3 is "closed" by the opening quote of line 5's title.
+        var items = Parse("id,title,text\n1,One,Body one\n2,\"Two,never closed\n3,Three,Body three\n4,\"Four\",\"Body, four\"\n5,Five,Body five\n");
+        Assert.Equal(["One", "Three", "Four", "Five"], Articles(items).Select(a => a.Title));
+        RecordProblem problem = Assert.Single(Problems(items));
+        Assert.Equal(3, problem.Line);
+        Assert.Contains("spoils line 3; reading resumed on line 4", problem.Reason);
+    }
+
+    [Fact]
+    public void UnbalancedQuoteOnTheLastRecordRunsToTheEnd()
+    {
+        var items = Parse("title,text\nOne,Body one\nTwo,\"open\n");
+        Assert.Equal(["One"], Articles(items).Select(a => a.Title));
+        Assert.Contains("runs to the end of the file", Assert.Single(Problems(items)).Reason);
+    }
+
+    [Fact]
+    public void SpreadsheetQuotingAcrossLinesStillReadsAsOneRecord()
+    {
+        var items = Parse("id,title,text\n1,\"A \"\"quoted\"\" title\",\"line one\nline two, with comma\n\nline four\"\n2,B,b\n");
+        Assert.Empty(Problems(items));
+        Assert.Equal(["A \"quoted\" title", "B"], Articles(items).Select(a => a.Title));
+        Assert.Equal([2, 6], Articles(items).Select(a => a.Line));
+    }
+
+    [Theory]
+    [InlineData(';', '"')]
+    [InlineData('\t', '"')]
+    [InlineData(',', '\'')]
+    [InlineData(';', '\'')]
+    public void DelimiterAndQuoteAreSniffed(char d, char q)
+    {
+        string csv = $"id{d}title{d}body\n{q}a{d}b{q}{d}First{d}{q}Body one,; here{q}\n2{d}Second{d}{q}Body {q}{q}two{q}{q}\n\nmore{q}\n";
+        var items = Parse(csv);
+        Assert.Empty(Problems(items));
+        var articles = Articles(items);
+        Assert.Equal([$"a{d}b", "2"], articles.Select(a => a.Id));
+        Assert.Equal(["First", "Second"], articles.Select(a => a.Title));
+        Assert.Equal($"Body {q}two{q}\n\nmore", articles[1].Body);
+    }
+
+    [Fact]
+    public void SemicolonCsvWithBomAndHeaderReadsByItself()
+    {
+        using var dir = new TempDir();
+        SourceFile file = WriteBytes(dir, "export.csv", [0xEF, 0xBB, 0xBF, .. "id;title;body\r\nx1;Zürich;Ein Text, mit Komma\r\nx2;Bern;\"Zwei; Teile\"\r\n"u8]);
+        var items = _reader.Read(file).ToList();
+        Assert.Empty(Problems(items));
+        Assert.Equal(["x1", "x2"], Articles(items).Select(a => a.Id));
+        Assert.Equal("Zwei; Teile", Articles(items)[1].Body);
+    }
+
+    [Fact]
+    public void ForcedDelimiterAndQuoteOverrideSniffing()
+    {
+        var file = new SourceFile("/r/x.csv", "x.csv", "/r") { Csv = new CsvSettings { Delimiter = ';', Quote = '"' } };
+        var items = CsvArticleReader.Read(new StringReader("title;section\n'A,b';c\n"), file).ToList();
+        Article a = Assert.Single(Articles(items));
+        Assert.Equal("'A,b'", a.Title);
+        Assert.Equal("c", a.Section);
+    }
+
+    [Fact]
+    public void HeaderlessFileIsRefusedWithItsFirst80CharactersAndHowToNameColumns()
+    {
+        string line = "Sport;'" + new string('x', 200) + "'";
+        RecordProblem problem = Assert.Single(Problems(Parse(line + "\nPolitik;'y'\n")));
+        Assert.Equal(1, problem.Line);
+        Assert.Contains("--csv-columns", problem.Reason);
+        Assert.Contains("\"" + line[..80] + "…\"", problem.Reason);
+        Assert.DoesNotContain(new string('x', 100), problem.Reason);
+    }
+
+    [Fact]
+    public void HeaderlessFileIsReadWithCsvColumnsFromItsFirstLine()
+    {
+        var file = new SourceFile("/r/x.csv", "x.csv", "/r") { Csv = new CsvSettings { Columns = CsvSettings.ParseColumns("section,body") } };
+        var items = CsvArticleReader.Read(new StringReader("Sport;'Der Ball, rund'\nPolitik;'Die Wahl; heute'\n"), file).ToList();
+        Assert.Empty(Problems(items));
+        var articles = Articles(items);
+        Assert.Equal(["Sport", "Politik"], articles.Select(a => a.Section));
+        Assert.Equal(["Der Ball, rund", "Die Wahl; heute"], articles.Select(a => a.Body));
+        Assert.Equal(["x.csv#1", "x.csv#2"], articles.Select(a => a.Id));
+    }
+
+    [Fact]
+    public void CsvColumnsNamesAreCheckedAndMustIncludeTitleOrBody()
+    {
+        Assert.Equal([ArticleField.Id, null, ArticleField.Body], CsvSettings.ParseColumns("id,-,text"));
+        Assert.Contains("'label' is not a column name", Assert.Throws<SearchException>(() => CsvSettings.ParseColumns("label,body")).Message);
+        Assert.Contains("title or body", Assert.Throws<SearchException>(() => CsvSettings.ParseColumns("id,url")).Message);
+    }
+
+    [SharedFact]
+    public void GermanNewsCsvWithoutHeaderIndexesAll1028ArticlesWithCsvColumns()
+    {
+        string path = SharedCorpus.Path("corpora", "multilingual", "de-10kgnad", "test.csv");
+        var file = new SourceFile(path, "test.csv", Path.GetDirectoryName(path)!) { Csv = new CsvSettings { Columns = CsvSettings.ParseColumns("section,body") } };
+        var items = _reader.Read(file).ToList();
+        Assert.Empty(Problems(items));
+        var articles = Articles(items);
+        Assert.Equal(1028, articles.Count);
+        Assert.Equal(9, articles.Select(a => a.Section).Distinct().Count());
+        Assert.All(articles, a => Assert.DoesNotContain("';", a.Body));
+        // Without --csv-columns the file is refused, showing its start, not the whole first article.
+        var refused = Assert.Single(Problems(_reader.Read(file with { Csv = null }).ToList()));
+        Assert.True(refused.Reason.Length < 400, refused.Reason);
+        Assert.Contains("Wirtschaft;'Die Gewerkschaft", refused.Reason);
     }
 
     [Fact]
@@ -123,9 +239,11 @@ public class CsvArticleReaderTests
     [Fact]
     public void HeaderWithoutTitleOrBodyColumnIsReported()
     {
-        RecordProblem problem = Assert.Single(Problems(Parse("a,b\n1,2\n")));
+        RecordProblem problem = Assert.Single(Problems(Parse("url,date\n1,2\n")));
         Assert.Equal(1, problem.Line);
         Assert.Contains("no title or body column", problem.Reason);
+        // A first line of unknown names may be data: the message says how to name the columns.
+        Assert.Contains("--csv-columns", Assert.Single(Problems(Parse("a,b\n1,2\n"))).Reason);
     }
 
     [Theory]

@@ -52,6 +52,7 @@ public class JsonDocumentArticleReaderTests
     {
         var items = Parse("[\n  {\"title\": \"kept\"},\n  42,\n  {\"title\": \"x\", oops}\n]");
         Assert.Equal(["kept"], Articles(items).Select(a => a.Title));
+        Assert.DoesNotContain(Problems(items), p => p.Reason.Contains("more JSON"));
         var problems = Problems(items);
         Assert.Equal(2, problems.Count);
         Assert.Equal(3, problems[0].Line);
@@ -59,5 +60,36 @@ public class JsonDocumentArticleReaderTests
         Assert.Equal(4, problems[1].Line);
         Assert.StartsWith("invalid JSON at line 4, byte 18:", problems[1].Reason);
         Assert.DoesNotContain("LineNumber", problems[1].Reason);
+    }
+
+    [Fact]
+    public void A_broken_item_costs_only_itself_reading_resumes_at_the_next_top_level_object()
+    {
+        var items = Parse("""
+            [
+              {"title": "first", "body": "one"},
+              {"title": "second", "body": "two, "author": {"name": "A"}, "tags": [{"name": "t"}]},
+              {"title": "third", "author": {"name": "B"}, "body": "three"},
+              {"title": "fourth", "body": "four"}
+            ]
+            """);
+        Assert.Equal(["first", "third", "fourth"], Articles(items).Select(a => a.Title));
+        RecordProblem problem = Assert.Single(Problems(items));
+        Assert.Equal(3, problem.Line);
+        Assert.True(problem.Reason.StartsWith("invalid JSON at line 3, byte 38:"), problem.Reason);
+        Assert.EndsWith("reading resumed on line 4", problem.Reason);
+        // Items keep their place in the array as record numbers (ids without an "id").
+        Assert.Equal(["feed.json#1", "feed.json#3", "feed.json#4"], Articles(items).Select(a => a.Id));
+    }
+
+    [Fact]
+    public void A_one_line_array_with_a_missing_comma_and_a_truncated_end_keeps_every_whole_item()
+    {
+        var items = Parse("[{\"title\":\"a\"} {\"title\":\"b\"},{\"title\":\"c\"},{\"title\":\"d");
+        Assert.Equal(["a", "c"], Articles(items).Select(a => a.Title));
+        var problems = Problems(items);
+        Assert.Equal(2, problems.Count);
+        Assert.Contains("expected ',' or ']'", problems[0].Reason);
+        Assert.Contains("nothing after it could be read", problems[1].Reason);
     }
 }

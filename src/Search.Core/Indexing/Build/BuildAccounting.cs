@@ -19,9 +19,45 @@ public sealed class BuildAccounting
     public long BytesDone => Interlocked.Read(ref _bytesDone);
     public long BytesRead => Interlocked.Read(ref _bytesRead);
 
-    public void Skip(string file, int? line, string reason)
+    private readonly List<IndexProblem> _problems = new();
+    private readonly HashSet<string> _reread = new(StringComparer.Ordinal);
+    private IReadOnlyList<IndexProblem> _previous = Array.Empty<IndexProblem>();
+
+    /// <summary>A file or record this build could not index. <paramref name="path"/> is the file's
+    /// absolute path (the key of the index's problem list); null for problems of the scan.</summary>
+    public void Skip(string file, int? line, string reason, string? path = null)
     {
-        lock (_lock) Summary.Skipped.Add(new SkippedItem(file, line, reason));
+        lock (_lock)
+        {
+            Summary.Skipped.Add(new SkippedItem(file, line, reason));
+            _problems.Add(new IndexProblem(path ?? file, file, line, reason));
+        }
+    }
+
+    /// <summary>The problems the index recorded before this build (carried over for files this
+    /// build does not read again).</summary>
+    public void Previous(IReadOnlyList<IndexProblem> problems)
+    {
+        lock (_lock) _previous = problems;
+    }
+
+    /// <summary>A file this build reads again: its earlier problems are replaced by what this read finds.</summary>
+    public void Rereading(string path)
+    {
+        lock (_lock) _reread.Add(path);
+    }
+
+    /// <summary>The problems the index has now: earlier ones of files not read again (and not
+    /// gone, when <paramref name="gone"/> says so), and this build's. Problems of the scan are
+    /// found again by every scan, so earlier ones are never carried over.</summary>
+    public List<IndexProblem> CurrentProblems(Func<string, bool>? gone = null)
+    {
+        lock (_lock)
+        {
+            var current = _previous.Where(p => Path.IsPathRooted(p.Path) && !_reread.Contains(p.Path) && !(gone?.Invoke(p.Path) ?? false)).ToList();
+            current.AddRange(_problems);
+            return current;
+        }
     }
 
     public void Ignored(string file)

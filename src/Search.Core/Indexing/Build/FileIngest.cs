@@ -78,6 +78,7 @@ public sealed class FileIngest(
                     return;
                 }
             }
+            accounting.Rereading(path); // what this read finds replaces what the index recorded of it
             var choice = bytes != null
                 ? ReaderRegistry.Default.Resolve(path, bytes.AsSpan(0, (int)Math.Min(bytes.Length, TextDecoding.HeadSize)))
                 : head != null ? ReaderRegistry.Default.Resolve(path, head) : ReaderRegistry.Default.Resolve(file.Source);
@@ -88,9 +89,11 @@ public sealed class FileIngest(
             }
             if (choice.Reader == null)
             {
-                accounting.Skip(file.Source.RelativePath, null, choice.Reason ?? "unreadable");
+                accounting.Skip(file.Source.RelativePath, null, choice.Reason ?? "unreadable", path);
                 return;
             }
+            if (options.Csv != null)
+                file = file with { Source = file.Source with { Csv = options.Csv } };
             var work = new FileWork(file, new FileState(hash, file.Size, file.MtimeTicks), known, changes.RecordsOf(path));
             IEnumerable<ReadItem> items;
             if (bytes != null)
@@ -113,7 +116,8 @@ public sealed class FileIngest(
         {
             // Nothing of the file reached the writer (small files are parsed before; a streamed
             // file's failures part-way are caught in Send): what the index held of it stays.
-            accounting.Skip(file.Source.RelativePath, null, Reason(e));
+            accounting.Rereading(path);
+            accounting.Skip(file.Source.RelativePath, null, Reason(e), path);
         }
         finally
         {
@@ -146,7 +150,7 @@ public sealed class FileIngest(
                     }
                     if (item.Problem is { } problem)
                     {
-                        accounting.Skip(work.Source.RelativePath, problem.Line == RecordProblem.WholeFile ? null : problem.Line, problem.Reason);
+                        accounting.Skip(work.Source.RelativePath, problem.Line == RecordProblem.WholeFile ? null : problem.Line, problem.Reason, work.Path);
                         Interlocked.Increment(ref work.Problems);
                         continue;
                     }
@@ -193,7 +197,7 @@ public sealed class FileIngest(
                     // Lucene refuses a document with a term or doc value over 32,766 bytes (a 40 KB
                     // id or author) by throwing; the writer stays usable and drops the document, so
                     // the record is reported instead of ending the build.
-                    accounting.Skip(work.Source.RelativePath, article.Record != null ? article.Line : null, "rejected by the index: " + Rejection(e));
+                    accounting.Skip(work.Source.RelativePath, article.Record != null ? article.Line : null, "rejected by the index: " + Rejection(e), work.Path);
                     Interlocked.Increment(ref work.Problems);
                 }
             }
@@ -237,7 +241,7 @@ public sealed class FileIngest(
             if (work.Failure is { } failure && failure != Interrupted)
                 accounting.Skip(rel, null, work.Touched
                     ? $"{failure} (stopped part-way; what was read is indexed, and the file is read again next time)"
-                    : failure);
+                    : failure, work.Path);
             return;
         }
         int removed = 0;
@@ -250,7 +254,7 @@ public sealed class FileIngest(
         });
         int articles = work.Added + work.Updated + work.Unchanged;
         if (articles == 0 && work.Problems == 0)
-            accounting.Skip(rel, null, "no articles found");
+            accounting.Skip(rel, null, "no articles found", work.Path);
         accounting.FileRead(work.Added, work.Updated, work.Unchanged, removed, articles > 0);
     }
 

@@ -23,17 +23,36 @@ public sealed class WriterSession : IDisposable
     /// <summary>User data key set by `search check --fix`: every file is read again on the next build.</summary>
     public const string RecheckKey = "build.recheck";
 
+    /// <summary>User data key: "1" on the commit that ends a build which read everything it
+    /// scanned, "0" on the commits made while a build runs (and on an interrupted build's last).
+    /// Readers answer from the newest complete commit (<see cref="CompleteCommits"/>), so they never
+    /// see a build half-way. Commits of earlier versions, without the key, count as complete.</summary>
+    public const string CompleteKey = "build.complete";
+
     private readonly Dictionary<string, string> _baseData;
+    private readonly string _indexPath;
     private bool _closed;
 
-    private WriterSession(IndexWriter writer, Dictionary<string, string> baseData, IReadOnlySet<string> partial, bool recheck, bool fresh)
+    private WriterSession(IndexWriter writer, string indexPath, Dictionary<string, string> baseData, IReadOnlySet<string> partial, bool recheck, bool fresh,
+        IReadOnlyList<IndexProblem> problems)
     {
         Writer = writer;
+        _indexPath = indexPath;
         _baseData = baseData;
         PreviousPartial = partial;
         Recheck = recheck;
         Fresh = fresh;
+        PreviousProblems = problems;
     }
+
+    /// <summary>The skipped files and records the last commit recorded (none for a rebuild).</summary>
+    public IReadOnlyList<IndexProblem> PreviousProblems { get; }
+
+    /// <summary>Gives the problems to record with each commit (the build's current list).</summary>
+    public Func<IEnumerable<IndexProblem>>? Problems { get; set; }
+
+    /// <summary>Set once the build has read everything it scanned: the next commit is complete.</summary>
+    public bool Complete { get; set; }
 
     public IndexWriter Writer { get; }
 
@@ -58,6 +77,7 @@ public sealed class WriterSession : IDisposable
         var analysis = requested ?? AnalysisSettings.Default;
         var partial = new HashSet<string>(StringComparer.Ordinal);
         bool recheck = false;
+        IReadOnlyList<IndexProblem> problems = Array.Empty<IndexProblem>();
         if (exists && !rebuild)
         {
             var (reader, existing) = IndexStore.OpenReader(dir, indexPath);
@@ -70,6 +90,7 @@ public sealed class WriterSession : IDisposable
                 if (data.TryGetValue(PartialKey, out string? json) && JsonSerializer.Deserialize<string[]>(json) is { } paths)
                     partial.UnionWith(paths);
                 recheck = data.TryGetValue(RecheckKey, out string? r) && r == "1";
+                problems = IndexProblems.Load(indexPath, data).Where(p => p.Path.Length > 0).ToList();
             }
         }
 
@@ -111,7 +132,7 @@ public sealed class WriterSession : IDisposable
         }
         var baseData = new Dictionary<string, string>(analysis.ToUserData());
         baseData[IndexStore.VersionKey] = Schema.Version.ToString(CultureInfo.InvariantCulture);
-        return new WriterSession(writer, baseData, partial, recheck && !rebuild, fresh: rebuild || !exists || writer.NumDocs == 0);
+        return new WriterSession(writer, indexPath, baseData, partial, recheck && !rebuild, fresh: rebuild || !exists || writer.NumDocs == 0, problems);
     }
 
     /// <summary>Commits what the writer holds, recording <paramref name="partial"/> (files only part
@@ -125,8 +146,12 @@ public sealed class WriterSession : IDisposable
             data[PartialKey] = JsonSerializer.Serialize(list);
         if (Recheck && !recheckDone)
             data[RecheckKey] = "1";
+        data[CompleteKey] = Complete ? "1" : "0";
+        if (Problems != null && IndexProblems.Save(_indexPath, Problems()) is { } problemsFile)
+            data[IndexProblems.Key] = problemsFile;
         Writer.SetCommitData(data);
         Writer.Commit();
+        IndexProblems.RemoveUnreferenced(_indexPath, Writer.Directory);
     }
 
     /// <summary>Throws away everything since the last commit and closes the writer.</summary>

@@ -97,16 +97,28 @@ public static class IndexCheck
                 $"cannot be repaired: rebuild with `search index --rebuild --index {indexPath}`", false);
         }
         int total = status.SegmentInfos.Sum(s => s.DocCount - s.NumDeleted);
-        if (status.Clean)
+        // Every file's checksum, read whole (not trusting what readers verified before): names the
+        // damaged files, and catches damage CheckIndex's own tests pass over.
+        var badFiles = IndexIntegrity.Damaged(dir, CommitFiles(dir), indexPath, trustVerified: false);
+        if (status.Clean && badFiles.Count == 0)
             return new CheckReport(true, Array.Empty<string>(), total, 0, "nothing to repair", false);
-        var findings = status.SegmentInfos.Where(s => !s.OpenReaderPassed || IsBroken(s))
-            .Select(s => $"segment {s.Name} ({s.DocCount - s.NumDeleted:N0} articles) is damaged")
+        var findings = status.SegmentInfos.Where(s => !s.OpenReaderPassed || IsBroken(s) || badFiles.Any(f => OfSegment(f, s.Name)))
+            .Select(s =>
+            {
+                var files = badFiles.Where(f => OfSegment(f, s.Name)).ToList();
+                return $"segment {s.Name} ({s.DocCount - s.NumDeleted:N0} articles) is damaged"
+                       + (files.Count > 0 ? $": {string.Join(", ", files)} {(files.Count == 1 ? "fails its" : "fail their")} checksum" : "");
+            })
             .ToList();
+        foreach (string file in badFiles.Where(f => !status.SegmentInfos.Any(s => OfSegment(f, s.Name))))
+            findings.Add($"{file} fails its checksum");
         if (status.MissingSegments)
             findings.Add("the commit point lists segments whose files are missing");
         if (findings.Count == 0)
             findings.Add("the index is damaged");
         int lost = status.TotLoseDocCount;
+        if (status.Clean) // only the checksums found it: CheckIndex's repair would not drop it
+            return new CheckReport(false, findings, total, null, $"cannot be repaired in place: rebuild with `search index --rebuild --index {indexPath}`", false);
         if (status.MissingSegments || status.CantOpenSegments)
             return new CheckReport(false, findings, 0, null, $"cannot be repaired: rebuild with `search index --rebuild --index {indexPath}`", false);
         string what = $"drop the damaged segment{(status.NumBadSegments == 1 ? "" : "s")} ({lost:N0} articles) and read every file again on the next `search index`, which restores them";
@@ -115,6 +127,15 @@ public static class IndexCheck
         checker.FixIndex(status);
         int articles = MarkForRecheck(dir);
         return new CheckReport(false, findings, articles, lost, $"dropped {lost:N0} articles; run `search index` to read every file again and restore them", true);
+    }
+
+    private static bool OfSegment(string file, string segment) =>
+        file.StartsWith(segment + ".", StringComparison.Ordinal) || file.StartsWith(segment + "_", StringComparison.Ordinal);
+
+    private static IEnumerable<string> CommitFiles(LuceneDirectory dir)
+    {
+        try { return DirectoryReader.ListCommits(dir)[^1].FileNames; }
+        catch (Exception e) when (IndexStore.IsDamage(e) || e is EndOfStreamException) { return Array.Empty<string>(); }
     }
 
     private static bool IsBroken(CheckIndex.Status.SegmentInfoStatus s) =>

@@ -22,6 +22,18 @@ public sealed class IndexCheckTests
     private static string Newest(string index, string pattern) =>
         Directory.GetFiles(index, pattern).OrderBy(f => new FileInfo(f).LastWriteTimeUtc).ThenBy(f => f, StringComparer.Ordinal).Last();
 
+    /// <summary>Every index `check` finds damaged is refused by readers (queries, console, stats)
+    /// at open with the one-line pointer to `search check`.</summary>
+    private static void AssertRefusedByReaders(string index, string? file = null)
+    {
+        var refused = Assert.Throws<SearchException>(() => Search.Core.Querying.ArticleSearcher.Open(index).Dispose());
+        Assert.Contains("is damaged", refused.Message);
+        Assert.Contains("`search check --index", refused.Message);
+        Assert.DoesNotContain('\n', refused.Message);
+        if (file != null)
+            Assert.Contains(file, refused.Message);
+    }
+
     [Fact]
     public void A_damaged_commit_point_is_refused_nothing_is_deleted_and_check_fix_then_index_restores_it()
     {
@@ -40,6 +52,7 @@ public sealed class IndexCheckTests
         Assert.DoesNotContain('\n', refused.Message);
         Assert.Equal(before, Directory.GetFiles(index).Order(StringComparer.Ordinal).ToArray());
 
+        AssertRefusedByReaders(index);
         var report = IndexCheck.Run(index, fix: false);
         Assert.False(report.Healthy);
         Assert.True(report.Fixable);
@@ -66,10 +79,13 @@ public sealed class IndexCheckTests
         for (int i = 200; i < bytes.Length - 200; i += 997) bytes[i] ^= 0x5A;
         File.WriteAllBytes(cfs, bytes);
 
+        AssertRefusedByReaders(index, Path.GetFileName(cfs));
         var report = IndexCheck.Run(index, fix: false);
         Assert.False(report.Healthy);
         Assert.True(report.Fixable);
         Assert.True(report.ArticlesDropped > 0, report.Fix);
+        // check names the damaged segment, the file that fails its checksum, and what a fix drops.
+        Assert.Contains(report.Findings, f => f.Contains(Path.GetFileName(cfs) + " fails its checksum"));
         var fixedReport = IndexCheck.Run(index, fix: true);
         Assert.Equal(articles - report.ArticlesDropped, fixedReport.Articles);
         var restored = RunBuild(index, RecordedRoots.Read(index).ToArray());

@@ -1,0 +1,125 @@
+using System.Text.Json;
+using Search.Cli.Tests.Support;
+using Search.Core.Tests.Support;
+using Xunit;
+
+namespace Search.Cli.Tests.Commands;
+
+/// <summary>Every record accounted for, as users meet it: bad records listed by `index` and
+/// `stats` until fixed, CSV exports as spreadsheets write them, damaged indexes refused by
+/// queries, and nothing written when nothing could be read.</summary>
+public sealed class RecordsAccountedTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "search-records-" + Guid.NewGuid().ToString("N")[..10]);
+
+    public RecordsAccountedTests() => Directory.CreateDirectory(_dir);
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_dir, true); } catch (IOException) { }
+    }
+
+    private string Write(string relative, string text)
+    {
+        string full = Path.Combine(_dir, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        File.WriteAllText(full, text);
+        return full;
+    }
+
+    [Fact]
+    public void Bad_records_are_listed_by_every_later_index_and_stats_run_until_fixed()
+    {
+        Write("in/odd.csv", "id,title,body\n1,One,one\n2,\"Two,never closed\n3,Berlin,a row in berlin\n");
+        Write("in/feed.jsonl", "{\"title\":\"f1\",\"body\":\"feed one\"}\n{\"title\":\"f2\",\n");
+        string root = Path.Combine(_dir, "in"), index = Path.Combine(_dir, "idx");
+        var first = SearchCli.InProcess("index", root, "--index", index);
+        Assert.Equal(0, first.Code);
+        Assert.Contains("2 bad records skipped", first.Out);
+        Assert.Equal(0, SearchCli.InProcess("query", "berlin", "--index", index).Code);
+        Assert.Contains("Berlin", SearchCli.InProcess("query", "berlin", "--index", index).Out);
+
+        var again = SearchCli.InProcess("index", "--index", index);
+        Assert.Contains("2 bad records skipped", again.Out);
+        Assert.Contains("odd.csv:3: unbalanced quote", again.Out);
+        Assert.Contains("feed.jsonl:2: invalid JSON", again.Out);
+
+        var stats = SearchCli.InProcess("stats", "--index", index);
+        Assert.Contains("odd.csv:3: unbalanced quote", stats.Out);
+        var json = SearchCli.InProcess("stats", "--index", index, "--json");
+        using (var doc = JsonDocument.Parse(json.Out))
+        {
+            Assert.Equal("complete", doc.RootElement.GetProperty("build").GetString());
+            Assert.Equal(["feed.jsonl", "odd.csv"], doc.RootElement.GetProperty("skipped").EnumerateArray().Select(e => e.GetProperty("file").GetString()).Order());
+        }
+
+        File.WriteAllText(Path.Combine(root, "odd.csv"), "id,title,body\n1,One,one\n2,Two,two\n3,Berlin,a row in berlin\n");
+        var fixedRun = SearchCli.InProcess("index", "--index", index, "--json");
+        using (var doc = JsonDocument.Parse(fixedRun.Out))
+        {
+            Assert.Equal(1, doc.RootElement.GetProperty("files_indexed").GetInt32());
+            Assert.Equal(["feed.jsonl"], doc.RootElement.GetProperty("skipped").EnumerateArray().Select(e => e.GetProperty("file").GetString()));
+        }
+    }
+
+    [Fact]
+    public void A_semicolon_csv_with_a_bom_indexes_by_itself_and_a_headerless_one_is_refused_saying_how()
+    {
+        File.WriteAllBytes(Path.Combine(Directory.CreateDirectory(Path.Combine(_dir, "semi")).FullName, "export.csv"),
+            [0xEF, 0xBB, 0xBF, .. "id;title;body\r\nx1;Zürich;Ein Text über den See\r\n"u8]);
+        var semi = SearchCli.InProcess("index", Path.Combine(_dir, "semi"), "--index", Path.Combine(_dir, "i1"));
+        Assert.Equal(0, semi.Code);
+        Assert.Contains("1 article", semi.Out);
+
+        Write("raw/news.csv", "Sport;'" + new string('x', 3000) + "'\nKultur;'y'\n");
+        var refused = SearchCli.InProcess("index", Path.Combine(_dir, "raw"), "--index", Path.Combine(_dir, "i2"));
+        Assert.Equal(1, refused.Code);
+        Assert.Contains("--csv-columns", refused.Out);
+        Assert.True(refused.Out.Length < 2000, "the whole first record was printed");
+        Assert.False(Directory.Exists(Path.Combine(_dir, "i2")), "nothing to index must write no index");
+        Assert.Contains("no index was written", refused.Err);
+
+        var read = SearchCli.InProcess("index", Path.Combine(_dir, "raw"), "--index", Path.Combine(_dir, "i2"), "--csv-columns", "section,body");
+        Assert.Equal(0, read.Code);
+        Assert.Contains("2 articles", read.Out);
+        Assert.Equal(2, SearchCli.InProcess("index", Path.Combine(_dir, "raw"), "--index", Path.Combine(_dir, "i3"), "--csv-columns", "label,body").Code);
+    }
+
+    [SharedFact]
+    public void The_german_news_csv_indexes_all_1028_articles_with_csv_columns()
+    {
+        string corpus = SharedCorpus.Path("corpora", "multilingual", "de-10kgnad");
+        var run = SearchCli.InProcess("index", corpus, "--index", Path.Combine(_dir, "de"), "--csv-columns", "section,body", "--json", "--stemmer", "none");
+        Assert.True(run.Code == 0, run.Err);
+        using var doc = JsonDocument.Parse(run.Out);
+        Assert.Equal(1028, doc.RootElement.GetProperty("articles_added").GetInt32());
+        Assert.Empty(doc.RootElement.GetProperty("skipped").EnumerateArray());
+    }
+
+    [Fact]
+    public void A_damaged_index_is_refused_by_query_with_one_line_pointing_at_check()
+    {
+        string index = Path.Combine(_dir, "idx");
+        Assert.Equal(0, SearchCli.InProcess("index", Repo.Seeds, "--index", index, "--quiet").Code);
+        Assert.Equal(0, SearchCli.InProcess("query", "election", "--index", index).Code);
+        foreach (string cfs in Directory.GetFiles(index, "*.cfs"))
+        {
+            var bytes = File.ReadAllBytes(cfs);
+            for (int i = 200; i < bytes.Length - 200; i += 997) bytes[i] ^= 0x5A;
+            File.WriteAllBytes(cfs, bytes);
+        }
+        foreach (var args in new[] { new[] { "query", "election" }, new[] { "stats" }, new[] { "console" } })
+        {
+            var refused = SearchCli.InProcess([.. args, "--index", index]);
+            Assert.Equal(1, refused.Code);
+            Assert.Contains("is damaged", refused.Err);
+            Assert.Contains("search check", refused.Err);
+            Assert.Single(refused.Err.Trim().Split('\n'));
+            Assert.DoesNotContain("   at ", refused.Err);
+        }
+        var check = SearchCli.InProcess("check", "--index", index);
+        Assert.Equal(1, check.Code);
+        Assert.Contains("fails its checksum", check.Out);
+        Assert.Contains("would drop", check.Out);
+    }
+}

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Search.Core.Snippets;
 using Search.Core.Duplicates;
 using Search.Core.Indexing;
 using Search.Core.Ingest;

@@ -1,4 +1,5 @@
 using Search.Core.Facets;
+using Search.Core.Snippets;
 
 namespace Search.Core.Querying;
 
@@ -54,17 +55,4 @@ public sealed class Hit
     public int Copies { get; init; } = 1;
     /// <summary>Outlets (sources) of the other articles in the cluster, each once.</summary>
     public IReadOnlyList<string> CopySources { get; init; } = Array.Empty<string>();
-}
-
-/// <summary>Markers around highlighted words in snippets; renderers turn them into colour,
-/// <c>**bold**</c> or <c>&lt;mark&gt;</c>.</summary>
-public static class Highlight
-{
-    public const char Open = '\u0002';
-    public const char Close = '\u0003';
-
-    public static string Strip(string text) => text.Replace(Open.ToString(), "").Replace(Close.ToString(), "");
-
-    public static string Replace(string text, string open, string close) =>
-        text.Replace(Open.ToString(), open).Replace(Close.ToString(), close);
 }

@@ -1,7 +1,6 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
-using Search.Core.Duplicates;
 
 namespace Search.Core.Facets;
 
@@ -17,12 +16,12 @@ public sealed class FacetCollector : ICollector
     private readonly Dictionary<string, int>[] _totals;
     private readonly SortedSetDocValues?[] _values;
     private readonly int[]?[] _segmentCounts;
-    /// <summary>When set, a story printed several times counts once per value (see <see cref="ClusterMap"/>).</summary>
-    private readonly ClusterMap? _stories;
-    private readonly HashSet<(long Story, int Dimension, string Label)> _storiesCounted = new();
+    /// <summary>When set, a story printed several times counts once per value (see <see cref="StoryNumbers"/>).</summary>
+    private readonly StoryNumbers? _stories;
+    private readonly HashSet<(int Story, int Dimension, string Label)> _storiesCounted = new();
     private int _docBase;
 
-    public FacetCollector(IReadOnlyList<string> dimensions, ClusterMap? stories = null)
+    public FacetCollector(IReadOnlyList<string> dimensions, StoryNumbers? stories = null)
     {
         _stories = stories;
         _dimensions = dimensions.ToArray();
@@ -49,9 +48,10 @@ public sealed class FacetCollector : ICollector
 
     public void Collect(int doc)
     {
-        if (_stories != null && _stories.SizeOf(_docBase + doc) > 1)
+        int story = _stories?.Of(_docBase + doc) ?? -1;
+        if (story >= 0)
         {
-            CollectCopy(doc, _stories.StoryOf(_docBase + doc));
+            CollectCopy(doc, story);
             return;
         }
         for (int d = 0; d < _values.Length; d++)
@@ -68,7 +68,7 @@ public sealed class FacetCollector : ICollector
     }
 
     /// <summary>An article with copies: each of its values counts once per story.</summary>
-    private void CollectCopy(int doc, long story)
+    private void CollectCopy(int doc, int story)
     {
         var scratch = new BytesRef();
         for (int d = 0; d < _values.Length; d++)

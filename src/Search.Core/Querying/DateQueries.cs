@@ -117,7 +117,7 @@ internal static partial class DateQueries
         if (part1 is null or "*" || part2 is null or "*")
             return;
         if (string.CompareOrdinal(Period(part1).First, Period(part2).Last) > 0)
-            throw new ParseException($"reversed range '{part1}': {field}:[{part1} TO {part2}] starts after it ends; write {field}:[{part2} TO {part1}]");
+            throw new ParseException($"reversed range '{part1} TO {part2}': it starts after it ends; write {field}:[{part2} TO {part1}]");
     }
 
     private static TermRangeQuery Range(string? low, string? high, bool includeLow, bool includeHigh) =>

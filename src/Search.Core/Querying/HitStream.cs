@@ -31,7 +31,7 @@ internal static class HitStream
         var query = searcher.Expand(plan.Query);
         var filter = SearchFilters.Build(plan.FilterKeys);
         var sort = SortOrders.For(plan.Request.Sort);
-        var hits = new HitBuilder(searcher, ClusterMap.For(searcher.IndexReader), plan.Request.Snippets ? query : null, analyzers, collapsed: false);
+        var hits = new HitBuilder(searcher, ClusterMap.For(searcher.IndexReader), plan.Request.Snippets ? RankedSearch.ForSnippets(plan.Query, query) : null, analyzers, collapsed: false);
         FieldDoc? after = null;
         int rank = 1;
         while (true)

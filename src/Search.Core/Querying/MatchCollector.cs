@@ -18,7 +18,7 @@ namespace Search.Core.Querying;
 internal sealed class MatchCollector : ICollector
 {
     private readonly ICollector _top;
-    private readonly StoryCounter? _stories;
+    private readonly StoryTally? _stories;
     private readonly FacetCollector? _facets;
     private readonly Filter[] _sidewaysFilters;
     private readonly FacetCollector[] _sidewaysFacets;
@@ -28,7 +28,7 @@ internal sealed class MatchCollector : ICollector
     /// <param name="stories">Counts distinct stories among the hits; null when not collapsing.</param>
     /// <param name="facets">Counts the dimensions that have no filter of their own; null when none.</param>
     /// <param name="sideways">Per filtered-and-counted dimension, its filter and its facet counter.</param>
-    public MatchCollector(ICollector top, StoryCounter? stories, FacetCollector? facets, IReadOnlyList<(Filter Filter, FacetCollector Facets)> sideways)
+    public MatchCollector(ICollector top, StoryTally? stories, FacetCollector? facets, IReadOnlyList<(Filter Filter, FacetCollector Facets)> sideways)
     {
         _top = top;
         _stories = stories;

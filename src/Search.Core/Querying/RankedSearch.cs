@@ -25,7 +25,7 @@ internal static class RankedSearch
         var query = searcher.Expand(plan.Query);
         var clusters = ClusterMap.For(searcher.IndexReader);
         bool collapse = request.Collapse && clusters.HasCopies;
-        var stories = collapse ? clusters : null;
+        var stories = collapse ? StoryNumbers.For(clusters, searcher.IndexReader.MaxDoc) : null;
         int maxDoc = Math.Max(1, searcher.IndexReader.MaxDoc);
         int offset = plan.Offset, limit = plan.Limit;
         // Collapsed, a page of N stories needs more than N articles: start with twice as many
@@ -39,7 +39,7 @@ internal static class RankedSearch
         var filter = SearchFilters.Build(plan.FilterKeys, except: sidewaysDims);
         var sideways = sidewaysDims.Select(d => ((Filter)new QueryWrapperFilter(SearchFilters.AnyOf(d, plan.FilterKeys[d])), new FacetCollector(new[] { d }, stories))).ToList();
         var plainFacets = plainDims.Count > 0 ? new FacetCollector(plainDims, stories) : null;
-        var storyCounter = collapse ? new StoryCounter(clusters) : null;
+        var storyCounter = stories != null ? new StoryTally(stories) : null;
         var top = new TopCollection(searcher, query, SortOrders.For(request.Sort), forceInOrder);
         searcher.Run(query, filter, scorerInOrder =>
         {
@@ -64,7 +64,7 @@ internal static class RankedSearch
             // A wider window is searched under every filter (it collects hits only).
             ? CollapsedPaging.Page(top, sideways.Count == 0 ? filter : SearchFilters.Build(plan.FilterKeys), window, clusters, offset, limit, maxDoc)
             : top.Page(offset, limit);
-        var hits = new HitBuilder(searcher, clusters, request.Snippets ? query : null, analyzers, collapse).Build(page, offset + 1);
+        var hits = new HitBuilder(searcher, clusters, request.Snippets ? ForSnippets(plan.Query, query) : null, analyzers, collapse).Build(page, offset + 1);
         var result = new SearchResult
         {
             Query = request.Query,
@@ -77,8 +77,7 @@ internal static class RankedSearch
             Facets = facets,
             FacetOthers = others,
             Filters = plan.Filters,
-            Notes = plan.Notes.Distinct().ToList(),
-            Notice = plan.PastWindow ? PastWindowNotice(request) : null,
+            Notes = plan.Notes.Append(plan.PastWindow && articles > QueryPlan.MaxWindow ? PastWindowNote(request) : null).OfType<string>().Distinct().ToList(),
         };
         if (request.Suggest && articles < 3 && !plan.MatchesAll)
             result.Suggestion = Suggestions.Better(searcher, request.Query, articles, SearchFilters.Build(plan.FilterKeys), analyzers, ranking);
@@ -86,9 +85,22 @@ internal static class RankedSearch
         return result;
     }
 
+    /// <summary>The expanded query when it still names its terms (fuzzy words become their terms,
+    /// so the snippets do not expand them a second time: that was half a fuzzy query's time);
+    /// the parsed one when a pattern became a filter of documents, which names no terms.</summary>
+    internal static Query ForSnippets(Query parsed, Query expanded) => NamesTerms(expanded) ? expanded : parsed;
+
+    private static bool NamesTerms(Query query) => query switch
+    {
+        ConstantScoreQuery c => c.Query != null && NamesTerms(c.Query),
+        BooleanQuery b => b.Clauses.All(c => NamesTerms(c.Query)),
+        DisjunctionMaxQuery d => d.All(NamesTerms),
+        _ => true,
+    };
+
     /// <summary>Said when a page reaches past the ranked window: where every hit can be had.</summary>
-    public static string PastWindowNotice(SearchRequest request) =>
-        $"pages stop at hit {QueryPlan.MaxWindow:N0} (asked: {request.Offset:N0}–{(long)request.Offset + request.Limit:N0}); " +
+    public static string PastWindowNote(SearchRequest request) =>
+        $"pages stop at hit {QueryPlan.MaxWindow:N0} (asked for hits {request.Offset + 1L:N0}–{(long)request.Offset + request.Limit:N0}); " +
         "for every hit, in order, use `search query QUERY --all --jsonl`";
 
     private static SearchResult Empty(QueryPlan plan, Stopwatch clock) => new()

@@ -30,7 +30,8 @@ public sealed class SearchResult
     /// <summary>Set when the query has nothing searchable (only stop words): says why nothing matched.</summary>
     public string? Notice { get; set; }
 
-    /// <summary>Facet values in the query or filters that no article has, each with "did you mean" values that exist.</summary>
+    /// <summary>Facet values in the query or filters that no article has, each with "did you mean"
+    /// values that exist; and, for a page past <see cref="ArticleSearcher.MaxWindow"/>, where every hit can be had.</summary>
     public IReadOnlyList<string> Notes { get; init; } = Array.Empty<string>();
 }
 

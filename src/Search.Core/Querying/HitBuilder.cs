@@ -38,14 +38,29 @@ internal sealed class HitBuilder
         _snippets = query != null;
     }
 
-    /// <summary>The hits of <paramref name="page"/>, ranked from <paramref name="firstRank"/>.</summary>
-    public List<Hit> Build(IReadOnlyList<ScoreDoc> page, int firstRank)
+    /// <summary>The hits of <paramref name="page"/>, ranked from <paramref name="firstRank"/>.
+    /// Hits are built on every core: each reads its stored fields and analyses its body again for
+    /// the snippet, which is most of a page's time (stored fields readers and analysers are per
+    /// thread, and the snippet builder is read-only once made).</summary>
+    public IReadOnlyList<Hit> Build(IReadOnlyList<ScoreDoc> page, int firstRank)
     {
-        var hits = new List<Hit>(page.Count);
         if (_snippets && page.Count > 0)
             _snippetBuilder ??= new SnippetBuilder(_query, _searcher.IndexReader, _analyzers);
-        for (int i = 0; i < page.Count; i++)
-            hits.Add(Build(page[i], firstRank + i));
+        var hits = new Hit[page.Count];
+        if (page.Count < 2 || Environment.ProcessorCount < 2)
+        {
+            for (int i = 0; i < page.Count; i++)
+                hits[i] = Build(page[i], firstRank + i);
+            return hits;
+        }
+        try
+        {
+            Parallel.For(0, page.Count, i => hits[i] = Build(page[i], firstRank + i));
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
         return hits;
     }
 

@@ -8,12 +8,12 @@ namespace Search.Cli.Commands;
 public static class QueryCommand
 {
     private static readonly string[] ValueOptions = { "index", "limit", "offset", "sort", "facet", "filter", "facet-limit" };
-    private static readonly string[] Flags = { "json", "any", "expand", "help", "no-collapse" };
+    private static readonly string[] Flags = { "json", "any", "expand", "help", "no-collapse", "all", "jsonl" };
 
     public const string Help = """
         usage: search query QUERY [--limit N] [--offset N] [--sort relevance|newest|oldest]
                                   [--facet DIM]... [--filter DIM=VALUE]... [--facet-limit N]
-                                  [--any [--expand]] [--no-collapse] [--json] [--index DIR]
+                                  [--any [--expand]] [--no-collapse] [--json | --all --jsonl] [--index DIR]
 
         Runs one query and prints the results (exit 0, even with none; 2 for a query that cannot be parsed).
 
@@ -29,6 +29,8 @@ public static class QueryCommand
                              (RM3 pseudo-relevance feedback; a second search)
           --no-collapse      show every copy of a story (by default one hit per story, copies counted)
           --json             results as JSON
+          --all --jsonl      every hit in order, one JSON object a line (no depth limit; one line per
+                             article, copies not collapsed; --limit, --offset and --facet do not apply)
           --index DIR        the index (default: $SEARCH_INDEX, else ./index)
         """;
 
@@ -42,10 +44,18 @@ public static class QueryCommand
         }
         if (args.Has("expand") && !args.Has("any"))
             throw new UsageException("--expand works with --any (keyword queries)");
+        if (args.Has("all") != args.Has("jsonl"))
+            throw new UsageException(args.Has("all") ? "--all writes JSON lines: add --jsonl" : "--jsonl goes with --all (every hit); for one page use --json");
         var request = BuildRequest(args, string.Join(' ', args.Positionals));
         using var searcher = ArticleSearcher.Open(IndexLocation.Resolve(args));
         if (Core.Indexing.IndexStatus.Read(searcher.IndexPath).Notice is { } notice)
             o.Err.WriteLine("search: note: " + notice);
+        if (args.Has("all"))
+        {
+            foreach (var hit in searcher.SearchAll(request))
+                o.Out.WriteLine(JsonRenderer.HitLine(hit));
+            return 0;
+        }
         SearchResult result;
         try
         {
@@ -70,7 +80,7 @@ public static class QueryCommand
         Expand = args.Has("expand"),
         Collapse = !args.Has("no-collapse"),
         Limit = args.Int("limit", 10, 0, ArticleSearcher.MaxWindow),
-        Offset = args.Int("offset", 0, 0, ArticleSearcher.MaxWindow),
+        Offset = args.Int("offset", 0, 0),
         Sort = ParseSort(args.Value("sort") ?? "relevance"),
         Facets = args.Values("facet").SelectMany(f => f.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList(),
         FacetLimit = args.Int("facet-limit", 10, 1, 10_000),

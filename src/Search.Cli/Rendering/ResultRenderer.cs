@@ -1,3 +1,4 @@
+using Search.Core.Snippets;
 using Search.Core.Duplicates;
 using Search.Core.Facets;
 using Search.Core.Ingest;

@@ -1,4 +1,5 @@
 using System.Text;
+using Search.Core.Snippets;
 using Search.Core.Querying;
 
 namespace Search.Cli.Rendering;

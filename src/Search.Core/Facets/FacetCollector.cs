@@ -1,7 +1,6 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
-using Search.Core.Duplicates;
 
 namespace Search.Core.Facets;
 
@@ -15,19 +14,25 @@ public sealed class FacetCollector : ICollector
 {
     private readonly string[] _dimensions;
     private readonly Dictionary<string, int>[] _totals;
-    private readonly SortedSetDocValues?[] _values;
+    private readonly SegmentOrdinals?[] _values;
+    /// <summary>Per dimension, the current segment's doc values, for the labels of its ordinals.</summary>
+    private readonly SortedSetDocValues?[] _docValues;
+    /// <summary>Per dimension, the labels of the current segment's ordinals, made when a copy needs them.</summary>
+    private readonly string?[]?[] _labels;
     private readonly int[]?[] _segmentCounts;
-    /// <summary>When set, a story printed several times counts once per value (see <see cref="ClusterMap"/>).</summary>
-    private readonly ClusterMap? _stories;
-    private readonly HashSet<(long Story, int Dimension, string Label)> _storiesCounted = new();
+    /// <summary>When set, a story printed several times counts once per value (see <see cref="StoryNumbers"/>).</summary>
+    private readonly StoryNumbers? _stories;
+    private readonly HashSet<(int Story, int Dimension, string Label)> _storiesCounted = new();
     private int _docBase;
 
-    public FacetCollector(IReadOnlyList<string> dimensions, ClusterMap? stories = null)
+    public FacetCollector(IReadOnlyList<string> dimensions, StoryNumbers? stories = null)
     {
         _stories = stories;
         _dimensions = dimensions.ToArray();
         _totals = _dimensions.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
-        _values = new SortedSetDocValues?[_dimensions.Length];
+        _values = new SegmentOrdinals?[_dimensions.Length];
+        _docValues = new SortedSetDocValues?[_dimensions.Length];
+        _labels = new string?[]?[_dimensions.Length];
         _segmentCounts = new int[]?[_dimensions.Length];
     }
 
@@ -41,17 +46,21 @@ public sealed class FacetCollector : ICollector
         _docBase = context.DocBase;
         for (int d = 0; d < _dimensions.Length; d++)
         {
-            var values = context.AtomicReader.GetSortedSetDocValues(FacetDimensions.Field(_dimensions[d]));
+            string field = FacetDimensions.Field(_dimensions[d]);
+            var values = SegmentOrdinals.For(context.AtomicReader, field);
             _values[d] = values;
+            _docValues[d] = values == null ? null : context.AtomicReader.GetSortedSetDocValues(field);
+            _labels[d] = null;
             _segmentCounts[d] = values == null ? null : new int[values.ValueCount];
         }
     }
 
     public void Collect(int doc)
     {
-        if (_stories != null && _stories.SizeOf(_docBase + doc) > 1)
+        int story = _stories?.Of(_docBase + doc) ?? -1;
+        if (story >= 0)
         {
-            CollectCopy(doc, _stories.StoryOf(_docBase + doc));
+            CollectCopy(doc, story);
             return;
         }
         for (int d = 0; d < _values.Length; d++)
@@ -60,53 +69,59 @@ public sealed class FacetCollector : ICollector
             if (values == null)
                 continue;
             var counts = _segmentCounts[d]!;
-            values.SetDocument(doc);
-            long ord;
-            while ((ord = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
-                counts[ord]++;
+            var ords = values.Ords;
+            for (int i = values.Start[doc], end = values.Start[doc + 1]; i < end; i++)
+                counts[ords[i]]++;
         }
     }
 
     /// <summary>An article with copies: each of its values counts once per story.</summary>
-    private void CollectCopy(int doc, long story)
+    private void CollectCopy(int doc, int story)
     {
-        var scratch = new BytesRef();
         for (int d = 0; d < _values.Length; d++)
         {
             var values = _values[d];
             if (values == null)
                 continue;
-            values.SetDocument(doc);
-            long ord;
-            while ((ord = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
+            for (int i = values.Start[doc], end = values.Start[doc + 1]; i < end; i++)
             {
-                values.LookupOrd(ord, scratch);
-                string label = scratch.Utf8ToString();
+                string label = Label(d, values.Ords[i]);
                 if (_storiesCounted.Add((story, d, label)))
                     _totals[d][label] = _totals[d].GetValueOrDefault(label) + 1;
             }
         }
     }
 
+    /// <summary>The label of ordinal <paramref name="ord"/> of dimension <paramref name="d"/> in the
+    /// current segment, decoded once per segment.</summary>
+    private string Label(int d, int ord)
+    {
+        var labels = _labels[d] ??= new string?[_segmentCounts[d]!.Length];
+        if (labels[ord] is { } known)
+            return known;
+        var scratch = new BytesRef();
+        _docValues[d]!.LookupOrd(ord, scratch);
+        return labels[ord] = scratch.Utf8ToString();
+    }
+
     private void FlushSegment()
     {
-        var scratch = new BytesRef();
         for (int d = 0; d < _dimensions.Length; d++)
         {
-            var values = _values[d];
             var counts = _segmentCounts[d];
-            if (values == null || counts == null)
+            if (_values[d] == null || counts == null)
                 continue;
             var totals = _totals[d];
             for (int ord = 0; ord < counts.Length; ord++)
             {
                 if (counts[ord] == 0)
                     continue;
-                values.LookupOrd(ord, scratch);
-                string label = scratch.Utf8ToString();
+                string label = Label(d, ord);
                 totals[label] = totals.GetValueOrDefault(label) + counts[ord];
             }
             _values[d] = null;
+            _docValues[d] = null;
+            _labels[d] = null;
             _segmentCounts[d] = null;
         }
     }

@@ -120,7 +120,9 @@ public sealed partial class ArticleQueryParser : MultiFieldQueryParser
     {
         field = CheckField(field);
         if (field == Schema.Published)
-            return PublishedQuery(queryText);
+            return DateQueries.Published(queryText);
+        if (field != null && field.StartsWith(Schema.FacetPrefix, StringComparison.Ordinal))
+            DateQueries.CheckFacetValue(field[Schema.FacetPrefix.Length..], queryText);
         if (!quoted && field == null && _ranking.CombinedField)
             return base.GetFieldQuery(Schema.AllText, queryText, quoted);
         if (!quoted)
@@ -157,12 +159,9 @@ public sealed partial class ArticleQueryParser : MultiFieldQueryParser
     {
         field = CheckField(field);
         if (field == Schema.Published)
-        {
-            // A partial date stands for its whole period: [2019 means from 2019-01-01, {2019 after
-            // 2019-12-31; 2020] up to 2020-12-31, 2020} before 2020-01-01.
-            string? low = DateBound(part1, low: startInclusive), high = DateBound(part2, low: !endInclusive);
-            return new TermRangeQuery(Schema.Published, low == null ? null : new BytesRef(low), high == null ? null : new BytesRef(high), startInclusive, endInclusive);
-        }
+            return DateQueries.PublishedRange(part1, part2, startInclusive, endInclusive);
+        if (field != null && field.StartsWith(Schema.FacetPrefix, StringComparison.Ordinal))
+            DateQueries.CheckFacetRange(field[Schema.FacetPrefix.Length..], part1, part2);
         return base.GetRangeQuery(field, part1, part2, startInclusive, endInclusive);
     }
 
@@ -190,108 +189,4 @@ public sealed partial class ArticleQueryParser : MultiFieldQueryParser
             throw new ParseException($"unknown field '{field}'; fields are {string.Join(", ", KnownFields)}");
         return Array.IndexOf(Schema.WholeValueFields, field) >= 0 ? Facets.FacetDimensions.Field(field) : field;
     }
-
-    /// <summary>
-    /// `published:2019` and `published:2019-03` mean the whole year or month, `published:2019-03-04`
-    /// that day; `>`, `>=`, `<` and `<=` before the date compare with the whole period
-    /// (`>2019` is from 2020 on, `<=2019-03` up to the end of March).
-    /// </summary>
-    private static Query PublishedQuery(string text)
-    {
-        string op = text.StartsWith(">=", StringComparison.Ordinal) || text.StartsWith("<=", StringComparison.Ordinal) ? text[..2]
-            : text.StartsWith('>') || text.StartsWith('<') ? text[..1] : "";
-        var (first, last) = DatePeriod(text[op.Length..]);
-        return op switch
-        {
-            ">" => DateRange(last, null, false, true),
-            ">=" => DateRange(first, null, true, true),
-            "<" => DateRange(null, first, true, false),
-            "<=" => DateRange(null, last, true, true),
-            _ => DateRange(first, last, true, true),
-        };
-    }
-
-    private static TermRangeQuery DateRange(string? low, string? high, bool includeLow, bool includeHigh) =>
-        new(Schema.Published, low == null ? null : new BytesRef(low), high == null ? null : new BytesRef(high), includeLow, includeHigh);
-
-    /// <summary>The first and last day of `yyyy`, `yyyy-MM` or `yyyy-MM-dd` as ISO dates; an
-    /// error naming the text when it is not a date that exists.</summary>
-    private static (string First, string Last) DatePeriod(string text)
-    {
-        var m = DatePattern().Match(text);
-        if (!m.Success)
-            throw new ParseException($"invalid date '{text}': use yyyy, yyyy-MM or yyyy-MM-dd (published:2019, published:2019-03, published:>=2019-03-04)");
-        int year = int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-        if (year < 1)
-            throw new ParseException($"invalid date '{text}': there is no year 0");
-        if (!m.Groups[2].Success)
-            return ($"{year:D4}-01-01", $"{year:D4}-12-31");
-        int month = int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
-        if (month is < 1 or > 12)
-            throw new ParseException($"invalid date '{text}': month {month} does not exist");
-        int days = DateTime.DaysInMonth(year, month);
-        if (!m.Groups[3].Success)
-            return ($"{year:D4}-{month:D2}-01", $"{year:D4}-{month:D2}-{days:D2}");
-        int day = int.Parse(m.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture);
-        if (day < 1 || day > days)
-            throw new ParseException($"invalid date '{text}': {System.Globalization.CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(month)} {year} has {days} days");
-        string date = $"{year:D4}-{month:D2}-{day:D2}";
-        return (date, date);
-    }
-
-    /// <summary>Turns `2019` / `2019-06` / `2019-06-30` / `*` into a bound on ISO dates.</summary>
-    private static string? DateBound(string? part, bool low)
-    {
-        if (part is null or "*") // the classic parser passes an open end (`*`) as null
-            return null;
-        var (first, last) = DatePeriod(part);
-        return low ? first : last;
-    }
-
-    [GeneratedRegex(@"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")]
-    private static partial Regex DatePattern();
-
-    /// <summary>
-    /// Expands wildcard and prefix patterns like Lucene's default (constant score), but first
-    /// counts the terms a pattern matches and refuses a pattern that matches more than the limit,
-    /// which would make the query slow for no useful result.
-    /// </summary>
-    private sealed class LimitedRewrite : MultiTermQuery.RewriteMethod
-    {
-        private readonly int _limit;
-
-        public LimitedRewrite(int limit) => _limit = limit;
-
-        public override Query Rewrite(IndexReader reader, MultiTermQuery query)
-        {
-            int count = 0;
-            foreach (var leaf in reader.Leaves)
-            {
-                var terms = leaf.AtomicReader.GetTerms(query.Field);
-                if (terms == null)
-                    continue;
-                var termsEnum = GetTermsEnum(query, terms, new Lucene.Net.Util.AttributeSource());
-                while (termsEnum.MoveNext())
-                    if (++count > _limit)
-                        throw new TooManyTermsException(query, _limit);
-            }
-            return MultiTermQuery.CONSTANT_SCORE_AUTO_REWRITE_DEFAULT.Rewrite(reader, query);
-        }
-    }
-}
-
-/// <summary>A wildcard, prefix or range pattern that matches too many terms.</summary>
-public sealed class TooManyTermsException : Exception
-{
-    public TooManyTermsException(MultiTermQuery query, int limit)
-        : base($"'{Describe(query)}' matches more than {limit:N0} different words; make it more specific") => Pattern = Describe(query);
-
-    public string Pattern { get; }
-
-    private static string Describe(MultiTermQuery query) => query switch
-    {
-        PrefixQuery p => p.Prefix.Text + "*",
-        WildcardQuery w => w.Term.Text,
-        _ => query.ToString(query.Field),
-    };
 }

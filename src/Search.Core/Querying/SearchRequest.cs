@@ -2,8 +2,9 @@ namespace Search.Core.Querying;
 
 public enum SortOrder { Relevance, Newest, Oldest }
 
-/// <summary>One query with its paging, order, facets and filters.</summary>
-public sealed class SearchRequest
+/// <summary>One query with its paging, order, facets and filters. A record: a variant is made
+/// with <c>with</c>, so no field can be left behind when one request is derived from another.</summary>
+public sealed record SearchRequest
 {
     public string Query { get; init; } = "";
     public int Offset { get; init; }
@@ -37,11 +38,7 @@ public sealed class SearchRequest
     public int MaxExpansions { get; init; } = 10_000;
 
     /// <summary>This request with its text taken as keywords of which any may match.</summary>
-    public SearchRequest AsAnyWords(bool suggest) => new()
-    {
-        Query = Query, Offset = Offset, Limit = Limit, Sort = Sort, Facets = Facets, FacetLimit = FacetLimit,
-        Filters = Filters, MatchAny = true, Expand = Expand, Snippets = Snippets, Suggest = suggest, MaxExpansions = MaxExpansions,
-    };
+    public SearchRequest AsAnyWords(bool suggest) => this with { MatchAny = true, Suggest = suggest };
 
     public static bool TryParseSort(string text, out SortOrder sort) =>
         Enum.TryParse(text, ignoreCase: true, out sort) && Enum.IsDefined(sort);

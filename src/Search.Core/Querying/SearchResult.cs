@@ -1,4 +1,5 @@
 using Search.Core.Facets;
+using Search.Core.Snippets;
 
 namespace Search.Core.Querying;
 
@@ -29,7 +30,8 @@ public sealed class SearchResult
     /// <summary>Set when the query has nothing searchable (only stop words): says why nothing matched.</summary>
     public string? Notice { get; set; }
 
-    /// <summary>Facet values in the query or filters that no article has, each with "did you mean" values that exist.</summary>
+    /// <summary>Facet values in the query or filters that no article has, each with "did you mean"
+    /// values that exist; and, for a page past <see cref="ArticleSearcher.MaxWindow"/>, where every hit can be had.</summary>
     public IReadOnlyList<string> Notes { get; init; } = Array.Empty<string>();
 }
 
@@ -54,17 +56,4 @@ public sealed class Hit
     public int Copies { get; init; } = 1;
     /// <summary>Outlets (sources) of the other articles in the cluster, each once.</summary>
     public IReadOnlyList<string> CopySources { get; init; } = Array.Empty<string>();
-}
-
-/// <summary>Markers around highlighted words in snippets; renderers turn them into colour,
-/// <c>**bold**</c> or <c>&lt;mark&gt;</c>.</summary>
-public static class Highlight
-{
-    public const char Open = '\u0002';
-    public const char Close = '\u0003';
-
-    public static string Strip(string text) => text.Replace(Open.ToString(), "").Replace(Close.ToString(), "");
-
-    public static string Replace(string text, string open, string close) =>
-        text.Replace(Open.ToString(), open).Replace(Close.ToString(), close);
 }

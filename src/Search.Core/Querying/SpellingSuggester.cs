@@ -8,19 +8,6 @@ using Search.Core.Indexing;
 
 namespace Search.Core.Querying;
 
-/// <summary>How <see cref="SpellingSuggester"/> weighs its evidence. The defaults were chosen on one
-/// half of a public misspelling list and measured on the other (see docs/spelling.md).</summary>
-/// <param name="EditPenalty">Score lost per edit, in natural-log units of article counts: a spelling
-/// one edit further from what was typed must be found in e^EditPenalty times as many articles.</param>
-/// <param name="SoundAlikeCredit">Edits forgiven to a spelling that sounds like what was typed
-/// (same Soundex code: `blare` and `blair`, not `blame`).</param>
-/// <param name="Candidates">Spellings kept per word for the whole-query choice.</param>
-/// <param name="PrefixLength">Leading letters a respelling must keep (0: any letter may be wrong).</param>
-public sealed record SpellingSettings(double EditPenalty, double SoundAlikeCredit, int Candidates, int PrefixLength)
-{
-    public static readonly SpellingSettings Default = new(EditPenalty: 6.0, SoundAlikeCredit: 0.5, Candidates: 4, PrefixLength: 1);
-}
-
 /// <summary>
 /// "Did you mean": respells the words of a query to the spelling that best fits the index, using
 /// Lucene's FuzzyTermsEnum over the exact (unstemmed, accent-folded) terms of title and body, so
@@ -168,8 +155,8 @@ public static partial class SpellingSuggester
                     string candidate = text[1..];
                     if (IsStopWord(candidate))
                         continue; // `blare` is not `are`: a query drops stop words anyway
-                    double edits = Edits(word, candidate);
-                    if (Soundex(candidate) == Soundex(word))
+                    double edits = WordDistance.Edits(word, candidate);
+                    if (WordDistance.Soundex(candidate) == WordDistance.Soundex(word))
                         edits = Math.Max(0, edits - settings.SoundAlikeCredit);
                     found[candidate] = new Spelling(candidate, edits, DocFreq(reader, candidate));
                 }
@@ -196,47 +183,6 @@ public static partial class SpellingSuggester
         foreach (string field in Schema.TextFields)
             n += reader.DocFreq(new Term(field, Schema.ExactMarker + word));
         return n;
-    }
-
-    /// <summary>Damerau-Levenshtein distance (adjacent transpositions count one), as FuzzyTermsEnum counts.</summary>
-    internal static int Edits(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (int i = 0; i <= a.Length; i++) d[i, 0] = i;
-        for (int j = 0; j <= b.Length; j++) d[0, j] = j;
-        for (int i = 1; i <= a.Length; i++)
-            for (int j = 1; j <= b.Length; j++)
-            {
-                int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
-            }
-        return d[a.Length, b.Length];
-    }
-
-    /// <summary>American Soundex of a lower-case ASCII word: first letter and three digits for the
-    /// consonant sounds that follow ("blare" and "blair" are B460, "blame" B450).</summary>
-    internal static string Soundex(string word)
-    {
-        const string codes = "01230120022455012623010202"; // a..z
-        var result = new StringBuilder(4);
-        char last = '\0';
-        foreach (char c in word)
-        {
-            if (c is < 'a' or > 'z')
-                continue;
-            char code = codes[c - 'a'];
-            if (result.Length == 0)
-                result.Append(char.ToUpperInvariant(c));
-            else if (code != '0' && code != last)
-                result.Append(code);
-            if (c is not ('h' or 'w'))
-                last = code;
-            if (result.Length == 4)
-                break;
-        }
-        return result.Length == 0 ? "" : result.ToString().PadRight(4, '0');
     }
 
     /// <summary>Lower case without accents, as the index's exact terms are (`Zürich` → `zurich`).</summary>

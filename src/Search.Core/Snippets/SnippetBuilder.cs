@@ -4,7 +4,7 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Search.Core.Indexing;
 using Search.Core.Indexing.Analysis;
-using Search.Core.Querying;
+using Search.Core.Snippets;
 
 namespace Search.Core.Snippets;
 

@@ -69,12 +69,5 @@ public static class QueryBench
         return results;
     }
 
-    private static SearchRequest WithoutSnippets(SearchRequest r) => new()
-    {
-        Query = r.Query,
-        Limit = r.Limit,
-        Facets = r.Facets,
-        Filters = r.Filters,
-        Snippets = false,
-    };
+    private static SearchRequest WithoutSnippets(SearchRequest r) => r with { Snippets = false };
 }

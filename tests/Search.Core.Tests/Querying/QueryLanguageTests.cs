@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Search.Core.Snippets;
 using Search.Core.Querying;
 using Search.Core.Tests.Support;
 using Xunit;

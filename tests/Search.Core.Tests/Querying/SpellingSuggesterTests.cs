@@ -40,20 +40,20 @@ public sealed class SpellingSuggesterTests
     [Fact]
     public void Edit_distance_counts_transpositions_as_one()
     {
-        Assert.Equal(1, SpellingSuggester.Edits("recieve", "receive"));
-        Assert.Equal(1, SpellingSuggester.Edits("vladmir", "vladimir"));
-        Assert.Equal(2, SpellingSuggester.Edits("blare", "blair"));
+        Assert.Equal(1, WordDistance.Edits("recieve", "receive"));
+        Assert.Equal(1, WordDistance.Edits("vladmir", "vladimir"));
+        Assert.Equal(2, WordDistance.Edits("blare", "blair"));
     }
 
     [Fact]
     public void Soundex_groups_words_that_sound_alike()
     {
-        Assert.Equal("B460", SpellingSuggester.Soundex("blare"));
-        Assert.Equal(SpellingSuggester.Soundex("blare"), SpellingSuggester.Soundex("blair"));
-        Assert.NotEqual(SpellingSuggester.Soundex("blare"), SpellingSuggester.Soundex("blame"));
-        Assert.Equal("R163", SpellingSuggester.Soundex("robert"));
-        Assert.Equal(SpellingSuggester.Soundex("robert"), SpellingSuggester.Soundex("rupert"));
-        Assert.Equal("A261", SpellingSuggester.Soundex("ashcraft")); // h between two same codes: one code
+        Assert.Equal("B460", WordDistance.Soundex("blare"));
+        Assert.Equal(WordDistance.Soundex("blare"), WordDistance.Soundex("blair"));
+        Assert.NotEqual(WordDistance.Soundex("blare"), WordDistance.Soundex("blame"));
+        Assert.Equal("R163", WordDistance.Soundex("robert"));
+        Assert.Equal(WordDistance.Soundex("robert"), WordDistance.Soundex("rupert"));
+        Assert.Equal("A261", WordDistance.Soundex("ashcraft")); // h between two same codes: one code
     }
 }
 

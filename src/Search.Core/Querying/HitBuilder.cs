@@ -1,0 +1,87 @@
+using Lucene.Net.Search;
+using Search.Core.Duplicates;
+using Search.Core.Indexing;
+using Search.Core.Indexing.Analysis;
+using Search.Core.Snippets;
+
+namespace Search.Core.Querying;
+
+/// <summary>Turns ranked documents into <see cref="Hit"/>s: stored fields, snippet and highlighted
+/// title (when asked), duplicate cluster, copies and the outlets of the copies.</summary>
+internal sealed class HitBuilder
+{
+    public static readonly ISet<string> HitFields = new HashSet<string>
+        { Schema.Id, Schema.Title, Schema.Source, Schema.Author, Schema.Published, Schema.Section, Schema.Url };
+
+    /// <summary>With snippets the stored body is needed too (it is most of the stored data).</summary>
+    private static readonly ISet<string> HitFieldsWithBody = new HashSet<string>(HitFields) { Schema.Body };
+
+    private static readonly ISet<string> SourceField = new HashSet<string> { Schema.Source };
+
+    private readonly IndexSearcher _searcher;
+    private readonly ClusterMap _clusters;
+    private readonly bool _collapsed;
+    private readonly Query _query;
+    private readonly ArticleAnalyzers _analyzers;
+    private readonly bool _snippets;
+    private SnippetBuilder? _snippetBuilder;
+
+    /// <param name="query">The query whose words are marked; null for no snippets.</param>
+    /// <param name="collapsed">Whether each hit stands for its story (then its copies' outlets are listed).</param>
+    public HitBuilder(IndexSearcher searcher, ClusterMap clusters, Query? query, ArticleAnalyzers analyzers, bool collapsed)
+    {
+        _searcher = searcher;
+        _clusters = clusters;
+        _collapsed = collapsed;
+        _query = query ?? new MatchAllDocsQuery();
+        _analyzers = analyzers;
+        _snippets = query != null;
+    }
+
+    /// <summary>The hits of <paramref name="page"/>, ranked from <paramref name="firstRank"/>.
+    /// One thread: building hits on both cores halved a page's time on an idle machine but, on a
+    /// busy one, left the query waiting for a pool thread to be scheduled (p50 ×3 and worse).</summary>
+    public IReadOnlyList<Hit> Build(IReadOnlyList<ScoreDoc> page, int firstRank)
+    {
+        if (_snippets && page.Count > 0)
+            _snippetBuilder ??= new SnippetBuilder(_query, _searcher.IndexReader, _analyzers);
+        var hits = new Hit[page.Count];
+        for (int i = 0; i < page.Count; i++)
+            hits[i] = Build(page[i], firstRank + i);
+        return hits;
+    }
+
+    private Hit Build(ScoreDoc sd, int rank)
+    {
+        var doc = _searcher.Doc(sd.Doc, _snippets ? HitFieldsWithBody : HitFields);
+        string title = doc.Get(Schema.Title) ?? "";
+        return new Hit
+        {
+            Rank = rank,
+            Id = doc.Get(Schema.Id) ?? "",
+            Score = float.IsNaN(sd.Score) ? 0 : sd.Score,
+            Title = title,
+            Source = doc.Get(Schema.Source),
+            Author = doc.Get(Schema.Author),
+            Published = doc.Get(Schema.Published),
+            Section = doc.Get(Schema.Section),
+            Url = doc.Get(Schema.Url),
+            Snippet = _snippetBuilder?.Body(doc.Get(Schema.Body) ?? "") ?? "",
+            TitleHighlighted = _snippetBuilder?.Title(title) ?? title,
+            Cluster = _clusters.KeyOf(sd.Doc) is var key && key != DuplicateClusterer.Unassigned ? ClusterMap.Format(key) : null,
+            Copies = _clusters.SizeOf(sd.Doc),
+            CopySources = _collapsed ? SourcesOfCopies(sd.Doc) : Array.Empty<string>(),
+        };
+    }
+
+    /// <summary>The outlets of a doc's copies (its own outlet left out unless a copy shares it), each once; copies without a source are only counted.</summary>
+    private IReadOnlyList<string> SourcesOfCopies(int doc)
+    {
+        var members = _clusters.MembersOf(doc);
+        if (members.Count < 2)
+            return Array.Empty<string>();
+        return members.Where(m => m != doc)
+            .Select(m => _searcher.Doc(m, SourceField).Get(Schema.Source)).OfType<string>()
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+    }
+}

@@ -144,6 +144,8 @@ public sealed class RankingSettingsTests
         var k3 = plain with { K3 = 1f };
         Assert.Equal("text:protest^1.3333334 text:capit", Parse("protests capitals protest", matchAny: true, k3));
         Assert.Equal("text:protest^1.3333334 text:capit", Parse("protests OR capitals OR protest", matchAny: false, k3));
+        // A boost the user types is kept as typed, not saturated.
+        Assert.Equal("text:protest^3.0 text:capit", Parse("protests^3 OR capitals", matchAny: false, k3));
     }
 
     [Theory]

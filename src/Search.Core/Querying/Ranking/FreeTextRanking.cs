@@ -13,6 +13,9 @@ namespace Search.Core.Querying.Ranking;
 /// <list type="bullet">
 /// <item>a word said q times in one group is one clause weighted by <see cref="RankingSettings.QueryTermWeight"/>
 /// (BM25's query-term frequency), whether it was repeated in a sentence or typed `a OR a`;</item>
+/// <item>a word the analyser splits (non-users) counts as its parts;</item>
+/// <item>English function words are dropped (<see cref="RankingSettings.QueryFunctionWords"/>)
+/// unless nothing else is left of the group;</item>
 /// <item>each pair of neighbouring free words (in the order typed, words after NOT left out) adds
 /// <see cref="RankingSettings.ProximityBoost"/> where the two occur near each other.</item>
 /// </list>
@@ -59,10 +62,14 @@ internal static class FreeTextRanking
         // word's own occurrence, as keywords count them.
         var clauses = bq.Clauses.SelectMany(c => c.Query is WordParts parts && c.Occur != Occur.MUST_NOT
             ? parts.Clauses.Select(p => (p.Query, c.Occur)) : new[] { (c.Query, c.Occur) }).ToList();
-        var weights = new Dictionary<(string, Occur), float>();
+        // Per word of the group: how often it is said and the sum of its boosts (1 each unless typed word^2).
+        var weights = new Dictionary<(string, Occur), (int Count, float Boosts)>();
         foreach (var (q, occur) in clauses)
             if (occur != Occur.MUST_NOT && q is TermQuery { Term.Field: Schema.AllText } tq)
-                weights[(tq.Term.Text, occur)] = weights.GetValueOrDefault((tq.Term.Text, occur)) + tq.Boost;
+            {
+                var (count, boosts) = weights.GetValueOrDefault((tq.Term.Text, occur));
+                weights[(tq.Term.Text, occur)] = (count + 1, boosts + tq.Boost);
+            }
         // Function words go, as long as the group keeps something to match.
         if (dropped != null && clauses.Any(c => c.Occur != Occur.MUST_NOT && !IsFunctionWord(c.Query, dropped)))
             foreach (var key in weights.Keys.Where(k => dropped.Contains(k.Item1)).ToList())
@@ -82,7 +89,11 @@ internal static class FreeTextRanking
                     continue; // a function word
                 order.Add(tq.Term.Text);
                 if (added.Add((tq.Term.Text, occur)))
-                    merged.Add(new TermQuery(tq.Term) { Boost = ranking.QueryTermWeight(weights[(tq.Term.Text, occur)]) }, occur);
+                {
+                    // Query-term frequency on how often it is said; a boost the user typed stays as typed.
+                    var (count, boosts) = weights[(tq.Term.Text, occur)];
+                    merged.Add(new TermQuery(tq.Term) { Boost = ranking.QueryTermWeight(count) * boosts / count }, occur);
+                }
                 continue;
             }
             merged.Add(Merge(q, order, ranking, dropped), occur);

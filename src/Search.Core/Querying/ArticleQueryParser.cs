@@ -5,6 +5,7 @@ using Lucene.Net.Search;
 using Lucene.Net.Util;
 using Search.Core.Indexing;
 using Search.Core.Indexing.Analysis;
+using Search.Core.Querying.Ranking;
 
 namespace Search.Core.Querying;
 
@@ -47,7 +48,7 @@ public sealed partial class ArticleQueryParser : MultiFieldQueryParser
             var terms = KeywordQuery.Terms(Analyzer, text, _ranking);
             if (terms.Count == 0)
                 return text.Trim().Length == 0 ? new MatchAllDocsQuery() : new BooleanQuery();
-            return WithProximity(KeywordQuery.Build(terms, _ranking), terms);
+            return _ranking.CombinedField ? FreeTextRanking.Keywords(terms, _ranking, Analyzer) : WithProximity(KeywordQuery.Build(terms, _ranking), terms);
         }
         string trimmed = text.Trim();
         if (trimmed.Length == 0 || trimmed == "*" || trimmed == "*:*")
@@ -66,7 +67,7 @@ public sealed partial class ArticleQueryParser : MultiFieldQueryParser
         {
             throw new QuerySyntaxException($"invalid query: {IndexStore.FirstLine(e.Message)}", 0, e);
         }
-        return MatchAllIfOnlyNegative(query);
+        return FreeTextRanking.Rank(MatchAllIfOnlyNegative(query), _ranking, Analyzer);
     }
 
     /// <summary>
@@ -124,7 +125,11 @@ public sealed partial class ArticleQueryParser : MultiFieldQueryParser
         if (field != null && field.StartsWith(Schema.FacetPrefix, StringComparison.Ordinal))
             DateQueries.CheckFacetValue(field[Schema.FacetPrefix.Length..], queryText);
         if (!quoted && field == null && _ranking.CombinedField)
-            return base.GetFieldQuery(Schema.AllText, queryText, quoted);
+        {
+            var word = base.GetFieldQuery(Schema.AllText, queryText, quoted);
+            // A word split in parts (non-users) is scored as its parts, as keywords are.
+            return word is BooleanQuery parts && parts.Clauses.All(c => c.Query is TermQuery) ? new WordParts(parts) : word;
+        }
         if (!quoted)
             return CombineFields(field, base.GetFieldQuery(field, queryText, quoted));
         // Quoted: exact words. Swapping the analyser for this call keeps the multi-field expansion.

@@ -40,8 +40,7 @@ internal static class KeywordQuery
         foreach (var group in terms.GroupBy(t => t, StringComparer.Ordinal))
         {
             var clause = FieldsOf(group.Key, ranking);
-            if (ranking.QueryTermFrequency)
-                clause.Boost = group.Count();
+            clause.Boost = ranking.QueryTermWeight(group.Count());
             query.Add(clause, Occur.SHOULD);
         }
         return query;

@@ -15,11 +15,11 @@ public sealed record RankingSettings
 {
     public static readonly RankingSettings Default = new();
 
-    /// <summary>BM25 term-frequency saturation (Lucene's default; chosen on the five test collections).</summary>
-    public float K1 { get; init; } = 1.2f;
+    /// <summary>BM25 term-frequency saturation (Xapian's default; chosen on the five test collections).</summary>
+    public float K1 { get; init; } = 1.0f;
 
-    /// <summary>BM25 length normalisation (0 none, 1 full).</summary>
-    public float B { get; init; } = 0.75f;
+    /// <summary>BM25 length normalisation (0 none, 1 full; Xapian's default 0.5).</summary>
+    public float B { get; init; } = 0.5f;
 
     public float TitleWeight { get; init; } = Schema.DefaultFields[Schema.Title];
     public float BodyWeight { get; init; } = Schema.DefaultFields[Schema.Body];
@@ -47,6 +47,29 @@ public sealed record RankingSettings
     /// frequency); off, each distinct word counts once.</summary>
     public bool QueryTermFrequency { get; init; } = true;
 
+    /// <summary>BM25's k3: how a word repeated in the query saturates, (k3 + 1)·q / (k3 + q) for q
+    /// repeats (Xapian: 1, so a word said twice weighs 4/3, three times 3/2). Null: linear (q).</summary>
+    public float? K3 { get; init; } = 1f;
+
+    /// <summary>A document shorter than this fraction of the average length is normalised as if it
+    /// had it (Xapian's min_normlen, 0.5); 0: none.</summary>
+    public float MinLengthNorm { get; init; }
+
+    /// <summary>Robertson–Spärck Jones idf as Xapian computes it instead of Lucene's (see <see cref="Ranking.Bm25Scoring"/>).</summary>
+    public bool RobertsonIdf { get; init; } = true;
+
+    /// <summary>Exact document lengths instead of the index's one-byte norms (the relevance
+    /// benchmark measures this index-time change as a variant); null in the product.</summary>
+    public Ranking.IDocumentLengths? DocumentLengths { get; init; }
+
+    /// <summary>The weight of a word the query has <paramref name="repeats"/> times.</summary>
+    public float QueryTermWeight(float repeats) =>
+        !QueryTermFrequency ? 1f : K3 is float k3 ? (k3 + 1) * repeats / (k3 + repeats) : repeats;
+
+    /// <summary>Every query form: drop English function words (Snowball's list, as Xapian's query
+    /// parser does) from the free words, unless nothing else would be left of a group.</summary>
+    public bool QueryFunctionWords { get; init; } = true;
+
     /// <summary>Keyword queries: drop function words and request phrasing ("I am interested in papers
     /// about") beyond the index's stop words.</summary>
     public bool QueryStopWords { get; init; }
@@ -58,5 +81,5 @@ public sealed record RankingSettings
         [Schema.Body] = BodyWeight,
     };
 
-    public Similarity CreateSimilarity() => new BM25Similarity(K1, B);
+    public Similarity CreateSimilarity() => new Ranking.Bm25Scoring(this);
 }

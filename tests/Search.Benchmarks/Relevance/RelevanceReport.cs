@@ -24,6 +24,12 @@ public sealed class RelevanceReport
     private readonly List<Dictionary<LucenePeer.Layout, EvaluationReport>> _layouts = new();
     private readonly List<RankingVariant> _chosen = new();
     private readonly List<Dictionary<string, EvaluationReport>> _forms = new();
+    private readonly List<Agreement> _agreement = new();
+
+    /// <summary>Plain words and the same words joined with OR, compared query by query.</summary>
+    private sealed record Agreement(int Queries, int Top10Differs, double LargestScoreDifference, EvaluationReport Plain, EvaluationReport Or);
+
+    private const string AnyForm = "search eval / search query --any", OrForm = "search query \"w1 OR w2 …\"";
     private RankingVariant _all = RankingVariant.Default;
     private int _depth;
 
@@ -51,21 +57,57 @@ public sealed class RelevanceReport
             var run = runs[i];
             r._forms.Add(new Dictionary<string, EvaluationReport>
             {
-                ["search eval / search query --any"] = r._byVariant[chosen][i],
-                ["search query \"w1 OR w2 …\""] = run.Evaluate(chosen.Analysis, chosen.Ranking, depth, QueryForm.Or),
+                [AnyForm] = r._byVariant[chosen][i],
+                [OrForm] = run.Evaluate(chosen.Analysis, chosen.Ranking, depth, QueryForm.Or),
                 ["search query \"w1 w2 …\" (all words required)"] = run.Evaluate(chosen.Analysis, chosen.Ranking, depth, QueryForm.All),
                 ["search query --any --expand (RM3)"] = run.Evaluate(chosen.Analysis, chosen.Ranking, depth, QueryForm.Any, expand: true),
             });
+        }
+        for (int i = 0; i < runs.Count; i++)
+        {
+            log.WriteLine($"{runs[i].Name}: plain words against OR");
+            r._agreement.Add(Agree(runs[i], r._chosen[i], depth));
         }
         r._all = r.Best(except: -1);
         return r;
     }
 
-    /// <summary>The candidate with the best mean (nDCG@10 + MAP) / 2 over every collection but
-    /// <paramref name="except"/>; ties go to the earlier candidate (the current default first).</summary>
+    /// <summary>The same words sent as keywords and joined with OR (cut alike where a typed query
+    /// must be cut): how many queries' top 10 differ, and by how much any shared article's score does.</summary>
+    private static Agreement Agree(RelevanceRun run, RankingVariant v, int depth)
+    {
+        var plain = run.Run(v.Analysis, v.Ranking, QueryForm.Any, depth, wordsAsTyped: true);
+        var or = run.Run(v.Analysis, v.Ranking, QueryForm.Or, depth);
+        int differ = 0;
+        double largest = 0;
+        foreach (var (id, a) in plain)
+        {
+            var b = or[id];
+            if (!a.Take(10).Select(h => h.DocId).SequenceEqual(b.Take(10).Select(h => h.DocId)))
+                differ++;
+            var scores = b.ToDictionary(h => h.DocId, h => h.Score);
+            foreach (var h in a)
+                if (scores.TryGetValue(h.DocId, out float other))
+                    largest = Math.Max(largest, Math.Abs(other - h.Score));
+        }
+        return new Agreement(plain.Count, differ, largest, run.Score(plain, depth), run.Score(or, depth));
+    }
+
+    /// <summary>
+    /// The candidate whose worst collection, among every collection but <paramref name="except"/>,
+    /// is best against the stock engine (Xapian) on that collection: the largest minimum of
+    /// (nDCG@10 + MAP) / 2 minus Xapian's. Minimax rather than the mean, because what must hold on
+    /// collections we never saw is "not worse than the stock engine anywhere", and a mean lets one
+    /// collection's large gain pay for another's loss. Ties go to the earlier candidate (the current
+    /// default first).
+    /// </summary>
     private RankingVariant Best(int except) =>
-        _byVariant.MaxBy(kv => Enumerable.Range(0, _runs.Count).Where(j => j != except)
-            .Average(j => (kv.Value[j].Mean.Ndcg10 + kv.Value[j].Mean.Map) / 2))!.Key;
+        _byVariant.Where(kv => kv.Key.Ranking.DocumentLengths == null)
+            .MaxBy(kv => Train(kv.Value, except))!.Key;
+
+    private double Train(EvaluationReport[] reports, int except) =>
+        Enumerable.Range(0, _runs.Count).Where(j => j != except)
+            .Min(j => (reports[j].Mean.Ndcg10 + reports[j].Mean.Map) / 2 - (_xapian[j].Mean.Ndcg10 + _xapian[j].Mean.Map) / 2);
 
     private static double[] PerQuery(EvaluationReport report, IReadOnlyList<string> ids, Func<MetricValues, double> metric)
     {
@@ -95,31 +137,47 @@ public sealed class RelevanceReport
         sb.AppendLine();
         sb.AppendLine("Produced by `dotnet run -c Release --project tests/Search.Benchmarks -- relevance` (do not edit by hand). " +
                       $"trec_eval-compatible measures (`search eval`), depth {_depth}, means over judged queries. " +
-                      "Ours: for each collection, the candidate ranking with the best mean (nDCG@10 + MAP) / 2 over the other four collections. " +
+                      "Ours: for each collection, the candidate ranking whose worst collection among the other four is best against Xapian ((nDCG@10 + MAP) / 2 minus Xapian's). " +
                       $"Δ: ours minus the peer, with the two-sided p of a paired randomisation test over queries ({PairedRandomisation.Permutations:N0} permutations); * p < 0.05.");
         sb.AppendLine();
-        sb.AppendLine("## Headline (`search eval`)");
+        sb.AppendLine("## Headline: plain words (`search eval`) and typed with OR, chosen on the other four");
         sb.AppendLine();
-        sb.AppendLine("| collection | system | nDCG@10 | MAP | P@10 | R@100 | Δ nDCG@10 | Δ MAP |");
-        sb.AppendLine("|---|---|--:|--:|--:|--:|--:|--:|");
+        sb.AppendLine("| collection | system | nDCG@10 | MAP | P@10 | R@100 | Δ nDCG@10 vs Xapian | Δ MAP vs Xapian | Δ nDCG@10 vs Lucene.Net |");
+        sb.AppendLine("|---|---|--:|--:|--:|--:|--:|--:|--:|");
         for (int i = 0; i < _runs.Count; i++)
         {
             var run = _runs[i];
-            var ours = _byVariant[_chosen[i]][i];
-            sb.AppendLine($"| {run.Name} ({run.Collection.Documents.Count:N0} docs, {run.Qrels.QueryIds.Count} queries) | **search** (chosen on the other four) | {Metrics(ours.Mean)} | | |");
-            sb.AppendLine($"| | {XapianPeer.Label} | {Metrics(_xapian[i].Mean)} | {Difference(ours, _xapian[i], Ndcg)} | {Difference(ours, _xapian[i], Map)} |");
-            sb.AppendLine($"| | {LucenePeer.Label} | {Metrics(_lucene[i].Mean)} | {Difference(ours, _lucene[i], Ndcg)} | {Difference(ours, _lucene[i], Map)} |");
+            var ours = _forms[i][AnyForm];
+            var or = _forms[i][OrForm];
+            sb.AppendLine($"| {run.Name} ({run.Collection.Documents.Count:N0} docs, {run.Qrels.QueryIds.Count} queries) | **search**, plain words (`search eval`) | {Metrics(ours.Mean)} | {Difference(ours, _xapian[i], Ndcg)} | {Difference(ours, _xapian[i], Map)} | {Difference(ours, _lucene[i], Ndcg)} |");
+            sb.AppendLine($"| | **search**, typed `w1 OR w2 …` | {Metrics(or.Mean)} | {Difference(or, _xapian[i], Ndcg)} | {Difference(or, _xapian[i], Map)} | {Difference(or, _lucene[i], Ndcg)} |");
+            sb.AppendLine($"| | {XapianPeer.Label} | {Metrics(_xapian[i].Mean)} | | | |");
+            sb.AppendLine($"| | {LucenePeer.Label} | {Metrics(_lucene[i].Mean)} | | | |");
+        }
+        sb.AppendLine();
+        sb.AppendLine("## Plain words and OR agree");
+        sb.AppendLine();
+        sb.AppendLine("Each query's words sent as keywords (`search eval`) and typed joined with OR (`search query`), the same words in both (a typed query that `search query` refuses as too long is cut at 64 words, in both). " +
+                      "Top 10 differs: queries whose first ten results are not the same articles in the same order.");
+        sb.AppendLine();
+        sb.AppendLine("| collection | queries | top 10 differs | largest score difference | nDCG@10 plain | nDCG@10 OR | MAP plain | MAP OR |");
+        sb.AppendLine("|---|--:|--:|--:|--:|--:|--:|--:|");
+        for (int i = 0; i < _runs.Count; i++)
+        {
+            var a = _agreement[i];
+            sb.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {_runs[i].Name} | {a.Queries} | {a.Top10Differs} | {a.LargestScoreDifference:0.0000} | {a.Plain.Mean.Ndcg10:0.000} | {a.Or.Mean.Ndcg10:0.000} | {a.Plain.Mean.Map:0.000} | {a.Or.Mean.Map:0.000} |"));
         }
         sb.AppendLine();
         sb.AppendLine("## Candidate chosen for each collection (on the other four)");
         sb.AppendLine();
-        sb.AppendLine("| held out | chosen | mean (nDCG@10+MAP)/2 on the four |");
+        sb.AppendLine("| held out | chosen | worst (nDCG@10+MAP)/2 − Xapian's on the four |");
         sb.AppendLine("|---|---|--:|");
         for (int i = 0; i < _runs.Count; i++)
         {
             int held = i;
-            double train = Enumerable.Range(0, _runs.Count).Where(j => j != held).Average(j => (_byVariant[_chosen[held]][j].Mean.Ndcg10 + _byVariant[_chosen[held]][j].Mean.Map) / 2);
-            sb.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {_runs[i].Name} | {_chosen[i].Label} | {train:0.0000} |"));
+            double train = Train(_byVariant[_chosen[held]], held);
+            sb.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {_runs[i].Name} | {_chosen[i].Label} | {train:+0.0000;-0.0000} |"));
         }
         sb.AppendLine();
         sb.AppendLine($"Chosen on all five (the shipped default should be this): {_all.Label}. " +
@@ -189,10 +247,21 @@ public sealed class RelevanceReport
         var a = v.Analysis;
         foreach (string s in new[] { "porter", "porter2" }.Where(s => s != a.Stemmer))
             yield return ($"stemmer {s}", v with { Analysis = a with { Stemmer = s } });
-        foreach (float k1 in new[] { 0.9f, 1.2f, 2.0f }.Where(k => k != r.K1))
+        foreach (float k1 in new[] { 0.9f, 1.0f, 1.2f, 1.5f }.Where(k => k != r.K1))
             yield return (string.Create(CultureInfo.InvariantCulture, $"k1 {k1}"), v with { Ranking = r with { K1 = k1 } });
-        foreach (float b in new[] { 0.5f, 0.75f }.Where(b => b != r.B))
+        foreach (float b in new[] { 0.4f, 0.5f, 0.6f, 0.75f }.Where(b => b != r.B))
             yield return (string.Create(CultureInfo.InvariantCulture, $"b {b}"), v with { Ranking = r with { B = b } });
+        yield return (r.RobertsonIdf ? "idf Lucene" : "idf Robertson (Xapian)", v with { Ranking = r with { RobertsonIdf = !r.RobertsonIdf } });
+        yield return (r.K3 == null ? "qtf k3 1 (Xapian)" : "qtf linear", v with { Ranking = r with { K3 = r.K3 == null ? 1f : null } });
+        yield return (r.QueryTermFrequency ? "query-term frequency off" : "query-term frequency on", v with { Ranking = r with { QueryTermFrequency = !r.QueryTermFrequency } });
+        foreach (float p in new[] { 0f, 0.1f, 0.25f, 0.5f }.Where(p => p != r.ProximityBoost))
+            yield return (p > 0 ? string.Create(CultureInfo.InvariantCulture, $"proximity {p}") : "proximity off", v with { Ranking = r with { ProximityBoost = p } });
+        foreach (int slop in new[] { 5, 50 })
+            yield return (string.Create(CultureInfo.InvariantCulture, $"proximity within {slop} positions (not {r.ProximitySlop})"), v with { Ranking = r with { ProximitySlop = slop } });
+        yield return (r.QueryFunctionWords ? "function words kept" : "function words dropped", v with { Ranking = r with { QueryFunctionWords = !r.QueryFunctionWords } });
+        yield return ("request phrasing dropped too (\"I am interested in papers about\")", v with { Ranking = r with { QueryStopWords = true } });
+        yield return ("min length 0.5 (Xapian's min_normlen)", v with { Ranking = r with { MinLengthNorm = 0.5f } });
+        yield return ("exact document lengths (index-time change, not shipped)", v with { Ranking = r with { DocumentLengths = ExactLengths.Instance } });
         foreach (var (combined, title, tie) in RankingVariant.FieldChoices)
         {
             var other = v with { Ranking = r with { CombinedField = combined, TitleWeight = title, FieldTieBreaker = tie } };
@@ -200,8 +269,5 @@ public sealed class RelevanceReport
                 yield return (combined ? "fields: one combined field" : string.Create(CultureInfo.InvariantCulture,
                     $"fields: title^{title} {(tie >= 1 ? "+" : $"max+{tie}×")} body"), other);
         }
-        yield return (r.ProximityBoost > 0 ? "proximity off" : "proximity 0.25", v with { Ranking = r with { ProximityBoost = r.ProximityBoost > 0 ? 0 : 0.25f } });
-        yield return (r.QueryStopWords ? "query stop words off" : "query stop words on", v with { Ranking = r with { QueryStopWords = !r.QueryStopWords } });
-        yield return (r.QueryTermFrequency ? "query-term frequency off" : "query-term frequency on", v with { Ranking = r with { QueryTermFrequency = !r.QueryTermFrequency } });
     }
 }

@@ -1,5 +1,6 @@
 using Lucene.Net.QueryParsers.Classic;
 using Search.Benchmarks.Relevance.Collections;
+using Search.Core;
 using Search.Core.Evaluation;
 using Search.Core.Indexing;
 using Search.Core.Querying;
@@ -60,26 +61,65 @@ public sealed partial class RelevanceRun
         QueryForm form = QueryForm.Any, bool expand = false)
     {
         using var searcher = ArticleSearcher.Open(Index(analysis ?? AnalysisSettings.Default), ranking ?? RankingSettings.Default);
-        if (form == QueryForm.Any)
-            return EvaluationSearch.Evaluate(searcher, Queries, Qrels, depth, expand);
-        return RelevanceEvaluator.Evaluate(Queries, Qrels, (string text, int n) =>
-            searcher.Search(new SearchRequest { Query = Typed(text, form), Limit = n, Snippets = false, Suggest = false })
-                .Hits.Select(h => (h.Id, h.Score)).ToList(), depth);
+        if (form == QueryForm.Any && !expand)
+            return EvaluationSearch.Evaluate(searcher, Queries, Qrels, depth);
+        return Score(Search(searcher, form, depth, expand), depth);
     }
 
-    /// <summary>The query as a user would type it into `search query`: the words, syntax characters
-    /// escaped, joined by OR or by spaces (every word required).</summary>
-    public static string Typed(string text, QueryForm form)
+    /// <summary>Our ranked lists for every query sent in <paramref name="form"/>, by query id.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<(string DocId, float Score)>> Run(AnalysisSettings analysis, RankingSettings ranking,
+        QueryForm form, int depth = 100, bool wordsAsTyped = false)
+    {
+        using var searcher = ArticleSearcher.Open(Index(analysis), ranking);
+        return Search(searcher, form, depth, expand: false, wordsAsTyped);
+    }
+
+    /// <summary>With <paramref name="wordsAsTyped"/>, a keyword (<see cref="QueryForm.Any"/>) query
+    /// gets exactly the words the typed forms get (cut where they are cut), to compare rankings.</summary>
+    private Dictionary<string, IReadOnlyList<(string DocId, float Score)>> Search(ArticleSearcher searcher, QueryForm form, int depth, bool expand,
+        bool wordsAsTyped = false)
+    {
+        var run = new Dictionary<string, IReadOnlyList<(string DocId, float Score)>>(StringComparer.Ordinal);
+        foreach (var q in Queries)
+        {
+            if (form == QueryForm.Any)
+            {
+                string text = wordsAsTyped ? string.Join(' ', TypedWords(q.Text, searcher, QueryForm.Or)) : q.Text;
+                run[q.Id] = EvaluationSearch.Run(searcher, text, depth, expand);
+                continue;
+            }
+            string typed = string.Join(form == QueryForm.Or ? " OR " : " ", TypedWords(q.Text, searcher, form));
+            run[q.Id] = searcher.Search(new SearchRequest { Query = typed, Limit = depth, Snippets = false, Suggest = false })
+                .Hits.Select(h => (h.Id, h.Score)).ToList();
+        }
+        return run;
+    }
+
+    /// <summary>The words of a query as a user would type them into `search query`: syntax
+    /// characters escaped; all of them, or, when `search query` refuses that many, the first 64
+    /// (its limit), as a user would have to.</summary>
+    private static List<string> TypedWords(string text, ArticleSearcher searcher, QueryForm form)
     {
         var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
             .Select(w => w.Trim(".,;:!?()[]{}\"'".ToCharArray()))
             .Where(w => w.Length > 0)
             .Select(w => w is "AND" or "OR" or "NOT" or "TO" ? w.ToLowerInvariant() : PlainWord().IsMatch(w) ? w : QueryParserBase.Escape(w))
             .ToList();
-        // `search query` takes at most 64 words; a longer request is cut, as a user would have to.
-        if (words.Count > 64) words = words.Take(64).ToList();
-        return string.Join(form == QueryForm.Or ? " OR " : " ", words);
+        if (words.Count <= MaxTypedWords)
+            return words;
+        try
+        {
+            searcher.Search(new SearchRequest { Query = string.Join(form == QueryForm.Or ? " OR " : " ", words), Limit = 1, Snippets = false, Suggest = false });
+            return words;
+        }
+        catch (QuerySyntaxException)
+        {
+            return words.Take(MaxTypedWords).ToList();
+        }
     }
+
+    /// <summary>`search query` always takes this many words (<see cref="ArticleSearcher.MaxQueryTerms"/> / 2).</summary>
+    private const int MaxTypedWords = 64;
 
     /// <summary>Measures a peer's run with the same code that measures ours.</summary>
     public EvaluationReport Score(IReadOnlyDictionary<string, IReadOnlyList<(string DocId, float Score)>> run, int depth = 100) =>

@@ -34,7 +34,8 @@ public sealed class RankingSettingsTests
         Assert.DoesNotContain("~", Parse("protests capitals", matchAny: true, off));
         Assert.DoesNotContain("~", Parse("protests", matchAny: true));
         Assert.DoesNotContain("~", Parse("protests the the", matchAny: true));
-        Assert.DoesNotContain("~", Parse("protests capitals", matchAny: false));
+        Assert.DoesNotContain("~", Parse("protests", matchAny: false));
+        Assert.DoesNotContain("~", Parse("protests capitals", matchAny: false, off));
     }
 
     [Fact]
@@ -51,7 +52,8 @@ public sealed class RankingSettingsTests
     [Fact]
     public void Plain_words_are_scored_on_the_combined_field_while_phrases_stay_exact()
     {
-        Assert.Equal("+text:protest +text:capit", Parse("protests capitals", matchAny: false));
+        var noProximity = RankingSettings.Default with { ProximityBoost = 0 };
+        Assert.Equal("+text:protest +text:capit", Parse("protests capitals", matchAny: false, noProximity));
         Assert.Contains("text:protest text:capit", Parse("protests capitals", matchAny: true));
         // Quoted words keep matching exact forms in title and body.
         Assert.Equal("title:\"=protests =capitals\"^2.0 body:\"=protests =capitals\"", Parse("\"protests capitals\"", matchAny: false));
@@ -78,7 +80,7 @@ public sealed class RankingSettingsTests
         var stop = RankingSettings.Default with { QueryStopWords = true, ProximityBoost = 0 };
         Assert.Equal("text:protest text:capit", Parse("I am interested in papers about protests in capitals", matchAny: true, stop));
         Assert.Contains("text:interest", Parse("I am interested in papers about protests", matchAny: true, RankingSettings.Default with { ProximityBoost = 0 }));
-        var plain = RankingSettings.Default with { ProximityBoost = 0 };
+        var plain = RankingSettings.Default with { ProximityBoost = 0, K3 = null };
         Assert.Equal("text:protest^2.0 text:capit", Parse("protests capitals protest", matchAny: true, plain));
         Assert.Equal("text:protest text:capit", Parse("protests capitals protest", matchAny: true, plain with { QueryTermFrequency = false }));
     }
@@ -118,5 +120,103 @@ public sealed class RankingSettingsTests
         var request = new SearchRequest { Query = "police", Limit = 5, Snippets = false, Suggest = false };
         Assert.NotEqual(_index.Searcher.Search(request).Hits[0].Score, low.Search(request).Hits[0].Score);
         Assert.Equal(RankingSettings.Default, _index.Searcher.Ranking);
+    }
+
+    [Fact]
+    public void Typed_queries_get_the_proximity_clause_keywords_get_minus_the_words_after_not()
+    {
+        var ranking = RankingSettings.Default with { ProximityBoost = 0.25f, ProximitySlop = 20 };
+        Assert.Contains("body:\"protest capit\"~20", Parse("protests OR capitals", matchAny: false, ranking));
+        Assert.Contains("body:\"protest capit\"~20", Parse("protests capitals", matchAny: false, ranking));
+        // NOT words are not part of what is asked for: no pair with them.
+        string not = Parse("protests -police capitals", matchAny: false, ranking);
+        Assert.Contains("body:\"protest capit\"~20", not);
+        Assert.DoesNotContain("\"protest polic\"", not);
+        Assert.DoesNotContain("\"polic capit\"", not);
+    }
+
+    [Fact]
+    public void A_word_repeated_weighs_the_same_typed_with_or_as_in_a_sentence()
+    {
+        var plain = RankingSettings.Default with { ProximityBoost = 0, K3 = null };
+        Assert.Equal("text:protest^2.0 text:capit", Parse("protests OR capitals OR protest", matchAny: false, plain));
+        // Saturating query-term frequency (BM25's k3, Xapian's default 1): twice weighs 4/3.
+        var k3 = plain with { K3 = 1f };
+        Assert.Equal("text:protest^1.3333334 text:capit", Parse("protests capitals protest", matchAny: true, k3));
+        Assert.Equal("text:protest^1.3333334 text:capit", Parse("protests OR capitals OR protest", matchAny: false, k3));
+        // A boost the user types is kept as typed, not saturated.
+        Assert.Equal("text:protest^3.0 text:capit", Parse("protests^3 OR capitals", matchAny: false, k3));
+    }
+
+    [Theory]
+    [InlineData("police protest government")]
+    [InlineData("kazakh fsb russia")]
+    [InlineData("earthquake flood rescue damage")]
+    public void The_same_words_rank_the_same_as_keywords_and_joined_with_or(string words)
+    {
+        var any = _index.Searcher.Search(new SearchRequest { Query = words, MatchAny = true, Limit = 1000, Snippets = false, Suggest = false });
+        var or = _index.Searcher.Search(new SearchRequest { Query = string.Join(" OR ", words.Split(' ')), Limit = 1000, Snippets = false, Suggest = false });
+        Assert.True(any.Total > 1, $"{words}: {any.Total}");
+        Assert.Equal(any.Hits.Select(h => h.Id), or.Hits.Select(h => h.Id));
+        Assert.Equal(any.Hits.Select(h => h.Score), or.Hits.Select(h => h.Score));
+        // Typed plainly (all words required), the articles that have every word score as they do above.
+        var all = _index.Searcher.Search(new SearchRequest { Query = words, Limit = 1000, Snippets = false, Suggest = false });
+        var anyScores = any.Hits.ToDictionary(h => h.Id, h => h.Score);
+        if (all.AnyWords != true)
+            Assert.All(all.Hits, h => Assert.Equal(anyScores[h.Id], h.Score, 4)); // summed in another order
+    }
+
+    [Fact]
+    public void Proximity_on_typed_queries_changes_scores_never_the_hits()
+    {
+        using var plain = ArticleSearcher.Open(_index.IndexPath, RankingSettings.Default with { ProximityBoost = 0 });
+        foreach (string q in new[] { "police OR protest -government", "(police AND protest) OR government", "police protest" })
+        {
+            var request = new SearchRequest { Query = q, Limit = 1000, Snippets = false, Suggest = false };
+            var a = plain.Search(request);
+            var b = _index.Searcher.Search(request);
+            Assert.True(a.Total > 0, q);
+            Assert.Equal(a.Hits.Select(h => h.Id).ToHashSet(), b.Hits.Select(h => h.Id).ToHashSet());
+        }
+    }
+
+    [Fact]
+    public void Xapian_style_bm25_choices_reach_the_scores()
+    {
+        var request = new SearchRequest { Query = "police protest", MatchAny = true, Limit = 5, Snippets = false, Suggest = false };
+        float base0 = _index.Searcher.Search(request).Hits[0].Score;
+        var d = RankingSettings.Default;
+        foreach (var r in new[] { d with { RobertsonIdf = !d.RobertsonIdf }, d with { MinLengthNorm = 5f }, d with { K1 = 2f, B = 0.9f } })
+        {
+            using var other = ArticleSearcher.Open(_index.IndexPath, r);
+            Assert.NotEqual(base0, other.Search(request).Hits[0].Score);
+        }
+    }
+
+    [Fact]
+    public void Function_words_are_dropped_from_every_query_form_unless_nothing_else_is_left()
+    {
+        var ranking = RankingSettings.Default with { QueryFunctionWords = true, ProximityBoost = 0, K3 = null };
+        Assert.Equal("text:protest text:capit", Parse("what protests were there in the capitals", matchAny: true, ranking));
+        Assert.Equal("text:protest text:capit", Parse("what OR protests OR were OR there OR capitals", matchAny: false, ranking));
+        Assert.Equal("+text:protest +text:capit", Parse("what protests were there in capitals", matchAny: false, ranking));
+        // Nothing but function words: kept, so the query still asks for something.
+        Assert.Equal("text:what text:about", Parse("what about", matchAny: true, ranking));
+        // Phrases keep them.
+        Assert.Contains("\"=what =about\"", Parse("\"what about\" protests", matchAny: false, ranking));
+        Assert.Contains("text:what", Parse("what protests", matchAny: true, ranking with { QueryFunctionWords = false }));
+    }
+
+    [Fact]
+    public void A_word_the_analyser_splits_counts_as_its_parts_in_every_form()
+    {
+        var plain = RankingSettings.Default with { ProximityBoost = 0, K3 = null };
+        // As keywords, "non-violent protests" is three words; typed with OR, the same three.
+        Assert.Equal("text:non text:violent text:protest", Parse("non-violent protests", matchAny: true, plain));
+        Assert.Equal("text:non text:violent text:protest", Parse("non-violent OR protests", matchAny: false, plain));
+        // Typed plainly, every part is required, as every word is.
+        Assert.Equal("+text:non +text:violent +text:protest", Parse("non-violent protests", matchAny: false, plain));
+        // A repeated part weighs as a repeated word does, whichever way it was typed.
+        Assert.Equal("text:non^2.0 text:violent text:protest", Parse("non-violent OR protests OR non", matchAny: false, plain));
     }
 }

@@ -1,0 +1,177 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Util;
+
+namespace Search.Core.Querying.Ranking;
+
+/// <summary>
+/// BM25 as <see cref="BM25Similarity"/> computes it, with two choices it does not offer:
+/// <list type="bullet">
+/// <item><see cref="RankingSettings.MinLengthNorm"/>: a document shorter than this fraction of the
+/// average length is normalised as if it had this fraction (Xapian's <c>min_normlen</c>), so a
+/// two-word abstract does not outscore a real one on one shared word;</item>
+/// <item><see cref="RankingSettings.RobertsonIdf"/>: the idf of the Robertson–Spärck Jones weight,
+/// log((N − n + ½)/(n + ½)), as Xapian computes it (below a ratio of 2 it is damped, never
+/// negative), instead of Lucene's log(1 + (N − n + ½)/(n + ½)), which keeps a floor of log 2
+/// for words in half the documents.</item>
+/// </list>
+/// Norms are read as the index writes them (<see cref="BM25Similarity"/>'s one-byte length), so
+/// the index does not change; <see cref="DocumentLengths"/> lets the relevance benchmark measure
+/// exact lengths instead, an index-time change it reports as a variant.
+/// </summary>
+public sealed class Bm25Scoring : Similarity
+{
+    private static readonly BM25Similarity Writer = new();
+    private static readonly float[] NormTable = NormCodec.Table();
+
+    private readonly float _k1, _b, _minNorm;
+    private readonly bool _robertsonIdf;
+
+    public Bm25Scoring(RankingSettings settings)
+    {
+        _k1 = settings.K1;
+        _b = settings.B;
+        _minNorm = settings.MinLengthNorm;
+        _robertsonIdf = settings.RobertsonIdf;
+        DocumentLengths = settings.DocumentLengths;
+    }
+
+    /// <summary>Where a document's length in a field comes from; null: the index's one-byte norms.</summary>
+    public IDocumentLengths? DocumentLengths { get; }
+
+    public override long ComputeNorm(FieldInvertState state) => Writer.ComputeNorm(state);
+
+    public float Idf(long docFreq, long numDocs)
+    {
+        double ratio = (numDocs - docFreq + 0.5) / (docFreq + 0.5);
+        if (!_robertsonIdf)
+            return (float)Math.Log(1 + ratio);
+        if (ratio < 2)
+            ratio = ratio * 0.5 + 1;
+        return (float)Math.Log(ratio);
+    }
+
+    public override SimWeight ComputeWeight(float queryBoost, CollectionStatistics collectionStats, params TermStatistics[] termStats)
+    {
+        long max = collectionStats.MaxDoc; // as Lucene's BM25 (and Xapian: the collection size)
+        float idf = 0;
+        foreach (var t in termStats)
+            idf += Idf(t.DocFreq, max);
+        long sumTotal = collectionStats.SumTotalTermFreq;
+        float avgdl = sumTotal <= 0 ? 1f : (float)(sumTotal / (double)collectionStats.MaxDoc);
+        var cache = new float[256];
+        for (int i = 0; i < cache.Length; i++)
+            cache[i] = LengthFactor(NormTable[i], avgdl);
+        return new Weight(collectionStats.Field, idf, queryBoost, avgdl, cache);
+    }
+
+    /// <summary>k1 · ((1 − b) + b · max(length / avgdl, min)): the part of BM25 that depends on length.</summary>
+    private float LengthFactor(float length, float avgdl) => _k1 * ((1 - _b) + _b * Math.Max(length / avgdl, _minNorm));
+
+    public override SimScorer GetSimScorer(SimWeight weight, AtomicReaderContext context)
+    {
+        var w = (Weight)weight;
+        var exact = DocumentLengths?.For(context, w.Field);
+        if (exact != null)
+            return new ExactScorer(this, w, exact);
+        return new NormScorer(this, w, context.AtomicReader.GetNormValues(w.Field));
+    }
+
+    private sealed class Weight : SimWeight
+    {
+        public Weight(string field, float idf, float queryBoost, float avgdl, float[] cache)
+        {
+            Field = field;
+            Idf = idf;
+            QueryBoost = queryBoost;
+            Avgdl = avgdl;
+            Cache = cache;
+            Normalize(1f, 1f);
+        }
+
+        public string Field { get; }
+        public float Idf { get; }
+        public float QueryBoost { get; }
+        public float Avgdl { get; }
+        public float[] Cache { get; }
+        public float TopLevelBoost { get; private set; }
+        public float Value { get; private set; }
+
+        public override float GetValueForNormalization() => (Idf * QueryBoost) * (Idf * QueryBoost);
+
+        public override void Normalize(float queryNorm, float topLevelBoost)
+        {
+            TopLevelBoost = topLevelBoost;
+            Value = Idf * QueryBoost * topLevelBoost * 1; // BM25 ignores the query norm, as Lucene's does
+        }
+    }
+
+    private abstract class ScorerBase : SimScorer
+    {
+        protected readonly Bm25Scoring Owner;
+        protected readonly Weight W;
+        private readonly float _scale;
+
+        protected ScorerBase(Bm25Scoring owner, Weight weight)
+        {
+            Owner = owner;
+            W = weight;
+            _scale = weight.Value * (owner._k1 + 1);
+        }
+
+        protected abstract float LengthFactor(int doc);
+
+        public override float Score(int doc, float freq) => _scale * freq / (freq + LengthFactor(doc));
+
+        public override float ComputeSlopFactor(int distance) => 1.0f / (distance + 1);
+
+        public override float ComputePayloadFactor(int doc, int start, int end, BytesRef payload) => 1;
+
+        public override Explanation Explain(int doc, Explanation freq)
+        {
+            var result = new Explanation(Score(doc, freq.Value), $"bm25(doc={doc}, freq={freq.Value}, idf={W.Idf}, avgdl={W.Avgdl}, k1={Owner._k1}, b={Owner._b})");
+            result.AddDetail(freq);
+            return result;
+        }
+    }
+
+    private sealed class NormScorer : ScorerBase
+    {
+        private readonly NumericDocValues? _norms;
+
+        public NormScorer(Bm25Scoring owner, Weight weight, NumericDocValues? norms) : base(owner, weight) => _norms = norms;
+
+        protected override float LengthFactor(int doc) => _norms == null ? Owner._k1 : W.Cache[(byte)_norms.Get(doc) & 0xFF];
+    }
+
+    private sealed class ExactScorer : ScorerBase
+    {
+        private readonly Func<int, int> _length;
+
+        public ExactScorer(Bm25Scoring owner, Weight weight, Func<int, int> length) : base(owner, weight) => _length = length;
+
+        protected override float LengthFactor(int doc) => Owner.LengthFactor(_length(doc), W.Avgdl);
+    }
+
+    /// <summary>The lengths <see cref="BM25Similarity"/> writes, decoded (one byte: 1/√length, three bits of precision).</summary>
+    private sealed class NormCodec : BM25Similarity
+    {
+        public static float[] Table()
+        {
+            var codec = new NormCodec();
+            var table = new float[256];
+            for (int i = 0; i < 256; i++)
+                table[i] = codec.DecodeNormValue((byte)i);
+            return table;
+        }
+    }
+}
+
+/// <summary>Exact document lengths per field, for the relevance benchmark's variant (see <see cref="Bm25Scoring"/>).</summary>
+public interface IDocumentLengths
+{
+    /// <summary>Length of each document of <paramref name="context"/> in <paramref name="field"/>, by
+    /// segment-local doc id; null to use the index's norms.</summary>
+    Func<int, int>? For(AtomicReaderContext context, string field);
+}

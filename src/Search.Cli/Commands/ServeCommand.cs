@@ -12,7 +12,7 @@ public static class ServeCommand
 
         A web page (search box, facets, timeline, articles) and a read-only JSON API on the index,
         at the URL it prints. A `search index` running beside it shows up within a second or two.
-          --port N        the port (default 8737, or a free one when that is taken)
+          --port N        the port (default 8737, or a free one when that is taken; 0: any free one)
           --host ADDR     the address to listen on (default 127.0.0.1: this machine only); 0.0.0.0
                           or a network address opens it to other machines, with a warning
           --cors ORIGIN   let pages from ORIGIN (like https://example.org) call the API; none by default
@@ -26,7 +26,7 @@ public static class ServeCommand
         if (args.Positionals.Count > 0)
             throw new UsageException($"serve takes no words (got '{args.Positionals[0]}')");
         var address = ListenAddress.ParseHost(args.Value("host") ?? "127.0.0.1");
-        int port = args.Value("port") != null ? args.Int("port", 0, 1, 65535) : ListenAddress.FreeDefaultPort(address);
+        int port = args.Value("port") != null ? args.Int("port", 0, 0, 65535) : ListenAddress.FreeDefaultPort(address);
         string? cors = args.Value("cors") is { } c ? CorsOrigin(c) : null;
         var options = new WebServerOptions { IndexPath = IndexLocation.Resolve(args), Address = address, Port = port, CorsOrigin = cors };
         return Serve(options, o, CancellationToken.None);

@@ -310,7 +310,7 @@
       const b = el("button", { type: "button", class: "bar" + (v.count === 0 ? " zero" : "") + (inRange(v.value) ? " on" : ""),
         "data-value": v.value, "aria-pressed": inRange(v.value) ? "true" : "false",
         "aria-label": v.value + ": " + fmt(v.count) + " " + unit, title: v.value + ": " + fmt(v.count) + " " + unit },
-        el("i", { style: null }));
+        el("span", { class: "fill" }));
       b.firstChild.style.height = Math.max(v.count ? 2 : 1, Math.round(100 * v.count / max)) + "%";
       b.addEventListener("pointerdown", (e) => {
         if (e.button !== 0) return;

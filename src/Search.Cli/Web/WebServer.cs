@@ -18,6 +18,8 @@ public sealed record WebServerOptions
     /// <summary>The one origin allowed to call the API from another site's pages; null: none (no CORS headers).</summary>
     public string? CorsOrigin { get; init; }
     public TimeSpan RefreshInterval { get; init; } = TimeSpan.FromSeconds(1);
+    /// <summary>API requests searching at once (the rest wait): one per core.</summary>
+    public int Concurrency { get; init; } = Environment.ProcessorCount;
 }
 
 /// <summary>
@@ -68,6 +70,7 @@ public sealed class WebServer : IAsyncDisposable
             app.Use(SecurityHeaders);
             app.Use(JsonForEmptyErrors);
             app.Use(ApiErrors.Handle);
+            app.Use(new SearchGate(options.Concurrency).Handle);
             if (options.CorsOrigin is { } origin)
                 app.UseCors(p => p.WithOrigins(origin).WithMethods("GET").AllowAnyHeader());
             app.UseRouting();

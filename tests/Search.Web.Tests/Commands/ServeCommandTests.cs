@@ -52,6 +52,16 @@ public sealed class ServeCommandTests(WebCorpus corpus)
     }
 
     [Fact]
+    public void Help_says_how_to_start_it_without_starting_it()
+    {
+        var run = SearchCli.Run("serve", "--help");
+        Assert.Equal(0, run.Code);
+        Assert.StartsWith("usage: search serve", run.Out);
+        Assert.Contains("--host ADDR", run.Out);
+        Assert.Contains("search serve", SearchCli.Run("help").Out);
+    }
+
+    [Fact]
     public void No_index_is_one_line_and_exit_1()
     {
         using var dir = new TempDir();

@@ -344,9 +344,26 @@
     bars.append(...barButtons);
     const heading = el("h2", { id: "timeline-heading" }, "Matching " + unit + " per " + dim);
     if (range) heading.append(el("button", { type: "button", class: "linkish", onclick: () => go({ range: "", page: 1 }) }, "clear dates"));
-    timeline.replaceChildren(heading, bars, el("div", { class: "axis", "aria-hidden": "true" },
-      el("span", {}, values[0].value), el("span", {}, values[values.length - 1].value)));
+    timeline.replaceChildren(heading, bars, axis(values, dim));
     timeline.hidden = false;
+  }
+
+  /** Labels under the bars: each year's first month (or every few years), never crowded. */
+  function axis(values, dim) {
+    const box = el("div", { class: "axis", "aria-hidden": "true" });
+    const step = Math.max(1, Math.ceil(values.length / 10));
+    let lastAt = -Infinity;
+    values.forEach((v, i) => {
+      const label = dim === "month" ? (v.value.endsWith("-01") || i === 0 ? v.value.slice(0, 4) : null) : (i % step === 0 ? v.value : null);
+      if (!label) return;
+      const at = (100 * (i + 0.5)) / values.length;
+      if (at - lastAt < 6) return;
+      lastAt = at;
+      const span = el("span", {}, label);
+      span.style.left = at + "%";
+      box.append(span);
+    });
+    return box;
   }
 
   /** The bars in time order with the empty months or years between them, so gaps show as gaps. */

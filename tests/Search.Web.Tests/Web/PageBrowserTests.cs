@@ -178,6 +178,17 @@ public sealed class PageBrowserTests(WebCorpus corpus) : IAsyncLifetime
     }
 
     [BrowserFact]
+    public async Task A_filter_typed_as_people_type_it_shows_ticked_and_unticks()
+    {
+        var page = await Open("/?q=election&filter=" + Uri.EscapeDataString("place=us"));
+        await page.WaitForSelectorAsync("fieldset[data-dim=place] input:checked");
+        Assert.StartsWith("48 ", await SummaryAfterSearch(page));
+        await page.ClickAsync("fieldset[data-dim=place] input:checked");
+        await WaitForUrl(page, u => !u.Contains("filter="), "after unticking the value");
+        await page.WaitForFunctionAsync("() => document.querySelector('#summary').textContent.startsWith('71 ')");
+    }
+
+    [BrowserFact]
     public async Task Readable_at_phone_width_and_the_screenshot_for_the_readme()
     {
         var phone = await Open("/?q=election", width: 390, height: 844);

@@ -187,7 +187,7 @@
       renderMessages(s, result);
       renderChips(s, range);
       renderTimeline(s, range, dates);
-      renderFacets(s, result);
+      renderFacets(s, result, filters);
       renderResults(s, result);
     } catch (e) {
       if (mine !== generation) return;
@@ -253,7 +253,9 @@
 
   // ---- facets --------------------------------------------------------------------------------
 
-  function renderFacets(s, r) {
+  /** The side facets; <effective> are the filters the answer used (the URL's plus the date range),
+   *  so "Show more" counts what the list above it counts. */
+  function renderFacets(s, r, effective) {
     const boxes = [];
     for (const dim of SIDE_FACETS) {
       const values = (r.facets || {})[dim] || [];
@@ -261,14 +263,14 @@
       const other = (r.facet_other || {})[dim] || { values: 0 };
       const set = el("fieldset", { "data-dim": dim }, el("legend", {}, dim));
       const list = el("div", {});
-      for (const v of values) list.append(facetValue(s, dim, v));
+      for (const v of values) list.append(facetValue(s, dim, v, values));
       set.append(list);
       if (other.values > 0) {
         set.append(el("button", { type: "button", class: "more", onclick: async (e) => {
           e.target.disabled = true;
           try {
-            const more = await api("/api/facets/" + encodeURIComponent(dim), searchParams(s, { limit: "200" }));
-            list.replaceChildren(...more.values.map((v) => facetValue(s, dim, v)));
+            const more = await api("/api/facets/" + encodeURIComponent(dim), searchParams(Object.assign({}, s, { filters: effective }), { limit: "200" }));
+            list.replaceChildren(...more.values.map((v) => facetValue(s, dim, v, more.values)));
             e.target.remove();
           } catch (err) { e.target.textContent = err.message; }
         } }, "Show " + fmt(other.values) + " more"));
@@ -279,12 +281,18 @@
   }
 
   let facetIds = 0;
-  function facetValue(s, dim, v) {
+  function facetValue(s, dim, v, listed) {
     const f = dim + "=" + v.value;
     const id = "facet-" + (++facetIds);
     const checked = s.filters.includes(f) || v.selected;
     const box = el("input", { type: "checkbox", id, checked, onchange: () => {
-      const others = s.filters.filter((x) => x !== f);
+      let others = s.filters.filter((x) => x !== f);
+      if (checked && others.length === s.filters.length) {
+        // Selected through a value as typed (place=uk shown as United Kingdom): drop the filters
+        // of this dimension that name no listed value.
+        const names = new Set(listed.map((x) => dim + "=" + x.value));
+        others = others.filter((x) => !x.startsWith(dim + "=") || names.has(x));
+      }
       go({ filters: checked ? others : others.concat([f]), page: 1 });
     } });
     return el("div", { class: "facet-value" }, box, el("label", { for: id }, v.value), el("span", { class: "count", "aria-label": fmt(v.count) + " matching" }, fmt(v.count)));

@@ -134,6 +134,17 @@ public sealed class ApiEndpointsTests(WebCorpus corpus) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_openapi_description_lists_every_api_route()
+    {
+        var paths = (await Get("/api/openapi.json"))["paths"]!.AsObject().Select(p => p.Key).ToHashSet();
+        var routes = ((Microsoft.AspNetCore.Routing.IEndpointRouteBuilder)_server.Server.App).DataSources
+            .SelectMany(d => d.Endpoints).OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
+            .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/')).Where(r => r.StartsWith("/api/")).ToHashSet();
+        Assert.True(routes.Count >= 8, string.Join(", ", routes));
+        Assert.Equal(routes.Order(), paths.Order());
+    }
+
+    [Fact]
     public async Task The_page_and_its_assets_come_from_inside_the_program_with_a_strict_policy()
     {
         var page = await _server.Client.GetAsync("/");

@@ -195,6 +195,8 @@ public sealed class PageBrowserTests(WebCorpus corpus) : IAsyncLifetime
         await phone.WaitForSelectorAsync("#results .hit");
         // Nothing wider than the screen: no sideways scrolling.
         Assert.True(await Js<int>(phone, "document.documentElement.scrollWidth") <= 390);
+        // Every control has a name a screen reader can say.
+        Assert.Equal(0, await Js<int>(phone, "[...document.querySelectorAll('input, select, button')].filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label') && !e.textContent.trim()).length"));
 
         var page = await Open("/?q=election&filter=" + Uri.EscapeDataString("place=United States"), width: 1200, height: 900);
         await page.WaitForSelectorAsync("#results .hit");

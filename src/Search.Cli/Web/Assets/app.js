@@ -219,7 +219,7 @@
   function showQueryError(q, message, position) {
     const i = Math.max(0, Math.min(q.length, position - 1));
     const pre = el("pre", {}, q.slice(0, i), el("span", { class: "at" }, q.slice(i, i + 1) || " "), q.slice(i + 1));
-    queryError.replaceChildren(el("span", {}, "Cannot read the query at position " + position + ": " + message), pre);
+    queryError.replaceChildren(el("span", {}, "Cannot read the query: " + message + (/position \d/.test(message) ? "" : " (at position " + position + ")")), pre);
     queryError.hidden = false;
     input.setAttribute("aria-invalid", "true");
   }

@@ -73,6 +73,7 @@ public static class CommandUsage
             facet dimensions.
             Exit status: 0 ok, 1 no index.
             """,
+        ["serve"] = Search.Cli.Commands.ServeCommand.Help,
         ["eval"] = Search.Cli.Commands.EvalCommand.Help + "Exit status: 0 ok, 1 unreadable files or no index, 2 bad command line.\n",
         ["check"] = """
             usage: search check [--fix] [--index DIR] [--json]

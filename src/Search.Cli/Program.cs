@@ -30,6 +30,8 @@ public static class Program
           search duplicates [--limit N] [--json]  stories the index holds more than once, with their copies
           search show ID [--file FILE] [--json]   one article with all its metadata
           search stats [--json]                   what is in the index
+          search serve [--port N] [--host ADDR] [--cors ORIGIN]
+                                                  a web page and a JSON API on the index (127.0.0.1)
           search eval [DIR] [--queries FILE] [--qrels FILE] [--run FILE] [--depth N] [--per-query] [--json]
                                                   measure ranking (or a TREC run) against relevance judgements
           search help [COMMAND]                   this text, or one command's usage (also: search COMMAND --help)
@@ -64,6 +66,7 @@ public static class Program
                 "related" => RelatedCommand.Run(rest, output),
                 "duplicates" => DuplicatesCommand.Run(rest, output),
                 "stats" => StatsCommand.Run(rest, output),
+                "serve" => ServeCommand.Run(rest, output),
                 "console" => ConsoleCommand.Run(rest, output),
                 "check" => CheckCommand.Run(rest, output),
                 "eval" => EvalCommand.Run(rest, output),

@@ -1,0 +1,129 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+
+namespace Search.Cli.Web;
+
+/// <summary>
+/// The parameters of <c>GET /api/search</c>, read from the query string and checked: the options
+/// of <c>search query</c> under their own names (<c>q</c>, <c>filter</c> and <c>facet</c>
+/// repeatable, <c>sort</c>, <c>offset</c>, <c>limit</c>, <c>facet_limit</c>, <c>any</c>,
+/// <c>expand</c>, <c>collapse</c>). Anything out of range is an <see cref="ApiError"/> (400) naming
+/// the parameter, before the index is touched.
+/// </summary>
+public sealed record ApiQuery
+{
+    /// <summary>Longest query text accepted. A pasted paragraph fits; a megabyte does not, and would
+    /// only cost the server time (the searcher refuses more than 128 terms anyway).</summary>
+    public const int MaxQueryChars = 10_000;
+
+    /// <summary>Deepest offset and largest page (the searcher's own window).</summary>
+    public const int MaxWindow = 10_000;
+
+    public const int MaxFilters = 200;
+    public const int MaxValueChars = 1_000;
+
+    public string Query { get; init; } = "";
+    public IReadOnlyList<(string Dimension, string Value)> Filters { get; init; } = Array.Empty<(string, string)>();
+    public IReadOnlyList<string> Facets { get; init; } = Array.Empty<string>();
+    public string Sort { get; init; } = "relevance";
+    public int Offset { get; init; }
+    public int Limit { get; init; } = 10;
+    public int FacetLimit { get; init; } = 10;
+    public bool Any { get; init; }
+    public bool Expand { get; init; }
+    public bool Collapse { get; init; } = true;
+
+    public static ApiQuery From(IQueryCollection q)
+    {
+        string text = Single(q, "q") ?? "";
+        if (text.Length > MaxQueryChars)
+            throw ApiError.BadRequest($"q is {text.Length:N0} characters long; a query may have at most {MaxQueryChars:N0}");
+        CheckText("q", text);
+        var filters = new List<(string, string)>();
+        var filterValues = q["filter"];
+        if (filterValues.Count > MaxFilters)
+            throw ApiError.BadRequest($"at most {MaxFilters} filter parameters, not {filterValues.Count}");
+        foreach (string? f in filterValues)
+            filters.Add(ParseFilter(f ?? ""));
+        var facets = new List<string>();
+        foreach (string? f in q["facet"])
+            foreach (string dim in (f ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                if (dim.Length > 100)
+                    throw ApiError.BadRequest("facet names a dimension: source, author, section, tags, year, month, place or links");
+                facets.Add(dim);
+            }
+        if (facets.Count > 50)
+            throw ApiError.BadRequest($"at most 50 facet dimensions, not {facets.Count}");
+        bool any = Flag(q, "any", false);
+        bool expand = Flag(q, "expand", false);
+        if (expand && !any)
+            throw ApiError.BadRequest("expand works with any=true (keyword queries)");
+        string sort = Single(q, "sort") ?? "relevance";
+        if (sort is not ("relevance" or "newest" or "oldest"))
+            throw ApiError.BadRequest($"sort must be relevance, newest or oldest, not '{Shorten(sort)}'");
+        return new ApiQuery
+        {
+            Query = text,
+            Filters = filters,
+            Facets = facets,
+            Sort = sort,
+            Offset = Int(q, "offset", 0, 0, MaxWindow),
+            Limit = Int(q, "limit", 10, 0, MaxWindow),
+            FacetLimit = Int(q, "facet_limit", 10, 1, 10_000),
+            Any = any,
+            Expand = expand,
+            Collapse = Flag(q, "collapse", true),
+        };
+    }
+
+    /// <summary>DIMENSION=VALUE, as <c>search query --filter</c> takes it.</summary>
+    public static (string Dimension, string Value) ParseFilter(string text)
+    {
+        int eq = text.IndexOf('=');
+        if (eq <= 0 || eq == text.Length - 1 || text[..eq].Trim().Length == 0 || text[(eq + 1)..].Trim().Length == 0)
+            throw ApiError.BadRequest($"a filter is DIMENSION=VALUE (like place=Russia), not '{Shorten(text)}'");
+        if (text.Length > MaxValueChars)
+            throw ApiError.BadRequest($"a filter may have at most {MaxValueChars:N0} characters");
+        CheckText("filter", text);
+        return (text[..eq].Trim(), text[(eq + 1)..].Trim());
+    }
+
+    /// <summary>The one value of <paramref name="name"/>, or null; a repeated one is refused.</summary>
+    public static string? Single(IQueryCollection q, string name)
+    {
+        var values = q[name];
+        if (values.Count > 1)
+            throw ApiError.BadRequest($"{name} may be given once, not {values.Count} times");
+        return values.Count == 1 ? values[0] : null;
+    }
+
+    public static int Int(IQueryCollection q, string name, int fallback, int min, int max)
+    {
+        string? v = Single(q, name);
+        if (v == null || v.Length == 0)
+            return fallback;
+        if (!int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out int n) || n < min || n > max)
+            throw ApiError.BadRequest($"{name} must be a whole number from {min} to {max:N0}, not '{Shorten(v)}'");
+        return n;
+    }
+
+    public static bool Flag(IQueryCollection q, string name, bool fallback) => Single(q, name) switch
+    {
+        null or "" => fallback,
+        "1" or "true" or "yes" => true,
+        "0" or "false" or "no" => false,
+        var v => throw ApiError.BadRequest($"{name} must be true or false, not '{Shorten(v)}'"),
+    };
+
+    /// <summary>Control characters (other than whitespace) are no query and no value: refused.</summary>
+    public static void CheckText(string name, string text)
+    {
+        foreach (char c in text)
+            if (char.IsControl(c) && c is not ('\t' or '\n' or '\r'))
+                throw ApiError.BadRequest($"{name} holds a control character (U+{(int)c:X4})");
+    }
+
+    /// <summary>A value quoted back in an error: short, so an error stays one readable line.</summary>
+    public static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
+}

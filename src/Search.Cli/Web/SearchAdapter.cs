@@ -1,0 +1,200 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Search.Cli.Rendering;
+using Search.Core;
+using Search.Core.Ingest;
+using Search.Core.Querying;
+
+namespace Search.Cli.Web;
+
+/// <summary>
+/// The one place the web server calls into the query side (<see cref="ArticleSearcher"/>,
+/// <see cref="SearchRequest"/>, <see cref="SearchResult"/>) and the JSON of the CLI
+/// (<see cref="JsonRenderer"/>): <c>/api/search</c> answers exactly what <c>search query --json</c>
+/// prints and <c>/api/articles/{id}</c> what <c>search show --json</c> prints, because both go through
+/// the same renderer. Every method returns a JSON document or throws <see cref="ApiError"/>.
+/// Thread-safe: each call acquires one searcher from the searcher's <c>SearcherManager</c> and
+/// releases it, so an answer comes from one commit.
+/// </summary>
+public sealed class SearchAdapter : IDisposable
+{
+    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private readonly ArticleSearcher _searcher;
+
+    private SearchAdapter(ArticleSearcher searcher) => _searcher = searcher;
+
+    /// <summary>Opens the index read-only; a <see cref="SearchException"/> (one line) when it is
+    /// missing, damaged or of another schema version.</summary>
+    public static SearchAdapter Open(string indexPath) => new(ArticleSearcher.Open(indexPath));
+
+    public string IndexPath => _searcher.IndexPath;
+
+    /// <summary>Picks up the newest commit of a build running beside the server, if there is one.</summary>
+    public void Refresh() => _searcher.Refresh();
+
+    /// <summary><c>search query --json</c>.</summary>
+    public string Search(ApiQuery q) => JsonRenderer.Result(Run(Request(q)));
+
+    /// <summary>The values of one facet dimension for a query and its filters, most frequent first
+    /// (years and months in time order).</summary>
+    public string FacetValues(string dimension, ApiQuery q)
+    {
+        var request = Request(q with { Facets = new[] { dimension }, Limit = 0, Offset = 0 }, snippets: false, suggest: false);
+        var result = Run(request);
+        var (dim, values) = result.Facets.First();
+        var other = result.FacetOthers.GetValueOrDefault(dim) ?? Core.Facets.FacetOther.None;
+        return Write(w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("dimension", dim);
+            w.WriteString("query", result.Query);
+            w.WriteNumber("total", result.Total);
+            w.WriteStartArray("values");
+            foreach (var v in values)
+            {
+                w.WriteStartObject();
+                w.WriteString("value", v.Value);
+                w.WriteNumber("count", v.Count);
+                w.WriteBoolean("selected", v.Selected);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteStartObject("other");
+            w.WriteNumber("values", other.Values);
+            w.WriteNumber("count", other.Count);
+            w.WriteEndObject();
+            w.WriteEndObject();
+        });
+    }
+
+    /// <summary><c>search show ID [--file FILE] --json</c>.</summary>
+    public string Article(string id, string? file) => JsonRenderer.Article(Find(id, file));
+
+    /// <summary>The article's title and whole body with the words <paramref name="query"/> matches
+    /// marked &lt;mark&gt;…&lt;/mark&gt; (as snippets are in <c>/api/search</c>).</summary>
+    public string Highlighted(string id, string? file, string query)
+    {
+        var article = Find(id, file);
+        var (title, body) = _searcher.Highlighted(article, query);
+        return Write(w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("id", article.Id);
+            w.WriteString("query", query);
+            w.WriteString("title", Highlight.Replace(title, "<mark>", "</mark>"));
+            w.WriteString("body", Highlight.Replace(body, "<mark>", "</mark>"));
+            w.WriteEndObject();
+        });
+    }
+
+    /// <summary><c>search related ID --json</c>.</summary>
+    public string Related(string id, int limit)
+    {
+        if (_searcher.GetAll(id).Count == 0)
+            throw NoArticle(id);
+        try
+        {
+            return JsonRenderer.Related(_searcher.Related(id, limit));
+        }
+        catch (SearchException e) when (e is not QuerySyntaxException)
+        {
+            // Gone between the two looks (a build removed it): as if it had never been there.
+            throw new ApiError(404, e.Message);
+        }
+    }
+
+    /// <summary>The other articles of the article's story (its duplicate cluster), earliest first.</summary>
+    public string Copies(string id)
+    {
+        if (_searcher.GetAll(id).Count == 0)
+            throw NoArticle(id);
+        var cluster = _searcher.Duplicates().FirstOrDefault(c => c.Members.Any(m => m.Id == id));
+        return Write(w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("id", id);
+            w.WriteString("cluster", cluster?.Key);
+            w.WriteStartArray("copies");
+            foreach (var m in cluster?.Members ?? Array.Empty<Core.Duplicates.DuplicateCluster.Member>())
+            {
+                if (m.Id == id)
+                    continue;
+                w.WriteStartObject();
+                w.WriteString("id", m.Id);
+                w.WriteString("title", m.Title);
+                w.WriteString("source", m.Source);
+                w.WriteString("published", m.Published);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        });
+    }
+
+    /// <summary><c>search stats --json</c>.</summary>
+    public string Stats() => JsonRenderer.Stats(_searcher.Stats());
+
+    private static SearchRequest Request(ApiQuery q, bool snippets = true, bool suggest = true)
+    {
+        var filters = new Dictionary<string, IReadOnlyList<string>>();
+        foreach (var (dim, value) in q.Filters)
+            filters[dim] = filters.TryGetValue(dim, out var list) ? list.Append(value).ToList() : new List<string> { value };
+        return new SearchRequest
+        {
+            Query = q.Query,
+            Offset = q.Offset,
+            Limit = q.Limit,
+            Sort = SearchRequest.TryParseSort(q.Sort, out var sort) ? sort : SortOrder.Relevance,
+            Facets = q.Facets,
+            FacetLimit = q.FacetLimit,
+            Filters = filters,
+            MatchAny = q.Any,
+            Expand = q.Expand,
+            Collapse = q.Collapse,
+            Snippets = snippets,
+            Suggest = suggest,
+        };
+    }
+
+    private SearchResult Run(SearchRequest request)
+    {
+        try
+        {
+            return _searcher.Search(request);
+        }
+        catch (QuerySyntaxException e)
+        {
+            throw new ApiError(400, e.Message, e.Position);
+        }
+        catch (SearchException e) when (e.ExitCode == QuerySyntaxException.Code)
+        {
+            throw new ApiError(400, e.Message);
+        }
+    }
+
+    private Article Find(string id, string? file)
+    {
+        var all = _searcher.GetAll(id);
+        if (file != null)
+            all = all.Where(a => a.File == file || a.FullPath == file).ToList();
+        if (all.Count == 0)
+            throw file != null ? ApiError.NotFound($"no article with id '{ApiQuery.Shorten(id)}' in {ApiQuery.Shorten(file)}") : NoArticle(id);
+        if (all.Count > 1)
+            throw new ApiError(409, $"{all.Count} articles have the id '{ApiQuery.Shorten(id)}'; add ?file=FILE to pick one", files: all.Select(a => a.File).ToList());
+        return all[0];
+    }
+
+    private static ApiError NoArticle(string id) => ApiError.NotFound($"no article with id '{ApiQuery.Shorten(id)}'");
+
+    private static string Write(Action<Utf8JsonWriter> write)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, Options))
+            write(writer);
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    public void Dispose() => _searcher.Dispose();
+}

@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Search.Web.Tests.Support;
+using Xunit;
+
+namespace Search.Web.Tests.Commands;
+
+/// <summary>`search serve` as a user starts it: a child process that prints its URL, answers, and
+/// stops cleanly (exit 0) on Ctrl-C; bad command lines and a missing index are one-line errors.</summary>
+[Collection(WebCorpusCollection.Name)]
+public sealed class ServeCommandTests(WebCorpus corpus)
+{
+    [Fact]
+    public async Task Prints_its_url_answers_and_exits_0_on_ctrl_c()
+    {
+        using var serve = Serve("--index", corpus.IndexPath, "--port", "0");
+        using var _ = StopOnFailure(serve);
+        string url = ReadUrl(serve);
+        Assert.StartsWith("http://127.0.0.1:", url);
+        using var client = new HttpClient();
+        var stats = JsonNode.Parse(await client.GetStringAsync(url + "api/stats"))!;
+        Assert.Equal(299, stats["documents"]!.GetValue<int>());
+        Interrupt(serve);
+        Assert.True(serve.WaitForExit(20_000), "serve did not stop within 20 s of Ctrl-C");
+        Assert.Equal(0, serve.ExitCode);
+        Assert.DoesNotContain("warning", serve.StandardError.ReadToEnd());
+    }
+
+    [Fact]
+    public void Listening_beyond_this_machine_says_so()
+    {
+        using var serve = Serve("--index", corpus.IndexPath, "--port", "0", "--host", "0.0.0.0");
+        using var _ = StopOnFailure(serve);
+        ReadUrl(serve);
+        Interrupt(serve);
+        Assert.True(serve.WaitForExit(20_000));
+        string err = serve.StandardError.ReadToEnd();
+        Assert.Contains("warning: listening on 0.0.0.0", err);
+        Assert.Equal(0, serve.ExitCode);
+    }
+
+    [Theory]
+    [InlineData(2, "--host", "example.org")]
+    [InlineData(2, "--port", "70000")]
+    [InlineData(2, "--cors", "https://a.example/path")]
+    [InlineData(2, "extra-word")]
+    public void A_bad_command_line_is_refused_in_one_line(int code, params string[] args)
+    {
+        var run = SearchCli.Run(new[] { "serve", "--index", corpus.IndexPath }.Concat(args).ToArray());
+        Assert.Equal(code, run.Code);
+        Assert.Single(run.Err.TrimEnd().Split('\n'));
+    }
+
+    [Fact]
+    public void Help_says_how_to_start_it_without_starting_it()
+    {
+        var run = SearchCli.Run("serve", "--help");
+        Assert.Equal(0, run.Code);
+        Assert.StartsWith("usage: search serve", run.Out);
+        Assert.Contains("--host ADDR", run.Out);
+        Assert.Contains("search serve", SearchCli.Run("help").Out);
+    }
+
+    [Fact]
+    public void No_index_is_one_line_and_exit_1()
+    {
+        using var dir = new TempDir();
+        var run = SearchCli.Run("serve", "--index", Path.Combine(dir.Path, "none"), "--port", "0");
+        Assert.Equal(1, run.Code);
+        Assert.Single(run.Err.TrimEnd().Split('\n'));
+        Assert.False(Directory.Exists(Path.Combine(dir.Path, "none")), "serve created the index folder");
+    }
+
+    private static Process Serve(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "search.dll"));
+        start.ArgumentList.Add("serve");
+        foreach (string a in args)
+            start.ArgumentList.Add(a);
+        return Process.Start(start)!;
+    }
+
+    /// <summary>Ends the child (by its id) if a failed assertion left it running.</summary>
+    private static IDisposable StopOnFailure(Process p) => new Stopper(p);
+
+    private sealed class Stopper(Process p) : IDisposable
+    {
+        public void Dispose()
+        {
+            if (!p.HasExited)
+                p.Kill();
+        }
+    }
+
+    /// <summary>The URL from "Serving INDEX at URL (Ctrl-C to stop)".</summary>
+    private static string ReadUrl(Process serve)
+    {
+        var line = serve.StandardOutput.ReadLineAsync();
+        Assert.True(line.Wait(60_000), "serve printed nothing in 60 s");
+        string text = line.Result ?? throw new Xunit.Sdk.XunitException("serve ended: " + serve.StandardError.ReadToEnd());
+        int at = text.IndexOf(" at http", StringComparison.Ordinal);
+        Assert.True(at > 0, text);
+        return text[(at + 4)..text.IndexOf(' ', at + 4)];
+    }
+
+    /// <summary>Ctrl-C: SIGINT to the child, by its id.</summary>
+    private static void Interrupt(Process p)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-INT", p.Id.ToString() }, UseShellExecute = false })!;
+        kill.WaitForExit();
+    }
+}

@@ -1,0 +1,116 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Search.Web.Tests.Support;
+using Xunit;
+
+namespace Search.Web.Tests.Web;
+
+/// <summary>Input is hostile until checked: every bad request is a 4xx with one line of JSON
+/// naming the problem, never a 500 or a stack trace, and nothing writes the index.</summary>
+[Collection(WebCorpusCollection.Name)]
+public sealed class HostileInputTests(WebCorpus corpus) : IAsyncLifetime
+{
+    private InMemoryServer _server = null!;
+
+    public async Task InitializeAsync() => _server = await InMemoryServer.Start(corpus.IndexPath);
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    [Theory]
+    [InlineData("/api/search?offset=-1", 400, "offset")]
+    [InlineData("/api/search?offset=99999999999999", 400, "offset")]
+    [InlineData("/api/search?offset=10001", 400, "offset")]
+    [InlineData("/api/search?limit=abc", 400, "limit")]
+    [InlineData("/api/search?limit=1e3", 400, "limit")]
+    [InlineData("/api/search?q=a&q=b", 400, "q may be given once")]
+    [InlineData("/api/search?filter=bad", 400, "DIMENSION=VALUE")]
+    [InlineData("/api/search?filter==x", 400, "DIMENSION=VALUE")]
+    [InlineData("/api/search?filter=source%3D", 400, "DIMENSION=VALUE")]
+    [InlineData("/api/search?filter=..%2F..%2Fetc%3Dpasswd", 400, "unknown facet")]
+    [InlineData("/api/search?facet=nope", 400, "unknown facet")]
+    [InlineData("/api/search?sort=sideways", 400, "sort")]
+    [InlineData("/api/search?expand=true", 400, "expand")]
+    [InlineData("/api/search?any=maybe", 400, "any")]
+    [InlineData("/api/search?q=%00", 400, "control character")]
+    [InlineData("/api/search?q=%22unclosed", 400, "position 1")]
+    [InlineData("/api/search?q=title%3A", 400, "")]
+    [InlineData("/api/articles/..%2F..%2F..%2Fetc%2Fpasswd", 404, "no article")]
+    [InlineData("/api/articles/%2Fetc%2Fpasswd/related", 404, "no article")]
+    [InlineData("/api/articles/%2Fetc%2Fpasswd/copies", 404, "no article")]
+    [InlineData("/api/articles/x%01y", 400, "control character")]
+    [InlineData("/api/articles/hostile-1?file=..%2F..%2Fetc%2Fpasswd", 404, "no article")]
+    [InlineData("/api/articles/hostile-1/related?limit=0", 400, "limit")]
+    [InlineData("/api/facets/..%2F..%2Fetc", 400, "unknown facet")]
+    [InlineData("/api/nothing-here", 404, "no such resource")]
+    [InlineData("/assets/..%2FSearch.Cli.csproj", 404, "no asset")]
+    [InlineData("/assets/index.html", 404, "no asset")]
+    public async Task Bad_requests_get_a_4xx_and_one_line_of_json(string url, int status, string says)
+    {
+        var response = await _server.Client.GetAsync(url);
+        string body = await response.Content.ReadAsStringAsync();
+        Assert.True(status == (int)response.StatusCode, $"{url}: {(int)response.StatusCode} {body}");
+        AssertOneLineError(body, says);
+    }
+
+    [Fact]
+    public async Task A_megabyte_query_is_refused_without_being_searched()
+    {
+        var response = await _server.Client.GetAsync("/api/search?q=" + new string('a', 1_000_000));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        AssertOneLineError(await response.Content.ReadAsStringAsync(), "at most 10,000");
+        var words = await _server.Client.GetAsync("/api/search?q=" + string.Join("+", Enumerable.Repeat("word", 200_000)));
+        Assert.Equal(HttpStatusCode.BadRequest, words.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_long_pasted_question_is_answered_not_refused()
+    {
+        // 2,000 characters of plain words: more than the searcher may require, so any may match.
+        string question = string.Join(" ", Enumerable.Repeat("election results in the United States and Russia", 40));
+        var r = JsonNode.Parse(await _server.Client.GetStringAsync("/api/search?q=" + Uri.EscapeDataString(question)))!;
+        Assert.True(r["any_words"]!.GetValue<bool>());
+        Assert.True(r["total"]!.GetValue<int>() > 0);
+    }
+
+    [Theory]
+    [InlineData("POST", "/api/search")]
+    [InlineData("PUT", "/api/articles/hostile-1")]
+    [InlineData("DELETE", "/api/articles/hostile-1")]
+    public async Task The_api_is_read_only(string method, string url)
+    {
+        var response = await _server.Client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url) { Content = new StringContent("{}") });
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        AssertOneLineError(await response.Content.ReadAsStringAsync(), "read-only");
+    }
+
+    [Fact]
+    public async Task Requests_leave_the_index_files_as_they_were()
+    {
+        var before = Snapshot(corpus.IndexPath);
+        foreach (string url in new[] { "/api/search?q=election&facet=source", "/api/articles/hostile-1", "/api/articles/copy-a/copies",
+                     "/api/articles/copy-a/related", "/api/stats", "/api/facets/place?q=russia", "/api/search?q=%22x", "/" })
+            await _server.Client.GetAsync(url);
+        Assert.Equal(before, Snapshot(corpus.IndexPath));
+    }
+
+    [Fact]
+    public async Task No_cors_headers_unless_asked_for()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/stats");
+        request.Headers.Add("Origin", "https://evil.example");
+        var response = await _server.Client.SendAsync(request);
+        Assert.False(response.Headers.Contains("Access-Control-Allow-Origin"));
+    }
+
+    private static string Snapshot(string dir) => string.Join("\n", Directory.GetFiles(dir).Order(StringComparer.Ordinal)
+        .Select(f => new FileInfo(f)).Select(f => $"{f.Name} {f.Length} {f.LastWriteTimeUtc.Ticks}"));
+
+    private static void AssertOneLineError(string body, string says)
+    {
+        Assert.Single(body.TrimEnd('\n').Split('\n'));
+        var error = JsonNode.Parse(body)!["error"]!.GetValue<string>();
+        Assert.Contains(says, error);
+        Assert.DoesNotContain(" at Search.", body);
+        Assert.DoesNotContain("Exception", body);
+    }
+}

@@ -5,6 +5,7 @@ using Search.Cli.Rendering;
 using Search.Core;
 using Search.Core.Ingest;
 using Search.Core.Querying;
+using Search.Core.Snippets;
 
 namespace Search.Cli.Web;
 

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Search.Cli.Rendering;
 using Search.Core;
 using Search.Core.Indexing;
@@ -11,53 +12,95 @@ public static class IndexCommand
     /// <summary>Exit status of a build stopped with Ctrl-C (128 + SIGINT, as shells report it).</summary>
     public const int InterruptedCode = 130;
 
-    private static readonly string[] ValueOptions = { "index", "threads", "stemmer", "commit-seconds", "date-order" };
-    private static readonly string[] Flags = { "rebuild", "json", "no-stopwords", "quiet", "samples" };
+    /// <summary>The build's defaults, where Core declares them (the commit interval among them).</summary>
+    private static readonly BuildOptions Defaults = new() { Roots = Array.Empty<string>(), IndexPath = "" };
 
-    public static int Run(string[] argv, Output o)
+    public const string Description = """
+        Index folders and files of articles.
+
+        Reads .txt, .csv, .jsonl/.ndjson, .json, web pages (.html/.htm) and PDFs. With no PATH it
+        refreshes the folders the index was built from (`search stats` lists them). A re-run reads
+        only what changed, record by record, and drops articles of files that are gone.
+        Ctrl-C stops at once, keeps what was read, and the next run finishes the rest.
+
+        Exit status: 0 ok, 1 nothing readable, a damaged index or an I/O error, 2 bad command line,
+        3 index locked, 130 stopped with Ctrl-C.
+        """;
+
+    public static Command Create(Output o)
     {
-        var args = Args.Parse(argv, ValueOptions, Flags);
-        string index = IndexLocation.Resolve(args);
-        var roots = Roots(args, index);
-        AnalysisSettings? analysis = null;
-        if (args.Value("stemmer") is { } stemmer || args.Has("no-stopwords"))
+        var paths = new Argument<string[]>("PATH")
         {
-            stemmer = args.Value("stemmer") ?? AnalysisSettings.Default.Stemmer;
-            if (!AnalysisSettings.Stemmers.Contains(stemmer))
-                throw new UsageException($"--stemmer must be one of {string.Join(", ", AnalysisSettings.Stemmers)}");
-            analysis = new AnalysisSettings(stemmer, !args.Has("no-stopwords"));
-        }
-        var summary = Build(o, roots, index, args.Has("rebuild"), args.Int("threads", 0, 0, 256), analysis,
-            args.Int("commit-seconds", 10, 1), quiet: args.Has("quiet") || args.Has("json"), dateOrder: ParseDateOrder(args.Value("date-order")));
-        if (args.Has("json"))
+            Description = "folders and files to index (none: the folders the index was built from)",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var samples = SharedOptions.Flag("--samples", "index the sample articles (seeds/)");
+        var index = SharedOptions.Index();
+        var rebuild = SharedOptions.Flag("--rebuild", "start from an empty index");
+        var threads = SharedOptions.Int("--threads", "reader threads (0: one per core)", Defaults.Threads, 0, 256);
+        var stemmer = SharedOptions.OneOf("--stemmer", $"stemming of a new index (default {AnalysisSettings.Default.Stemmer}; a change needs --rebuild)", null, AnalysisSettings.Stemmers.ToList());
+        var noStopwords = SharedOptions.Flag("--no-stopwords", "keep stop words in a new index (a change needs --rebuild)");
+        var commitSeconds = SharedOptions.Int("--commit-seconds", "commit at least every N seconds, inside big files too: a killed build loses at most that much",
+            (int)Defaults.CommitInterval.TotalSeconds, 1);
+        var dateOrder = SharedOptions.OneOf("--date-order", "how to read 03/04/2021: month (mdy) or day (dmy) first; unset, such dates are left unread (13/04/2021 and 04/13/2021 are always read)",
+            null, new[] { "mdy", "dmy" });
+        var json = SharedOptions.Json("print the summary as JSON (no progress display)");
+        var quiet = SharedOptions.Flag("--quiet", "no progress display");
+        var command = new Command("index", Description)
+        {
+            paths, samples, index, rebuild, threads, stemmer, noStopwords, commitSeconds, dateOrder, json, quiet,
+        };
+        command.SetAction(r =>
+        {
+            string indexPath = IndexLocation.Resolve(r.GetValue(index));
+            var progress = new ProgressDisplay(o, r.GetValue(quiet) || r.GetValue(json));
+            AnalysisSettings? analysis = r.GetValue(stemmer) is { } s || r.GetValue(noStopwords)
+                ? new AnalysisSettings(r.GetValue(stemmer) ?? AnalysisSettings.Default.Stemmer, !r.GetValue(noStopwords))
+                : null;
+            var options = new BuildOptions
+            {
+                OnProgress = r.GetValue(quiet) || r.GetValue(json) ? null : progress.Report,
+                Roots = Roots(r.GetValue(paths) ?? Array.Empty<string>(), r.GetValue(samples), indexPath),
+                IndexPath = indexPath,
+                Rebuild = r.GetValue(rebuild),
+                Threads = r.GetValue(threads),
+                Analysis = analysis,
+                CommitInterval = TimeSpan.FromSeconds(r.GetValue(commitSeconds)),
+                DateOrder = r.GetValue(dateOrder) switch
+                {
+                    "mdy" => Core.Enrich.DateOrder.MonthFirst,
+                    "dmy" => Core.Enrich.DateOrder.DayFirst,
+                    _ => Core.Enrich.DateOrder.Unknown,
+                },
+            };
+            return Run(o, options, progress, r.GetValue(json));
+        });
+        return command;
+    }
+
+    private static int Run(Output o, BuildOptions options, ProgressDisplay progress, bool json)
+    {
+        var summary = Build(o, options, progress);
+        if (json)
             o.Out.WriteLine(JsonRenderer.Summary(summary));
         else
-            PrintSummary(o, summary, index);
+            PrintSummary(o, summary, options.IndexPath);
         if (summary.Interrupted)
             return InterruptedCode;
         if (summary.DocumentsInIndex == 0)
         {
-            o.Error("nothing could be indexed: no readable articles in " + string.Join(", ", roots));
+            o.Error("nothing could be indexed: no readable articles in " + string.Join(", ", options.Roots));
             return 1;
         }
         return 0;
     }
 
-    /// <summary>`--date-order mdy|dmy`: how to read 03/04/2021; unset, such dates are left unread.</summary>
-    private static Core.Enrich.DateOrder ParseDateOrder(string? text) => text switch
-    {
-        null => Core.Enrich.DateOrder.Unknown,
-        "mdy" => Core.Enrich.DateOrder.MonthFirst,
-        "dmy" => Core.Enrich.DateOrder.DayFirst,
-        _ => throw new UsageException($"--date-order must be mdy (03/04/2021 is March 4) or dmy (3 April), not '{text}'"),
-    };
-
     /// <summary>What to index: the paths given; else, with --samples, the sample corpus; else the
     /// folders the index was built from. Never the samples unasked.</summary>
-    private static List<string> Roots(Args args, string index)
+    private static List<string> Roots(IEnumerable<string> paths, bool samples, string index)
     {
-        var roots = args.Positionals.ToList();
-        if (args.Has("samples"))
+        var roots = paths.ToList();
+        if (samples)
             roots.Add(SeedLocator.Find());
         if (roots.Count > 0)
             return roots;
@@ -73,8 +116,7 @@ public static class IndexCommand
     /// once and commits what was added (the summary lists what is left unfinished); a second one
     /// ends the process straight away, which loses only what the first had not committed yet.
     /// Shared with the console's first-run build.</summary>
-    public static BuildSummary Build(Output o, IReadOnlyList<string> roots, string index, bool rebuild, int threads,
-        AnalysisSettings? analysis, int commitSeconds, bool quiet, Core.Enrich.DateOrder dateOrder = default)
+    public static BuildSummary Build(Output o, BuildOptions options, ProgressDisplay progress)
     {
         using var cancel = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) =>
@@ -87,20 +129,9 @@ public static class IndexCommand
             cancel.Cancel();
         };
         Console.CancelKeyPress += onCancel;
-        var progress = new ProgressDisplay(o, quiet);
         try
         {
-            return IndexBuilder.Build(new BuildOptions
-            {
-                Roots = roots,
-                IndexPath = index,
-                Rebuild = rebuild,
-                Threads = threads,
-                Analysis = analysis,
-                CommitInterval = TimeSpan.FromSeconds(commitSeconds),
-                DateOrder = dateOrder,
-                OnProgress = quiet ? null : progress.Report,
-            }, cancel.Token);
+            return IndexBuilder.Build(options, cancel.Token);
         }
         finally
         {

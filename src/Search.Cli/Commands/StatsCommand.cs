@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Search.Cli.Rendering;
 using Search.Core.Querying;
 
@@ -6,16 +7,30 @@ namespace Search.Cli.Commands;
 /// <summary>`search stats`: what is in the index.</summary>
 public static class StatsCommand
 {
-    public static int Run(string[] argv, Output o)
+    public const string Description = """
+        What is in the index.
+
+        Articles, the folders it was built from, size, dates, analysis, facet dimensions.
+
+        Exit status: 0 ok, 1 no index.
+        """;
+
+    public static Command Create(Output o)
     {
-        var args = Args.Parse(argv, new[] { "index" }, new[] { "json" });
-        using var searcher = ArticleSearcher.Open(IndexLocation.Resolve(args));
-        var stats = searcher.Stats();
-        if (args.Has("json"))
-            o.Out.WriteLine(JsonRenderer.Stats(stats));
-        else
-            Print(o, stats);
-        return 0;
+        var index = SharedOptions.Index();
+        var json = SharedOptions.Json();
+        var command = new Command("stats", Description) { index, json };
+        command.SetAction(r =>
+        {
+            using var searcher = ArticleSearcher.Open(IndexLocation.Resolve(r.GetValue(index)));
+            var stats = searcher.Stats();
+            if (r.GetValue(json))
+                o.Out.WriteLine(JsonRenderer.Stats(stats));
+            else
+                Print(o, stats);
+            return 0;
+        });
+        return command;
     }
 
     public static void Print(Output o, IndexStats s)

@@ -92,28 +92,12 @@ public sealed class HelpText : SynchronousCommandLineAction
         return text;
     }
 
-    /// <summary>Two columns; a name too wide for the first column gets a line of its own.</summary>
     private static void Table(TextWriter w, string title, IReadOnlyList<(string Name, string Text)> rows, int width)
     {
         if (rows.Count == 0)
             return;
         w.WriteLine(title);
-        int column = Math.Min(rows.Max(r => r.Name.Length), Math.Max(12, width / 3)) + 4;
-        foreach (var (name, text) in rows)
-        {
-            string indent = new(' ', column);
-            var lines = TextWrap.Wrap(text, width - column, 0);
-            if (2 + name.Length + 2 > column)
-            {
-                foreach (string part in TextWrap.Wrap(name, width - 2, 0))
-                    w.WriteLine("  " + part);
-                lines.ForEach(l => w.WriteLine(indent + l));
-                continue;
-            }
-            w.WriteLine(("  " + name).PadRight(column) + lines[0]);
-            foreach (string line in lines.Skip(1))
-                w.WriteLine(indent + line);
-        }
+        Columns.Write(w, rows, width);
         w.WriteLine();
     }
 }

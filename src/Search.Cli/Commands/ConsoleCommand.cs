@@ -41,6 +41,13 @@ public static class ConsoleCommand
         return command;
     }
 
+    /// <summary>The line the console opens with, wrapped at word boundaries to the terminal.</summary>
+    public static void Banner(Output o, string index)
+    {
+        foreach (string line in TextWrap.Wrap($"search · {index} · type words to search, :help for commands, Ctrl-D to leave", o.Width, 0))
+            o.Out.WriteLine(line.StartsWith("search ", StringComparison.Ordinal) ? o.Bold("search") + line["search".Length..] : line);
+    }
+
     private static int Run(Output o, string index, bool samples)
     {
         if (!IndexLocation.Exists(index))
@@ -57,7 +64,7 @@ public static class ConsoleCommand
         var session = new ConsoleSession(searcher, o);
         if (o.InputIsTerminal && o.OutputIsTerminal)
         {
-            o.Out.WriteLine($"{o.Bold("search")} · {index} · type words to search, :help for commands, Ctrl-D to leave");
+            Banner(o, index);
             var editor = new LineEditor(LineEditor.DefaultHistoryFile());
             while (!session.Quit && editor.ReadLine(o.Color ? "\u001b[1msearch>\u001b[0m " : "search> ") is { } line)
                 session.Execute(line);

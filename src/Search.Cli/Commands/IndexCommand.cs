@@ -143,17 +143,25 @@ public static class IndexCommand
     private static void PrintSummary(Output o, BuildSummary s, string index)
     {
         var w = o.Out;
-        w.WriteLine($"{(s.Interrupted ? "Interrupted" : "Indexed")} {string.Join(", ", s.Roots)} into {index} in {Formats.Seconds(s.Seconds)}");
+        void Line(string text)
+        {
+            // A label ("  files:    ") stays as it is; what follows wraps under it.
+            int label = text.StartsWith("  ", StringComparison.Ordinal) ? text.IndexOf(':') + 1 : 0;
+            while (label > 0 && label < text.Length && text[label] == ' ')
+                label++;
+            TextWrap.WriteHanging(w, text[..label], label, text[label..], o.Width);
+        }
+        Line($"{(s.Interrupted ? "Interrupted" : "Indexed")} {string.Join(", ", s.Roots)} into {index} in {Formats.Seconds(s.Seconds)}");
         string ignored = s.FilesIgnored == 0 ? "0 ignored"
             : $"{Formats.N(s.FilesIgnored)} ignored ({string.Join(", ", s.IgnoredByExtension().Select(e => $"{Formats.N(e.Count)} {e.Extension}"))}: not an article format)";
-        w.WriteLine($"  files:    {Formats.N(s.FilesScanned)} scanned, {Formats.N(s.FilesIndexed)} indexed, {Formats.N(s.FilesUnchanged)} unchanged, {ignored}, {Formats.N(s.Skipped.Count(k => k.Line == null))} skipped");
-        w.WriteLine($"  articles: {Formats.N(s.ArticlesAdded)} added, {Formats.N(s.ArticlesUpdated)} updated, {Formats.N(s.ArticlesUnchanged)} unchanged, {Formats.N(s.ArticlesRemoved)} removed, {Formats.N(s.Skipped.Count(k => k.Line != null))} bad records skipped");
-        w.WriteLine($"  index:    {Formats.Count(s.DocumentsInIndex, "article")} ({Formats.Bytes(s.Bytes)} read)");
+        Line($"  files:    {Formats.N(s.FilesScanned)} scanned, {Formats.N(s.FilesIndexed)} indexed, {Formats.N(s.FilesUnchanged)} unchanged, {ignored}, {Formats.N(s.Skipped.Count(k => k.Line == null))} skipped");
+        Line($"  articles: {Formats.N(s.ArticlesAdded)} added, {Formats.N(s.ArticlesUpdated)} updated, {Formats.N(s.ArticlesUnchanged)} unchanged, {Formats.N(s.ArticlesRemoved)} removed, {Formats.N(s.Skipped.Count(k => k.Line != null))} bad records skipped");
+        Line($"  index:    {Formats.Count(s.DocumentsInIndex, "article")} ({Formats.Bytes(s.Bytes)} read)");
         if (s.Collisions.Count > 0)
         {
-            w.WriteLine($"  ids:      {Formats.N(s.Collisions.Count)} {(s.Collisions.Count == 1 ? "id is" : "ids are")} shared by articles of different files; all are kept (`search show ID --file FILE` picks one):");
+            Line($"  ids:      {Formats.N(s.Collisions.Count)} {(s.Collisions.Count == 1 ? "id is" : "ids are")} shared by articles of different files; all are kept (`search show ID --file FILE` picks one):");
             foreach (var c in s.Collisions.Take(10))
-                w.WriteLine($"    {c.Id}: {string.Join(", ", c.Files)}");
+                Line($"    {c.Id}: {string.Join(", ", c.Files)}");
             if (s.Collisions.Count > 10)
                 w.WriteLine($"    … and {Formats.N(s.Collisions.Count - 10)} more (use --json for the full list)");
         }
@@ -174,7 +182,7 @@ public static class IndexCommand
                 w.WriteLine($"  … and {Formats.N(s.Skipped.Count - 50)} more (use --json for the full list)");
         }
         if (s.Unfinished.Count > 0)
-            w.WriteLine($"Unfinished: {string.Join(", ", s.Unfinished.Take(10))}{(s.Unfinished.Count > 10 ? $" and {Formats.N(s.Unfinished.Count - 10)} more" : "")}: what was read of {(s.Unfinished.Count == 1 ? "it" : "them")} is indexed, and the next `search index` reads the rest.");
+            Line($"Unfinished: {string.Join(", ", s.Unfinished.Take(10))}{(s.Unfinished.Count > 10 ? $" and {Formats.N(s.Unfinished.Count - 10)} more" : "")}: what was read of {(s.Unfinished.Count == 1 ? "it" : "them")} is indexed, and the next `search index` reads the rest.");
         if (s.Interrupted)
             w.WriteLine("Run `search index` again to finish: work already committed is kept.");
     }

@@ -35,18 +35,18 @@ public static class StatsCommand
 
     public static void Print(Output o, IndexStats s)
     {
-        var w = o.Out;
-        w.WriteLine($"{o.Bold("index")}      {s.Index}");
-        w.WriteLine($"{o.Bold("articles")}   {Formats.N(s.Documents)} in {Formats.Count(s.Segments, "segment")}, {Formats.Bytes(s.SizeBytes)} on disk");
-        w.WriteLine($"{o.Bold("dates")}      {s.Oldest ?? "-"} to {s.Newest ?? "-"}, {Formats.N(s.Undated)} undated");
+        void Line(string label, string text) => TextWrap.WriteHanging(o.Out, o.Bold(label.PadRight(10)) + " ", Math.Max(10, label.Length) + 1, text, o.Width);
+        Line("index", s.Index);
+        Line("articles", $"{Formats.N(s.Documents)} in {Formats.Count(s.Segments, "segment")}, {Formats.Bytes(s.SizeBytes)} on disk");
+        Line("dates", $"{s.Oldest ?? "-"} to {s.Newest ?? "-"}, {Formats.N(s.Undated)} undated");
         foreach (var r in s.Roots)
-            w.WriteLine($"{o.Bold("built from")} {r.Path}: {Formats.N(r.Files)} file{(r.Files == 1 ? "" : "s")}, {Formats.N(r.Articles)} article{(r.Articles == 1 ? "" : "s")}{(r.Exists ? "" : " (not found now)")}");
-        w.WriteLine($"{o.Bold("analysis")}   schema v{s.SchemaVersion}, {s.Stemmer} stemming, stop words {(s.StopWords ? "on" : "off")}");
-        w.WriteLine($"{o.Bold("fields")}     {string.Join(", ", s.Fields)}");
+            Line("built from", $"{r.Path}: {Formats.N(r.Files)} file{(r.Files == 1 ? "" : "s")}, {Formats.N(r.Articles)} article{(r.Articles == 1 ? "" : "s")}{(r.Exists ? "" : " (not found now)")}");
+        Line("analysis", $"schema v{s.SchemaVersion}, {s.Stemmer} stemming, stop words {(s.StopWords ? "on" : "off")}");
+        Line("fields", $"{string.Join(", ", s.Fields)}");
         foreach (var (dim, d) in s.Dimensions)
         {
             string top = string.Join(", ", d.Top.Select(v => $"{v.Value} ({Formats.N(v.Count)})"));
-            w.WriteLine($"{o.Bold(dim.PadRight(10))} {Formats.Count(d.Distinct, "value")}{(top.Length > 0 ? ": " + top : "")}");
+            Line(dim, $"{Formats.Count(d.Distinct, "value")}{(top.Length > 0 ? ": " + top : "")}");
         }
     }
 }

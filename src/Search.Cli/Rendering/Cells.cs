@@ -9,11 +9,22 @@ namespace Search.Cli.Rendering;
 /// </summary>
 public static class Cells
 {
-    public static int Of(string text) => new Segment(text).CellCount();
+    public static int Of(string text)
+    {
+        // Most text is Latin script and common punctuation, one cell a char: counted here, so a
+        // plain query's output does not load Spectre.Console's tables at start-up.
+        foreach (char c in text)
+            if (!IsNarrow(c))
+                return new Segment(text).CellCount();
+        return text.Length;
+    }
+
+    private static bool IsNarrow(char c) =>
+        c is (>= ' ' and < '\u007f') or (>= '\u00a0' and < '\u0300') or (>= '\u2010' and <= '\u2027') or (>= '\u2030' and <= '\u205e');
 
     /// <summary>Cells of one char: a high surrogate stands for its pair (two cells: emoji and the
     /// like), a low surrogate for nothing.</summary>
-    public static int Of(char c) => char.IsLowSurrogate(c) ? 0 : char.IsHighSurrogate(c) ? 2 : new Segment(c.ToString()).CellCount();
+    public static int Of(char c) => IsNarrow(c) ? 1 : char.IsLowSurrogate(c) ? 0 : char.IsHighSurrogate(c) ? 2 : new Segment(c.ToString()).CellCount();
 
     /// <summary><paramref name="text"/> cut to at most <paramref name="width"/> cells.</summary>
     public static string Fit(string text, int width)

@@ -9,9 +9,6 @@ namespace Search.Cli.Commands;
 /// <summary>`search query QUERY`: one query, printed for people or as JSON for scripts.</summary>
 public static class QueryCommand
 {
-    /// <summary>The orders `--sort` and the console's `:sort` take.</summary>
-    public static readonly string[] SortNames = { "relevance", "newest", "oldest" };
-
     public const string Description = """
         Run one query and print its hits.
 
@@ -31,15 +28,15 @@ public static class QueryCommand
         };
         var limit = SharedOptions.Int("--limit", $"hits to show, 0 to {ArticleSearcher.MaxWindow} (0: counts and facets only)", 10, 0, ArticleSearcher.MaxWindow);
         var offset = SharedOptions.Int("--offset", "skip the first N hits", 0, 0, ArticleSearcher.MaxWindow);
-        var sort = SharedOptions.OneOf("--sort", "order of hits", "relevance", SortNames);
+        var sort = SharedOptions.OneOf("--sort", "order of hits", "relevance", RequestText.SortNames);
         var facet = SharedOptions.Many("--facet", "DIM", $"count the values of a dimension: {string.Join(", ", FacetDimensions.All)} (repeat it, or DIM,DIM)");
         facet.CompletionSources.Add(FacetDimensions.All.ToArray());
         var filter = SharedOptions.Many("--filter", "DIM=VALUE", "keep only articles with that value (repeat it: OR within a dimension, AND across)");
         filter.Validators.Add(r =>
         {
             foreach (var token in r.Tokens)
-                if (!TryParseFilter(token.Value, out _))
-                    r.AddError(FilterError(token.Value));
+                if (!RequestText.TryParseFilter(token.Value, out _))
+                    r.AddError(RequestText.FilterError(token.Value));
         });
         var facetLimit = SharedOptions.Int("--facet-limit", "values per facet", 10, 1, 10_000);
         var any = SharedOptions.Flag("--any", "plain keywords of which any may match, best first (long questions)");
@@ -65,10 +62,10 @@ public static class QueryCommand
             Collapse = !r.GetValue(noCollapse),
             Limit = r.GetValue(limit),
             Offset = r.GetValue(offset),
-            Sort = ParseSort(r.GetValue(sort)!),
+            Sort = RequestText.ParseSort(r.GetValue(sort)!),
             Facets = (r.GetValue(facet) ?? Array.Empty<string>()).SelectMany(f => f.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList(),
             FacetLimit = r.GetValue(facetLimit),
-            Filters = ParseFilters(r.GetValue(filter) ?? Array.Empty<string>()),
+            Filters = RequestText.ParseFilters(r.GetValue(filter) ?? Array.Empty<string>()),
         }, IndexLocation.Resolve(r.GetValue(index)), r.GetValue(json)));
         return command;
     }
@@ -91,33 +88,5 @@ public static class QueryCommand
         else
             new ResultRenderer(o).Results(result);
         return 0;
-    }
-
-    /// <summary>The order named by <paramref name="text"/>; an error that names <paramref name="option"/>
-    /// (`--sort` on the command line, `:sort` in the console) otherwise.</summary>
-    public static SortOrder ParseSort(string text, string option = "--sort") =>
-        SearchRequest.TryParseSort(text, out var sort) ? sort : throw new UsageException($"{option} must be {Words.Or(SortNames)}, not '{text}'");
-
-    public static Dictionary<string, IReadOnlyList<string>> ParseFilters(IEnumerable<string> filters)
-    {
-        var result = new Dictionary<string, IReadOnlyList<string>>();
-        foreach (string f in filters)
-        {
-            var (dim, value) = ParseFilter(f);
-            result[dim] = result.TryGetValue(dim, out var list) ? list.Append(value).ToList() : new List<string> { value };
-        }
-        return result;
-    }
-
-    public static (string Dimension, string Value) ParseFilter(string text) =>
-        TryParseFilter(text, out var filter) ? filter : throw new SearchException(FilterError(text), 2);
-
-    private static string FilterError(string text) => $"a filter is DIMENSION=VALUE (like place=Russia), not '{text}'";
-
-    private static bool TryParseFilter(string text, out (string Dimension, string Value) filter)
-    {
-        int eq = text.IndexOf('=');
-        filter = eq <= 0 || eq == text.Length - 1 ? default : (text[..eq].Trim(), text[(eq + 1)..].Trim());
-        return eq > 0 && eq < text.Length - 1;
     }
 }

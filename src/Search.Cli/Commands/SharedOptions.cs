@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Search.Cli.Rendering;
 
 namespace Search.Cli.Commands;
 
@@ -64,7 +65,7 @@ public static class SharedOptions
         option.Validators.Add(result =>
         {
             if (result.Tokens.Count > 0 && !values.Contains(result.Tokens[^1].Value, StringComparer.Ordinal))
-                result.AddError($"{name} must be {Words.Or(values)}, not '{result.Tokens[^1].Value}'");
+                result.AddError($"{name} must be {Formats.Or(values)}, not '{result.Tokens[^1].Value}'");
         });
         return option;
     }
@@ -77,11 +78,4 @@ public static class SharedOptions
         Arity = ArgumentArity.OneOrMore,
         AllowMultipleArgumentsPerToken = false,
     };
-}
-
-/// <summary>Lists in prose: "a, b or c".</summary>
-public static class Words
-{
-    public static string Or(IReadOnlyList<string> values) =>
-        values.Count <= 1 ? string.Join("", values) : string.Join(", ", values.Take(values.Count - 1)) + " or " + values[^1];
 }

@@ -1,4 +1,3 @@
-using Search.Cli.Commands;
 using Search.Cli.Rendering;
 using Search.Core;
 using Search.Core.Facets;
@@ -47,14 +46,14 @@ public sealed class ConsoleSession
             new(":prev", new[] { ":p" }, "", "previous page of the last query", _ => Previous()),
             new(":show", new[] { ":s" }, "#N|ID", "hit N of the last result (#N), or the article with that id, whole, with the query's matches marked", Show),
             new(":related", Array.Empty<string>(), "#N|ID", "articles like hit N (#N) or like the article with that id, its copies left out", Related),
-            new(":sort", Array.Empty<string>(), string.Join('|', QueryCommand.SortNames), "order of results (default relevance)", Sort),
+            new(":sort", Array.Empty<string>(), string.Join('|', RequestText.SortNames), "order of results (default relevance)", Sort),
             new(":limit", Array.Empty<string>(), "N", $"results per page, 0 to {ArticleSearcher.MaxWindow} (0: counts and facets only)", Limit),
             new(":collapse", Array.Empty<string>(), "on|off", "one hit per story with its copies counted (on), or every copy (off)", Collapse),
             new(":facet", new[] { ":facets" }, "DIM", "every value of one facet dimension for the last query", Facet),
             new(":filter", Array.Empty<string>(), "DIM=VALUE", "keep only articles with that value (stays on; values of one dimension are OR'd)", Filter),
             new(":unfilter", Array.Empty<string>(), "[DIM[=VALUE]]", "drop every filter, those of a dimension, or one value", Unfilter),
             new(":filters", Array.Empty<string>(), "", "the filters that are on", _ => ListFilters()),
-            new(":stats", Array.Empty<string>(), "", "what is in the index", _ => { _searcher.Refresh(); StatsCommand.Print(_o, _searcher.Stats()); }),
+            new(":stats", Array.Empty<string>(), "", "what is in the index", _ => { _searcher.Refresh(); new StatsRenderer(_o).Print(_searcher.Stats()); }),
             new(":quit", new[] { ":q", ":exit" }, "", "leave (Ctrl-D too)", _ => Quit = true),
         };
     }
@@ -206,7 +205,7 @@ public sealed class ConsoleSession
 
     private void Sort(string arg)
     {
-        _sort = QueryCommand.ParseSort(arg.Length == 0 ? "relevance" : arg, ":sort");
+        _sort = RequestText.ParseSort(arg.Length == 0 ? "relevance" : arg, ":sort");
         _offset = 0;
         if (_query != null) Run(); else _o.Out.WriteLine($"Sorting by {_sort.ToString().ToLowerInvariant()}.");
     }
@@ -250,9 +249,9 @@ public sealed class ConsoleSession
             ListFilters();
             return;
         }
-        var (fdim, value) = QueryCommand.ParseFilter(arg);
+        var (fdim, value) = RequestText.ParseFilter(arg);
         string d = FacetDimensions.Normalize(fdim) ?? throw new SearchException($"unknown facet '{fdim}'; facets are {string.Join(", ", FacetDimensions.All)}");
-        _filters[d] = _filters.TryGetValue(d, out var list) ? list.Append(value).Distinct(StringComparer.OrdinalIgnoreCase).ToList() : new List<string> { value };
+        RequestText.AddFilter(_filters, d, value);
         _offset = 0;
         if (_query != null) Run(); else ListFilters();
     }

@@ -37,7 +37,7 @@ public static class IndexCommand
         var samples = SharedOptions.Flag("--samples", "index the sample articles (seeds/)");
         var index = SharedOptions.Index();
         var rebuild = SharedOptions.Flag("--rebuild", "start from an empty index");
-        var threads = SharedOptions.Int("--threads", "reader threads (0: one per core)", Defaults.Threads, 0, 256);
+        var threads = SharedOptions.Int("--threads", "reader threads; 0: one per core", Defaults.Threads, 0, 256);
         var stemmer = SharedOptions.OneOf("--stemmer", $"stemming of a new index (default {AnalysisSettings.Default.Stemmer}; a change needs --rebuild)", null, AnalysisSettings.Stemmers.ToList());
         var noStopwords = SharedOptions.Flag("--no-stopwords", "keep stop words in a new index (a change needs --rebuild)");
         var commitSeconds = SharedOptions.Int("--commit-seconds", "commit at least every N seconds, inside big files too: a killed build loses at most that much",

@@ -25,7 +25,14 @@ public static class SharedOptions
     {
         Description = description,
         HelpName = helpName,
+        Arity = ArgumentArity.OneOrMore,
+        CustomParser = LastValue,
     };
+
+    /// <summary>An option given twice keeps its last value (`--limit 5 --limit 6` is 6), as a
+    /// script that appends to a command line expects.</summary>
+    private static string? LastValue(System.CommandLine.Parsing.ArgumentResult result) =>
+        result.Tokens.Count == 0 ? null : result.Tokens[^1].Value;
 
     /// <summary>A whole number from <paramref name="min"/> to <paramref name="max"/>; anything else is
     /// "--name needs a whole number from min to max, not 'x'".</summary>
@@ -36,6 +43,7 @@ public static class SharedOptions
             Description = description,
             HelpName = "N",
             DefaultValueFactory = _ => defaultValue,
+            Arity = ArgumentArity.OneOrMore,
         };
         option.CustomParser = result =>
         {
@@ -58,6 +66,8 @@ public static class SharedOptions
         {
             Description = description,
             HelpName = string.Join('|', values),
+            Arity = ArgumentArity.OneOrMore,
+            CustomParser = LastValue,
         };
         if (defaultValue != null)
             option.DefaultValueFactory = _ => defaultValue;

@@ -65,8 +65,11 @@ public sealed class HelpText : SynchronousCommandLineAction
         var names = new List<string>();
         for (Command? c = command; c != null; c = c.Parents.OfType<Command>().FirstOrDefault())
             names.Insert(0, c is RootCommand ? "search" : c.Name);
+        // A HelpName is the argument's usage as its declaration wants it shown (an id checked by the
+        // command, say); otherwise [NAME] when it may be left out, NAME... when it repeats.
         string arguments = string.Concat(command.Arguments.Where(a => !a.Hidden).Select(a =>
-            a.Arity.MinimumNumberOfValues == 0 ? $" [{a.Name}{(a.Arity.MaximumNumberOfValues > 1 ? "..." : "")}]"
+            a.HelpName is { } shown ? " " + shown
+            : a.Arity.MinimumNumberOfValues == 0 ? $" [{a.Name}{(a.Arity.MaximumNumberOfValues > 1 ? "..." : "")}]"
             : $" {a.Name}{(a.Arity.MaximumNumberOfValues > 1 ? "..." : "")}"));
         string subcommand = command.Subcommands.Count > 0 ? " [COMMAND]" : "";
         return $"usage: {string.Join(' ', names)}{subcommand}{arguments} [options]";

@@ -15,11 +15,11 @@ public static class RelatedCommand
 
     public static Command Create(Output o)
     {
-        var id = new Argument<string>("ID") { Description = "the article's id (as `search query` shows it)" };
         var limit = SharedOptions.Int("--limit", "articles to show", 10, 1, 1000);
         var index = SharedOptions.Index();
         var json = SharedOptions.Json();
-        var command = new Command("related", Description) { id, limit, index, json };
+        var command = new Command("related", Description) { limit, index, json };
+        var id = SharedOptions.ArticleId(command);
         command.SetAction(r =>
         {
             using var searcher = ArticleSearcher.Open(IndexLocation.Resolve(r.GetValue(index)));

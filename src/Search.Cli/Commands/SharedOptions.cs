@@ -80,6 +80,25 @@ public static class SharedOptions
         return option;
     }
 
+    /// <summary>The one article id `show` and `related` take, added to <paramref name="command"/>;
+    /// missing, "COMMAND needs an article id".</summary>
+    public static Argument<string?> ArticleId(Command command)
+    {
+        var id = new Argument<string?>("ID")
+        {
+            Description = "the article's id (as `search query` shows it)",
+            Arity = ArgumentArity.ZeroOrOne,
+            HelpName = "ID", // required: the command says so when it is missing
+        };
+        command.Arguments.Add(id);
+        command.Validators.Add(r =>
+        {
+            if (r.GetValue(id) == null)
+                r.AddError($"{command.Name} needs an article id, as `search query` shows it");
+        });
+        return id;
+    }
+
     /// <summary>A repeatable option (`--facet a --facet b`).</summary>
     public static Option<string[]> Many(string name, string helpName, string description) => new(name)
     {

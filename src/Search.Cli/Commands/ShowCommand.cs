@@ -19,11 +19,11 @@ public static class ShowCommand
 
     public static Command Create(Output o)
     {
-        var id = new Argument<string>("ID") { Description = "the article's id (as `search query` shows it)" };
         var file = SharedOptions.Text("--file", "FILE", "the file the article is from, when several files have an article with that id");
         var index = SharedOptions.Index();
         var json = SharedOptions.Json();
-        var command = new Command("show", Description) { id, file, index, json };
+        var command = new Command("show", Description) { file, index, json };
+        var id = SharedOptions.ArticleId(command);
         command.SetAction(r => Run(o, r.GetValue(id)!, r.GetValue(file), IndexLocation.Resolve(r.GetValue(index)), r.GetValue(json)));
         return command;
     }

@@ -58,7 +58,8 @@ public sealed partial class TerminalWidthTests
         Assert.Equal(0, build.Code);
         AssertFits(build.Out, width, "index summary");
         Assert.Contains("files:", build.Out);
-        foreach (string command in new[] { "", "console", "index", "query", "show", "related", "duplicates", "stats", "check", "eval", "help" })
+        var root = CommandTree.Build(new Output(TextReader.Null, TextWriter.Null, TextWriter.Null, false, false, false));
+        foreach (string command in CommandTree.Commands(root).Select(c => c.Name).Prepend(""))
         {
             var help = SearchCli.Terminal(width, false, "", command.Length == 0 ? new[] { "--help" } : new[] { command, "--help" });
             Assert.Equal(0, help.Code);

@@ -3,8 +3,8 @@ namespace Search.Cli;
 /// <summary>Where the index lives: --index, else $SEARCH_INDEX, else ./index.</summary>
 public static class IndexLocation
 {
-    public static string Resolve(Args args) =>
-        Path.GetFullPath(args.Value("index") is { Length: > 0 } explicitPath ? explicitPath
+    public static string Resolve(string? explicitPath) =>
+        Path.GetFullPath(explicitPath is { Length: > 0 } ? explicitPath
             : Environment.GetEnvironmentVariable("SEARCH_INDEX") is { Length: > 0 } env ? env
             : "index");
 

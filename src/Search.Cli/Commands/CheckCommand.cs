@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Search.Cli.Rendering;
 using Search.Core.Indexing.Maintenance;
 
@@ -6,24 +7,41 @@ namespace Search.Cli.Commands;
 /// <summary>`search check [--fix]`: finds damage in an index and, with --fix, repairs it.</summary>
 public static class CheckCommand
 {
-    public static int Run(string[] argv, Output o)
+    public const string Description = """
+        Find damage in the index; --fix repairs it.
+
+        Looks for damage (Lucene's CheckIndex: every segment opened, checksums verified) and says
+        how many articles a repair would drop. --fix goes back to the previous commit point or
+        drops the damaged segments; the next `search index` reads every file again and restores
+        what was dropped. The damaged commit file is kept aside, never deleted.
+
+        Exit status: 0 healthy or repaired, 1 damaged.
+        """;
+
+    public static Command Create(Output o)
     {
-        var args = Args.Parse(argv, new[] { "index" }, new[] { "fix", "json" });
-        if (args.Positionals.Count > 0)
-            throw new UsageException("check takes no words (it checks the index given by --index)");
-        string index = IndexLocation.Resolve(args);
-        var report = IndexCheck.Run(index, args.Has("fix"));
-        if (args.Has("json"))
-            o.Out.WriteLine(JsonRenderer.Check(index, report, args.Has("fix")));
+        var fix = SharedOptions.Flag("--fix", "repair: back to the previous commit point, or drop the damaged segments");
+        var index = SharedOptions.Index();
+        var json = SharedOptions.Json();
+        var command = new Command("check", Description) { fix, index, json };
+        command.SetAction(r => Run(o, IndexLocation.Resolve(r.GetValue(index)), r.GetValue(fix), r.GetValue(json)));
+        return command;
+    }
+
+    private static int Run(Output o, string index, bool fix, bool json)
+    {
+        var report = IndexCheck.Run(index, fix);
+        if (json)
+            o.Out.WriteLine(JsonRenderer.Check(index, report, fix));
         else
         {
             o.Out.WriteLine(report.Healthy ? $"{index}: no damage found ({Formats.N(report.Articles)} articles)" : $"{index}: damaged");
             foreach (string finding in report.Findings)
                 o.Out.WriteLine("  " + finding);
             if (!report.Healthy)
-                o.Out.WriteLine((args.Has("fix") ? "Repair: " : report.Fixable ? "`search check --fix` would " : "") + report.Fix);
+                o.Out.WriteLine((fix ? "Repair: " : report.Fixable ? "`search check --fix` would " : "") + report.Fix);
         }
         // 0: healthy, or repaired; 1: damaged (not repaired, or cannot be).
-        return report.Healthy || (args.Has("fix") && report.Fixable) ? 0 : 1;
+        return report.Healthy || (fix && report.Fixable) ? 0 : 1;
     }
 }

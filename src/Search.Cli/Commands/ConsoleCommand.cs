@@ -1,6 +1,8 @@
+using System.CommandLine;
 using Search.Cli.Interactive;
 using Search.Core;
 using Search.Cli.Rendering;
+using Search.Core.Indexing;
 using Search.Core.Querying;
 
 namespace Search.Cli.Commands;
@@ -13,19 +15,49 @@ namespace Search.Cli.Commands;
 /// </summary>
 public static class ConsoleCommand
 {
-    public static int Run(string[] argv, Output o)
+    public const string Description = """
+        The interactive console (also `search` alone).
+
+        Type words to search, :help for its commands, Ctrl-D to leave. With no index it says how to
+        build one; --samples builds it from the sample articles first. With input piped in, it
+        reads one query or :command per line and prints plain text.
+
+        Exit status: 0 ok, 1 no index.
+        """;
+
+    public static Command Create(Output o)
     {
-        var args = Args.Parse(argv, new[] { "index" }, new[] { "samples" });
-        if (args.Positionals.Count > 0)
-            throw new UsageException($"console takes no words; to run a query, use `search query {string.Join(' ', args.Positionals)}`");
-        string index = IndexLocation.Resolve(args);
+        var index = SharedOptions.Index();
+        var samples = SharedOptions.Flag("--samples", "with no index yet, first build it from the sample articles (seeds/)");
+        // Words are not a console's business: say how to run them as a query.
+        var words = new Argument<string[]>("WORDS") { Arity = ArgumentArity.ZeroOrMore, Hidden = true };
+        words.Validators.Add(r =>
+        {
+            if (r.Tokens.Count > 0)
+                r.AddError($"console takes no words; to run a query, use `search query {string.Join(' ', r.Tokens.Select(t => t.Value))}`");
+        });
+        var command = new Command("console", Description) { index, samples, words };
+        command.SetAction(r => Run(o, IndexLocation.Resolve(r.GetValue(index)), r.GetValue(samples)));
+        return command;
+    }
+
+    /// <summary>The line the console opens with, wrapped at word boundaries to the terminal.</summary>
+    public static void Banner(Output o, string index)
+    {
+        foreach (string line in TextWrap.Wrap($"search · {index} · type words to search, :help for commands, Ctrl-D to leave", o.Width, 0))
+            o.Out.WriteLine(line.StartsWith("search ", StringComparison.Ordinal) ? o.Bold("search") + line["search".Length..] : line);
+    }
+
+    private static int Run(Output o, string index, bool samples)
+    {
         if (!IndexLocation.Exists(index))
         {
-            if (!args.Has("samples"))
+            if (!samples)
                 throw new SearchException($"no index at {index}: build one with `search index PATH --index {index}`, or try the sample articles with `search console --samples`");
             string seeds = SeedLocator.Find();
             o.Err.WriteLine($"No index at {index} yet: building it from {seeds} …");
-            var summary = IndexCommand.Build(o, new[] { seeds }, index, rebuild: false, threads: 0, analysis: null, commitSeconds: 10, quiet: false);
+            var progress = new ProgressDisplay(o, quiet: false);
+            var summary = IndexCommand.Build(o, new BuildOptions { Roots = new[] { seeds }, IndexPath = index, OnProgress = progress.Report }, progress);
             o.Err.WriteLine($"Indexed {Rendering.Formats.Count(summary.DocumentsInIndex, "article")} in {Rendering.Formats.Seconds(summary.Seconds)}.");
         }
         using var searcher = ArticleSearcher.Open(index);
@@ -34,7 +66,7 @@ public static class ConsoleCommand
         var session = new ConsoleSession(searcher, o);
         if (o.InputIsTerminal && o.OutputIsTerminal)
         {
-            o.Out.WriteLine($"{o.Bold("search")} · {index} · type words to search, :help for commands, Ctrl-D to leave");
+            Banner(o, index);
             var editor = new LineEditor(LineEditor.DefaultHistoryFile());
             while (!session.Quit && editor.ReadLine(o.Color ? "\u001b[1msearch>\u001b[0m " : "search> ") is { } line)
                 session.Execute(line);

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Search.Cli.Rendering;
 using Search.Core.Querying;
 
@@ -6,18 +7,30 @@ namespace Search.Cli.Commands;
 /// <summary>`search duplicates`: the stories the index holds more than once, with their copies.</summary>
 public static class DuplicatesCommand
 {
-    public static int Run(string[] argv, Output o)
+    public const string Description = """
+        Stories the index holds more than once, with their copies.
+
+        Largest groups first; each lists the article kept as the original and its copies.
+
+        Exit status: 0 ok, 1 no index, 2 bad command line.
+        """;
+
+    public static Command Create(Output o)
     {
-        var args = Args.Parse(argv, new[] { "index", "limit" }, new[] { "json" });
-        if (args.Positionals.Count != 0)
-            throw new UsageException($"duplicates takes no words (got '{args.Positionals[0]}')");
-        int limit = args.Int("limit", 20, 1, int.MaxValue);
-        using var searcher = ArticleSearcher.Open(IndexLocation.Resolve(args));
-        var clusters = searcher.Duplicates();
-        if (args.Has("json"))
-            o.Out.WriteLine(JsonRenderer.Duplicates(clusters));
-        else
-            new ResultRenderer(o).Duplicates(clusters, limit);
-        return 0;
+        var limit = SharedOptions.Int("--limit", "stories to list", 20, 1);
+        var index = SharedOptions.Index();
+        var json = SharedOptions.Json("every story as JSON (--limit does not apply)");
+        var command = new Command("duplicates", Description) { limit, index, json };
+        command.SetAction(r =>
+        {
+            using var searcher = ArticleSearcher.Open(IndexLocation.Resolve(r.GetValue(index)));
+            var clusters = searcher.Duplicates();
+            if (r.GetValue(json))
+                o.Out.WriteLine(JsonRenderer.Duplicates(clusters));
+            else
+                new ResultRenderer(o).Duplicates(clusters, r.GetValue(limit));
+            return 0;
+        });
+        return command;
     }
 }

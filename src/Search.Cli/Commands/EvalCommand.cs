@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Search.Cli.Rendering;
@@ -14,47 +15,52 @@ namespace Search.Cli.Commands;
 /// </summary>
 public static class EvalCommand
 {
-    public const string Help = """
-        usage: search eval [DIR] [--queries FILE] [--qrels FILE] [--index DIR | --run FILE]
-                           [--depth N] [--expand] [--per-query] [--json]
+    public const string Description = """
+        Measure ranking (or a TREC run) against relevance judgements.
 
-        Measures ranking against relevance judgements with trec_eval's measures (nDCG@10, MAP, P@10,
-        R@100, MRR), means over the judged queries.
+        trec_eval's measures (nDCG@10, MAP, P@10, R@100, MRR), means over the judged queries. A
+        collection folder DIR in the common format holds DIR/queries.tsv and DIR/qrels.txt; index
+        its DIR/docs.jsonl first with `search index DIR/docs.jsonl --index X`.
 
-          DIR             a test collection in the common format: DIR/queries.tsv and DIR/qrels.txt
-                          (index its DIR/docs.jsonl first with `search index DIR/docs.jsonl --index X`)
-          --queries FILE  queries, one `id<TAB>text` per line (a query with no text is skipped, with a warning)
-          --qrels FILE    TREC qrels, `qid 0 docid grade` (grade > 0 is relevant)
-          --index DIR     the index to search (default: $SEARCH_INDEX, else ./index)
-          --run FILE      score this TREC run file (`qid Q0 docid rank score tag`) instead of searching
-          --depth N       results per query that count (default 100)
-          --expand        search with pseudo-relevance feedback, as `search query --any --expand`
-          --per-query     one row per query
-          --json          the whole report as JSON
+        Exit status: 0 ok, 1 unreadable files or no index, 2 bad command line.
         """;
 
-    public static int Run(string[] argv, Output o)
+    public static Command Create(Output o)
     {
-        var args = Args.Parse(argv, new[] { "index", "queries", "qrels", "depth", "run" }, new[] { "json", "per-query", "expand", "help" });
-        if (args.Has("help"))
+        var collection = new Argument<string?>("DIR")
         {
-            o.Out.Write(Help);
-            return 0;
-        }
-        if (args.Positionals.Count > 1)
-            throw new UsageException($"eval takes one collection folder, not {args.Positionals.Count} words");
-        string? collection = args.Positionals.Count == 1 ? args.Positionals[0] : null;
+            Description = "a test collection: DIR/queries.tsv and DIR/qrels.txt",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var queries = SharedOptions.Text("--queries", "FILE", "queries, one `id<TAB>text` per line (a query with no text is skipped, with a warning)");
+        var qrels = SharedOptions.Text("--qrels", "FILE", "TREC qrels, `qid 0 docid grade` (grade > 0 is relevant)");
+        var index = SharedOptions.Index();
+        var run = SharedOptions.Text("--run", "FILE", "score this TREC run file (`qid Q0 docid rank score tag`) instead of searching");
+        var depth = SharedOptions.Int("--depth", "results per query that count", 100, 1, ArticleSearcher.MaxWindow);
+        var expand = SharedOptions.Flag("--expand", "search with pseudo-relevance feedback, as `search query --any --expand`");
+        var perQuery = SharedOptions.Flag("--per-query", "one row per query");
+        var json = SharedOptions.Json("the whole report as JSON");
+        var command = new Command("eval", Description) { collection, queries, qrels, index, run, depth, expand, perQuery, json };
+        command.Validators.Add(r =>
+        {
+            if (r.GetValue(run) != null && (r.GetValue(index) != null || r.GetValue(expand)))
+                r.AddError("--run scores a stored run; it cannot be combined with --index or --expand");
+        });
+        command.SetAction(r => Run(o, r.GetValue(collection), r.GetValue(queries), r.GetValue(qrels), r.GetValue(run), r.GetValue(index),
+            r.GetValue(depth), r.GetValue(expand), r.GetValue(perQuery), r.GetValue(json)));
+        return command;
+    }
+
+    private static int Run(Output o, string? collection, string? queriesPath, string? qrelsPath, string? runPath, string? index,
+        int depth, bool expand, bool perQuery, bool json)
+    {
         if (collection != null && !Directory.Exists(collection))
             throw new SearchException($"{collection}: no such folder (a collection folder holds queries.tsv and qrels.txt)");
-        string? queriesPath = args.Value("queries") ?? (collection == null ? null : Path.Combine(collection, "queries.tsv"));
-        string qrelsPath = args.Value("qrels") ?? (collection == null ? null : Path.Combine(collection, "qrels.txt"))
+        queriesPath ??= collection == null ? null : Path.Combine(collection, "queries.tsv");
+        qrelsPath ??= (collection == null ? null : Path.Combine(collection, "qrels.txt"))
             ?? throw new UsageException("eval needs --qrels FILE (TREC: qid 0 docid relevance) or a collection folder");
-        string? runPath = args.Value("run");
         if (queriesPath == null && runPath == null)
             throw new UsageException("eval needs --queries FILE (TSV: id<TAB>query), a collection folder, or --run FILE");
-        if (runPath != null && (args.Value("index") != null || args.Has("expand")))
-            throw new UsageException("--run scores a stored run; it cannot be combined with --index or --expand");
-        int depth = args.Int("depth", 100, 1, ArticleSearcher.MaxWindow);
 
         var queries = queriesPath == null ? null : Load(queriesPath, p => QueriesFile.Load(p, w => o.Error($"warning: {w}")));
         var qrels = Load(qrelsPath, QrelsFile.Load);
@@ -68,14 +74,14 @@ public static class EvalCommand
         }
         else
         {
-            using var searcher = ArticleSearcher.Open(IndexLocation.Resolve(args));
-            report = EvaluationSearch.Evaluate(searcher, queries!, qrels, depth, args.Has("expand"));
+            using var searcher = ArticleSearcher.Open(IndexLocation.Resolve(index));
+            report = EvaluationSearch.Evaluate(searcher, queries!, qrels, depth, expand);
             source = $"index {searcher.IndexPath}";
         }
-        if (args.Has("json"))
+        if (json)
             o.Out.WriteLine(JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
         else
-            Print(o, report, source, args.Has("per-query"));
+            Print(o, report, source, perQuery);
         return 0;
     }
 

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Search.Cli.Rendering;
 using Search.Core;
 using Search.Core.Indexing;
@@ -12,48 +13,102 @@ public static class IndexCommand
     /// <summary>Exit status of a build stopped with Ctrl-C (128 + SIGINT, as shells report it).</summary>
     public const int InterruptedCode = 130;
 
-    private static readonly string[] ValueOptions = { "index", "threads", "stemmer", "commit-seconds", "date-order", "csv-columns", "csv-delimiter", "csv-quote" };
-    private static readonly string[] Flags = { "rebuild", "json", "no-stopwords", "quiet", "samples" };
+    /// <summary>The build's defaults, where Core declares them (the commit interval among them).</summary>
+    private static readonly BuildOptions Defaults = new() { Roots = Array.Empty<string>(), IndexPath = "" };
 
-    public static int Run(string[] argv, Output o)
+    public const string Description = """
+        Index folders and files of articles.
+
+        Reads .txt, .csv, .jsonl/.ndjson, .json, web pages (.html/.htm) and PDFs. With no PATH it
+        refreshes the folders the index was built from (`search stats` lists them). A re-run reads
+        only what changed, record by record, and drops articles of files that are gone.
+        Ctrl-C stops at once, keeps what was read, and the next run finishes the rest.
+
+        Exit status: 0 ok, 1 nothing readable, a damaged index or an I/O error, 2 bad command line,
+        3 index locked, 130 stopped with Ctrl-C.
+        """;
+
+    public static Command Create(Output o)
     {
-        var args = Args.Parse(argv, ValueOptions, Flags);
-        string index = IndexLocation.Resolve(args);
-        var roots = Roots(args, index);
-        AnalysisSettings? analysis = null;
-        if (args.Value("stemmer") is { } stemmer || args.Has("no-stopwords"))
+        var paths = new Argument<string[]>("PATH")
         {
-            stemmer = args.Value("stemmer") ?? AnalysisSettings.Default.Stemmer;
-            if (!AnalysisSettings.Stemmers.Contains(stemmer))
-                throw new UsageException($"--stemmer must be one of {string.Join(", ", AnalysisSettings.Stemmers)}");
-            analysis = new AnalysisSettings(stemmer, !args.Has("no-stopwords"));
-        }
-        var summary = Build(o, roots, index, args.Has("rebuild"), args.Int("threads", 0, 0, 256), analysis,
-            args.Int("commit-seconds", 10, 1), quiet: args.Has("quiet") || args.Has("json"), dateOrder: ParseDateOrder(args.Value("date-order")),
-            csv: Csv(args));
-        if (args.Has("json"))
+            Description = "folders and files to index (none: the folders the index was built from)",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var samples = SharedOptions.Flag("--samples", "index the sample articles (seeds/)");
+        var index = SharedOptions.Index();
+        var rebuild = SharedOptions.Flag("--rebuild", "start from an empty index");
+        var threads = SharedOptions.Int("--threads", "reader threads; 0: one per core", Defaults.Threads, 0, 256);
+        var stemmer = SharedOptions.OneOf("--stemmer", $"stemming of a new index (default {AnalysisSettings.Default.Stemmer}; a change needs --rebuild)", null, AnalysisSettings.Stemmers.ToList());
+        var noStopwords = SharedOptions.Flag("--no-stopwords", "keep stop words in a new index (a change needs --rebuild)");
+        var commitSeconds = SharedOptions.Int("--commit-seconds", "commit at least every N seconds, inside big files too: a killed build loses at most that much",
+            (int)Defaults.CommitInterval.TotalSeconds, 1);
+        var dateOrder = SharedOptions.OneOf("--date-order", "how to read 03/04/2021: month (mdy) or day (dmy) first; unset, such dates are left unread (13/04/2021 and 04/13/2021 are always read)",
+            null, new[] { "mdy", "dmy" });
+        var json = SharedOptions.Json("print the summary as JSON (no progress display)");
+        var quiet = SharedOptions.Flag("--quiet", "no progress display");
+        var csvColumns = SharedOptions.Text("--csv-columns", "LIST", "read CSV files without a header row: their columns in order, e.g. section,body (id, title, body, url, author, source, date, section, tags, places; - skips one)");
+        var csvDelimiter = SharedOptions.Text("--csv-delimiter", "CHAR", "the CSV delimiter: comma, semicolon or tab (default: sniffed from the file)");
+        var csvQuote = SharedOptions.Text("--csv-quote", "CHAR", "the CSV quote character: double (\") or single (') (default: sniffed from the file)");
+        var command = new Command("index", Description)
+        {
+            paths, samples, index, rebuild, threads, stemmer, noStopwords, commitSeconds, dateOrder, csvColumns, csvDelimiter, csvQuote, json, quiet,
+        };
+        command.SetAction(r =>
+        {
+            string indexPath = IndexLocation.Resolve(r.GetValue(index));
+            var progress = new ProgressDisplay(o, r.GetValue(quiet) || r.GetValue(json));
+            AnalysisSettings? analysis = r.GetValue(stemmer) is { } s || r.GetValue(noStopwords)
+                ? new AnalysisSettings(r.GetValue(stemmer) ?? AnalysisSettings.Default.Stemmer, !r.GetValue(noStopwords))
+                : null;
+            var options = new BuildOptions
+            {
+                OnProgress = r.GetValue(quiet) || r.GetValue(json) ? null : progress.Report,
+                Roots = Roots(r.GetValue(paths) ?? Array.Empty<string>(), r.GetValue(samples), indexPath),
+                IndexPath = indexPath,
+                Rebuild = r.GetValue(rebuild),
+                Threads = r.GetValue(threads),
+                Analysis = analysis,
+                CommitInterval = TimeSpan.FromSeconds(r.GetValue(commitSeconds)),
+                DateOrder = r.GetValue(dateOrder) switch
+                {
+                    "mdy" => Core.Enrich.DateOrder.MonthFirst,
+                    "dmy" => Core.Enrich.DateOrder.DayFirst,
+                    _ => Core.Enrich.DateOrder.Unknown,
+                },
+                Csv = Csv(r.GetValue(csvColumns), r.GetValue(csvDelimiter), r.GetValue(csvQuote)),
+                Live = new BuildLive(),
+            };
+            return Run(o, options, progress, r.GetValue(json));
+        });
+        return command;
+    }
+
+    private static int Run(Output o, BuildOptions options, ProgressDisplay progress, bool json)
+    {
+        var summary = Build(o, options, progress);
+        if (json)
             o.Out.WriteLine(JsonRenderer.Summary(summary));
         else
-            PrintSummary(o, summary, index);
+            PrintSummary(o, summary, options.IndexPath);
         if (summary.Interrupted)
             return InterruptedCode;
         if (summary.NothingWritten)
         {
-            o.Error($"nothing to index: no article could be read from {string.Join(", ", roots)}; no index was written at {index}");
+            o.Error($"nothing to index: no article could be read from {string.Join(", ", options.Roots)}; no index was written at {options.IndexPath}");
             return 1;
         }
         if (summary.DocumentsInIndex == 0)
         {
-            o.Error("nothing could be indexed: no readable articles in " + string.Join(", ", roots));
+            o.Error("nothing could be indexed: no readable articles in " + string.Join(", ", options.Roots));
             return 1;
         }
         return 0;
     }
 
     /// <summary>`--csv-columns`, `--csv-delimiter`, `--csv-quote`; null when none is given.</summary>
-    private static CsvSettings? Csv(Args args)
+    private static CsvSettings? Csv(string? columns, string? delimiter, string? quote)
     {
-        string? columns = args.Value("csv-columns"), delimiter = args.Value("csv-delimiter"), quote = args.Value("csv-quote");
         if (columns == null && delimiter == null && quote == null)
             return null;
         return new CsvSettings
@@ -65,21 +120,12 @@ public static class IndexCommand
         };
     }
 
-    /// <summary>`--date-order mdy|dmy`: how to read 03/04/2021; unset, such dates are left unread.</summary>
-    private static Core.Enrich.DateOrder ParseDateOrder(string? text) => text switch
-    {
-        null => Core.Enrich.DateOrder.Unknown,
-        "mdy" => Core.Enrich.DateOrder.MonthFirst,
-        "dmy" => Core.Enrich.DateOrder.DayFirst,
-        _ => throw new UsageException($"--date-order must be mdy (03/04/2021 is March 4) or dmy (3 April), not '{text}'"),
-    };
-
     /// <summary>What to index: the paths given; else, with --samples, the sample corpus; else the
     /// folders the index was built from. Never the samples unasked.</summary>
-    private static List<string> Roots(Args args, string index)
+    private static List<string> Roots(IEnumerable<string> paths, bool samples, string index)
     {
-        var roots = args.Positionals.ToList();
-        if (args.Has("samples"))
+        var roots = paths.ToList();
+        if (samples)
             roots.Add(SeedLocator.Find());
         if (roots.Count > 0)
             return roots;
@@ -102,11 +148,9 @@ public static class IndexCommand
     /// commit (at most --commit-seconds old), which the write path guarantees is whole, and the
     /// next run reads the rest. A second Ctrl-C ends the process at once. Shared with the
     /// console's first-run build.</summary>
-    public static BuildSummary Build(Output o, IReadOnlyList<string> roots, string index, bool rebuild, int threads,
-        AnalysisSettings? analysis, int commitSeconds, bool quiet, Core.Enrich.DateOrder dateOrder = default, CsvSettings? csv = null)
+    public static BuildSummary Build(Output o, BuildOptions options, ProgressDisplay progress)
     {
         using var cancel = new CancellationTokenSource();
-        var live = new BuildLive();
         using var finished = new ManualResetEventSlim();
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {
@@ -116,25 +160,13 @@ public static class IndexCommand
             o.Err.WriteLine();
             o.Err.WriteLine("stopping: committing what is indexed so far (Ctrl-C again to quit at once)");
             cancel.Cancel();
-            LeaveIfStillRunning(o, live, finished, roots, index);
+            if (options.Live is { } live)
+                LeaveIfStillRunning(o, live, finished, options.Roots, options.IndexPath);
         };
         Console.CancelKeyPress += onCancel;
-        var progress = new ProgressDisplay(o, quiet);
         try
         {
-            return IndexBuilder.Build(new BuildOptions
-            {
-                Roots = roots,
-                IndexPath = index,
-                Rebuild = rebuild,
-                Threads = threads,
-                Analysis = analysis,
-                CommitInterval = TimeSpan.FromSeconds(commitSeconds),
-                DateOrder = dateOrder,
-                Csv = csv,
-                Live = live,
-                OnProgress = quiet ? null : progress.Report,
-            }, cancel.Token);
+            return IndexBuilder.Build(options, cancel.Token);
         }
         finally
         {
@@ -160,11 +192,11 @@ public static class IndexCommand
             parts.Add(Formats.Count(files, "file") + " skipped");
         if (records > 0)
             parts.Add($"{Formats.Count(records, "bad record")} skipped in {Formats.Count(incomplete, "file")} indexed without {(records == 1 ? "it" : "them")}");
-        o.Out.WriteLine($"Skipped: {string.Join("; ", parts)} (listed until fixed or removed):");
+        TextWrap.WriteHanging(o.Out, "", 0, $"Skipped: {string.Join("; ", parts)} (listed until fixed or removed):", o.Width);
         foreach (var k in skipped.OrderBy(k => k.File, StringComparer.Ordinal).ThenBy(k => k.Line).Take(ProblemsShown))
-            o.Out.WriteLine("  " + k);
+            TextWrap.WriteHanging(o.Out, "  ", 2, k.ToString(), o.Width);
         if (skipped.Count > ProblemsShown)
-            o.Out.WriteLine($"  … and {Formats.N(skipped.Count - ProblemsShown)} more ({more})");
+            TextWrap.WriteHanging(o.Out, "  ", 2, $"… and {Formats.N(skipped.Count - ProblemsShown)} more ({more})", o.Width);
     }
 
     /// <summary>Ctrl-C promises an exit within a second: when the build has not returned by
@@ -197,19 +229,27 @@ public static class IndexCommand
     private static void PrintSummary(Output o, BuildSummary s, string index)
     {
         var w = o.Out;
-        w.WriteLine(s.NothingWritten
+        void Line(string text)
+        {
+            // A label ("  files:    ") stays as it is; what follows wraps under it.
+            int label = text.StartsWith("  ", StringComparison.Ordinal) ? text.IndexOf(':') + 1 : 0;
+            while (label > 0 && label < text.Length && text[label] == ' ')
+                label++;
+            TextWrap.WriteHanging(w, text[..label], label, text[label..], o.Width);
+        }
+        Line(s.NothingWritten
             ? $"Nothing indexed from {string.Join(", ", s.Roots)} ({Formats.Seconds(s.Seconds)}): no index written"
             : $"{(s.Interrupted ? "Interrupted" : "Indexed")} {string.Join(", ", s.Roots)} into {index} in {Formats.Seconds(s.Seconds)}");
         string ignored = s.FilesIgnored == 0 ? "0 ignored"
             : $"{Formats.N(s.FilesIgnored)} ignored ({string.Join(", ", s.IgnoredByExtension().Select(e => $"{Formats.N(e.Count)} {e.Extension}"))}: not an article format)";
-        w.WriteLine($"  files:    {Formats.N(s.FilesScanned)} scanned, {Formats.N(s.FilesIndexed)} indexed, {Formats.N(s.FilesUnchanged)} unchanged, {ignored}, {Formats.N(s.Skipped.Count(k => k.Line == null))} skipped");
-        w.WriteLine($"  articles: {Formats.N(s.ArticlesAdded)} added, {Formats.N(s.ArticlesUpdated)} updated, {Formats.N(s.ArticlesUnchanged)} unchanged, {Formats.N(s.ArticlesRemoved)} removed, {Formats.N(s.Skipped.Count(k => k.Line != null))} bad records skipped");
-        w.WriteLine($"  index:    {Formats.Count(s.DocumentsInIndex, "article")} ({Formats.Bytes(s.Bytes)} read)");
+        Line($"  files:    {Formats.N(s.FilesScanned)} scanned, {Formats.N(s.FilesIndexed)} indexed, {Formats.N(s.FilesUnchanged)} unchanged, {ignored}, {Formats.N(s.Skipped.Count(k => k.Line == null))} skipped");
+        Line($"  articles: {Formats.N(s.ArticlesAdded)} added, {Formats.N(s.ArticlesUpdated)} updated, {Formats.N(s.ArticlesUnchanged)} unchanged, {Formats.N(s.ArticlesRemoved)} removed, {Formats.N(s.Skipped.Count(k => k.Line != null))} bad records skipped");
+        Line($"  index:    {Formats.Count(s.DocumentsInIndex, "article")} ({Formats.Bytes(s.Bytes)} read)");
         if (s.Collisions.Count > 0)
         {
-            w.WriteLine($"  ids:      {Formats.N(s.Collisions.Count)} {(s.Collisions.Count == 1 ? "id is" : "ids are")} shared by articles of different files; all are kept (`search show ID --file FILE` picks one):");
+            Line($"  ids:      {Formats.N(s.Collisions.Count)} {(s.Collisions.Count == 1 ? "id is" : "ids are")} shared by articles of different files; all are kept (`search show ID --file FILE` picks one):");
             foreach (var c in s.Collisions.Take(10))
-                w.WriteLine($"    {c.Id}: {string.Join(", ", c.Files)}");
+                Line($"    {c.Id}: {string.Join(", ", c.Files)}");
             if (s.Collisions.Count > 10)
                 w.WriteLine($"    … and {Formats.N(s.Collisions.Count - 10)} more (use --json for the full list)");
         }
@@ -223,7 +263,7 @@ public static class IndexCommand
         }
         PrintProblems(o, s.Skipped, "use --json for the full list");
         if (s.Unfinished.Count > 0)
-            w.WriteLine($"Unfinished: {string.Join(", ", s.Unfinished.Take(10))}{(s.Unfinished.Count > 10 ? $" and {Formats.N(s.Unfinished.Count - 10)} more" : "")}: what was read of {(s.Unfinished.Count == 1 ? "it" : "them")} is indexed, and the next `search index` reads the rest.");
+            Line($"Unfinished: {string.Join(", ", s.Unfinished.Take(10))}{(s.Unfinished.Count > 10 ? $" and {Formats.N(s.Unfinished.Count - 10)} more" : "")}: what was read of {(s.Unfinished.Count == 1 ? "it" : "them")} is indexed, and the next `search index` reads the rest.");
         if (s.Interrupted)
             w.WriteLine("Run `search index` again to finish: work already committed is kept.");
     }

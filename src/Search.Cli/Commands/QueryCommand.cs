@@ -1,5 +1,7 @@
+using System.CommandLine;
 using Search.Cli.Rendering;
 using Search.Core;
+using Search.Core.Facets;
 using Search.Core.Querying;
 
 namespace Search.Cli.Commands;
@@ -7,50 +9,77 @@ namespace Search.Cli.Commands;
 /// <summary>`search query QUERY`: one query, printed for people or as JSON for scripts.</summary>
 public static class QueryCommand
 {
-    private static readonly string[] ValueOptions = { "index", "limit", "offset", "sort", "facet", "filter", "facet-limit" };
-    private static readonly string[] Flags = { "json", "any", "expand", "help", "no-collapse", "all", "jsonl" };
+    public const string Description = """
+        Run one query and print its hits.
 
-    public const string Help = """
-        usage: search query QUERY [--limit N] [--offset N] [--sort relevance|newest|oldest]
-                                  [--facet DIM]... [--filter DIM=VALUE]... [--facet-limit N]
-                                  [--any [--expand]] [--no-collapse] [--json | --all --jsonl] [--index DIR]
+        Words are all required; "exact phrases", OR, NOT or -word, field:value, wild*, fuzzy~,
+        published:2019, published:2019-03, published:>=2020-01-01, published:[2019 TO 2020]
+        (docs/query-language.md has it all).
 
-        Runs one query and prints the results (exit 0, even with none; 2 for a query that cannot be parsed).
-
-          QUERY              words (all required), "exact phrases", OR / AND / NOT, field:value, wildcards,
-                             fuzzy~, ranges: see README, Query language
-          --limit N          results per page (default 10); --offset N skips the first N
-          --sort ORDER       relevance (default), newest or oldest
-          --facet DIM        count a facet dimension (source, author, section, tags, year, month, place, links)
-          --filter DIM=VALUE keep only articles with that value (repeatable)
-          --facet-limit N    values per facet (default 10)
-          --any              plain keywords of which any may match, best first (for long questions)
-          --expand           with --any: add words that characterise the best hits and search again
-                             (RM3 pseudo-relevance feedback; a second search)
-          --no-collapse      show every copy of a story (by default one hit per story, copies counted)
-          --json             results as JSON
-          --all --jsonl      every hit in order, one JSON object a line (no depth limit; one line per
-                             article, copies not collapsed; --limit, --offset and --facet do not apply)
-          --index DIR        the index (default: $SEARCH_INDEX, else ./index)
+        Exit status: 0 ok (also with no hits), 1 no index, 2 bad query or command line.
         """;
 
-    public static int Run(string[] argv, Output o)
+    public static Command Create(Output o)
     {
-        var args = Args.Parse(argv, ValueOptions, Flags);
-        if (args.Has("help"))
+        var words = new Argument<string[]>("QUERY")
         {
-            o.Out.Write(Help);
-            return 0;
-        }
-        if (args.Has("expand") && !args.Has("any"))
-            throw new UsageException("--expand works with --any (keyword queries)");
-        if (args.Has("all") != args.Has("jsonl"))
-            throw new UsageException(args.Has("all") ? "--all writes JSON lines: add --jsonl" : "--jsonl goes with --all (every hit); for one page use --json");
-        var request = BuildRequest(args, string.Join(' ', args.Positionals));
-        using var searcher = ArticleSearcher.Open(IndexLocation.Resolve(args));
+            Description = "the query; a word starting with - is left out (`-russia`)",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var limit = SharedOptions.Int("--limit", $"hits to show, 0 to {ArticleSearcher.MaxWindow} (0: counts and facets only)", 10, 0, ArticleSearcher.MaxWindow);
+        var offset = SharedOptions.Int("--offset", $"skip the first N hits (a page reaching past hit {ArticleSearcher.MaxWindow:N0} says so: --all --jsonl gives every hit)", 0, 0, int.MaxValue);
+        var sort = SharedOptions.OneOf("--sort", "order of hits", "relevance", RequestText.SortNames);
+        var facet = SharedOptions.Many("--facet", "DIM", $"count the values of a dimension: {string.Join(", ", FacetDimensions.All)} (repeat it, or DIM,DIM)");
+        facet.CompletionSources.Add(FacetDimensions.All.ToArray());
+        var filter = SharedOptions.Many("--filter", "DIM=VALUE", "keep only articles with that value (repeat it: OR within a dimension, AND across)");
+        filter.Validators.Add(r =>
+        {
+            foreach (var token in r.Tokens)
+                if (!RequestText.TryParseFilter(token.Value, out _))
+                    r.AddError(RequestText.FilterError(token.Value));
+        });
+        var facetLimit = SharedOptions.Int("--facet-limit", "values per facet", 10, 1, 10_000);
+        var any = SharedOptions.Flag("--any", "plain keywords of which any may match, best first (long questions)");
+        var expand = SharedOptions.Flag("--expand", "with --any: add the words that characterise the best hits and search again (RM3 pseudo-relevance feedback)");
+        var noCollapse = SharedOptions.Flag("--no-collapse", "show every copy of a story (by default one hit per story, its copies counted)");
+        var index = SharedOptions.Index();
+        var json = SharedOptions.Json();
+        var all = SharedOptions.Flag("--all", "with --jsonl: every hit in order, no depth limit, one line per article (copies not collapsed; --limit, --offset and --facet do not apply)");
+        var jsonl = SharedOptions.Flag("--jsonl", "with --all: one JSON object a line, each with its id");
+        var command = new Command("query", Description)
+        {
+            words, limit, offset, sort, facet, filter, facetLimit, any, expand, noCollapse, index, json, all, jsonl,
+        };
+        command.Aliases.Add("q");
+        command.Validators.Add(r =>
+        {
+            if (r.GetValue(expand) && !r.GetValue(any))
+                r.AddError("--expand works with --any (keyword queries)");
+            if (r.GetValue(all) != r.GetValue(jsonl))
+                r.AddError(r.GetValue(all) ? "--all writes JSON lines: add --jsonl" : "--jsonl goes with --all (every hit); for one page use --json");
+        });
+        command.SetAction(r => Run(o, new SearchRequest
+        {
+            Query = string.Join(' ', r.GetValue(words) ?? Array.Empty<string>()),
+            MatchAny = r.GetValue(any),
+            Expand = r.GetValue(expand),
+            Collapse = !r.GetValue(noCollapse),
+            Limit = r.GetValue(limit),
+            Offset = r.GetValue(offset),
+            Sort = RequestText.ParseSort(r.GetValue(sort)!),
+            Facets = (r.GetValue(facet) ?? Array.Empty<string>()).SelectMany(f => f.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList(),
+            FacetLimit = r.GetValue(facetLimit),
+            Filters = RequestText.ParseFilters(r.GetValue(filter) ?? Array.Empty<string>()),
+        }, IndexLocation.Resolve(r.GetValue(index)), r.GetValue(json), r.GetValue(all)));
+        return command;
+    }
+
+    private static int Run(Output o, SearchRequest request, string index, bool json, bool all)
+    {
+        using var searcher = ArticleSearcher.Open(index);
         if (Core.Indexing.IndexStatus.Read(searcher.IndexPath).Notice is { } notice)
             o.Err.WriteLine("search: note: " + notice);
-        if (args.Has("all"))
+        if (all)
         {
             foreach (var hit in searcher.SearchAll(request))
                 o.Out.WriteLine(JsonRenderer.HitLine(hit));
@@ -61,53 +90,15 @@ public static class QueryCommand
         {
             result = searcher.Search(request);
         }
-        catch (QuerySyntaxException e) when (args.Has("json"))
+        catch (QuerySyntaxException e) when (json)
         {
             o.Out.WriteLine(JsonRenderer.Error(e.Message, e.Position));
             throw;
         }
-        if (args.Has("json"))
+        if (json)
             o.Out.WriteLine(JsonRenderer.Result(result));
         else
             new ResultRenderer(o).Results(result);
         return 0;
-    }
-
-    public static SearchRequest BuildRequest(Args args, string query) => new()
-    {
-        Query = query,
-        MatchAny = args.Has("any"),
-        Expand = args.Has("expand"),
-        Collapse = !args.Has("no-collapse"),
-        Limit = args.Int("limit", 10, 0, ArticleSearcher.MaxWindow),
-        Offset = args.Int("offset", 0, 0),
-        Sort = ParseSort(args.Value("sort") ?? "relevance"),
-        Facets = args.Values("facet").SelectMany(f => f.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList(),
-        FacetLimit = args.Int("facet-limit", 10, 1, 10_000),
-        Filters = ParseFilters(args.Values("filter")),
-    };
-
-    /// <summary>The order named by <paramref name="text"/>; an error that names <paramref name="option"/>
-    /// (`--sort` on the command line, `:sort` in the console) otherwise.</summary>
-    public static SortOrder ParseSort(string text, string option = "--sort") =>
-        SearchRequest.TryParseSort(text, out var sort) ? sort : throw new UsageException($"{option} must be relevance, newest or oldest, not '{text}'");
-
-    public static Dictionary<string, IReadOnlyList<string>> ParseFilters(IEnumerable<string> filters)
-    {
-        var result = new Dictionary<string, IReadOnlyList<string>>();
-        foreach (string f in filters)
-        {
-            var (dim, value) = ParseFilter(f);
-            result[dim] = result.TryGetValue(dim, out var list) ? list.Append(value).ToList() : new List<string> { value };
-        }
-        return result;
-    }
-
-    public static (string Dimension, string Value) ParseFilter(string text)
-    {
-        int eq = text.IndexOf('=');
-        if (eq <= 0 || eq == text.Length - 1)
-            throw new SearchException($"a filter is DIMENSION=VALUE (like place=Russia), not '{text}'", 2);
-        return (text[..eq].Trim(), text[(eq + 1)..].Trim());
     }
 }

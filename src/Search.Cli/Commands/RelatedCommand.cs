@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Search.Cli.Rendering;
 using Search.Core.Querying;
 
@@ -6,18 +7,29 @@ namespace Search.Cli.Commands;
 /// <summary>`search related ID`: articles like one article, its copies left out.</summary>
 public static class RelatedCommand
 {
-    public static int Run(string[] argv, Output o)
+    public const string Description = """
+        Articles like one article, its copies left out.
+
+        Exit status: 0 ok, 1 no such article or no index, 2 bad command line.
+        """;
+
+    public static Command Create(Output o)
     {
-        var args = Args.Parse(argv, new[] { "index", "limit" }, new[] { "json" });
-        if (args.Positionals.Count != 1)
-            throw new UsageException("related needs exactly one article id");
-        int limit = args.Int("limit", 10, 1, 1000);
-        using var searcher = ArticleSearcher.Open(IndexLocation.Resolve(args));
-        var result = searcher.Related(args.Positionals[0], limit);
-        if (args.Has("json"))
-            o.Out.WriteLine(JsonRenderer.Related(result));
-        else
-            new ResultRenderer(o).Related(result);
-        return 0;
+        var limit = SharedOptions.Int("--limit", "articles to show", 10, 1, 1000);
+        var index = SharedOptions.Index();
+        var json = SharedOptions.Json();
+        var command = new Command("related", Description) { limit, index, json };
+        var id = SharedOptions.ArticleId(command);
+        command.SetAction(r =>
+        {
+            using var searcher = ArticleSearcher.Open(IndexLocation.Resolve(r.GetValue(index)));
+            var result = searcher.Related(r.GetValue(id)!, r.GetValue(limit));
+            if (r.GetValue(json))
+                o.Out.WriteLine(JsonRenderer.Related(result));
+            else
+                new ResultRenderer(o).Related(result);
+            return 0;
+        });
+        return command;
     }
 }

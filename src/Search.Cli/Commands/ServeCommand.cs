@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Runtime.InteropServices;
 using Search.Cli.Rendering;
 using Search.Cli.Web;
@@ -7,30 +8,41 @@ namespace Search.Cli.Commands;
 /// <summary>`search serve`: the web page and the HTTP API on an index, until Ctrl-C.</summary>
 public static class ServeCommand
 {
-    public const string Help = """
-        usage: search serve [--index DIR] [--port N] [--host ADDR] [--cors ORIGIN]
+    public const string Description = """
+        A web page and a read-only JSON API on the index.
 
-        A web page (search box, facets, timeline, articles) and a read-only JSON API on the index,
-        at the URL it prints. A `search index` running beside it shows up within a second or two.
-          --port N        the port (default 8737, or a free one when that is taken; 0: any free one)
-          --host ADDR     the address to listen on (default 127.0.0.1: this machine only); 0.0.0.0
-                          or a network address opens it to other machines, with a warning
-          --cors ORIGIN   let pages from ORIGIN (like https://example.org) call the API; none by default
-          --index DIR     the index (default: $SEARCH_INDEX, else ./index)
-        Ctrl-C stops it. Exit status: 0 stopped, 1 no index or the port is taken, 2 bad command line.
+        The page (search box, facets, timeline, articles) and the API (/api/search, /api/articles/ID,
+        /api/stats, /api/openapi.json) at the URL it prints. A `search index` running beside it
+        shows up within a second or two. Ctrl-C stops it.
+
+        Exit status: 0 stopped, 1 no index or the port is taken, 2 bad command line.
         """;
 
-    public static int Run(string[] argv, Output o)
+    public static Command Create(Output o)
     {
-        var args = Args.Parse(argv, new[] { "index", "port", "host", "cors" }, Array.Empty<string>());
-        if (args.Positionals.Count > 0)
-            throw new UsageException($"serve takes no words (got '{args.Positionals[0]}')");
-        var address = ListenAddress.ParseHost(args.Value("host") ?? "127.0.0.1");
-        int port = args.Value("port") != null ? args.Int("port", 0, 0, 65535) : ListenAddress.FreeDefaultPort(address);
-        string? cors = args.Value("cors") is { } c ? CorsOrigin(c) : null;
-        var options = new WebServerOptions { IndexPath = IndexLocation.Resolve(args), Address = address, Port = port, CorsOrigin = cors };
-        return Serve(options, o, CancellationToken.None);
+        var index = SharedOptions.Index();
+        var port = SharedOptions.Text("--port", "N", $"the port (default {ListenAddress.DefaultPort}, or a free one when that is taken; 0: any free one)");
+        port.Validators.Add(r =>
+        {
+            if (r.Tokens.Count > 0 && !IsPort(r.Tokens[^1].Value))
+                r.AddError($"--port needs a whole number from 0 to 65535, not '{r.Tokens[^1].Value}'");
+        });
+        var host = SharedOptions.Text("--host", "ADDR", "the address to listen on (default 127.0.0.1: this machine only); 0.0.0.0 or a network address opens it to other machines, with a warning");
+        var cors = SharedOptions.Text("--cors", "ORIGIN", "let pages from ORIGIN (like https://example.org) call the API; none by default");
+        var command = new Command("serve", Description) { index, port, host, cors };
+        command.SetAction(r =>
+        {
+            var address = ListenAddress.ParseHost(r.GetValue(host) ?? "127.0.0.1");
+            int chosen = r.GetValue(port) is { } p ? int.Parse(p, System.Globalization.CultureInfo.InvariantCulture) : ListenAddress.FreeDefaultPort(address);
+            string? origin = r.GetValue(cors) is { } c ? CorsOrigin(c) : null;
+            var options = new WebServerOptions { IndexPath = IndexLocation.Resolve(r.GetValue(index)), Address = address, Port = chosen, CorsOrigin = origin };
+            return Serve(options, o, CancellationToken.None);
+        });
+        return command;
     }
+
+    private static bool IsPort(string text) =>
+        int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int n) && n <= 65535;
 
     /// <summary>Serves until Ctrl-C, SIGTERM or <paramref name="stop"/>; 0 when stopped that way.</summary>
     public static int Serve(WebServerOptions options, Output o, CancellationToken stop)

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Search.Cli.Rendering;
 using Search.Core;
 using Search.Core.Querying;
@@ -7,21 +8,37 @@ namespace Search.Cli.Commands;
 /// <summary>`search show ID [--file FILE]`: the whole article with all its metadata.</summary>
 public static class ShowCommand
 {
-    public static int Run(string[] argv, Output o)
+    public const string Description = """
+        One article with all its metadata.
+
+        Its file's path, its body wrapped to the terminal and paged. When articles of several files
+        share the id, --file FILE picks one.
+
+        Exit status: 0 ok, 1 no such article, an id several files share, or no index, 2 bad command line.
+        """;
+
+    public static Command Create(Output o)
     {
-        var args = Args.Parse(argv, new[] { "index", "file" }, new[] { "json" });
-        if (args.Positionals.Count != 1)
-            throw new UsageException("show needs exactly one article id");
-        string id = args.Positionals[0];
-        using var searcher = ArticleSearcher.Open(IndexLocation.Resolve(args));
+        var file = SharedOptions.Text("--file", "FILE", "the file the article is from, when several files have an article with that id");
+        var index = SharedOptions.Index();
+        var json = SharedOptions.Json();
+        var command = new Command("show", Description) { file, index, json };
+        var id = SharedOptions.ArticleId(command);
+        command.SetAction(r => Run(o, r.GetValue(id)!, r.GetValue(file), IndexLocation.Resolve(r.GetValue(index)), r.GetValue(json)));
+        return command;
+    }
+
+    private static int Run(Output o, string id, string? file, string index, bool json)
+    {
+        using var searcher = ArticleSearcher.Open(index);
         var all = searcher.GetAll(id);
-        if (args.Value("file") is { } file)
+        if (file != null)
             all = all.Where(a => a.File == file || a.FullPath == Path.GetFullPath(file)).ToList();
         if (all.Count == 0)
-            throw new SearchException(args.Value("file") is { } f ? $"no article with id '{id}' in {f}" : $"no article with id '{id}'");
+            throw new SearchException(file != null ? $"no article with id '{id}' in {file}" : $"no article with id '{id}'");
         if (all.Count > 1)
             throw new SearchException($"{all.Count} articles have the id '{id}', from {string.Join(", ", all.Select(a => a.File))}; add --file FILE to pick one");
-        if (args.Has("json"))
+        if (json)
             o.Out.WriteLine(JsonRenderer.Article(all[0]));
         else
             new ResultRenderer(o).Article(all[0]);

@@ -1,4 +1,3 @@
-using Search.Cli.Commands;
 using Search.Cli.Rendering;
 using Search.Core;
 using Search.Core.Facets;
@@ -16,22 +15,12 @@ public sealed class ConsoleSession
     /// <summary>Dimensions in the compact panel under each result.</summary>
     public static readonly string[] PanelFacets = { "source", "section", "place", "year" };
 
-    private static readonly (string Name, string Help)[] Commands =
-    {
-        (":help", "this list"),
-        (":next / :prev", "next or previous page of the last query"),
-        (":show N|ID", "the Nth hit of the last result, or the article with that id"),
-        (":sort relevance|newest|oldest", "order of results"),
-        (":limit N", "results per page, 0 to 10000 (0: counts and facets only)"),
-        (":collapse on|off", "one hit per story with its copies counted (on), or every copy (off)"),
-        (":related N|ID", "articles like the Nth hit (or that id), its copies left out"),
-        (":facet DIM", "every value of one facet dimension for the last query"),
-        (":filter DIM=VALUE", "keep only articles with that value (stays on; values of one dimension are OR'd)"),
-        (":unfilter DIM[=VALUE]", "drop filters of a dimension, or one value"),
-        (":filters", "the filters that are on"),
-        (":stats", "what is in the index"),
-        (":quit", "leave (Ctrl-D too)"),
-    };
+    /// <summary>How `:show` and `:related` read their argument, stated in `:help`.</summary>
+    public const string HitRule = "#N is hit N of the last result; anything else is an article id (a bare number that is no article's id is taken as hit N, and the console says so).";
+
+    /// <summary>The console's commands: name, aliases, arguments, help and handler, in the order
+    /// `:help` lists them. `:help` and the dispatch both read this table.</summary>
+    public IReadOnlyList<ConsoleVerb> Verbs { get; }
 
     private readonly ArticleSearcher _searcher;
     private readonly Output _o;
@@ -50,6 +39,23 @@ public sealed class ConsoleSession
         _searcher = searcher;
         _o = output;
         _render = new ResultRenderer(output, ResultRenderer.Context.Console);
+        Verbs = new ConsoleVerb[]
+        {
+            new(":help", new[] { ":h", ":?" }, "[:COMMAND]", "this list, or one command's help", Help),
+            new(":next", new[] { ":n" }, "", "next page of the last query", _ => Next()),
+            new(":prev", new[] { ":p" }, "", "previous page of the last query", _ => Previous()),
+            new(":show", new[] { ":s" }, "#N|ID", "hit N of the last result (#N), or the article with that id, whole, with the query's matches marked", Show),
+            new(":related", Array.Empty<string>(), "#N|ID", "articles like hit N (#N) or like the article with that id, its copies left out", Related),
+            new(":sort", Array.Empty<string>(), string.Join('|', RequestText.SortNames), "order of results (default relevance)", Sort),
+            new(":limit", Array.Empty<string>(), "N", $"results per page, 0 to {ArticleSearcher.MaxWindow} (0: counts and facets only)", Limit),
+            new(":collapse", Array.Empty<string>(), "on|off", "one hit per story with its copies counted (on), or every copy (off)", Collapse),
+            new(":facet", new[] { ":facets" }, "DIM", "every value of one facet dimension for the last query", Facet),
+            new(":filter", Array.Empty<string>(), "DIM=VALUE", "keep only articles with that value (stays on; values of one dimension are OR'd)", Filter),
+            new(":unfilter", Array.Empty<string>(), "[DIM[=VALUE]]", "drop every filter, those of a dimension, or one value", Unfilter),
+            new(":filters", Array.Empty<string>(), "", "the filters that are on", _ => ListFilters()),
+            new(":stats", Array.Empty<string>(), "", "what is in the index", _ => { _searcher.Refresh(); new StatsRenderer(_o).Print(_searcher.Stats()); }),
+            new(":quit", new[] { ":q", ":exit" }, "", "leave (Ctrl-D too)", _ => Quit = true),
+        };
     }
 
     public bool Quit { get; private set; }
@@ -135,119 +141,154 @@ public sealed class ConsoleSession
         int space = line.IndexOf(' ');
         string name = (space < 0 ? line : line[..space]).ToLowerInvariant();
         string arg = space < 0 ? "" : line[(space + 1)..].Trim();
-        switch (name)
+        if (Find(name) is { } verb)
         {
-            case ":help" or ":h" or ":?":
-                foreach (var (n, help) in Commands)
-                    _o.Out.WriteLine($"  {n,-32} {help}");
-                _o.Out.WriteLine("  Anything else is a query: words, \"phrases\", AND OR NOT, field:value, wild*, fuzzy~, published:[2019 TO 2020].");
-                break;
-            case ":quit" or ":q" or ":exit":
-                Quit = true;
-                break;
-            case ":next" or ":n":
-                if (_query == null)
-                    _o.Out.WriteLine("No query yet: type some words (or * for every article).");
-                else if (_limit == 0)
-                    _o.Out.WriteLine("Nothing to page through: :limit is 0.");
-                else if (_last != null && _offset + _limit >= _last.Total)
-                    _o.Out.WriteLine("Already on the last page.");
-                else
-                {
-                    _offset += _limit;
-                    Run();
-                }
-                break;
-            case ":prev" or ":p":
-                if (_offset == 0)
-                    _o.Out.WriteLine("Already on the first page.");
-                else
-                {
-                    _offset = Math.Max(0, _offset - _limit);
-                    Run();
-                }
-                break;
-            case ":show" or ":s":
-                Show(arg);
-                break;
-            case ":sort":
-                _sort = QueryCommand.ParseSort(arg.Length == 0 ? "relevance" : arg, ":sort");
-                _offset = 0;
-                if (_query != null) Run(); else _o.Out.WriteLine($"Sorting by {_sort.ToString().ToLowerInvariant()}.");
-                break;
-            case ":limit":
-                if (!int.TryParse(arg, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int limit) || limit > ArticleSearcher.MaxWindow)
-                    throw new UsageException($":limit needs a whole number from 0 to {ArticleSearcher.MaxWindow}, not '{arg}'");
-                _limit = limit;
-                _offset = 0;
-                if (_query != null) Run(); else _o.Out.WriteLine($"{Formats.Count(limit, "result")} per page.");
-                break;
-            case ":collapse":
-                _collapse = arg.ToLowerInvariant() switch
-                {
-                    "" or "on" => true,
-                    "off" => false,
-                    _ => throw new UsageException(":collapse takes on or off"),
-                };
-                _offset = 0;
-                if (_query != null) Run(); else _o.Out.WriteLine(_collapse ? "Copies of a story collapse into one hit." : "Every copy is a hit of its own.");
-                break;
-            case ":related":
-                Related(arg);
-                break;
-            case ":stats":
-                _searcher.Refresh();
-                StatsCommand.Print(_o, _searcher.Stats());
-                break;
-            case ":facet" or ":facets":
-                string dim = FacetDimensions.Normalize(arg) ?? throw new SearchException(arg.Length == 0
-                    ? $":facet needs a dimension: {string.Join(", ", FacetDimensions.All)}"
-                    : $"unknown facet '{arg}'; facets are {string.Join(", ", FacetDimensions.All)}");
-                if (_query == null)
-                    _o.Out.WriteLine("No query yet: counting every article.");
-                _query ??= "*";
-                Run(new[] { dim }, facetLimit: 1000, fullPanel: true);
-                break;
-            case ":filter":
-                if (arg.Length == 0) { ListFilters(); break; }
-                var (fdim, value) = QueryCommand.ParseFilter(arg);
-                string d = FacetDimensions.Normalize(fdim) ?? throw new SearchException($"unknown facet '{fdim}'; facets are {string.Join(", ", FacetDimensions.All)}");
-                _filters[d] = _filters.TryGetValue(d, out var list) ? list.Append(value).Distinct(StringComparer.OrdinalIgnoreCase).ToList() : new List<string> { value };
-                _offset = 0;
-                if (_query != null) Run(); else ListFilters();
-                break;
-            case ":unfilter":
-                Unfilter(arg);
-                break;
-            case ":filters":
-                ListFilters();
-                break;
-            default:
-                string? close = Commands.Select(c => c.Name.Split(' ')[0]).FirstOrDefault(c => c.StartsWith(name[..Math.Min(name.Length, 3)], StringComparison.Ordinal));
-                _o.Error($"unknown command '{name}'{(close != null ? $"; did you mean {close}?" : "")} (:help lists commands)");
-                break;
+            verb.Run(arg);
+            return;
         }
+        string? close = Verbs.Select(v => v.Name).FirstOrDefault(v => v.StartsWith(name[..Math.Min(name.Length, 3)], StringComparison.Ordinal));
+        _o.Error($"unknown command '{name}'{(close != null ? $"; did you mean {close}?" : "")} (:help lists commands)");
+    }
+
+    private ConsoleVerb? Find(string name) => Verbs.FirstOrDefault(v => v.Name == name || v.Aliases.Contains(name));
+
+    /// <summary>`:help`: the table of commands, wrapped to the terminal; `:help :show`: one command.</summary>
+    private void Help(string arg)
+    {
+        int width = _o.Width;
+        if (arg.Length > 0)
+        {
+            string asked = arg.StartsWith(':') ? arg.ToLowerInvariant() : ":" + arg.ToLowerInvariant();
+            var verb = Find(asked) ?? throw new UsageException($"no console command '{arg}'; :help lists them");
+            Columns.Write(_o.Out, new[] { (verb.Usage, verb.Help) }, width);
+            if (verb.Name is ":show" or ":related")
+                Paragraph(HitRule, width);
+            return;
+        }
+        Columns.Write(_o.Out, Verbs.Select(v => (v.Usage, v.Help)).ToList(), width);
+        _o.Out.WriteLine();
+        Paragraph(HitRule, width);
+        Paragraph("Anything else is a query: words, \"phrases\", AND OR NOT, -word, field:value, wild*, fuzzy~, published:[2019 TO 2020].", width);
+    }
+
+    private void Paragraph(string text, int width)
+    {
+        foreach (string line in TextWrap.Wrap(text, width, 0))
+            _o.Out.WriteLine(line);
+    }
+
+    private void Next()
+    {
+        if (_query == null)
+            _o.Out.WriteLine("No query yet: type some words (or * for every article).");
+        else if (_limit == 0)
+            _o.Out.WriteLine("Nothing to page through: :limit is 0.");
+        else if (_last != null && _offset + _limit >= _last.Total)
+            _o.Out.WriteLine("Already on the last page.");
+        else
+        {
+            _offset += _limit;
+            Run();
+        }
+    }
+
+    private void Previous()
+    {
+        if (_offset == 0)
+            _o.Out.WriteLine("Already on the first page.");
+        else
+        {
+            _offset = Math.Max(0, _offset - _limit);
+            Run();
+        }
+    }
+
+    private void Sort(string arg)
+    {
+        _sort = RequestText.ParseSort(arg.Length == 0 ? "relevance" : arg, ":sort");
+        _offset = 0;
+        if (_query != null) Run(); else _o.Out.WriteLine($"Sorting by {_sort.ToString().ToLowerInvariant()}.");
+    }
+
+    private void Limit(string arg)
+    {
+        if (!int.TryParse(arg, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int limit) || limit > ArticleSearcher.MaxWindow)
+            throw new UsageException($":limit needs a whole number from 0 to {ArticleSearcher.MaxWindow}, not '{arg}'");
+        _limit = limit;
+        _offset = 0;
+        if (_query != null) Run(); else _o.Out.WriteLine($"{Formats.Count(limit, "result")} per page.");
+    }
+
+    private void Collapse(string arg)
+    {
+        _collapse = arg.ToLowerInvariant() switch
+        {
+            "" or "on" => true,
+            "off" => false,
+            _ => throw new UsageException(":collapse takes on or off"),
+        };
+        _offset = 0;
+        if (_query != null) Run(); else _o.Out.WriteLine(_collapse ? "Copies of a story collapse into one hit." : "Every copy is a hit of its own.");
+    }
+
+    private void Facet(string arg)
+    {
+        string dim = FacetDimensions.Normalize(arg) ?? throw new SearchException(arg.Length == 0
+            ? $":facet needs a dimension: {string.Join(", ", FacetDimensions.All)}"
+            : $"unknown facet '{arg}'; facets are {string.Join(", ", FacetDimensions.All)}");
+        if (_query == null)
+            _o.Out.WriteLine("No query yet: counting every article.");
+        _query ??= "*";
+        Run(new[] { dim }, facetLimit: 1000, fullPanel: true);
+    }
+
+    private void Filter(string arg)
+    {
+        if (arg.Length == 0)
+        {
+            ListFilters();
+            return;
+        }
+        var (fdim, value) = RequestText.ParseFilter(arg);
+        string d = FacetDimensions.Normalize(fdim) ?? throw new SearchException($"unknown facet '{fdim}'; facets are {string.Join(", ", FacetDimensions.All)}");
+        RequestText.AddFilter(_filters, d, value);
+        _offset = 0;
+        if (_query != null) Run(); else ListFilters();
     }
 
     private void Show(string arg)
     {
         if (arg.Length == 0)
-            throw new UsageException(":show needs a hit number or an article id");
-        if (int.TryParse(arg, out int n) && _last != null && n >= 1)
-        {
-            var hit = _last.Hits.FirstOrDefault(h => h.Rank == n);
-            if (hit == null && _query != null && n <= _last.Total)
-                hit = _searcher.Search(new SearchRequest { Query = _query, Offset = n - 1, Limit = 1, Sort = _sort, Filters = _filters, Collapse = _collapse, Snippets = false, Suggest = false }).Hits.FirstOrDefault();
-            if (hit != null && _searcher.Get(hit.Id) is { } found)
-            {
-                ShowArticle(found);
-                return;
-            }
-        }
-        var article = _searcher.Get(arg) ?? throw new SearchException(_last == null || !int.TryParse(arg, out _)
-            ? $"no article with id '{arg}'"
-            : $"no hit {arg}: the last result has {Formats.Count(_last.Total, "hit")}");
-        ShowArticle(article);
+            throw new UsageException(":show needs #N (hit N of the last result) or an article id");
+        var article = Resolve(arg, ":show") is { } hit ? _searcher.Get(hit) : null;
+        ShowArticle(article ?? throw new SearchException($"no article with id '{arg}'"));
+    }
+
+    /// <summary>The article id <paramref name="arg"/> means: `#N` is hit N of the last result; anything
+    /// else is an id, except a bare number that is no article's id, which is taken as hit N with a note
+    /// saying so. Null when there is no such hit.</summary>
+    private string? Resolve(string arg, string command)
+    {
+        bool marked = arg.StartsWith('#');
+        string number = marked ? arg[1..] : arg;
+        bool isNumber = int.TryParse(number, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int n) && n >= 1;
+        if (marked && !isNumber)
+            throw new UsageException($"{command} #N needs a hit number, not '{arg}'");
+        if (!marked && (!isNumber || _searcher.Get(arg) != null))
+            return arg;
+        if (_last == null || _query == null)
+            throw new SearchException(marked ? $"no hit {arg}: no query yet" : $"no article with id '{arg}' (and no query yet for hit #{n})");
+        var hit = _last.Hits.FirstOrDefault(h => h.Rank == n);
+        if (hit == null && n <= _last.Total)
+            hit = _searcher.Search(new SearchRequest { Query = _query, Offset = n - 1, Limit = 1, Sort = _sort, Filters = _filters, Collapse = _collapse, Snippets = false, Suggest = false }).Hits.FirstOrDefault();
+        if (hit == null)
+            throw new SearchException(marked
+                ? $"no hit {arg}: the last result has {Formats.Count(_last.Total, "hit")}"
+                : $"no article with id '{arg}', and no hit #{n}: the last result has {Formats.Count(_last.Total, "hit")}");
+        if (!marked)
+            foreach (string line in TextWrap.Wrap($"(no article has the id '{arg}': hit #{n} of the last result, {hit.Id})", _o.Width, 0))
+                _o.Out.WriteLine(_o.Dim(line));
+        return hit.Id;
     }
 
     /// <summary>The article with the last query's matches highlighted.</summary>
@@ -265,8 +306,8 @@ public sealed class ConsoleSession
     private void Related(string arg)
     {
         if (arg.Length == 0)
-            throw new UsageException(":related needs a hit number or an article id");
-        string id = int.TryParse(arg, out int n) && _last?.Hits.FirstOrDefault(h => h.Rank == n) is { } hit ? hit.Id : arg;
+            throw new UsageException(":related needs #N (hit N of the last result) or an article id");
+        string id = Resolve(arg, ":related")!;
         _searcher.Refresh();
         _render.Related(_searcher.Related(id, _limit));
     }

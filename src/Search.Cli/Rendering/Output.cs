@@ -38,6 +38,9 @@ public sealed class Output
     /// <summary>Columns to wrap text at: the terminal's width, or 0 (no wrapping) when redirected.</summary>
     public int Width => _width ?? (OutputIsTerminal ? TerminalWidth() : 0);
 
+    /// <summary>Columns of the terminal stderr shows on (progress lines are fitted to it), 0 when redirected.</summary>
+    public int ErrorWidth => _width ?? (ErrorIsTerminal ? TerminalWidth() : 0);
+
     /// <summary>Rows of the terminal, 0 when not a terminal.</summary>
     public int Height
     {
@@ -64,7 +67,6 @@ public sealed class Output
     public string Dim(string s) => Color ? $"\u001b[2m{s}\u001b[0m" : s;
     public string Cyan(string s) => Color ? $"\u001b[36m{s}\u001b[0m" : s;
     public string Green(string s) => Color ? $"\u001b[32m{s}\u001b[0m" : s;
-    public string Yellow(string s) => Color ? $"\u001b[33m{s}\u001b[0m" : s;
 
     /// <summary>Prints a one-line error to stderr, "search: " first.</summary>
     public void Error(string message) =>

@@ -31,14 +31,21 @@ public sealed class ProgressDisplay
         string eta = p.BytesDone * 50 >= p.BytesTotal && p.BytesTotal > p.BytesDone
             ? Formats.Duration(TimeSpan.FromSeconds((p.BytesTotal - p.BytesDone) / (p.BytesDone / seconds)))
             : "-";
-        string text = $"{Formats.N(p.FilesDone)}/{Formats.N(p.FilesTotal)} files · {Formats.Bytes(p.BytesDone)} of {Formats.Bytes(p.BytesTotal)} · {Formats.N(p.Articles)} articles · {mbps:0.0} MB/s · ETA {eta}";
+        string[] parts =
+        {
+            $"{Formats.N(p.FilesDone)}/{Formats.N(p.FilesTotal)} files",
+            $"{Formats.N(p.Articles)} articles",
+            $"ETA {eta}",
+            $"{Formats.Bytes(p.BytesDone)} of {Formats.Bytes(p.BytesTotal)}",
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{mbps:0.0} MB/s"),
+        };
+        string text = string.Join(" · ", parts);
         lock (this)
         {
             if (_o.ErrorIsTerminal)
             {
-                int width = 24;
-                int filled = p.BytesTotal == 0 ? width : (int)(width * Math.Min(1.0, p.BytesDone / (double)p.BytesTotal));
-                _o.Err.Write($"\r[{new string('#', filled)}{new string('.', width - filled)}] {text}\u001b[K");
+                double done = p.BytesTotal == 0 ? 1 : Math.Min(1.0, p.BytesDone / (double)p.BytesTotal);
+                _o.Err.Write("\r" + Line(done, parts, _o.ErrorWidth) + "\u001b[K");
                 _drawn = true;
             }
             else if (p.Elapsed - _lastLine >= TimeSpan.FromSeconds(5))
@@ -47,6 +54,34 @@ public sealed class ProgressDisplay
                 _o.Err.WriteLine("indexing: " + text);
             }
         }
+    }
+
+    /// <summary>The bar and as many parts as fit in <paramref name="width"/> - 1 cells (a line as wide
+    /// as the terminal wraps on some terminals, and each redraw would then start a new line): the
+    /// least useful parts go first, then the bar shrinks. Width 0 (unknown): everything.</summary>
+    public static string Line(double done, IReadOnlyList<string> parts, int width)
+    {
+        int room = width > 0 ? width - 1 : int.MaxValue;
+        for (int shown = parts.Count; shown >= 1; shown--)
+        {
+            string text = string.Join(" · ", parts.Take(shown));
+            int textCells = Cells.Of(text);
+            int bar = Math.Min(MaxBar, room - textCells - 3);
+            if (bar >= MinBar)
+                return Bar(done, bar) + " " + text;
+            if (shown == 1 && textCells <= room)
+                return text;
+        }
+        return Cells.Fit(parts[0], room);
+    }
+
+    private const int MaxBar = 24;
+    private const int MinBar = 8;
+
+    private static string Bar(double done, int width)
+    {
+        int filled = (int)(width * done);
+        return $"[{new string('#', filled)}{new string('.', width - filled)}]";
     }
 
     public void Done()

@@ -84,15 +84,17 @@ public sealed class ResultRenderer
     {
         var w = _o.Out;
         string copies = r.SeedCopies > 0 ? $"; its {r.SeedCopies} {(r.SeedCopies == 1 ? "copy" : "copies")} left out" : "";
-        w.WriteLine($"Related to {_o.Bold(r.SeedTitle)} {_o.Cyan(r.SeedId)}{copies} ({Formats.Ms(r.TookMs)})");
+        WriteWrapped(s => s, $"Related to {r.SeedTitle} {r.SeedId}{copies} ({Formats.Ms(r.TookMs)})", "");
         if (r.Hits.Count == 0)
             w.WriteLine("Nothing related found.");
         foreach (var hit in r.Hits)
         {
             w.WriteLine();
-            w.WriteLine($"{_o.Dim($"{hit.Rank,3}.")} {_o.Bold(hit.Title)}");
+            var title = TextWrap.Wrap(hit.Title, _o.Width - Indent.Length, 0);
+            for (int i = 0; i < title.Count; i++)
+                w.WriteLine((i == 0 ? _o.Dim($"{hit.Rank,3}.") + " " : Indent) + _o.Bold(title[i]));
             var meta = new[] { hit.Source, hit.Author, hit.Published, hit.Section }.Where(s => !string.IsNullOrEmpty(s));
-            w.WriteLine($"     {_o.Dim(string.Join(" · ", meta))}  {_o.Cyan(hit.Id)}");
+            WriteWrapped(_o.Dim, $"{string.Join(" · ", meta)}  {hit.Id}", Indent);
             if (hit.Copies > 1)
                 w.WriteLine("     " + _o.Dim(CopiesLine(hit)));
         }
@@ -102,15 +104,15 @@ public sealed class ResultRenderer
     {
         var w = _o.Out;
         int articles = clusters.Sum(c => c.Members.Count);
-        w.WriteLine($"{Formats.N(clusters.Count)} {(clusters.Count == 1 ? "story" : "stories")} printed more than once ({Formats.N(articles)} articles)");
+        WriteWrapped(s => s, $"{Formats.N(clusters.Count)} {(clusters.Count == 1 ? "story" : "stories")} printed more than once ({Formats.N(articles)} articles)", "");
         foreach (var c in clusters.Take(limit))
         {
             w.WriteLine();
-            w.WriteLine($"{_o.Bold(c.Members[0].Title)}  {_o.Dim($"cluster {c.Key}, {c.Members.Count} articles")}");
+            WriteWrapped(_o.Bold, $"{c.Members[0].Title}  (cluster {c.Key}, {c.Members.Count} articles)", "");
             foreach (var m in c.Members)
             {
                 var meta = new[] { m.Source, m.Published }.Where(s => !string.IsNullOrEmpty(s));
-                w.WriteLine($"  {_o.Cyan(m.Id)}  {_o.Dim(string.Join(" · ", meta))}  {m.Title}");
+                WriteWrapped(s => s, $"{m.Id}  {string.Join(" · ", meta)}  {m.Title}", "  ");
             }
         }
         if (clusters.Count > limit)
@@ -217,7 +219,7 @@ public sealed class ResultRenderer
 
     private void WriteWrapped(Func<string, string> style, string text, string indent)
     {
-        foreach (string line in TextWrap.Wrap(text, _o.Width - indent.Length, 0))
+        foreach (string line in TextWrap.Wrap(text, _o.Width <= 0 ? 0 : _o.Width - indent.Length, 0))
             _o.Out.WriteLine(indent + style(line));
     }
 

@@ -32,13 +32,31 @@ public static class TextWrap
         return lines;
     }
 
+    /// <summary>Writes <paramref name="label"/> (as is, <paramref name="labelCells"/> cells wide) and
+    /// <paramref name="text"/> wrapped at word boundaries to <paramref name="width"/>, the lines after
+    /// the first indented under the text; as one line when the width is unknown (0: not a terminal).</summary>
+    public static void WriteHanging(TextWriter w, string label, int labelCells, string text, int width)
+    {
+        if (width - labelCells < MinWidth)
+        {
+            w.WriteLine(label + text);
+            return;
+        }
+        var lines = Wrap(text, width - labelCells, 0);
+        w.WriteLine(label + lines[0]);
+        foreach (string line in lines.Skip(1))
+            w.WriteLine(new string(' ', labelCells) + line);
+    }
+
     /// <summary>Columns <paramref name="text"/> takes once its markers are rendered.</summary>
     public static int Columns(string text, int markerWidth)
     {
-        int n = 0;
+        int markers = 0;
         foreach (char c in text)
-            n += c is Highlight.Open or Highlight.Close ? markerWidth : char.IsLowSurrogate(c) ? 0 : 1;
-        return n;
+            if (c is Highlight.Open or Highlight.Close)
+                markers++;
+        string plain = markers == 0 ? text : text.Replace(Highlight.Open.ToString(), "").Replace(Highlight.Close.ToString(), "");
+        return markers * markerWidth + Cells.Of(plain);
     }
 
     private static void WrapParagraph(string paragraph, int width, int markerWidth, List<string> lines, ref bool open)
@@ -90,7 +108,7 @@ public static class TextWrap
                         lineOpen = c == Highlight.Open;
                         continue;
                     }
-                    int w = char.IsLowSurrogate(c) ? 0 : 1;
+                    int w = Cells.Of(c);
                     if (w > 0 && hasWord && used + w + (lineOpen ? markerWidth : 0) > width)
                     {
                         Finish();

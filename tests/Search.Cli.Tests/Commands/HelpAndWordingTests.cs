@@ -21,6 +21,10 @@ public sealed class HelpAndWordingTests
     [InlineData("stats")]
     [InlineData("eval")]
     [InlineData("console")]
+    [InlineData("check")]
+    [InlineData("related")]
+    [InlineData("duplicates")]
+    [InlineData("help")]
     public void Every_command_answers_help_without_running(string command)
     {
         // A missing index and missing arguments do not matter: --help never runs the command.

@@ -1,0 +1,46 @@
+using Spectre.Console.Rendering;
+
+namespace Search.Cli.Rendering;
+
+/// <summary>
+/// Terminal cells a text takes, measured by Spectre.Console (East Asian wide characters and emoji
+/// take two, combining marks none), so lines are fitted to what the terminal shows, not to the
+/// number of chars.
+/// </summary>
+public static class Cells
+{
+    public static int Of(string text)
+    {
+        // Most text is Latin script and common punctuation, one cell a char: counted here, so a
+        // plain query's output does not load Spectre.Console's tables at start-up.
+        foreach (char c in text)
+            if (!IsNarrow(c))
+                return new Segment(text).CellCount();
+        return text.Length;
+    }
+
+    private static bool IsNarrow(char c) =>
+        c is (>= ' ' and < '\u007f') or (>= '\u00a0' and < '\u0300') or (>= '\u2010' and <= '\u2027') or (>= '\u2030' and <= '\u205e');
+
+    /// <summary>Cells of one char: a high surrogate stands for its pair (two cells: emoji and the
+    /// like), a low surrogate for nothing.</summary>
+    public static int Of(char c) => IsNarrow(c) ? 1 : char.IsLowSurrogate(c) ? 0 : char.IsHighSurrogate(c) ? 2 : new Segment(c.ToString()).CellCount();
+
+    /// <summary><paramref name="text"/> cut to at most <paramref name="width"/> cells.</summary>
+    public static string Fit(string text, int width)
+    {
+        if (Of(text) <= width)
+            return text;
+        int used = 0, i = 0;
+        for (; i < text.Length; i++)
+        {
+            int w = Of(text[i]);
+            if (used + w > width)
+                break;
+            used += w;
+        }
+        if (i > 0 && char.IsHighSurrogate(text[i - 1]))
+            i--;
+        return text[..i];
+    }
+}

@@ -39,7 +39,9 @@ public sealed class CompleteBuildTests
                 {
                     Thread.Sleep(60); // let the checkpointer commit part of the rebuild
                     seen.Add(Total(index));
-                    during ??= IndexStatus.Read(index);
+                    // Before the rebuild's first checkpoint there is nothing pending to tell about.
+                    if (IndexStatus.Read(index) is { State: not "complete" } status)
+                        during ??= status;
                 }
                 if (n == 300)
                     cancel.Cancel();
@@ -54,7 +56,8 @@ public sealed class CompleteBuildTests
         Assert.True(stopped.Interrupted);
         Assert.InRange(stopped.DocumentsInIndex, 1, 399); // the rebuild did commit part of itself
         Assert.All(seen, total => Assert.Equal(10, total));
-        Assert.Equal("building", during!.State);
+        Assert.NotNull(during);
+        Assert.Equal("building", during.State);
         Assert.Contains("in progress", during.Notice);
 
         // Stopped: the old index still answers, and says the build did not finish.

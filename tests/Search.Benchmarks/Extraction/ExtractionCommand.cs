@@ -23,7 +23,7 @@ namespace Search.Benchmarks.Extraction;
 public static class ExtractionCommand
 {
     public const string Name = "extraction";
-    public const string Usage = "extraction [--shared DIR] [--timeout S] [--only SET] [--verbose]   body F1 and metadata of HTML/PDF extraction vs. SmartReader / raw PdfPig";
+    public const string Usage = "extraction [--shared DIR] [--timeout S] [--only SET] [--verbose] [--metadata]   body F1 and metadata of HTML/PDF extraction vs. SmartReader / raw PdfPig";
 
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
@@ -31,7 +31,7 @@ public static class ExtractionCommand
     {
         string? shared = null;
         var timeout = HtmlArticleReader.DefaultTimeout;
-        bool verbose = false;
+        bool verbose = false, metadata = false;
         string? only = null;
         for (int i = 0; i < args.Length; i++)
         {
@@ -40,6 +40,7 @@ public static class ExtractionCommand
                 case "--shared" when i + 1 < args.Length: shared = args[++i]; break;
                 case "--timeout" when i + 1 < args.Length: timeout = TimeSpan.FromSeconds(double.Parse(args[++i], Inv)); break;
                 case "--verbose": verbose = true; break;
+                case "--metadata": metadata = true; break;
                 case "--only" when i + 1 < args.Length: only = args[++i]; break;
                 default:
                     Console.Error.WriteLine($"{Name}: unexpected argument '{args[i]}'\nusage: {Usage}");
@@ -55,7 +56,7 @@ public static class ExtractionCommand
         var report = new StringBuilder();
         report.AppendLine(CultureInfo.InvariantCulture, $"Extraction benchmark ({DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores, per-file timeout {timeout.TotalSeconds:0} s)");
         report.AppendLine();
-        if (only is null or "aeb") Aeb(root, timeout, verbose, report);
+        if (only is null or "aeb") Aeb(root, timeout, verbose, metadata, report);
         if (only is null or "readability-news") ReadabilityNews(root, timeout, verbose, report);
         if (only is null or "pdf-wikinews") Pdfs(root, "pdf-wikinews", timeout, verbose, report);
         if (only is null or "aeb-pdf") Pdfs(root, "aeb-pdf", timeout, verbose, report);
@@ -98,7 +99,7 @@ public static class ExtractionCommand
 
     private static string Short(string file) => file.Length > 24 ? file[..12] + "…" : file;
 
-    private static void Aeb(string root, TimeSpan timeout, bool verbose, StringBuilder report)
+    private static void Aeb(string root, TimeSpan timeout, bool verbose, bool metadata, StringBuilder report)
     {
         var truth = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "aeb", "ground-truth.json"))).RootElement;
         var ours = new ExtractorRun("ours (HtmlExtractor)");
@@ -108,7 +109,10 @@ public static class ExtractionCommand
             string id = entry.Name;
             string expected = entry.Value.TryGetProperty("articleBody", out var b) ? b.GetString() ?? "" : "";
             byte[] bytes = Gunzip(File.ReadAllBytes(Path.Combine(root, "aeb", "html", id + ".html.gz")));
-            string body = Timed(ours, id, timeout, () => HtmlExtractor.Extract(bytes).Body);
+            ExtractedPage? page = null;
+            string body = Timed(ours, id, timeout, () => (page = HtmlExtractor.Extract(bytes)).Body);
+            if (metadata && page != null)
+                Console.WriteLine($"{id[..12]}\ttitle={page.Title}\tauthor={page.Metadata.Author}\tsection={page.Metadata.Section}\tsite={page.Metadata.SiteName}");
             ours.Counts.Add(ShingleMetric.Compare(expected, body));
             string peerBody = Timed(peer, id, timeout, () => SmartReaderAlone(bytes).TextContent ?? "");
             peer.Counts.Add(ShingleMetric.Compare(expected, peerBody));

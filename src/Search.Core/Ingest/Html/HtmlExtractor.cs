@@ -44,6 +44,7 @@ public static class HtmlExtractor
         string? author = (article.Byline is { } b ? PageMetadata.Empty(Bylines.Clean(b)) : null)
             ?? metadata.Author
             ?? (article.Author is { } a ? PageMetadata.Empty(Bylines.Clean(a)) : null);
+        author = PageMetadata.Empty(Bylines.WithoutOwnOutlet(author, site, metadata.Url));
         string? published = metadata.Published ?? (article.PublicationDate is { } d ? d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null);
         metadata = metadata with
         {

@@ -112,7 +112,7 @@ public static class ExtractionCommand
             ExtractedPage? page = null;
             string body = Timed(ours, id, timeout, () => (page = HtmlExtractor.Extract(bytes)).Body);
             if (metadata && page != null)
-                Console.WriteLine($"{id[..12]}\ttitle={page.Title}\tauthor={page.Metadata.Author}\tsection={page.Metadata.Section}\tsite={page.Metadata.SiteName}");
+                Console.WriteLine($"{id[..12]}\ttitle={page.Title}\tauthor={page.Metadata.Author}\tsection={page.Metadata.Section}\tsite={page.Metadata.SiteName}\tskip={page.NotAnArticle}");
             ours.Counts.Add(ShingleMetric.Compare(expected, body));
             string peerBody = Timed(peer, id, timeout, () => SmartReaderAlone(bytes).TextContent ?? "");
             peer.Counts.Add(ShingleMetric.Compare(expected, peerBody));

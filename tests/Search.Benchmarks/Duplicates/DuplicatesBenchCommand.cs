@@ -123,7 +123,7 @@ public static class DuplicatesBenchCommand
                 clusters[m.Id] = c.Key;
         if (Environment.GetEnvironmentVariable("DUP_BENCH_DIAG") == "1")
             Diagnose(set, clusters);
-        return PairwiseScore.Of("**ours**: MinHash/LSH + containment ≥ 0.7 with guards (index build)", set, clusters, seconds);
+        return PairwiseScore.Of($"**ours**: MinHash/LSH + containment ≥ {NearDuplicateRule.Containment:0.00} with guards (index build)", set, clusters, seconds);
     }
 
     /// <summary>With DUP_BENCH_DIAG=1: each missed true pair and each wrong pair, with the rule's reason.</summary>

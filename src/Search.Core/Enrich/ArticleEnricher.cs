@@ -15,7 +15,8 @@ public static class ArticleEnricher
     /// else the domain of the article URL, else of the author page; without "www.".</item>
     /// <item>Author, title: trimmed, whitespace collapsed; an empty author becomes null.</item>
     /// <item>Section: the stated section, else the file's first folder under the root (BBC's
-    /// "business"), lower-cased. All-digit folders (make-corpus's 00000/ buckets) are not sections.</item>
+    /// "business"), lower-cased. All-digit folders (make-corpus's 00000/ buckets), folders named after
+    /// a format ("html") and the folders of web pages and PDFs are not sections.</item>
     /// <item>Published: the stated date as ISO yyyy-MM-dd (unparseable or impossible → not used),
     /// else a date in the article URL's path, else a dateline at the start of the body.</item>
     /// <item>Body: a leading dateline that is the whole first paragraph (Wikinews' "Friday, January
@@ -34,7 +35,7 @@ public static class ArticleEnricher
         article.Author = NullIfEmpty(article.Author == null ? null : ParagraphText.CollapseWhitespace(article.Author));
         article.Url = NullIfEmpty(article.Url?.Trim());
         article.Source = NormalizeSource(article.Source) ?? UrlParts.Domain(article.Url) ?? UrlParts.Domain(article.AuthorUrl);
-        article.Section = NullIfEmpty(article.Section?.Trim())?.ToLowerInvariant() ?? SectionFromFolder(file.TopFolder);
+        article.Section = NullIfEmpty(article.Section?.Trim())?.ToLowerInvariant() ?? SectionFromFolder(file);
 
         string? published = DateParsing.ToIsoDate(article.Published, dateOrder) ?? DateParsing.FromUrl(article.Url);
         if (DateParsing.TryDateline(article.Body, out string dateline, out int datelineEnd))
@@ -62,8 +63,29 @@ public static class ArticleEnricher
         return hostLike ? UrlParts.StripWww(source.ToLowerInvariant()) : ParagraphText.CollapseWhitespace(source);
     }
 
-    private static string? SectionFromFolder(string? folder) =>
-        string.IsNullOrWhiteSpace(folder) || folder.All(char.IsAsciiDigit) ? null : folder.Trim().ToLowerInvariant();
+    /// <summary>Folders named after a file format hold files, not a section ("html/", "pdf/").</summary>
+    private static readonly HashSet<string> FormatFolders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "html", "htm", "xhtml", "pdf", "pdfs", "txt", "text", "texts", "json", "jsonl", "xml", "csv", "tsv", "gz",
+        "pages", "files", "docs", "documents", "data", "raw", "input", "src",
+    };
+
+    /// <summary>The folder a text file sits in is its section (BBC's <c>business/</c>). Not for web
+    /// pages and PDFs: they state their own section when they have one, and a folder of saved pages
+    /// is sorted by whoever saved them (by site, by date, by format), not by the page's section.</summary>
+    private static string? SectionFromFolder(SourceFile file)
+    {
+        string? folder = file.TopFolder;
+        if (string.IsNullOrWhiteSpace(folder) || folder.All(char.IsAsciiDigit) || FormatFolders.Contains(folder.Trim()))
+            return null;
+        string path = file.RelativePath.ToLowerInvariant();
+        if (path.EndsWith(".gz", StringComparison.Ordinal))
+            path = path[..^3];
+        if (path.EndsWith(".html", StringComparison.Ordinal) || path.EndsWith(".htm", StringComparison.Ordinal)
+            || path.EndsWith(".xhtml", StringComparison.Ordinal) || path.EndsWith(".pdf", StringComparison.Ordinal))
+            return null;
+        return folder.Trim().ToLowerInvariant();
+    }
 
     private static void StripDatelineParagraph(Article article, int datelineEnd)
     {

@@ -18,13 +18,15 @@ namespace Search.Benchmarks.Duplicates;
 public static class DuplicatesBenchCommand
 {
     public const string Name = "duplicates";
-    public const string Usage = "duplicates [--shared DIR] [--work DIR] [--seed N] [--originals N] [--copies N]   near-duplicate F1 on a synthetic BBC set";
+    public const string Usage = "duplicates [--shared DIR] [--work DIR] [--seed N] [--originals N] [--copies N] [--corpus bbc|reuters] [--no-timing]   near-duplicate F1 on a synthetic copy set (BBC or Reuters originals)";
 
     public static int Run(string[] args)
     {
         string shared = Path.GetFullPath(Path.Combine(RepoPaths.Root, "..", "shared"));
         string work = "/tmp/search-dup-bench";
         int seed = 14, originals = 2048, copies = 500;
+        string corpusName = "bbc";
+        bool timing = true;
         for (int i = 0; i < args.Length; i++)
         {
             string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -35,10 +37,14 @@ public static class DuplicatesBenchCommand
                 case "--seed": seed = int.Parse(Value(), CultureInfo.InvariantCulture); break;
                 case "--originals": originals = int.Parse(Value(), CultureInfo.InvariantCulture); break;
                 case "--copies": copies = int.Parse(Value(), CultureInfo.InvariantCulture); break;
+                case "--corpus" when i + 1 < args.Length && args[i + 1] is "bbc" or "reuters": corpusName = args[++i]; break;
+                case "--no-timing": timing = false; break;
                 default: Console.Error.WriteLine("usage: " + Usage); return 2;
             }
         }
-        var bbc = SyntheticDuplicates.ReadBbc(Path.Combine(shared, "corpora", "bbc"));
+        var bbc = corpusName == "reuters"
+            ? SyntheticDuplicates.ReadReuters(Path.Combine(shared, "corpora", "reuters21578"))
+            : SyntheticDuplicates.ReadBbc(Path.Combine(shared, "corpora", "bbc"));
         var set = SyntheticDuplicates.Make(bbc, originals, copies, seed);
         Log.Step($"synthetic set: {set.Count(a => a.CopyOf == null)} originals, {set.Count(a => a.CopyOf != null)} copies, {PairwiseScore.TruePairs(set).Count} true pairs (seed {seed})");
 
@@ -47,9 +53,9 @@ public static class DuplicatesBenchCommand
             Timed("exact hash of the words", set, a => string.Join(' ', TextShingles.Words(a.Body))),
             Timed("Solr TextProfileSignature", set, a => TextProfileSignature.Of(a.Body)),
             MinHashJaccard(set, 0.5),
-            Ours(set, work),
+            Ours(set, work, timing),
         };
-        Console.WriteLine(Report(scores, set, seed));
+        Console.WriteLine(Report(scores, set, seed, corpusName));
         return 0;
     }
 
@@ -83,7 +89,7 @@ public static class DuplicatesBenchCommand
 
     /// <summary>Ours, end to end: the set written as files, indexed as `search index --rebuild` does,
     /// clusters read back from the index. Time is the whole build (parsing and indexing included).</summary>
-    private static PairwiseScore Ours(List<SyntheticArticle> set, string work)
+    private static PairwiseScore Ours(List<SyntheticArticle> set, string work, bool timing)
     {
         string corpus = Path.Combine(work, "corpus"), index = Path.Combine(work, "index");
         SyntheticDuplicates.Write(set, corpus);
@@ -95,9 +101,12 @@ public static class DuplicatesBenchCommand
             IndexBuilder.Build(new BuildOptions { Roots = new[] { corpus }, IndexPath = index, Rebuild = true, Duplicates = duplicates });
             return clock.Elapsed.TotalSeconds;
         }
-        Build(false);
+        if (timing)
+            Build(false);
         double without = double.MaxValue, seconds = double.MaxValue;
-        for (int round = 0; round < 3; round++)
+        if (!timing)
+            seconds = Build(true);
+        for (int round = 0; timing && round < 3; round++)
         {
             without = Math.Min(without, Build(false));
             seconds = Math.Min(seconds, Build(true));
@@ -114,7 +123,7 @@ public static class DuplicatesBenchCommand
                 clusters[m.Id] = c.Key;
         if (Environment.GetEnvironmentVariable("DUP_BENCH_DIAG") == "1")
             Diagnose(set, clusters);
-        return PairwiseScore.Of("**ours**: MinHash/LSH + containment ≥ 0.7 with guards (index build)", set, clusters, seconds);
+        return PairwiseScore.Of($"**ours**: MinHash/LSH + containment ≥ {NearDuplicateRule.Containment:0.00} with guards (index build)", set, clusters, seconds);
     }
 
     /// <summary>With DUP_BENCH_DIAG=1: each missed true pair and each wrong pair, with the rule's reason.</summary>
@@ -140,10 +149,10 @@ public static class DuplicatesBenchCommand
         }
     }
 
-    private static string Report(List<PairwiseScore> scores, List<SyntheticArticle> set, int seed)
+    private static string Report(List<PairwiseScore> scores, List<SyntheticArticle> set, int seed, string corpusName)
     {
         var md = new StringBuilder();
-        md.AppendLine($"Synthetic set (seed {seed}): {set.Count(a => a.CopyOf == null):N0} BBC originals, {set.Count(a => a.CopyOf != null):N0} copies " +
+        md.AppendLine($"Synthetic set (seed {seed}): {set.Count(a => a.CopyOf == null && a.LookAlikeOf == null):N0} {corpusName} originals, {set.Count(a => a.LookAlikeOf != null):N0} look-alikes, {set.Count(a => a.CopyOf != null):N0} copies " +
                       $"({string.Join(", ", SyntheticDuplicates.Edits.Select(e => $"{set.Count(a => a.Edit == e)} {e}"))}), {PairwiseScore.TruePairs(set).Count:N0} true pairs.");
         md.AppendLine();
         md.AppendLine("| method | precision | recall | F1 | " + string.Join(" | ", SyntheticDuplicates.Edits.Select(e => $"recall {e}")) + " | seconds |");
@@ -151,6 +160,12 @@ public static class DuplicatesBenchCommand
         foreach (var s in scores)
             md.AppendLine($"| {s.Method} | {s.Precision:0.000} | {s.Recall:0.000} | {s.F1:0.000} | " +
                           string.Join(" | ", SyntheticDuplicates.Edits.Select(e => s.RecallByEdit[e].ToString("0.000", CultureInfo.InvariantCulture))) + $" | {s.Seconds:0.0} |");
+        md.AppendLine();
+        md.AppendLine("| method | " + string.Join(" | ", SyntheticDuplicates.Edits.Select(e => $"F1 {e}")) + " | look-alikes joined |");
+        md.AppendLine("|---|" + string.Concat(SyntheticDuplicates.Edits.Select(_ => "--:|")) + "--:|");
+        foreach (var s in scores)
+            md.AppendLine($"| {s.Method} | " + string.Join(" | ", SyntheticDuplicates.Edits.Select(e => s.F1ByEdit![e].ToString("0.000", CultureInfo.InvariantCulture))) +
+                          $" | {s.LookAlikesJoined.ToString("0.000", CultureInfo.InvariantCulture)} |");
         return md.ToString();
     }
 }

@@ -2,7 +2,10 @@ namespace Search.Benchmarks.Duplicates;
 
 /// <summary>Pairwise precision, recall and F1 of a clustering against the true copy pairs, and
 /// recall per edit type (of the original–copy pairs made by that edit).</summary>
-public sealed record PairwiseScore(string Method, double Precision, double Recall, double F1, IReadOnlyDictionary<string, double> RecallByEdit, double Seconds)
+/// <param name="F1ByEdit">F1 over the pairs that involve a copy made by that edit (true and predicted).</param>
+/// <param name="LookAlikesJoined">Share of look-alikes put in the cluster of the article they imitate.</param>
+public sealed record PairwiseScore(string Method, double Precision, double Recall, double F1, IReadOnlyDictionary<string, double> RecallByEdit, double Seconds,
+    IReadOnlyDictionary<string, double>? F1ByEdit = null, double LookAlikesJoined = 0)
 {
     public static PairwiseScore Of(string method, IReadOnlyList<SyntheticArticle> set, IReadOnlyDictionary<string, string> clusterOf, double seconds)
     {
@@ -25,7 +28,18 @@ public sealed record PairwiseScore(string Method, double Precision, double Recal
             var pairs = set.Where(a => a.Edit == edit).Select(a => Pair(a.Id, a.CopyOf!)).ToList();
             byEdit[edit] = pairs.Count == 0 ? 1 : (double)pairs.Count(predicted.Contains) / pairs.Count;
         }
-        return new PairwiseScore(method, p, r, f1, byEdit, seconds);
+        var editOf = set.Where(a => a.Edit != null).ToDictionary(a => a.Id, a => a.Edit!);
+        var f1ByEdit = new Dictionary<string, double>();
+        foreach (string edit in SyntheticDuplicates.Edits)
+        {
+            bool Involves((string A, string B) pair) => editOf.GetValueOrDefault(pair.A) == edit || editOf.GetValueOrDefault(pair.B) == edit;
+            int t = truth.Count(Involves), pr = predicted.Count(Involves), h = predicted.Count(x => Involves(x) && truth.Contains(x));
+            double ep = pr == 0 ? 1 : (double)h / pr, er = t == 0 ? 1 : (double)h / t;
+            f1ByEdit[edit] = ep + er == 0 ? 0 : 2 * ep * er / (ep + er);
+        }
+        var lookAlikes = set.Where(a => a.LookAlikeOf != null).ToList();
+        double joined = lookAlikes.Count == 0 ? 0 : (double)lookAlikes.Count(a => predicted.Contains(Pair(a.Id, a.LookAlikeOf!))) / lookAlikes.Count;
+        return new PairwiseScore(method, p, r, f1, byEdit, seconds, f1ByEdit, joined);
     }
 
     /// <summary>Each copy with its original, and copies of one original with each other.</summary>

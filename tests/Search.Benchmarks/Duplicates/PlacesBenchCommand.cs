@@ -45,7 +45,10 @@ public static partial class PlacesBenchCommand
         var top30 = gold.SelectMany(g => g).GroupBy(l => l).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(30).Select(g => g.Key).ToHashSet();
         if (sweep)
             return Sweep(docs, gold, top30, withDateline);
+        FacetRows(docs, gold, top30, withDateline);
         var (tp, fp, fn, scored) = Score(PlaceRecognizer.Default, docs, gold, top30, withDateline, out var fps, out var fns);
+        Console.WriteLine("The recognizer alone (title and body in, countries out), restricted to the 30 countries:");
+        Console.WriteLine();
         double precision = tp / (double)Math.Max(1, tp + fp), recall = tp / (double)Math.Max(1, tp + fn);
         Console.WriteLine($"Reuters-21578 PLACES, {scored:N0} documents with a place{(half != null ? $" ({half} half)" : "")}, 30 most common countries, dateline {(withDateline ? "pasted before the body" : "not given")}:");
         Console.WriteLine();
@@ -73,13 +76,23 @@ public static partial class PlacesBenchCommand
             foreach (int min in new[] { 2, 3, 4, 6 })
                 foreach (int early in new[] { 0, 10, 25 })
                     settings.Add(($"body>={min} · first<{early} · once-named<={named}", d with { MinBodyMentions = min, EarlyWords = early, NamedOnceMaxCountries = named }));
-        Console.WriteLine("| settings | precision | recall | F1 |");
-        Console.WriteLine("|---|--:|--:|--:|");
+        Console.WriteLine("| settings | precision | recall | F1 | P, every value | R, every label | P, labels among 30, every value |");
+        Console.WriteLine("|---|--:|--:|--:|--:|--:|--:|");
         foreach (var (name, options) in settings)
         {
-            var (tp, fp, fn, _) = Score(PlaceRecognizer.Default.WithOptions(options), docs, gold, top30, withDateline, out _, out _);
+            var recognizer = PlaceRecognizer.Default.WithOptions(options);
+            var (tp, fp, fn, _) = Score(recognizer, docs, gold, top30, withDateline, out _, out _);
             double p = tp / (double)Math.Max(1, tp + fp), r = tp / (double)Math.Max(1, tp + fn);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {p:0.000} | {r:0.000} | {2 * p * r / Math.Max(1e-9, p + r):0.000} |"));
+            int atp = 0, afp = 0, afn = 0, ptp = 0, pfp = 0;
+            for (int i = 0; i < docs.Count; i++)
+            {
+                if (gold[i].Count == 0)
+                    continue;
+                var predicted = recognizer.Recognize(docs[i].Title, docs[i].Body).ToHashSet();
+                atp += predicted.Count(gold[i].Contains); afp += predicted.Count(x => !gold[i].Contains(x)); afn += gold[i].Count(x => !predicted.Contains(x));
+                ptp += predicted.Count(x => top30.Contains(x) && gold[i].Contains(x)); pfp += predicted.Count(x => !(top30.Contains(x) && gold[i].Contains(x)));
+            }
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {p:0.000} | {r:0.000} | {2 * p * r / Math.Max(1e-9, p + r):0.000} | {atp / (double)Math.Max(1, atp + afp):0.000} | {atp / (double)Math.Max(1, atp + afn):0.000} | {ptp / (double)Math.Max(1, ptp + pfp):0.000} |"));
         }
         return 0;
     }
@@ -105,6 +118,49 @@ public static partial class PlacesBenchCommand
                 if (!predicted.Contains(x)) { fn++; fns[x] = fns.GetValueOrDefault(x) + 1; }
         }
         return (tp, fp, fn, scored);
+    }
+
+    /// <summary>The place facet as users see it: each article goes through the indexer's enrichment
+    /// (<see cref="Search.Core.Enrich.ArticleEnricher"/>, which adds the recognizer's countries to
+    /// the places an input states: none here) and its <c>places</c> values, the facet's values, are
+    /// scored against every label of the article: all values, and the values among the 30 countries.</summary>
+    private static void FacetRows(List<Doc> docs, List<HashSet<string>> gold, HashSet<string> top30, bool withDateline)
+    {
+        var file = new Search.Core.Ingest.SourceFile("/reuters/reut2.sgm", "reut2.sgm", "/reuters");
+        var facet = new List<HashSet<string>>(docs.Count);
+        foreach (Doc d in docs)
+        {
+            var article = new Search.Core.Ingest.Article
+            {
+                Title = d.Title,
+                Body = withDateline && d.Dateline.Length > 0 ? d.Dateline + " " + d.Body : d.Body,
+            };
+            Search.Core.Enrich.ArticleEnricher.Enrich(article, file);
+            facet.Add(article.Places.ToHashSet(StringComparer.OrdinalIgnoreCase));
+        }
+        Console.WriteLine("The place facet's values (indexer enrichment), against the article's labels:");
+        Console.WriteLine();
+        Console.WriteLine("| values counted | articles | precision | recall | F1 | true pos. | false pos. | false neg. |");
+        Console.WriteLine("|---|--:|--:|--:|--:|--:|--:|--:|");
+        foreach (var (goldIn30, valuesIn30, name) in new[] { (true, true, "the 30 most common countries"), (false, false, "every value and label"), (true, false, "labels among the 30, every value") })
+        {
+            int tp = 0, fp = 0, fn = 0, scored = 0;
+            for (int i = 0; i < docs.Count; i++)
+            {
+                if (gold[i].Count == 0)
+                    continue;
+                scored++;
+                var g = gold[i].Where(x => !goldIn30 || top30.Contains(x)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+                var p = facet[i].Where(x => !valuesIn30 || top30.Contains(x)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+                tp += p.Count(g.Contains);
+                fp += p.Count(x => !g.Contains(x));
+                fn += g.Count(x => !p.Contains(x));
+            }
+            double precision = tp / (double)Math.Max(1, tp + fp), recall = tp / (double)Math.Max(1, tp + fn);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {name} | {scored:N0} | {precision:0.000} | {recall:0.000} | {2 * precision * recall / Math.Max(1e-9, precision + recall):0.000} | {tp} | {fp} | {fn} |"));
+        }
+        Console.WriteLine();
     }
 
     private sealed record Doc(string Title, string Dateline, string Body, List<string> Places);

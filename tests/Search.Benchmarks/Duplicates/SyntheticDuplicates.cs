@@ -1,7 +1,8 @@
 namespace Search.Benchmarks.Duplicates;
 
 /// <summary>One article of the synthetic set: its id, text, and (for a copy) what it copies and how.</summary>
-public sealed record SyntheticArticle(string Id, string Title, string Body, string? CopyOf, string? Edit);
+/// <param name="LookAlikeOf">For a look-alike (same template, other figures or names: not a copy), the article it imitates.</param>
+public sealed record SyntheticArticle(string Id, string Title, string Body, string? CopyOf, string? Edit, string? LookAlikeOf = null);
 
 /// <summary>
 /// A deterministic near-duplicate set built from BBC articles: originals (BBC with its own exact,
@@ -11,13 +12,18 @@ public sealed record SyntheticArticle(string Id, string Title, string Body, stri
 /// <item><b>dateline</b>: a wire dateline before and a credit line after;</item>
 /// <item><b>trimmed</b>: the ending cut, 60-80% of the words kept;</item>
 /// <item><b>reworded</b>: 5% of the words replaced by words of other articles;</item>
-/// <item><b>paragraph</b>: a paragraph of another article inserted between two paragraphs.</item>
+/// <item><b>paragraph</b>: a paragraph of another article inserted between two paragraphs;</item>
+/// <item><b>combined</b>: all four at once, as a site rewrites wire copy (trimmed, reworded,
+/// a paragraph of another story inserted, dateline and credit line added).</item>
 /// </list>
-/// Same seed, same set.
+/// Besides copies, <b>look-alikes</b>: briefs written to the same template as a short original with
+/// other figures (every number changed) or other names (every capitalised word after the first
+/// changed), which are not copies. Originals come from BBC or from Reuters-21578, so rules tuned on
+/// one can be reported on the other. Same seed, same set.
 /// </summary>
 public static class SyntheticDuplicates
 {
-    public static readonly string[] Edits = { "dateline", "trimmed", "reworded", "paragraph" };
+    public static readonly string[] Edits = { "dateline", "trimmed", "reworded", "paragraph", "combined" };
 
     private static readonly string[] Cities = { "LONDON", "NEW YORK", "PARIS", "WASHINGTON", "TOKYO", "BERLIN", "MOSCOW", "SYDNEY" };
     private static readonly string[] Agencies = { "Reuters", "AP", "AFP", "Bloomberg", "PA" };
@@ -37,6 +43,28 @@ public static class SyntheticDuplicates
         }
         return result;
     }
+
+    /// <summary>Reads Reuters-21578 (reut2-*.sgm): title and body of each article, paragraphs as in
+    /// the wire copy (an indented line starts one), the closing "Reuter" left out.</summary>
+    public static List<(string Id, string Title, string Body)> ReadReuters(string folder)
+    {
+        var result = new List<(string, string, string)>();
+        foreach (string file in Directory.GetFiles(folder, "reut2-*.sgm").Order(StringComparer.Ordinal))
+            foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(file, System.Text.Encoding.Latin1), "<REUTERS[^>]*NEWID=\"(\\d+)\"[^>]*>(.*?)</REUTERS>", System.Text.RegularExpressions.RegexOptions.Singleline))
+            {
+                string Tag(string name) => System.Text.RegularExpressions.Regex.Match(m.Groups[2].Value, $"<{name}>(.*?)</{name}>", System.Text.RegularExpressions.RegexOptions.Singleline) is { Success: true } t
+                    ? System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(t.Groups[1].Value, "&#\\d+;", " ")) : "";
+                string raw = System.Text.RegularExpressions.Regex.Replace(Tag("BODY"), @"\s*Reuter\s*$", "");
+                var paragraphs = System.Text.RegularExpressions.Regex.Split(raw, @"\n(?=\s{2,})").Select(Normalise).Where(p => p.Length > 0);
+                string body = string.Join("\n\n", paragraphs);
+                if (body.Length > 0)
+                    result.Add(($"reuters/{m.Groups[1].Value}.txt", Normalise(Tag("TITLE")), body));
+            }
+        return result;
+    }
+
+    /// <summary>Look-alikes made, one per this many copies.</summary>
+    public const int CopiesPerLookAlike = 4;
 
     public static List<SyntheticArticle> Make(IReadOnlyList<(string Id, string Title, string Body)> bbc, int originals, int copies, int seed)
     {
@@ -60,11 +88,45 @@ public static class SyntheticDuplicates
                               $"(Reporting by {vocabulary[random.Next(vocabulary.Length)]} {vocabulary[random.Next(vocabulary.Length)]}; editing by {vocabulary[random.Next(vocabulary.Length)]})",
                 "trimmed" => Trim(original.Body, 0.6 + 0.2 * random.NextDouble()),
                 "reworded" => Reword(original.Body, 0.05, vocabulary, random),
-                _ => Insert(original.Body, chosen[random.Next(chosen.Count)].Body, random),
+                "paragraph" => Insert(original.Body, chosen[random.Next(chosen.Count)].Body, random),
+                _ => Dateline(Insert(Reword(Trim(original.Body, 0.6 + 0.2 * random.NextDouble()), 0.05, vocabulary, random), chosen[random.Next(chosen.Count)].Body, random), vocabulary, random),
             };
             set.Add(new SyntheticArticle($"copy/{i:D4}-{edit}.txt", original.Title, body, original.Id, edit));
         }
+        // Look-alikes of the shortest originals (briefs are what templates make).
+        var briefs = chosen.OrderBy(a => a.Body.Length).ThenBy(a => a.Id, StringComparer.Ordinal).Take(Math.Max(1, chosen.Count / 3)).ToList();
+        var names = vocabulary.Where(w => w.Length > 2 && char.IsUpper(w[0]) && w.Skip(1).All(char.IsLower)).ToArray();
+        for (int i = 0; i < copies / CopiesPerLookAlike; i++)
+        {
+            var template = briefs[random.Next(briefs.Count)];
+            bool figures = i % 2 == 0;
+            string body = figures ? OtherNumbers(template.Body, random) : OtherNames(template.Body, names, random);
+            if (body != template.Body)
+                set.Add(new SyntheticArticle($"lookalike/{i:D4}-{(figures ? "figures" : "names")}.txt", template.Title, body, null, null, template.Id));
+        }
         return set;
+    }
+
+    private static string Dateline(string body, string[] vocabulary, Random random) =>
+        $"{Cities[random.Next(Cities.Length)]}, {Months[random.Next(12)]} {random.Next(1, 29)} ({Agencies[random.Next(Agencies.Length)]}) - {body}\n\n" +
+        $"(Reporting by {vocabulary[random.Next(vocabulary.Length)]} {vocabulary[random.Next(vocabulary.Length)]}; editing by {vocabulary[random.Next(vocabulary.Length)]})";
+
+    /// <summary>Every number in the text changed (a dividend of 10 cts becomes 14 cts, 1987 becomes 1990).</summary>
+    private static string OtherNumbers(string body, Random random) =>
+        System.Text.RegularExpressions.Regex.Replace(body, @"\d+", m =>
+        {
+            string n;
+            do n = random.Next(1, (int)Math.Pow(10, Math.Min(m.Length, 6))).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            while (n == m.Value);
+            return n;
+        });
+
+    /// <summary>Every capitalised word that does not start a sentence replaced by another name (another company, person or place).</summary>
+    private static string OtherNames(string body, string[] names, Random random)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        return System.Text.RegularExpressions.Regex.Replace(body, @"(?<=[\p{Ll},;]\s+)\p{Lu}\p{Ll}+", m =>
+            map.TryGetValue(m.Value, out var n) ? n : map[m.Value] = names[random.Next(names.Length)]);
     }
 
     /// <summary>Writes the set as BBC-layout .txt files (title, blank line, paragraphs).</summary>

@@ -44,6 +44,16 @@ public class ArticleEnricherTests
     }
 
     [Fact]
+    public void FoldersOfPagesAndFormatNamedFoldersAreNotSections()
+    {
+        Assert.Null(Enriched(new Article(), new SourceFile("/r/html/1.html.gz", "html/1.html.gz", "/r")).Section);
+        Assert.Null(Enriched(new Article(), new SourceFile("/r/Business/1.html", "Business/1.html", "/r")).Section);
+        Assert.Null(Enriched(new Article(), new SourceFile("/r/saved/1.pdf", "saved/1.pdf", "/r")).Section);
+        Assert.Null(Enriched(new Article(), new SourceFile("/r/txt/1.txt", "txt/1.txt", "/r")).Section);
+        Assert.Equal("business", Enriched(new Article { Section = "Business" }, new SourceFile("/r/html/1.html", "html/1.html", "/r")).Section);
+    }
+
+    [Fact]
     public void PublishedFromStatedDateNormalised()
     {
         Assert.Equal("2019-01-04", Enriched(new Article { Published = "Fri, 04 Jan 2019 10:00:00 GMT", Url = "https://x.org/2020/01/01/a" }).Published);

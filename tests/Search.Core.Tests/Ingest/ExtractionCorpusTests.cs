@@ -37,6 +37,36 @@ public class ExtractionCorpusTests
             Assert.DoesNotContain(running, pdf.Body);
     }
 
+    /// <summary>Issue 22: on the AEB pages, as the indexer reads and enriches them, no author is a
+    /// label, a file name, a user name or a job title, no names are run together, and no section is
+    /// the folder the pages sit in or a keyword list.</summary>
+    [SharedFact]
+    public void AebAuthorsArePeopleOrAgenciesAndSectionsAreLabels()
+    {
+        string root = Set("aeb");
+        var reader = new HtmlArticleReader();
+        var authors = new List<string>();
+        var sections = new List<string>();
+        foreach (string path in Directory.GetFiles(Path.Combine(root, "html"), "*.html.gz").Order(StringComparer.Ordinal))
+        {
+            var file = new SourceFile(path, "html/" + Path.GetFileName(path), root);
+            foreach (ReadItem item in reader.Read(file))
+            {
+                if (item.Article is not { } article)
+                    continue;
+                Search.Core.Enrich.ArticleEnricher.Enrich(article, file);
+                if (article.Author != null) authors.Add(article.Author);
+                if (article.Section != null) sections.Add(article.Section);
+            }
+        }
+        Assert.True(authors.Count >= 120, $"{authors.Count} authors");
+        foreach (string bad in (string[])["By", "humans.txt", "Biography", "admin", "jdadmin", "Monday", "Senior Contributor"])
+            Assert.DoesNotContain(bad, authors);
+        Assert.DoesNotContain(authors, a => a.Contains("TUCKERAssociated", StringComparison.Ordinal) || a.EndsWith(" Writer", StringComparison.Ordinal));
+        Assert.DoesNotContain("html", sections);
+        Assert.All(sections, s => Assert.True(s.Length <= 40 && !s.Contains(','), s));
+    }
+
     [LongSharedFact]
     public void HtmlBodiesMeetTheIssueTargetOnAeb()
     {

@@ -50,13 +50,20 @@ public static partial class Bylines
         return null;
     }
 
-    /// <summary>Cleans one byline: collapses space, removes "By"/"Written by", "Follow …", e-mail
-    /// addresses, a date after the names, and a trailing "| Outlet". Empty when nothing name-like is left.</summary>
+    /// <summary>Cleans one byline: collapses space, removes "By"/"Written by"/"Analysis by", a leading
+    /// "Label:", "Follow …", e-mail addresses, a date, weekday or reading time after the names, and a
+    /// trailing "| Outlet"; splits names run together ("ERIC TUCKERAssociated Press", "Phil HelselPhil
+    /// Helsel is a reporter…"), drops job titles ("AP Sports Writer", "Staff Writer") and repeated
+    /// names. Empty when what is left is not a person or an agency: a label ("By", "Biography"), a
+    /// role alone ("Senior Contributor"), a file name ("humans.txt"), a user name ("admin").</summary>
     public static string Clean(string raw)
     {
         string s = Search.Core.Ingest.ParagraphText.CollapseWhitespace(System.Net.WebUtility.HtmlDecode(raw));
         s = Email().Replace(s, "");
         s = Handle().Replace(s, "");
+        s = ReadingTime().Replace(s, "");
+        s = RunTogether().Replace(s, ", ");
+        s = LeadingLabel().Replace(s, "");
         s = LeadingBy().Replace(s, "");
         s = Trailing().Replace(s, "");
         s = NameJoiner().Replace(s, ", ");
@@ -67,8 +74,102 @@ public static partial class Bylines
             return "";
         if (s.Count(char.IsDigit) >= 4)
             return ""; // a date or time ("21.dez.2018 às 10h55"), not a name
-        return s;
+        var names = new List<string>();
+        foreach (string part in s.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            string name = TrailingWeekday().Replace(part, "").Trim();
+            if (IsName(name) && !names.Any(n => n.Equals(name, StringComparison.OrdinalIgnoreCase)))
+                names.Add(Undoubled(name));
+        }
+        return string.Join(", ", names);
     }
+
+    /// <summary>Removes the agency or outlet a byline ends with when it is the page's own site
+    /// ("Jill Disis, CNN Business" on CNN): the site is already the source. A byline that is only
+    /// the outlet stays.</summary>
+    public static string? WithoutOwnOutlet(string? byline, string? siteName, string? url)
+    {
+        if (byline == null)
+            return null;
+        var names = byline.Split(", ").ToList();
+        while (names.Count > 1 && Titles.IsSiteName(names[^1], siteName, url))
+            names.RemoveAt(names.Count - 1);
+        return string.Join(", ", names);
+    }
+
+    /// <summary>Words of labels and job titles: a byline part made only of these names no one.</summary>
+    private static readonly HashSet<string> LabelWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "by", "author", "authors", "autor", "auteur", "biography", "bio", "about", "profile", "posted", "written", "more",
+        "editor", "editors", "editorial", "contributor", "contributors", "contributing", "columnist", "writer", "writers",
+        "reporter", "correspondent", "senior", "chief", "guest", "special", "deputy", "managing", "executive", "associate",
+        "admin", "administrator", "webmaster", "anonymous", "unknown", "user", "staff", "read", "share", "comments", "view",
+        "all", "posts", "articles", "the", "of", "at", "large", "at-large", "editor-at-large", "opinion", "analysis", "news",
+    };
+
+    /// <summary>Words that make a byline part a job title ("AP National Political Writer", "CNN Editor-at-large")
+    /// or a sentence about the author ("… is a reporter for NBC News").</summary>
+    private static readonly HashSet<string> RoleWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "writer", "columnist", "editor", "correspondent", "reporter", "contributor", "producer", "photographer",
+        "analyst", "anchor", "intern", "editor-at-large", "writer-at-large", "blogger",
+    };
+
+    private static readonly string[] AboutPhrases = [" is a ", " is an ", " is the ", " covers ", " writes "];
+
+    private static bool IsName(string part)
+    {
+        if (part.Length < 2 || !part.Any(char.IsLetter))
+            return false;
+        if (FileName().IsMatch(part))
+            return false; // "humans.txt"
+        string[] words = part.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.All(w => LabelWords.Contains(w.Trim('.', ':', '-'))))
+            return false; // "By", "Biography", "Senior Contributor"
+        if (words.Length == 1 && part.All(c => !char.IsLetter(c) || (c < 128 && char.IsLower(c))))
+            return false; // a user name ("admin", "jdadmin")
+        if (Weekday().IsMatch(part))
+            return false;
+        if (words.Any(w => RoleWords.Contains(w.Trim('.', ',', ':'))))
+            return false; // "AP Sports Writer", "Business Columnist"
+        string lower = " " + part.ToLowerInvariant() + " ";
+        return !AboutPhrases.Any(p => lower.Contains(p, StringComparison.Ordinal)); // "… is a reporter for NBC News."
+    }
+
+    /// <summary>"Sean Martin Sean Martin" (a name printed twice, one copy hidden) → "Sean Martin".</summary>
+    private static string Undoubled(string name)
+    {
+        string[] w = name.Split(' ');
+        if (w.Length % 2 == 0 && w.Length >= 2)
+        {
+            int h = w.Length / 2;
+            if (w.Take(h).SequenceEqual(w.Skip(h), StringComparer.Ordinal))
+                return string.Join(' ', w.Take(h));
+        }
+        return name;
+    }
+
+    /// <summary>Two words glued where markup separated them, at the end of a name: "Eric
+    /// TUCKERAssociated", "Phil HelselPhil", "Jeff FoustMonday". Only after a first name, so
+    /// brands ("LinkNaija", "MarketWatch") and "McDonald", "MacDonald", "LaMotte" stay whole.</summary>
+    [GeneratedRegex(@"(?<=\b\p{Lu}[\p{Ll}\p{Lu}]+\s+(?:\p{Lu}\.\s+)?(?:\p{Lu}\p{Ll}{3,}|\p{Lu}{2,}))(?=\p{Lu}\p{Ll}{2,})|(?<=\b\p{Lu}\p{Ll}+\s+(?:\p{Lu}\.\s+)?\p{Lu}\p{Ll}{3,})(?=\p{Lu})")]
+    private static partial Regex RunTogether();
+
+    /// <summary>"Текст: Лида Буслаева", "Words: Jane Smith": a one- or two-word label before a colon.</summary>
+    [GeneratedRegex(@"^[\p{L}]+(?:\s[\p{L}]+)?\s?[:：]\s+(?=\S)")]
+    private static partial Regex LeadingLabel();
+
+    [GeneratedRegex(@"\s*\d+\s*min(?:ute)?s?\.?\s+read\b.*$", RegexOptions.IgnoreCase)]
+    private static partial Regex ReadingTime();
+
+    [GeneratedRegex(@"\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", RegexOptions.IgnoreCase)]
+    private static partial Regex TrailingWeekday();
+
+    [GeneratedRegex(@"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)$", RegexOptions.IgnoreCase)]
+    private static partial Regex Weekday();
+
+    [GeneratedRegex(@"^\S+\.(?:txt|html?|php|aspx?|jsp|xml|json|js|css|pdf|jpe?g|png|gif)$", RegexOptions.IgnoreCase)]
+    private static partial Regex FileName();
 
     [GeneratedRegex(@"[\w.+-]+@[\w-]+\.[\w.]+")]
     private static partial Regex Email();
@@ -81,7 +182,7 @@ public static partial class Bylines
     [GeneratedRegex(@"\s+(?:and|&|et|und|y|e|en|i|og|och)\s+(?=\p{Lu})")]
     private static partial Regex NameJoiner();
 
-    [GeneratedRegex(@"^(?:(?:written|posted|reported|words|story|text)\s+)?(?:by|par|por|von|door|di|da|av|przez)\s*:?\s+", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?:written|posted|reported|words|story|text|analysis|commentary|opinion|photos?|interview)\s+)?(?:by|par|por|von|door|di|da|av|przez)\s*:?\s+", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingBy();
 
     [GeneratedRegex(@"(?:\s*(?:\||•|·|—|–|\bon\b|\bupdated\b|\bpublished\b|\bposted\b|\bfollow\b|\bcontact\b|\bmore by\b|\bemail\b|\btwitter\b)\s*.*|\s*,?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}.*|\s*\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{4}.*|\s*\d{4}-\d\d-\d\d.*)$", RegexOptions.IgnoreCase)]

@@ -4,7 +4,9 @@ namespace Search.Core.Ingest.Html;
 /// Reads one article per saved web page: <c>.html</c>, <c>.htm</c>, <c>.xhtml</c>, each also
 /// gzipped (<c>.html.gz</c>; a plain <c>.html</c> holding gzip bytes is unwrapped too). Extraction
 /// is <see cref="HtmlExtractor"/>'s, run under a time limit: a page that takes longer is skipped
-/// with that reason. A page with no article text is skipped, saying so.
+/// with that reason. A page with no article text, a page that is not an article (a redirect, an
+/// ad frame, a menu: <see cref="NonArticlePages"/>) and a frame saved inside a page's
+/// <c>Name_files/</c> folder (<see cref="SavedPageParts"/>) are skipped, saying so.
 /// </summary>
 public sealed class HtmlArticleReader(TimeSpan timeout) : IBinaryArticleReader
 {
@@ -33,6 +35,8 @@ public sealed class HtmlArticleReader(TimeSpan timeout) : IBinaryArticleReader
 
     private ReadItem ReadPage(SourceFile file, ReadOnlyMemory<byte> bytes)
     {
+        if (SavedPageParts.PageOf(file) is { } page)
+            return ReadItem.Skip(RecordProblem.WholeFile, $"part of the saved page {page} (a frame saved with it), not an article");
         ReadOnlyMemory<byte> content;
         try
         {
@@ -48,19 +52,21 @@ public sealed class HtmlArticleReader(TimeSpan timeout) : IBinaryArticleReader
         if (sniff.Kind == TextKind.Binary && sniff.BomLength == 0)
             return ReadItem.Skip(RecordProblem.WholeFile, "binary file");
 
-        ExtractedPage? page = TimeBox.Run(() => HtmlExtractor.Extract(content.Span), timeout);
-        if (page == null)
+        ExtractedPage? extracted = TimeBox.Run(() => HtmlExtractor.Extract(content.Span), timeout);
+        if (extracted == null)
             return ReadItem.Skip(RecordProblem.WholeFile, TimeBox.Reason(timeout));
-        if (page.Body.Length == 0)
+        if (extracted.Body.Length == 0)
             return ReadItem.Skip(RecordProblem.WholeFile, "no article text found in the page");
-        PageMetadata m = page.Metadata;
+        if (extracted.NotAnArticle != null)
+            return ReadItem.Skip(RecordProblem.WholeFile, extracted.NotAnArticle);
+        PageMetadata m = extracted.Metadata;
         return ReadItem.Of(new Article
         {
             Id = file.RelativePath,
             File = file.RelativePath,
             Line = 1,
-            Title = page.Title.Length > 0 ? page.Title : TextArticleReader.Excerpt(page.Body, TextArticleReader.ExcerptTitleLength),
-            Body = page.Body,
+            Title = extracted.Title.Length > 0 ? extracted.Title : TextArticleReader.Excerpt(extracted.Body, TextArticleReader.ExcerptTitleLength),
+            Body = extracted.Body,
             Url = m.Url,
             Source = m.SiteName,
             Author = m.Author,

@@ -4,7 +4,9 @@ using AngleSharp.Html.Parser;
 namespace Search.Core.Ingest.Html;
 
 /// <summary>What <see cref="HtmlExtractor"/> found in one page.</summary>
-public sealed record ExtractedPage(PageMetadata Metadata, string Title, string Body);
+/// <param name="NotAnArticle">Why the page holds no article (a redirect, an ad frame, a menu), or
+/// null for an article (<see cref="NonArticlePages"/>).</param>
+public sealed record ExtractedPage(PageMetadata Metadata, string Title, string Body, string? NotAnArticle = null);
 
 /// <summary>
 /// Extracts one article from a web page's bytes: decodes them (<see cref="HtmlCharset"/>), parses
@@ -27,11 +29,14 @@ public static class HtmlExtractor
         var reader = new SmartReader.Reader(metadata.Url ?? PlaceholderUrl, document) { KeepClasses = true };
         SmartReader.Article article = reader.GetArticle();
         string body = "";
+        string? notAnArticle = null;
         if (article.Completed && !string.IsNullOrEmpty(article.Content))
         {
             var content = parser.ParseDocument("<!DOCTYPE html><body>" + article.Content).Body!;
+            string? linksOnly = NonArticlePages.Reason(document, content, content.TextContent);
             ArticleCleanup.Clean(content);
             body = HtmlText.ToText(content);
+            notAnArticle = body.Length == 0 ? null : linksOnly ?? NonArticlePages.Reason(document, null, body);
         }
 
         // Readability's choices first where they are its strength: its title (JSON-LD, og:title and
@@ -44,6 +49,7 @@ public static class HtmlExtractor
         string? author = (article.Byline is { } b ? PageMetadata.Empty(Bylines.Clean(b)) : null)
             ?? metadata.Author
             ?? (article.Author is { } a ? PageMetadata.Empty(Bylines.Clean(a)) : null);
+        author = PageMetadata.Empty(Bylines.WithoutOwnOutlet(author, site, metadata.Url));
         string? published = metadata.Published ?? (article.PublicationDate is { } d ? d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null);
         metadata = metadata with
         {
@@ -53,6 +59,6 @@ public static class HtmlExtractor
             SiteName = site,
             Language = metadata.Language ?? PageMetadata.Clean(article.Language),
         };
-        return new ExtractedPage(metadata, title, body);
+        return new ExtractedPage(metadata, title, body, notAnArticle);
     }
 }

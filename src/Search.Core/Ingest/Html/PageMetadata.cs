@@ -60,7 +60,7 @@ public sealed record PageMetadata(string? Title, string? Author, string? Publish
             ?? VisibleDates.FromTimeElements(document)
             ?? DateParsing.FromUrl(url)
             ?? VisibleDates.Written(document);
-        string? section = Clean(meta.First(SectionKeys[0])) ?? Clean(ld?.Section) ?? Clean(meta.First(SectionKeys[1..]));
+        string? section = Sections.Label(meta.First(SectionKeys[0])) ?? Sections.Label(ld?.Section) ?? Sections.Label(meta.First(SectionKeys[1..]));
         string? language = Clean(document.DocumentElement?.GetAttribute("lang")) ?? Clean(ld?.Language)
             ?? Clean(meta.First("og:locale"))?.Replace('_', '-') ?? Clean(meta.First("content-language"));
         var tags = new List<string>(meta.All(TagKeys[..2]));

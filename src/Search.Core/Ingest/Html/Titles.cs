@@ -4,9 +4,13 @@ namespace Search.Core.Ingest.Html;
 /// headline with a dash in it stays whole.</summary>
 public static class Titles
 {
-    /// <summary>Dashes are not here: "Headline - Site" is kept whole, as Readability keeps it, because
-    /// headlines use dashes themselves.</summary>
-    private static readonly string[] Separators = [" | ", " :: ", " · ", " • ", " « ", " » "];
+    /// <summary>Separators after which any form of the site's name is cut.</summary>
+    private static readonly string[] Separators = [" | ", " :: ", " · ", " • ", " « ", " » ", " // "];
+
+    /// <summary>Headlines use dashes themselves ("Hong Kong - the long view"), so after (or before)
+    /// a dash only the site's exact name or domain name is cut ("… - Breitbart", "… – Mensagens de
+    /// Reflexão").</summary>
+    private static readonly string[] ExactSeparators = [" - ", " – ", " — "];
 
     public static string WithoutSiteName(string title, string? siteName, string? url)
     {
@@ -20,8 +24,27 @@ public static class Titles
             if (first > 0 && IsSite(title[..first], siteName, domainName))
                 return title[(first + sep.Length)..].TrimStart();
         }
+        foreach (string sep in ExactSeparators)
+        {
+            int last = title.LastIndexOf(sep, StringComparison.Ordinal);
+            if (last > 0 && IsExactlySite(title[(last + sep.Length)..], siteName, domainName))
+                return title[..last].TrimEnd();
+            int first = title.IndexOf(sep, StringComparison.Ordinal);
+            if (first > 0 && IsExactlySite(title[..first], siteName, domainName))
+                return title[(first + sep.Length)..].TrimStart();
+        }
         return title;
     }
+
+    private static bool IsExactlySite(string part, string? siteName, string? domainName)
+    {
+        string p = Squash(part);
+        return p.Length >= 2 && (p == Squash(siteName ?? "") || p == domainName || p == Squash(Search.Core.Enrich.UrlParts.StripWww(siteName ?? "")));
+    }
+
+    /// <summary>Whether <paramref name="part"/> names the site: its stated name (or the start of
+    /// it) or its domain's name.</summary>
+    public static bool IsSiteName(string part, string? siteName, string? url) => IsSite(part, siteName, DomainName(url));
 
     private static bool IsSite(string part, string? siteName, string? domainName)
     {

@@ -48,7 +48,9 @@ public static class PdfExtractor
 
         var paragraphs = Boilerplate.Keep(PdfParagraphs.Build(content.Where(l => !heading.Consumed.Contains(l))));
         string body = string.Join("\n\n", paragraphs);
-        string title = heading.Title ?? info.Title ?? "";
+        // The headline right above the article first: on a printed web page the largest type on page
+        // one is often the site's name or a menu; on a typeset article it is the same heading.
+        string title = HeadlineAboveArticle.Find(content, paragraphs.FirstOrDefault()) ?? heading.Title ?? info.Title ?? "";
         return new(title, heading.Author ?? info.Author, heading.Published, body, body.Length == 0 ? "no article text found in the PDF" : null);
     }
 }

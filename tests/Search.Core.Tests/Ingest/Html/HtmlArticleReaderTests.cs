@@ -139,6 +139,35 @@ public class HtmlArticleReaderTests
     }
 
     [Fact]
+    public void FramesSavedWithAPageAreItsPartsNotArticles()
+    {
+        using var dir = new TempDir();
+        WriteBytes(dir, "Flood.html", Encoding.UTF8.GetBytes(NewsPage));
+        Directory.CreateDirectory(Path.Combine(dir.Path, "Flood_files"));
+        SourceFile frame = WriteBytes(dir, "Flood_files/ad-frame.html", Encoding.UTF8.GetBytes(NewsPage));
+        Assert.Equal("part of the saved page Flood.html (a frame saved with it), not an article", Problem(frame));
+        // Without the page beside it, a folder ending in _files is just a folder.
+        Directory.CreateDirectory(Path.Combine(dir.Path, "Other_files"));
+        Assert.Null(Problem(WriteBytes(dir, "Other_files/story.html", Encoding.UTF8.GetBytes(NewsPage))));
+        Assert.Equal("Flood waters rise in the valley", ReadPage(dir, "Flood.html", Encoding.UTF8.GetBytes(NewsPage)).Title);
+    }
+
+    [Fact]
+    public void PagesWithoutAnArticleAreSkippedWithTheirReason()
+    {
+        using var dir = new TempDir();
+        string ad = "<html><head><title>Advertisement</title></head><body><div><p>Advertisement</p><a href=\"https://ads.example.com/c\"><img src=\"ad.gif\"></a></div></body></html>";
+        Assert.Equal("no article in the page: only 1 word of text (an ad frame, a menu or an empty page)", Problem(WriteBytes(dir, "ad.html", Encoding.UTF8.GetBytes(ad))));
+        string redirect = "<html><head><meta http-equiv=\"refresh\" content=\"0; url=https://www.example.org/news/story\"></head><body><p>You are being redirected to the new address of this story. If nothing happens, follow the link below to read it on our new site.</p></body></html>";
+        Assert.Equal("a redirect page (to https://www.example.org/news/story), not an article", Problem(WriteBytes(dir, "moved.html", Encoding.UTF8.GetBytes(redirect))));
+        var menu = new StringBuilder("<html><body><div class=\"content\"><p>Sections of the site, updated daily, with every story we publish.</p><ul>");
+        foreach (string section in (string[])["World news and analysis", "Business and markets today", "Sport results and fixtures", "Science and environment", "Culture, books and film", "Travel guides and reviews", "Opinion and letters", "Weather forecast for the week"])
+            menu.Append("<li><a href=\"/x\">").Append(section).Append("</a></li>");
+        menu.Append("</ul></div></body></html>");
+        Assert.StartsWith("no article in the page", Problem(WriteBytes(dir, "menu.html", Encoding.UTF8.GetBytes(menu.ToString()))));
+    }
+
+    [Fact]
     public void APageThatTakesTooLongIsSkippedAsTimedOut()
     {
         using var dir = new TempDir();

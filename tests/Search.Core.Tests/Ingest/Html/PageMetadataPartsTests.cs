@@ -15,15 +15,35 @@ public class PageMetadataPartsTests
     [InlineData("Ben Silverman jane@example.com", "Ben Silverman")]
     [InlineData("21.dez.2018 às 10h55", "")]
     [InlineData("作者：", "")]
+    [InlineData("By", "")]
+    [InlineData("Biography", "")]
+    [InlineData("humans.txt", "")]
+    [InlineData("admin", "")]
+    [InlineData("Senior Contributor", "")]
+    [InlineData("Monday", "")]
+    [InlineData("BBC News", "BBC News")]
+    [InlineData("HNN Staff", "HNN Staff")]
+    [InlineData("LISA MASCARO, MARY CLARE JALONICK, ERIC TUCKERAssociated Press", "LISA MASCARO, MARY CLARE JALONICK, ERIC TUCKER, Associated Press")]
+    [InlineData("Phil HelselPhil Helsel is a reporter for NBC News.", "Phil Helsel")]
+    [InlineData("Michael HiltzikBusiness Columnist", "Michael Hiltzik")]
+    [InlineData("STEVE PEOPLES, AP National Political Writer", "STEVE PEOPLES")]
+    [InlineData("Analysis by Chris Cillizza, CNN Editor-at-large", "Chris Cillizza")]
+    [InlineData("Rodrigo Campos5 Min Read", "Rodrigo Campos")]
+    [InlineData("Sean Martin Sean Martin", "Sean Martin")]
+    [InlineData("Текст: Лида Буслаева", "Лида Буслаева")]
+    [InlineData("LinkNaija", "LinkNaija")]
+    [InlineData("Kevin McCoy, Sandee LaMotte", "Kevin McCoy, Sandee LaMotte")]
     public void BylinesLoseWhatSurroundsTheNames(string raw, string expected) => Assert.Equal(expected, Bylines.Clean(raw));
 
     [Theory]
     [InlineData("Flood waters rise | The Example Herald", "The Example Herald", "Flood waters rise")]
     [InlineData("The Example Herald | Flood waters rise", "The Example Herald", "Flood waters rise")]
     [InlineData("Flood waters rise | example-herald", null, "Flood waters rise")]
-    [InlineData("Snopes fact-checker - Breitbart", "Breitbart", "Snopes fact-checker - Breitbart")]
     [InlineData("Flood waters rise | Weather", "The Example Herald", "Flood waters rise | Weather")]
-    public void TitlesLoseTheSiteNameAfterAPipe(string title, string? site, string expected) =>
+    [InlineData("Flood waters rise - The Example Herald", "The Example Herald", "Flood waters rise")]
+    [InlineData("Flood waters rise – example-herald", null, "Flood waters rise")]
+    [InlineData("The Example - Flood waters rise", "The Example Herald", "The Example - Flood waters rise")]
+    public void TitlesLoseTheSiteNameAfterAPipeOrADash(string title, string? site, string expected) =>
         Assert.Equal(expected, Titles.WithoutSiteName(title, site, "https://www.example-herald.com/x"));
 
     [Fact]

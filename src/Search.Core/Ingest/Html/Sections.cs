@@ -1,0 +1,35 @@
+namespace Search.Core.Ingest.Html;
+
+/// <summary>
+/// A page's section as a reader sees it on the page: a short label ("Business", "Opinion").
+/// Pages put other things in their section tags: keyword lists ("Calendario Stock Car, Stock Car,
+/// stock car 2018, …"), a breadcrumb of labels ("Smart News, Smart News Science"), their own domain
+/// ("gizmodo.com"). A list gives its first label when that is short; a domain, a URL or a long text
+/// gives no section.
+/// </summary>
+public static partial class Sections
+{
+    /// <summary>Longest label kept: section names are a few words.</summary>
+    private const int MaxLength = 40;
+
+    private const int MaxWords = 5;
+
+    public static string? Label(string? raw)
+    {
+        string? s = PageMetadata.Clean(raw);
+        if (s == null)
+            return null;
+        string[] parts = s.Split([',', ';', '>', '»', '/'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length == 0 || (parts.Length > 1 && s.Length > 2 * MaxLength))
+            return null; // a keyword list, not a section
+        string label = parts[0];
+        if (label.Length > MaxLength || label.Split(' ').Length > MaxWords || !label.Any(char.IsLetter))
+            return null;
+        if (label.Contains("://", StringComparison.Ordinal) || Domain().IsMatch(label))
+            return null; // a URL or a domain ("gizmodo.com"); "U.S." stays
+        return label;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.[A-Za-z]{2,}$")]
+    private static partial System.Text.RegularExpressions.Regex Domain();
+}

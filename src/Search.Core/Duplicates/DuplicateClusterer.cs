@@ -142,8 +142,6 @@ public sealed class DuplicateClusterer : IDisposable
         /// <summary>Members of every clustered key, read only when a pass needs them (merging two
         /// existing clusters, re-checking after deletions).</summary>
         private Dictionary<long, List<int>>? _members;
-        private SortedDocValues? _paths;
-        private BinaryDocValues? _records;
         public int Moved;
 
         public Pass(IndexWriter writer, DirectoryReader reader)
@@ -400,16 +398,20 @@ public sealed class DuplicateClusterer : IDisposable
             long old = KeyOf(doc);
             if (old == key)
                 return;
-            // The id from the record state (a doc value): no stored-field read (they are compressed) per article.
-            _records ??= MultiDocValues.GetBinaryValues(_reader, Schema.RecordState);
-            _paths ??= MultiDocValues.GetSortedValues(_reader, Schema.Path);
-            if (_records == null || _paths == null)
+            // The id from the record state and the path, both doc values of the doc's own segment:
+            // no stored-field read (they are compressed), and no map of every path in the index
+            // (MultiDocValues' sorted values build one, which costs as much as the index has files).
+            var leaf = _reader.Leaves[ReaderUtil.SubIndex(doc, _reader.Leaves)];
+            int local = doc - leaf.DocBase;
+            var records = leaf.AtomicReader.GetBinaryDocValues(Schema.RecordState);
+            var paths = leaf.AtomicReader.GetSortedDocValues(Schema.Path);
+            if (records == null || paths == null)
                 return;
             var bytes = new BytesRef();
-            _records.Get(doc, bytes);
+            records.Get(local, bytes);
             string id = Indexing.Build.RecordState.Decode(bytes).Id;
             var path = new BytesRef();
-            _paths.Get(doc, path);
+            paths.Get(local, path);
             // By the article's unique key (file + id): ids may repeat across files.
             _writer.UpdateNumericDocValue(new Term(Schema.Key, Indexing.Build.ArticleKey.Of(path.Utf8ToString(), id)), Schema.Cluster, key);
             _set[doc] = key;

@@ -61,6 +61,11 @@ public static class IndexSizes
 
     public static int Print(string[] indexes)
     {
+        if (indexes.FirstOrDefault(i => !System.IO.Directory.Exists(i)) is { } missing)
+        {
+            Console.Error.WriteLine($"speed sizes: {missing}: no such index folder");
+            return 2;
+        }
         var all = indexes.Select(Of).ToList();
         var kinds = all.SelectMany(s => s.Keys).Distinct().OrderByDescending(k => all.Max(s => s.GetValueOrDefault(k))).ToList();
         Console.WriteLine("| file | what | " + string.Join(" | ", indexes.Select(i => Path.GetFileName(i.TrimEnd('/')) + " MB")) + " |");

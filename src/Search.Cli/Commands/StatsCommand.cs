@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Search.Cli.Rendering;
 using Search.Core.Indexing;
 using Search.Core.Querying;
@@ -30,7 +28,7 @@ public static class StatsCommand
             var stats = searcher.Stats();
             var status = IndexStatus.Read(searcher.IndexPath);
             if (r.GetValue(json))
-                o.Out.WriteLine(WithStatus(JsonRenderer.Stats(stats), status));
+                o.Out.WriteLine(JsonRenderer.Stats(stats, status));
             else
             {
                 new StatsRenderer(o).Print(stats);
@@ -41,18 +39,5 @@ public static class StatsCommand
             return 0;
         });
         return command;
-    }
-
-    /// <summary>The stats JSON with the build state ("build") and every skipped file and record
-    /// the index is missing ("skipped", as in `search index --json`).</summary>
-    private static string WithStatus(string json, IndexStatus status)
-    {
-        var node = JsonNode.Parse(json)!.AsObject();
-        node["build"] = status.State;
-        var skipped = new JsonArray();
-        foreach (var p in status.Problems)
-            skipped.Add(new JsonObject { ["file"] = p.File, ["line"] = p.Line, ["reason"] = p.Reason });
-        node["skipped"] = skipped;
-        return node.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
     }
 }

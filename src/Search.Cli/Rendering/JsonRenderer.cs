@@ -26,7 +26,7 @@ public static class JsonRenderer
 
     public static string Article(Article a) => JsonSerializer.Serialize(ArticleJson.From(a), JsonContext.Indented.ArticleJson);
 
-    public static string Stats(IndexStats s) => JsonSerializer.Serialize(StatsJson.From(s), JsonContext.Indented.StatsJson);
+    public static string Stats(IndexStats s, IndexStatus status) => JsonSerializer.Serialize(StatsJson.From(s, status), JsonContext.Indented.StatsJson);
 
     public static string Summary(BuildSummary s) => JsonSerializer.Serialize(SummaryJson.From(s), JsonContext.Indented.SummaryJson);
 

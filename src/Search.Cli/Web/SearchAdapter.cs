@@ -135,7 +135,7 @@ public sealed class SearchAdapter : IDisposable
     }
 
     /// <summary><c>search stats --json</c>.</summary>
-    public string Stats() => JsonRenderer.Stats(_searcher.Stats());
+    public string Stats() => JsonRenderer.Stats(_searcher.Stats(), Core.Indexing.IndexStatus.Read(_searcher.IndexPath));
 
     private static SearchRequest Request(ApiQuery q, bool snippets = true, bool suggest = true)
     {

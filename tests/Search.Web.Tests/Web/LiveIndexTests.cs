@@ -43,15 +43,20 @@ public sealed class LiveIndexTests
         IndexBuilder.Build(new BuildOptions { Roots = new[] { corpus }, IndexPath = index });
         await using var server = await InMemoryServer.Start(index, refresh: TimeSpan.FromMilliseconds(50));
         using var stop = new CancellationTokenSource();
+        int last = 0, answers = 0;
         var builder = Task.Run(() =>
         {
             for (int batch = 1; batch <= 6 && !stop.IsCancellationRequested; batch++)
             {
                 WriteBatch(corpus, batch);
                 IndexBuilder.Build(new BuildOptions { Roots = new[] { corpus }, IndexPath = index });
+                // The next build starts once the server has answered from this one (or 10 s passed),
+                // so the answers below see builds commit one after another however loaded the machine.
+                var wait = Stopwatch.StartNew();
+                while (Volatile.Read(ref last) < 20 * (batch + 1) && wait.Elapsed < TimeSpan.FromSeconds(10))
+                    Thread.Sleep(20);
             }
         });
-        int last = 0, answers = 0;
         var seen = new HashSet<int>();
         while (!builder.IsCompleted || answers < 5)
         {
@@ -62,7 +67,7 @@ public sealed class LiveIndexTests
             Assert.Equal(total, counted);
             Assert.True(total >= last, $"answers went back in time: {last} then {total}");
             Assert.Equal(0, total % 20);
-            last = total;
+            Volatile.Write(ref last, total);
             seen.Add(total);
             answers++;
         }

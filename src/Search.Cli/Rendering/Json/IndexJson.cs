@@ -32,13 +32,17 @@ public sealed record MemberJson(string Id, string Title, string? Source, string?
 /// <summary>`search stats --json`.</summary>
 public sealed record StatsJson(
     string Index, int Documents, int Segments, long SizeBytes, int SchemaVersion, IReadOnlyList<RootJson> Roots,
-    AnalysisJson Analysis, IReadOnlyList<string> Fields, DatesJson Dates, Dictionary<string, DimensionJson> Dimensions)
+    AnalysisJson Analysis, IReadOnlyList<string> Fields, DatesJson Dates, Dictionary<string, DimensionJson> Dimensions,
+    string Build, IReadOnlyList<SkippedJson> Skipped)
 {
-    public static StatsJson From(IndexStats s) => new(
+    /// <summary>The stats with the build state and every skipped file and record the index is
+    /// missing (as in `search index --json`).</summary>
+    public static StatsJson From(IndexStats s, IndexStatus status) => new(
         s.Index, s.Documents, s.Segments, s.SizeBytes, s.SchemaVersion,
         s.Roots.Select(r => new RootJson(r.Path, r.Exists, r.Files, r.Articles)).ToList(),
         new AnalysisJson(s.Stemmer, s.StopWords), s.Fields, new DatesJson(s.Oldest, s.Newest, s.Undated),
-        s.Dimensions.ToDictionary(d => d.Key, d => new DimensionJson(d.Value.Distinct, d.Value.Top.Select(v => new ValueCountJson(v.Value, v.Count)).ToList())));
+        s.Dimensions.ToDictionary(d => d.Key, d => new DimensionJson(d.Value.Distinct, d.Value.Top.Select(v => new ValueCountJson(v.Value, v.Count)).ToList())),
+        status.State, status.Problems.Select(p => new SkippedJson(p.File, p.Line, p.Reason)).ToList());
 }
 
 public sealed record RootJson(string Path, bool Exists, int Files, int Articles);

@@ -2,7 +2,7 @@ using System.CommandLine;
 using Search.Cli.Rendering;
 using Search.Core;
 using Search.Core.Indexing;
-using Search.Core.Indexing.Build;
+using Search.Core.Indexing.Writing;
 using Search.Core.Ingest;
 
 namespace Search.Cli.Commands;

@@ -409,11 +409,11 @@ public sealed class DuplicateClusterer : IDisposable
                 return;
             var bytes = new BytesRef();
             records.Get(local, bytes);
-            string id = Indexing.Build.RecordState.Decode(bytes).Id;
+            string id = Indexing.Writing.RecordState.Decode(bytes).Id;
             var path = new BytesRef();
             paths.Get(local, path);
             // By the article's unique key (file + id): ids may repeat across files.
-            _writer.UpdateNumericDocValue(new Term(Schema.Key, Indexing.Build.ArticleKey.Of(path.Utf8ToString(), id)), Schema.Cluster, key);
+            _writer.UpdateNumericDocValue(new Term(Schema.Key, Indexing.Writing.ArticleKey.Of(path.Utf8ToString(), id)), Schema.Cluster, key);
             _set[doc] = key;
             if (_members != null)
             {

@@ -14,18 +14,18 @@ public static class ArticleDocument
 
     /// <summary>The Lucene document of <paramref name="a"/>, read from the file at <paramref name="path"/>
     /// (whose state is <paramref name="state"/>); <paramref name="contentHash"/> is the record's
-    /// <see cref="Build.RecordHash"/>.</summary>
+    /// <see cref="Writing.RecordHash"/>.</summary>
     /// <param name="duplicates">Add the fields duplicate clustering needs (see Duplicates/DuplicateFields).</param>
     public static Document Build(Article a, FileState state, string path, UInt128 contentHash, bool duplicates = true)
     {
         var doc = new Document
         {
             new KeywordField(Schema.Id, a.Id, Field.Store.YES),
-            new KeywordField(Schema.Key, Indexing.Build.ArticleKey.Of(path, a.Id), Field.Store.NO),
+            new KeywordField(Schema.Key, Indexing.Writing.ArticleKey.Of(path, a.Id), Field.Store.NO),
             new KeywordField(Schema.Path, path, Field.Store.YES),
             new SortedDocValuesField(Schema.Path, new BytesRef(path)),
             new BinaryDocValuesField(Schema.FileState, new BytesRef(state.ToString())),
-            new BinaryDocValuesField(Schema.RecordState, Indexing.Build.RecordState.Encode(contentHash, a.Id)),
+            new BinaryDocValuesField(Schema.RecordState, Indexing.Writing.RecordState.Encode(contentHash, a.Id)),
             new StoredField(Schema.File, a.File),
         };
         doc.Add(new Field(Schema.Title, a.Title, Schema.Text));

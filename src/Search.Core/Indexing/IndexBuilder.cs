@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Search.Core.Indexing.Build;
+using Search.Core.Indexing.Writing;
 using Search.Core.Ingest;
 
 namespace Search.Core.Indexing;

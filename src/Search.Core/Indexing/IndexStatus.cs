@@ -1,5 +1,5 @@
 using Lucene.Net.Index;
-using Search.Core.Indexing.Build;
+using Search.Core.Indexing.Writing;
 
 namespace Search.Core.Indexing;
 

@@ -46,10 +46,10 @@ public static class IndexStore
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw Damaged(path, e); }
         if (exists)
         {
-            var (state, generation, error) = Build.CommitPoints.Inspect(dir);
-            if (state == Build.CommitPoints.Newest.Unfinished && generation == 1)
+            var (state, generation, error) = Writing.CommitPoints.Inspect(dir);
+            if (state == Writing.CommitPoints.Newest.Unfinished && generation == 1)
                 throw new SearchException($"index at {path} cannot be read yet: its first build is still committing, or was stopped while committing; run `search index` again to finish it");
-            if (state == Build.CommitPoints.Newest.Damaged)
+            if (state == Writing.CommitPoints.Newest.Damaged)
                 throw Damaged(path, error!);
         }
         if (!exists)

@@ -18,10 +18,10 @@ public static class Schema
     /// <summary>Absolute path of the file the article came from: the unit of incremental updates.</summary>
     public const string Path = "path";
     /// <summary>The article's unique key in the index: its file's absolute path and its id
-    /// (<see cref="Build.ArticleKey"/>). Ids need not be unique across files: keys are.</summary>
+    /// (<see cref="Writing.ArticleKey"/>). Ids need not be unique across files: keys are.</summary>
     public const string Key = "key";
     /// <summary>Per-article content hash and id (binary doc values), so a re-read file updates only
-    /// the records that changed (<see cref="Build.RecordState"/>).</summary>
+    /// the records that changed (<see cref="Writing.RecordState"/>).</summary>
     public const string RecordState = "record_state";
     /// <summary>Path relative to the indexed root, as shown to users.</summary>
     public const string File = "file";

@@ -134,7 +134,7 @@ public sealed class ArticleSearcher : IDisposable
     }
 
     /// <summary>The article with this id, or null; when articles of several files share the id
-    /// (see <see cref="Indexing.Build.ArticleKey"/>), the one whose file sorts first.</summary>
+    /// (see <see cref="Indexing.Writing.ArticleKey"/>), the one whose file sorts first.</summary>
     public Article? Get(string id) => GetAll(id).FirstOrDefault();
 
     /// <summary>Every article with this id, ordered by file: one, unless files share the id.</summary>

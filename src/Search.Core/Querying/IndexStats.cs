@@ -36,7 +36,7 @@ public sealed class IndexStats
     {
         var reader = searcher.IndexReader;
         var files = reader is DirectoryReader directoryReader ? IndexState.Load(directoryReader) : new();
-        var roots = Indexing.Build.RecordedRoots.Read(path).Select(root =>
+        var roots = Indexing.Writing.RecordedRoots.Read(path).Select(root =>
         {
             var under = files.Where(f => f.Key == root || f.Key.StartsWith(root + System.IO.Path.DirectorySeparatorChar, StringComparison.Ordinal)).ToList();
             return new RootStats(root, System.IO.Directory.Exists(root) || System.IO.File.Exists(root), under.Count, under.Sum(f => f.Value.Articles));

@@ -58,7 +58,7 @@ public static class StageProfile
         });
         var states = items.Select((x, i) => new FileState(hashes[i], x.File.Size, x.File.MtimeTicks)).ToList();
         Time("build documents", "ArticleDocument.Build (fields only, no analysis)", () =>
-            items.Select((x, i) => x.Articles.Select(a => ArticleDocument.Build(a, states[i], x.File.Source.FullPath, Search.Core.Indexing.Build.RecordHash.Of(a))).ToList()).ToList());
+            items.Select((x, i) => x.Articles.Select(a => ArticleDocument.Build(a, states[i], x.File.Source.FullPath, Search.Core.Indexing.Writing.RecordHash.Of(a))).ToList()).ToList());
 
         var articles = items.SelectMany(x => x.Articles).ToList();
         Time("  of which duplicate fingerprints", "words, shingles, numbers, MinHash and band keys of each body", () =>
@@ -86,10 +86,10 @@ public static class StageProfile
         Measure.Delete(root);
         stages.Add(AddAll("AddDocument + commit: ours", "our writer config and documents; includes analysis", Path.Combine(root, "ours"),
             new ArticleAnalyzer(AnalysisSettings.Default, TextMode.Index),
-            items.SelectMany((x, i) => x.Articles.Select(a => ArticleDocument.Build(a, states[i], x.File.Source.FullPath, Search.Core.Indexing.Build.RecordHash.Of(a))))));
+            items.SelectMany((x, i) => x.Articles.Select(a => ArticleDocument.Build(a, states[i], x.File.Source.FullPath, Search.Core.Indexing.Writing.RecordHash.Of(a))))));
         stages.Add(AddAll("AddDocument + commit: ours, no duplicate fields", "the same without band keys and cluster key", Path.Combine(root, "ours-nodup"),
             new ArticleAnalyzer(AnalysisSettings.Default, TextMode.Index),
-            items.SelectMany((x, i) => x.Articles.Select(a => ArticleDocument.Build(a, states[i], x.File.Source.FullPath, Search.Core.Indexing.Build.RecordHash.Of(a), duplicates: false)))));
+            items.SelectMany((x, i) => x.Articles.Select(a => ArticleDocument.Build(a, states[i], x.File.Source.FullPath, Search.Core.Indexing.Writing.RecordHash.Of(a), duplicates: false)))));
         stages.Add(AddAll("AddDocument + commit: plain baseline doc", "StandardAnalyzer, id + title + body", Path.Combine(root, "plain"),
             new StandardAnalyzer(LuceneVersion.LUCENE_48),
             articles.Select(a => new Document

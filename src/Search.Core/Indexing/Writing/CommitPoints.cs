@@ -1,0 +1,67 @@
+using Lucene.Net.Index;
+using Lucene.Net.Store;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace Search.Core.Indexing.Writing;
+
+/// <summary>
+/// Tells an unfinished commit from a damaged one by looking at the commit files themselves.
+/// Lucene 4.8 writes segments_N in place and, once it is complete and synced, records N in
+/// segments.gen. So a newest segments_N that cannot be read while segments.gen still names an
+/// older generation was being written when its build was killed: nothing in it was ever
+/// committed, and Lucene reads the previous commit. One that segments.gen names was complete:
+/// if it cannot be read now, the index is damaged, and nothing may be thrown away unasked.
+/// </summary>
+public static class CommitPoints
+{
+    public enum Newest
+    {
+        /// <summary>No commit point at all.</summary>
+        None,
+        /// <summary>The newest commit point reads.</summary>
+        Readable,
+        /// <summary>The newest commit point was never finished (a build was killed while writing it).</summary>
+        Unfinished,
+        /// <summary>The newest commit point was finished and cannot be read now.</summary>
+        Damaged,
+    }
+
+    public static (Newest State, long Generation, Exception? Error) Inspect(LuceneDirectory dir)
+    {
+        long newest = -1;
+        foreach (string name in dir.ListAll())
+        {
+            if (name.StartsWith(IndexFileNames.SEGMENTS + "_", StringComparison.Ordinal))
+                newest = Math.Max(newest, SegmentInfos.GenerationFromSegmentsFileName(name));
+        }
+        if (newest < 0)
+            return (Newest.None, -1, null);
+        try
+        {
+            new SegmentInfos().Read(dir, IndexFileNames.FileNameFromGeneration(IndexFileNames.SEGMENTS, "", newest));
+            return (Newest.Readable, newest, null);
+        }
+        catch (Exception e) when (IndexStore.IsDamage(e) || e is EndOfStreamException)
+        {
+            return (RecordedGeneration(dir) >= newest ? Newest.Damaged : Newest.Unfinished, newest, e);
+        }
+    }
+
+    /// <summary>The generation segments.gen names, or -1 when it is missing or unreadable.</summary>
+    private static long RecordedGeneration(LuceneDirectory dir)
+    {
+        try
+        {
+            using var input = dir.OpenInput(IndexFileNames.SEGMENTS_GEN, IOContext.READ_ONCE);
+            int format = input.ReadInt32();
+            if (format > -2) // FORMAT_SEGMENTS_GEN_47 (-2) and later
+                return -1;
+            long gen0 = input.ReadInt64(), gen1 = input.ReadInt64();
+            return gen0 == gen1 ? gen0 : -1;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return -1;
+        }
+    }
+}

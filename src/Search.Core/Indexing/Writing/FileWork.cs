@@ -1,0 +1,51 @@
+using Search.Core.Ingest;
+
+namespace Search.Core.Indexing.Writing;
+
+/// <summary>
+/// One file on its way through the pipeline: what the index held of it, which of its records
+/// have been seen and written in this build, and how many of its batches are still being added
+/// (plus one hold kept by the reader until it has read the whole file).
+/// </summary>
+public sealed class FileWork
+{
+    public FileWork(FileScanner.ScannedFile file, FileState state, IndexState.Entry? known, Dictionary<string, UInt128>? oldRecords)
+    {
+        File = file;
+        State = state;
+        Known = known;
+        OldRecords = oldRecords;
+        NotSeen = oldRecords == null ? null : new HashSet<string>(oldRecords.Keys, StringComparer.Ordinal);
+    }
+
+    public FileScanner.ScannedFile File { get; }
+    public SourceFile Source => File.Source;
+    public string Path => File.Source.FullPath;
+    public FileState State { get; }
+    public IndexState.Entry? Known { get; }
+
+    /// <summary>Records the index held for this file when the build started (id → content hash).</summary>
+    public Dictionary<string, UInt128>? OldRecords { get; }
+
+    /// <summary>Of <see cref="OldRecords"/>, those not met again yet: what is left at the end is
+    /// gone from the file and is deleted. Guarded by <see cref="Lock"/>.</summary>
+    public HashSet<string>? NotSeen { get; }
+
+    /// <summary>Ids met in this file (64-bit hash → position, high bit set once written), for
+    /// ids that can repeat within a file (stated ids). Guarded by <see cref="Lock"/>.</summary>
+    public Dictionary<long, long> Positions { get; } = new();
+
+    public object Lock { get; } = new();
+
+    public int Pending = 1;
+    public int Added, Updated, Unchanged, Problems;
+
+    /// <summary>Set when the file could not be read to the end: it is then left unfinished.</summary>
+    public string? Failure;
+
+    /// <summary>Whether anything of this file may have reached the writer.</summary>
+    public volatile bool Touched;
+
+    /// <summary>Bytes of the file counted by progress as they were read.</summary>
+    public long BytesCounted;
+}

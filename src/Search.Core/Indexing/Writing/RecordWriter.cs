@@ -1,0 +1,101 @@
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Search.Core.Ingest;
+
+namespace Search.Core.Indexing.Writing;
+
+/// <summary>
+/// Hands each record to the writer under the build's one id rule (<see cref="ArticleKey"/>):
+/// an article is keyed by its file and id, so ids that collide across files never replace one
+/// another. Within a file, a record whose content hash equals what the index holds is left alone;
+/// a changed one is updated; a new one is added (without the delete-by-key an update costs). An
+/// id repeated within a file is settled by position, the last record winning as it would in file
+/// order, even though batches of one file are added by several threads out of order.
+/// </summary>
+public sealed class RecordWriter(IndexWriter writer, BuildAccounting accounting)
+{
+    private const long WrittenBit = 1L << 62;
+
+    /// <summary>Held while one id is decided and handed to Lucene, so two adding threads with
+    /// the same id cannot interleave; striped, so different ids rarely wait for one another.</summary>
+    private readonly object[] _idLocks = Enumerable.Range(0, 64).Select(_ => new object()).ToArray();
+
+    public void Write(FileWork work, int position, Article article, Document doc, UInt128 hash)
+    {
+        if (IsPathDerived(article, work.Source))
+        {
+            // Unique within the file by construction (path and record number): no position to settle.
+            Decide(work, article.Id, hash, repeated: false, doc);
+            return;
+        }
+        long idHash = ((long)StringComparer.Ordinal.GetHashCode(article.Id) << 32) | (uint)StringComparer.OrdinalIgnoreCase.GetHashCode(article.Id);
+        lock (_idLocks[(int)((ulong)idHash % (ulong)_idLocks.Length)])
+        {
+            bool repeated;
+            lock (work.Lock)
+            {
+                repeated = work.Positions.TryGetValue(idHash, out long before);
+                // An earlier record of the same id, overtaken by a later one: the later one stays.
+                // (Ids are compared by a 64-bit hash: two different ids of one file would have to
+                // collide, odds about 1e-8 for a million ids, and arrive out of order to be mistaken.)
+                if (repeated && (before & ~WrittenBit) > position)
+                    return;
+                work.Positions[idHash] = position;
+            }
+            if (Decide(work, article.Id, hash, repeated, doc))
+            {
+                lock (work.Lock)
+                    work.Positions[idHash] = (long)position | WrittenBit;
+            }
+        }
+    }
+
+    /// <summary>Adds, updates or leaves the record; true when it was written.</summary>
+    private bool Decide(FileWork work, string id, UInt128 hash, bool repeated, Document doc)
+    {
+        bool old;
+        UInt128 oldHash = default;
+        lock (work.Lock)
+        {
+            old = work.OldRecords != null && work.OldRecords.TryGetValue(id, out oldHash);
+            if (old)
+                work.NotSeen!.Remove(id);
+        }
+        if (old && !repeated && oldHash == hash)
+        {
+            Interlocked.Increment(ref work.Unchanged);
+            return false;
+        }
+        work.Touched = true;
+        if (old || repeated)
+            writer.UpdateDocument(new Term(Schema.Key, ArticleKey.Of(work.Path, id)), doc);
+        else
+            writer.AddDocument(doc);
+        if (!repeated)
+            Interlocked.Increment(ref old ? ref work.Updated : ref work.Added);
+        accounting.ArticleWritten();
+        return true;
+    }
+
+    /// <summary>Deletes the records the index held for a file read to the end that are no longer
+    /// in it; returns how many.</summary>
+    public int RemoveVanishedRecords(FileWork work)
+    {
+        if (work.NotSeen == null)
+            return 0;
+        foreach (string id in work.NotSeen)
+            writer.DeleteDocuments(new Term(Schema.Key, ArticleKey.Of(work.Path, id)));
+        return work.NotSeen.Count;
+    }
+
+    private static bool IsPathDerived(Article article, SourceFile source)
+    {
+        string id = article.Id, rel = source.RelativePath;
+        if (!id.StartsWith(rel, StringComparison.Ordinal))
+            return false;
+        if (id.Length == rel.Length)
+            return true;
+        return article.Record is int record && id.Length > rel.Length + 1 && id[rel.Length] == '#'
+            && id.AsSpan(rel.Length + 1).SequenceEqual(record.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+}

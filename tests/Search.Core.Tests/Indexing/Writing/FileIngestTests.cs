@@ -1,0 +1,74 @@
+using Search.Core.Indexing;
+using Search.Core.Tests.Support;
+using Xunit;
+using static Search.Core.Tests.Indexing.Writing.BuildTestKit;
+
+namespace Search.Core.Tests.Indexing.Writing;
+
+/// <summary>A file that stops part-way is never recorded as done.</summary>
+public sealed class FileIngestTests
+{
+    [Fact]
+    public void A_small_file_whose_reader_throws_is_skipped_whole_before_the_index_is_touched()
+    {
+        using var dir = new TempDir();
+        string index = Path.Combine(dir.Path, "index");
+        string root = Path.GetDirectoryName(Jsonl(dir, "feed/news.jsonl", 500))!;
+        RunBuild(index, root);
+        Jsonl(dir, "feed/news.jsonl", 500, i => $"Revised harbour report {i}.");
+        var failing = RunBuild(new BuildOptions { Roots = new[] { root }, IndexPath = index, WrapItems = (_, items) => FailAfter(items, 200) });
+        Assert.Contains("reader failed on purpose", Assert.Single(failing.Skipped).Reason);
+        Assert.Empty(failing.Unfinished);
+        Assert.All(Read(index).Articles.Values, t => Assert.DoesNotContain("Revised", t)); // untouched
+        var rerun = RunBuild(index, root); // not recorded as done: read again
+        Assert.Equal(500, rerun.ArticlesUpdated);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void A_streamed_file_whose_reader_throws_mid_file_is_left_unfinished_and_the_next_run_completes_it(int threads)
+    {
+        using var dir = new TempDir();
+        string index = Path.Combine(dir.Path, "index");
+        string file = Jsonl(dir, "feed/news.jsonl", 500);
+        string root = Path.GetDirectoryName(file)!;
+        var failing = RunBuild(new BuildOptions
+        {
+            Roots = new[] { root }, IndexPath = index, Threads = threads, ReadWholeLimit = 0,
+            WrapItems = (_, items) => FailAfter(items, 200),
+        });
+        var skipped = Assert.Single(failing.Skipped);
+        Assert.Contains("reader failed on purpose", skipped.Reason);
+        Assert.Contains("read again", skipped.Reason);
+        Assert.Equal(new[] { "news.jsonl" }, failing.Unfinished);
+        Assert.Equal(200, failing.DocumentsInIndex); // what was read is kept...
+
+        // ... and the file is not recorded as done: unchanged on disk, it is still read again.
+        var rerun = RunBuild(index, root);
+        Assert.Equal(300, rerun.ArticlesAdded);
+        Assert.Equal(200, rerun.ArticlesUnchanged);
+        Assert.Empty(rerun.Unfinished);
+        Assert.Equal(500, Read(index).Articles.Count);
+        Assert.Equal(500, RunBuild(index, root).ArticlesUnchanged);
+    }
+
+    [Fact]
+    public void A_changed_streamed_file_that_fails_part_way_loses_none_of_its_previous_articles()
+    {
+        using var dir = new TempDir();
+        string index = Path.Combine(dir.Path, "index");
+        string file = Jsonl(dir, "feed/news.jsonl", 300);
+        string root = Path.GetDirectoryName(file)!;
+        RunBuild(index, root);
+        Jsonl(dir, "feed/news.jsonl", 300, i => $"Revised harbour report {i}.");
+        var failing = RunBuild(new BuildOptions { Roots = new[] { root }, IndexPath = index, ReadWholeLimit = 0, WrapItems = (_, items) => FailAfter(items, 100) });
+        Assert.Equal(300, failing.DocumentsInIndex);
+        var articles = Read(index).Articles;
+        Assert.Equal(300, articles.Count);
+        Assert.Equal(100, articles.Values.Count(t => t.Contains("Revised")));
+        var rerun = RunBuild(index, root);
+        Assert.Equal(200, rerun.ArticlesUpdated);
+        Assert.All(Read(index).Articles.Values, t => Assert.Contains("Revised", t));
+    }
+}

@@ -1,0 +1,110 @@
+using Search.Core.Indexing;
+using Search.Core.Indexing.Writing;
+using Search.Core.Indexing.Maintenance;
+using Search.Core.Tests.Support;
+using Xunit;
+using static Search.Core.Tests.Indexing.Writing.BuildTestKit;
+
+namespace Search.Core.Tests.Indexing.Writing;
+
+/// <summary>Damage is refused, never wiped; `check --fix` then `index` restores every article.</summary>
+public sealed class IndexCheckTests
+{
+    private static (string Index, string[] Roots, int Articles) MultiRootIndex(TempDir dir)
+    {
+        string index = Path.Combine(dir.Path, "index");
+        string extra = Path.GetDirectoryName(Jsonl(dir, "extra/feed.jsonl", 50))!;
+        RunBuild(index, RepoPaths.Seeds);
+        RunBuild(index, extra);
+        return (index, new[] { RepoPaths.Seeds, extra }, 296 + 50);
+    }
+
+    private static string Newest(string index, string pattern) =>
+        Directory.GetFiles(index, pattern).OrderBy(f => new FileInfo(f).LastWriteTimeUtc).ThenBy(f => f, StringComparer.Ordinal).Last();
+
+    /// <summary>Every index `check` finds damaged is refused by readers (queries, console, stats)
+    /// at open with the one-line pointer to `search check`.</summary>
+    private static void AssertRefusedByReaders(string index, string? file = null)
+    {
+        var refused = Assert.Throws<SearchException>(() => Search.Core.Querying.ArticleSearcher.Open(index).Dispose());
+        Assert.Contains("is damaged", refused.Message);
+        Assert.Contains("`search check --index", refused.Message);
+        Assert.DoesNotContain('\n', refused.Message);
+        if (file != null)
+            Assert.Contains(file, refused.Message);
+    }
+
+    [Fact]
+    public void A_damaged_commit_point_is_refused_nothing_is_deleted_and_check_fix_then_index_restores_it()
+    {
+        using var dir = new TempDir();
+        var (index, roots, articles) = MultiRootIndex(dir);
+        string segments = Directory.GetFiles(index, "segments_*").OrderBy(f => f, StringComparer.Ordinal).Last();
+        var bytes = File.ReadAllBytes(segments);
+        bytes[bytes.Length / 2] ^= 0x55;
+        File.WriteAllBytes(segments, bytes);
+        var before = Directory.GetFiles(index).Order(StringComparer.Ordinal).ToArray();
+
+        // The repro of the issue: indexing one of the roots must not rebuild from it alone.
+        var refused = Assert.Throws<SearchException>(() => RunBuild(index, RepoPaths.Seeds));
+        Assert.Contains("damaged", refused.Message);
+        Assert.Contains("search check", refused.Message);
+        Assert.DoesNotContain('\n', refused.Message);
+        Assert.Equal(before, Directory.GetFiles(index).Order(StringComparer.Ordinal).ToArray());
+
+        AssertRefusedByReaders(index);
+        var report = IndexCheck.Run(index, fix: false);
+        Assert.False(report.Healthy);
+        Assert.True(report.Fixable);
+        Assert.Contains("previous commit point", report.Fix);
+        Assert.Equal(before, Directory.GetFiles(index).Order(StringComparer.Ordinal).ToArray()); // checking changes nothing
+
+        IndexCheck.Run(index, fix: true);
+        Assert.Single(Directory.GetFiles(index, ".damaged-segments_*")); // kept aside, not deleted
+        var restored = RunBuild(index, RecordedRoots.Read(index).ToArray());
+        Assert.Equal(articles, restored.DocumentsInIndex);
+        Assert.Equal(articles, Read(index).Articles.Count);
+        Assert.True(IndexCheck.Run(index, fix: false).Healthy);
+        Assert.Equal(roots.Select(Path.GetFullPath).Order(StringComparer.Ordinal), RecordedRoots.Read(index));
+    }
+
+    [Fact]
+    public void Flipped_bytes_in_a_segment_are_found_by_check_and_fix_then_index_restores_the_articles()
+    {
+        using var dir = new TempDir();
+        var (index, _, articles) = MultiRootIndex(dir);
+        Assert.True(IndexCheck.Run(index, fix: false).Healthy);
+        string cfs = Directory.GetFiles(index, "*.cfs").OrderByDescending(f => new FileInfo(f).Length).First();
+        var bytes = File.ReadAllBytes(cfs);
+        for (int i = 200; i < bytes.Length - 200; i += 997) bytes[i] ^= 0x5A;
+        File.WriteAllBytes(cfs, bytes);
+
+        AssertRefusedByReaders(index, Path.GetFileName(cfs));
+        var report = IndexCheck.Run(index, fix: false);
+        Assert.False(report.Healthy);
+        Assert.True(report.Fixable);
+        Assert.True(report.ArticlesDropped > 0, report.Fix);
+        // check names the damaged segment, the file that fails its checksum, and what a fix drops.
+        Assert.Contains(report.Findings, f => f.Contains(Path.GetFileName(cfs) + " fails its checksum"));
+        var fixedReport = IndexCheck.Run(index, fix: true);
+        Assert.Equal(articles - report.ArticlesDropped, fixedReport.Articles);
+        var restored = RunBuild(index, RecordedRoots.Read(index).ToArray());
+        Assert.Equal(report.ArticlesDropped, restored.ArticlesAdded);
+        Assert.Equal(articles, restored.DocumentsInIndex);
+        Assert.True(IndexCheck.Run(index, fix: false).Healthy);
+    }
+
+    [Fact]
+    public void A_build_killed_during_a_later_commit_is_not_damage()
+    {
+        using var dir = new TempDir();
+        var (index, roots, articles) = MultiRootIndex(dir);
+        // What a kill while writing commit N+1 leaves: a torn segments_(N+1) that segments.gen does not name yet.
+        string segments = Directory.GetFiles(index, "segments_*").OrderBy(f => f, StringComparer.Ordinal).Last();
+        long generation = Lucene.Net.Index.SegmentInfos.GenerationFromSegmentsFileName(Path.GetFileName(segments));
+        string torn = Path.Combine(index, Lucene.Net.Index.IndexFileNames.FileNameFromGeneration("segments", "", generation + 1));
+        File.WriteAllBytes(torn, File.ReadAllBytes(segments)[..40]);
+        Assert.Equal(articles, RunBuild(index, roots).ArticlesUnchanged);
+        Assert.Equal(articles, Read(index).Articles.Count);
+    }
+}

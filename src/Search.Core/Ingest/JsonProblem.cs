@@ -24,7 +24,17 @@ public static partial class JsonProblem
     public static int Line(JsonException e) => 1 + (int)(e.LineNumber ?? 0);
 
     /// <summary>The reader's message without its 0-based position.</summary>
-    public static string What(JsonException e) => Position().Replace(e.Message, "").Trim().TrimEnd('.');
+    public static string What(JsonException e)
+    {
+        // One line, and short: the reader quotes an invalid literal with the rest of its buffer.
+        string what = Whitespace().Replace(Position().Replace(e.Message, ""), " ").Trim().TrimEnd('.');
+        return what.Length <= MaxLength ? what : what[..MaxLength] + "…";
+    }
+
+    private const int MaxLength = 160;
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
 
     [GeneratedRegex(@"\s*(Path: \S*\s*\|\s*)?LineNumber: \d+ \| BytePositionInLine: \d+\.?")]
     private static partial Regex Position();

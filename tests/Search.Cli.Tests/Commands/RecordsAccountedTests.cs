@@ -63,6 +63,49 @@ public sealed class RecordsAccountedTests : IDisposable
     }
 
     [Fact]
+    public void One_bad_record_in_each_format_costs_only_itself_and_stays_listed_until_its_file_is_fixed()
+    {
+        Write("mix/rows.csv", "id,title,body\nc1,Harbour one,harbour text one\nc2,\"Broken,never closed\nc3,Harbour three,harbour text three\n");
+        Write("mix/array.json", "[{\"id\":\"j1\",\"title\":\"Harbour four\",\"body\":\"harbour text four\"},\n{\"id\":\"j2\",\"title\": nope},\n{\"id\":\"j3\",\"title\":\"Harbour six\",\"body\":\"harbour text six\"}]\n");
+        Write("mix/feed.jsonl", "{\"id\":\"l1\",\"title\":\"Harbour seven\",\"body\":\"harbour text seven\"}\n{\"id\":\"l2\",\n{\"id\":\"l3\",\"title\":\"Harbour nine\",\"body\":\"harbour text nine\"}\n");
+        Write("mix/good.txt", "Harbour ten\n\nThe harbour text ten.");
+        Write("mix/empty.txt", "");
+        Write("mix/page.html", "<html><head><title>Harbour eleven</title></head><body><article><h1>Harbour eleven</h1><p>"
+            + string.Concat(Enumerable.Repeat("The harbour reopened after the storm and ships came back to the quay. ", 8)) + "</p></article></body></html>");
+        Write("mix/shell.html", "<html><head><title>Advertisement</title></head><body><div>Advertisement</div></body></html>");
+        File.WriteAllBytes(Path.Combine(_dir, "mix", "report.pdf"), Search.Core.Tests.Ingest.Pdf.ArticlePdf.Build());
+        File.WriteAllBytes(Path.Combine(_dir, "mix", "torn.pdf"), "%PDF-1.4\nnot really a pdf"u8.ToArray());
+        string root = Path.Combine(_dir, "mix"), index = Path.Combine(_dir, "idx");
+
+        var first = SearchCli.InProcess("index", root, "--index", index, "--json");
+        Assert.Equal(0, first.Code);
+        string[] bad;
+        using (var doc = JsonDocument.Parse(first.Out))
+        {
+            // Every good record: 2 CSV rows, 2 array objects, 2 JSON lines, 1 text, 1 page, 1 PDF.
+            Assert.True(doc.RootElement.GetProperty("documents_in_index").GetInt32() == 9, first.Out);
+            bad = doc.RootElement.GetProperty("skipped").EnumerateArray().Select(e => e.GetProperty("file").GetString()!).Order().ToArray();
+        }
+        Assert.Equal(["array.json", "empty.txt", "feed.jsonl", "rows.csv", "shell.html", "torn.pdf"], bad.Select(Path.GetFileName));
+        // Every good record but the PDF (its own text) is about the harbour.
+        Assert.Equal(8, JsonDocument.Parse(SearchCli.InProcess("query", "harbour", "--index", index, "--json", "--no-collapse").Out).RootElement.GetProperty("total").GetInt32());
+
+        // The index keeps the list: stats and the next run name exactly the same files.
+        using (var stats = JsonDocument.Parse(SearchCli.InProcess("stats", "--index", index, "--json").Out))
+            Assert.Equal(bad, stats.RootElement.GetProperty("skipped").EnumerateArray().Select(e => e.GetProperty("file").GetString()!).Order());
+
+        // Fixing one file re-reads it (and the files that yield no article, which are always tried again); the list shrinks by it.
+        Write("mix/rows.csv", "id,title,body\nc1,Harbour one,harbour text one\nc2,Harbour two,harbour text two\nc3,Harbour three,harbour text three\n");
+        using (var again = JsonDocument.Parse(SearchCli.InProcess("index", "--index", index, "--json").Out))
+        {
+            Assert.Equal(1, again.RootElement.GetProperty("articles_added").GetInt32());
+            Assert.Equal(0, again.RootElement.GetProperty("articles_updated").GetInt32());
+            Assert.Equal(bad.Where(f => Path.GetFileName(f) != "rows.csv"),
+                again.RootElement.GetProperty("skipped").EnumerateArray().Select(e => e.GetProperty("file").GetString()!).Order());
+        }
+    }
+
+    [Fact]
     public void A_semicolon_csv_with_a_bom_indexes_by_itself_and_a_headerless_one_is_refused_saying_how()
     {
         File.WriteAllBytes(Path.Combine(Directory.CreateDirectory(Path.Combine(_dir, "semi")).FullName, "export.csv"),

@@ -72,9 +72,9 @@ public static class IndexCommand
                 CommitInterval = TimeSpan.FromSeconds(r.GetValue(commitSeconds)),
                 DateOrder = r.GetValue(dateOrder) switch
                 {
-                    "mdy" => Core.Enrich.DateOrder.MonthFirst,
-                    "dmy" => Core.Enrich.DateOrder.DayFirst,
-                    _ => Core.Enrich.DateOrder.Unknown,
+                    "mdy" => Core.Ingest.DateOrder.MonthFirst,
+                    "dmy" => Core.Ingest.DateOrder.DayFirst,
+                    _ => Core.Ingest.DateOrder.Unknown,
                 },
                 Csv = Csv(r.GetValue(csvColumns), r.GetValue(csvDelimiter), r.GetValue(csvQuote)),
                 Live = new BuildLive(),

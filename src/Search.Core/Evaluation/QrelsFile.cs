@@ -19,25 +19,15 @@ public static class QrelsFile
     public static Qrels Parse(TextReader reader, string source = "qrels")
     {
         var judgements = new List<Judgement>();
-        var firstLine = new Dictionary<(string, string), int>();
-        int lineNumber = 0;
-        for (string? line = reader.ReadLine(); line != null; line = reader.ReadLine())
-        {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line)) continue;
-            string[] fields = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-            if (fields.Length != 4)
-                throw new EvaluationFormatException(source, lineNumber,
-                    $"expected 4 fields 'qid iteration docid relevance', found {fields.Length}");
-            if (!int.TryParse(fields[3], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int grade))
-                throw new EvaluationFormatException(source, lineNumber, $"relevance '{fields[3]}' is not an integer");
-            if (!firstLine.TryAdd((fields[0], fields[2]), lineNumber))
-                throw new EvaluationFormatException(source, lineNumber,
-                    $"document {fields[2]} is judged twice for query {fields[0]} (first on line {firstLine[(fields[0], fields[2])]})");
-            judgements.Add(new Judgement(fields[0], fields[2], grade));
-        }
+        foreach (var (queryId, docId, grade) in TrecLines.Read(reader, source, "qid iteration docid relevance", "judged", (fields, line) => Grade(fields, line, source)))
+            judgements.Add(new Judgement(queryId, docId, grade));
         return new Qrels(judgements);
     }
+
+    private static int Grade(string[] fields, int lineNumber, string source) =>
+        int.TryParse(fields[3], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int grade)
+            ? grade
+            : throw new EvaluationFormatException(source, lineNumber, $"relevance '{fields[3]}' is not an integer");
 
     /// <summary>Writes <c>qid 0 docid grade</c> lines, the iteration column always 0.</summary>
     public static void Write(TextWriter writer, IEnumerable<Judgement> judgements)

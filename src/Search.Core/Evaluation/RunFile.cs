@@ -20,26 +20,19 @@ public static class RunFile
     public static IReadOnlyDictionary<string, IReadOnlyList<(string DocId, float Score)>> Parse(TextReader reader, string source = "run")
     {
         var run = new Dictionary<string, List<(string, float)>>(StringComparer.Ordinal);
-        var firstLine = new Dictionary<(string, string), int>();
-        int lineNumber = 0;
-        for (string? line = reader.ReadLine(); line != null; line = reader.ReadLine())
+        foreach (var (queryId, docId, score) in TrecLines.Read(reader, source, "qid Q0 docid rank score tag", "retrieved", (fields, line) => Score(fields, line, source)))
         {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line)) continue;
-            string[] fields = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-            if (fields.Length != 6)
-                throw new EvaluationFormatException(source, lineNumber, $"expected 6 fields 'qid Q0 docid rank score tag', found {fields.Length}");
-            if (!double.TryParse(fields[4], NumberStyles.Float, CultureInfo.InvariantCulture, out double score) || !double.IsFinite(score))
-                throw new EvaluationFormatException(source, lineNumber, $"score '{fields[4]}' is not a number");
-            if (!firstLine.TryAdd((fields[0], fields[2]), lineNumber))
-                throw new EvaluationFormatException(source, lineNumber,
-                    $"document {fields[2]} is retrieved twice for query {fields[0]} (first on line {firstLine[(fields[0], fields[2])]})");
-            if (!run.TryGetValue(fields[0], out var list))
-                run[fields[0]] = list = new List<(string, float)>();
-            list.Add((fields[2], (float)score));
+            if (!run.TryGetValue(queryId, out var list))
+                run[queryId] = list = new List<(string, float)>();
+            list.Add((docId, (float)score));
         }
         return run.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<(string DocId, float Score)>)kv.Value, StringComparer.Ordinal);
     }
+
+    private static double Score(string[] fields, int lineNumber, string source) =>
+        double.TryParse(fields[4], NumberStyles.Float, CultureInfo.InvariantCulture, out double score) && double.IsFinite(score)
+            ? score
+            : throw new EvaluationFormatException(source, lineNumber, $"score '{fields[4]}' is not a number");
 
     /// <summary>Writes one query's results as run lines, ranked by score as given.</summary>
     public static void Write(TextWriter writer, string queryId, IEnumerable<(string DocId, float Score)> results, string tag)

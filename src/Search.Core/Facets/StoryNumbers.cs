@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using Search.Core.Duplicates;
+using Search.Core.Indexing;
 
 namespace Search.Core.Facets;
 

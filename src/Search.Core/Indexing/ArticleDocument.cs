@@ -59,7 +59,7 @@ public static class ArticleDocument
             doc.Add(new NumericDocValuesField(Schema.PublishedSort, long.Parse(date.Replace("-", ""), CultureInfo.InvariantCulture)));
         }
         if (duplicates)
-            Duplicates.DuplicateFields.Add(doc, a);
+            Writing.DuplicateFields.Add(doc, a);
         return doc;
     }
 

@@ -22,7 +22,7 @@ public sealed class BuildOptions
     public double RamBufferMB { get; init; } = 256;
 
     /// <summary>How to read all-number dates like 03/04/2021 (`search index --date-order`).</summary>
-    public Enrich.DateOrder DateOrder { get; init; }
+    public Ingest.DateOrder DateOrder { get; init; }
 
     /// <summary>How to read CSV files (`--csv-delimiter`, `--csv-quote`, `--csv-columns`); null: sniff, header required.</summary>
     public Ingest.CsvSettings? Csv { get; init; }

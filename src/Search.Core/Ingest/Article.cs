@@ -51,4 +51,15 @@ public sealed class Article
 
     /// <summary>Line in the file where the record starts (1-based), for error messages.</summary>
     public int Line { get; set; }
+
+    /// <summary>The one article of a file that holds one (a web page, a PDF): keyed by the file's
+    /// path; without a title of its own, titled by the first words of its body.</summary>
+    internal static Article WholeFile(SourceFile file, string title, string body) => new()
+    {
+        Id = file.RelativePath,
+        File = file.RelativePath,
+        Line = 1,
+        Title = title.Length > 0 ? title : TextArticleReader.Excerpt(body, TextArticleReader.ExcerptTitleLength),
+        Body = body,
+    };
 }

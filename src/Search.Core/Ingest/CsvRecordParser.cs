@@ -162,18 +162,8 @@ internal sealed class CsvRecordParser
     {
         while (true)
         {
-            if (_pos == _len && !Fill())
+            if (!AppendUntil(_quotedStops))
                 return false;
-            ReadOnlySpan<char> span = _buffer.AsSpan(_pos, _len - _pos);
-            int stop = span.IndexOfAny(_quotedStops);
-            if (stop < 0)
-            {
-                _field.Append(span);
-                _pos = _len;
-                continue;
-            }
-            _field.Append(span[..stop]);
-            _pos += stop;
             if (_buffer[_pos] == _quote)
             {
                 _pos++;
@@ -191,23 +181,26 @@ internal sealed class CsvRecordParser
     }
 
     /// <summary>Reads up to the next delimiter or line break; returns that character, or -1 at end.</summary>
-    private int ReadUnquoted()
+    private int ReadUnquoted() => AppendUntil(_unquotedStops) ? _buffer[_pos] : -1;
+
+    /// <summary>Appends the field's text up to the next of <paramref name="stops"/>, refilling the
+    /// buffer as needed, and leaves the position on it; false if input ends first.</summary>
+    private bool AppendUntil(SearchValues<char> stops)
     {
         while (true)
         {
             if (_pos == _len && !Fill())
-                return -1;
+                return false;
             ReadOnlySpan<char> span = _buffer.AsSpan(_pos, _len - _pos);
-            int stop = span.IndexOfAny(_unquotedStops);
-            if (stop < 0)
+            int stop = span.IndexOfAny(stops);
+            if (stop >= 0)
             {
-                _field.Append(span);
-                _pos = _len;
-                continue;
+                _field.Append(span[..stop]);
+                _pos += stop;
+                return true;
             }
-            _field.Append(span[..stop]);
-            _pos += stop;
-            return _buffer[_pos];
+            _field.Append(span);
+            _pos = _len;
         }
     }
 

@@ -1,4 +1,3 @@
-using Search.Core.Enrich;
 
 namespace Search.Core.Ingest;
 

@@ -80,21 +80,8 @@ public sealed partial class ArticleQueryParser : MultiFieldQueryParser
     {
         if (_ranking.ProximityBoost <= 0)
             return query;
-        var near = new BooleanQuery();
-        foreach (var (field, weight) in _ranking.FieldWeights)
-            for (int i = 0; i + 1 < terms.Count; i++)
-            {
-                if (terms[i] == terms[i + 1])
-                    continue;
-                var pair = new PhraseQuery { Slop = _ranking.ProximitySlop, Boost = weight };
-                pair.Add(new Term(field, terms[i]));
-                pair.Add(new Term(field, terms[i + 1]));
-                near.Add(pair, Occur.SHOULD);
-            }
-        if (near.Clauses.Count == 0)
-            return query;
-        near.Boost = _ranking.ProximityBoost;
-        return new BooleanQuery { { query, Occur.MUST }, { near, Occur.SHOULD } };
+        var near = FreeTextRanking.Proximity(terms, _ranking);
+        return near == null ? query : new BooleanQuery { { query, Occur.MUST }, { near, Occur.SHOULD } };
     }
 
     /// <summary>A plain word over the default fields (a clause per field) is combined as
@@ -132,27 +119,25 @@ public sealed partial class ArticleQueryParser : MultiFieldQueryParser
         }
         if (!quoted)
             return CombineFields(field, base.GetFieldQuery(field, queryText, quoted));
-        // Quoted: exact words. Swapping the analyser for this call keeps the multi-field expansion.
-        var stemmed = Analyzer;
-        Analyzer = _exact;
-        try
-        {
-            return base.GetFieldQuery(field, queryText, quoted);
-        }
-        finally
-        {
-            Analyzer = stemmed;
-        }
+        // Quoted: exact words.
+        return WithExactAnalyzer(() => base.GetFieldQuery(field, queryText, quoted));
     }
 
     protected override Query GetFieldQuery(string field, string queryText, int slop)
     {
         field = CheckField(field);
+        return WithExactAnalyzer(() => base.GetFieldQuery(field, queryText, slop));
+    }
+
+    /// <summary>Runs <paramref name="parse"/> with the exact (unstemmed) analyser. Swapping the
+    /// analyser for the call, rather than parsing apart, keeps the base parser's multi-field expansion.</summary>
+    private Query WithExactAnalyzer(Func<Query> parse)
+    {
         var stemmed = Analyzer;
         Analyzer = _exact;
         try
         {
-            return base.GetFieldQuery(field, queryText, slop);
+            return parse();
         }
         finally
         {

@@ -1,5 +1,5 @@
 using Lucene.Net.Search;
-using Search.Core.Duplicates;
+using Search.Core.Indexing;
 
 namespace Search.Core.Querying;
 

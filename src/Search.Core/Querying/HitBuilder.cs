@@ -1,5 +1,5 @@
 using Lucene.Net.Search;
-using Search.Core.Duplicates;
+using Search.Core.Indexing.Writing;
 using Search.Core.Indexing;
 using Search.Core.Indexing.Analysis;
 using Search.Core.Snippets;

@@ -1,8 +1,8 @@
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Search.Core.Indexing;
+using Search.Core.Indexing.Analysis;
 
 namespace Search.Core.Querying;
 
@@ -24,14 +24,7 @@ internal static class KeywordQuery
         if (ranking.QueryStopWords)
             text = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
                 .Where(w => !QueryStopWords.Contains(w.Trim(TrimmedPunctuation))));
-        var terms = new List<string>();
-        using var stream = stemmed.GetTokenStream(Schema.Body, text);
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        stream.Reset();
-        while (stream.IncrementToken())
-            terms.Add(term.ToString());
-        stream.End();
-        return terms;
+        return AnalyzedTerms.Of(stemmed, Schema.Body, text);
     }
 
     public static Query Build(IReadOnlyList<string> terms, RankingSettings ranking)

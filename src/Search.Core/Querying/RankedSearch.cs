@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Lucene.Net.Search;
-using Search.Core.Duplicates;
+using Search.Core.Indexing;
 using Search.Core.Facets;
 using Search.Core.Indexing.Analysis;
 

@@ -1,7 +1,7 @@
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Search;
 using Search.Core.Indexing;
+using Search.Core.Indexing.Analysis;
 using Search.Core.Snippets;
 
 namespace Search.Core.Querying;
@@ -63,18 +63,10 @@ internal static class Rm3Expansion
     /// <summary>Adds the stemmed terms of <paramref name="text"/> to <paramref name="counts"/>; returns how many there were.</summary>
     private static int Count(Analyzer stemmed, string text, Dictionary<string, int> counts)
     {
-        int n = 0;
-        using var stream = stemmed.GetTokenStream(Schema.Body, text);
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        stream.Reset();
-        while (stream.IncrementToken())
-        {
-            string t = term.ToString();
+        var terms = AnalyzedTerms.Of(stemmed, Schema.Body, text);
+        foreach (string t in terms)
             counts[t] = counts.GetValueOrDefault(t) + 1;
-            n++;
-        }
-        stream.End();
-        return n;
+        return terms.Count;
     }
 
     /// <summary>Words worth adding: not one letter, not a bare number.</summary>

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
-using Search.Core.Enrich;
 using Search.Core.Ingest;
 using Search.Core.Ingest.Html;
 using Search.Core.Ingest.Pdf;

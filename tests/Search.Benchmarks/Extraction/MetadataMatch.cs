@@ -1,5 +1,5 @@
 using System.Text;
-using Search.Core.Enrich;
+using Search.Core.Ingest;
 
 namespace Search.Benchmarks.Extraction;
 

@@ -60,20 +60,14 @@ public sealed class HtmlArticleReader(TimeSpan timeout) : IBinaryArticleReader
         if (extracted.NotAnArticle != null)
             return ReadItem.Skip(RecordProblem.WholeFile, extracted.NotAnArticle);
         PageMetadata m = extracted.Metadata;
-        return ReadItem.Of(new Article
-        {
-            Id = file.RelativePath,
-            File = file.RelativePath,
-            Line = 1,
-            Title = extracted.Title.Length > 0 ? extracted.Title : TextArticleReader.Excerpt(extracted.Body, TextArticleReader.ExcerptTitleLength),
-            Body = extracted.Body,
-            Url = m.Url,
-            Source = m.SiteName,
-            Author = m.Author,
-            Published = m.Published,
-            Section = m.Section,
-            Language = m.Language,
-            Tags = m.Tags.ToList(),
-        });
+        var article = Article.WholeFile(file, extracted.Title, extracted.Body);
+        article.Url = m.Url;
+        article.Source = m.SiteName;
+        article.Author = m.Author;
+        article.Published = m.Published;
+        article.Section = m.Section;
+        article.Language = m.Language;
+        article.Tags = m.Tags.ToList();
+        return ReadItem.Of(article);
     }
 }

@@ -1,5 +1,4 @@
 using AngleSharp.Dom;
-using Search.Core.Enrich;
 
 namespace Search.Core.Ingest.Html;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Search.Core.Enrich;
 
 namespace Search.Core.Ingest.Html;
 

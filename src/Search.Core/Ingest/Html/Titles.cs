@@ -39,7 +39,7 @@ public static class Titles
     private static bool IsExactlySite(string part, string? siteName, string? domainName)
     {
         string p = Squash(part);
-        return p.Length >= 2 && (p == Squash(siteName ?? "") || p == domainName || p == Squash(Search.Core.Enrich.UrlParts.StripWww(siteName ?? "")));
+        return p.Length >= 2 && (p == Squash(siteName ?? "") || p == domainName || p == Squash(UrlParts.StripWww(siteName ?? "")));
     }
 
     /// <summary>Whether <paramref name="part"/> names the site: its stated name (or the start of
@@ -59,7 +59,7 @@ public static class Titles
     /// <summary>"https://www.nytimes.com/..." → "nytimes".</summary>
     private static string? DomainName(string? url)
     {
-        string? domain = Search.Core.Enrich.UrlParts.Domain(url);
+        string? domain = UrlParts.Domain(url);
         if (domain == null)
             return null;
         string[] labels = domain.Split('.');

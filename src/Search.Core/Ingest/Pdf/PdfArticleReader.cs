@@ -55,16 +55,10 @@ public sealed class PdfArticleReader(TimeSpan timeout) : IBinaryArticleReader
             return ReadItem.Skip(RecordProblem.WholeFile, TimeBox.Reason(timeout));
         if (pdf.Problem != null)
             return ReadItem.Skip(RecordProblem.WholeFile, pdf.Problem);
-        return ReadItem.Of(new Article
-        {
-            Id = file.RelativePath,
-            File = file.RelativePath,
-            Line = 1,
-            Title = pdf.Title.Length > 0 ? pdf.Title : TextArticleReader.Excerpt(pdf.Body, TextArticleReader.ExcerptTitleLength),
-            Body = pdf.Body,
-            Author = pdf.Author,
-            Published = pdf.Published,
-        });
+        var article = Article.WholeFile(file, pdf.Title, pdf.Body);
+        article.Author = pdf.Author;
+        article.Published = pdf.Published;
+        return ReadItem.Of(article);
     }
 
     private static string IndexingMessage(Exception e)

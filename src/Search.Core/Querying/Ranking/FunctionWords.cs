@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.TokenAttributes;
 using Search.Core.Indexing;
+using Search.Core.Indexing.Analysis;
 
 namespace Search.Core.Querying.Ranking;
 
@@ -32,14 +32,7 @@ internal static class FunctionWords
     {
         var terms = new HashSet<string>(StringComparer.Ordinal);
         foreach (string w in Words)
-        {
-            using var stream = a.GetTokenStream(Schema.Body, w);
-            var term = stream.AddAttribute<ICharTermAttribute>();
-            stream.Reset();
-            while (stream.IncrementToken())
-                terms.Add(term.ToString());
-            stream.End();
-        }
+            terms.UnionWith(AnalyzedTerms.Of(a, Schema.Body, w));
         return terms;
     });
 }

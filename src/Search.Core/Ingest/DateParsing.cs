@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Search.Core.Enrich;
+namespace Search.Core.Ingest;
 
 /// <summary>How to read an all-number date like 03/04/2021 whose first two numbers could both be
 /// the month: <see cref="Unknown"/> leaves it unread (never guesses).</summary>

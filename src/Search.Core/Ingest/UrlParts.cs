@@ -1,4 +1,4 @@
-namespace Search.Core.Enrich;
+namespace Search.Core.Ingest;
 
 /// <summary>
 /// Small, allocation-light helpers for the URLs found in articles: recognising a URL on a line of

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
+using Search.Core.Indexing.Writing;
 
-namespace Search.Core.Duplicates;
+namespace Search.Core.Indexing;
 
 /// <summary>
 /// The duplicate clusters of one index reader, for query time: each live article's cluster key,
@@ -28,7 +29,7 @@ public sealed class ClusterMap
     private static ClusterMap Build(IndexReader reader)
     {
         var keys = new long[reader.MaxDoc];
-        var values = MultiDocValues.GetNumericValues(reader, Indexing.Schema.Cluster);
+        var values = MultiDocValues.GetNumericValues(reader, Schema.Cluster);
         var live = MultiFields.GetLiveDocs(reader);
         var groups = new Dictionary<long, List<int>>();
         var firstOf = new Dictionary<long, int>();

@@ -1,8 +1,8 @@
 using Lucene.Net.Documents;
-using Search.Core.Indexing;
+using Search.Core.Duplicates;
 using Search.Core.Ingest;
 
-namespace Search.Core.Duplicates;
+namespace Search.Core.Indexing.Writing;
 
 /// <summary>
 /// The fields an article carries for duplicate clustering: its LSH band keys (terms, to find

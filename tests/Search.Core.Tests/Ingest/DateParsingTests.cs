@@ -1,7 +1,7 @@
-using Search.Core.Enrich;
+using Search.Core.Ingest;
 using Xunit;
 
-namespace Search.Core.Tests.Enrich;
+namespace Search.Core.Tests.Ingest;
 
 public class DateParsingTests
 {

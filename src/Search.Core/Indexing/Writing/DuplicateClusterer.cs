@@ -2,9 +2,9 @@ using System.Collections.Concurrent;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
-using Search.Core.Indexing;
+using Search.Core.Duplicates;
 
-namespace Search.Core.Duplicates;
+namespace Search.Core.Indexing.Writing;
 
 /// <summary>
 /// Gives articles added since the last commit their duplicate-cluster keys, and keeps clusters
@@ -409,11 +409,11 @@ public sealed class DuplicateClusterer : IDisposable
                 return;
             var bytes = new BytesRef();
             records.Get(local, bytes);
-            string id = Indexing.Writing.RecordState.Decode(bytes).Id;
+            string id = RecordState.Decode(bytes).Id;
             var path = new BytesRef();
             paths.Get(local, path);
             // By the article's unique key (file + id): ids may repeat across files.
-            _writer.UpdateNumericDocValue(new Term(Schema.Key, Indexing.Writing.ArticleKey.Of(path.Utf8ToString(), id)), Schema.Cluster, key);
+            _writer.UpdateNumericDocValue(new Term(Schema.Key, ArticleKey.Of(path.Utf8ToString(), id)), Schema.Cluster, key);
             _set[doc] = key;
             if (_members != null)
             {

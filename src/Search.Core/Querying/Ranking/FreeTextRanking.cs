@@ -105,7 +105,7 @@ internal static class FreeTextRanking
         q is TermQuery { Term.Field: Schema.AllText } tq && dropped.Contains(tq.Term.Text);
 
     /// <summary>For each pair of neighbouring words, a sloppy phrase of the two in each default field.</summary>
-    private static BooleanQuery? Proximity(List<string> terms, RankingSettings ranking)
+    internal static BooleanQuery? Proximity(IReadOnlyList<string> terms, RankingSettings ranking)
     {
         var near = new BooleanQuery(disableCoord: true);
         foreach (var (field, weight) in ranking.FieldWeights)

@@ -19,9 +19,9 @@ public sealed class HelpText : SynchronousCommandLineAction
 
     public HelpText(Output o) => _o = o;
 
-    public override int Invoke(ParseResult parse)
+    public override int Invoke(ParseResult parseResult)
     {
-        Write(parse.CommandResult.Command);
+        Write(parseResult.CommandResult.Command);
         return 0;
     }
 

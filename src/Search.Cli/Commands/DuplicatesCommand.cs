@@ -17,7 +17,7 @@ public static class DuplicatesCommand
 
     public static Command Create(Output o)
     {
-        var limit = SharedOptions.Int("--limit", "stories to list", 20, 1);
+        var limit = SharedOptions.WholeNumber("--limit", "stories to list", 20, 1);
         var index = SharedOptions.Index();
         var json = SharedOptions.Json("every story as JSON (--limit does not apply)");
         var command = new Command("duplicates", Description) { limit, index, json };

@@ -15,6 +15,8 @@ namespace Search.Cli.Commands;
 /// </summary>
 public static class EvalCommand
 {
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
     public const string Description = """
         Measure ranking (or a TREC run) against relevance judgements.
 
@@ -36,7 +38,7 @@ public static class EvalCommand
         var qrels = SharedOptions.Text("--qrels", "FILE", "TREC qrels, `qid 0 docid grade` (grade > 0 is relevant)");
         var index = SharedOptions.Index();
         var run = SharedOptions.Text("--run", "FILE", "score this TREC run file (`qid Q0 docid rank score tag`) instead of searching");
-        var depth = SharedOptions.Int("--depth", "results per query that count", 100, 1, ArticleSearcher.MaxWindow);
+        var depth = SharedOptions.WholeNumber("--depth", "results per query that count", 100, 1, ArticleSearcher.MaxWindow);
         var expand = SharedOptions.Flag("--expand", "search with pseudo-relevance feedback, as `search query --any --expand`");
         var perQuery = SharedOptions.Flag("--per-query", "one row per query");
         var json = SharedOptions.Json("the whole report as JSON");
@@ -79,7 +81,7 @@ public static class EvalCommand
             source = $"index {searcher.IndexPath}";
         }
         if (json)
-            o.Out.WriteLine(JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
+            o.Out.WriteLine(JsonSerializer.Serialize(report, Indented));
         else
             Print(o, report, source, perQuery);
         return 0;

@@ -7,6 +7,8 @@ namespace Search.Cli.Commands;
 /// `search COMMAND --help`, from the command's declaration).</summary>
 public static class HelpCommand
 {
+    private static readonly string[] HelpArgs = ["--help"];
+
     public static Command Create(Output o, RootCommand root)
     {
         var name = new Argument<string?>("COMMAND")
@@ -20,7 +22,7 @@ public static class HelpCommand
         {
             string? asked = r.GetValue(name);
             if (asked == null)
-                return CommandTree.Run(new[] { "--help" }, o);
+                return CommandTree.Run(HelpArgs, o);
             var found = root.Subcommands.FirstOrDefault(c => c.Name == asked || c.Aliases.Contains(asked))
                 ?? throw new UsageException($"no command '{asked}'; commands are {string.Join(", ", CommandTree.Commands(root).Select(c => c.Name))}");
             return CommandTree.Run(new[] { found.Name, "--help" }, o);

@@ -10,6 +10,8 @@ namespace Search.Cli.Commands;
 /// <summary>`search index [PATH...]`: builds or updates an index, with progress and a summary.</summary>
 public static class IndexCommand
 {
+    private static readonly string[] DateOrders = ["mdy", "dmy"];
+
     /// <summary>Exit status of a build stopped with Ctrl-C (128 + SIGINT, as shells report it).</summary>
     public const int InterruptedCode = 130;
 
@@ -38,13 +40,13 @@ public static class IndexCommand
         var samples = SharedOptions.Flag("--samples", "index the sample articles (seeds/)");
         var index = SharedOptions.Index();
         var rebuild = SharedOptions.Flag("--rebuild", "start from an empty index");
-        var threads = SharedOptions.Int("--threads", "reader threads; 0: one per core", Defaults.Threads, 0, 256);
+        var threads = SharedOptions.WholeNumber("--threads", "reader threads; 0: one per core", Defaults.Threads, 0, 256);
         var stemmer = SharedOptions.OneOf("--stemmer", $"stemming of a new index (default {AnalysisSettings.Default.Stemmer}; a change needs --rebuild)", null, AnalysisSettings.Stemmers.ToList());
         var noStopwords = SharedOptions.Flag("--no-stopwords", "keep stop words in a new index (a change needs --rebuild)");
-        var commitSeconds = SharedOptions.Int("--commit-seconds", "commit at least every N seconds, inside big files too: a killed build loses at most that much",
+        var commitSeconds = SharedOptions.WholeNumber("--commit-seconds", "commit at least every N seconds, inside big files too: a killed build loses at most that much",
             (int)Defaults.CommitInterval.TotalSeconds, 1);
         var dateOrder = SharedOptions.OneOf("--date-order", "how to read 03/04/2021: month (mdy) or day (dmy) first; unset, such dates are left unread (13/04/2021 and 04/13/2021 are always read)",
-            null, new[] { "mdy", "dmy" });
+            null, DateOrders);
         var json = SharedOptions.Json("print the summary as JSON (no progress display)");
         var quiet = SharedOptions.Flag("--quiet", "no progress display");
         var csvColumns = SharedOptions.Text("--csv-columns", "LIST", "read CSV files without a header row: their columns in order, e.g. section,body (id, title, body, url, author, source, date, section, tags, places; - skips one)");

@@ -26,8 +26,8 @@ public static class QueryCommand
             Description = "the query; a word starting with - is left out (`-russia`)",
             Arity = ArgumentArity.ZeroOrMore,
         };
-        var limit = SharedOptions.Int("--limit", $"hits to show, 0 to {ArticleSearcher.MaxWindow} (0: counts and facets only)", 10, 0, ArticleSearcher.MaxWindow);
-        var offset = SharedOptions.Int("--offset", $"skip the first N hits (a page reaching past hit {ArticleSearcher.MaxWindow:N0} says so: --all --jsonl gives every hit)", 0, 0, int.MaxValue);
+        var limit = SharedOptions.WholeNumber("--limit", $"hits to show, 0 to {ArticleSearcher.MaxWindow} (0: counts and facets only)", 10, 0, ArticleSearcher.MaxWindow);
+        var offset = SharedOptions.WholeNumber("--offset", $"skip the first N hits (a page reaching past hit {ArticleSearcher.MaxWindow:N0} says so: --all --jsonl gives every hit)", 0, 0, int.MaxValue);
         var sort = SharedOptions.OneOf("--sort", "order of hits", "relevance", RequestText.SortNames);
         var facet = SharedOptions.Many("--facet", "DIM", $"count the values of a dimension: {string.Join(", ", FacetDimensions.All)} (repeat it, or DIM,DIM)");
         facet.CompletionSources.Add(FacetDimensions.All.ToArray());
@@ -38,7 +38,7 @@ public static class QueryCommand
                 if (!RequestText.TryParseFilter(token.Value, out _))
                     r.AddError(RequestText.FilterError(token.Value));
         });
-        var facetLimit = SharedOptions.Int("--facet-limit", "values per facet", 10, 1, 10_000);
+        var facetLimit = SharedOptions.WholeNumber("--facet-limit", "values per facet", 10, 1, 10_000);
         var any = SharedOptions.Flag("--any", "plain keywords of which any may match, best first (long questions)");
         var expand = SharedOptions.Flag("--expand", "with --any: add the words that characterise the best hits and search again (RM3 pseudo-relevance feedback)");
         var noCollapse = SharedOptions.Flag("--no-collapse", "show every copy of a story (by default one hit per story, its copies counted)");

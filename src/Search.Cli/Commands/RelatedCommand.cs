@@ -15,7 +15,7 @@ public static class RelatedCommand
 
     public static Command Create(Output o)
     {
-        var limit = SharedOptions.Int("--limit", "articles to show", 10, 1, 1000);
+        var limit = SharedOptions.WholeNumber("--limit", "articles to show", 10, 1, 1000);
         var index = SharedOptions.Index();
         var json = SharedOptions.Json();
         var command = new Command("related", Description) { limit, index, json };

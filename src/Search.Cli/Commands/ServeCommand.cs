@@ -66,7 +66,9 @@ public static class ServeCommand
             {
                 try
                 {
-                    server.StartAsync().GetAwaiter().GetResult();
+                    // Not cancelled mid-start (that would throw past the error handling below); a stop
+                    // during startup is seen by the wait that follows.
+                    server.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
                 }
                 catch (IOException e)
                 {

@@ -36,7 +36,7 @@ public static class SharedOptions
 
     /// <summary>A whole number from <paramref name="min"/> to <paramref name="max"/>; anything else is
     /// "--name needs a whole number from min to max, not 'x'".</summary>
-    public static Option<int> Int(string name, string description, int defaultValue, int min, int max = int.MaxValue)
+    public static Option<int> WholeNumber(string name, string description, int defaultValue, int min, int max = int.MaxValue)
     {
         var option = new Option<int>(name)
         {

@@ -41,20 +41,20 @@ public sealed class ConsoleSession
         _render = new ResultRenderer(output, ResultRenderer.Context.Console);
         Verbs = new ConsoleVerb[]
         {
-            new(":help", new[] { ":h", ":?" }, "[:COMMAND]", "this list, or one command's help", Help),
-            new(":next", new[] { ":n" }, "", "next page of the last query", _ => Next()),
-            new(":prev", new[] { ":p" }, "", "previous page of the last query", _ => Previous()),
-            new(":show", new[] { ":s" }, "#N|ID", "hit N of the last result (#N), or the article with that id, whole, with the query's matches marked", Show),
-            new(":related", Array.Empty<string>(), "#N|ID", "articles like hit N (#N) or like the article with that id, its copies left out", Related),
-            new(":sort", Array.Empty<string>(), string.Join('|', RequestText.SortNames), "order of results (default relevance)", Sort),
-            new(":limit", Array.Empty<string>(), "N", $"results per page, 0 to {ArticleSearcher.MaxWindow} (0: counts and facets only)", Limit),
-            new(":collapse", Array.Empty<string>(), "on|off", "one hit per story with its copies counted (on), or every copy (off)", Collapse),
-            new(":facet", new[] { ":facets" }, "DIM", "every value of one facet dimension for the last query", Facet),
-            new(":filter", Array.Empty<string>(), "DIM=VALUE", "keep only articles with that value (stays on; values of one dimension are OR'd)", Filter),
-            new(":unfilter", Array.Empty<string>(), "[DIM[=VALUE]]", "drop every filter, those of a dimension, or one value", Unfilter),
-            new(":filters", Array.Empty<string>(), "", "the filters that are on", _ => ListFilters()),
-            new(":stats", Array.Empty<string>(), "", "what is in the index", _ => { _searcher.Refresh(); new StatsRenderer(_o).Print(_searcher.Stats()); }),
-            new(":quit", new[] { ":q", ":exit" }, "", "leave (Ctrl-D too)", _ => Quit = true),
+            new(":help", [":h", ":?"], "[:COMMAND]", "this list, or one command's help", Help),
+            new(":next", [":n"], "", "next page of the last query", _ => Next()),
+            new(":prev", [":p"], "", "previous page of the last query", _ => Previous()),
+            new(":show", [":s"], "#N|ID", "hit N of the last result (#N), or the article with that id, whole, with the query's matches marked", Show),
+            new(":related", [], "#N|ID", "articles like hit N (#N) or like the article with that id, its copies left out", Related),
+            new(":sort", [], string.Join('|', RequestText.SortNames), "order of results (default relevance)", Sort),
+            new(":limit", [], "N", $"results per page, 0 to {ArticleSearcher.MaxWindow} (0: counts and facets only)", Limit),
+            new(":collapse", [], "on|off", "one hit per story with its copies counted (on), or every copy (off)", Collapse),
+            new(":facet", [":facets"], "DIM", "every value of one facet dimension for the last query", Facet),
+            new(":filter", [], "DIM=VALUE", "keep only articles with that value (stays on; values of one dimension are OR'd)", Filter),
+            new(":unfilter", [], "[DIM[=VALUE]]", "drop every filter, those of a dimension, or one value", Unfilter),
+            new(":filters", [], "", "the filters that are on", _ => ListFilters()),
+            new(":stats", [], "", "what is in the index", _ => { _searcher.Refresh(); new StatsRenderer(_o).Print(_searcher.Stats()); }),
+            new(":quit", [":q", ":exit"], "", "leave (Ctrl-D too)", _ => Quit = true),
         };
     }
 
@@ -280,7 +280,7 @@ public sealed class ConsoleSession
             throw new SearchException(marked ? $"no hit {arg}: no query yet" : $"no article with id '{arg}' (and no query yet for hit #{n})");
         var hit = _last.Hits.FirstOrDefault(h => h.Rank == n);
         if (hit == null && n <= _last.Total)
-            hit = _searcher.Search(new SearchRequest { Query = _query, Offset = n - 1, Limit = 1, Sort = _sort, Filters = _filters, Collapse = _collapse, Snippets = false, Suggest = false }).Hits.FirstOrDefault();
+            hit = _searcher.Search(new SearchRequest { Query = _query, Offset = n - 1, Limit = 1, Sort = _sort, Filters = _filters, Collapse = _collapse, Snippets = false, Suggest = false }).Hits is [var only, ..] ? only : null;
         if (hit == null)
             throw new SearchException(marked
                 ? $"no hit {arg}: the last result has {Formats.Count(_last.Total, "hit")}"

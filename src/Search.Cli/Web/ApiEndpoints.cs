@@ -21,19 +21,19 @@ public static class ApiEndpoints
         api.MapGet("/facets/{dimension}", (string dimension, HttpRequest r) =>
         {
             CheckName("dimension", dimension);
-            var q = ApiQuery.From(WithoutLimit(r.Query)) with { FacetLimit = ApiQuery.Int(r.Query, "limit", 100, 1, 10_000) };
+            var q = ApiQuery.From(WithoutLimit(r.Query)) with { FacetLimit = ApiQuery.WholeNumber(r.Query, "limit", 100, 1, 10_000) };
             return Json(adapter.FacetValues(dimension, q));
         });
         api.MapGet("/articles/{id}", (string id, HttpRequest r) => Json(adapter.Article(Id(id), File(r))));
         api.MapGet("/articles/{id}/highlighted", (string id, HttpRequest r) =>
         {
-            string q = ApiQuery.Single(r.Query, "q") ?? "";
+            string q = ApiQuery.OneValue(r.Query, "q") ?? "";
             if (q.Length > ApiQuery.MaxQueryChars)
                 throw ApiError.BadRequest($"q is {q.Length:N0} characters long; a query may have at most {ApiQuery.MaxQueryChars:N0}");
             ApiQuery.CheckText("q", q);
             return Json(adapter.Highlighted(Id(id), File(r), q));
         });
-        api.MapGet("/articles/{id}/related", (string id, HttpRequest r) => Json(adapter.Related(Id(id), ApiQuery.Int(r.Query, "limit", 10, 1, 1000))));
+        api.MapGet("/articles/{id}/related", (string id, HttpRequest r) => Json(adapter.Related(Id(id), ApiQuery.WholeNumber(r.Query, "limit", 10, 1, 1000))));
         api.MapGet("/articles/{id}/copies", (string id) => Json(adapter.Copies(Id(id))));
         api.MapGet("/stats", () => Json(adapter.Stats()));
         api.MapGet("/openapi.json", () => PageAssets.Result("openapi.json"));
@@ -55,7 +55,7 @@ public static class ApiEndpoints
 
     private static string? File(HttpRequest r)
     {
-        string? file = ApiQuery.Single(r.Query, "file");
+        string? file = ApiQuery.OneValue(r.Query, "file");
         if (file == null)
             return null;
         if (file.Length > MaxIdChars)
@@ -72,6 +72,6 @@ public static class ApiEndpoints
     }
 
     /// <summary>On /api/facets, limit counts values, not hits: kept out of the search parameters.</summary>
-    private static IQueryCollection WithoutLimit(IQueryCollection q) =>
+    private static QueryCollection WithoutLimit(IQueryCollection q) =>
         new QueryCollection(q.Where(p => p.Key != "limit").ToDictionary(p => p.Key, p => p.Value));
 }

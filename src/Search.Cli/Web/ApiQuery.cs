@@ -35,7 +35,7 @@ public sealed record ApiQuery
 
     public static ApiQuery From(IQueryCollection q)
     {
-        string text = Single(q, "q") ?? "";
+        string text = OneValue(q, "q") ?? "";
         if (text.Length > MaxQueryChars)
             throw ApiError.BadRequest($"q is {text.Length:N0} characters long; a query may have at most {MaxQueryChars:N0}");
         CheckText("q", text);
@@ -59,7 +59,7 @@ public sealed record ApiQuery
         bool expand = Flag(q, "expand", false);
         if (expand && !any)
             throw ApiError.BadRequest("expand works with any=true (keyword queries)");
-        string sort = Single(q, "sort") ?? "relevance";
+        string sort = OneValue(q, "sort") ?? "relevance";
         if (sort is not ("relevance" or "newest" or "oldest"))
             throw ApiError.BadRequest($"sort must be relevance, newest or oldest, not '{Shorten(sort)}'");
         return new ApiQuery
@@ -68,9 +68,9 @@ public sealed record ApiQuery
             Filters = filters,
             Facets = facets,
             Sort = sort,
-            Offset = Int(q, "offset", 0, 0, MaxWindow),
-            Limit = Int(q, "limit", 10, 0, MaxWindow),
-            FacetLimit = Int(q, "facet_limit", 10, 1, 10_000),
+            Offset = WholeNumber(q, "offset", 0, 0, MaxWindow),
+            Limit = WholeNumber(q, "limit", 10, 0, MaxWindow),
+            FacetLimit = WholeNumber(q, "facet_limit", 10, 1, 10_000),
             Any = any,
             Expand = expand,
             Collapse = Flag(q, "collapse", true),
@@ -90,7 +90,7 @@ public sealed record ApiQuery
     }
 
     /// <summary>The one value of <paramref name="name"/>, or null; a repeated one is refused.</summary>
-    public static string? Single(IQueryCollection q, string name)
+    public static string? OneValue(IQueryCollection q, string name)
     {
         var values = q[name];
         if (values.Count > 1)
@@ -98,9 +98,9 @@ public sealed record ApiQuery
         return values.Count == 1 ? values[0] : null;
     }
 
-    public static int Int(IQueryCollection q, string name, int fallback, int min, int max)
+    public static int WholeNumber(IQueryCollection q, string name, int fallback, int min, int max)
     {
-        string? v = Single(q, name);
+        string? v = OneValue(q, name);
         if (v == null || v.Length == 0)
             return fallback;
         if (!int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out int n) || n < min || n > max)
@@ -108,7 +108,7 @@ public sealed record ApiQuery
         return n;
     }
 
-    public static bool Flag(IQueryCollection q, string name, bool fallback) => Single(q, name) switch
+    public static bool Flag(IQueryCollection q, string name, bool fallback) => OneValue(q, name) switch
     {
         null or "" => fallback,
         "1" or "true" or "yes" => true,

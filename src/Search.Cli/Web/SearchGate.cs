@@ -9,7 +9,7 @@ namespace Search.Cli.Web;
 /// under 32 clients answered 35 queries/s (p99 1.7 s) against 32 (p99 2.3 s) without it
 /// (tests/Search.Benchmarks web-load, docs/web.md).
 /// </summary>
-public sealed class SearchGate(int concurrency)
+public sealed class SearchGate(int concurrency) : IDisposable
 {
     private readonly SemaphoreSlim _slots = new(concurrency, concurrency);
 
@@ -32,4 +32,6 @@ public sealed class SearchGate(int concurrency)
             _slots.Release();
         }
     }
+
+    public void Dispose() => _slots.Dispose();
 }

@@ -70,7 +70,9 @@ public sealed class WebServer : IAsyncDisposable
             app.Use(SecurityHeaders);
             app.Use(JsonForEmptyErrors);
             app.Use(ApiErrors.Handle);
-            app.Use(new SearchGate(options.Concurrency).Handle);
+            var gate = new SearchGate(options.Concurrency);
+            app.Lifetime.ApplicationStopped.Register(gate.Dispose);
+            app.Use(gate.Handle);
             if (options.CorsOrigin is { } origin)
                 app.UseCors(p => p.WithOrigins(origin).WithMethods("GET").AllowAnyHeader());
             app.UseRouting();

@@ -7,7 +7,7 @@ namespace Search.Core.Evaluation;
 /// </summary>
 public sealed class Qrels
 {
-    private readonly Dictionary<string, QueryJudgements> byQuery;
+    private readonly Dictionary<string, QueryJudgements> _byQuery;
 
     /// <exception cref="ArgumentException">The same (query, document) pair is judged twice
     /// (trec_eval refuses such qrels too).</exception>
@@ -27,16 +27,16 @@ public sealed class Qrels
                 throw new ArgumentException($"document {j.DocId} is judged twice for query {j.QueryId}", nameof(judgements));
         }
         QueryIds = order;
-        byQuery = grades.ToDictionary(p => p.Key, p => new QueryJudgements(p.Key, p.Value), StringComparer.Ordinal);
+        _byQuery = grades.ToDictionary(p => p.Key, p => new QueryJudgements(p.Key, p.Value), StringComparer.Ordinal);
     }
 
     /// <summary>Queries with at least one judgement, in order of first appearance.</summary>
     public IReadOnlyList<string> QueryIds { get; }
 
     /// <summary>The judgements of <paramref name="queryId"/>, or null when the query has none.</summary>
-    public QueryJudgements? Find(string queryId) => byQuery.GetValueOrDefault(queryId);
+    public QueryJudgements? Find(string queryId) => _byQuery.GetValueOrDefault(queryId);
 
     /// <summary>All judgements, grouped by query in <see cref="QueryIds"/> order.</summary>
     public IEnumerable<Judgement> All =>
-        QueryIds.SelectMany(q => byQuery[q].Grades.Select(d => new Judgement(q, d.Key, d.Value)));
+        QueryIds.SelectMany(q => _byQuery[q].Grades.Select(d => new Judgement(q, d.Key, d.Value)));
 }

@@ -71,7 +71,7 @@ public sealed class FacetValueResolver
         if (_dimension == "place" && PlaceRecognizer.Default.LabelFor(typed) is { } label && _values.ContainsKey(ArticleDocument.FacetKey(label)))
             return new[] { ArticleDocument.FacetKey(label) };
         if (_dimension is "source" or "links" && key.Length >= 3 && !key.Contains(' '))
-            return _values.Keys.Where(v => v.Split('.').Contains(key) || v.Split('.')[..^1].Contains(key.Replace(".", ""))).Order(StringComparer.Ordinal).ToList();
+            return _values.Keys.Where(v => v.Split('.').Contains(key) || v.Split('.').AsSpan()[..^1].Contains(key.Replace(".", ""))).Order(StringComparer.Ordinal).ToList();
         return Array.Empty<string>();
     }
 

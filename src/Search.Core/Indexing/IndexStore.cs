@@ -91,7 +91,7 @@ public static class IndexStore
 
     internal static string FirstLine(string s)
     {
-        int nl = s.IndexOfAny(new[] { '\r', '\n' });
+        int nl = s.AsSpan().IndexOfAny('\r', '\n');
         return nl < 0 ? s : s[..nl];
     }
 

@@ -76,7 +76,7 @@ public sealed partial class ArticleQueryParser : MultiFieldQueryParser
     /// stemmed terms in each default field. They only add to the score of articles that match
     /// anyway, so the set of hits is unchanged.
     /// </summary>
-    private Query WithProximity(Query query, IReadOnlyList<string> terms)
+    private Query WithProximity(Query query, List<string> terms)
     {
         if (_ranking.ProximityBoost <= 0)
             return query;

@@ -135,7 +135,7 @@ public sealed class ArticleSearcher : IDisposable
 
     /// <summary>The article with this id, or null; when articles of several files share the id
     /// (see <see cref="Indexing.Writing.ArticleKey"/>), the one whose file sorts first.</summary>
-    public Article? Get(string id) => GetAll(id).FirstOrDefault();
+    public Article? Get(string id) => GetAll(id) is [var first, ..] ? first : null;
 
     /// <summary>Every article with this id, ordered by file: one, unless files share the id.</summary>
     public IReadOnlyList<Article> GetAll(string id) => _pool.Use(searcher =>

@@ -79,7 +79,7 @@ internal sealed class MatchCollector : ICollector
     }
 
     /// <summary>The documents of a filter as random-access bits (null: none in this segment).</summary>
-    private static IBits? BitsOf(DocIdSet? set, int maxDoc)
+    private static FixedBitSet? BitsOf(DocIdSet? set, int maxDoc)
     {
         var it = set?.GetIterator();
         if (it == null)

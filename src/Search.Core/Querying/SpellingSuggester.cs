@@ -20,6 +20,9 @@ namespace Search.Core.Querying;
 /// </summary>
 public static partial class SpellingSuggester
 {
+    private static readonly char[] RangeOpens = ['[', '{'];
+    private static readonly char[] RangeCloses = [']', '}'];
+
     /// <summary>Longer words are not respelled.</summary>
     public const int MaxWordLength = 40;
 
@@ -215,8 +218,8 @@ public static partial class SpellingSuggester
 
     private static bool InRange(string query, int index)
     {
-        int open = query.LastIndexOfAny(new[] { '[', '{' }, Math.Max(0, index - 1));
-        int close = query.LastIndexOfAny(new[] { ']', '}' }, Math.Max(0, index - 1));
+        int open = query.LastIndexOfAny(RangeOpens, Math.Max(0, index - 1));
+        int close = query.LastIndexOfAny(RangeCloses, Math.Max(0, index - 1));
         return open >= 0 && open > close;
     }
 

@@ -20,6 +20,8 @@ namespace Search.Core.Snippets;
 /// </summary>
 public sealed class SnippetBuilder
 {
+    private static readonly char[] SentenceEnds = ['.', '\n', '!', '?'];
+
     public const int SnippetChars = 220;
 
     /// <summary>Only this much of a very long body is analysed for its snippet.</summary>
@@ -199,7 +201,7 @@ public sealed class SnippetBuilder
         }
         // Some context before the first match: back up to a sentence start or a word boundary.
         int start = Math.Max(0, bestStart - 40);
-        int sentence = text.LastIndexOfAny(new[] { '.', '\n', '!', '?' }, Math.Max(0, bestStart - 1), bestStart - start);
+        int sentence = text.LastIndexOfAny(SentenceEnds, Math.Max(0, bestStart - 1), bestStart - start);
         start = sentence >= 0 ? sentence + 1 : WordStart(text, start);
         while (start < bestStart && char.IsWhiteSpace(text[start]))
             start++;

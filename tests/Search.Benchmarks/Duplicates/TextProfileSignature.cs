@@ -37,6 +37,8 @@ public static class TextProfileSignature
         var sb = new StringBuilder();
         foreach (var (w, n) in profile)
             sb.Append(w).Append(' ').Append(n).Append('\n');
+#pragma warning disable CA5351 // MD5 as a non-security fingerprint, as Solr does; kept so the timed peer costs what Solr's does
         return Convert.ToHexString(MD5.HashData(Encoding.UTF8.GetBytes(sb.ToString())));
+#pragma warning restore CA5351
     }
 }

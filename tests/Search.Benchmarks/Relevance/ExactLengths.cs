@@ -17,7 +17,7 @@ public sealed class ExactLengths : IDocumentLengths
 
     private readonly ConditionalWeakTable<object, Dictionary<string, int[]>> _cache = new();
 
-    public Func<int, int>? For(AtomicReaderContext context, string field)
+    public Func<int, int>? LengthsOf(AtomicReaderContext context, string field)
     {
         var reader = context.AtomicReader;
         var byField = _cache.GetValue(reader.CoreCacheKey, _ => new Dictionary<string, int[]>());

@@ -241,20 +241,26 @@ public sealed class RelevanceReport
     }
 
     /// <summary>The grid neighbours of <paramref name="v"/>: one setting changed at a time.</summary>
+    // The one-step neighbours of a variant: each setting moved to each of these values in turn.
+    private static readonly string[] Stemmers = ["porter", "porter2"];
+    private static readonly float[] K1Choices = [0.9f, 1.0f, 1.2f, 1.5f];
+    private static readonly float[] BChoices = [0.4f, 0.5f, 0.6f, 0.75f];
+    private static readonly float[] ProximityChoices = [0f, 0.1f, 0.25f, 0.5f];
+
     private static IEnumerable<(string Label, RankingVariant Variant)> Neighbours(RankingVariant v)
     {
         var r = v.Ranking;
         var a = v.Analysis;
-        foreach (string s in new[] { "porter", "porter2" }.Where(s => s != a.Stemmer))
+        foreach (string s in Stemmers.Where(s => s != a.Stemmer))
             yield return ($"stemmer {s}", v with { Analysis = a with { Stemmer = s } });
-        foreach (float k1 in new[] { 0.9f, 1.0f, 1.2f, 1.5f }.Where(k => k != r.K1))
+        foreach (float k1 in K1Choices.Where(k => k != r.K1))
             yield return (string.Create(CultureInfo.InvariantCulture, $"k1 {k1}"), v with { Ranking = r with { K1 = k1 } });
-        foreach (float b in new[] { 0.4f, 0.5f, 0.6f, 0.75f }.Where(b => b != r.B))
+        foreach (float b in BChoices.Where(b => b != r.B))
             yield return (string.Create(CultureInfo.InvariantCulture, $"b {b}"), v with { Ranking = r with { B = b } });
         yield return (r.RobertsonIdf ? "idf Lucene" : "idf Robertson (Xapian)", v with { Ranking = r with { RobertsonIdf = !r.RobertsonIdf } });
         yield return (r.K3 == null ? "qtf k3 1 (Xapian)" : "qtf linear", v with { Ranking = r with { K3 = r.K3 == null ? 1f : null } });
         yield return (r.QueryTermFrequency ? "query-term frequency off" : "query-term frequency on", v with { Ranking = r with { QueryTermFrequency = !r.QueryTermFrequency } });
-        foreach (float p in new[] { 0f, 0.1f, 0.25f, 0.5f }.Where(p => p != r.ProximityBoost))
+        foreach (float p in ProximityChoices.Where(p => p != r.ProximityBoost))
             yield return (p > 0 ? string.Create(CultureInfo.InvariantCulture, $"proximity {p}") : "proximity off", v with { Ranking = r with { ProximityBoost = p } });
         foreach (int slop in new[] { 5, 50 })
             yield return (string.Create(CultureInfo.InvariantCulture, $"proximity within {slop} positions (not {r.ProximitySlop})"), v with { Ranking = r with { ProximitySlop = slop } });

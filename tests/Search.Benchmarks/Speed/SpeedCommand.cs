@@ -10,6 +10,8 @@ namespace Search.Benchmarks.Speed;
 /// </summary>
 public static class SpeedCommand
 {
+    private static readonly JsonSerializerOptions IndentedJson = new(ChildProcess.Json) { WriteIndented = true };
+
     public const string Name = "speed";
     public static string Usage => SpeedOptions.Usage;
 
@@ -93,7 +95,7 @@ public static class SpeedCommand
             Corpora = run.Corpora.Select(c => new { c.Corpus, c.Stats }),
             run.Indexing, run.Queries, run.Startup,
             Profiles = run.Profiles.Select(p => p.Profile),
-        }, new JsonSerializerOptions(ChildProcess.Json) { WriteIndented = true }));
+        }, IndentedJson));
         Log.Step($"report written to {Path.Combine(results, "latest.md")}");
         if (options.UpdateDocs)
             ReadmeSection.Update(Path.Combine(RepoPaths.Root, "docs", "performance.md"), report);

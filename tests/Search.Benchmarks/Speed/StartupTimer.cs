@@ -13,6 +13,8 @@ namespace Search.Benchmarks.Speed;
 /// </summary>
 public static class StartupTimer
 {
+    private static readonly string[] ScriptEcho = ["-qfec", "echo search\\>", "/dev/null"];
+
     private const int Runs = 10;
 
     /// <summary>Publishes the CLI as README's install section does (Release, ReadyToRun, for this
@@ -42,7 +44,7 @@ public static class StartupTimer
         results.Add(Repeat("`search query` → exit", $"search query {query}", () => TimeToFirstLine(cli, queryArgs, null).Exit));
         string consoleCommand = $"{Quote(cli)} console --index {Quote(index)}";
         results.Add(Repeat("console → prompt (in a pty)", "script -qfec 'search console'", () => TimeToText("script", new[] { "-qfec", consoleCommand, "/dev/null" }, "search>")));
-        results.Add(Repeat("  pty overhead (`script` + echo)", "script -qfec 'echo search>'", () => TimeToText("script", new[] { "-qfec", "echo search\\>", "/dev/null" }, "search>")));
+        results.Add(Repeat("  pty overhead (`script` + echo)", "script -qfec 'echo search>'", () => TimeToText("script", ScriptEcho, "search>")));
         results.Add(Repeat("console, piped `:quit` → exit", "printf ':quit\\n' | search console", () => TimeToFirstLine(cli, new[] { "console", "--index", index }, ":quit\n").Exit));
         return results;
     }

@@ -149,8 +149,8 @@ public static class WebLoadCommand
                 try
                 {
                     // Not cancelled at the end of the phase: a request in flight is answered and counted.
-                    using var response = await http.GetAsync(cases[i % cases.Count].Url);
-                    string body = await response.Content.ReadAsStringAsync();
+                    using var response = await http.GetAsync(cases[i % cases.Count].Url, CancellationToken.None);
+                    string body = await response.Content.ReadAsStringAsync(CancellationToken.None);
                     bool ok = response.IsSuccessStatusCode && JsonNode.Parse(body)?["total"] != null;
                     if (!ok)
                         Interlocked.CompareExchange(ref firstError, $"{(int)response.StatusCode} {body[..Math.Min(200, body.Length)]}", null);

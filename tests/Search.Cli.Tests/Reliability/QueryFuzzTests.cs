@@ -235,7 +235,7 @@ public sealed class QueryFuzzTests : IClassFixture<FuzzIndex>
 
     private static string IndexStore_FirstLine(string s)
     {
-        int nl = s.IndexOfAny(new[] { '\r', '\n' });
+        int nl = s.AsSpan().IndexOfAny('\r', '\n');
         return nl < 0 ? s : s[..nl];
     }
 

@@ -65,7 +65,7 @@ public sealed partial class WrappingTests
         {
             Assert.Contains("**Kazakh**", shown);
             Assert.DoesNotContain("\u001b[", run.Out);
-            Assert.All(bodyLines, l => Assert.True(Regex.Matches(l, @"\*\*").Count % 2 == 0, $"unbalanced ** on '{l}'"));
+            Assert.All(bodyLines, l => Assert.True(Regex.Count(l, @"\*\*") % 2 == 0, $"unbalanced ** on '{l}'"));
         }
     }
 

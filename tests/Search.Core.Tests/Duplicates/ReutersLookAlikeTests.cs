@@ -43,7 +43,7 @@ public sealed class ReutersLookAlikeTests
                 Assert.True(NearDuplicateRule.IsCopy(DuplicateFingerprint.Of("a", a.Body, null)!, DuplicateFingerprint.Of("b", b.Body, null)!), $"{a.NewId} vs {b.NewId}");
     }
 
-    private static IEnumerable<(T, T)> Pairs<T>(IReadOnlyList<T> items)
+    private static IEnumerable<(T, T)> Pairs<T>(List<T> items)
     {
         for (int i = 0; i < items.Count; i++)
             for (int j = i + 1; j < items.Count; j++)

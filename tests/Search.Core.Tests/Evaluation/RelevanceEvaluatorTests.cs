@@ -14,7 +14,7 @@ public class RelevanceEvaluatorTests
     {
         public List<(string Text, int Depth)> Calls { get; } = new();
 
-        public IReadOnlyList<(string DocId, float Score)> Search(string text, int depth)
+        public (string DocId, float Score)[] Search(string text, int depth)
         {
             Calls.Add((text, depth));
             return runs.GetValueOrDefault(text) ?? [];

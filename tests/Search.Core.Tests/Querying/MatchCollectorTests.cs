@@ -25,7 +25,7 @@ public sealed class MatchCollectorTests
     public void Two_filtered_dimensions_each_count_under_the_other_filter_only(string query)
     {
         var year = new[] { "2019" };
-        var place = _index.Searcher.Search(new SearchRequest { Query = query, Facets = new[] { "place" }, Limit = 0 }).Facets["place"].First().Value;
+        var place = _index.Searcher.Search(new SearchRequest { Query = query, Facets = new[] { "place" }, Limit = 0 }).Facets["place"][0].Value;
         var both = new Dictionary<string, IReadOnlyList<string>> { ["year"] = year, ["place"] = new[] { place } };
         var combined = Search(query, both, "year", "place", "source");
 

@@ -46,14 +46,14 @@ public static partial class ReutersCorpus
         return WebUtility.HtmlDecode(s).Trim();
     }
 
-    private static readonly Dictionary<string, Regex> s_elements = new();
+    private static readonly Dictionary<string, Regex> ElementPatterns = new();
 
     private static Regex ElementRegex(string name)
     {
-        lock (s_elements)
+        lock (ElementPatterns)
         {
-            if (!s_elements.TryGetValue(name, out var rx))
-                s_elements[name] = rx = new Regex($"<{name}>(.*?)</{name}>", RegexOptions.Singleline | RegexOptions.CultureInvariant);
+            if (!ElementPatterns.TryGetValue(name, out var rx))
+                ElementPatterns[name] = rx = new Regex($"<{name}>(.*?)</{name}>", RegexOptions.Singleline | RegexOptions.CultureInvariant);
             return rx;
         }
     }

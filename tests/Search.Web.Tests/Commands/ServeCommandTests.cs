@@ -82,7 +82,7 @@ public sealed class ServeCommandTests(WebCorpus corpus)
     }
 
     /// <summary>Ends the child (by its id) if a failed assertion left it running.</summary>
-    private static IDisposable StopOnFailure(Process p) => new Stopper(p);
+    private static Stopper StopOnFailure(Process p) => new(p);
 
     private sealed class Stopper(Process p) : IDisposable
     {

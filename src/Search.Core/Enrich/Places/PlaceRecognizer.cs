@@ -9,12 +9,12 @@ namespace Search.Core.Enrich.Places;
 /// </summary>
 public sealed class PlaceRecognizer
 {
-    private static readonly Lazy<PlaceRecognizer> s_default =
+    private static readonly Lazy<PlaceRecognizer> LazyDefault =
         new(() => new PlaceRecognizer(PlaceGazetteer.LoadEmbedded(), PlaceRecognizerOptions.Default));
 
     /// <summary>Capitalised words that commonly start a sentence or phrase; next to a name-like alias
     /// they do not make it a person's name ("In Jordan", "The Chad government").</summary>
-    private static readonly HashSet<string> s_functionWords = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> FunctionWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "a", "an", "the", "in", "at", "on", "of", "from", "to", "for", "with", "by", "and", "but", "or",
         "nor", "as", "since", "after", "before", "while", "when", "where", "if", "although", "though",
@@ -27,7 +27,7 @@ public sealed class PlaceRecognizer
         "per", "vs", "versus", "which", "there", "here", "not", "no", "new", "old",
     };
 
-    private static readonly HashSet<string> s_envoyWords = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> EnvoyWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "embassy", "embassies", "ambassador", "ambassadors", "envoy", "envoys", "consulate", "consul", "consulates",
     };
@@ -44,7 +44,7 @@ public sealed class PlaceRecognizer
     }
 
     /// <summary>The recognizer over the shipped gazetteer, loaded on first use.</summary>
-    public static PlaceRecognizer Default => s_default.Value;
+    public static PlaceRecognizer Default => LazyDefault.Value;
 
     /// <summary>Every label this recognizer can return.</summary>
     public IReadOnlyCollection<string> Labels => _gazetteer.Labels;
@@ -116,7 +116,7 @@ public sealed class PlaceRecognizer
                 if (!existed) t = Tally.New();
                 bool envoy = _options.DiscountEnvoys && end + 1 < tokens.Count
                     && PlaceTokenizer.Adjacent(text, tokens[end].End, tokens[end + 1].Start)
-                    && s_envoyWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(Span(text, tokens[end + 1]));
+                    && EnvoyWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(Span(text, tokens[end + 1]));
                 if (envoy) t.Envoy++;
                 else if (alias.NeedsSupport)
                 {
@@ -175,7 +175,7 @@ public sealed class PlaceRecognizer
     }
 
     private static bool IsNameWord(string text, PlaceToken t) =>
-        t.Capitalised && !t.AllCaps && !s_functionWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(Span(text, t));
+        t.Capitalised && !t.AllCaps && !FunctionWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(Span(text, t));
 
     private static bool Contains(string[] words, ReadOnlySpan<char> word)
     {

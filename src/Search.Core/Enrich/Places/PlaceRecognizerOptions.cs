@@ -28,7 +28,7 @@ internal sealed record PlaceRecognizerOptions
     /// --sweep --half even`; 0.92 rather than 0.90 leaves room for archives unlike Reuters), reported on
     /// the other half (docs/duplicates.md). A country named once is still found from the title or the
     /// first words.</summary>
-    public int NamedOnceMaxCountries { get; init; } = 0;
+    public int NamedOnceMaxCountries { get; init; }
 
     /// <summary>Fraction of the body before which a once-named country counts; the tail of wire copy
     /// is boilerplate ("the notes will be listed in Luxembourg").</summary>

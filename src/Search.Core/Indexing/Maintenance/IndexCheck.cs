@@ -39,10 +39,10 @@ public static class IndexCheck
                 bool segments = dir.ListAll().Any(f => f.StartsWith('_'));
                 if (!segments)
                     throw new SearchException($"{indexPath} is not a search index (no index files in it)");
-                return new CheckReport(false, new[] { "no commit point: the segments_N file that lists the index's segments is missing" }, 0, null,
+                return new CheckReport(false, ["no commit point: the segments_N file that lists the index's segments is missing"], 0, null,
                     $"cannot be repaired: rebuild with `search index --rebuild --index {indexPath}` (it reads the recorded folders again)", false);
             case CommitPoints.Newest.Unfinished when generation == 1:
-                return new CheckReport(false, new[] { "the first build was stopped while writing its first commit: nothing was committed yet" }, 0, 0,
+                return new CheckReport(false, ["the first build was stopped while writing its first commit: nothing was committed yet"], 0, 0,
                     "run `search index` again: it starts the build afresh", false);
             case CommitPoints.Newest.Damaged:
                 return NewestCommitDamaged(dir, indexPath, generation, error!, fix);

@@ -56,7 +56,8 @@ public static class BuildPipeline
         finally
         {
             queue.CompleteAdding();
-            Task.WaitAll(adders);
+            // Not cancellable: the adders must have stopped before the pipeline returns.
+            Task.WaitAll(adders, CancellationToken.None);
         }
         return completed && !cancel.IsCancellationRequested && ingest.WorkerFailure == null;
     }

@@ -81,7 +81,7 @@ public sealed class DuplicateClusterer : IDisposable
             if (_seen.Contains(key))
                 continue; // a segment never changes: its new articles were clustered when it was first seen
             int found = fresh.Count;
-            pass.CollectUnclustered(leaf, fresh);
+            Pass.CollectUnclustered(leaf, fresh);
             if (fresh.Count > found)
                 freshLeaves.Add(leaf);
         }
@@ -171,7 +171,7 @@ public sealed class DuplicateClusterer : IDisposable
         }
 
         /// <summary>Adds the live articles of <paramref name="leaf"/> not clustered yet (top-level doc numbers).</summary>
-        public void CollectUnclustered(AtomicReaderContext leaf, List<int> into)
+        public static void CollectUnclustered(AtomicReaderContext leaf, List<int> into)
         {
             var values = leaf.AtomicReader.GetNumericDocValues(Schema.Cluster);
             if (values == null)

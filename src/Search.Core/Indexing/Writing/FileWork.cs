@@ -37,15 +37,17 @@ public sealed class FileWork
 
     public object Lock { get; } = new();
 
-    public int Pending = 1;
-    public int Added, Updated, Unchanged, Problems;
+    // Counters and flags below are fields, not properties, because the pipeline's threads update
+    // them with Interlocked/volatile; internal keeps them out of the public surface.
+    internal int Pending = 1;
+    internal int Added, Updated, Unchanged, Problems;
 
     /// <summary>Set when the file could not be read to the end: it is then left unfinished.</summary>
-    public string? Failure;
+    internal string? Failure;
 
     /// <summary>Whether anything of this file may have reached the writer.</summary>
-    public volatile bool Touched;
+    internal volatile bool Touched;
 
     /// <summary>Bytes of the file counted by progress as they were read.</summary>
-    public long BytesCounted;
+    internal long BytesCounted;
 }

@@ -12,6 +12,8 @@ namespace Search.Core.Indexing.Writing;
 /// </summary>
 public static class RecordedRoots
 {
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
     public const string FileName = ".search-roots.json";
 
     public static IReadOnlyList<string> Read(string indexPath)
@@ -38,7 +40,7 @@ public static class RecordedRoots
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         string file = Path.Combine(indexPath, FileName);
         string temp = file + ".tmp";
-        File.WriteAllText(temp, JsonSerializer.Serialize(all, new JsonSerializerOptions { WriteIndented = true }));
+        File.WriteAllText(temp, JsonSerializer.Serialize(all, Indented));
         File.Move(temp, file, overwrite: true);
         return all;
     }

@@ -72,7 +72,7 @@ public sealed class Bm25Scoring : Similarity
     public override SimScorer GetSimScorer(SimWeight weight, AtomicReaderContext context)
     {
         var w = (Weight)weight;
-        var exact = DocumentLengths?.For(context, w.Field);
+        var exact = DocumentLengths?.LengthsOf(context, w.Field);
         if (exact != null)
             return new ExactScorer(this, w, exact);
         return new NormScorer(this, w, context.AtomicReader.GetNormValues(w.Field));
@@ -173,5 +173,5 @@ public interface IDocumentLengths
 {
     /// <summary>Length of each document of <paramref name="context"/> in <paramref name="field"/>, by
     /// segment-local doc id; null to use the index's norms.</summary>
-    Func<int, int>? For(AtomicReaderContext context, string field);
+    Func<int, int>? LengthsOf(AtomicReaderContext context, string field);
 }

@@ -11,6 +11,8 @@ namespace Search.Core.Tests.Enrich.Places;
 /// </summary>
 internal static class PlacesDataGenerator
 {
+    private static readonly System.Buffers.SearchValues<char> AliasPunctuation = System.Buffers.SearchValues.Create(",();");
+
     /// <summary>Cities at or above this population become aliases of their country.</summary>
     private const int CityMinPopulation = 1_000_000;
 
@@ -260,7 +262,7 @@ internal static class PlacesDataGenerator
         string a = e.Alias;
         if (a.Length < 3 && e.Kind != 'X') return false;
         if (a.Length == 3 && a.All(char.IsUpper) && e.Kind != 'X' && a != "UAE" && a != "DRC") return false; // ISO alpha-3 style codes
-        if (!char.IsUpper(a[0]) || a.IndexOfAny(new[] { ',', '(', ')', ';' }) >= 0) return false;
+        if (!char.IsUpper(a[0]) || a.AsSpan().IndexOfAny(AliasPunctuation) >= 0) return false;
         if (a.Any(ch => char.IsLetter(ch) && ch > '\u024F')) return false; // non-Latin scripts
         if (e.Kind != 'X' && (Dropped.Contains(a) || Dropped.Contains(a.Replace('\u2019', '\'')) || Dropped.Contains(Fold(a)))) return false;
         return true;

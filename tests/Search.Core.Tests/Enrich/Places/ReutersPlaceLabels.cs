@@ -9,7 +9,7 @@ namespace Search.Core.Tests.Enrich.Places;
 /// </summary>
 internal static class ReutersPlaceLabels
 {
-    private static readonly Dictionary<string, string?> s_map = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, string?> Labels = new(StringComparer.Ordinal)
     {
         ["usa"] = "United States",
         ["uk"] = "United Kingdom",
@@ -33,6 +33,6 @@ internal static class ReutersPlaceLabels
 
     /// <summary>The label for a code, or null when the code is left out of the scoring.</summary>
     public static string? Label(string code) =>
-        s_map.TryGetValue(code, out string? label) ? label
+        Labels.TryGetValue(code, out string? label) ? label
         : string.Join(' ', code.Split('-').Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
 }

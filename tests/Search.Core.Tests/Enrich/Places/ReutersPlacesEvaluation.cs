@@ -17,9 +17,9 @@ internal sealed class ReutersPlacesEvaluation
     public double F1 => 2 * Precision * Recall / Math.Max(1e-9, Precision + Recall);
 
     /// <summary>Documents with at least one PLACES code that maps to a label; read once per test run.</summary>
-    public static IReadOnlyList<(ReutersDoc Doc, HashSet<string> Gold)> LabelledDocuments => s_docs.Value;
+    public static IReadOnlyList<(ReutersDoc Doc, HashSet<string> Gold)> LabelledDocuments => LabelledDocs.Value;
 
-    private static readonly Lazy<List<(ReutersDoc Doc, HashSet<string> Gold)>> s_docs = new(() =>
+    private static readonly Lazy<List<(ReutersDoc Doc, HashSet<string> Gold)>> LabelledDocs = new(() =>
         ReutersCorpus.Read(SharedCorpus.Path("corpora", "reuters21578"))
             .Select(d => (Doc: d, Gold: d.Places.Select(ReutersPlaceLabels.Label).OfType<string>().ToHashSet(StringComparer.Ordinal)))
             .Where(x => x.Gold.Count > 0)
@@ -29,13 +29,13 @@ internal sealed class ReutersPlacesEvaluation
     /// body text, as a news article prints it; Reuters keeps the dateline in its own element.</summary>
     public static string BodyOf(ReutersDoc d) => d.Dateline.Length == 0 ? d.Body : d.Dateline + " " + d.Body;
 
-    private static readonly Lazy<HashSet<string>> s_top30 = new(() => LabelledDocuments.SelectMany(d => d.Gold)
+    private static readonly Lazy<HashSet<string>> Top30 = new(() => LabelledDocuments.SelectMany(d => d.Gold)
         .GroupBy(l => l).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(30).Select(g => g.Key).ToHashSet());
 
     public static ReutersPlacesEvaluation Run(PlaceRecognizer recognizer, bool withDateline = false)
     {
         var e = new ReutersPlacesEvaluation();
-        var top30 = s_top30.Value;
+        var top30 = Top30.Value;
         foreach (var (doc, allGold) in LabelledDocuments)
         {
             e.Documents++;

@@ -19,7 +19,7 @@ public sealed class CommandTests
         Assert.Equal(0, _f.FirstBuild.Code);
         Assert.Contains("296 added", _f.FirstBuild.Out);
         Assert.Contains("1 ignored", _f.FirstBuild.Out);
-        var again = SearchCli.InProcess("index", Repo.Seeds, "--index", _f.Index, "--json");
+        var again = SearchCli.InProcess("index", RepoPaths.Seeds, "--index", _f.Index, "--json");
         Assert.Equal(0, again.Code);
         using var json = JsonDocument.Parse(again.Out);
         Assert.Equal(296, json.RootElement.GetProperty("articles_unchanged").GetInt32());

@@ -90,10 +90,10 @@ public sealed class CopyIndexFixture : IDisposable
     {
         string root = Path.Combine(_dir, "news");
         Directory.CreateDirectory(root);
-        foreach (string f in Directory.EnumerateFiles(Repo.Seeds))
+        foreach (string f in Directory.EnumerateFiles(RepoPaths.Seeds))
             File.Copy(f, Path.Combine(root, Path.GetFileName(f)));
         // The same story as another outlet printed it: a new headline, a dateline, a credit line.
-        var lines = File.ReadAllLines(Path.Combine(Repo.Seeds, Seed)).Skip(2)
+        var lines = File.ReadAllLines(Path.Combine(RepoPaths.Seeds, Seed)).Skip(2)
             .Where(l => !l.StartsWith("http", StringComparison.Ordinal) && !l.StartsWith("Related article", StringComparison.Ordinal)).ToList();
         lines[0] = "MOSCOW, Feb 14 (Wire) - " + lines[0].Trim();
         File.WriteAllLines(Path.Combine(root, "wire-copy.txt"),

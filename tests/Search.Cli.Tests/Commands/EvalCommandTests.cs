@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using Search.Cli.Rendering;
-using Search.Core.Tests.Support;
 using Xunit;
 
 namespace Search.Cli.Tests.Commands;

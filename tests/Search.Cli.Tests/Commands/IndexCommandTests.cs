@@ -80,7 +80,7 @@ public sealed class IndexCommandTests : IDisposable
         using var json = JsonDocument.Parse(again.Out);
         Assert.Equal(new[] { "NOTICE.md" }, json.RootElement.GetProperty("ignored").EnumerateArray().Select(e => e.GetString()));
         // Nothing changed: no article file is read; only the ignored NOTICE.md is looked at again.
-        Assert.Equal(new FileInfo(Path.Combine(Repo.Seeds, "NOTICE.md")).Length, json.RootElement.GetProperty("bytes").GetInt64());
+        Assert.Equal(new FileInfo(Path.Combine(RepoPaths.Seeds, "NOTICE.md")).Length, json.RootElement.GetProperty("bytes").GetInt64());
         Assert.Equal(296, json.RootElement.GetProperty("articles_unchanged").GetInt32());
     }
 

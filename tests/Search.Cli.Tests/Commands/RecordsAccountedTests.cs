@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Search.Cli.Tests.Support;
-using Search.Core.Tests.Support;
 using Xunit;
 
 namespace Search.Cli.Tests.Commands;
@@ -143,7 +142,7 @@ public sealed class RecordsAccountedTests : IDisposable
     public void A_damaged_index_is_refused_by_query_with_one_line_pointing_at_check()
     {
         string index = Path.Combine(_dir, "idx");
-        Assert.Equal(0, SearchCli.InProcess("index", Repo.Seeds, "--index", index, "--quiet").Code);
+        Assert.Equal(0, SearchCli.InProcess("index", RepoPaths.Seeds, "--index", index, "--quiet").Code);
         Assert.Equal(0, SearchCli.InProcess("query", "election", "--index", index).Code);
         foreach (string cfs in Directory.GetFiles(index, "*.cfs"))
         {

@@ -21,7 +21,7 @@ public sealed partial class ReadmeExamplesTests
 
     public static IReadOnlyList<Example> Examples()
     {
-        string readme = File.ReadAllText(Path.Combine(Repo.Root, "README.md")).Replace("\r\n", "\n");
+        string readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md")).Replace("\r\n", "\n");
         return ConsoleBlock().Matches(readme).Select(m =>
         {
             var lines = m.Groups[1].Value.TrimEnd('\n').Split('\n');
@@ -59,7 +59,7 @@ public sealed partial class ReadmeExamplesTests
             if (args.FirstOrDefault() == "index")
             {
                 // Indexing runs on a copy of seeds/ in a folder of its own, as README's example does.
-                CopyFolder(Repo.Seeds, Path.Combine(work, "seeds"));
+                CopyFolder(RepoPaths.Seeds, Path.Combine(work, "seeds"));
                 for (int i = 0; i < args.Count; i++)
                     if (args[i] == "seeds" || (i > 0 && args[i - 1] == "--index"))
                         args[i] = Path.Combine(work, args[i]);

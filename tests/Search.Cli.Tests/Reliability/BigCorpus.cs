@@ -24,7 +24,7 @@ public sealed class BigCorpus : IDisposable
     {
         CleanIds = new IndexIds { All = new List<string>(), Generation = -1 };
         Corpus = CleanIndex = CleanOut = "";
-        if (!Search.Core.Tests.Support.LongTests.Enabled || Shared.Root == null)
+        if (!Search.Tests.Support.LongTests.Enabled || Shared.Root == null)
             return; // its tests are skipped, saying why: build nothing
         Corpus = Shared.CachedCorpus("search-reliability-corpus", Docs);
         CleanIndex = _scratch.Sub("clean");

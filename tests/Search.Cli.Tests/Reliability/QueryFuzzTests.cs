@@ -6,7 +6,6 @@ using Search.Core;
 using Search.Core.Indexing;
 using Search.Core.Querying;
 using Search.Cli.Tests.Support;
-using Search.Core.Tests.Support;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -20,7 +19,7 @@ public sealed class FuzzIndex : IDisposable
     public FuzzIndex()
     {
         IndexPath = _dir.Sub("index");
-        IndexBuilder.Build(new BuildOptions { Roots = new[] { Repo.Seeds }, IndexPath = IndexPath });
+        IndexBuilder.Build(new BuildOptions { Roots = new[] { RepoPaths.Seeds }, IndexPath = IndexPath });
         Searcher = ArticleSearcher.Open(IndexPath);
     }
 

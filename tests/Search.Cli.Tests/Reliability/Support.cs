@@ -89,7 +89,7 @@ public sealed class NeedsCorpusToolFactAttribute : FactAttribute
 {
     public NeedsCorpusToolFactAttribute()
     {
-        if (!Search.Core.Tests.Support.LongTests.Enabled) Skip = Search.Core.Tests.Support.LongTests.SkipReason;
+        if (!Search.Tests.Support.LongTests.Enabled) Skip = Search.Tests.Support.LongTests.SkipReason;
         else if (Shared.Root == null) Skip = Shared.SkipReason;
     }
 }
@@ -107,7 +107,7 @@ internal static class Cli
         if (File.Exists(here) && File.Exists(Path.Combine(AppContext.BaseDirectory, "search.runtimeconfig.json")))
             return here;
         string config = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}") ? "Debug" : "Release";
-        return Path.Combine(Repo.Root, "src", "Search.Cli", "bin", config, "net10.0", "search.dll");
+        return Path.Combine(RepoPaths.Root, "src", "Search.Cli", "bin", config, "net10.0", "search.dll");
     }
 
     public static ProcessStartInfo StartInfo(params string[] args)

@@ -54,7 +54,7 @@ public sealed partial class TerminalWidthTests
     public void Build_summary_and_every_help_fit(int width)
     {
         string index = Path.Combine(_f.Dir, $"width-{width}");
-        var build = SearchCli.Terminal(width, false, "", "index", Repo.Seeds, "--index", index, "--quiet");
+        var build = SearchCli.Terminal(width, false, "", "index", RepoPaths.Seeds, "--index", index, "--quiet");
         Assert.Equal(0, build.Code);
         AssertFits(build.Out, width, "index summary");
         Assert.Contains("files:", build.Out);

@@ -55,22 +55,6 @@ public static class SearchCli
     }
 }
 
-/// <summary>Repository paths (found by walking up to Search.sln) and temporary folders.</summary>
-public static class Repo
-{
-    public static readonly string Root = Find();
-
-    public static string Seeds => Path.Combine(Root, "seeds");
-
-    private static string Find()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Search.sln")))
-                return dir.FullName;
-        throw new InvalidOperationException("Search.sln not found");
-    }
-}
-
 /// <summary>An index of seeds/ built once through the CLI, for the tests that share it.</summary>
 public sealed class SeedIndexFixture : IDisposable
 {
@@ -78,7 +62,7 @@ public sealed class SeedIndexFixture : IDisposable
     {
         Dir = Path.Combine(Path.GetTempPath(), "search-cli-test-" + Guid.NewGuid().ToString("N")[..10]);
         Index = Path.Combine(Dir, "index");
-        FirstBuild = SearchCli.InProcess("index", Repo.Seeds, "--index", Index);
+        FirstBuild = SearchCli.InProcess("index", RepoPaths.Seeds, "--index", Index);
     }
 
     public string Dir { get; }

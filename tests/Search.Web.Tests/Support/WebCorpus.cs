@@ -19,7 +19,7 @@ public sealed class WebCorpus : IDisposable
 
     public WebCorpus()
     {
-        foreach (string f in Directory.GetFiles(Repo.Seeds))
+        foreach (string f in Directory.GetFiles(RepoPaths.Seeds))
             File.Copy(f, Path.Combine(Corpus, Path.GetFileName(f)));
         File.WriteAllText(Path.Combine(Corpus, "extra.jsonl"), string.Join("\n", ExtraArticles()) + "\n");
         IndexBuilder.Build(new BuildOptions { Roots = new[] { Corpus }, IndexPath = IndexPath });
@@ -42,35 +42,6 @@ public sealed class WebCorpus : IDisposable
         System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string> { ["id"] = id, ["title"] = title, ["body"] = body, ["source"] = source, ["published"] = date });
 
     public void Dispose() => _dir.Dispose();
-}
-
-/// <summary>Repository paths (found by walking up to Search.sln).</summary>
-public static class Repo
-{
-    public static readonly string Root = Find();
-
-    public static string Seeds => Path.Combine(Root, "seeds");
-
-    private static string Find()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Search.sln")))
-                return dir.FullName;
-        throw new InvalidOperationException("Search.sln not found above " + AppContext.BaseDirectory);
-    }
-}
-
-/// <summary>A temporary folder deleted when disposed.</summary>
-public sealed class TempDir : IDisposable
-{
-    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "search-web-test-" + Guid.NewGuid().ToString("N")[..12]);
-
-    public TempDir() => Directory.CreateDirectory(Path);
-
-    public void Dispose()
-    {
-        try { Directory.Delete(Path, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-    }
 }
 
 [CollectionDefinition(Name)]

@@ -213,7 +213,7 @@ public static class Screenshot
 {
     public static string Target()
     {
-        string docs = Path.Combine(Repo.Root, "docs", "images", "serve.png");
+        string docs = Path.Combine(RepoPaths.Root, "docs", "images", "serve.png");
         bool update = Environment.GetEnvironmentVariable("SEARCH_UPDATE_SCREENSHOT") == "1" || !File.Exists(docs);
         string path = update ? docs : Path.Combine(AppContext.BaseDirectory, "serve.png");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);

@@ -1,6 +1,6 @@
 using Xunit;
 
-namespace Search.Core.Tests.Support;
+namespace Search.Tests.Support;
 
 /// <summary>
 /// Long runs (crash tests at scale, fuzzing, whole-corpus sweeps) are kept out of the default

@@ -1,6 +1,6 @@
 using Xunit;
 
-namespace Search.Core.Tests.Support;
+namespace Search.Tests.Support;
 
 /// <summary>
 /// Locates <c>../shared</c> (the read-only corpora beside the project root). A user's fresh clone

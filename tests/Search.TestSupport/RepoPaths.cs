@@ -1,4 +1,4 @@
-namespace Search.Core.Tests.Support;
+namespace Search.Tests.Support;
 
 /// <summary>Paths inside this repository (found by walking up to <c>Search.sln</c>).</summary>
 public static class RepoPaths

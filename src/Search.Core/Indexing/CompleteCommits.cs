@@ -48,6 +48,41 @@ public static class CompleteCommits
 
     /// <summary>Opens a reader on the commit readers should see.</summary>
     public static DirectoryReader Open(LuceneDirectory dir) => DirectoryReader.Open(Choose(dir).Commit);
+
+    /// <summary>
+    /// Runs <paramref name="open"/> on the commit readers should see, choosing again when that
+    /// commit was superseded while it was being read. A build's final commit makes the previous
+    /// complete one obsolete and the deletion policy removes its files at once, so a reader that
+    /// chose it a moment earlier finds files missing: that is a race lost, not damage, and the
+    /// newer commit is the answer. Failures on a commit that is still the one to read are real.
+    /// </summary>
+    public static T OpenChosen<T>(LuceneDirectory dir, Func<IndexCommit, T> open)
+    {
+        for (int attempt = 0; ; attempt++)
+        {
+            var commit = Choose(dir).Commit;
+            try
+            {
+                return open(commit);
+            }
+            catch (Exception) when (attempt < 10 && Superseded(dir, commit))
+            {
+                Thread.Sleep(10);
+            }
+        }
+    }
+
+    private static bool Superseded(LuceneDirectory dir, IndexCommit commit)
+    {
+        try
+        {
+            return Choose(dir).Commit.Generation != commit.Generation;
+        }
+        catch (Exception e) when (IndexStore.IsDamage(e) || e is EndOfStreamException)
+        {
+            return false;
+        }
+    }
 }
 
 /// <summary>
@@ -66,9 +101,11 @@ public sealed class CompleteBuildSearcherManager : ReferenceManager<IndexSearche
         _dir = dir;
         _factory = factory;
         _indexPath = indexPath;
-        var commit = CompleteCommits.Choose(dir).Commit;
-        IndexIntegrity.Verify(dir, commit, indexPath);
-        Current = SearcherManager.GetSearcher(factory, DirectoryReader.Open(commit));
+        Current = CompleteCommits.OpenChosen(dir, commit =>
+        {
+            IndexIntegrity.Verify(dir, commit, indexPath);
+            return SearcherManager.GetSearcher(factory, DirectoryReader.Open(commit));
+        });
     }
 
     private readonly string _indexPath;
@@ -78,12 +115,14 @@ public sealed class CompleteBuildSearcherManager : ReferenceManager<IndexSearche
     protected override IndexSearcher RefreshIfNeeded(IndexSearcher referenceToRefresh)
     {
         var reader = (DirectoryReader)referenceToRefresh.IndexReader;
-        var commit = CompleteCommits.Choose(_dir).Commit;
-        if (commit.Generation == reader.IndexCommit.Generation)
-            return null!; // nothing newer (ReferenceManager's contract: null)
-        IndexIntegrity.Verify(_dir, commit, _indexPath);
-        var newer = DirectoryReader.OpenIfChanged(reader, commit);
-        return newer == null ? null! : SearcherManager.GetSearcher(_factory, newer);
+        return CompleteCommits.OpenChosen(_dir, commit =>
+        {
+            if (commit.Generation == reader.IndexCommit.Generation)
+                return null!; // nothing newer (ReferenceManager's contract: null)
+            IndexIntegrity.Verify(_dir, commit, _indexPath);
+            var newer = DirectoryReader.OpenIfChanged(reader, commit);
+            return newer == null ? null! : SearcherManager.GetSearcher(_factory, newer);
+        });
     }
 
     protected override bool TryIncRef(IndexSearcher reference) => reference.IndexReader.TryIncRef();

@@ -8,8 +8,22 @@ public sealed class FolderDependencyTests
 {
     private static readonly string[] CoreFolders = { "Ingest", "Enrich", "Indexing", "Duplicates", "Facets", "Querying", "Snippets", "Evaluation" };
 
+    private static readonly string[] CliFolders = { "Commands", "Interactive", "Web", "Rendering" };
+
     private static FolderGraph Core() =>
         FolderGraph.Read(Path.Combine(RepoPaths.Root, "src", "Search.Core"), "Search.Core", CoreFolders);
+
+    private static FolderGraph Cli() =>
+        FolderGraph.Read(Path.Combine(RepoPaths.Root, "src", "Search.Cli"), "Search.Cli", CliFolders);
+
+    [Fact]
+    public void The_folders_of_search_cli_have_no_dependency_cycle()
+    {
+        var graph = Cli();
+        var cycle = graph.FindCycle();
+        Assert.True(cycle == null, $"folder cycle: {string.Join(" -> ", cycle ?? Array.Empty<string>())}; the graph: "
+            + string.Join("; ", CliFolders.Select(f => $"{f} -> {string.Join(", ", graph.DependsOn[f])}")));
+    }
 
     [Fact]
     public void The_folders_of_search_core_have_no_dependency_cycle()
@@ -23,9 +37,14 @@ public sealed class FolderDependencyTests
     [Fact]
     public void Architecture_md_lists_each_folders_dependencies_as_the_code_has_them()
     {
+        AssertArchitectureRows(Core(), CoreFolders);
+        AssertArchitectureRows(Cli(), CliFolders);
+    }
+
+    private static void AssertArchitectureRows(FolderGraph graph, string[] folders)
+    {
         string architecture = File.ReadAllText(Path.Combine(RepoPaths.Root, "ARCHITECTURE.md"));
-        var graph = Core();
-        var rows = CoreFolders.Select(folder => graph.DependsOn[folder] is { Count: > 0 } deps
+        var rows = folders.Select(folder => graph.DependsOn[folder] is { Count: > 0 } deps
             ? $"| `{folder}` | {string.Join(", ", deps.Select(d => $"`{d}`"))} |"
             : $"| `{folder}` | nothing |").ToList();
         var missing = rows.Where(row => !architecture.Contains(row, StringComparison.Ordinal)).ToList();

@@ -104,10 +104,14 @@ public sealed class ConsoleSession
             _offset = previousOffset;
             _o.Error(e.Message);
             if (e.Position > 0 && e.Position <= line.Length + 1)
-                _o.Err.WriteLine("        " + line + "\n        " + new string(' ', e.Position - 1) + "^");
-            _o.Err.WriteLine(previous == null
-                ? "        (no earlier query: :next and :facet wait for one that works)"
-                : $"        (:next, :facet and :show still act on the last query that worked: {previous})");
+            {
+                var (query, caret) = QueryPointer.Lines(line, e.Position, _o.ErrorWidth);
+                _o.Err.WriteLine(query);
+                _o.Err.WriteLine(caret);
+            }
+            TextWrap.WriteHanging(_o.Err, "        ", 8, previous == null
+                ? "(no earlier query: :next and :facet wait for one that works)"
+                : $"(:next, :facet and :show still act on the last query that worked: {previous})", _o.ErrorWidth);
         }
     }
 

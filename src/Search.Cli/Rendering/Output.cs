@@ -68,7 +68,8 @@ public sealed class Output
     public string Cyan(string s) => Color ? $"\u001b[36m{s}\u001b[0m" : s;
     public string Green(string s) => Color ? $"\u001b[32m{s}\u001b[0m" : s;
 
-    /// <summary>Prints a one-line error to stderr, "search: " first.</summary>
+    /// <summary>Prints an error to stderr, "search: " first: one line for scripts and logs, wrapped
+    /// at word boundaries under its text when stderr is a terminal narrower than the message.</summary>
     public void Error(string message) =>
-        Err.WriteLine(ErrorColor ? $"\u001b[31msearch:\u001b[0m {message}" : $"search: {message}");
+        TextWrap.WriteHanging(Err, ErrorColor ? "\u001b[31msearch:\u001b[0m " : "search: ", "search: ".Length, message, ErrorWidth);
 }

@@ -35,12 +35,15 @@ public sealed partial class TerminalWidthTests
     public void Console_help_stats_results_and_articles_fit(int width)
     {
         string script = string.Join('\n', ":help", ":help :show", ":stats", "government", ":show #1", ":related #1", ":facet place",
-            ":filter place=Russia", ":filters", ":show 2", ":bogus") + "\n";
+            ":filter place=Russia", ":filters", ":show 2", ":bogus",
+            "government AND (elections OR parliament OR \"prime minister\" OR coalition talks OR budget vote) AND title:(", "climate") + "\n";
         foreach (bool color in new[] { false, true })
         {
             var run = SearchCli.Terminal(width, color, script, "console", "--index", _f.Index);
             Assert.Equal(0, run.Code);
             AssertFits(run.Out, width, "console");
+            AssertFits(run.Err, width, "console errors");
+            Assert.Contains("^", run.Err);
             Assert.Contains(":show, :s #N|ID", run.Out);
         }
         var banner = new StringWriter();

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Search.Benchmarks.Speed;
 using Search.Core.Enrich.Places;
-using Search.Core.Tests.Enrich.Places;
+using Search.Tests.Support;
 
 namespace Search.Benchmarks.Duplicates;
 

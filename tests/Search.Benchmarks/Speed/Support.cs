@@ -2,21 +2,6 @@ using System.Globalization;
 
 namespace Search.Benchmarks.Speed;
 
-/// <summary>Where the repository is (found from the running program, upwards to Search.sln).</summary>
-public static class RepoPaths
-{
-    public static string Root { get; } = Find();
-
-    private static string Find()
-    {
-        foreach (string start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
-            for (var dir = new DirectoryInfo(start); dir != null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "Search.sln")))
-                    return dir.FullName;
-        throw new InvalidOperationException("cannot find the repository (Search.sln) above the benchmark program");
-    }
-}
-
 /// <summary>Progress lines go to stderr; the report goes to stdout.</summary>
 public static class Log
 {

@@ -72,7 +72,7 @@ public sealed class RecordsAccountedTests : IDisposable
         Write("mix/page.html", "<html><head><title>Harbour eleven</title></head><body><article><h1>Harbour eleven</h1><p>"
             + string.Concat(Enumerable.Repeat("The harbour reopened after the storm and ships came back to the quay. ", 8)) + "</p></article></body></html>");
         Write("mix/shell.html", "<html><head><title>Advertisement</title></head><body><div>Advertisement</div></body></html>");
-        File.WriteAllBytes(Path.Combine(_dir, "mix", "report.pdf"), Search.Core.Tests.Ingest.Pdf.ArticlePdf.Build());
+        File.WriteAllBytes(Path.Combine(_dir, "mix", "report.pdf"), ArticlePdf.Build());
         File.WriteAllBytes(Path.Combine(_dir, "mix", "torn.pdf"), "%PDF-1.4\nnot really a pdf"u8.ToArray());
         string root = Path.Combine(_dir, "mix"), index = Path.Combine(_dir, "idx");
 

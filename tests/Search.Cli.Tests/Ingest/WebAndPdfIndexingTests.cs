@@ -2,7 +2,6 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using Search.Cli.Tests.Support;
-using Search.Core.Tests.Ingest.Pdf;
 using Xunit;
 
 namespace Search.Cli.Tests.Ingest;

@@ -3,7 +3,7 @@ using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Fonts.Standard14Fonts;
 using UglyToad.PdfPig.Writer;
 
-namespace Search.Core.Tests.Ingest.Pdf;
+namespace Search.Tests.Support;
 
 /// <summary>
 /// Makes news PDFs as print editions lay them out: a large title, a byline and a dateline on page
@@ -11,7 +11,7 @@ namespace Search.Core.Tests.Ingest.Pdf;
 /// header on later pages and a footer with the page number on every page. The text is known, so
 /// tests can check reading order, de-hyphenation and what must not be in the body.
 /// </summary>
-internal static class ArticlePdf
+public static class ArticlePdf
 {
     public const string Title = "Council approves the new river bridge";
     public const string Byline = "By Maria Keller";

@@ -1,4 +1,4 @@
-namespace Search.Core.Tests.Enrich.Places;
+namespace Search.Tests.Support;
 
 /// <summary>
 /// Maps Reuters-21578 PLACES codes (1987) to the recognizer's labels. Codes not listed become the
@@ -7,7 +7,7 @@ namespace Search.Core.Tests.Enrich.Places;
 /// "Soviet" as Russia; zaire -> DR Congo; kampuchea -> Cambodia; burma -> Myanmar; the two Yemens ->
 /// Yemen). Yugoslavia and Czechoslovakia have no single successor and are left out of the scoring.
 /// </summary>
-internal static class ReutersPlaceLabels
+public static class ReutersPlaceLabels
 {
     private static readonly Dictionary<string, string?> Labels = new(StringComparer.Ordinal)
     {

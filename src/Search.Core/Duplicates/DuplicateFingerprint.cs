@@ -24,6 +24,17 @@ public sealed class DuplicateFingerprint
     public required uint[] Numbers { get; init; }
     /// <summary>yyyyMMdd, or 0 when undated.</summary>
     public int Date { get; init; }
+    /// <summary>The shingle at each word position, in text order (<see cref="TextShingles.ShingleSequence"/>).</summary>
+    public uint[] Sequence { get; init; } = Array.Empty<uint>();
+    /// <summary>The <see cref="TextShingles.WordHashes"/> of the text, in order.</summary>
+    public IReadOnlyList<ulong> Words { get; init; } = Array.Empty<ulong>();
+    /// <summary>The text it was made from: the kinds of its words (<see cref="Kinds"/>) are read
+    /// from it only when a candidate pair gets that far.</summary>
+    public string Body { get; init; } = "";
+
+    private WordKind[]? _kinds;
+    /// <summary>Number, name or other, for each word (<see cref="TextShingles.Kinds"/>).</summary>
+    public WordKind[] Kinds => _kinds ??= TextShingles.Kinds(Body);
 
     /// <summary>The fingerprint of an article's body, or null when it is too short to be compared.</summary>
     public static DuplicateFingerprint? Of(string id, string body, string? published)
@@ -32,7 +43,8 @@ public sealed class DuplicateFingerprint
         if (words.Count < NearDuplicateRule.MinWords)
             return null;
         var numbers = TextShingles.Numbers(body, words, MaxNumbers);
-        var shingles = TextShingles.Shingles(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(words)[..Math.Min(words.Count, MaxShingles + TextShingles.Width - 1)]);
+        var sequence = TextShingles.ShingleSequence(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(words)[..Math.Min(words.Count, MaxShingles + TextShingles.Width - 1)]);
+        var shingles = TextShingles.Shingles(sequence);
         return new DuplicateFingerprint
         {
             OwnKey = KeyOf(id, body),
@@ -41,6 +53,9 @@ public sealed class DuplicateFingerprint
             Signature = MinHashSignature.Compute(shingles),
             Numbers = numbers,
             Date = ParseDate(published),
+            Sequence = sequence,
+            Words = words,
+            Body = body,
         };
     }
 

@@ -1,8 +1,8 @@
 namespace Search.Core.Duplicates;
 
 /// <summary>
-/// What clustering needs of one article: its shingle set, the numbers it states and its date (to
-/// verify a candidate), its MinHash signature (whose band keys find its candidates), and its own
+/// What clustering needs of one article: its shingles (as a set and in text order), its words and
+/// their kinds (number, name, other) and its date (to verify a candidate), its MinHash signature (whose band keys find its candidates), and its own
 /// cluster key (what its cluster is called when it starts one). Built from the body: headlines are
 /// what outlets rewrite. Not stored: made when the document is built (for the band keys) and again
 /// from the stored text when a candidate pair is verified, which is rare.
@@ -12,18 +12,28 @@ public sealed class DuplicateFingerprint
     /// <summary>Shingles kept per article: the first ones in text order, so a copy trimmed at the end
     /// keeps the same ones (a bound on the work for a book-length text).</summary>
     public const int MaxShingles = 7_000;
-    private const int MaxNumbers = 400;
 
     public required long OwnKey { get; init; }
     public required string Id { get; init; }
-    /// <summary>The <see cref="MinHashSignature"/> of <see cref="Shingles"/>.</summary>
-    public required uint[] Signature { get; init; }
+    private uint[]? _signature;
+    /// <summary>The <see cref="MinHashSignature"/> of <see cref="Shingles"/>, made when first asked
+    /// for: the band keys need it, verifying a candidate pair does not.</summary>
+    public uint[] Signature => _signature ??= MinHashSignature.Compute(Shingles);
     /// <summary>Sorted distinct shingle hashes.</summary>
     public required uint[] Shingles { get; init; }
-    /// <summary>Sorted distinct hashes of the numbers stated.</summary>
-    public required uint[] Numbers { get; init; }
     /// <summary>yyyyMMdd, or 0 when undated.</summary>
     public int Date { get; init; }
+    /// <summary>The shingle at each word position, in text order (<see cref="TextShingles.ShingleSequence"/>).</summary>
+    public uint[] Sequence { get; init; } = Array.Empty<uint>();
+    /// <summary>The <see cref="TextShingles.WordHashes"/> of the text, in order.</summary>
+    public IReadOnlyList<ulong> Words { get; init; } = Array.Empty<ulong>();
+    /// <summary>The text it was made from: the kinds of its words (<see cref="Kinds"/>) are read
+    /// from it only when a candidate pair gets that far.</summary>
+    public string Body { get; init; } = "";
+
+    private WordKind[]? _kinds;
+    /// <summary>Number, name or other, for each word (<see cref="TextShingles.Kinds"/>).</summary>
+    public WordKind[] Kinds => _kinds ??= TextShingles.Kinds(Body);
 
     /// <summary>The fingerprint of an article's body, or null when it is too short to be compared.</summary>
     public static DuplicateFingerprint? Of(string id, string body, string? published)
@@ -31,16 +41,17 @@ public sealed class DuplicateFingerprint
         var words = TextShingles.WordHashes(body);
         if (words.Count < NearDuplicateRule.MinWords)
             return null;
-        var numbers = TextShingles.Numbers(body, words, MaxNumbers);
-        var shingles = TextShingles.Shingles(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(words)[..Math.Min(words.Count, MaxShingles + TextShingles.Width - 1)]);
+        var sequence = TextShingles.ShingleSequence(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(words)[..Math.Min(words.Count, MaxShingles + TextShingles.Width - 1)]);
+        var shingles = TextShingles.Shingles(sequence);
         return new DuplicateFingerprint
         {
             OwnKey = KeyOf(id, body),
             Id = id,
             Shingles = shingles,
-            Signature = MinHashSignature.Compute(shingles),
-            Numbers = numbers,
             Date = ParseDate(published),
+            Sequence = sequence,
+            Words = words,
+            Body = body,
         };
     }
 

@@ -1,39 +1,54 @@
 namespace Search.Core.Duplicates;
 
 /// <summary>
-/// Decides whether two articles are copies of one story: the share of the shorter text's shingles
-/// found in the longer (containment, |A∩B| / min(|A|,|B|), which a trimmed or extended copy keeps
-/// high where Jaccard falls), behind three guards against look-alike briefs about different events
-/// (Reuters' "FED SETS ONE BILLION DLR CUSTOMER REPURCHASE" vs "...TWO BILLION...", dividend and
-/// prime-rate notices that differ in a figure or a name):
-/// a minimum length (and a length ratio), the numbers of the shorter text present in the longer,
-/// and a date window when both are dated.
+/// Decides whether two articles are copies of one story. Text first: the share of the shorter
+/// text's shingles found in the longer (containment, |A∩B| / min(|A|,|B|), which a trimmed or
+/// extended copy keeps high where Jaccard falls). Then guards against what shares text without
+/// being the same story: a minimum length and a length ratio (a short article quoted whole inside a
+/// long one), a date window when both are dated, and <see cref="AlignedSlots"/>: where the two texts
+/// run the same, the figures and names in them must be the same. That last guard is what tells a
+/// look-alike brief (one template, other figures or other companies, or other answers to one list
+/// of questions: Reuters' "FED SETS ONE
+/// BILLION DLR CUSTOMER REPURCHASE" vs "...TWO BILLION...", dividend notices of two companies)
+/// from a rewritten copy (trimmed, reworded, a paragraph of another story inserted, a dateline
+/// added), whose differences are not figures put for figures or names for names.
 /// </summary>
 public static class NearDuplicateRule
 {
     /// <summary>Bodies shorter than this are never clustered: too little text to tell a copy from a
-    /// notice written to a template.</summary>
-    public const int MinWords = 25;
+    /// notice written to a template. Fifteen: a wire brief of 25 words trimmed to 60% is still a
+    /// copy, and the figures-and-names guard, not the length, is what keeps notices apart.</summary>
+    public const int MinWords = 15;
 
-    /// <summary>Containment a copy needs. A copy with 5% of its words changed keeps about 85% of
-    /// its shingles; one also trimmed, with a paragraph of another story and a dateline added (how a
-    /// site rewrites wire copy) keeps 60-70%; two different stories on one topic share well under 20%.</summary>
-    public const double Containment = 0.62;
+    /// <summary>Containment a copy needs. A copy trimmed to 60% of its words with 5% of them replaced
+    /// (each replaced word breaks three shingles) keeps 0.6 × 0.85 ≈ 0.51 of the original's
+    /// shingles; a dateline and an inserted paragraph add shingles to the copy, not take them from
+    /// the original. Two different stories on one topic share well under 20%; what shares more
+    /// (briefs written to one template) is what the figures-and-names guard is for.</summary>
+    public const double Containment = 0.50;
 
-    /// <summary>Short texts need more: one changed name in a 40-word notice already leaves 80% shared.</summary>
-    public const double ShortContainment = 0.90;
-
-    /// <summary>Below this many shingles a text counts as short.</summary>
+    /// <summary>Below this many shingles a text counts as short: a brief, where one changed figure
+    /// is another event.</summary>
     public const int ShortShingles = 80;
 
     /// <summary>The shorter text must be at least this share of the longer (in shingles): otherwise a
     /// short article quoted whole inside a long one, or a long one's opening paragraph printed as a
-    /// brief, would count as the same story. A copy trimmed to 60% still passes.</summary>
-    public const double MinLengthRatio = 0.45;
+    /// brief, would count as the same story. A copy trimmed to 60% with a paragraph inserted still
+    /// passes.</summary>
+    public const double MinLengthRatio = 0.40;
 
-    /// <summary>Share of a long text's numbers that may be missing from the other (after the first):
-    /// a rewrite adds a dateline and another story's paragraph; a look-alike changes nearly all.</summary>
-    public const double MissingNumbersShare = 0.35;
+    /// <summary>Share of the figures in shared text that may differ in a long text (an update of a
+    /// running story changes a toll or a price; a look-alike changes nearly all). In a short text
+    /// none may.</summary>
+    public const double ChangedNumbersShare = 0.20;
+
+    /// <summary>Share of the names in shared text that may differ: a replaced word is now and then a
+    /// name put for a name; a look-alike about another company changes every one.</summary>
+    public const double ChangedNamesShare = 0.25;
+
+    /// <summary>Share of the shared span that may be other passages in the same frame: a site
+    /// rewrites a sentence or two; interviews to one list of questions differ in every answer.</summary>
+    public const double RewrittenShare = 0.25;
 
     /// <summary>Copies of a story are printed within days; the same notice a month on is news again.</summary>
     public const int DateWindowDays = 30;
@@ -50,17 +65,22 @@ public static class NearDuplicateRule
             return "dates too far apart";
         if (shorter.Shingles.Length < MinLengthRatio * longer.Shingles.Length)
             return "lengths too different";
-        double needed = shorter.Shingles.Length < ShortShingles ? ShortContainment : Containment;
         int shared = TextShingles.Overlap(shorter.Shingles, longer.Shingles);
-        if (shared < needed * shorter.Shingles.Length)
+        if (shared < Containment * shorter.Shingles.Length)
             return "too little text in common";
-        // Every number of the shorter text in the longer when it is short (a brief about another
-        // figure is another event); a long text may lose one, plus a share, to edits: a dateline's
-        // day, a paragraph of another story with its own figures.
-        int missing = shorter.Numbers.Length - TextShingles.Overlap(shorter.Numbers, longer.Numbers);
-        int allowed = shorter.Shingles.Length < ShortShingles ? 0 : 1 + (int)(shorter.Numbers.Length * MissingNumbersShare);
-        if (missing > allowed)
+        // Figures and names where the texts run the same, counted from each side (a changed slot is
+        // seen from both; what is kept, from the shorter).
+        var one = AlignedSlots.Compare(shorter, longer);
+        var other = AlignedSlots.Compare(longer, shorter);
+        int numbersChanged = Math.Max(one.NumbersChanged, other.NumbersChanged);
+        int namesChanged = Math.Max(one.NamesChanged, other.NamesChanged);
+        bool brief = shorter.Shingles.Length < ShortShingles;
+        if (numbersChanged > 0 && (brief || numbersChanged >= ChangedNumbersShare * (numbersChanged + one.NumbersKept)))
             return "different numbers";
+        if (namesChanged > 0 && namesChanged >= ChangedNamesShare * (namesChanged + one.NamesKept))
+            return "different names";
+        if (one.Rewritten > RewrittenShare * one.Span || other.Rewritten > RewrittenShare * other.Span)
+            return "other passages in one frame";
         return null;
     }
 

@@ -82,7 +82,14 @@ public static class TextShingles
     }
 
     /// <summary>Distinct shingle hashes, sorted, from the words' <see cref="WordHashes"/>.</summary>
-    public static uint[] Shingles(ReadOnlySpan<ulong> hashes)
+    public static uint[] Shingles(ReadOnlySpan<ulong> hashes) => SortedDistinct(ShingleSequence(hashes));
+
+    /// <summary>Distinct shingle hashes, sorted, from a <see cref="ShingleSequence"/> (left as it is).</summary>
+    public static uint[] Shingles(uint[] sequence) => SortedDistinct((uint[])sequence.Clone());
+
+    /// <summary>The shingle hash at each word position, in text order (shingle i covers words i to
+    /// i + <see cref="Width"/> - 1): what lines two texts up to see where they differ.</summary>
+    public static uint[] ShingleSequence(ReadOnlySpan<ulong> hashes)
     {
         if (hashes.Length < Width)
             return Array.Empty<uint>();
@@ -94,7 +101,56 @@ public static class TextShingles
                 h = Mix(h * 0x9E3779B97F4A7C15UL + hashes[i + j]);
             shingles[i] = (uint)(h >> 32);
         }
-        return SortedDistinct(shingles);
+        return shingles;
+    }
+
+    /// <summary>The <see cref="WordKind"/> of each of the <see cref="Words"/> of <paramref name="text"/>:
+    /// numbers (words with a digit: 1987, 5bn; number words) and names (capitalised words that do not start a sentence).
+    /// In a text mostly in capitals, no word is a name: case says nothing there.</summary>
+    public static WordKind[] Kinds(string text)
+    {
+        var kinds = new List<WordKind>(text.Length / 5);
+        int length = 0, capitals = 0;
+        bool digit = false, capital = false, sentenceStart = true;
+        ulong h = FnvOffset;
+        void End()
+        {
+            var kind = digit || NumberWordHashes.Contains(Mix(h)) ? WordKind.Number
+                : capital && !sentenceStart && length > 1 ? WordKind.Name : WordKind.Other;
+            if (capital) capitals++;
+            kinds.Add(kind);
+        }
+        foreach (char c in text)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                if (length == 0)
+                    capital = char.IsUpper(c);
+                digit |= char.IsDigit(c);
+                if (length < 64) h = (h ^ char.ToLowerInvariant(c)) * FnvPrime;
+                else if (length == 64) h = (h ^ '…') * FnvPrime;
+                length++;
+                continue;
+            }
+            if (length > 0)
+            {
+                End();
+                sentenceStart = false;
+            }
+            // A line break is not a sentence end: wire copy is wrapped mid-sentence.
+            if (c is '.' or '!' or '?' or ':' or '"' or '(' or '-')
+                sentenceStart = true;
+            h = FnvOffset;
+            length = 0;
+            digit = false;
+        }
+        if (length > 0)
+            End();
+        if (capitals * 2 > kinds.Count)
+            for (int i = 0; i < kinds.Count; i++)
+                if (kinds[i] == WordKind.Name)
+                    kinds[i] = WordKind.Other;
+        return kinds.ToArray();
     }
 
     /// <summary>Distinct hashes of the numbers a text states: digits with the punctuation inside
@@ -188,4 +244,12 @@ public static class TextShingles
                 values[n++] = values[i];
         return n == values.Length ? values : values[..n];
     }
+}
+
+/// <summary>What a word is to the look-alike guard: a figure, a name, or any other word.</summary>
+public enum WordKind : byte
+{
+    Other,
+    Number,
+    Name,
 }

@@ -11,7 +11,7 @@ namespace Search.Core.Indexing;
 public static class Schema
 {
     /// <summary>Bumped on any incompatible change to fields or analysis.</summary>
-    public const int Version = 5;
+    public const int Version = 6;
 
     // Identity and bookkeeping (keyword, stored).
     public const string Id = "id";

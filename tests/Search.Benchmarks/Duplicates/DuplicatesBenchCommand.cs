@@ -18,7 +18,7 @@ namespace Search.Benchmarks.Duplicates;
 public static class DuplicatesBenchCommand
 {
     public const string Name = "duplicates";
-    public const string Usage = "duplicates [--shared DIR] [--work DIR] [--seed N] [--originals N] [--copies N] [--corpus bbc|reuters] [--no-timing]   near-duplicate F1 on a synthetic copy set (BBC or Reuters originals)";
+    public const string Usage = "duplicates [--shared DIR] [--work DIR] [--seed N] [--originals N] [--copies N] [--corpus bbc|reuters] [--half even|odd] [--no-timing] [--pairs FILE]   near-duplicate F1 on a synthetic copy set (BBC or Reuters originals; --half: every other article of the corpus, so one half can be tuned on and the other reported; --pairs: what the rule sees of each pair, tab-separated)";
 
     public static int Run(string[] args)
     {
@@ -27,6 +27,8 @@ public static class DuplicatesBenchCommand
         int seed = 14, originals = 2048, copies = 500;
         string corpusName = "bbc";
         bool timing = true;
+        string? pairsFile = null;
+        string? half = null;
         for (int i = 0; i < args.Length; i++)
         {
             string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -39,15 +41,24 @@ public static class DuplicatesBenchCommand
                 case "--copies": copies = int.Parse(Value(), CultureInfo.InvariantCulture); break;
                 case "--corpus" when i + 1 < args.Length && args[i + 1] is "bbc" or "reuters": corpusName = args[++i]; break;
                 case "--no-timing": timing = false; break;
+                case "--pairs": pairsFile = Value(); break;
+                case "--half" when i + 1 < args.Length && args[i + 1] is "even" or "odd": half = args[++i]; break;
                 default: Console.Error.WriteLine("usage: " + Usage); return 2;
             }
         }
         var bbc = corpusName == "reuters"
             ? SyntheticDuplicates.ReadReuters(Path.Combine(shared, "corpora", "reuters21578"))
             : SyntheticDuplicates.ReadBbc(Path.Combine(shared, "corpora", "bbc"));
+        if (half != null)
+            bbc = bbc.Where((_, i) => i % 2 == (half == "even" ? 0 : 1)).ToList();
         var set = SyntheticDuplicates.Make(bbc, originals, copies, seed);
         Log.Step($"synthetic set: {set.Count(a => a.CopyOf == null)} originals, {set.Count(a => a.CopyOf != null)} copies, {PairwiseScore.TruePairs(set).Count} true pairs (seed {seed})");
 
+        if (pairsFile != null)
+        {
+            PairFeatures.Write(set, pairsFile);
+            return 0;
+        }
         var scores = new List<PairwiseScore>
         {
             Timed("exact hash of the words", set, a => string.Join(' ', TextShingles.Words(a.Body))),
@@ -55,7 +66,7 @@ public static class DuplicatesBenchCommand
             MinHashJaccard(set, 0.5),
             Ours(set, work, timing),
         };
-        Console.WriteLine(Report(scores, set, seed, corpusName));
+        Console.WriteLine(Report(scores, set, seed, corpusName + (half == null ? "" : $" ({half} half)")));
         return 0;
     }
 

@@ -24,7 +24,9 @@ public static class SpeedCommand
         if (args.Length > 1 && args[0] == "sizes")
             return IndexSizes.Print(args[1..]);
         if (args.Length > 1 && args[0] == "query-stages")
-            return QueryStagesReport.Print(args[1..]);
+            return QueryProfileReport.Stages(args[1..]);
+        if (args.Length > 1 && args[0] == "console")
+            return QueryProfileReport.ConsoleEndToEnd(args[1..]);
         SpeedOptions options;
         try
         {

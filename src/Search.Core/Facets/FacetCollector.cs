@@ -57,8 +57,7 @@ public sealed class FacetCollector : ICollector
 
     public void Collect(int doc)
     {
-        int story = _stories?.Of(_docBase + doc) ?? -1;
-        if (story >= 0)
+        if (_stories != null && _stories.Of(_docBase + doc) is var story and >= 0)
         {
             CollectCopy(doc, story);
             return;
@@ -69,8 +68,17 @@ public sealed class FacetCollector : ICollector
             if (values == null)
                 continue;
             var counts = _segmentCounts[d]!;
+            // A dimension with one value per article (source, section, year) is one read.
+            if (values.OneOrdinal is { } single)
+            {
+                int ord = single[doc];
+                if (ord >= 0)
+                    counts[ord]++;
+                continue;
+            }
             var ords = values.Ords;
-            for (int i = values.Start[doc], end = values.Start[doc + 1]; i < end; i++)
+            var start = values.Start;
+            for (int i = start[doc], end = start[doc + 1]; i < end; i++)
                 counts[ords[i]]++;
         }
     }
@@ -96,7 +104,7 @@ public sealed class FacetCollector : ICollector
     /// current segment, decoded once per segment.</summary>
     private string Label(int d, int ord)
     {
-        var labels = _labels[d] ??= new string?[_segmentCounts[d]!.Length];
+        var labels = _labels[d] ??= _values[d]!.Labels;
         if (labels[ord] is { } known)
             return known;
         var scratch = new BytesRef();

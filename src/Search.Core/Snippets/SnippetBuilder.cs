@@ -30,8 +30,9 @@ public sealed class SnippetBuilder
     private readonly Analyzer _analyzer;
     private readonly QueryTerms _bodyTerms;
     private readonly QueryTerms _titleTerms;
-    /// <summary>Finds the stretches of a body worth analysing; null when the whole body must be.</summary>
+    /// <summary>Find the stretches of a body or title worth analysing; null when the whole text must be.</summary>
     private readonly CandidateChunks? _bodyChunks;
+    private readonly CandidateChunks? _titleChunks;
 
     public SnippetBuilder(Query query, IndexReader reader, ArticleAnalyzers analyzers)
         : this(query, reader, analyzers, analyseWholeBodies: false)
@@ -50,7 +51,10 @@ public sealed class SnippetBuilder
         bool exact = new[] { _bodyTerms, _titleTerms }.Any(t => t.Phrases.Count > 0 || t.Terms.Any(w => w.StartsWith(Schema.ExactMarker)));
         _analyzer = exact ? analyzers.Index : analyzers.Stemmed;
         if (!analyseWholeBodies && CandidateChunks.SupportsStemmer(analyzers.Settings.Stemmer))
+        {
             _bodyChunks = CandidateChunks.For(_bodyTerms.Terms.Concat(_bodyTerms.Phrases.SelectMany(p => p)));
+            _titleChunks = CandidateChunks.For(_titleTerms.Terms.Concat(_titleTerms.Phrases.SelectMany(p => p)));
+        }
     }
 
     /// <summary>The best passage of the body, or its beginning when nothing in it matches.</summary>
@@ -59,7 +63,7 @@ public sealed class SnippetBuilder
         if (_bodyTerms.IsEmpty)
             return Lead(body, SnippetChars);
         string text = body.Length > MaxAnalysedChars ? body[..MaxAnalysedChars] : body;
-        var spans = BodyMatches(text);
+        var spans = Matches(Schema.Body, text, _bodyTerms, _bodyChunks);
         if (spans.Count == 0)
             return Lead(body, SnippetChars);
         var (start, end) = BestWindow(text, spans);
@@ -73,7 +77,7 @@ public sealed class SnippetBuilder
         if (_bodyTerms.IsEmpty)
             return body;
         string text = body.Length > MaxAnalysedChars ? body[..MaxAnalysedChars] : body;
-        var spans = BodyMatches(text);
+        var spans = Matches(Schema.Body, text, _bodyTerms, _bodyChunks);
         return spans.Count == 0 ? body : Mark(text, spans, 0, text.Length) + body[text.Length..];
     }
 
@@ -82,7 +86,7 @@ public sealed class SnippetBuilder
     {
         if (_titleTerms.IsEmpty)
             return title;
-        var spans = Matches(Schema.Title, title, _titleTerms);
+        var spans = Matches(Schema.Title, title, _titleTerms, _titleChunks);
         return spans.Count == 0 ? title : Mark(title, spans, 0, title.Length);
     }
 
@@ -91,22 +95,16 @@ public sealed class SnippetBuilder
 
     private readonly record struct Token(int Start, int End, string Exact, string? Stem);
 
-    /// <summary>The matches in a body: in the stretches <see cref="CandidateChunks"/> finds (the
-    /// same matches as analysing it whole, for a fraction of the work), or in the whole body.</summary>
-    private List<Span> BodyMatches(string text)
-    {
-        if (_bodyChunks == null)
-            return Matches(Schema.Body, text, _bodyTerms);
-        var spans = new List<Span>();
-        foreach (var (start, end) in _bodyChunks.Find(text))
-            Matches(Schema.Body, text[start..end], _bodyTerms, spans, start);
-        return spans;
-    }
-
-    private List<Span> Matches(string field, string text, QueryTerms terms)
+    /// <summary>The matches in a text: in the stretches <paramref name="chunks"/> finds (the same
+    /// matches as analysing it whole, for a fraction of the work), or in the whole text.</summary>
+    private List<Span> Matches(string field, string text, QueryTerms terms, CandidateChunks? chunks)
     {
         var spans = new List<Span>();
-        Matches(field, text, terms, spans, 0);
+        if (chunks == null)
+            Matches(field, text, terms, spans, 0);
+        else
+            foreach (var (start, end) in chunks.Find(text))
+                Matches(field, start == 0 && end == text.Length ? text : text[start..end], terms, spans, start);
         return spans;
     }
 

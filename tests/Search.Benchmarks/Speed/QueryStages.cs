@@ -44,7 +44,6 @@ public static class QueryStages
                 ["search + stories"] = () => pool.Use(s => Search(s, request, analyzers, ranking, Array.Empty<string>())),
                 ["search + stories + 4 facets (console)"] = () => pool.Use(s => Search(s, request, analyzers, ranking, PanelFacets)),
                 ["hits: stored fields"] = () => pool.Use(s => Hits(s, request, analyzers, ranking, snippets: false)),
-                ["TMP hits no copies"] = () => pool.Use(s => Hits(s, request, analyzers, ranking, snippets: false, copies: false)),
                 ["hits: stored fields + snippets"] = () => pool.Use(s => Hits(s, request, analyzers, ranking, snippets: true)),
                 ["whole: RankedSearch.Run"] = () => pool.Use(s => Time(() => RankedSearch.Run(s, QueryPlan.Parse(request, analyzers, ranking), analyzers, ranking))),
                 ["whole: ArticleSearcher.Search"] = () => Time(() => ours.Search(request)),
@@ -101,7 +100,7 @@ public static class QueryStages
         });
     }
 
-    private static double Hits(ArticleIndexSearcher s, SearchRequest request, ArticleAnalyzers analyzers, RankingSettings ranking, bool snippets, bool copies = true)
+    private static double Hits(ArticleIndexSearcher s, SearchRequest request, ArticleAnalyzers analyzers, RankingSettings ranking, bool snippets)
     {
         var plan = QueryPlan.Parse(request, analyzers, ranking);
         plan.Bind(s, analyzers, ranking);
@@ -110,6 +109,6 @@ public static class QueryStages
         var top = new TopCollection(s, query, SortOrders.For(request.Sort), plan.HasMultiTermClause);
         s.Run(query, null, inOrder => top.Create(10, inOrder));
         var page = top.Page(0, 10);
-        return Time(() => new HitBuilder(s, clusters, snippets ? RankedSearch.ForSnippets(plan.Query, query) : null, analyzers, copies && clusters.HasCopies).Build(page, 1));
+        return Time(() => new HitBuilder(s, clusters, snippets ? RankedSearch.ForSnippets(plan.Query, query) : null, analyzers, clusters.HasCopies).Build(page, 1));
     }
 }

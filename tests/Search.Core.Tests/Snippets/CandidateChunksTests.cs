@@ -13,7 +13,7 @@ namespace Search.Core.Tests.Snippets;
 /// Snippets made from the stretches <see cref="CandidateChunks"/> picks are the snippets of the
 /// whole body analysed, on real text (the seed articles and the BBC corpus): the rule the scan
 /// rests on (a stem keeps all but its last two characters of its word) holds for every word of
-/// the corpus with each supported stemmer, and the snippets, highlighted words included, are equal.
+/// the corpus with each supported stemmer, and the snippets and highlighted titles are equal.
 /// </summary>
 [Collection(SeedIndexCollection.Name)]
 public sealed class CandidateChunksTests
@@ -92,6 +92,8 @@ public sealed class CandidateChunksTests
             string expected = whole.Body(body);
             Assert.Equal(expected, scanned.Body(body));
             Assert.Equal(whole.WholeBody(body), scanned.WholeBody(body));
+            foreach (string line in body.Split('\n', 6).Take(5)) // a title's length: its first lines
+                Assert.Equal(whole.Title(line), scanned.Title(line));
             marked += expected.Contains(Highlight.Open) ? 1 : 0;
         }
         Assert.True(marked > 0 || query is "café" or "u.s. dollar" or "goverment~" or "title:england", $"no body has a match for {query}");

@@ -17,7 +17,7 @@ public sealed class FacetCollector : ICollector
     private readonly SegmentOrdinals?[] _values;
     /// <summary>Per dimension, the current segment's doc values, for the labels of its ordinals.</summary>
     private readonly SortedSetDocValues?[] _docValues;
-    /// <summary>Per dimension, the labels of the current segment's ordinals, made when a copy needs them.</summary>
+    /// <summary>Per dimension, the labels of the current segment's ordinals (kept with its ordinals for every query).</summary>
     private readonly string?[]?[] _labels;
     private readonly int[]?[] _segmentCounts;
     /// <summary>When set, a story printed several times counts once per value (see <see cref="StoryNumbers"/>).</summary>
@@ -68,14 +68,6 @@ public sealed class FacetCollector : ICollector
             if (values == null)
                 continue;
             var counts = _segmentCounts[d]!;
-            // A dimension with one value per article (source, section, year) is one read.
-            if (values.OneOrdinal is { } single)
-            {
-                int ord = single[doc];
-                if (ord >= 0)
-                    counts[ord]++;
-                continue;
-            }
             var ords = values.Ords;
             var start = values.Start;
             for (int i = start[doc], end = start[doc + 1]; i < end; i++)

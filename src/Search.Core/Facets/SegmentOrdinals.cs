@@ -19,7 +19,6 @@ public sealed class SegmentOrdinals
         Start = start;
         Ords = ords;
         ValueCount = valueCount;
-        OneOrdinal = SingleValued(start, ords);
     }
 
     public int[] Start { get; }
@@ -30,10 +29,6 @@ public sealed class SegmentOrdinals
     public string?[] Labels => _labels ??= new string?[ValueCount];
 
     private string?[]? _labels;
-
-    /// <summary>When no document has two values: each document's ordinal (-1 for none), so that
-    /// counting reads one array instead of three.</summary>
-    public int[]? OneOrdinal { get; }
 
     /// <summary>Distinct values in the segment (labels come from the segment's doc values, which
     /// are per thread: this object is shared by every query).</summary>
@@ -50,19 +45,6 @@ public sealed class SegmentOrdinals
                 byField[field] = ordinals = Read(reader, field);
             return ordinals;
         }
-    }
-
-    private static int[]? SingleValued(int[] start, int[] ords)
-    {
-        var single = new int[start.Length - 1];
-        for (int doc = 0; doc < single.Length; doc++)
-        {
-            int n = start[doc + 1] - start[doc];
-            if (n > 1)
-                return null;
-            single[doc] = n == 0 ? -1 : ords[start[doc]];
-        }
-        return single;
     }
 
     private static SegmentOrdinals? Read(AtomicReader reader, string field)

@@ -63,9 +63,9 @@ public static class ConsoleCommand
         using var searcher = ArticleSearcher.Open(index);
         if (Core.Indexing.IndexStatus.Read(searcher.IndexPath).Notice is { } notice)
             o.Err.WriteLine("note: " + notice);
-        var session = new ConsoleSession(searcher, o);
         if (o.InputIsTerminal && o.OutputIsTerminal)
         {
+            var session = new ConsoleSession(searcher, o);
             Banner(o, index);
             var editor = new LineEditor(LineEditor.DefaultHistoryFile());
             while (!session.Quit && editor.ReadLine(o.Color ? "\u001b[1msearch>\u001b[0m " : "search> ") is { } line)
@@ -73,8 +73,14 @@ public static class ConsoleCommand
         }
         else
         {
-            while (!session.Quit && o.In.ReadLine() is { } line)
+            // Scripts: the output of each line in one write, not one write per line of output.
+            var batched = o.Batched();
+            var session = new ConsoleSession(searcher, batched);
+            while (!session.Quit && batched.In.ReadLine() is { } line)
+            {
                 session.Execute(line);
+                batched.Out.Flush();
+            }
         }
         return 0;
     }

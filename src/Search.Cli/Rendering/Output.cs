@@ -22,6 +22,14 @@ public sealed class Output
         ErrorColor = errorIsTerminal && !noColor;
     }
 
+    /// <summary>This output with <see cref="Out"/> batched until flushed (<see cref="BatchedWriter"/>);
+    /// errors flush it first, so the two keep their order.</summary>
+    public Output Batched()
+    {
+        var batch = new BatchedWriter(Out);
+        return new Output(In, batch, new AfterBatchWriter(Err, batch), InputIsTerminal, OutputIsTerminal, ErrorIsTerminal, _width, Color);
+    }
+
     public static Output ForConsole() => new(Console.In, Console.Out, Console.Error,
         !Console.IsInputRedirected, !Console.IsOutputRedirected, !Console.IsErrorRedirected);
 

@@ -17,7 +17,7 @@ public sealed class FacetCollector : ICollector
     private readonly SegmentOrdinals?[] _values;
     /// <summary>Per dimension, the current segment's doc values, for the labels of its ordinals.</summary>
     private readonly SortedSetDocValues?[] _docValues;
-    /// <summary>Per dimension, the labels of the current segment's ordinals, made when a copy needs them.</summary>
+    /// <summary>Per dimension, the labels of the current segment's ordinals (kept with its ordinals for every query).</summary>
     private readonly string?[]?[] _labels;
     private readonly int[]?[] _segmentCounts;
     /// <summary>When set, a story printed several times counts once per value (see <see cref="StoryNumbers"/>).</summary>
@@ -57,8 +57,7 @@ public sealed class FacetCollector : ICollector
 
     public void Collect(int doc)
     {
-        int story = _stories?.Of(_docBase + doc) ?? -1;
-        if (story >= 0)
+        if (_stories != null && _stories.Of(_docBase + doc) is var story and >= 0)
         {
             CollectCopy(doc, story);
             return;
@@ -70,7 +69,8 @@ public sealed class FacetCollector : ICollector
                 continue;
             var counts = _segmentCounts[d]!;
             var ords = values.Ords;
-            for (int i = values.Start[doc], end = values.Start[doc + 1]; i < end; i++)
+            var start = values.Start;
+            for (int i = start[doc], end = start[doc + 1]; i < end; i++)
                 counts[ords[i]]++;
         }
     }
@@ -96,7 +96,7 @@ public sealed class FacetCollector : ICollector
     /// current segment, decoded once per segment.</summary>
     private string Label(int d, int ord)
     {
-        var labels = _labels[d] ??= new string?[_segmentCounts[d]!.Length];
+        var labels = _labels[d] ??= _values[d]!.Labels;
         if (labels[ord] is { } known)
             return known;
         var scratch = new BytesRef();

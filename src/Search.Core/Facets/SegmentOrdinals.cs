@@ -24,6 +24,12 @@ public sealed class SegmentOrdinals
     public int[] Start { get; }
     public int[] Ords { get; }
 
+    /// <summary>The labels of the ordinals, decoded once for every query (filled as they are
+    /// needed; a race between two queries writes the same string twice).</summary>
+    public string?[] Labels => _labels ??= new string?[ValueCount];
+
+    private string?[]? _labels;
+
     /// <summary>Distinct values in the segment (labels come from the segment's doc values, which
     /// are per thread: this object is shared by every query).</summary>
     public long ValueCount { get; }

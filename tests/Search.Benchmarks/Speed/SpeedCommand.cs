@@ -23,6 +23,10 @@ public static class SpeedCommand
             return ChildProcess.Serve(args[1..]);
         if (args.Length > 1 && args[0] == "sizes")
             return IndexSizes.Print(args[1..]);
+        if (args.Length > 1 && args[0] == "query-stages")
+            return QueryProfileReport.Stages(args[1..]);
+        if (args.Length > 1 && args[0] == "console")
+            return QueryProfileReport.ConsoleEndToEnd(args[1..]);
         SpeedOptions options;
         try
         {

@@ -1,0 +1,114 @@
+using Lucene.Net.Search;
+using Search.Core.Facets;
+using Search.Core.Indexing;
+using Search.Core.Indexing.Analysis;
+using Search.Core.Querying;
+
+namespace Search.Benchmarks.Speed;
+
+/// <summary>One stage of a query's time: the p50 over the samples, in ms.</summary>
+public sealed record QueryStageTiming(string Type, string Stage, double P50Ms);
+
+/// <summary>
+/// Where a query's time goes: the parts <see cref="ArticleSearcher.Search"/> runs, each timed on
+/// its own in one warm process (parse and plan; bind and pattern expansion; the search with the
+/// top window only; the same search also counting stories and the console's facet panel; paging;
+/// hits from stored fields; hits with snippets and highlighted titles), beside the whole call and
+/// the plain Lucene.Net search of the same words. Medians of interleaved samples of the thread's CPU time
+/// (<see cref="ThreadCpu"/>), so a busy machine's preemptions do not count.
+/// </summary>
+public static class QueryStages
+{
+    private static readonly string[] PanelFacets = { "source", "section", "place", "year" };
+
+    public static List<QueryStageTiming> Run(string oursPath, string lucenePath, int iterations)
+    {
+        var ranking = RankingSettings.Default;
+        using var pool = SearcherPool.Open(Path.GetFullPath(oursPath), ranking);
+        using var ours = ArticleSearcher.Open(oursPath);
+        using var lucene = new LuceneBaseline.Searcher(lucenePath);
+        var analyzers = new ArticleAnalyzers(pool.Analysis);
+        var results = new List<QueryStageTiming>();
+        foreach (var c in QueryMix.All.Where(c => c.Lucene != null))
+        {
+            var request = c.Ours;
+            var stages = new Dictionary<string, Func<double>>
+            {
+                ["parse + plan"] = () => Time(() => QueryPlan.Parse(request, analyzers, ranking)),
+                ["bind + expand patterns"] = () => pool.Use(s =>
+                {
+                    var plan = QueryPlan.Parse(request, analyzers, ranking);
+                    return Time(() => { plan.Bind(s, analyzers, ranking); s.Expand(plan.Query); });
+                }),
+                ["search: top 10 only"] = () => pool.Use(s => Search(s, request, analyzers, ranking, null)),
+                ["search + stories"] = () => pool.Use(s => Search(s, request, analyzers, ranking, Array.Empty<string>())),
+                ["search + stories + 4 facets (console)"] = () => pool.Use(s => Search(s, request, analyzers, ranking, PanelFacets)),
+                ["hits: stored fields"] = () => pool.Use(s => Hits(s, request, analyzers, ranking, snippets: false)),
+                ["hits: stored fields + snippets"] = () => pool.Use(s => Hits(s, request, analyzers, ranking, snippets: true)),
+                ["whole: RankedSearch.Run"] = () => pool.Use(s => Time(() => RankedSearch.Run(s, QueryPlan.Parse(request, analyzers, ranking), analyzers, ranking))),
+                ["whole: ArticleSearcher.Search"] = () => Time(() => ours.Search(request)),
+                ["whole, console's request (4 facets)"] = () => Time(() => ours.Search(request with { Facets = PanelFacets })),
+                ["Lucene.Net plain (whole)"] = () => Time(() => lucene.Search(c.Lucene!, out _)),
+            };
+            Console.Error.WriteLine($"  stages: {c.Type}");
+            var samples = stages.Keys.ToDictionary(k => k, _ => new List<double>());
+            for (int i = 0; i < iterations + 10; i++)
+                foreach (var (name, stage) in stages)
+                {
+                    double ms = stage();
+                    if (i >= 10)
+                        samples[name].Add(ms);
+                }
+            foreach (var (name, list) in samples)
+            {
+                list.Sort();
+                results.Add(new QueryStageTiming(c.Type, name, Measure.Percentile(list, 0.5)));
+            }
+        }
+        return results;
+    }
+
+    private static double Time(Action work)
+    {
+        double start = ThreadCpu.NowMs();
+        work();
+        return ThreadCpu.NowMs() - start;
+    }
+
+    /// <summary>The collecting pass alone: top window, and (unless <paramref name="facets"/> is
+    /// null) the stories and those facets in the same pass, as <see cref="RankedSearch"/> runs it.</summary>
+    private static double Search(ArticleIndexSearcher s, SearchRequest request, ArticleAnalyzers analyzers, RankingSettings ranking, string[]? facets)
+    {
+        var plan = QueryPlan.Parse(request, analyzers, ranking);
+        plan.Bind(s, analyzers, ranking);
+        var query = s.Expand(plan.Query);
+        var clusters = ClusterMap.For(s.IndexReader);
+        var stories = facets != null && clusters.HasCopies ? StoryNumbers.For(clusters, s.IndexReader.MaxDoc) : null;
+        var top = new TopCollection(s, query, SortOrders.For(request.Sort), plan.HasMultiTermClause);
+        return Time(() =>
+        {
+            var tally = stories != null ? new StoryTally(stories) : null;
+            var counter = facets is { Length: > 0 } ? new FacetCollector(facets, stories) : null;
+            s.Run(query, null, inOrder =>
+            {
+                var collector = top.Create(30, inOrder);
+                return facets == null ? collector : new MatchCollector(collector, tally, counter, Array.Empty<(Filter, FacetCollector)>());
+            });
+            if (counter != null)
+                foreach (string f in facets!)
+                    counter.Top(f, 10, Array.Empty<string>());
+        });
+    }
+
+    private static double Hits(ArticleIndexSearcher s, SearchRequest request, ArticleAnalyzers analyzers, RankingSettings ranking, bool snippets)
+    {
+        var plan = QueryPlan.Parse(request, analyzers, ranking);
+        plan.Bind(s, analyzers, ranking);
+        var query = s.Expand(plan.Query);
+        var clusters = ClusterMap.For(s.IndexReader);
+        var top = new TopCollection(s, query, SortOrders.For(request.Sort), plan.HasMultiTermClause);
+        s.Run(query, null, inOrder => top.Create(10, inOrder));
+        var page = top.Page(0, 10);
+        return Time(() => new HitBuilder(s, clusters, snippets ? RankedSearch.ForSnippets(plan.Query, query) : null, analyzers, clusters.HasCopies).Build(page, 1));
+    }
+}

@@ -52,6 +52,8 @@ public static class ChildProcess
             ["profile", var format, var corpus, var work] => StageProfile.Run(Child(format, corpus), work),
             _ => throw new ArgumentException($"unknown child command: {string.Join(' ', args)}"),
         };
+        if (result is IndexChildResult indexed)
+            result = indexed with { CpuSeconds = Environment.CpuUsage.TotalTime.TotalSeconds };
         Console.Out.Write(JsonSerializer.Serialize(result, result.GetType(), Json));
         return 0;
     }

@@ -19,8 +19,12 @@ public static class OursIndexer
             Rebuild = true,
             Threads = threads,
             Duplicates = duplicates,
+            // For experiments only (the benchmark reports the default): SPEED_RAM_MB=64.
+            RamBufferMB = Environment.GetEnvironmentVariable("SPEED_RAM_MB") is { } ram ? double.Parse(ram, System.Globalization.CultureInfo.InvariantCulture) : 256,
         });
         double seconds = clock.Elapsed.TotalSeconds;
+        if (Environment.GetEnvironmentVariable("SPEED_GC") == "1")
+            Console.Error.WriteLine($"gc: {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} (gen0/1/2), paused {GC.GetTotalPauseDuration().TotalSeconds:0.00} s, allocated {GC.GetTotalAllocatedBytes() / 1e9:0.0} GB, cpu {Environment.CpuUsage.TotalTime.TotalSeconds:0.0} s");
         string note = summary.Skipped.Count == 0 ? "" : $"{summary.Skipped.Count} skipped";
         return new IndexChildResult(summary.DocumentsInIndex, seconds, Measure.PeakWorkingSet(), Measure.SizeOnDisk(indexPath), note);
     }

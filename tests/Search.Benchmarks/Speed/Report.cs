@@ -46,12 +46,13 @@ public static class Report
                       "**Lucene.Net plain, all cores** = the issue's peer: `Parallel.ForEach` over the files (or the JSONL lines) into one IndexWriter, EnglishAnalyzer, " +
                       "title and body stored, 256 MB RAM buffer, one commit (`Speed/LuceneParallelBaseline.cs`); Lucene.Net plain = StandardAnalyzer, title + body (body not stored), " +
                       "one thread reading and adding; FTS5 = `fts5(title, body, tokenize='porter unicode61')`, one transaction. " +
-                      "\"time ÷ X\" is our time over X's: below 1 means we are faster; \"size ÷ all cores\" is our index over the all-cores peer's.");
+                      "\"time ÷ X\" is our time over X's: below 1 means we are faster; \"size ÷ all cores\" is our index over the all-cores peer's; " +
+                      "\"CPU s\" is the child process's CPU time (user + system), steadier than wall time when the machine is shared, and \"CPU ÷ all cores\" ours over the peer's.");
         md.AppendLine();
         md.AppendLine("\"ours (no duplicate clustering)\" is the same build without near-duplicate clustering; \"÷ no clustering\" is what clustering costs (ours over it).");
         md.AppendLine();
-        md.AppendLine("| corpus | engine | time s | articles/s | text MB/s | peak WS MB | index / text | time ÷ Lucene all cores | size ÷ all cores | time ÷ Lucene 1 thread | time ÷ FTS5 | ÷ no clustering |");
-        md.AppendLine("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
+        md.AppendLine("| corpus | engine | time s | CPU s | articles/s | text MB/s | peak WS MB | index / text | time ÷ Lucene all cores | CPU ÷ all cores | size ÷ all cores | time ÷ Lucene 1 thread | time ÷ FTS5 | ÷ no clustering |");
+        md.AppendLine("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
         foreach (var group in run.Indexing.GroupBy(r => r.Corpus))
         {
             var lucene = group.FirstOrDefault(r => r.Engine == Engines.Lucene);
@@ -63,12 +64,15 @@ public static class Report
                 string vsNoDup = r.Engine == Engines.Ours && noDup != null ? Formats.Ratio(r.Result.Seconds / noDup.Result.Seconds) : "";
                 bool ours = r.Engine is Engines.Ours or Engines.OursOneThread or Engines.OursNoDuplicates;
                 string vsParallel = ours && parallel != null ? Formats.Ratio(r.Result.Seconds / parallel.Result.Seconds) : "";
+                string cpuVsParallel = ours && parallel != null && !double.IsNaN(r.Result.CpuSeconds) && !double.IsNaN(parallel.Result.CpuSeconds)
+                    ? Formats.Ratio(r.Result.CpuSeconds / parallel.Result.CpuSeconds) : "";
                 string sizeVsParallel = ours && parallel != null ? Formats.Ratio((double)r.Result.IndexBytes / parallel.Result.IndexBytes) : "";
                 string vsLucene = ours && lucene != null ? Formats.Ratio(r.Result.Seconds / lucene.Result.Seconds) : "";
                 string vsFts5 = ours && fts5 != null ? Formats.Ratio(r.Result.Seconds / fts5.Result.Seconds) : "";
                 string engine = r.Engine == Engines.Ours ? $"**ours** ({run.Machine.Cores} threads)" : r.Engine;
-                md.AppendLine($"| {r.Corpus.Label} | {engine} | {Formats.N(r.Result.Seconds, 1)} | {Formats.N(r.ArticlesPerSecond)} | {Formats.N(r.MBPerSecond, 1)} | " +
-                              $"{Formats.Mb(r.Result.PeakBytes)} | {Formats.N(r.SizeRatio, 2)} | {vsParallel} | {sizeVsParallel} | {vsLucene} | {vsFts5} | {vsNoDup} |");
+                string cpu = double.IsNaN(r.Result.CpuSeconds) ? "" : Formats.N(r.Result.CpuSeconds, 1);
+                md.AppendLine($"| {r.Corpus.Label} | {engine} | {Formats.N(r.Result.Seconds, 1)} | {cpu} | {Formats.N(r.ArticlesPerSecond)} | {Formats.N(r.MBPerSecond, 1)} | " +
+                              $"{Formats.Mb(r.Result.PeakBytes)} | {Formats.N(r.SizeRatio, 2)} | {vsParallel} | {cpuVsParallel} | {sizeVsParallel} | {vsLucene} | {vsFts5} | {vsNoDup} |");
             }
         }
         md.AppendLine();

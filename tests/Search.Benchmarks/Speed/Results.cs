@@ -14,7 +14,9 @@ public static class Engines
 }
 
 /// <summary>What an indexing child reports on stdout (as JSON).</summary>
-public sealed record IndexChildResult(int Articles, double Seconds, long PeakBytes, long IndexBytes, string Note);
+/// <param name="CpuSeconds">CPU time of the whole child process (user + system, start-up included):
+/// on a machine shared with other work, the CPU an engine spends is steadier than its wall time.</param>
+public sealed record IndexChildResult(int Articles, double Seconds, long PeakBytes, long IndexBytes, string Note, double CpuSeconds = double.NaN);
 
 /// <summary>One indexing run, with the corpus it ran on.</summary>
 public sealed record IndexRun(string Engine, Corpus Corpus, CorpusStats Stats, int Threads, IndexChildResult Result)

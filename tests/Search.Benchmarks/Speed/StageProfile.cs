@@ -34,12 +34,16 @@ public static class StageProfile
         {
             T result = default!;
             double best = double.MaxValue;
+            long allocated = 0;
             for (int i = 0; i < runs; i++)
             {
+                long before = GC.GetTotalAllocatedBytes(precise: true);
                 var clock = Stopwatch.StartNew();
                 result = f();
                 best = Math.Min(best, clock.Elapsed.TotalSeconds);
+                allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
             }
+            note = $"{note}; allocates {Formats.Mb(allocated)} MB";
             stages.Add(new StageTiming(stage, best, runs > 1 ? $"{note} (best of {runs})" : note));
             return result;
         }
@@ -117,6 +121,7 @@ public static class StageProfile
         using (var warm = new IndexWriter(new RAMDirectory(), new IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer)))
             foreach (var d in docs.Take(100))
                 warm.AddDocument(d); // JIT and first-use costs stay out of the timing
+        long before = GC.GetTotalAllocatedBytes(precise: true);
         var clock = Stopwatch.StartNew();
         using (var writer = new IndexWriter(dir, config))
         {
@@ -125,8 +130,9 @@ public static class StageProfile
             writer.Commit();
         }
         double seconds = clock.Elapsed.TotalSeconds;
+        long allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
         analyzer.Dispose();
-        return new StageTiming(stage, seconds, $"{note}; index {Formats.Mb(Measure.SizeOnDisk(path))} MB");
+        return new StageTiming(stage, seconds, $"{note}; index {Formats.Mb(Measure.SizeOnDisk(path))} MB; allocates {Formats.Mb(allocated)} MB");
     }
 
     private static IEnumerable<(string Stage, string Note, Func<TextReader, (Tokenizer, TokenStream)> Chain)> AnalysisChains()

@@ -144,7 +144,7 @@ public sealed class RecordsAccountedTests : IDisposable
         string index = Path.Combine(_dir, "idx");
         Assert.Equal(0, SearchCli.InProcess("index", RepoPaths.Seeds, "--index", index, "--quiet").Code);
         Assert.Equal(0, SearchCli.InProcess("query", "election", "--index", index).Code);
-        foreach (string cfs in Directory.GetFiles(index, "*.cfs"))
+        foreach (string cfs in Directory.GetFiles(index, "*.fdt")) // stored fields, in every segment
         {
             var bytes = File.ReadAllBytes(cfs);
             for (int i = 200; i < bytes.Length - 200; i += 997) bytes[i] ^= 0x5A;

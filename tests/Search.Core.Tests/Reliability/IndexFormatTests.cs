@@ -115,10 +115,10 @@ public sealed class IndexFormatTests : IDisposable
         "empty segments_N",
         "garbage segments_N",
         "delete segments_N",
-        "truncate .cfs",
+        "truncate .fdt",
         "truncate .si",
-        "delete .cfs",
-        "flip bytes in .cfs",
+        "delete .tim",
+        "flip bytes in .pos",
         "garbage segments.gen only",
     };
 
@@ -135,13 +135,14 @@ public sealed class IndexFormatTests : IDisposable
             case "empty segments_N": File.WriteAllBytes(Pick("segments_*"), Array.Empty<byte>()); break;
             case "garbage segments_N": File.WriteAllBytes(Pick("segments_*"), new byte[] { 1, 2, 3, 4, 5, 6, 7, 8, 9 }); break;
             case "delete segments_N": File.Delete(Pick("segments_*")); break;
-            case "truncate .cfs": Truncate(Pick("*.cfs")); break;
+            // Segments are written without compound files: damage their largest files themselves.
+            case "truncate .fdt": Truncate(Pick("*.fdt")); break;
             case "truncate .si": Truncate(Pick("*.si")); break;
-            case "delete .cfs": File.Delete(Pick("*.cfs")); break;
-            case "flip bytes in .cfs":
-                var bytes = File.ReadAllBytes(Pick("*.cfs"));
+            case "delete .tim": File.Delete(Pick("*.tim")); break;
+            case "flip bytes in .pos":
+                var bytes = File.ReadAllBytes(Pick("*.pos"));
                 for (int i = 64; i < bytes.Length - 64; i += 7) bytes[i] ^= 0x5A;
-                File.WriteAllBytes(Pick("*.cfs"), bytes);
+                File.WriteAllBytes(Pick("*.pos"), bytes);
                 break;
             case "garbage segments.gen only":
                 foreach (var f in System.IO.Directory.GetFiles(index, "segments_*")) File.Delete(f);

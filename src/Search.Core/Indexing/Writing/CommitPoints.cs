@@ -36,14 +36,27 @@ public static class CommitPoints
         }
         if (newest < 0)
             return (Newest.None, -1, null);
+        string file = IndexFileNames.FileNameFromGeneration(IndexFileNames.SEGMENTS, "", newest);
+        if (TryRead(dir, file) is not { } error)
+            return (Newest.Readable, newest, null);
+        if (RecordedGeneration(dir) < newest)
+            return (Newest.Unfinished, newest, error);
+        // segments.gen names it, so it was complete when segments.gen was read; but a build may
+        // have finished writing it between the failed read and that look (a reader at the wrong
+        // moment of a running build): it is damaged only if it still cannot be read.
+        return TryRead(dir, file) is { } again ? (Newest.Damaged, newest, again) : (Newest.Readable, newest, null);
+    }
+
+    private static Exception? TryRead(LuceneDirectory dir, string file)
+    {
         try
         {
-            new SegmentInfos().Read(dir, IndexFileNames.FileNameFromGeneration(IndexFileNames.SEGMENTS, "", newest));
-            return (Newest.Readable, newest, null);
+            new SegmentInfos().Read(dir, file);
+            return null;
         }
         catch (Exception e) when (IndexStore.IsDamage(e) || e is EndOfStreamException)
         {
-            return (RecordedGeneration(dir) >= newest ? Newest.Damaged : Newest.Unfinished, newest, e);
+            return e;
         }
     }
 

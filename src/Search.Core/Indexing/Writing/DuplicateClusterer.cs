@@ -7,10 +7,11 @@ using Search.Core.Duplicates;
 namespace Search.Core.Indexing.Writing;
 
 /// <summary>
-/// Gives articles added since the last commit their duplicate-cluster keys, and keeps clusters
-/// right when members were deleted or changed. One per build; <see cref="BeforeCommit"/> runs right
-/// before each commit. It reads the writer's uncommitted state through one near-real-time reader
-/// that is refreshed incrementally (only new segments are opened) and sets keys with
+/// Gives articles added by a build their duplicate-cluster keys, and keeps clusters right when
+/// members were deleted or changed. One per build; <see cref="BeforeCommit"/> runs right before
+/// the build's last commit (not at its checkpoints: see <see cref="Checkpointer"/>). It reads the
+/// writer's uncommitted state through a near-real-time reader (refreshed incrementally, only new
+/// segments opened, if it runs again) and sets keys with
 /// <see cref="IndexWriter.UpdateNumericDocValue"/>, so the keys land in the same atomic commit as
 /// the articles.
 ///
@@ -25,9 +26,9 @@ namespace Search.Core.Indexing.Writing;
 /// New article: it joins the cluster of what it copies (clusters it links are merged: the larger
 /// keeps its key), or keeps its own key. Keys are stable: a cluster keeps its key as copies join
 /// or leave. Deleted or changed article (looked at only when there are fewer clustered articles
-/// than after the last pass; counting them reads one numeric doc value per article): every
-/// cluster that has fewer members than at the last commit is checked again pair by pair; if it fell
-/// apart (the article that linked two groups is gone), the largest part keeps the key and the
+/// than when the build started; counting them reads one numeric doc value per article): every
+/// cluster that has fewer members than when the build started is checked again pair by pair; if
+/// it fell apart (the article that linked two groups is gone), the largest part keeps the key and the
 /// others get new ones.
 /// </summary>
 public sealed class DuplicateClusterer : IDisposable
@@ -45,11 +46,17 @@ public sealed class DuplicateClusterer : IDisposable
 
     private static readonly ISet<string> TextFields = new HashSet<string> { Schema.Id, Schema.Body, Schema.Published };
 
+    /// <summary>The index as the build found it (a near-real-time reader the build holds open).</summary>
+    private readonly IndexReader _start;
     private DirectoryReader? _reader;
     /// <summary>Segments (core cache keys) already scanned for new articles.</summary>
     private HashSet<object> _seen = new();
     /// <summary>Live clustered articles after the last pass; -1 before the first.</summary>
     private long _clustered = -1;
+
+    /// <param name="start">The index as the build found it, open until the build's last commit:
+    /// clusters are compared with it to find those that lost members.</param>
+    public DuplicateClusterer(IndexReader start) => _start = start;
 
     /// <summary>What one pass did.</summary>
     public sealed record Report(int Clustered, int Joined, int Rechecked, int Moved, TimeSpan Took);
@@ -87,11 +94,12 @@ public sealed class DuplicateClusterer : IDisposable
         }
         _seen = seenNow;
 
-        // Fewer clustered articles than after the last pass (or in the last commit): some were
-        // deleted or replaced, and the clusters they were in may have to be split.
+        // Fewer clustered articles than when the build started (or after the last pass): some
+        // were deleted or replaced, and the clusters they were in may have to be split.
+        long[]? startKeys = null;
         if (_clustered < 0)
-            _clustered = CommittedKeys(writer.Directory).Length;
-        int rechecked = clustered < _clustered ? pass.RecheckShrunk(CommittedKeys(writer.Directory)) : 0;
+            _clustered = (startKeys = KeysOf(_start)).Length;
+        int rechecked = clustered < _clustered ? pass.RecheckShrunk(startKeys ?? KeysOf(_start)) : 0;
         var (done, joined) = pass.AssignNew(fresh, freshLeaves);
         _clustered = clustered + done;
         return new Report(done, joined, rechecked, pass.Moved, clock.Elapsed);
@@ -103,14 +111,11 @@ public sealed class DuplicateClusterer : IDisposable
         _reader = null;
     }
 
-    /// <summary>Cluster keys of the live clustered articles of the last commit, sorted; empty when there is none.</summary>
-    private static long[] CommittedKeys(Lucene.Net.Store.Directory dir)
+    /// <summary>Cluster keys of the live clustered articles of <paramref name="committed"/>, sorted; empty when there is none.</summary>
+    private static long[] KeysOf(IndexReader committed)
     {
-        if (!DirectoryReader.IndexExists(dir))
-            return Array.Empty<long>();
         try
         {
-            using var committed = DirectoryReader.Open(dir);
             var values = MultiDocValues.GetNumericValues(committed, Schema.Cluster);
             var live = MultiFields.GetLiveDocs(committed);
             if (values == null)
@@ -252,7 +257,7 @@ public sealed class DuplicateClusterer : IDisposable
             if (fresh.Count == 0)
                 return (0, 0);
             var isFresh = new HashSet<int>(fresh);
-            var pairs = CandidatePairs(isFresh, freshLeaves);
+            var pairs = MostlyFresh(fresh.Count, freshLeaves) ? CandidatePairsByScan(isFresh) : CandidatePairs(isFresh, freshLeaves);
             // Verifying reads and analyses the stored text of both: done only for candidate pairs,
             // one worker per core.
             var verified = new ConcurrentBag<(int New, int Other)>();
@@ -305,6 +310,65 @@ public sealed class DuplicateClusterer : IDisposable
             return (fresh.Count, joined);
         }
 
+        /// <summary>True when walking every band term once is cheaper than seeking the new
+        /// articles' terms in every other segment: a first build or a rebuild (every article new,
+        /// in as many segments as checkpoints made), or any build adding a large share of the index.</summary>
+        private bool MostlyFresh(int freshCount, List<AtomicReaderContext> freshLeaves)
+        {
+            int others = _reader.Leaves.Count - freshLeaves.Count;
+            if (others == 0)
+                return freshLeaves.Count > 1;
+            // A seek costs a few term reads: seeking each new term in each other segment costs
+            // more than reading every term once when new articles times segments exceed the index.
+            return (long)freshCount * _reader.Leaves.Count * 4 >= _reader.NumDocs;
+        }
+
+        /// <summary>Pairs (new article, other article) sharing a band key, each once, from one walk
+        /// over the band terms of all segments in order (merged), not a seek per term and segment.</summary>
+        private HashSet<(int New, int Other)> CandidatePairsByScan(HashSet<int> isFresh)
+        {
+            var found = new ConcurrentBag<(int, int)>();
+            var terms = MultiFields.GetTerms(_reader, Schema.DuplicateBands);
+            var live = MultiFields.GetLiveDocs(_reader);
+            if (terms != null)
+            {
+                // In parallel, each worker a range of first characters (keys are 7-bit characters).
+                Parallel.For(0, 128, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, first =>
+                {
+                    var prefix = new BytesRef(new[] { (byte)first });
+                    var posting = new List<int>();
+                    DocsEnum? docs = null;
+                    var te = terms.GetEnumerator();
+                    if (te.SeekCeil(prefix) == TermsEnum.SeekStatus.END)
+                        return;
+                    for (bool more = true; more && StringHelper.StartsWith(te.Term, prefix); more = te.MoveNext())
+                    {
+                        if (te.DocFreq < 2)
+                            continue; // nearly every band key: one article's alone
+                        posting.Clear();
+                        docs = te.Docs(live, docs, DocsFlags.NONE);
+                        bool anyFresh = false;
+                        for (int d = docs.NextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = docs.NextDoc())
+                        {
+                            posting.Add(d);
+                            anyFresh |= isFresh.Contains(d);
+                        }
+                        if (!anyFresh || posting.Count < 2 || posting.Count > MaxPostings)
+                            continue;
+                        foreach (int a in posting)
+                        {
+                            if (!isFresh.Contains(a))
+                                continue;
+                            foreach (int b in posting)
+                                if (b != a)
+                                    found.Add((a, b));
+                        }
+                    }
+                });
+            }
+            return Unordered(found, isFresh);
+        }
+
         /// <summary>Pairs (new article, other article) sharing a band key, each once. Walks the band
         /// terms of the segments holding new articles (in parallel, each worker a range of first
         /// characters) and seeks each in the other segments.</summary>
@@ -351,7 +415,7 @@ public sealed class DuplicateClusterer : IDisposable
                             for (int d = docs.NextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = docs.NextDoc())
                                 posting.Add(other.DocBase + d);
                         }
-                        if (posting.Count < 2)
+                        if (posting.Count < 2 || posting.Count > MaxPostings)
                             continue;
                         for (int i = 0; i < own; i++)
                         {
@@ -364,7 +428,12 @@ public sealed class DuplicateClusterer : IDisposable
                     }
                 }
             });
-            // Each unordered pair once, new article first (when both are new, the lower doc first).
+            return Unordered(found, isFresh);
+        }
+
+        /// <summary>Each unordered pair once, new article first (when both are new, the lower doc first).</summary>
+        private static HashSet<(int New, int Other)> Unordered(IEnumerable<(int, int)> found, HashSet<int> isFresh)
+        {
             var pairs = new HashSet<(int, int)>();
             foreach (var (a, b) in found)
             {

@@ -7,8 +7,9 @@ namespace Search.Core.Indexing.Writing;
 
 /// <summary>
 /// One file's way through a build: skip it if unchanged, read it (small files whole, so their
-/// errors surface before the index is touched; big ones streamed), enrich its articles and build
-/// their documents in batches; on the adding side, write each record (<see cref="RecordWriter"/>);
+/// errors surface before the index is touched; big ones streamed) and hand its articles on in
+/// batches; on the adding side, enrich each article, build its document and write the record
+/// (<see cref="RecordWriter"/>);
 /// and when the last batch is in, finish the file (records gone from it deleted, its state set)
 /// or, if it stopped part-way, leave it listed as unfinished so the next build reads it again.
 /// </summary>
@@ -130,14 +131,14 @@ public sealed class FileIngest(
         checkpoints.FileStarted(work.Path);
         try
         {
-            var batch = new List<(Article, Lucene.Net.Documents.Document, UInt128)>(BatchSize);
+            var batch = new List<Article>(BatchSize);
             int first = 0;
             void Flush()
             {
                 Interlocked.Increment(ref work.Pending);
                 send(new Batch(work, first, batch));
                 first += batch.Count;
-                batch = new List<(Article, Lucene.Net.Documents.Document, UInt128)>(BatchSize);
+                batch = new List<Article>(BatchSize);
             }
             try
             {
@@ -154,10 +155,7 @@ public sealed class FileIngest(
                         Interlocked.Increment(ref work.Problems);
                         continue;
                     }
-                    var article = item.Article!;
-                    UInt128 hash = RecordHash.Of(article); // of the record as read, before enrichment
-                    ArticleEnricher.Enrich(article, work.Source, options.DateOrder);
-                    batch.Add((article, ArticleDocument.Build(article, work.State, work.Path, hash, options.Duplicates), hash));
+                    batch.Add(item.Article!);
                     if (batch.Count == BatchSize)
                         Flush();
                 }
@@ -185,11 +183,16 @@ public sealed class FileIngest(
         {
             if (WorkerFailure != null)
                 return;
-            for (int i = 0; i < batch.Records.Count; i++)
+            for (int i = 0; i < batch.Articles.Count; i++)
             {
-                var (article, doc, hash) = batch.Records[i];
+                var article = batch.Articles[i];
                 try
                 {
+                    // Here rather than on the reading thread: one big file has one reader, and
+                    // this is most of the work before the writer (the fingerprint above all).
+                    UInt128 hash = RecordHash.Of(article); // of the record as read, before enrichment
+                    ArticleEnricher.Enrich(article, work.Source, options.DateOrder);
+                    var doc = ArticleDocument.Build(article, work.State, work.Path, hash, options.Duplicates);
                     records.Write(work, batch.First + i, article, doc, hash);
                 }
                 catch (ArgumentException e)

@@ -101,6 +101,11 @@ public sealed class WriterSession : IDisposable
             MaxBufferedDocs = IndexWriterConfig.DISABLE_AUTO_FLUSH,
             Similarity = new BM25Similarity(),
             IndexDeletionPolicy = new KeepLastCommits(keepStart: !rebuild),
+            // No compound files: packing a segment's files into one copies them all a second time,
+            // at every flush and merge, to save file handles an index of a few dozen segments
+            // does not run short of.
+            UseCompoundFile = false,
+            MergePolicy = new TieredMergePolicy { NoCFSRatio = 0.0 },
         };
         IndexWriter writer;
         try

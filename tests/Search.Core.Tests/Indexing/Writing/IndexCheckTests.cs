@@ -74,7 +74,8 @@ public sealed class IndexCheckTests
         using var dir = new TempDir();
         var (index, _, articles) = MultiRootIndex(dir);
         Assert.True(IndexCheck.Run(index, fix: false).Healthy);
-        string cfs = Directory.GetFiles(index, "*.cfs").OrderByDescending(f => new FileInfo(f).Length).First();
+        // The largest file of any segment (segments are written without compound files).
+        string cfs = Directory.GetFiles(index, "_*").OrderByDescending(f => new FileInfo(f).Length).First();
         var bytes = File.ReadAllBytes(cfs);
         for (int i = 200; i < bytes.Length - 200; i += 997) bytes[i] ^= 0x5A;
         File.WriteAllBytes(cfs, bytes);

@@ -27,19 +27,20 @@ public enum RelatedTerms
 /// <param name="MaxTerms">How many of the seed's words a <see cref="RelatedTerms.RankingProfile"/> keeps.</param>
 /// <param name="Boosted">Profile: each word's clause boosted by its tf·idf in the seed (measured worse, off).</param>
 /// <param name="MinTermFrequency">Profile: how often a word must be in the seed to be picked.</param>
-/// <param name="K1">BM25 k1 of the related search.</param>
-/// <param name="B">BM25 b of the related search: a seed's many words match long articles by chance more than short ones.</param>
-/// <param name="PlaceWeight">Weight of each of the seed's places, as a share of the strongest term's; 0 = not used.</param>
+/// <param name="K1">BM25 k1 of the related search (Lucene's default 1.2: chosen on Reuters, better on BBC too).</param>
+/// <param name="B">BM25 b of the related search (Lucene's 0.75, not the ranking's 0.5): a seed's fifty
+/// words match long articles by chance more than short ones, so length counts for more than for a short query.</param>
+/// <param name="PlaceWeight">Weight of each of the seed's places (a clause on the place facet); 0 = not used, the default: measured, it does not help (docs/relevance.md).</param>
 /// <param name="DateWeight">Score factor 1 + this for the same day as the seed (<see cref="DateCloseness"/>); 0 = not used.</param>
 public sealed record RelatedOptions(
     RelatedTerms Terms = RelatedTerms.RankingProfile,
     int MaxTerms = RelatedProfile.DefaultMaxTerms,
-    float PlaceWeight = 0.2f,
+    float PlaceWeight = 0f,
     double DateWeight = DateCloseness.Weight,
     bool Boosted = false,
     int MinTermFrequency = 1,
-    float K1 = 1.0f,
-    float B = 0.5f)
+    float K1 = 1.2f,
+    float B = 0.75f)
 {
     /// <summary>The similarity the related search ranks with: the ranking's BM25 with this k1 and b.</summary>
     public Similarity CreateSimilarity() => (RankingSettings.Default with { K1 = K1, B = B }).CreateSimilarity();
@@ -52,10 +53,11 @@ public sealed record RelatedOptions(
 
 /// <summary>
 /// The "more like this" query for one article: the seed's most telling words
-/// (<see cref="RelatedOptions.Terms"/>), plus the seed's places (each a clause on the place facet)
-/// and a score factor for articles written close in time to it (<see cref="DateCloseness"/>): news
-/// readers expect "related" to mean the same story's follow-ups and background. The choice of
-/// each part and its weight is measured by `tests/Search.Benchmarks -- related` (docs/relevance.md).
+/// (<see cref="RelatedOptions.Terms"/>), optionally the seed's places (each a clause on the place
+/// facet), and a score factor for articles written close in time to it (<see cref="DateCloseness"/>):
+/// news readers expect "related" to mean the same story's follow-ups and background. Each part and
+/// its weight is measured by `tests/Search.Benchmarks -- related --sweep`, chosen on one collection
+/// and reported on the other (docs/relevance.md).
 /// </summary>
 public static class RelatedArticles
 {

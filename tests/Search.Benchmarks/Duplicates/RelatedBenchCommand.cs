@@ -124,10 +124,8 @@ public static class RelatedBenchCommand
         var parts = new (string, RelatedOptions)[]
         {
             ("MoreLikeThis terms, ranked by our BM25", RelatedOptions.Library),
-            ("ranking-field profile", RelatedOptions.Default with { PlaceWeight = 0, DateWeight = 0 }),
-            ("ranking-field profile + places", RelatedOptions.Default with { DateWeight = 0 }),
-            ("ranking-field profile + dates", RelatedOptions.Default with { PlaceWeight = 0 }),
-            ("ranking-field profile + places + dates (ours)", RelatedOptions.Default),
+            ("ours without the date factor", RelatedOptions.Default with { DateWeight = 0 }),
+            ("ours", RelatedOptions.Default),
         };
         foreach (var (label, options) in parts)
             Console.WriteLine($"| {name} | {n} | {label}, seed left out | {Variant(options):0.000} | | {docs} |");

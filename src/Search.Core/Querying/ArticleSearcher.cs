@@ -73,10 +73,10 @@ public sealed class ArticleSearcher : IDisposable
     }
 
     /// <summary>
-    /// Articles like the one with <paramref name="id"/>: Lucene's MoreLikeThis over title and body
-    /// (its defaults: the 25 terms of the article that score highest by tf·idf, each at least twice
-    /// in it and in five articles of the index), ranked by BM25. MoreLikeThis would return the
-    /// seed itself and its copies first: both are left out, and the rest collapsed to one per story.
+    /// Articles like the one with <paramref name="id"/> (<see cref="RelatedArticles"/>: the seed's 50
+    /// most telling words in the ranking field, its places, closeness in time), ranked by the same
+    /// BM25 as every query. The query would return the seed itself and its copies first: both are
+    /// left out, and the rest collapsed to one per story.
     /// A <see cref="SearchException"/> when no article has that id.
     /// </summary>
     public RelatedResult Related(string id, int limit = 10)
@@ -97,7 +97,8 @@ public sealed class ArticleSearcher : IDisposable
             {
                 var seen = new HashSet<long> { seedStory };
                 int window = limit + clusters.SizeOf(seed) + 10;
-                var top = searcher.Search(query, window);
+                var ranked = new IndexSearcher(searcher.IndexReader) { Similarity = RelatedOptions.Default.CreateSimilarity() };
+                var top = ranked.Search(query, window);
                 foreach (var sd in top.ScoreDocs)
                     if (seen.Add(clusters.StoryOf(sd.Doc)) && page.Count < limit)
                         page.Add(sd);

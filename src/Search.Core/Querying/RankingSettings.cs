@@ -27,7 +27,7 @@ public sealed record RankingSettings
     /// <summary>Weight of the proximity clauses added to keyword queries of two or more words: each
     /// pair of neighbouring query words scores again where the two occur within
     /// <see cref="ProximitySlop"/> positions of each other (nearer counts more). 0 turns it off.</summary>
-    public float ProximityBoost { get; init; } = 0.25f;
+    public float ProximityBoost { get; init; } = 0.1f;
 
     /// <summary>How far apart (in positions, either order) a pair of words may be and still count as near.</summary>
     public int ProximitySlop { get; init; } = 20;
@@ -52,7 +52,8 @@ public sealed record RankingSettings
     public float? K3 { get; init; } = 1f;
 
     /// <summary>A document shorter than this fraction of the average length is normalised as if it
-    /// had it (Xapian's min_normlen, 0.5); 0: none.</summary>
+    /// had it (Xapian's min_normlen, 0.5, its default); 0: none. A candidate of the relevance
+    /// benchmark's choice, which measured it within ±0.003 everywhere and chose none (docs/relevance.md).</summary>
     public float MinLengthNorm { get; init; }
 
     /// <summary>Robertson–Spärck Jones idf as Xapian computes it instead of Lucene's (see <see cref="Ranking.Bm25Scoring"/>).</summary>

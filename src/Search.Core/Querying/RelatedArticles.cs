@@ -5,60 +5,75 @@ using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
 using Search.Core.Indexing;
 using Search.Core.Indexing.Analysis;
+using Search.Core.Querying.Ranking;
 
 namespace Search.Core.Querying;
 
-/// <summary>
-/// The "more like this" query for one article. MoreLikeThis picks the article's most telling terms
-/// in title and body (re-analysed from the stored text with the stemmed analyser: the index keeps
-/// no term vectors). Articles that share the seed's places count more, and so do those written
-/// close in time to it (<see cref="DateCloseness"/>): news readers expect "related" to mean the
-/// same story's follow-ups and background. Searching the terms in the ranking field
-/// (<see cref="Schema.AllText"/>) instead was measured and is worse (P@10 0.873 vs 0.906 on BBC,
-/// 0.636 vs 0.667 on Reuters), so it is off.
-/// </summary>
-/// <summary>What the related-articles query uses besides the seed's terms (the benchmark measures each).</summary>
-/// <param name="RankingField">Search the terms in the ranking field rather than in title and body.</param>
-/// <param name="PlaceWeight">Weight of each of the seed's places, as a share of the strongest term's; 0 = not used.</param>
-/// <param name="DateWeight">Score factor 1 + this for the same day as the seed (<see cref="DateCloseness"/>); 0 = not used.</param>
-public sealed record RelatedOptions(bool RankingField = false, float PlaceWeight = 0.2f, double DateWeight = DateCloseness.Weight)
+/// <summary>Where the related-articles query takes the seed's words from.</summary>
+public enum RelatedTerms
 {
+    /// <summary>Lucene's MoreLikeThis with its defaults: the 25 terms of title and body with the
+    /// highest tf·idf, each at least twice in the seed and in five articles, searched in title and body.</summary>
+    MoreLikeThis,
+
+    /// <summary>The seed's words in the ranking field (title twice and body, as the index scores
+    /// them), each weighted by its BM25 weight in the seed, searched in the ranking field
+    /// (<see cref="RelatedProfile"/>).</summary>
+    RankingProfile,
+}
+
+/// <summary>What the related-articles query uses besides the seed's words (the benchmark measures each).</summary>
+/// <param name="Terms">Where the seed's words come from and where they are searched.</param>
+/// <param name="MaxTerms">How many of the seed's words a <see cref="RelatedTerms.RankingProfile"/> keeps.</param>
+/// <param name="Boosted">Profile: each word's clause boosted by its tf·idf in the seed (measured worse, off).</param>
+/// <param name="MinTermFrequency">Profile: how often a word must be in the seed to be picked.</param>
+/// <param name="K1">BM25 k1 of the related search (Lucene's default 1.2: chosen on Reuters, better on BBC too).</param>
+/// <param name="B">BM25 b of the related search (Lucene's 0.75, not the ranking's 0.5): a seed's fifty
+/// words match long articles by chance more than short ones, so length counts for more than for a short query.</param>
+/// <param name="PlaceWeight">Weight of each of the seed's places (a clause on the place facet); 0 = not used, the default: measured, it does not help (docs/relevance.md).</param>
+/// <param name="DateWeight">Score factor 1 + this for the same day as the seed (<see cref="DateCloseness"/>); 0 = not used.</param>
+public sealed record RelatedOptions(
+    RelatedTerms Terms = RelatedTerms.RankingProfile,
+    int MaxTerms = RelatedProfile.DefaultMaxTerms,
+    float PlaceWeight = 0f,
+    double DateWeight = DateCloseness.Weight,
+    bool Boosted = false,
+    int MinTermFrequency = 1,
+    float K1 = 1.2f,
+    float B = 0.75f)
+{
+    /// <summary>The similarity the related search ranks with: the ranking's BM25 with this k1 and b.</summary>
+    public Similarity CreateSimilarity() => (RankingSettings.Default with { K1 = K1, B = B }).CreateSimilarity();
+
     public static readonly RelatedOptions Default = new();
 
     /// <summary>MoreLikeThis as the library ships it: its terms in title and body, nothing else.</summary>
-    public static readonly RelatedOptions Library = new(false, 0, 0);
+    public static readonly RelatedOptions Library = new(RelatedTerms.MoreLikeThis, 25, 0, 0, Boosted: false, MinTermFrequency: 2);
 }
 
+/// <summary>
+/// The "more like this" query for one article: the seed's most telling words
+/// (<see cref="RelatedOptions.Terms"/>), optionally the seed's places (each a clause on the place
+/// facet), and a score factor for articles written close in time to it (<see cref="DateCloseness"/>):
+/// news readers expect "related" to mean the same story's follow-ups and background. Each part and
+/// its weight is measured by `tests/Search.Benchmarks -- related --sweep`, chosen on one collection
+/// and reported on the other (docs/relevance.md).
+/// </summary>
 public static class RelatedArticles
 {
     private static readonly string[] Fields = { Schema.Title, Schema.Body };
 
-    /// <summary>Null when the article has no term frequent enough to pick.</summary>
+    /// <summary>Null when the article has no word telling enough to pick.</summary>
     public static Query? Query(IndexReader reader, ArticleAnalyzers analyzers, int doc, RelatedOptions? options = null)
     {
         options ??= RelatedOptions.Default;
-        var mlt = new MoreLikeThis(reader, new DefaultSimilarity())
-        {
-            Analyzer = analyzers.Stemmed,
-            FieldNames = Fields,
-            ApplyBoost = options.RankingField,
-        };
-        if (mlt.Like(doc) is not BooleanQuery { Clauses.Count: > 0 } like)
+        BooleanQuery? query = options.Terms == RelatedTerms.RankingProfile
+            ? RelatedProfile.Query(reader, analyzers, doc, options)
+            : LibraryQuery(reader, analyzers, doc);
+        if (query == null)
             return null;
-        if (!options.RankingField && options.PlaceWeight == 0 && options.DateWeight == 0)
-            return like;
-        BooleanQuery query = like;
-        if (options.RankingField)
-        {
-            var terms = new Dictionary<string, float>(StringComparer.Ordinal);
-            foreach (BooleanClause clause in like.Clauses)
-                if (clause.Query is TermQuery tq)
-                    terms[tq.Term.Text] = Math.Max(terms.GetValueOrDefault(tq.Term.Text), tq.Boost);
-            float strongest = terms.Values.DefaultIfEmpty(1).Max();
-            query = new BooleanQuery();
-            foreach (var (text, boost) in terms)
-                query.Add(new TermQuery(new Term(Schema.AllText, text)) { Boost = boost / strongest }, Occur.SHOULD);
-        }
+        if (options.PlaceWeight == 0 && options.DateWeight == 0)
+            return query;
         var stored = reader.Document(doc, new HashSet<string> { Schema.Place, Schema.Published });
         if (options.PlaceWeight > 0)
             foreach (string place in stored.GetValues(Schema.Place).Distinct(StringComparer.OrdinalIgnoreCase))
@@ -66,5 +81,11 @@ public static class RelatedArticles
         return options.DateWeight > 0 && DateCloseness.Days(stored.Get(Schema.Published)) is { } day
             ? new BoostedQuery(query, new DateCloseness(day, options.DateWeight))
             : query;
+    }
+
+    private static BooleanQuery? LibraryQuery(IndexReader reader, ArticleAnalyzers analyzers, int doc)
+    {
+        var mlt = new MoreLikeThis(reader, new DefaultSimilarity()) { Analyzer = analyzers.Stemmed, FieldNames = Fields };
+        return mlt.Like(doc) is BooleanQuery { Clauses.Count: > 0 } like ? like : null;
     }
 }

@@ -21,13 +21,15 @@ namespace Search.Benchmarks.Duplicates;
 public static class RelatedBenchCommand
 {
     public const string Name = "related";
-    public const string Usage = "related [--shared DIR] [--work DIR]   related-articles P@10 on BBC sections and Reuters topics";
+    public const string Usage = "related [--shared DIR] [--work DIR] [--reuse] [--sweep | --sweep-stage N]   related-articles P@10 on BBC sections and Reuters topics";
 
     public static int Run(string[] args)
     {
         string shared = Path.GetFullPath(Path.Combine(RepoPaths.Root, "..", "shared"));
         string work = "/tmp/search-related-bench";
         bool reuse = false;
+        Dictionary<(string, RelatedOptions), double>? sweep = null;
+        int stage = 0;
         for (int i = 0; i < args.Length; i++)
         {
             string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -36,6 +38,8 @@ public static class RelatedBenchCommand
                 case "--shared": shared = Value(); break;
                 case "--work": work = Value(); break;
                 case "--reuse": reuse = true; break;
+                case "--sweep": sweep = new(); break;
+                case "--sweep-stage": sweep = new(); stage = int.Parse(Value(), CultureInfo.InvariantCulture); break;
                 default: Console.Error.WriteLine("usage: " + Usage); return 2;
             }
         }
@@ -53,62 +57,123 @@ public static class RelatedBenchCommand
         var reutersLabels = File.ReadLines(jsonl).Select(l => JsonDocument.Parse(l).RootElement)
             .ToDictionary(r => r.GetProperty("id").GetString()!, r => r.TryGetProperty("tags", out var t) ? t.EnumerateArray().Select(x => x.GetString()!).ToArray() : Array.Empty<string>());
 
-        Console.WriteLine("| collection | seeds | method | P@10 | mean ms per call | articles |");
-        Console.WriteLine("|---|--:|---|--:|--:|--:|");
-        Measure("BBC sections", bbcIndex, bbcLabels, every: 1);
-        Measure("Reuters-21578 topics", reutersIndex, reutersLabels, every: 5);
+        if (sweep == null)
+        {
+            Console.WriteLine("| collection | seeds | method | P@10 | mean ms per call | articles |");
+            Console.WriteLine("|---|--:|---|--:|--:|--:|");
+        }
+        Measure("BBC sections", bbcIndex, bbcLabels, every: 1, sweep, stage);
+        Measure("Reuters-21578 topics", reutersIndex, reutersLabels, every: 5, sweep, stage);
+        if (sweep != null)
+            ReportSweep(sweep, ["BBC sections", "Reuters-21578 topics"], stage);
         return 0;
     }
 
-    private static void Measure(string name, string index, Dictionary<string, string[]> labels, int every)
+    private static void Measure(string name, string index, Dictionary<string, string[]> labels, int every, Dictionary<(string, RelatedOptions), double>? sweep, int stage)
     {
         var seeds = labels.Where(kv => kv.Value.Length > 0).Select(kv => kv.Key).Order(StringComparer.Ordinal).Where((_, i) => i % every == 0).ToList();
-        using var searcher = ArticleSearcher.Open(index);
         double Precision(string seed, IEnumerable<string> ids) =>
             ids.Take(10).Count(id => labels.TryGetValue(id, out var l) && l.Intersect(labels[seed]).Any()) / 10.0;
-
-        // Ours, as `search related` runs it (warm-up first).
-        foreach (string s in seeds.Take(50)) searcher.Related(s);
-        var clock = Stopwatch.StartNew();
-        double ours = seeds.Average(s => Precision(s, searcher.Related(s).Hits.Select(h => h.Id)));
-        double oursMs = clock.Elapsed.TotalMilliseconds / seeds.Count;
-
-        // The library's MoreLikeThis with its defaults, only the seed left out.
         using var dir = IndexStore.OpenDirectory(index);
         using var reader = DirectoryReader.Open(dir);
-        var plain = new IndexSearcher(reader) { Similarity = new BM25Similarity() };
         var analyzers = new ArticleAnalyzers(IndexStore.ReadSettings(reader, index));
         var ids = new Dictionary<string, int>();
         for (int d = 0; d < reader.MaxDoc; d++)
             ids[reader.Document(d, new HashSet<string> { Schema.Id }).Get(Schema.Id)] = d;
-        List<string> Plain(string seed)
-        {
-            var mlt = new MoreLikeThis(reader) { Analyzer = analyzers.Stemmed, FieldNames = new[] { Schema.Title, Schema.Body } };
-            var top = plain.Search(mlt.Like(ids[seed]), 11);
-            return top.ScoreDocs.Where(sd => sd.Doc != ids[seed]).Select(sd => reader.Document(sd.Doc, new HashSet<string> { Schema.Id }).Get(Schema.Id)).ToList();
-        }
-        foreach (string s in seeds.Take(50)) Plain(s);
-        clock.Restart();
-        double library = seeds.Average(s => Precision(s, Plain(s)));
-        double libraryMs = clock.Elapsed.TotalMilliseconds / seeds.Count;
         string n = seeds.Count.ToString("N0", CultureInfo.InvariantCulture), docs = reader.NumDocs.ToString("N0", CultureInfo.InvariantCulture);
-        Console.WriteLine($"| {name} | {n} | MoreLikeThis, library defaults, seed left out | {library:0.000} | {libraryMs:0.00} | {docs} |");
-        Console.WriteLine($"| {name} | {n} | **ours**: `search related` (copies left out, one per story) | {ours:0.000} | {oursMs:0.00} | {docs} |");
-        // What each part of ours adds, each with only the seed left out as for the library's row.
-        var ranked = new IndexSearcher(reader) { Similarity = RankingSettings.Default.CreateSimilarity() };
-        foreach (var (label, options) in new (string, RelatedOptions)[]
+
+        // Each variant of ours with only the seed left out, as for the library's row.
+        double Variant(RelatedOptions options)
         {
-            ("MoreLikeThis terms in the ranking field", new RelatedOptions(true, 0, 0)),
-            ("MoreLikeThis + places", new RelatedOptions(false, RelatedOptions.Default.PlaceWeight, 0)),
-            ("MoreLikeThis + dates", new RelatedOptions(false, 0, RelatedOptions.Default.DateWeight)),
-            ("MoreLikeThis + places + dates (ours)", RelatedOptions.Default),
-        })
-        {
-            List<string> Variant(string seed) => RelatedArticles.Query(reader, analyzers, ids[seed], options) is { } q
+            var ranked = new IndexSearcher(reader) { Similarity = options.CreateSimilarity() };
+            List<string> Top(string seed) => RelatedArticles.Query(reader, analyzers, ids[seed], options) is { } q
                 ? ranked.Search(q, 11).ScoreDocs.Where(sd => sd.Doc != ids[seed]).Select(sd => reader.Document(sd.Doc, new HashSet<string> { Schema.Id }).Get(Schema.Id)).ToList()
                 : [];
-            double p = seeds.Average(s => Precision(s, Variant(s)));
-            Console.WriteLine($"| {name} | {n} | {label}, seed left out | {p:0.000} | | {docs} |");
+            return seeds.Average(s => Precision(s, Top(s)));
         }
+        if (sweep != null)
+        {
+            foreach (var options in SweepGrid(stage))
+                sweep[(name, options)] = Variant(options);
+            return;
+        }
+
+        // Ours, as `search related` runs it (warm-up first).
+        using (var searcher = ArticleSearcher.Open(index))
+        {
+            foreach (string s in seeds.Take(50)) searcher.Related(s);
+            var clock = Stopwatch.StartNew();
+            double ours = seeds.Average(s => Precision(s, searcher.Related(s).Hits.Select(h => h.Id)));
+            double oursMs = clock.Elapsed.TotalMilliseconds / seeds.Count;
+
+            // The library's MoreLikeThis with its defaults, only the seed left out.
+            var plain = new IndexSearcher(reader) { Similarity = new BM25Similarity() };
+            List<string> Plain(string seed)
+            {
+                var mlt = new MoreLikeThis(reader) { Analyzer = analyzers.Stemmed, FieldNames = new[] { Schema.Title, Schema.Body } };
+                var top = plain.Search(mlt.Like(ids[seed]), 11);
+                return top.ScoreDocs.Where(sd => sd.Doc != ids[seed]).Select(sd => reader.Document(sd.Doc, new HashSet<string> { Schema.Id }).Get(Schema.Id)).ToList();
+            }
+            foreach (string s in seeds.Take(50)) Plain(s);
+            clock.Restart();
+            double library = seeds.Average(s => Precision(s, Plain(s)));
+            double libraryMs = clock.Elapsed.TotalMilliseconds / seeds.Count;
+            Console.WriteLine($"| {name} | {n} | MoreLikeThis, library defaults, seed left out | {library:0.000} | {libraryMs:0.00} | {docs} |");
+            Console.WriteLine($"| {name} | {n} | **ours**: `search related` (copies left out, one per story) | {ours:0.000} | {oursMs:0.00} | {docs} |");
+        }
+        var parts = new (string, RelatedOptions)[]
+        {
+            ("MoreLikeThis terms, ranked by our BM25", RelatedOptions.Library),
+            ("ours without the date factor", RelatedOptions.Default with { DateWeight = 0 }),
+            ("ours", RelatedOptions.Default),
+        };
+        foreach (var (label, options) in parts)
+            Console.WriteLine($"| {name} | {n} | {label}, seed left out | {Variant(options):0.000} | | {docs} |");
+    }
+
+    /// <summary>The candidates `--sweep` measures on each collection, in three stages (0: all;
+    /// `--sweep-stage N`: one): 1, how the seed's words are picked and weighed (how many, boosted by
+    /// tf·idf or not, said at least once or twice); 2, unboosted and from one mention, how many words
+    /// and how much the places and the date count; 3, the BM25 k1 and b of the related search.</summary>
+    public static IEnumerable<RelatedOptions> SweepGrid(int stage = 0)
+    {
+        var grid = new List<RelatedOptions>();
+        if (stage is 0 or 1)
+            foreach (int terms in new[] { 25, 50 })
+                foreach (bool boosted in new[] { true, false })
+                    foreach (int minTf in new[] { 1, 2 })
+                        grid.Add(new RelatedOptions(RelatedTerms.RankingProfile, terms, 0, 0, boosted, minTf));
+        if (stage is 0 or 2)
+            foreach (int terms in new[] { 50, 100 })
+                foreach (float place in new[] { 0f, 0.2f })
+                    foreach (double date in new[] { 0, 0.5 })
+                        grid.Add(new RelatedOptions(RelatedTerms.RankingProfile, terms, place, date, Boosted: false, MinTermFrequency: 1));
+        if (stage is 0 or 3)
+            foreach (int terms in new[] { 50, 100 })
+                foreach (var (k1, b) in new[] { (1.0f, 0.5f), (1.2f, 0.75f) })
+                    grid.Add(new RelatedOptions(RelatedTerms.RankingProfile, terms, 0, 0.5, Boosted: false, MinTermFrequency: 1, K1: k1, B: b));
+        return grid.Distinct();
+    }
+
+    private static string Describe(RelatedOptions o) =>
+        string.Create(CultureInfo.InvariantCulture, $"{o.MaxTerms} words, places {o.PlaceWeight}, date {o.DateWeight}, boosted {o.Boosted}, min tf {o.MinTermFrequency}, k1 {o.K1} b {o.B}");
+
+    /// <summary>Each collection reported with the candidate that is best on the other one.</summary>
+    private static void ReportSweep(Dictionary<(string, RelatedOptions), double> sweep, string[] names, int stage)
+    {
+        Console.WriteLine();
+        Console.WriteLine("| candidate | " + string.Join(" | ", names) + " |");
+        Console.WriteLine("|---|" + string.Concat(names.Select(_ => "--:|")));
+        foreach (var o in SweepGrid(stage))
+            Console.WriteLine($"| {Describe(o)} | " + string.Join(" | ", names.Select(c => sweep[(c, o)].ToString("0.000", CultureInfo.InvariantCulture))) + " |");
+        Console.WriteLine();
+        Console.WriteLine("| reported on | chosen on | candidate | P@10 there | P@10 where chosen |");
+        Console.WriteLine("|---|---|---|--:|--:|");
+        foreach (string held in names)
+            foreach (string tune in names.Where(c => c != held))
+            {
+                var best = SweepGrid(stage).OrderByDescending(o => sweep[(tune, o)]).First();
+                Console.WriteLine($"| {held} | {tune} | {Describe(best)} | {sweep[(held, best)]:0.000} | {sweep[(tune, best)]:0.000} |");
+            }
     }
 }

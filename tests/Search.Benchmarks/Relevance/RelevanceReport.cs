@@ -266,7 +266,8 @@ public sealed class RelevanceReport
             yield return (string.Create(CultureInfo.InvariantCulture, $"proximity within {slop} positions (not {r.ProximitySlop})"), v with { Ranking = r with { ProximitySlop = slop } });
         yield return (r.QueryFunctionWords ? "function words kept" : "function words dropped", v with { Ranking = r with { QueryFunctionWords = !r.QueryFunctionWords } });
         yield return ("request phrasing dropped too (\"I am interested in papers about\")", v with { Ranking = r with { QueryStopWords = true } });
-        yield return ("min length 0.5 (Xapian's min_normlen)", v with { Ranking = r with { MinLengthNorm = 0.5f } });
+        yield return (r.MinLengthNorm > 0 ? "min length off (Xapian's min_normlen 0.5 not applied)" : "min length 0.5 (Xapian's min_normlen)",
+            v with { Ranking = r with { MinLengthNorm = r.MinLengthNorm > 0 ? 0 : 0.5f } });
         yield return ("exact document lengths (index-time change, not shipped)", v with { Ranking = r with { DocumentLengths = ExactLengths.Instance } });
         foreach (var (combined, title, tie) in RankingVariant.FieldChoices)
         {

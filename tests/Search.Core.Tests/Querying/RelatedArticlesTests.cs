@@ -55,6 +55,23 @@ public class RelatedArticlesTests
     }
 
     [Fact]
+    public void AWordTheSeedSaysOnceAndOneOtherArticleSharesFindsThatArticle()
+    {
+        // A short wire story: its telling word ("Quillon") is said once in the body and is in one
+        // other article. MoreLikeThis' defaults (a word twice in the seed, in five articles) would
+        // pick nothing from it; the other articles share only everyday words with the seed.
+        var rows = new List<string>
+        {
+            Row("seed", "Copper output falls", "Output at the Quillon copper mine fell after the company said on Monday that the strike went on.", "2021-03-02", null),
+            Row("follow-up", "Smelter news", "The Quillon smelter reported lower deliveries this quarter.", "2021-03-09", null),
+        };
+        for (int i = 0; i < 8; i++)
+            rows.Add(Row($"other{i}", $"Market report {i}", $"The company said on Monday the strike at plant number {i} ended and work at the site resumed.", "2021-03-02", null));
+        var ids = RelatedIds(rows.ToArray());
+        Assert.Equal("follow-up", ids.FirstOrDefault());
+    }
+
+    [Fact]
     public void DaysAreCountedFromIsoDatesOnly()
     {
         Assert.Equal(DateCloseness.Days("2021-03-04") - 2, DateCloseness.Days("2021-03-02"));

@@ -49,7 +49,7 @@ public static class IndexCommand
             null, DateOrders);
         var json = SharedOptions.Json("print the summary as JSON (no progress display)");
         var quiet = SharedOptions.Flag("--quiet", "no progress display");
-        var csvColumns = SharedOptions.Text("--csv-columns", "LIST", "read CSV files without a header row: their columns in order, e.g. section,body (id, title, body, url, author, source, date, section, tags, places; - skips one)");
+        var csvColumns = SharedOptions.Text("--csv-columns", "LIST", "read CSV files without a header row: their columns in order, e.g. section,body (id, title, body, url, author, source, date, section, tags, places, language; - skips one)");
         var csvDelimiter = SharedOptions.Text("--csv-delimiter", "CHAR", "the CSV delimiter: comma, semicolon or tab (default: sniffed from the file)");
         var csvQuote = SharedOptions.Text("--csv-quote", "CHAR", "the CSV quote character: double (\") or single (') (default: sniffed from the file)");
         var command = new Command("index", Description)

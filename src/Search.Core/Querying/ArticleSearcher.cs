@@ -67,8 +67,8 @@ public sealed class ArticleSearcher : IDisposable
 
     private SearchResult SearchAsGiven(SearchRequest request)
     {
-        var plan = QueryPlan.Parse(request, Analyzers, Ranking);
         using var lease = _pool.Acquire();
+        var plan = QueryPlan.Parse(request, Analyzers, Ranking, LanguageQueries.CodesIn(lease.Searcher.IndexReader));
         return RankedSearch.Run(lease.Searcher, plan, Analyzers, Ranking);
     }
 
@@ -150,12 +150,13 @@ public sealed class ArticleSearcher : IDisposable
     /// does not parse.</summary>
     public (string Title, string Body) Highlighted(Article article, string query)
     {
-        Query parsed;
-        try { parsed = new ArticleQueryParser(Analyzers, 10_000, Ranking).ParseQuery(query); }
-        catch (SearchException) { return (article.Title, article.Body); }
         return _pool.Use(searcher =>
         {
-            var builder = new SnippetBuilder(parsed, searcher.IndexReader, Analyzers);
+            Query parsed;
+            try { parsed = LanguageQueries.Parse(query, false, Analyzers, 10_000, Ranking, LanguageQueries.CodesIn(searcher.IndexReader)); }
+            catch (SearchException) { return (article.Title, article.Body); }
+            // Marked as the article was analysed: its own language.
+            var builder = new SnippetBuilder(parsed, searcher.IndexReader, Analyzers.For(Indexing.Analysis.Languages.LanguageChains.KeyOf(article.Language)));
             return (builder.Title(article.Title), builder.WholeBody(article.Body));
         });
     }

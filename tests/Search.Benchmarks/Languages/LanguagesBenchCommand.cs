@@ -78,7 +78,7 @@ public static class LanguagesBenchCommand
         return s.Length > 60 ? s[..60] : s;
     }
 
-    private static string FindShared()
+    internal static string FindShared()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
             if (Directory.Exists(Path.Combine(dir.FullName, "shared", "corpora")))

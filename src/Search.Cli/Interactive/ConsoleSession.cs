@@ -13,7 +13,7 @@ namespace Search.Cli.Interactive;
 public sealed class ConsoleSession
 {
     /// <summary>Dimensions in the compact panel under each result.</summary>
-    public static readonly string[] PanelFacets = { "source", "section", "place", "year" };
+    public static readonly string[] PanelFacets = { "source", "section", "place", "year", "language" };
 
     /// <summary>How `:show` and `:related` read their argument, stated in `:help`.</summary>
     public const string HitRule = "#N is hit N of the last result; anything else is an article id (a bare number that is no article's id is taken as hit N, and the console says so).";

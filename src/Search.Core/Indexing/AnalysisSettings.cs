@@ -5,7 +5,7 @@ namespace Search.Core.Indexing;
 /// the index was built, and an index built with other settings is reported instead of silently
 /// returning wrong results.
 /// </summary>
-public sealed record AnalysisSettings(string Stemmer = "porter2", bool StopWords = true, string LanguageStemmer = Analysis.Languages.LanguageStemming.Light)
+public sealed record AnalysisSettings(string Stemmer = "porter2", bool StopWords = true, string LanguageStemmer = Analysis.Languages.LanguageStemming.Snowball)
 {
     public static readonly AnalysisSettings Default = new();
 

@@ -28,6 +28,8 @@ public sealed class ArticleSearcher : IDisposable
 
     private readonly SearcherPool _pool;
 
+    private static readonly ISet<string> LanguageField = new HashSet<string> { Schema.Language };
+
     private ArticleSearcher(string path, SearcherPool pool, RankingSettings ranking)
     {
         IndexPath = path;
@@ -68,7 +70,7 @@ public sealed class ArticleSearcher : IDisposable
     private SearchResult SearchAsGiven(SearchRequest request)
     {
         using var lease = _pool.Acquire();
-        var plan = QueryPlan.Parse(request, Analyzers, Ranking, LanguageQueries.CodesIn(lease.Searcher.IndexReader));
+        var plan = QueryPlan.Parse(request, Analyzers, Ranking, lease.Searcher.IndexReader);
         return RankedSearch.Run(lease.Searcher, plan, Analyzers, Ranking);
     }
 
@@ -91,7 +93,9 @@ public sealed class ArticleSearcher : IDisposable
             int seed = found.ScoreDocs[0].Doc;
             var clusters = ClusterMap.For(searcher.IndexReader);
             var seedStory = clusters.StoryOf(seed);
-            var query = RelatedArticles.Query(searcher.IndexReader, Analyzers, seed);
+            // The seed's words as its own language analysed them (issue 23).
+            string language = Indexing.Analysis.Languages.LanguageChains.KeyOf(searcher.Doc(seed, LanguageField).Get(Schema.Language));
+            var query = RelatedArticles.Query(searcher.IndexReader, Analyzers.For(language), seed);
             var page = new List<ScoreDoc>();
             if (query != null && limit > 0)
             {
@@ -153,7 +157,7 @@ public sealed class ArticleSearcher : IDisposable
         return _pool.Use(searcher =>
         {
             Query parsed;
-            try { parsed = LanguageQueries.Parse(query, false, Analyzers, 10_000, Ranking, LanguageQueries.CodesIn(searcher.IndexReader)); }
+            try { parsed = LanguageQueries.Parse(query, false, Analyzers, 10_000, Ranking, searcher.IndexReader); }
             catch (SearchException) { return (article.Title, article.Body); }
             // Marked as the article was analysed: its own language.
             var builder = new SnippetBuilder(parsed, searcher.IndexReader, Analyzers.For(Indexing.Analysis.Languages.LanguageChains.KeyOf(article.Language)));

@@ -40,10 +40,12 @@ public static class LanguageStemmersCommand
                 foreach (var language in results.GroupBy(r => r.Noun.Language))
                 {
                     Console.WriteLine($"{language.Key}: {language.Count()} queries (forms × with/without filter); recall min {language.Min(r => r.Recall):P1}, mean {language.Average(r => r.Recall):P1}; "
-                        + $"found/holding max {language.Max(r => r.Ratio):F2}, mean {language.Average(r => r.Ratio):F2}; "
+                        + $"found in the language/holding max {language.Max(r => r.Ratio):F2}, mean {language.Average(r => r.Ratio):F2}; "
                         + $"{language.Count(r => r.Recall >= 0.95 && r.Ratio <= 2)} of {language.Count()} meet ≥ 95 % and ≤ 2×");
                     foreach (var r in language.Where(r => r.Recall < 0.95 || r.Ratio > 2))
-                        Console.WriteLine($"    {r.Form}{(r.Filtered ? " (filtered)" : "")}: {r.FoundOfHolding}/{r.Holding} found, {r.Found} in all");
+                        Console.WriteLine($"    {r.Form}{(r.Filtered ? " (filtered)" : "")}: {r.FoundOfHolding}/{r.Holding} found, {r.Found} in the language");
+                    var elsewhere = language.Where(r => r.FoundElsewhere > 0).Select(r => $"{r.Form} {r.FoundElsewhere}").ToList();
+                    Console.WriteLine($"    unfiltered hits in other languages: {(elsewhere.Count == 0 ? "none" : string.Join(", ", elsewhere))}");
                 }
             }
         }

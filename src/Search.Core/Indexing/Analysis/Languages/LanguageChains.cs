@@ -79,7 +79,7 @@ public static class LanguageChains
             new("ro", "Romanian", RomanianAnalyzer.DefaultStopSet, null, Snow(() => new RomanianStemmer())),
             new("tr", "Turkish", TurkishAnalyzer.DefaultStopSet, null, Snow(() => new TurkishStemmer()), Casing.Turkish),
             new("cs", "Czech", CzechAnalyzer.DefaultStopSet, s => new CzechStemFilter(s), null),
-            new("ru", "Russian", RussianAnalyzer.DefaultStopSet, s => new RussianLightStemFilter(s), Snow(() => new RussianStemmer())),
+            new("ru", "Russian", RussianAnalyzer.DefaultStopSet, s => new RussianLightStemFilter(new RussianMyaNouns(s)), s => new SnowballFilter(new RussianMyaNouns(s), new RussianStemmer())),
             new("bg", "Bulgarian", BulgarianAnalyzer.DefaultStopSet, s => new BulgarianStemFilter(s), null),
             new("el", "Greek", GreekAnalyzer.DefaultStopSet, s => new GreekStemFilter(s), null, Casing.Greek),
             new("ar", "Arabic", ArabicAnalyzer.DefaultStopSet, s => new ArabicStemFilter(new ArabicNormalizationFilter(s)), null),

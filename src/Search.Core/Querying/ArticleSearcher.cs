@@ -165,6 +165,9 @@ public sealed class ArticleSearcher : IDisposable
         });
     }
 
+    /// <summary>The language codes of the index's articles (the `language` facet's values).</summary>
+    public IReadOnlyList<string> Languages() => _pool.Use(searcher => LanguageQueries.CodesIn(searcher.IndexReader));
+
     public IndexStats Stats(int topValues = 5) => _pool.Use(searcher => IndexStats.Compute(searcher, _pool.Directory, IndexPath, Analysis, topValues));
 
     public void Dispose() => _pool.Dispose();

@@ -11,7 +11,8 @@ namespace Search.Core.Enrich.Languages;
 /// <list type="number">
 /// <item>too few letters to tell: undetermined;</item>
 /// <item>a script that one language writes alone (Hangul, kana, Han, Greek, Hebrew, Thai…): that language;</item>
-/// <item>Latin text whose words are mostly English function words (<see cref="EnglishShare"/>):
+/// <item>Latin text whose words are mostly English function words (<see cref="EnglishShare"/>, or
+/// <see cref="PlainEnglishShare"/> without accented letters):
 /// English, without the statistical model (most archives are mostly English, and this keeps their
 /// build fast);</item>
 /// <item>anything else: Lingua's n-gram models (75 languages).</item>
@@ -30,6 +31,11 @@ public sealed class LanguageDetector
     /// English. English news prose runs at 35–50 %; German, French, Spanish and Dutch stay under
     /// 10 % (docs/languages.md has the measured spread).</summary>
     public const double EnglishShare = 0.15;
+
+    /// <summary>The lower share that settles English for text without accented letters (tables,
+    /// lists of names and figures, headlines in title case): every other language measured has
+    /// accents or fewer of these words (German at most 0.096, with umlauts).</summary>
+    public const double PlainEnglishShare = 0.08;
 
     private static readonly Lazy<LanguageDetector> Shared = new(() => new LanguageDetector());
 
@@ -64,7 +70,8 @@ public sealed class LanguageDetector
             Interlocked.Increment(ref ByScript);
             return byScript;
         }
-        if (scripts.MostlyLatin && EnglishWords.Share(sample) >= EnglishShare)
+        if (scripts.MostlyLatin && EnglishWords.Share(sample) is var share
+            && (share >= EnglishShare || (share >= PlainEnglishShare && scripts.PlainLatin)))
         {
             Interlocked.Increment(ref ByEnglishWords);
             return "en";

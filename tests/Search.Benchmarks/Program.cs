@@ -16,6 +16,8 @@ public static class Program
         [Duplicates.DuplicatesBenchCommand.Name] = (Duplicates.DuplicatesBenchCommand.Usage, Duplicates.DuplicatesBenchCommand.Run),
         [Duplicates.PlacesBenchCommand.Name] = (Duplicates.PlacesBenchCommand.Usage, Duplicates.PlacesBenchCommand.Run),
         [Duplicates.RelatedBenchCommand.Name] = (Duplicates.RelatedBenchCommand.Usage, Duplicates.RelatedBenchCommand.Run),
+        [Languages.LanguagesBenchCommand.Name] = (Languages.LanguagesBenchCommand.Usage, Languages.LanguagesBenchCommand.Run),
+        [Languages.LanguageStemmersCommand.Name] = (Languages.LanguageStemmersCommand.Usage, Languages.LanguageStemmersCommand.Run),
         [Web.WebLoadCommand.Name] = (Web.WebLoadCommand.Usage, Web.WebLoadCommand.Run),
     };
 

@@ -42,6 +42,8 @@ public static class IndexCommand
         var rebuild = SharedOptions.Flag("--rebuild", "start from an empty index");
         var threads = SharedOptions.WholeNumber("--threads", "reader threads; 0: one per core", Defaults.Threads, 0, 256);
         var stemmer = SharedOptions.OneOf("--stemmer", $"stemming of a new index (default {AnalysisSettings.Default.Stemmer}; a change needs --rebuild)", null, AnalysisSettings.Stemmers.ToList());
+        var languageStemmer = SharedOptions.OneOf("--language-stemmer", $"stemmers of the languages other than English in a new index: light (inflections only) or snowball (default {AnalysisSettings.Default.LanguageStemmer}; a change needs --rebuild; docs/languages.md)",
+            null, Search.Core.Indexing.Analysis.Languages.LanguageStemming.Choices.ToList());
         var noStopwords = SharedOptions.Flag("--no-stopwords", "keep stop words in a new index (a change needs --rebuild)");
         var commitSeconds = SharedOptions.WholeNumber("--commit-seconds", "commit at least every N seconds, inside big files too: a killed build loses at most that much",
             (int)Defaults.CommitInterval.TotalSeconds, 1);
@@ -49,19 +51,20 @@ public static class IndexCommand
             null, DateOrders);
         var json = SharedOptions.Json("print the summary as JSON (no progress display)");
         var quiet = SharedOptions.Flag("--quiet", "no progress display");
-        var csvColumns = SharedOptions.Text("--csv-columns", "LIST", "read CSV files without a header row: their columns in order, e.g. section,body (id, title, body, url, author, source, date, section, tags, places; - skips one)");
+        var csvColumns = SharedOptions.Text("--csv-columns", "LIST", "read CSV files without a header row: their columns in order, e.g. section,body (id, title, body, url, author, source, date, section, tags, places, language; - skips one)");
         var csvDelimiter = SharedOptions.Text("--csv-delimiter", "CHAR", "the CSV delimiter: comma, semicolon or tab (default: sniffed from the file)");
         var csvQuote = SharedOptions.Text("--csv-quote", "CHAR", "the CSV quote character: double (\") or single (') (default: sniffed from the file)");
         var command = new Command("index", Description)
         {
-            paths, samples, index, rebuild, threads, stemmer, noStopwords, commitSeconds, dateOrder, csvColumns, csvDelimiter, csvQuote, json, quiet,
+            paths, samples, index, rebuild, threads, stemmer, languageStemmer, noStopwords, commitSeconds, dateOrder, csvColumns, csvDelimiter, csvQuote, json, quiet,
         };
         command.SetAction(r =>
         {
             string indexPath = IndexLocation.Resolve(r.GetValue(index));
             var progress = new ProgressDisplay(o, r.GetValue(quiet) || r.GetValue(json));
-            AnalysisSettings? analysis = r.GetValue(stemmer) is { } s || r.GetValue(noStopwords)
-                ? new AnalysisSettings(r.GetValue(stemmer) ?? AnalysisSettings.Default.Stemmer, !r.GetValue(noStopwords))
+            AnalysisSettings? analysis = r.GetValue(stemmer) is { } s || r.GetValue(noStopwords) || r.GetValue(languageStemmer) != null
+                ? new AnalysisSettings(r.GetValue(stemmer) ?? AnalysisSettings.Default.Stemmer, !r.GetValue(noStopwords),
+                    r.GetValue(languageStemmer) ?? AnalysisSettings.Default.LanguageStemmer)
                 : null;
             var options = new BuildOptions
             {

@@ -15,6 +15,9 @@ public sealed class ConsoleSession
     /// <summary>Dimensions in the compact panel under each result.</summary>
     public static readonly string[] PanelFacets = { "source", "section", "place", "year" };
 
+    /// <summary>The panel of an index of several languages also counts them.</summary>
+    private static readonly string[] PanelFacetsWithLanguage = [.. PanelFacets, "language"];
+
     /// <summary>How `:show` and `:related` read their argument, stated in `:help`.</summary>
     public const string HitRule = "#N is hit N of the last result; anything else is an article id (a bare number that is no article's id is taken as hit N, and the console says so).";
 
@@ -129,7 +132,7 @@ public sealed class ConsoleSession
             Offset = _offset,
             Limit = _limit,
             Sort = _sort,
-            Facets = facets ?? PanelFacets,
+            Facets = facets ?? (_searcher.Languages().Count > 1 ? PanelFacetsWithLanguage : PanelFacets),
             FacetLimit = facetLimit,
             Filters = _filters,
             Collapse = _collapse,

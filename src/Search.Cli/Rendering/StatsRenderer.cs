@@ -19,6 +19,9 @@ public sealed class StatsRenderer
         foreach (var r in s.Roots)
             Line("built from", $"{r.Path}: {Formats.N(r.Files)} file{(r.Files == 1 ? "" : "s")}, {Formats.N(r.Articles)} article{(r.Articles == 1 ? "" : "s")}{(r.Exists ? "" : " (not found now)")}");
         Line("analysis", $"schema v{s.SchemaVersion}, {s.Stemmer} stemming, stop words {(s.StopWords ? "on" : "off")}");
+        // Only an index with more than English in it: an English index reads as before.
+        if (s.Languages.Keys.Any(c => c is not ("en" or "und")))
+            Line("languages", string.Join("; ", s.Languages.Select(kv => $"{kv.Key} {kv.Value}")));
         Line("fields", $"{string.Join(", ", s.Fields)}");
         foreach (var (dim, d) in s.Dimensions)
         {

@@ -25,6 +25,8 @@ public static class ArticleEnricher
     /// <item>Links: domains of <see cref="Article.LinkUrls"/> added to any already there,
     /// lower-case without "www.", distinct, in order.</item>
     /// <item>Tags: trimmed, empty ones dropped, distinct ignoring case (first spelling kept).</item>
+    /// <item>Language: the stated one as an ISO 639-1 code, else the detected one, else <c>und</c>
+    /// (<see cref="Languages.LanguageDetector"/>).</item>
     /// <item>Places: those the input states, then the countries <see cref="Places.PlaceRecognizer"/>
     /// finds the article is about, distinct ignoring case.</item>
     /// </list>
@@ -48,6 +50,7 @@ public static class ArticleEnricher
         article.Links = DistinctDomains(article.Links, article.LinkUrls);
         article.Tags = CleanTags(article.Tags);
         article.Places = CleanTags(article.Places.Concat(Places.PlaceRecognizer.Default.Recognize(article.Title, article.Body)).ToList());
+        article.Language = Languages.LanguageCodes.Normalize(article.Language) ?? Languages.LanguageDetector.Default.Detect(article.Title, article.Body);
     }
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrEmpty(s) ? null : s;

@@ -16,7 +16,7 @@ public static class FacetDimensions
     public static string? Normalize(string name)
     {
         string n = name.Trim().ToLowerInvariant();
-        n = n switch { "places" => "place", "tag" => "tags", "link" => "links", "sections" => "section", "sources" => "source", "authors" => "author", "date" => "year", _ => n };
+        n = n switch { "places" => "place", "tag" => "tags", "link" => "links", "sections" => "section", "sources" => "source", "authors" => "author", "date" => "year", "lang" or "languages" => "language", _ => n };
         return All.Contains(n) ? n : null;
     }
 }

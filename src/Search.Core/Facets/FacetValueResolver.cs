@@ -70,6 +70,9 @@ public sealed class FacetValueResolver
             return new[] { key };
         if (_dimension == "place" && PlaceRecognizer.Default.LabelFor(typed) is { } label && _values.ContainsKey(ArticleDocument.FacetKey(label)))
             return new[] { ArticleDocument.FacetKey(label) };
+        // A language as people name it: `german`, `deu`, `de-AT` → de.
+        if (_dimension == "language" && Enrich.Languages.LanguageCodes.Normalize(typed) is { } code && _values.ContainsKey(code))
+            return new[] { code };
         if (_dimension is "source" or "links" && key.Length >= 3 && !key.Contains(' '))
             return _values.Keys.Where(v => v.Split('.').Contains(key) || v.Split('.').AsSpan()[..^1].Contains(key.Replace(".", ""))).Order(StringComparer.Ordinal).ToList();
         return Array.Empty<string>();

@@ -5,9 +5,13 @@ namespace Search.Core.Indexing;
 /// the index was built, and an index built with other settings is reported instead of silently
 /// returning wrong results.
 /// </summary>
-public sealed record AnalysisSettings(string Stemmer = "porter2", bool StopWords = true)
+public sealed record AnalysisSettings(string Stemmer = "porter2", bool StopWords = true, string LanguageStemmer = Analysis.Languages.LanguageStemming.Snowball)
 {
     public static readonly AnalysisSettings Default = new();
+
+    /// <summary>The languages' analysis as the index records it (null for an index from before).</summary>
+    public static string? RecordedLanguages(IDictionary<string, string> data) =>
+        data.TryGetValue("analysis.languages", out var v) ? v : null;
 
     /// <summary>porter: Lucene's Porter (1980); porter2: Snowball English (Porter2); kstem: Krovetz;
     /// minimal: plurals only; none.</summary>
@@ -17,9 +21,13 @@ public sealed record AnalysisSettings(string Stemmer = "porter2", bool StopWords
     {
         ["analysis.stemmer"] = Stemmer,
         ["analysis.stopwords"] = StopWords ? "english" : "none",
+        ["analysis.language-stemmer"] = LanguageStemmer,
+        // What each other language's analysis is, so a change of it is seen (docs/languages.md).
+        ["analysis.languages"] = string.Join("; ", Analysis.Languages.LanguageChains.ByCode.Values.Select(c => $"{c.Code}: {c.Describe(this)}")),
     };
 
     public static AnalysisSettings FromUserData(IDictionary<string, string> data) => new(
         data.TryGetValue("analysis.stemmer", out var s) ? s : Default.Stemmer,
-        !data.TryGetValue("analysis.stopwords", out var w) || w != "none");
+        !data.TryGetValue("analysis.stopwords", out var w) || w != "none",
+        data.TryGetValue("analysis.language-stemmer", out var l) ? l : Default.LanguageStemmer);
 }

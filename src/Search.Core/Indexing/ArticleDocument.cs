@@ -10,7 +10,7 @@ public static class ArticleDocument
 {
     /// <summary>Facet dimensions: each value is a keyword term (lower case, for filtering) and a
     /// sorted-set doc value (display label, for counting).</summary>
-    public static readonly string[] FacetDimensions = { "source", "author", "section", "tags", "year", "month", "place", "links" };
+    public static readonly string[] FacetDimensions = { "source", "author", "section", "tags", "year", "month", "place", "links", "language" };
 
     /// <summary>The Lucene document of <paramref name="a"/>, read from the file at <paramref name="path"/>
     /// (whose state is <paramref name="state"/>); <paramref name="contentHash"/> is the record's
@@ -43,7 +43,7 @@ public static class ArticleDocument
         AddMeta(doc, Schema.Author, a.Author, "author");
         AddMeta(doc, Schema.Section, a.Section, "section", searchable: false);
         AddMeta(doc, Schema.AuthorUrl, a.AuthorUrl, facet: null, searchable: false);
-        AddMeta(doc, Schema.Language, a.Language, facet: null, searchable: false);
+        AddMeta(doc, Schema.Language, a.Language, "language", searchable: false);
         foreach (var t in a.Tags) AddMeta(doc, Schema.Tags, t, "tags");
         foreach (var p in a.Places) AddMeta(doc, Schema.Place, p, "place", searchable: false);
         foreach (var l in a.Links) AddMeta(doc, Schema.Links, l, "links", searchable: false);

@@ -64,7 +64,11 @@ public static class IndexStore
     {
         var data = reader.IndexCommit.UserData;
         CheckVersion(data, path);
-        return AnalysisSettings.FromUserData(data);
+        var settings = AnalysisSettings.FromUserData(data);
+        // The analysis of languages other than English changed since the build (a new stemmer or stop list).
+        if (AnalysisSettings.RecordedLanguages(data) is { } recorded && recorded != settings.ToUserData()["analysis.languages"])
+            throw new SearchException($"{path} was built with another analysis of languages other than English; run `search index --rebuild --index {path} PATH`");
+        return settings;
     }
 
     /// <summary>Exceptions Lucene throws for an index it cannot read (truncated or corrupt files).</summary>

@@ -90,7 +90,7 @@ public static class Schema
 
     /// <summary>Metadata searched as whole values, case-insensitively: `source:`, `place:` and the
     /// rest query the facet keyword field of the same dimension (no second copy is indexed).</summary>
-    public static readonly string[] WholeValueFields = { Source, Section, Place, Links, Year, Month };
+    public static readonly string[] WholeValueFields = { Source, Section, Place, Links, Year, Month, Language };
 
     /// <summary>Fields matched verbatim as one term (no analysis).</summary>
     public static readonly string[] KeywordFields = { Id, Published, Path, Key };

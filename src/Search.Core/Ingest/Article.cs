@@ -21,7 +21,10 @@ public sealed class Article
     public string? Published { get; set; }
     public string? Section { get; set; }
 
-    /// <summary>Language the input states (a web page's <c>lang</c>, e.g. <c>en-GB</c>), or null; never guessed.</summary>
+    /// <summary>Language: as the input states it (a web page's <c>lang</c>, e.g. <c>en-GB</c>; a
+    /// <c>language</c> column), then, after enrichment, the ISO 639-1 code of the stated one or else
+    /// of the detected one (<see cref="Enrich.Languages.LanguageDetector"/>), <c>und</c> when
+    /// neither says.</summary>
     public string? Language { get; set; }
 
     public List<string> Tags { get; set; } = new();

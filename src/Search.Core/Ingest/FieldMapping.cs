@@ -1,7 +1,7 @@
 namespace Search.Core.Ingest;
 
 /// <summary>The article fields a CSV column or JSON property can fill.</summary>
-public enum ArticleField { Id, Title, Body, Url, Author, Source, Published, Section, Tags, Places }
+public enum ArticleField { Id, Title, Body, Url, Author, Source, Published, Section, Tags, Places, Language }
 
 /// <summary>
 /// Maps CSV column / JSON property names to article fields, case-insensitively, and fills
@@ -25,6 +25,7 @@ public static class FieldMapping
         ["section"] = ArticleField.Section, ["category"] = ArticleField.Section,
         ["tags"] = ArticleField.Tags, ["keywords"] = ArticleField.Tags, ["topics"] = ArticleField.Tags,
         ["places"] = ArticleField.Places,
+        ["language"] = ArticleField.Language, ["lang"] = ArticleField.Language, ["inLanguage"] = ArticleField.Language,
     };
 
     private static readonly Dictionary<string, ArticleField>.AlternateLookup<ReadOnlySpan<char>> SpanAliases =
@@ -127,6 +128,7 @@ public static class FieldMapping
             case ArticleField.Source: a.Source ??= v; break;
             case ArticleField.Published: a.Published ??= v; break;
             case ArticleField.Section: a.Section ??= v; break;
+            case ArticleField.Language: a.Language ??= v; break;
         }
     }
 

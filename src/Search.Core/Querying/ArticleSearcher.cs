@@ -28,6 +28,8 @@ public sealed class ArticleSearcher : IDisposable
 
     private readonly SearcherPool _pool;
 
+    private static readonly ISet<string> LanguageField = new HashSet<string> { Schema.Language };
+
     private ArticleSearcher(string path, SearcherPool pool, RankingSettings ranking)
     {
         IndexPath = path;
@@ -67,8 +69,8 @@ public sealed class ArticleSearcher : IDisposable
 
     private SearchResult SearchAsGiven(SearchRequest request)
     {
-        var plan = QueryPlan.Parse(request, Analyzers, Ranking);
         using var lease = _pool.Acquire();
+        var plan = QueryPlan.Parse(request, Analyzers, Ranking, lease.Searcher.IndexReader);
         return RankedSearch.Run(lease.Searcher, plan, Analyzers, Ranking);
     }
 
@@ -91,7 +93,9 @@ public sealed class ArticleSearcher : IDisposable
             int seed = found.ScoreDocs[0].Doc;
             var clusters = ClusterMap.For(searcher.IndexReader);
             var seedStory = clusters.StoryOf(seed);
-            var query = RelatedArticles.Query(searcher.IndexReader, Analyzers, seed);
+            // The seed's words as its own language analysed them (issue 23).
+            string language = Indexing.Analysis.Languages.LanguageChains.KeyOf(searcher.Doc(seed, LanguageField).Get(Schema.Language));
+            var query = RelatedArticles.Query(searcher.IndexReader, Analyzers.For(language), seed);
             var page = new List<ScoreDoc>();
             if (query != null && limit > 0)
             {
@@ -151,15 +155,19 @@ public sealed class ArticleSearcher : IDisposable
     /// does not parse.</summary>
     public (string Title, string Body) Highlighted(Article article, string query)
     {
-        Query parsed;
-        try { parsed = new ArticleQueryParser(Analyzers, 10_000, Ranking).ParseQuery(query); }
-        catch (SearchException) { return (article.Title, article.Body); }
         return _pool.Use(searcher =>
         {
-            var builder = new SnippetBuilder(parsed, searcher.IndexReader, Analyzers);
+            Query parsed;
+            try { parsed = LanguageQueries.Parse(query, false, Analyzers, 10_000, Ranking, searcher.IndexReader); }
+            catch (SearchException) { return (article.Title, article.Body); }
+            // Marked as the article was analysed: its own language.
+            var builder = new SnippetBuilder(parsed, searcher.IndexReader, Analyzers.For(Indexing.Analysis.Languages.LanguageChains.KeyOf(article.Language)));
             return (builder.Title(article.Title), builder.WholeBody(article.Body));
         });
     }
+
+    /// <summary>The language codes of the index's articles (the `language` facet's values).</summary>
+    public IReadOnlyList<string> Languages() => _pool.Use(searcher => LanguageQueries.CodesIn(searcher.IndexReader));
 
     public IndexStats Stats(int topValues = 5) => _pool.Use(searcher => IndexStats.Compute(searcher, _pool.Directory, IndexPath, Analysis, topValues));
 

@@ -11,7 +11,7 @@ namespace Search.Core.Querying;
 internal sealed class HitBuilder
 {
     public static readonly ISet<string> HitFields = new HashSet<string>
-        { Schema.Id, Schema.Title, Schema.Source, Schema.Author, Schema.Published, Schema.Section, Schema.Url };
+        { Schema.Id, Schema.Title, Schema.Source, Schema.Author, Schema.Published, Schema.Section, Schema.Url, Schema.Language };
 
     /// <summary>With snippets the stored body is needed too (it is most of the stored data).</summary>
     private static readonly ISet<string> HitFieldsWithBody = new HashSet<string>(HitFields) { Schema.Body };
@@ -25,6 +25,9 @@ internal sealed class HitBuilder
     private readonly ArticleAnalyzers _analyzers;
     private readonly bool _snippets;
     private SnippetBuilder? _snippetBuilder;
+    /// <summary>Snippet builders of the other languages' hits: each hit's words are marked as its
+    /// own language analysed them.</summary>
+    private Dictionary<string, SnippetBuilder>? _otherLanguages;
 
     /// <param name="query">The query whose words are marked; null for no snippets.</param>
     /// <param name="collapsed">Whether each hit stands for its story (then its copies' outlets are listed).</param>
@@ -55,6 +58,7 @@ internal sealed class HitBuilder
     {
         var doc = _searcher.Doc(sd.Doc, _snippets ? HitFieldsWithBody : HitFields);
         string title = doc.Get(Schema.Title) ?? "";
+        var snippets = SnippetsFor(doc.Get(Schema.Language));
         return new Hit
         {
             Rank = rank,
@@ -66,12 +70,23 @@ internal sealed class HitBuilder
             Published = doc.Get(Schema.Published),
             Section = doc.Get(Schema.Section),
             Url = doc.Get(Schema.Url),
-            Snippet = _snippetBuilder?.Body(doc.Get(Schema.Body) ?? "") ?? "",
-            TitleHighlighted = _snippetBuilder?.Title(title) ?? title,
+            Snippet = snippets?.Body(doc.Get(Schema.Body) ?? "") ?? "",
+            TitleHighlighted = snippets?.Title(title) ?? title,
             Cluster = _clusters.KeyOf(sd.Doc) is var key && key != DuplicateClusterer.Unassigned ? ClusterMap.Format(key) : null,
             Copies = _clusters.SizeOf(sd.Doc),
             CopySources = _collapsed ? SourcesOfCopies(sd.Doc) : Array.Empty<string>(),
         };
+    }
+
+    private SnippetBuilder? SnippetsFor(string? language)
+    {
+        string key = Indexing.Analysis.Languages.LanguageChains.KeyOf(language);
+        if (_snippetBuilder == null || key == _analyzers.LanguageKey)
+            return _snippetBuilder;
+        _otherLanguages ??= new(StringComparer.Ordinal);
+        if (!_otherLanguages.TryGetValue(key, out var builder))
+            _otherLanguages[key] = builder = new SnippetBuilder(_query, _searcher.IndexReader, _analyzers.For(key));
+        return builder;
     }
 
     /// <summary>The outlets of a doc's copies (its own outlet left out unless a copy shares it), each once; copies without a source are only counted.</summary>

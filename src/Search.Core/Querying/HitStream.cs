@@ -19,7 +19,7 @@ internal static class HitStream
     public static IEnumerable<Hit> All(SearcherPool pool, SearchRequest request, ArticleAnalyzers analyzers, RankingSettings ranking)
     {
         // Parsed before the first hit is asked for, so a bad query fails at the call.
-        var plan = QueryPlan.Parse(request with { Offset = 0, Limit = 0, Facets = Array.Empty<string>() }, analyzers, ranking);
+        var plan = pool.Use(searcher => QueryPlan.Parse(request with { Offset = 0, Limit = 0, Facets = Array.Empty<string>() }, analyzers, ranking, searcher.IndexReader));
         return plan.IsEmpty ? Array.Empty<Hit>() : Stream(pool, plan, analyzers, ranking);
     }
 

@@ -17,6 +17,8 @@ public sealed class IndexStats
     public required string Stemmer { get; init; }
     public required bool StopWords { get; init; }
     public required IReadOnlyList<string> Fields { get; init; }
+    /// <summary>How each language of the index is analysed, by ISO 639-1 code (`und`: undetermined).</summary>
+    public IReadOnlyDictionary<string, string> Languages { get; init; } = new Dictionary<string, string>();
     public string? Oldest { get; init; }
     public string? Newest { get; init; }
     public int Undated { get; init; }
@@ -31,6 +33,14 @@ public sealed class IndexStats
     /// <summary>One recorded root: its absolute path, whether it is there now, and the files and
     /// articles the index holds from it.</summary>
     public sealed record RootStats(string Path, bool Exists, int Files, int Articles);
+
+    private static string Describe(string code, AnalysisSettings analysis)
+    {
+        var chain = Indexing.Analysis.Languages.LanguageChains.Chain(Indexing.Analysis.Languages.LanguageChains.KeyOf(code));
+        return chain == null
+            ? $"English analysis ({analysis.Stemmer} stemming, stop words {(analysis.StopWords ? "on" : "off")})"
+            : chain == Indexing.Analysis.Languages.LanguageChains.Plain ? "lower case and accents folded only" : $"{chain.Name}: {chain.Describe(analysis)}";
+    }
 
     internal static IndexStats Compute(IndexSearcher searcher, LuceneDirectory dir, string path, AnalysisSettings analysis, int topValues)
     {
@@ -83,6 +93,7 @@ public sealed class IndexStats
             Newest = newest,
             Undated = reader.NumDocs - dated,
             Dimensions = dims,
+            Languages = LanguageQueries.CodesIn(reader).ToDictionary(c => c, c => Describe(c, analysis)),
         };
     }
 }

@@ -51,9 +51,13 @@ internal sealed class QueryPlan
     /// <summary>True when the page asked for reaches past <see cref="MaxWindow"/>.</summary>
     public bool PastWindow => (long)Request.Offset + Request.Limit > MaxWindow && Request.Limit > 0;
 
-    public static QueryPlan Parse(SearchRequest request, ArticleAnalyzers analyzers, RankingSettings ranking)
+    /// <param name="index">The index searched: the query is analysed as each language it holds
+    /// (<see cref="LanguageQueries"/>); null: as English only.</param>
+    public static QueryPlan Parse(SearchRequest request, ArticleAnalyzers analyzers, RankingSettings ranking, Lucene.Net.Index.IndexReader? index = null)
     {
-        var query = new ArticleQueryParser(analyzers, request.MaxExpansions, ranking).ParseQuery(request.Query, request.MatchAny);
+        var query = index == null
+            ? new ArticleQueryParser(analyzers, request.MaxExpansions, ranking).ParseQuery(request.Query, request.MatchAny)
+            : LanguageQueries.Parse(request.Query, request.MatchAny, analyzers, request.MaxExpansions, ranking, index);
         if (!request.MatchAny && CountLeaves(query, MaxQueryTerms + 1) > MaxQueryTerms)
             throw new QuerySyntaxException($"the query has too many words: at most {MaxQueryTerms / Schema.DefaultFields.Count} words (or {MaxQueryTerms} field:value terms) are searched at once; shorten it", 0);
         var filters = SearchFilters.Normalize(request.Filters);

@@ -14,7 +14,8 @@ internal static class Suggestions
             return null;
         try
         {
-            var parsed = new ArticleQueryParser(analyzers, 10_000, ranking).ParseQuery(suggestion);
+            // In every language of the index, as the query itself was searched.
+            var parsed = LanguageQueries.Parse(suggestion, false, analyzers, 10_000, ranking, searcher.IndexReader);
             return searcher.Count(parsed, filter) > total ? suggestion : null;
         }
         catch (SearchException)

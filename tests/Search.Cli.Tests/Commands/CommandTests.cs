@@ -104,7 +104,7 @@ public sealed class CommandTests
             Assert.Equal(296, json.RootElement.GetProperty("documents").GetInt32());
             Assert.Equal("2019-01-04", json.RootElement.GetProperty("dates").GetProperty("oldest").GetString());
             Assert.Equal(1, json.RootElement.GetProperty("dates").GetProperty("undated").GetInt32());
-            Assert.Equal(8, json.RootElement.GetProperty("dimensions").EnumerateObject().Count());
+            Assert.Equal(9, json.RootElement.GetProperty("dimensions").EnumerateObject().Count());
         }
         finally
         {

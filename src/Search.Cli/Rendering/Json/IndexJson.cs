@@ -40,14 +40,15 @@ public sealed record StatsJson(
     public static StatsJson From(IndexStats s, IndexStatus status) => new(
         s.Index, s.Documents, s.Segments, s.SizeBytes, s.SchemaVersion,
         s.Roots.Select(r => new RootJson(r.Path, r.Exists, r.Files, r.Articles)).ToList(),
-        new AnalysisJson(s.Stemmer, s.StopWords), s.Fields, new DatesJson(s.Oldest, s.Newest, s.Undated),
+        new AnalysisJson(s.Stemmer, s.StopWords, s.Languages), s.Fields, new DatesJson(s.Oldest, s.Newest, s.Undated),
         s.Dimensions.ToDictionary(d => d.Key, d => new DimensionJson(d.Value.Distinct, d.Value.Top.Select(v => new ValueCountJson(v.Value, v.Count)).ToList())),
         status.State, status.Problems.Select(p => new SkippedJson(p.File, p.Line, p.Reason)).ToList());
 }
 
 public sealed record RootJson(string Path, bool Exists, int Files, int Articles);
 
-public sealed record AnalysisJson(string Stemmer, bool StopWords);
+/// <param name="Languages">How each language of the index is analysed, by ISO 639-1 code.</param>
+public sealed record AnalysisJson(string Stemmer, bool StopWords, IReadOnlyDictionary<string, string> Languages);
 
 public sealed record DatesJson(string? Oldest, string? Newest, int Undated);
 

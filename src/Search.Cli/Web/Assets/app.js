@@ -6,7 +6,7 @@
 
 (() => {
   const PAGE_SIZE = 10;
-  const SIDE_FACETS = ["source", "section", "author", "place", "tags", "links"];
+  const SIDE_FACETS = ["source", "section", "author", "place", "tags", "links", "language"];
   const DATE_DIMS = ["year", "month"];
   const MAX_MONTH_BARS = 48;
 

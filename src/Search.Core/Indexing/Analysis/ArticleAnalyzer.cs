@@ -25,12 +25,17 @@ public sealed class ArticleAnalyzer : Analyzer
 
     private readonly AnalysisSettings _settings;
     private readonly TextMode _mode;
+    private readonly Languages.LanguageChain? _language;
 
-    public ArticleAnalyzer(AnalysisSettings settings, TextMode mode) : base(PER_FIELD_REUSE_STRATEGY)
+    /// <param name="language">The full-text chain of a language other than English; null: English.</param>
+    public ArticleAnalyzer(AnalysisSettings settings, TextMode mode, Languages.LanguageChain? language = null) : base(PER_FIELD_REUSE_STRATEGY)
     {
         _settings = settings;
         _mode = mode;
+        _language = language;
     }
+
+    internal AnalysisSettings Settings => _settings;
 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
@@ -49,6 +54,8 @@ public sealed class ArticleAnalyzer : Analyzer
         if (!allText && Array.IndexOf(Schema.TextFields, fieldName) < 0)
             return new TokenStreamComponents(tokenizer, new ASCIIFoldingFilter(stream));
 
+        if (_language != null)
+            return _language.Components(tokenizer, allText ? TextMode.Stemmed : _mode, _settings, recordBody: _mode == TextMode.Index && fieldName == Schema.Body);
         stream = new EnglishPossessiveFilter(Version, tokenizer);
         stream = new ASCIIFoldingFilter(new LowerCaseFilter(Version, stream));
         // The combined field holds stemmed terms only, whatever the mode.

@@ -4,13 +4,24 @@ namespace Search.Core.Indexing.Analysis;
 /// analysers keep per-thread token streams, so reusing them across queries saves that work.</summary>
 public sealed class ArticleAnalyzers
 {
-    public ArticleAnalyzers(AnalysisSettings settings)
+    public ArticleAnalyzers(AnalysisSettings settings, string languageKey = Languages.LanguageChains.English)
     {
         Settings = settings;
-        Index = new ArticleAnalyzer(settings, TextMode.Index);
-        Stemmed = new ArticleAnalyzer(settings, TextMode.Stemmed);
-        Exact = new ArticleAnalyzer(settings, TextMode.Exact);
+        LanguageKey = languageKey;
+        var chain = Languages.LanguageChains.Chain(languageKey);
+        Index = new ArticleAnalyzer(settings, TextMode.Index, chain);
+        Stemmed = new ArticleAnalyzer(settings, TextMode.Stemmed, chain);
+        Exact = new ArticleAnalyzer(settings, TextMode.Exact, chain);
     }
+
+    /// <summary>The analysis key these analysers are of (<see cref="Languages.LanguageChains.KeyOf"/>).</summary>
+    public string LanguageKey { get; }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ArticleAnalyzers> _byLanguage = new(StringComparer.Ordinal);
+
+    /// <summary>The analysers of another analysis key (this set for its own), built once.</summary>
+    public ArticleAnalyzers For(string languageKey) =>
+        languageKey == LanguageKey ? this : _byLanguage.GetOrAdd(languageKey, k => new ArticleAnalyzers(Settings, k));
 
     public AnalysisSettings Settings { get; }
     public ArticleAnalyzer Index { get; }

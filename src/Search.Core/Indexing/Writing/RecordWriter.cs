@@ -67,10 +67,12 @@ public sealed class RecordWriter(IndexWriter writer, BuildAccounting accounting)
             return false;
         }
         work.Touched = true;
+        // An article in another language than English is analysed as that language (issue 23).
+        var analyzer = Analysis.Languages.LanguageIndexAnalyzers.For(writer.Analyzer, doc) ?? writer.Analyzer;
         if (old || repeated)
-            writer.UpdateDocument(new Term(Schema.Key, ArticleKey.Of(work.Path, id)), doc);
+            writer.UpdateDocument(new Term(Schema.Key, ArticleKey.Of(work.Path, id)), doc, analyzer);
         else
-            writer.AddDocument(doc);
+            writer.AddDocument(doc, analyzer);
         if (!repeated)
             Interlocked.Increment(ref old ? ref work.Updated : ref work.Added);
         accounting.ArticleWritten();

@@ -84,7 +84,7 @@ public sealed class WriterSession : IDisposable
             using (reader)
             {
                 if (requested != null && requested != existing)
-                    throw new SearchException($"{indexPath} was built with other analysis settings ({existing.Stemmer}, stop words {(existing.StopWords ? "on" : "off")}); add --rebuild to change them");
+                    throw new SearchException($"{indexPath} was built with other analysis settings ({existing.Stemmer}, stop words {(existing.StopWords ? "on" : "off")}, {existing.LanguageStemmer} stemmers for other languages); add --rebuild to change them");
                 analysis = existing;
                 var data = reader.IndexCommit.UserData;
                 if (data.TryGetValue(PartialKey, out string? json) && JsonSerializer.Deserialize<string[]>(json) is { } paths)

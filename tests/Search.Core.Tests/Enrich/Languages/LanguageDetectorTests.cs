@@ -1,0 +1,61 @@
+using Search.Core.Enrich;
+using Search.Core.Enrich.Languages;
+using Search.Core.Ingest;
+using Search.Tests.Support;
+using Xunit;
+
+namespace Search.Core.Tests.Enrich.Languages;
+
+public sealed class LanguageDetectorTests
+{
+    private static readonly SourceFile File = new("/r/a.csv", "a.csv", "/r");
+
+    /// <summary>The seed articles: English Wikinews and one English text.</summary>
+    private static IEnumerable<Article> Seeds() =>
+        Directory.EnumerateFiles(RepoPaths.Seeds).Where(f => !f.EndsWith(".md", StringComparison.Ordinal)).SelectMany(path =>
+        {
+            var source = new SourceFile(path, Path.GetFileName(path), RepoPaths.Seeds);
+            var reader = ReaderRegistry.Default.Resolve(source).Reader!;
+            return reader.Read(source).Select(i => i.Article).OfType<Article>().ToList();
+        });
+
+    [Fact]
+    public void Every_seed_article_is_english()
+    {
+        var seeds = Seeds().ToList();
+        Assert.True(seeds.Count > 100);
+        var wrong = seeds.Where(a => a.Body.Length > 200).Select(a => (a.Title, Language: LanguageDetector.Default.Detect(a.Title, a.Body)))
+            .Where(x => x.Language != "en").ToList();
+        Assert.Empty(wrong);
+    }
+
+    [Fact]
+    public void Too_little_text_is_undetermined()
+    {
+        Assert.Equal("und", LanguageDetector.Default.Detect("", "12:30 — 4:2"));
+        Assert.Equal("und", LanguageDetector.Default.Detect("ok", ""));
+    }
+
+    [Fact]
+    public void A_declared_language_wins_over_detection()
+    {
+        var seed = Seeds().First(a => a.Body.Length > 500);
+        var declared = new Article { Title = seed.Title, Body = seed.Body, Language = "de-AT" };
+        ArticleEnricher.Enrich(declared, File);
+        Assert.Equal("de", declared.Language);
+
+        var undeclared = new Article { Title = seed.Title, Body = seed.Body };
+        ArticleEnricher.Enrich(undeclared, File);
+        Assert.Equal("en", undeclared.Language);
+    }
+
+    [SharedFact]
+    public void German_and_russian_news_are_detected_as_their_language()
+    {
+        string csv = Path.Combine(Support.MultilingualIndex.German, "test.csv");
+        var german = System.IO.File.ReadLines(csv).Take(200).Select(l => l[(l.IndexOf(';') + 1)..]).ToList();
+        Assert.All(german, text => Assert.Equal("de", LanguageDetector.Default.Detect("", text)));
+        var russian = Directory.EnumerateFiles(Support.MultilingualIndex.Russian, "book_*.txt", SearchOption.AllDirectories).Take(100).ToList();
+        Assert.All(russian, path => Assert.Equal("ru", LanguageDetector.Default.Detect("", System.IO.File.ReadAllText(path))));
+    }
+}

@@ -1,3 +1,4 @@
+using Highlight = Search.Core.Snippets.Highlight;
 using Search.Benchmarks.Languages;
 using Search.Core.Querying;
 using Search.Core.Tests.Support;
@@ -16,7 +17,7 @@ public sealed class LanguageQueriesTests(MultilingualIndex index)
         Filters = language == null ? new Dictionary<string, IReadOnlyList<string>>() : new Dictionary<string, IReadOnlyList<string>> { ["language"] = [language] },
     });
 
-    private static string Marked(string words) => $"{Snippets.Highlight.Open}{words}{Snippets.Highlight.Close}";
+    private static string Marked(string words) => $"{Highlight.Open}{words}{Highlight.Close}";
 
     [SharedTheory]
     [InlineData("de")]

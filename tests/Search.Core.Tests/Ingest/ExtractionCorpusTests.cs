@@ -37,6 +37,25 @@ public class ExtractionCorpusTests
             Assert.DoesNotContain(running, pdf.Body);
     }
 
+    /// <summary>Issue 22: a web page printed to PDF keeps its article and drops the page around it.
+    /// Here the reading order puts the article's first paragraphs before its headline (the page's
+    /// blocks sit side by side), and menus, share buttons and headline lists are links.</summary>
+    [SharedFact]
+    public void APrintedWebPageReadsAsItsArticleWithoutTheLinksAroundIt()
+    {
+        string id = "34a7328535ad4e60b059f81d37eec5d25c2bc8de759ce9a7b5e47ac7dc6fd1b0";
+        string file = Path.Combine(Set("aeb-pdf"), id + ".pdf");
+        var truth = JsonDocument.Parse(File.ReadAllText(Path.Combine(Set("aeb"), "ground-truth.json"))).RootElement;
+        string expected = truth.GetProperty(id).GetProperty("articleBody").GetString()!;
+        ExtractedPdf pdf = PdfExtractor.Extract(File.ReadAllBytes(file));
+        Assert.Equal("Nollywood Actress, Kate Henshaw Is Looking Stunning In New Photos", pdf.Title);
+        Assert.StartsWith("Photos which were released online", pdf.Body, StringComparison.Ordinal);
+        foreach (string around in (string[])["Married Woman Caught", "VKontakte", "Privacy & Policy", "YOU MAY LIKE THESE POSTS"])
+            Assert.DoesNotContain(around, pdf.Body, StringComparison.Ordinal);
+        ShingleMetric.Counts counts = ShingleMetric.Compare(expected, pdf.Body);
+        Assert.True(ShingleMetric.PrecisionOf(counts) >= 0.9 && ShingleMetric.RecallOf(counts) >= 0.9, pdf.Body);
+    }
+
     /// <summary>Issue 22: on the AEB pages, as the indexer reads and enriches them, no author is a
     /// label, a file name, a user name or a job title, no names are run together, and no section is
     /// the folder the pages sit in or a keyword list.</summary>

@@ -4,7 +4,8 @@ namespace Search.Core.Ingest.Pdf;
 /// Keeps the article's paragraphs and drops the page furniture a printed web page carries (menus,
 /// headline lists, "related" teasers, footers). Each paragraph scores its word count when it reads
 /// as prose (it ends a sentence: . ! ? or a closing quote, and has at least
-/// <see cref="MinProseWords"/> words), and minus its word count plus <see cref="GapPenalty"/>
+/// <see cref="MinProseWords"/> words, and at most <see cref="MaxLinked"/> of its letters are in
+/// links: menus, headline lists and share buttons are links), and minus its word count plus <see cref="GapPenalty"/>
 /// otherwise; the article is the contiguous run of paragraphs with the highest total (the maximum
 /// subarray), so subheadings and short lines inside the article stay while menus before it and
 /// teasers after it go. Paragraphs in the run that are mostly not letters (tables of numbers,
@@ -14,8 +15,9 @@ public static class Boilerplate
 {
     public const int MinProseWords = 8;
     public const int GapPenalty = 3;
+    public const double MaxLinked = 0.5;
 
-    public static List<string> Keep(IReadOnlyList<string> paragraphs)
+    public static List<string> Keep(IReadOnlyList<PdfParagraph> paragraphs)
     {
         if (paragraphs.Count == 0)
             return [];
@@ -39,13 +41,13 @@ public static class Boilerplate
         }
         if (best <= 0)
             return [];
-        return paragraphs.Skip(bestStart).Take(bestEnd - bestStart + 1).Where(p => !MostlyNotLetters(p)).ToList();
+        return paragraphs.Skip(bestStart).Take(bestEnd - bestStart + 1).Select(p => p.Text).Where(p => !MostlyNotLetters(p)).ToList();
     }
 
-    private static double Score(string paragraph)
+    private static double Score(PdfParagraph paragraph)
     {
-        int words = paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
-        return IsProse(paragraph, words) ? words : -(words + GapPenalty);
+        int words = paragraph.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        return paragraph.Linked <= MaxLinked && IsProse(paragraph.Text, words) ? words : -(words + GapPenalty);
     }
 
     private static bool IsProse(string paragraph, int words)

@@ -4,7 +4,7 @@ namespace Search.Core.Ingest.Pdf;
 /// Keeps the article's paragraphs and drops the page furniture a printed web page carries (menus,
 /// headline lists, "related" teasers, footers). Each paragraph scores its word count when it reads
 /// as prose (it ends a sentence: . ! ? or a closing quote, and has at least
-/// <see cref="MinProseWords"/> words, and at most <see cref="MaxLinked"/> of its letters are in
+/// <see cref="MinProseWords"/> words, or it has <see cref="LongProseWords"/> words or more, and at most <see cref="MaxLinked"/> of its letters are in
 /// links: menus, headline lists and share buttons are links), and minus its word count plus <see cref="GapPenalty"/>
 /// otherwise; the article is the contiguous run of paragraphs with the highest total (the maximum
 /// subarray), so subheadings and short lines inside the article stay while menus before it and
@@ -16,6 +16,10 @@ public static class Boilerplate
     public const int MinProseWords = 8;
     public const int GapPenalty = 3;
     public const double MaxLinked = 0.5;
+
+    /// <summary>A paragraph this long is prose even when it does not end a sentence: a product
+    /// description, a list run into one block, a paragraph cut by a page break.</summary>
+    public const int LongProseWords = 20;
 
     public static List<string> Keep(IReadOnlyList<PdfParagraph> paragraphs)
     {
@@ -54,6 +58,8 @@ public static class Boilerplate
     {
         if (words < MinProseWords || MostlyNotLetters(paragraph))
             return false;
+        if (words >= LongProseWords)
+            return true;
         char last = paragraph.TrimEnd()[^1];
         return last is '.' or '!' or '?' or '"' or '”' or '’' or '»' or '。' or '…' or ')';
     }

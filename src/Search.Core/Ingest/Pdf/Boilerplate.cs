@@ -9,7 +9,7 @@ namespace Search.Core.Ingest.Pdf;
 /// otherwise; the article is the contiguous run of paragraphs with the highest total (the maximum
 /// subarray), so subheadings and short lines inside the article stay while menus before it and
 /// teasers after it go. Paragraphs in the run that are mostly not letters (tables of numbers,
-/// rules) are dropped as well.
+/// rules) are dropped as well. A page with no prose at all keeps its paragraphs that are not links.
 /// </summary>
 public static class Boilerplate
 {
@@ -43,14 +43,14 @@ public static class Boilerplate
                 bestEnd = i;
             }
         }
-        if (best <= 0)
-            return [];
+        if (best <= 0) // no prose at all (a short note, a list): an article with little text is still an article
+            return paragraphs.Where(p => p.Linked <= MaxLinked).Select(p => p.Text).Where(p => !MostlyNotLetters(p)).ToList();
         return paragraphs.Skip(bestStart).Take(bestEnd - bestStart + 1).Select(p => p.Text).Where(p => !MostlyNotLetters(p)).ToList();
     }
 
     private static double Score(PdfParagraph paragraph)
     {
-        int words = paragraph.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        int words = Words(paragraph.Text);
         return paragraph.Linked <= MaxLinked && IsProse(paragraph.Text, words) ? words : -(words + GapPenalty);
     }
 
@@ -62,6 +62,20 @@ public static class Boilerplate
             return true;
         char last = paragraph.TrimEnd()[^1];
         return last is '.' or '!' or '?' or '"' or '”' or '’' or '»' or '。' or '…' or ')';
+    }
+
+    /// <summary>Words separated by spaces; Chinese and Japanese, written without spaces, count
+    /// one word for every two characters, Thai one for every five.</summary>
+    public static int Words(string text)
+    {
+        int words = 0;
+        foreach (string token in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            int han = token.Count(c => c is >= '\u3040' and <= '\u30FF' or >= '\u3400' and <= '\u4DBF' or >= '\u4E00' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF');
+            int thai = token.Count(c => c is >= '\u0E00' and <= '\u0E7F');
+            words += Math.Max(1, (han + 1) / 2 + (thai + 4) / 5);
+        }
+        return words;
     }
 
     private static bool MostlyNotLetters(string paragraph) => paragraph.Count(char.IsLetter) * 2 < paragraph.Length;

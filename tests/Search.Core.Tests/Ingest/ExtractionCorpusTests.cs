@@ -37,6 +37,56 @@ public class ExtractionCorpusTests
             Assert.DoesNotContain(running, pdf.Body);
     }
 
+    /// <summary>Issue 22: a web page printed to PDF keeps its article and drops the page around it.
+    /// Here the reading order puts the article's first paragraphs before its headline (the page's
+    /// blocks sit side by side), and menus, share buttons and headline lists are links.</summary>
+    [SharedFact]
+    public void APrintedWebPageReadsAsItsArticleWithoutTheLinksAroundIt()
+    {
+        string id = "34a7328535ad4e60b059f81d37eec5d25c2bc8de759ce9a7b5e47ac7dc6fd1b0";
+        string file = Path.Combine(Set("aeb-pdf"), id + ".pdf");
+        var truth = JsonDocument.Parse(File.ReadAllText(Path.Combine(Set("aeb"), "ground-truth.json"))).RootElement;
+        string expected = truth.GetProperty(id).GetProperty("articleBody").GetString()!;
+        ExtractedPdf pdf = PdfExtractor.Extract(File.ReadAllBytes(file));
+        Assert.Equal("Nollywood Actress, Kate Henshaw Is Looking Stunning In New Photos", pdf.Title);
+        Assert.StartsWith("Photos which were released online", pdf.Body, StringComparison.Ordinal);
+        foreach (string around in (string[])["Married Woman Caught", "VKontakte", "Privacy & Policy", "YOU MAY LIKE THESE POSTS"])
+            Assert.DoesNotContain(around, pdf.Body, StringComparison.Ordinal);
+        ShingleMetric.Counts counts = ShingleMetric.Compare(expected, pdf.Body);
+        Assert.True(ShingleMetric.PrecisionOf(counts) >= 0.9 && ShingleMetric.RecallOf(counts) >= 0.9, pdf.Body);
+    }
+
+    /// <summary>Issue 22: a printed page whose font maps its Korean letters to no characters has
+    /// no readable article: it is skipped with that reason, not indexed as punctuation.</summary>
+    [SharedFact]
+    public void APrintedPageWithoutReadableTextIsSkippedWithItsReason()
+    {
+        string path = Path.Combine(Set("aeb-pdf"), "9da36ae4714bfccc72374c6c146e9d1cd3cca39e2110bd67ccdbcc806f4cf139.pdf");
+        ReadItem item = new PdfArticleReader().Read(new SourceFile(path, Path.GetFileName(path), Set("aeb-pdf"))).Single();
+        Assert.Null(item.Article);
+        Assert.Contains("no article in the PDF: only", item.Problem!.Reason, StringComparison.Ordinal);
+    }
+
+    /// <summary>Issue 22: every printed page is an article or a skipped file with its reason, and
+    /// a page with a headline and some text is an article.</summary>
+    [LongSharedFact]
+    public void EveryPrintedPageIsAnArticleOrSkippedWithItsReason()
+    {
+        var reader = new PdfArticleReader();
+        var skipped = new List<string>();
+        foreach (string path in Directory.GetFiles(Set("aeb-pdf"), "*.pdf"))
+        {
+            ReadItem item = reader.Read(new SourceFile(path, Path.GetFileName(path), Set("aeb-pdf"))).Single();
+            if (item.Article == null)
+                skipped.Add(Path.GetFileName(path)[..12] + ": " + item.Problem!.Reason);
+            else
+                Assert.True(item.Article.Body.Length > 0 && item.Article.Title.Length > 0, path);
+        }
+        // The two pages of one Korean site, printed with a font whose letters map to no characters.
+        Assert.True(skipped.Count <= 2, string.Join("\n", skipped));
+        Assert.All(skipped, s => Assert.Contains("no article in the PDF", s, StringComparison.Ordinal));
+    }
+
     /// <summary>Issue 22: on the AEB pages, as the indexer reads and enriches them, no author is a
     /// label, a file name, a user name or a job title, no names are run together, and no section is
     /// the folder the pages sit in or a keyword list.</summary>

@@ -46,6 +46,7 @@ public static class HtmlExtractor
         string title = PageMetadata.Clean(article.Title) ?? metadata.Title ?? "";
         string? site = PageMetadata.Clean(article.SiteName) ?? metadata.SiteName;
         title = Titles.WithoutSiteName(title, site, metadata.Url);
+        title = Titles.PreferHeadline(title, document.QuerySelector("h1")?.TextContent);
         string? author = (article.Byline is { } b ? PageMetadata.Empty(Bylines.Clean(b)) : null)
             ?? metadata.Author
             ?? (article.Author is { } a ? PageMetadata.Empty(Bylines.Clean(a)) : null);

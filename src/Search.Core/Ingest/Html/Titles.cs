@@ -36,6 +36,31 @@ public static class Titles
         return title;
     }
 
+    /// <summary>The page's own headline (its <c>&lt;h1&gt;</c>) when the title is that headline
+    /// plus a short part after or before a separator ("Council shuts the pool - Town News"): the
+    /// site's name in a form it does not state anywhere else. Only when the headline is exactly one
+    /// side and the other side is at most <see cref="MaxSuffixWords"/> words.</summary>
+    public static string PreferHeadline(string title, string? headline)
+    {
+        if (string.IsNullOrWhiteSpace(headline) || headline.Length >= title.Length)
+            return title;
+        string h = ParagraphText.CollapseWhitespace(headline);
+        if (h.Split(' ').Length < MinHeadlineWords)
+            return title;
+        foreach (string sep in Separators.Concat(ExactSeparators).Append(": "))
+        {
+            if (title.StartsWith(h + sep, StringComparison.OrdinalIgnoreCase) && Words(title[(h.Length + sep.Length)..]) <= MaxSuffixWords)
+                return h;
+            if (title.EndsWith(sep + h, StringComparison.OrdinalIgnoreCase) && Words(title[..^(h.Length + sep.Length)]) <= MaxSuffixWords)
+                return h;
+        }
+        return title;
+    }
+
+    private const int MinHeadlineWords = 3, MaxSuffixWords = 4;
+
+    private static int Words(string s) => s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+
     private static bool IsExactlySite(string part, string? siteName, string? domainName)
     {
         string p = Squash(part);

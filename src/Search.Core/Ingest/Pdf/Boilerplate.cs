@@ -4,18 +4,24 @@ namespace Search.Core.Ingest.Pdf;
 /// Keeps the article's paragraphs and drops the page furniture a printed web page carries (menus,
 /// headline lists, "related" teasers, footers). Each paragraph scores its word count when it reads
 /// as prose (it ends a sentence: . ! ? or a closing quote, and has at least
-/// <see cref="MinProseWords"/> words), and minus its word count plus <see cref="GapPenalty"/>
+/// <see cref="MinProseWords"/> words, or it has <see cref="LongProseWords"/> words or more, and at most <see cref="MaxLinked"/> of its letters are in
+/// links: menus, headline lists and share buttons are links), and minus its word count plus <see cref="GapPenalty"/>
 /// otherwise; the article is the contiguous run of paragraphs with the highest total (the maximum
 /// subarray), so subheadings and short lines inside the article stay while menus before it and
 /// teasers after it go. Paragraphs in the run that are mostly not letters (tables of numbers,
-/// rules) are dropped as well.
+/// rules) are dropped as well. A page with no prose at all keeps its paragraphs that are not links.
 /// </summary>
 public static class Boilerplate
 {
     public const int MinProseWords = 8;
     public const int GapPenalty = 3;
+    public const double MaxLinked = 0.5;
 
-    public static List<string> Keep(IReadOnlyList<string> paragraphs)
+    /// <summary>A paragraph this long is prose even when it does not end a sentence: a product
+    /// description, a list run into one block, a paragraph cut by a page break.</summary>
+    public const int LongProseWords = 20;
+
+    public static List<string> Keep(IReadOnlyList<PdfParagraph> paragraphs)
     {
         if (paragraphs.Count == 0)
             return [];
@@ -37,23 +43,39 @@ public static class Boilerplate
                 bestEnd = i;
             }
         }
-        if (best <= 0)
-            return [];
-        return paragraphs.Skip(bestStart).Take(bestEnd - bestStart + 1).Where(p => !MostlyNotLetters(p)).ToList();
+        if (best <= 0) // no prose at all (a short note, a list): an article with little text is still an article
+            return paragraphs.Where(p => p.Linked <= MaxLinked).Select(p => p.Text).Where(p => !MostlyNotLetters(p)).ToList();
+        return paragraphs.Skip(bestStart).Take(bestEnd - bestStart + 1).Select(p => p.Text).Where(p => !MostlyNotLetters(p)).ToList();
     }
 
-    private static double Score(string paragraph)
+    private static double Score(PdfParagraph paragraph)
     {
-        int words = paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
-        return IsProse(paragraph, words) ? words : -(words + GapPenalty);
+        int words = Words(paragraph.Text);
+        return paragraph.Linked <= MaxLinked && IsProse(paragraph.Text, words) ? words : -(words + GapPenalty);
     }
 
     private static bool IsProse(string paragraph, int words)
     {
         if (words < MinProseWords || MostlyNotLetters(paragraph))
             return false;
+        if (words >= LongProseWords)
+            return true;
         char last = paragraph.TrimEnd()[^1];
         return last is '.' or '!' or '?' or '"' or '”' or '’' or '»' or '。' or '…' or ')';
+    }
+
+    /// <summary>Words separated by spaces; Chinese and Japanese, written without spaces, count
+    /// one word for every two characters, Thai one for every five.</summary>
+    public static int Words(string text)
+    {
+        int words = 0;
+        foreach (string token in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            int han = token.Count(c => c is >= '\u3040' and <= '\u30FF' or >= '\u3400' and <= '\u4DBF' or >= '\u4E00' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF');
+            int thai = token.Count(c => c is >= '\u0E00' and <= '\u0E7F');
+            words += Math.Max(1, (han + 1) / 2 + (thai + 4) / 5);
+        }
+        return words;
     }
 
     private static bool MostlyNotLetters(string paragraph) => paragraph.Count(char.IsLetter) * 2 < paragraph.Length;

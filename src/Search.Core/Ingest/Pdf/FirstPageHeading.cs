@@ -37,8 +37,12 @@ public sealed record FirstPageHeading(string? Title, string? Author, string? Pub
         foreach (PdfLine line in first.Skip(start).Take(end - start + 1))
             titleText.AddLine(line.Text.Trim()); // undoes "in-" + "terviews" as in the body
         string title = titleText.ToString();
+        // Above on the page, not earlier in reading order: the reading order may put the article's
+        // first paragraphs before the title when the page's blocks sit side by side.
+        double titleTop = first[start].Box.Top;
         for (int i = 0; i <= end; i++)
-            consumed.Add(first[i]);
+            if (i >= start || first[i].Box.Bottom >= titleTop)
+                consumed.Add(first[i]);
 
         string? author = null, published = null;
         int next = end + 1;

@@ -1,3 +1,4 @@
+using Search.Core.Ingest.Html;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
 
@@ -51,6 +52,10 @@ public static class PdfExtractor
         // The headline right above the article first: on a printed web page the largest type on page
         // one is often the site's name or a menu; on a typeset article it is the same heading.
         string title = HeadlineAboveArticle.Find(content, paragraphs.FirstOrDefault()) ?? heading.Title ?? info.Title ?? "";
-        return new(title, heading.Author ?? info.Author, heading.Published, body, body.Length == 0 ? "no article text found in the PDF" : null);
+        int words = Boilerplate.Words(body);
+        string? problem = words >= NonArticlePages.MinWords ? null
+            : body.Length == 0 ? "no article in the PDF: its text is only links and page furniture (a menu or an index page)"
+            : $"no article in the PDF: only {words} words of text besides links and page furniture (an empty page or a font without readable text)";
+        return new(title, heading.Author ?? info.Author, heading.Published, problem == null ? body : "", problem);
     }
 }

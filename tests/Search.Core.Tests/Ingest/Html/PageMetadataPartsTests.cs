@@ -46,6 +46,15 @@ public class PageMetadataPartsTests
     public void TitlesLoseTheSiteNameAfterAPipeOrADash(string title, string? site, string expected) =>
         Assert.Equal(expected, Titles.WithoutSiteName(title, site, "https://www.example-herald.com/x"));
 
+    [Theory]
+    [InlineData("Council shuts the pool - Town News", "Council shuts the pool", "Council shuts the pool")]
+    [InlineData("Town News | Council shuts the pool", "Council shuts the pool", "Council shuts the pool")]
+    [InlineData("Hong Kong - the long view", "Hong Kong", "Hong Kong - the long view")]
+    [InlineData("Council shuts the pool - what the decision means for swimmers this summer", "Council shuts the pool", "Council shuts the pool - what the decision means for swimmers this summer")]
+    [InlineData("Council shuts the pool", null, "Council shuts the pool")]
+    public void TitlesAreThePagesHeadlineWhenTheRestIsShort(string title, string? h1, string expected) =>
+        Assert.Equal(expected, Titles.PreferHeadline(title, h1));
+
     [Fact]
     public void UtcTimestampsGiveWayToThePublishersOwnOffset()
     {

@@ -15,7 +15,7 @@ public static class Cells
         // plain query's output does not load Spectre.Console's tables at start-up.
         foreach (char c in text)
             if (!IsNarrow(c))
-                return new Segment(text).CellCount();
+                return Wide(text);
         return text.Length;
     }
 
@@ -23,8 +23,17 @@ public static class Cells
         c is (>= ' ' and < '\u007f') or (>= '\u00a0' and < '\u0300') or (>= '\u2010' and <= '\u2027') or (>= '\u2030' and <= '\u205e');
 
     /// <summary>Cells of one char: a high surrogate stands for its pair (two cells: emoji and the
-    /// like), a low surrogate for nothing.</summary>
-    public static int Of(char c) => IsNarrow(c) ? 1 : char.IsLowSurrogate(c) ? 0 : char.IsHighSurrogate(c) ? 2 : new Segment(c.ToString()).CellCount();
+    /// like), a low surrogate for nothing; a control character takes none (the measure says -1 for
+    /// those, which must never make a width negative).</summary>
+    public static int Of(char c) => IsNarrow(c) ? 1 : char.IsLowSurrogate(c) ? 0 : char.IsHighSurrogate(c) ? 2 : Math.Max(0, new Segment(c.ToString()).CellCount());
+
+    private static int Wide(string text)
+    {
+        int cells = 0;
+        foreach (char c in text)
+            cells += Of(c);
+        return cells;
+    }
 
     /// <summary><paramref name="text"/> cut to at most <paramref name="width"/> cells.</summary>
     public static string Fit(string text, int width)

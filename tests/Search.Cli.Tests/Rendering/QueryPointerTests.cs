@@ -37,4 +37,14 @@ public sealed class QueryPointerTests
         Assert.EndsWith("AND", lines.Query, StringComparison.Ordinal);
         Assert.Equal(lines.Query.Length, lines.Caret.IndexOf('^', StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Control_characters_and_lone_surrogates_never_make_a_negative_width()
+    {
+        string query = "\uDF1A`x\uD873\uFFFF\u9A06\u0013wide \u6F22\u5B57 (";
+        var lines = QueryPointer.Lines(query, query.Length + 1, 80);
+        Assert.EndsWith("^", lines.Caret, StringComparison.Ordinal);
+        Assert.True(Cells.Of("\u0013") >= 0);
+        Assert.Equal(4, Cells.Of("\u6F22\u5B57"));
+    }
 }

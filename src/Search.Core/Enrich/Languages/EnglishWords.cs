@@ -22,20 +22,35 @@ internal static class EnglishWords
     public static double Share(string text)
     {
         int words = 0, english = 0;
-        int i = 0;
-        var span = text.AsSpan();
-        while (i < span.Length)
+        foreach (var (start, length) in WordSpans.Of(text))
         {
-            while (i < span.Length && !char.IsLetter(span[i])) i++;
-            int start = i;
-            while (i < span.Length && (char.IsLetter(span[i]) || span[i] == '\'')) i++;
-            if (i == start)
-                break;
             words++;
-            var word = span[start..i];
-            if (word.Length <= 5 && Lookup.Contains(word))
+            if (length <= 5 && Lookup.Contains(text.AsSpan(start, length)))
                 english++;
         }
         return words == 0 ? 0 : (double)english / words;
     }
+
+    /// <summary>Whether <paramref name="word"/> is one of these words (any case).</summary>
+    public static bool Contains(string word) => Words.Contains(word);
+}
+
+/// <summary>The words of a text as the detector counts them: runs of letters (and apostrophes).</summary>
+internal static class WordSpans
+{
+    public static IEnumerable<(int Start, int Length)> Of(string text)
+    {
+        int i = 0;
+        while (i < text.Length)
+        {
+            while (i < text.Length && !char.IsLetter(text[i])) i++;
+            int start = i;
+            while (i < text.Length && (char.IsLetter(text[i]) || text[i] == '\'')) i++;
+            if (i == start)
+                yield break;
+            yield return (start, i - start);
+        }
+    }
+
+    public static IEnumerable<string> Words(string text) => Of(text).Select(s => text.Substring(s.Start, s.Length));
 }

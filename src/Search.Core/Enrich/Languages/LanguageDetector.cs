@@ -37,6 +37,11 @@ public sealed class LanguageDetector
     /// accents or fewer of these words (German at most 0.096, with umlauts).</summary>
     public const double PlainEnglishShare = 0.08;
 
+    /// <summary>Share of English stop words above which a Latin text is English when no other
+    /// Latin-script language's stop words are even half as frequent in it (wire copy in capitals,
+    /// tables, interviews with accented names: see <see cref="OtherLatinStopWords"/>).</summary>
+    public const double EnglishAmongLatin = 0.08;
+
     private static readonly Lazy<LanguageDetector> Shared = new(() => new LanguageDetector());
 
     /// <summary>The one detector of the process (Lingua's models load once, on first need).</summary>
@@ -59,6 +64,15 @@ public sealed class LanguageDetector
     public string Detect(string title, string body)
     {
         string sample = Sample(title, body);
+        if (WithoutModel(sample) is string settled)
+            return settled;
+        Interlocked.Increment(ref ByModel);
+        return ByLingua(sample);
+    }
+
+    /// <summary>The language when the cheap checks settle it, else null (Lingua must be asked).</summary>
+    internal static string? WithoutModel(string sample)
+    {
         var scripts = ScriptCounts.Of(sample);
         if (scripts.Letters < MinLetters)
         {
@@ -70,14 +84,14 @@ public sealed class LanguageDetector
             Interlocked.Increment(ref ByScript);
             return byScript;
         }
-        if (scripts.MostlyLatin && EnglishWords.Share(sample) is var share
-            && (share >= EnglishShare || (share >= PlainEnglishShare && scripts.PlainLatin)))
+        double share = scripts.MostlyLatin ? EnglishWords.Share(sample) : 0;
+        if (share >= EnglishShare || (share >= PlainEnglishShare && scripts.PlainLatin)
+            || (scripts.Latin * 2 > scripts.Letters && OtherLatinStopWords.EnglishLeads(sample, EnglishAmongLatin)))
         {
             Interlocked.Increment(ref ByEnglishWords);
             return "en";
         }
-        Interlocked.Increment(ref ByModel);
-        return ByLingua(sample);
+        return null;
     }
 
     /// <summary>Lingua's verdict alone (no shortcut), for measuring the shortcuts against it.</summary>

@@ -58,4 +58,19 @@ public sealed class LanguageDetectorTests
         var russian = Directory.EnumerateFiles(Support.MultilingualIndex.Russian, "book_*.txt", SearchOption.AllDirectories).Take(100).ToList();
         Assert.All(russian, path => Assert.Equal("ru", LanguageDetector.Default.Detect("", System.IO.File.ReadAllText(path))));
     }
+
+    [SharedFact]
+    public void English_news_is_settled_without_the_model_and_german_news_never_as_english()
+    {
+        // Asking Lingua once loads every language model (about a second and 160 MB): an English
+        // archive should never need it, wire copy with few function words included.
+        var needModel = Directory.EnumerateFiles(SharedCorpus.Path("corpora", "bbc"), "*.txt", SearchOption.AllDirectories)
+            .Select(path => System.IO.File.ReadAllText(path))
+            .Where(text => LanguageDetector.WithoutModel(LanguageDetector.Sample("", text)) != "en").Take(5).ToList();
+        Assert.Empty(needModel);
+        string csv = Path.Combine(Support.MultilingualIndex.German, "test.csv");
+        var german = System.IO.File.ReadLines(csv).Select(l => l[(l.IndexOf(';') + 1)..]).ToList();
+        Assert.True(german.Count > 500);
+        Assert.DoesNotContain(german, text => LanguageDetector.WithoutModel(LanguageDetector.Sample("", text)) == "en");
+    }
 }

@@ -58,6 +58,7 @@ public sealed class PdfArticleReader(TimeSpan timeout) : IBinaryArticleReader
         var article = Article.WholeFile(file, pdf.Title, pdf.Body);
         article.Author = pdf.Author;
         article.Published = pdf.Published;
+        article.Language = pdf.Language;
         return ReadItem.Of(article);
     }
 

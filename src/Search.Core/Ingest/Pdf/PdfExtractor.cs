@@ -6,7 +6,7 @@ namespace Search.Core.Ingest.Pdf;
 
 /// <summary>What <see cref="PdfExtractor"/> found in one PDF; <see cref="Problem"/> says why there
 /// is no article (a scan without text layer, no text at all).</summary>
-public sealed record ExtractedPdf(string Title, string? Author, string? Published, string Body, string? Problem);
+public sealed record ExtractedPdf(string Title, string? Author, string? Published, string Body, string? Problem, string? Language = null);
 
 /// <summary>
 /// Extracts one article from a PDF: lines in reading order page by page (<see cref="PdfPageReader"/>),
@@ -56,6 +56,6 @@ public static class PdfExtractor
         string? problem = words >= NonArticlePages.MinWords ? null
             : body.Length == 0 ? "no article in the PDF: its text is only links and page furniture (a menu or an index page)"
             : $"no article in the PDF: only {words} words of text besides links and page furniture (an empty page or a font without readable text)";
-        return new(title, heading.Author ?? info.Author, heading.Published, problem == null ? body : "", problem);
+        return new(title, heading.Author ?? info.Author, heading.Published, problem == null ? body : "", problem, info.Language);
     }
 }

@@ -42,6 +42,22 @@ public class PdfArticleReaderTests
     }
 
     [Fact]
+    public void TheLanguageADocumentDeclaresWinsOverTheTextsOwn()
+    {
+        using var dir = new TempDir();
+        // Undeclared, the (English) text tells; declared, the declaration wins, as ISO 639-1.
+        Assert.Equal("en", ReadOne(Reader, WriteBytes(dir, "plain.pdf", ArticlePdf.Build(pages: 1))).Language);
+        // The catalog's /Lang, as browsers write it when they print a page (the xref offsets move;
+        // readers of damaged files, PdfPig included, find the objects again).
+        string pdf = Encoding.Latin1.GetString(ArticlePdf.Build(pages: 1));
+        Assert.Contains("/Type /Catalog", pdf, StringComparison.Ordinal);
+        byte[] declared = Encoding.Latin1.GetBytes(pdf.Replace("/Type /Catalog", "/Type /Catalog /Lang (de-AT)", StringComparison.Ordinal));
+        Article a = ReadOne(Reader, WriteBytes(dir, "lang.pdf", declared));
+        Assert.Equal("de", a.Language);
+        Assert.Equal(ArticlePdf.Title, a.Title);
+    }
+
+    [Fact]
     public void ScansAndNonPdfsAreSkippedWithTheirReason()
     {
         using var dir = new TempDir();

@@ -57,17 +57,11 @@ public sealed class LanguageDetector
         _lingua = builder.Build();
     }
 
-    /// <summary>Counts of how each detection was settled, since the process started (for measuring).</summary>
-    internal static long ByScript, ByEnglishWords, ByModel, TooShort;
-
     /// <summary>The language of an article with this title and body.</summary>
     public string Detect(string title, string body)
     {
         string sample = Sample(title, body);
-        if (WithoutModel(sample) is string settled)
-            return settled;
-        Interlocked.Increment(ref ByModel);
-        return ByLingua(sample);
+        return WithoutModel(sample) ?? ByLingua(sample);
     }
 
     /// <summary>The language when the cheap checks settle it, else null (Lingua must be asked).</summary>
@@ -75,22 +69,13 @@ public sealed class LanguageDetector
     {
         var scripts = ScriptCounts.Of(sample);
         if (scripts.Letters < MinLetters)
-        {
-            Interlocked.Increment(ref TooShort);
             return LanguageCodes.Undetermined;
-        }
         if (scripts.SingleLanguage() is string byScript)
-        {
-            Interlocked.Increment(ref ByScript);
             return byScript;
-        }
         double share = scripts.MostlyLatin ? EnglishWords.Share(sample) : 0;
         if (share >= EnglishShare || (share >= PlainEnglishShare && scripts.PlainLatin)
             || (scripts.Latin * 2 > scripts.Letters && OtherLatinStopWords.EnglishLeads(sample, EnglishAmongLatin)))
-        {
-            Interlocked.Increment(ref ByEnglishWords);
             return "en";
-        }
         return null;
     }
 

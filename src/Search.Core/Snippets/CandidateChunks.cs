@@ -1,4 +1,5 @@
 using Search.Core.Indexing;
+using Search.Core.Indexing.Analysis;
 
 namespace Search.Core.Snippets;
 
@@ -27,6 +28,12 @@ internal sealed class CandidateChunks
 
     /// <summary>Stemmers whose stems keep their word's beginning (see the class summary).</summary>
     public static bool SupportsStemmer(string stemmer) => stemmer is "porter" or "porter2" or "minimal" or "none";
+
+    /// <summary>Whether hits analysed by <paramref name="analyzers"/> can be scanned: English analysis
+    /// with one of those stemmers. Other languages' chains fold letters (German ä -> a, Greek
+    /// accents) or cut CJK text into pairs, so a stem's key need not stand in the text.</summary>
+    public static bool Supports(ArticleAnalyzers analyzers) =>
+        analyzers.LanguageKey == Indexing.Analysis.Languages.LanguageChains.English && SupportsStemmer(analyzers.Settings.Stemmer);
 
     /// <summary>The scanner for <paramref name="terms"/>, or null when one of them cannot be
     /// looked for by its key (it starts with something other than an ASCII letter or digit).</summary>

@@ -156,6 +156,13 @@ internal sealed class ArticleIndexSearcher(IndexReader reader) : IndexSearcher(r
     public TopDocs After(FieldDoc? after, Query query, Filter? filter, int count, Sort sort) =>
         Guard(() => SearchAfter(after, query, filter, count, sort, doDocScores: true, doMaxScore: false));
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CollectionStatistics> _fieldStatistics = new(StringComparer.Ordinal);
+
+    /// <summary>A field's statistics, gathered once per searcher (its reader never changes): every
+    /// term and phrase of every query asked for them again, merging every segment's terms.</summary>
+    public override CollectionStatistics CollectionStatistics(string field) =>
+        _fieldStatistics.GetOrAdd(field, f => base.CollectionStatistics(f));
+
     /// <summary>The number of matches of <paramref name="query"/> under <paramref name="filter"/>.</summary>
     public int Count(Query query, Filter? filter)
     {

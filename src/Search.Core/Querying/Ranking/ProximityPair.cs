@@ -45,12 +45,14 @@ internal sealed class ProximityPair
     private readonly Term[] _terms;
     private readonly TermContext[] _states;
     private readonly int _slop;
+    private readonly float _boost;
 
     private ProximityPair(IndexSearcher searcher, PhraseQuery phrase, Term[] terms)
     {
         _similarity = searcher.Similarity;
         _terms = terms;
         _slop = phrase.Slop;
+        _boost = phrase.Boost;
         _states = terms.Select(t => TermContext.Build(searcher.TopReaderContext, t)).ToArray();
         var termStats = terms.Select((t, i) => searcher.TermStatistics(t, _states[i])).ToArray();
         _stats = _similarity.ComputeWeight(phrase.Boost, searcher.CollectionStatistics(terms[0].Field), termStats);
@@ -62,6 +64,11 @@ internal sealed class ProximityPair
             && a.Field == b.Field && !a.Equals(b) && phrase.GetPositions() is [0, 1]
             ? new ProximityPair(searcher, phrase, terms)
             : null;
+
+    /// <summary>More than the pair can score in any document at a top-level boost of 1 (see
+    /// <see cref="ProximityScored.Bound"/>), from the statistics already gathered.</summary>
+    public float Bound(Bm25Scoring bm25, long maxDoc) =>
+        bm25.ScoreBound(bm25.Idf(_states[0].DocFreq, maxDoc) + bm25.Idf(_states[1].DocFreq, maxDoc), _boost) * 1.001f;
 
     /// <summary>As PhraseWeight gives it.</summary>
     public float ValueForNormalization => _stats.GetValueForNormalization();

@@ -34,7 +34,7 @@ internal sealed class ProximityWeight : Weight
         {
             _pairs = pairs!;
             _nearBoost = clauses.Boost;
-            _unitBounds = clauses.Clauses.Select(c => ProximityScored.Bound(c.Query, bm25, reader) * clauses.Boost).ToArray();
+            _unitBounds = _pairs.Select(p => p.Bound(bm25, reader.MaxDoc) * clauses.Boost).ToArray();
         }
         else
         {

@@ -47,6 +47,23 @@ public sealed class SegmentOrdinals
         }
     }
 
+    /// <summary>The first value of <paramref name="field"/> of document <paramref name="doc"/> of
+    /// <paramref name="reader"/> (its label as indexed, which is the stored value), or null: read
+    /// from the cached ordinals, not from the stored fields (whose whole block would be decompressed).</summary>
+    public static string? FirstLabel(AtomicReader reader, string field, int doc)
+    {
+        var ordinals = For(reader, field);
+        if (ordinals == null || ordinals.Start[doc] == ordinals.Start[doc + 1])
+            return null;
+        int ord = ordinals.Ords[ordinals.Start[doc]];
+        var labels = ordinals.Labels;
+        if (labels[ord] is { } known)
+            return known;
+        var scratch = new Lucene.Net.Util.BytesRef();
+        reader.GetSortedSetDocValues(field).LookupOrd(ord, scratch);
+        return labels[ord] = scratch.Utf8ToString();
+    }
+
     private static SegmentOrdinals? Read(AtomicReader reader, string field)
     {
         var values = reader.GetSortedSetDocValues(field);

@@ -16,7 +16,7 @@ internal sealed class HitBuilder
     /// <summary>With snippets the stored body is needed too (it is most of the stored data).</summary>
     private static readonly ISet<string> HitFieldsWithBody = new HashSet<string>(HitFields) { Schema.Body };
 
-    private static readonly ISet<string> SourceField = new HashSet<string> { Schema.Source };
+    private static readonly string SourceFacet = Facets.FacetDimensions.Field("source");
 
     private readonly IndexSearcher _searcher;
     private readonly ClusterMap _clusters;
@@ -95,8 +95,16 @@ internal sealed class HitBuilder
         var members = _clusters.MembersOf(doc);
         if (members.Count < 2)
             return Array.Empty<string>();
-        return members.Where(m => m != doc)
-            .Select(m => _searcher.Doc(m, SourceField).Get(Schema.Source)).OfType<string>()
+        return members.Where(m => m != doc).Select(SourceOf).OfType<string>()
             .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+    }
+
+    /// <summary>A document's source from the source facet's doc values (the same value as stored):
+    /// loading each copy's stored fields decompressed a block of bodies per copy.</summary>
+    private string? SourceOf(int doc)
+    {
+        var leaves = _searcher.IndexReader.Leaves;
+        var leaf = leaves[Lucene.Net.Index.ReaderUtil.SubIndex(doc, leaves)];
+        return Facets.SegmentOrdinals.FirstLabel(leaf.AtomicReader, SourceFacet, doc - leaf.DocBase);
     }
 }

@@ -22,8 +22,13 @@ internal static partial class LanguageQueries
 {
     private static readonly string LanguageField = FacetDimensions.Field("language");
 
-    /// <summary>The language codes the index holds (the `language` facet's values).</summary>
-    public static IReadOnlyList<string> CodesIn(IndexReader reader)
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IndexReader, IReadOnlyList<string>> Codes = new();
+
+    /// <summary>The language codes the index holds (the `language` facet's values), read once per
+    /// reader (a reader never changes) rather than merged from every segment's terms per query.</summary>
+    public static IReadOnlyList<string> CodesIn(IndexReader reader) => Codes.GetValue(reader, ReadCodes);
+
+    private static IReadOnlyList<string> ReadCodes(IndexReader reader)
     {
         var codes = new List<string>();
         var terms = MultiFields.GetTerms(reader, LanguageField);

@@ -27,6 +27,27 @@ public sealed class QueryTerms
         return result;
     }
 
+    /// <summary>The terms a pattern that weighs every term alike (prefix, wildcard, range) matches,
+    /// when there are no more than <see cref="MaxExpansions"/> of them: then they are exactly the
+    /// rewrite's, read straight from the terms dictionary (the rewrite also looked up each term's
+    /// statistics, a third of a prefix query's snippets). Null when there are more: the rewrite
+    /// chooses which to keep.</summary>
+    private static HashSet<string>? Enumerate(MultiTermQuery query, IndexReader reader)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var leaf in reader.Leaves)
+        {
+            var terms = leaf.AtomicReader.GetTerms(query.Field);
+            if (terms == null)
+                continue;
+            var e = query.GetTermsEnum(terms);
+            while (e.MoveNext())
+                if (found.Add(e.Term.Utf8ToString()) && found.Count > MaxExpansions)
+                    return null;
+        }
+        return found;
+    }
+
     private void Collect(Query query, string field, IndexReader reader)
     {
         switch (query)
@@ -46,6 +67,9 @@ public sealed class QueryTerms
                 foreach (var clause in b.Clauses)
                     if (clause.Occur != Occur.MUST_NOT)
                         Collect(clause.Query, field, reader);
+                break;
+            case MultiTermQuery m and not FuzzyQuery when m.Field == field && Enumerate(m, reader) is { } all:
+                Terms.UnionWith(all);
                 break;
             case MultiTermQuery m when m.Field == field:
                 var copy = (MultiTermQuery)m.Clone();

@@ -13,7 +13,8 @@ public sealed record QueryStageTiming(string Type, string Stage, double P50Ms);
 /// Where a query's time goes: the parts <see cref="ArticleSearcher.Search"/> runs, each timed on
 /// its own in one warm process (parse and plan; bind and pattern expansion; the search with the
 /// top window only; the same search also counting stories and the console's facet panel; paging;
-/// hits from stored fields; hits with snippets and highlighted titles), beside the whole call and
+/// hits from stored fields; hits with snippets and highlighted titles), beside the whole call, the
+/// console's check for a newer commit before each query, and
 /// the plain Lucene.Net search of the same words. Medians of interleaved samples of the thread's CPU time
 /// (<see cref="ThreadCpu"/>), so a busy machine's preemptions do not count.
 /// </summary>
@@ -48,6 +49,7 @@ public static class QueryStages
                 ["whole: RankedSearch.Run"] = () => pool.Use(s => Time(() => RankedSearch.Run(s, QueryPlan.Parse(request, analyzers, ranking), analyzers, ranking))),
                 ["whole: ArticleSearcher.Search"] = () => Time(() => ours.Search(request)),
                 ["whole, console's request (4 facets)"] = () => Time(() => ours.Search(request with { Facets = PanelFacets })),
+                ["console: refresh before each query"] = () => Time(ours.Refresh),
                 ["Lucene.Net plain (whole)"] = () => Time(() => lucene.Search(c.Lucene!, out _)),
             };
             Console.Error.WriteLine($"  stages: {c.Type}");

@@ -52,6 +52,11 @@ public sealed class Bm25Scoring : Similarity
         return (float)Math.Log(ratio);
     }
 
+    /// <summary>More than a term or phrase of this <paramref name="idf"/> and <paramref name="boost"/>
+    /// can score in any document: the term-frequency part, freq / (freq + length factor), stays
+    /// below 1 (see <see cref="ProximityScored"/>).</summary>
+    public float ScoreBound(float idf, float boost) => idf * boost * (_k1 + 1);
+
     public override SimWeight ComputeWeight(float queryBoost, CollectionStatistics collectionStats, params TermStatistics[] termStats)
     {
         long max = collectionStats.MaxDoc; // as Lucene's BM25 (and Xapian: the collection size)

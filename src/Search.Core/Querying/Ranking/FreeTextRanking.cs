@@ -107,7 +107,7 @@ internal static class FreeTextRanking
     /// <summary>For each pair of neighbouring words, a sloppy phrase of the two in each default field.</summary>
     internal static BooleanQuery? Proximity(IReadOnlyList<string> terms, RankingSettings ranking)
     {
-        var near = new BooleanQuery(disableCoord: true);
+        var near = new ProximityClauses();
         foreach (var (field, weight) in ranking.FieldWeights)
             for (int i = 0; i + 1 < terms.Count; i++)
             {
@@ -142,8 +142,9 @@ internal sealed class WordParts : BooleanQuery
 /// <summary>
 /// A query with its proximity clauses held aside: its clauses are the query's own (what a user
 /// typed, so the searcher's limit on words counts only those), and it searches as "all of the
-/// query, plus the proximity clauses where they match" (<see cref="Rewrite"/>), so the proximity
-/// clauses add to scores but never change which articles match.
+/// query, plus the proximity clauses where they match" (<see cref="Rewrite"/>: a
+/// <see cref="ProximityScored"/>), so the proximity clauses add to scores but never change which
+/// articles match.
 /// </summary>
 internal sealed class ProximityRanked : BooleanQuery
 {
@@ -163,9 +164,7 @@ internal sealed class ProximityRanked : BooleanQuery
         var main = new BooleanQuery(CoordDisabled) { MinimumNumberShouldMatch = MinimumNumberShouldMatch };
         foreach (var c in Clauses)
             main.Add(c.Query, c.Occur);
-        var ranked = new BooleanQuery(disableCoord: true) { { main, Occur.MUST }, { Near, Occur.SHOULD } };
-        ranked.Boost = Boost;
-        return ranked;
+        return new ProximityScored(main, Near) { Boost = Boost };
     }
 
     public override string ToString(string field) => base.ToString(field) + " ~near(" + Near.ToString(field) + ")";

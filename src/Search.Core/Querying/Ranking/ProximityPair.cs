@@ -1,0 +1,186 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Util;
+
+namespace Search.Core.Querying.Ranking;
+
+/// <summary>One proximity clause, scored at one document at a time (see <see cref="ProximityScorer"/>).</summary>
+internal interface IProximityPart
+{
+    /// <summary>How many documents it may match (the cheaper parts are read first).</summary>
+    long Cost { get; }
+
+    /// <summary>Its score at <paramref name="doc"/>, or null where it does not match; documents
+    /// are asked in increasing order. Null as well once it can match nothing more.</summary>
+    float? ScoreAt(int doc);
+}
+
+/// <summary>Any scorer as a part: advanced to the document (a phrase scorer reads on to its next
+/// match when the document is not one).</summary>
+internal sealed class ScorerPart(Scorer scorer) : IProximityPart
+{
+    public long Cost => scorer.GetCost();
+
+    public float? ScoreAt(int doc)
+    {
+        int at = scorer.DocID;
+        if (at < doc)
+            at = scorer.Advance(doc);
+        return at == doc ? scorer.GetScore() : null;
+    }
+}
+
+/// <summary>
+/// A sloppy phrase of two different words ("oil price"~20), scored as Lucene's PhraseWeight and
+/// SloppyPhraseScorer score it (same statistics, same walk over the positions, same sum of slop
+/// factors), but only at the document asked: Lucene's scorer, advanced to a document where the two
+/// words are too far apart, reads on through the positions of every following document until one
+/// matches, which undid skipping the documents below the ranked window.
+/// </summary>
+internal sealed class ProximityPair
+{
+    private readonly Similarity _similarity;
+    private readonly Similarity.SimWeight _stats;
+    private readonly Term[] _terms;
+    private readonly TermContext[] _states;
+    private readonly int _slop;
+    private readonly float _boost;
+
+    private ProximityPair(IndexSearcher searcher, PhraseQuery phrase, Term[] terms)
+    {
+        _similarity = searcher.Similarity;
+        _terms = terms;
+        _slop = phrase.Slop;
+        _boost = phrase.Boost;
+        _states = terms.Select(t => TermContext.Build(searcher.TopReaderContext, t)).ToArray();
+        var termStats = terms.Select((t, i) => searcher.TermStatistics(t, _states[i])).ToArray();
+        _stats = _similarity.ComputeWeight(phrase.Boost, searcher.CollectionStatistics(terms[0].Field), termStats);
+    }
+
+    /// <summary>The pair of <paramref name="query"/>, when it is a sloppy phrase of two different words.</summary>
+    public static ProximityPair? Of(Query query, IndexSearcher searcher) =>
+        query is PhraseQuery { Slop: > 0 } phrase && phrase.GetTerms() is [var a, var b] terms
+            && a.Field == b.Field && !a.Equals(b) && phrase.GetPositions() is [0, 1]
+            ? new ProximityPair(searcher, phrase, terms)
+            : null;
+
+    /// <summary>More than the pair can score in any document at a top-level boost of 1 (see
+    /// <see cref="ProximityScored.Bound"/>), from the statistics already gathered.</summary>
+    public float Bound(Bm25Scoring bm25, long maxDoc) =>
+        bm25.ScoreBound(bm25.Idf(_states[0].DocFreq, maxDoc) + bm25.Idf(_states[1].DocFreq, maxDoc), _boost) * 1.001f;
+
+    /// <summary>As PhraseWeight gives it.</summary>
+    public float ValueForNormalization => _stats.GetValueForNormalization();
+
+    /// <summary>As PhraseWeight normalises its statistics.</summary>
+    public void Normalize(float norm, float topLevelBoost) => _stats.Normalize(norm, topLevelBoost);
+
+    public IProximityPart? Part(AtomicReaderContext context, IBits acceptDocs)
+    {
+        var fieldTerms = context.AtomicReader.GetTerms(_terms[0].Field);
+        if (fieldTerms == null)
+            return null;
+        var te = fieldTerms.GetEnumerator();
+        var postings = new DocsAndPositionsEnum[2];
+        for (int i = 0; i < 2; i++)
+        {
+            var state = _states[i].Get(context.Ord);
+            if (state == null)
+                return null; // a word not in this segment
+            te.SeekExact(_terms[i].Bytes, state);
+            postings[i] = te.DocsAndPositions(acceptDocs, null, DocsAndPositionsFlags.NONE)
+                ?? throw new InvalidOperationException($"field \"{_terms[i].Field}\" was indexed without position data");
+        }
+        return new Pairing(postings[0], postings[1], _slop, _similarity.GetSimScorer(_stats, context));
+    }
+
+    /// <summary>The two words' postings in one segment.</summary>
+    private sealed class Pairing(DocsAndPositionsEnum first, DocsAndPositionsEnum second, int slop, Similarity.SimScorer docScorer) : IProximityPart
+    {
+        private readonly Positions _a = new(first, 0), _b = new(second, 1);
+        private bool _done;
+
+        public long Cost => Math.Min(first.GetCost(), second.GetCost());
+
+        public float? ScoreAt(int doc)
+        {
+            if (_done)
+                return null;
+            int a = first.DocID < doc ? first.Advance(doc) : first.DocID;
+            int b = second.DocID < doc ? second.Advance(doc) : second.DocID;
+            if (a == DocIdSetIterator.NO_MORE_DOCS || b == DocIdSetIterator.NO_MORE_DOCS)
+                _done = true;
+            if (a != doc || b != doc)
+                return null;
+            float freq = PhraseFreq();
+            return freq == 0 ? null : docScorer.Score(doc, freq);
+        }
+
+        /// <summary>SloppyPhraseScorer.PhraseFreq for two positions without repeats, step for step
+        /// (its queue of two is the lesser of the two).</summary>
+        private float PhraseFreq()
+        {
+            int end = int.MinValue;
+            _a.First();
+            end = Math.Max(end, _a.Position);
+            _b.First();
+            end = Math.Max(end, _b.Position);
+            var (pp, other) = _a.LessThan(_b) ? (_a, _b) : (_b, _a);
+            float freq = 0;
+            int matchLength = end - pp.Position;
+            int next = other.Position;
+            while (pp.Next())
+            {
+                if (pp.Position > end)
+                    end = pp.Position;
+                if (pp.Position > next)
+                {
+                    if (matchLength <= slop)
+                        freq += docScorer.ComputeSlopFactor(matchLength);
+                    (pp, other) = pp.LessThan(other) ? (pp, other) : (other, pp);
+                    next = other.Position;
+                    matchLength = end - pp.Position;
+                }
+                else if (end - pp.Position < matchLength)
+                    matchLength = end - pp.Position;
+            }
+            if (matchLength <= slop)
+                freq += docScorer.ComputeSlopFactor(matchLength);
+            return freq;
+        }
+    }
+
+    /// <summary>Lucene's PhrasePositions: a word's positions in the document, less its offset in the phrase.</summary>
+    private sealed class Positions
+    {
+        private readonly DocsAndPositionsEnum _postings;
+        private readonly int _offset;
+        private int _count;
+
+        public Positions(DocsAndPositionsEnum postings, int offset)
+        {
+            _postings = postings;
+            _offset = offset;
+        }
+
+        public int Position { get; private set; }
+
+        public void First()
+        {
+            _count = _postings.Freq;
+            Next();
+        }
+
+        public bool Next()
+        {
+            if (_count-- <= 0)
+                return false;
+            Position = _postings.NextPosition() - _offset;
+            return true;
+        }
+
+        /// <summary>PhraseQueue's order: position, then offset (which is also the order of the words here).</summary>
+        public bool LessThan(Positions other) => Position != other.Position ? Position < other.Position : _offset < other._offset;
+    }
+}

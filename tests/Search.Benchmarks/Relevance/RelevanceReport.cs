@@ -268,6 +268,8 @@ public sealed class RelevanceReport
         yield return ("request phrasing dropped too (\"I am interested in papers about\")", v with { Ranking = r with { QueryStopWords = true } });
         yield return (r.MinLengthNorm > 0 ? "min length off (Xapian's min_normlen 0.5 not applied)" : "min length 0.5 (Xapian's min_normlen)",
             v with { Ranking = r with { MinLengthNorm = r.MinLengthNorm > 0 ? 0 : 0.5f } });
+        yield return (r.NormMidpoints ? "norm lengths read as Lucene does (the longest of each byte)" : "norm lengths read as their middle",
+            v with { Ranking = r with { NormMidpoints = !r.NormMidpoints } });
         yield return ("exact document lengths (index-time change, not shipped)", v with { Ranking = r with { DocumentLengths = ExactLengths.Instance } });
         foreach (var (combined, title, tie) in RankingVariant.FieldChoices)
         {

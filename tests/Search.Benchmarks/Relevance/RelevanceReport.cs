@@ -157,7 +157,7 @@ public sealed class RelevanceReport
         sb.AppendLine();
         sb.AppendLine("## Plain words and OR agree");
         sb.AppendLine();
-        sb.AppendLine("Each query's words sent as keywords (`search eval`) and typed joined with OR (`search query`), the same words in both (a typed query that `search query` refuses as too long is cut at 64 words, in both). " +
+        sb.AppendLine("Each query's words sent as keywords (`search eval`) and typed joined with OR (`search query`), the same words in both (a typed query that `search query` refuses as too long is cut to the longest start of it that it takes, in both). " +
                       "Top 10 differs: queries whose first ten results are not the same articles in the same order.");
         sb.AppendLine();
         sb.AppendLine("| collection | queries | top 10 differs | largest score difference | nDCG@10 plain | nDCG@10 OR | MAP plain | MAP OR |");

@@ -196,6 +196,17 @@ public static class TextShingles
         return SortedDistinct(numbers.ToArray());
     }
 
+    /// <summary>How many shingles of <paramref name="sequence"/> (a text's shingles in text order)
+    /// come before the first one that <paramref name="other"/> (a sorted set) has: the text one
+    /// article puts before what it shares with another.</summary>
+    public static int Lead(ReadOnlySpan<uint> sequence, uint[] other)
+    {
+        for (int i = 0; i < sequence.Length; i++)
+            if (Array.BinarySearch(other, sequence[i]) >= 0)
+                return i;
+        return sequence.Length;
+    }
+
     /// <summary>How many values two sorted sets share.</summary>
     public static int Overlap(ReadOnlySpan<uint> a, ReadOnlySpan<uint> b)
     {

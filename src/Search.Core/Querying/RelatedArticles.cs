@@ -32,6 +32,9 @@ public enum RelatedTerms
 /// words match long articles by chance more than short ones, so length counts for more than for a short query.</param>
 /// <param name="PlaceWeight">Weight of each of the seed's places (a clause on the place facet); 0 = not used, the default: measured, it does not help (docs/relevance.md).</param>
 /// <param name="DateWeight">Score factor 1 + this for the same day as the seed (<see cref="DateCloseness"/>); 0 = not used.</param>
+/// <param name="SeedTermFrequency">Profile: a word the seed says more than once weighs as a repeated
+/// query word does in the ranking (BM25's k3: twice 4/3, three times 3/2, never more than 2). On by
+/// default: chosen on Reuters (P@10 0.750 → 0.756), better on BBC too (0.911 → 0.915, held out).</param>
 public sealed record RelatedOptions(
     RelatedTerms Terms = RelatedTerms.RankingProfile,
     int MaxTerms = RelatedProfile.DefaultMaxTerms,
@@ -40,7 +43,8 @@ public sealed record RelatedOptions(
     bool Boosted = false,
     int MinTermFrequency = 1,
     float K1 = 1.2f,
-    float B = 0.75f)
+    float B = 0.75f,
+    bool SeedTermFrequency = true)
 {
     /// <summary>The similarity the related search ranks with: the ranking's BM25 with this k1 and b.</summary>
     public Similarity CreateSimilarity() => (RankingSettings.Default with { K1 = K1, B = B }).CreateSimilarity();

@@ -13,7 +13,8 @@ namespace Search.Core.Querying;
 /// the same BM25 as every other query. What it does that MoreLikeThis does not: a word said once
 /// counts (MoreLikeThis needs it twice, and a short wire story has few such words), a word in only
 /// one other article counts (MoreLikeThis needs five), title and body are one field as in every
-/// other query, and 50 words rather than 25. Each clause weighs 1, not its tf·idf: BM25 already
+/// other query, and 50 words rather than 25. A word the seed repeats weighs as a repeated query word
+/// does (<see cref="RelatedOptions.SeedTermFrequency"/>), otherwise each clause weighs 1, not its tf·idf: BM25 already
 /// weighs rare words more, and measured, boosting by tf·idf as well lets a few words drown the
 /// rest (P@10 0.874 against 0.907 on BBC, 0.659 against 0.742 on Reuters; docs/relevance.md).
 /// </summary>
@@ -39,7 +40,7 @@ public static class RelatedProfile
         var functionWords = FunctionWords.For(analyzers.Stemmed);
         var scoring = new Bm25Scoring(RankingSettings.Default);
         int docs = reader.MaxDoc;
-        var weighted = new List<(string Term, float Weight)>();
+        var weighted = new List<(string Term, float Weight, int Tf)>();
         foreach (var (term, tf) in counts)
         {
             if (tf < options.MinTermFrequency || functionWords.Contains(term))
@@ -49,15 +50,18 @@ public static class RelatedProfile
                 continue; // in the seed alone: finds nothing else
             float weight = tf * scoring.Idf(df, docs);
             if (weight > 0)
-                weighted.Add((term, weight));
+                weighted.Add((term, weight, tf));
         }
         if (weighted.Count == 0)
             return null;
         var top = weighted.OrderByDescending(t => t.Weight).ThenBy(t => t.Term, StringComparer.Ordinal).Take(options.MaxTerms).ToList();
         float strongest = top[0].Weight;
         var query = new BooleanQuery(disableCoord: true);
-        foreach (var (term, weight) in top)
-            query.Add(new TermQuery(new Term(Schema.AllText, term)) { Boost = options.Boosted ? weight / strongest : 1 }, Occur.SHOULD);
+        foreach (var (term, weight, tf) in top)
+        {
+            float boost = options.Boosted ? weight / strongest : options.SeedTermFrequency ? RankingSettings.Default.QueryTermWeight(tf) : 1;
+            query.Add(new TermQuery(new Term(Schema.AllText, term)) { Boost = boost }, Occur.SHOULD);
+        }
         return query;
     }
 }

@@ -44,7 +44,7 @@ public static class PairFeatures
             for (int x = 0; x < bucket.Count; x++)
                 for (int y = x + 1; y < bucket.Count; y++)
                     Add(bucket[x], bucket[y], "other");
-        var tsv = new StringBuilder("label\ta\tb\tshort\tlong\tshared\tagree\tnk\tnc\tmk\tmc\tnk2\tnc2\tmk2\tmc2\tkeys\tbands2\trep\tspan\trep2\tspan2\twhy\n");
+        var tsv = new StringBuilder("label\ta\tb\tshort\tlong\tshared\tagree\tnk\tnc\tmk\tmc\tnk2\tnc2\tmk2\tmc2\tkeys\tbands2\trep\tspan\trep2\tspan2\tleadS\tleadL\twhy\n");
         foreach (var ((x, y), label) in pairs)
         {
             if (prints[x] is not { } a || prints[y] is not { } b) continue;
@@ -56,7 +56,7 @@ public static class PairFeatures
             for (int band = 0; band < 40; band++)
                 if (a.Signature[band * 2] == b.Signature[band * 2] && a.Signature[band * 2 + 1] == b.Signature[band * 2 + 1]) b2++;
             tsv.Append(CultureInfo.InvariantCulture, $"{label}\t{set[x].Id}\t{set[y].Id}\t{s.Shingles.Length}\t{l.Shingles.Length}\t{shared}\t{MinHashSignature.Agreement(a.Signature, b.Signature):0.000}\t")
-               .Append(CultureInfo.InvariantCulture, $"{t.NumbersKept}\t{t.NumbersChanged}\t{t.NamesKept}\t{t.NamesChanged}\t{t2.NumbersKept}\t{t2.NumbersChanged}\t{t2.NamesKept}\t{t2.NamesChanged}\t{b3}\t{b2}\t{t.Rewritten}\t{t.Span}\t{t2.Rewritten}\t{t2.Span}\t{NearDuplicateRule.Why(a, b) ?? "copy"}\n");
+               .Append(CultureInfo.InvariantCulture, $"{t.NumbersKept}\t{t.NumbersChanged}\t{t.NamesKept}\t{t.NamesChanged}\t{t2.NumbersKept}\t{t2.NumbersChanged}\t{t2.NamesKept}\t{t2.NamesChanged}\t{b3}\t{b2}\t{t.Rewritten}\t{t.Span}\t{t2.Rewritten}\t{t2.Span}\t{TextShingles.Lead(s.Sequence, l.Shingles)}\t{TextShingles.Lead(l.Sequence, s.Shingles)}\t{NearDuplicateRule.Why(a, b) ?? "copy"}\n");
         }
         File.WriteAllText(file, tsv.ToString());
         Console.WriteLine($"{pairs.Count} pairs written to {file}");

@@ -131,10 +131,11 @@ public static class RelatedBenchCommand
             Console.WriteLine($"| {name} | {n} | {label}, seed left out | {Variant(options):0.000} | | {docs} |");
     }
 
-    /// <summary>The candidates `--sweep` measures on each collection, in three stages (0: all;
+    /// <summary>The candidates `--sweep` measures on each collection, in four stages (0: all;
     /// `--sweep-stage N`: one): 1, how the seed's words are picked and weighed (how many, boosted by
     /// tf·idf or not, said at least once or twice); 2, unboosted and from one mention, how many words
-    /// and how much the places and the date count; 3, the BM25 k1 and b of the related search.</summary>
+    /// and how much the places and the date count; 3, the BM25 k1 and b of the related search; 4, how
+    /// many words, and whether a word the seed repeats weighs as a repeated query word.</summary>
     public static IEnumerable<RelatedOptions> SweepGrid(int stage = 0)
     {
         var grid = new List<RelatedOptions>();
@@ -142,21 +143,25 @@ public static class RelatedBenchCommand
             foreach (int terms in new[] { 25, 50 })
                 foreach (bool boosted in new[] { true, false })
                     foreach (int minTf in new[] { 1, 2 })
-                        grid.Add(new RelatedOptions(RelatedTerms.RankingProfile, terms, 0, 0, boosted, minTf));
+                        grid.Add(new RelatedOptions(RelatedTerms.RankingProfile, terms, 0, 0, boosted, minTf, SeedTermFrequency: false));
         if (stage is 0 or 2)
             foreach (int terms in new[] { 50, 100 })
                 foreach (float place in new[] { 0f, 0.2f })
                     foreach (double date in new[] { 0, 0.5 })
-                        grid.Add(new RelatedOptions(RelatedTerms.RankingProfile, terms, place, date, Boosted: false, MinTermFrequency: 1));
+                        grid.Add(new RelatedOptions(RelatedTerms.RankingProfile, terms, place, date, Boosted: false, MinTermFrequency: 1, SeedTermFrequency: false));
         if (stage is 0 or 3)
             foreach (int terms in new[] { 50, 100 })
                 foreach (var (k1, b) in new[] { (1.0f, 0.5f), (1.2f, 0.75f) })
-                    grid.Add(new RelatedOptions(RelatedTerms.RankingProfile, terms, 0, 0.5, Boosted: false, MinTermFrequency: 1, K1: k1, B: b));
+                    grid.Add(new RelatedOptions(RelatedTerms.RankingProfile, terms, 0, 0.5, Boosted: false, MinTermFrequency: 1, K1: k1, B: b, SeedTermFrequency: false));
+        if (stage is 0 or 4)
+            foreach (int terms in new[] { 50, 100 })
+                foreach (bool qtf in new[] { false, true })
+                    grid.Add(RelatedOptions.Default with { MaxTerms = terms, SeedTermFrequency = qtf });
         return grid.Distinct();
     }
 
     private static string Describe(RelatedOptions o) =>
-        string.Create(CultureInfo.InvariantCulture, $"{o.MaxTerms} words, places {o.PlaceWeight}, date {o.DateWeight}, boosted {o.Boosted}, min tf {o.MinTermFrequency}, k1 {o.K1} b {o.B}");
+        string.Create(CultureInfo.InvariantCulture, $"{o.MaxTerms} words, places {o.PlaceWeight}, date {o.DateWeight}, boosted {o.Boosted}, min tf {o.MinTermFrequency}, k1 {o.K1} b {o.B}{(o.SeedTermFrequency ? ", seed's repeats as query-term frequency (k3 1)" : "")}");
 
     /// <summary>Each collection reported with the candidate that is best on the other one.</summary>
     private static void ReportSweep(Dictionary<(string, RelatedOptions), double> sweep, string[] names, int stage)

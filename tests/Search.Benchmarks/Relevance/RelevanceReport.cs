@@ -157,7 +157,7 @@ public sealed class RelevanceReport
         sb.AppendLine();
         sb.AppendLine("## Plain words and OR agree");
         sb.AppendLine();
-        sb.AppendLine("Each query's words sent as keywords (`search eval`) and typed joined with OR (`search query`), the same words in both (a typed query that `search query` refuses as too long is cut at 64 words, in both). " +
+        sb.AppendLine("Each query's words sent as keywords (`search eval`) and typed joined with OR (`search query`), the same words in both (a typed query that `search query` refuses as too long is cut to the longest start of it that it takes, in both). " +
                       "Top 10 differs: queries whose first ten results are not the same articles in the same order.");
         sb.AppendLine();
         sb.AppendLine("| collection | queries | top 10 differs | largest score difference | nDCG@10 plain | nDCG@10 OR | MAP plain | MAP OR |");
@@ -268,6 +268,8 @@ public sealed class RelevanceReport
         yield return ("request phrasing dropped too (\"I am interested in papers about\")", v with { Ranking = r with { QueryStopWords = true } });
         yield return (r.MinLengthNorm > 0 ? "min length off (Xapian's min_normlen 0.5 not applied)" : "min length 0.5 (Xapian's min_normlen)",
             v with { Ranking = r with { MinLengthNorm = r.MinLengthNorm > 0 ? 0 : 0.5f } });
+        yield return (r.NormMidpoints ? "norm lengths read as Lucene does (the longest of each byte)" : "norm lengths read as their middle",
+            v with { Ranking = r with { NormMidpoints = !r.NormMidpoints } });
         yield return ("exact document lengths (index-time change, not shipped)", v with { Ranking = r with { DocumentLengths = ExactLengths.Instance } });
         foreach (var (combined, title, tie) in RankingVariant.FieldChoices)
         {

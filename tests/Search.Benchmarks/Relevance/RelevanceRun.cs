@@ -96,8 +96,9 @@ public sealed partial class RelevanceRun
     }
 
     /// <summary>The words of a query as a user would type them into `search query`: syntax
-    /// characters escaped; all of them, or, when `search query` refuses that many, the first 64
-    /// (its limit), as a user would have to.</summary>
+    /// characters escaped; all of them, or, when `search query` refuses that many (more than 64
+    /// words, or a hyphenated word's parts counted apart), the longest start of them it takes, as a
+    /// user would have to.</summary>
     private static List<string> TypedWords(string text, ArticleSearcher searcher, QueryForm form)
     {
         var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
@@ -105,17 +106,19 @@ public sealed partial class RelevanceRun
             .Where(w => w.Length > 0)
             .Select(w => w is "AND" or "OR" or "NOT" or "TO" ? w.ToLowerInvariant() : PlainWord().IsMatch(w) ? w : QueryParserBase.Escape(w))
             .ToList();
-        if (words.Count <= MaxTypedWords)
-            return words;
-        try
+        for (int take = words.Count; take > 1; take = Math.Min(take - 1, MaxTypedWords))
         {
-            searcher.Search(new SearchRequest { Query = string.Join(form == QueryForm.Or ? " OR " : " ", words), Limit = 1, Snippets = false, Suggest = false });
-            return words;
+            try
+            {
+                searcher.Search(new SearchRequest { Query = string.Join(form == QueryForm.Or ? " OR " : " ", words.Take(take)), Limit = 1, Snippets = false, Suggest = false });
+                return words.Take(take).ToList();
+            }
+            catch (QuerySyntaxException)
+            {
+                // too many words: a user would cut it
+            }
         }
-        catch (QuerySyntaxException)
-        {
-            return words.Take(MaxTypedWords).ToList();
-        }
+        return words.Take(1).ToList();
     }
 
     /// <summary>`search query` always takes this many words (<see cref="ArticleSearcher.MaxQueryTerms"/> / 2).</summary>

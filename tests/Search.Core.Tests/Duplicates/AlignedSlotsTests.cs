@@ -24,7 +24,12 @@ public sealed partial class AlignedSlotsTests(SeedIndex seeds)
         var pa = Print(seeds.Searcher.Get(a)!.Body);
         var pb = Print(seeds.Searcher.Get(b)!.Body);
         Assert.True(TextShingles.Overlap(pa.Shingles, pb.Shingles) >= 0.45 * Math.Min(pa.Shingles.Length, pb.Shingles.Length), "they share most of their text");
-        Assert.Equal("other passages in one frame", NearDuplicateRule.Why(pa, pb));
+        Assert.NotNull(NearDuplicateRule.Why(pa, pb));
+        // The guard for them on its own, whatever rule refuses them first (their openings differ too).
+        var one = AlignedSlots.Compare(pa, pb);
+        var other = AlignedSlots.Compare(pb, pa);
+        Assert.True(one.Rewritten > NearDuplicateRule.RewrittenShare * one.Span || other.Rewritten > NearDuplicateRule.RewrittenShare * other.Span,
+            "other answers fill the frame");
     }
 
     [Fact]

@@ -42,6 +42,13 @@ public sealed class LanguageDetector
     /// tables, interviews with accented names: see <see cref="OtherLatinStopWords"/>).</summary>
     public const double EnglishAmongLatin = 0.08;
 
+    /// <summary>Below this many letters of unaccented Latin text, Lingua's trigram models (low
+    /// accuracy mode, which its authors recommend only from about 120 characters) guess: a
+    /// three-word abstract title, "electronic digital computers", comes out as Latin, and one
+    /// that says "on a" as Finnish. Such a guess is undetermined, which is analysed as English
+    /// (the analysis every other undetermined text gets).</summary>
+    public const int ShortPlainLatinLetters = 120;
+
     private static readonly Lazy<LanguageDetector> Shared = new(() => new LanguageDetector());
 
     /// <summary>The one detector of the process (Lingua's models load once, on first need).</summary>
@@ -61,7 +68,17 @@ public sealed class LanguageDetector
     public string Detect(string title, string body)
     {
         string sample = Sample(title, body);
-        return WithoutModel(sample) ?? ByLingua(sample);
+        if (WithoutModel(sample) is string settled)
+            return settled;
+        string guess = ByLingua(sample);
+        return guess != "en" && ShortPlainLatin(sample) ? LanguageCodes.Undetermined : guess;
+    }
+
+    /// <summary>Unaccented Latin text too short for Lingua's verdict to mean much (<see cref="ShortPlainLatinLetters"/>).</summary>
+    internal static bool ShortPlainLatin(string sample)
+    {
+        var scripts = ScriptCounts.Of(sample);
+        return scripts.PlainLatin && scripts.Letters < ShortPlainLatinLetters;
     }
 
     /// <summary>The language when the cheap checks settle it, else null (Lingua must be asked).</summary>

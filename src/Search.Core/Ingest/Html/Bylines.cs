@@ -42,6 +42,8 @@ public static partial class Bylines
                 {
                     if (e.Closest("header, article, main, [class*=byline]") == null && e.Closest("footer, aside, nav, [class*=comment]") != null)
                         continue;
+                    if (e.Closest("[itemprop~=itemReviewed]") != null)
+                        continue; // a fact check's claim: its author made the claim, not the article
                     string text = e.LocalName == "meta" ? e.GetAttribute("content") ?? "" : e.TextContent;
                     string name = Clean(text);
                     if (name.Length > 1 && name.Any(char.IsLetter) && !name.Contains("://", StringComparison.Ordinal))
@@ -104,7 +106,7 @@ public static partial class Bylines
         "editor", "editors", "editorial", "contributor", "contributors", "contributing", "columnist", "writer", "writers",
         "reporter", "correspondent", "senior", "chief", "guest", "special", "deputy", "managing", "executive", "associate",
         "admin", "administrator", "webmaster", "anonymous", "unknown", "user", "staff", "read", "share", "comments", "view",
-        "all", "posts", "articles", "the", "of", "at", "large", "at-large", "editor-at-large", "opinion", "analysis", "news",
+        "all", "posts", "articles", "the", "of", "at", "large", "report", "reports", "at-large", "editor-at-large", "opinion", "analysis", "news",
     };
 
     /// <summary>Words that make a byline part a job title ("AP National Political Writer", "CNN Editor-at-large")
@@ -113,6 +115,15 @@ public static partial class Bylines
     {
         "writer", "columnist", "editor", "correspondent", "reporter", "contributor", "producer", "photographer",
         "analyst", "anchor", "intern", "editor-at-large", "writer-at-large", "blogger",
+    };
+
+    /// <summary>Degrees and professional letters after a name ("Ilana Muhlstein, MS, RDN"): part of
+    /// how the author signs, not a name of their own.</summary>
+    private static readonly HashSet<string> Credentials = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "phd", "ph.d.", "ph.d", "md", "m.d.", "ms", "m.s.", "ma", "m.a.", "mba", "mph", "msc", "bsc", "ba", "bs", "rd", "rdn",
+        "ld", "rn", "np", "cpt", "cscs", "jd", "esq", "esq.", "cfa", "cpa", "cfp", "lcsw", "msw", "psyd", "edd", "dds", "dvm",
+        "facp", "facs", "mrcp", "frcp",
     };
 
     private static readonly string[] AboutPhrases = [" is a ", " is an ", " is the ", " covers ", " writes "];
@@ -124,6 +135,8 @@ public static partial class Bylines
         if (FileName().IsMatch(part))
             return false; // "humans.txt"
         string[] words = part.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.All(Credentials.Contains))
+            return false; // "MS", "RDN" after the name
         if (words.All(w => LabelWords.Contains(w.Trim('.', ':', '-'))))
             return false; // "By", "Biography", "Senior Contributor"
         if (words.Length == 1 && part.All(c => !char.IsLetter(c) || (c < 128 && char.IsLower(c))))

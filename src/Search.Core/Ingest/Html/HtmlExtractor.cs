@@ -25,6 +25,9 @@ public static class HtmlExtractor
         var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
         IHtmlDocument document = parser.ParseDocument(html);
         PageMetadata metadata = PageMetadata.Read(document);
+        // Read before Readability, which strips the scripts: Readability reads JSON-LD authors
+        // wherever they are, a fact check's claimant included.
+        var reviewed = JsonLdArticle.ReviewedAuthors(document).Select(Bylines.Clean).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
         var reader = new SmartReader.Reader(metadata.Url ?? PlaceholderUrl, document) { KeepClasses = true };
         SmartReader.Article article = reader.GetArticle();
@@ -47,9 +50,9 @@ public static class HtmlExtractor
         string? site = PageMetadata.Clean(article.SiteName) ?? metadata.SiteName;
         title = Titles.WithoutSiteName(title, site, metadata.Url);
         title = Titles.PreferHeadline(title, document.QuerySelector("h1")?.TextContent);
-        string? author = (article.Byline is { } b ? PageMetadata.Empty(Bylines.Clean(b)) : null)
-            ?? metadata.Author
-            ?? (article.Author is { } a ? PageMetadata.Empty(Bylines.Clean(a)) : null);
+        string? NotReviewed(string? name) => name != null && reviewed.Contains(name) ? null : name;
+        string? Byline(string? raw) => raw == null ? null : NotReviewed(PageMetadata.Empty(Bylines.Clean(raw)));
+        string? author = Byline(article.Byline) ?? NotReviewed(metadata.Author) ?? Byline(article.Author);
         author = PageMetadata.Empty(Bylines.WithoutOwnOutlet(author, site, metadata.Url));
         string? published = metadata.Published ?? (article.PublicationDate is { } d ? d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null);
         metadata = metadata with

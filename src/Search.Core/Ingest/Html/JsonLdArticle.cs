@@ -23,6 +23,51 @@ public sealed record JsonLdArticle(string? Headline, IReadOnlyList<string> Autho
     /// <summary>The first article object in the document's JSON-LD, or null.</summary>
     public static JsonLdArticle? Find(IDocument document)
     {
+        JsonLdArticle? article = null;
+        Visit(document, root =>
+        {
+            if (FindArticle(root, 0) is { } found)
+                article = From(found);
+            return article != null;
+        });
+        return article;
+    }
+
+    /// <summary>Authors the page's JSON-LD gives to what it reviews: a fact check's
+    /// <c>itemReviewed</c> is the claim checked, and its author is whoever made the claim ("The
+    /// Russian and Syrian defense ministries"), never the article's author.</summary>
+    public static IReadOnlySet<string> ReviewedAuthors(IDocument document)
+    {
+        var authors = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        Visit(document, root =>
+        {
+            CollectReviewed(root, authors, 0);
+            return false;
+        });
+        return authors;
+    }
+
+    private static void CollectReviewed(JsonElement e, HashSet<string> authors, int depth)
+    {
+        if (depth > 8)
+            return;
+        if (e.ValueKind == JsonValueKind.Array)
+            foreach (JsonElement item in e.EnumerateArray())
+                CollectReviewed(item, authors, depth + 1);
+        if (e.ValueKind != JsonValueKind.Object)
+            return;
+        foreach (JsonProperty p in e.EnumerateObject())
+        {
+            if (p.NameEquals("itemReviewed") && p.Value.ValueKind == JsonValueKind.Object)
+                authors.UnionWith(Names(p.Value, "author"));
+            CollectReviewed(p.Value, authors, depth + 1);
+        }
+    }
+
+    /// <summary>Parses each JSON-LD script of the page and hands its root to <paramref name="visit"/>
+    /// until that returns true.</summary>
+    private static void Visit(IDocument document, Func<JsonElement, bool> visit)
+    {
         foreach (IElement script in document.QuerySelectorAll("script[type]"))
         {
             if (!script.GetAttribute("type")!.Contains("ld+json", StringComparison.OrdinalIgnoreCase))
@@ -33,15 +78,14 @@ public sealed record JsonLdArticle(string? Headline, IReadOnlyList<string> Autho
             try
             {
                 using JsonDocument doc = JsonDocument.Parse(json, Options);
-                if (FindArticle(doc.RootElement, 0) is { } found)
-                    return From(found);
+                if (visit(doc.RootElement))
+                    return;
             }
             catch (JsonException)
             {
                 // A page's broken JSON-LD is not a reason to lose the page: other metadata remains.
             }
         }
-        return null;
     }
 
     /// <summary>Removes the CDATA and comment wrappers some pages put around their JSON.</summary>

@@ -19,7 +19,7 @@ public static partial class Sections
         string? s = PageMetadata.Clean(raw);
         if (s == null)
             return null;
-        string[] parts = s.Split([',', ';', '>', '»', '/'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        string[] parts = s.Split([",", ";", ">", "»", "/", " - ", " – ", " — ", " | "], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length == 0 || (parts.Length > 1 && s.Length > 2 * MaxLength))
             return null; // a keyword list, not a section
         string label = parts[0];
@@ -27,8 +27,16 @@ public static partial class Sections
             return null;
         if (label.Contains("://", StringComparison.Ordinal) || Domain().IsMatch(label))
             return null; // a URL or a domain ("gizmodo.com"); "U.S." stays
-        return label;
+        return NotSections.Contains(label) ? null : label;
     }
+
+    /// <summary>What content management systems put where a section goes: the kind of page ("post",
+    /// "articles"), the catch-all category ("All", "Uncategorized"): labels no reader files a story under.</summary>
+    private static readonly HashSet<string> NotSections = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "post", "posts", "article", "articles", "page", "pages", "story", "stories", "entry", "entries", "item", "node",
+        "content", "default", "all", "home", "index", "uncategorized", "uncategorised", "sin categoría", "non classé",
+    };
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.[A-Za-z]{2,}$")]
     private static partial System.Text.RegularExpressions.Regex Domain();

@@ -23,10 +23,11 @@ namespace Search.Core.Querying.Ranking;
 public sealed class Bm25Scoring : Similarity
 {
     private static readonly BM25Similarity Writer = new();
-    private static readonly float[] NormTable = NormCodec.Table();
+    private static readonly float[] NormTable = NormCodec.Table(), MidpointTable = NormCodec.Midpoints();
 
     private readonly float _k1, _b, _minNorm;
     private readonly bool _robertsonIdf;
+    private readonly float[] _lengths;
 
     public Bm25Scoring(RankingSettings settings)
     {
@@ -34,6 +35,7 @@ public sealed class Bm25Scoring : Similarity
         _b = settings.B;
         _minNorm = settings.MinLengthNorm;
         _robertsonIdf = settings.RobertsonIdf;
+        _lengths = settings.NormMidpoints ? MidpointTable : NormTable;
         DocumentLengths = settings.DocumentLengths;
     }
 
@@ -67,7 +69,7 @@ public sealed class Bm25Scoring : Similarity
         float avgdl = sumTotal <= 0 ? 1f : (float)(sumTotal / (double)collectionStats.MaxDoc);
         var cache = new float[256];
         for (int i = 0; i < cache.Length; i++)
-            cache[i] = LengthFactor(NormTable[i], avgdl);
+            cache[i] = LengthFactor(_lengths[i], avgdl);
         return new Weight(collectionStats.Field, idf, queryBoost, avgdl, cache);
     }
 
@@ -162,12 +164,31 @@ public sealed class Bm25Scoring : Similarity
     /// <summary>The lengths <see cref="BM25Similarity"/> writes, decoded (one byte: 1/√length, three bits of precision).</summary>
     private sealed class NormCodec : BM25Similarity
     {
+        /// <summary>As <see cref="BM25Similarity"/> decodes them: the longest length each byte stands
+        /// for (1/√length is rounded down when encoded), so a length of 41 reads as 64.</summary>
         public static float[] Table()
         {
             var codec = new NormCodec();
             var table = new float[256];
             for (int i = 0; i < 256; i++)
                 table[i] = codec.DecodeNormValue((byte)i);
+            return table;
+        }
+
+        /// <summary>The middle of the whole lengths each byte stands for (41 to 64 read as 52.5):
+        /// every length is read without the upward bias of <see cref="Table"/>, whose documents all
+        /// look longer than the exact average length they are compared with.</summary>
+        public static float[] Midpoints()
+        {
+            var upper = Table();
+            var table = new float[256];
+            for (int i = 0; i < 256; i++)
+            {
+                // Whole lengths encoded as byte i: above the next byte's length, up to this one's.
+                double hi = Math.Floor(upper[i]);
+                double lo = i == 255 ? hi : Math.Floor(upper[i + 1]) + 1;
+                table[i] = float.IsInfinity(upper[i]) || hi < 1 || lo > hi ? upper[i] : (float)((lo + hi) / 2);
+            }
             return table;
         }
     }

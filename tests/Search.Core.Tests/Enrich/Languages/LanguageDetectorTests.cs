@@ -36,6 +36,16 @@ public sealed class LanguageDetectorTests
         Assert.Equal("und", LanguageDetector.Default.Detect("ok", ""));
     }
 
+    [Theory]
+    [InlineData("electronic digital computers")] // Lingua alone: Latin
+    [InlineData("gravitational torque on a satellite vehicle")] // Lingua alone: not English
+    [InlineData("international data on magnetic disturbances third quarter")]
+    public void A_short_unaccented_title_is_never_guessed_as_another_language(string text)
+    {
+        Assert.Contains(LanguageDetector.Default.Detect("", text), new[] { "en", "und" });
+        Assert.NotEqual("en", LanguageDetector.Default.ByLingua(text));
+    }
+
     [Fact]
     public void A_declared_language_wins_over_detection()
     {

@@ -33,7 +33,40 @@ public class PageMetadataPartsTests
     [InlineData("Текст: Лида Буслаева", "Лида Буслаева")]
     [InlineData("LinkNaija", "LinkNaija")]
     [InlineData("Kevin McCoy, Sandee LaMotte", "Kevin McCoy, Sandee LaMotte")]
+    [InlineData("Ilana Muhlstein, MS, RDN", "Ilana Muhlstein")]
+    [InlineData("Jane Smith, PhD", "Jane Smith")]
+    [InlineData("Staff Reports", "")]
     public void BylinesLoseWhatSurroundsTheNames(string raw, string expected) => Assert.Equal(expected, Bylines.Clean(raw));
+
+    [Theory]
+    [InlineData("Business", "Business")]
+    [InlineData("News - News", "News")]
+    [InlineData("Blog Briefing Room - News", "Blog Briefing Room")]
+    [InlineData("Sci-Tech", "Sci-Tech")]
+    [InlineData("post", null)]
+    [InlineData("articles", null)]
+    [InlineData("All", null)]
+    [InlineData("Uncategorized", null)]
+    [InlineData("gizmodo.com", null)]
+    public void SectionsAreLabelsReadersFileStoriesUnder(string raw, string? expected) => Assert.Equal(expected, Sections.Label(raw));
+
+    [Fact]
+    public void AFactChecksClaimantIsNotItsAuthor()
+    {
+        const string page = """
+            <html><head><title>Fact check: the convoy claim</title>
+            <script type="application/ld+json">{"@context":"https://schema.org","@type":"ClaimReview",
+              "claimReviewed":"US forces block the convoy","author":{"@type":"Organization","name":"Example Checks"},
+              "itemReviewed":{"@type":"CreativeWork","author":{"@type":"Person","name":"The Russian and Syrian defense ministries"}}}</script>
+            </head><body><article><h1>Fact check: the convoy claim</h1>
+            <p>The ministries said on Monday that the convoy had been stopped by forces at the border, a claim that reporters on the ground could not confirm in any way.</p>
+            <p>Families in the camp told reporters that they were free to leave, and aid workers said the convoy stayed for the whole of its planned visit.</p>
+            </article></body></html>
+            """;
+        var extracted = HtmlExtractor.Extract(System.Text.Encoding.UTF8.GetBytes(page));
+        Assert.DoesNotContain("Russian", extracted.Metadata.Author ?? "", StringComparison.Ordinal);
+        Assert.Contains("The Russian and Syrian defense ministries", JsonLdArticle.ReviewedAuthors(new HtmlParser().ParseDocument(page)));
+    }
 
     [Theory]
     [InlineData("Flood waters rise | The Example Herald", "The Example Herald", "Flood waters rise")]

@@ -1,3 +1,4 @@
+using Search.Core.Enrich.Languages;
 using Search.Core.Indexing;
 using Search.Core.Indexing.Analysis;
 using Search.Core.Indexing.Analysis.Languages;
@@ -26,6 +27,32 @@ public sealed class LanguageChainsTests
         // The -мя nouns change their stem: время, времени, временем, времена.
         Assert.Single(Stemmed("ru", "время времени временем времена").Distinct());
         Assert.Empty(Stemmed("ru", "и в на не что"));
+    }
+
+    [Fact]
+    public void Every_stop_list_language_detection_counts_is_the_one_its_articles_are_indexed_without()
+    {
+        foreach (var (code, words) in StopWordLists.LatinScript.Concat(StopWordLists.OtherScripts))
+        {
+            Assert.Same(words, LanguageChains.ByCode[code].StopWords);
+            string first = words.First(w => w.All(char.IsLetter));
+            Assert.Empty(Stemmed(code, first));
+        }
+    }
+
+    [Fact]
+    public void Turkish_capitals_lower_to_dotless_and_dotted_i_as_Turkish_writes_them()
+    {
+        Assert.Equal(Stemmed("tr", "kadınlar İstanbul'da"), Stemmed("tr", "KADINLAR İSTANBUL'DA"));
+        Assert.NotEmpty(Stemmed("tr", "KADINLAR"));
+    }
+
+    [Fact]
+    public void Greek_capitals_and_accents_lower_to_the_form_its_stemmer_reads()
+    {
+        Assert.Equal(Stemmed("el", "αθήνα"), Stemmed("el", "ΑΘΗΝΑ"));
+        Assert.Equal(Stemmed("el", "λόγος"), Stemmed("el", "ΛΌΓΟΣ"));
+        Assert.NotEmpty(Stemmed("el", "ΑΘΗΝΑ"));
     }
 
     [Fact]

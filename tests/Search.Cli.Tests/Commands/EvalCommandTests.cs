@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Search.Cli.Rendering;
 using Xunit;
 
 namespace Search.Cli.Tests.Commands;
@@ -17,13 +16,7 @@ public sealed class EvalCommandTests : IDisposable
         if (Directory.Exists(_dir)) Directory.Delete(_dir, recursive: true);
     }
 
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        int code = Program.Run(args, new Output(TextReader.Null, stdout, stderr, false, false, false));
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static SearchCli.Run Run(params string[] args) => SearchCli.InProcess(args);
 
     private static string[] Mean(string output) =>
         output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)

@@ -11,6 +11,9 @@ namespace Search.Core.Indexing.Analysis;
 /// </summary>
 public abstract class StemmedTermFilter : TokenFilter
 {
+    /// <summary>Called once for each token that is not an exact copy, with its term to read or change.</summary>
+    protected abstract void OnStemmedTerm(ICharTermAttribute term);
+
     private readonly ICharTermAttribute _term;
     private readonly IKeywordAttribute _keyword;
 
@@ -28,7 +31,4 @@ public abstract class StemmedTermFilter : TokenFilter
             OnStemmedTerm(_term);
         return true;
     }
-
-    /// <summary>Called once for each token that is not an exact copy, with its term to read or change.</summary>
-    protected abstract void OnStemmedTerm(ICharTermAttribute term);
 }

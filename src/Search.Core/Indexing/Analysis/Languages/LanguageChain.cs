@@ -3,7 +3,6 @@ using Lucene.Net.Analysis.Cjk;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Analysis.Util;
-using Search.Core.Enrich.Languages;
 
 namespace Search.Core.Indexing.Analysis.Languages;
 
@@ -30,9 +29,9 @@ public sealed record LanguageChain(
     Func<TokenStream, TokenStream>? Light, Func<TokenStream, TokenStream>? Snowball,
     Casing Casing = Casing.Standard, bool Elision = false, bool Bigrams = false)
 {
-    /// <summary>The language's stop list (<see cref="StopWordLists"/>, which language detection
+    /// <summary>The language's stop list (<see cref="Enrich.Languages.StopWordLists"/>, which language detection
     /// reads too); null when Analysis.Common has none.</summary>
-    public CharArraySet? StopWords => StopWordLists.Of(Code);
+    public CharArraySet? StopWords => Enrich.Languages.StopWordLists.Of(Code);
 
     /// <summary>The stemmer used for <paramref name="choice"/> (light or snowball), falling back
     /// to the other kind when the language has only one; null when it has none.</summary>

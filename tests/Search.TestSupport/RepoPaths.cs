@@ -25,6 +25,9 @@ public sealed class TempDir : IDisposable
 
     public TempDir() => Directory.CreateDirectory(Path);
 
+    /// <summary>A path inside the folder (not created).</summary>
+    public string Sub(string name) => System.IO.Path.Combine(Path, name);
+
     public string File(string relative, string content)
     {
         string full = System.IO.Path.Combine(Path, relative);

@@ -5,49 +5,40 @@ namespace Search.Cli.Rendering;
 /// never when NO_COLOR is set (https://no-color.org). Tests pass their own writers, and may fix
 /// the width and colour to see what a terminal of that size would show.
 /// </summary>
-public sealed class Output
+public sealed class Output(TextReader input, TextWriter output, TextWriter error, bool inputIsTerminal, bool outputIsTerminal, bool errorIsTerminal,
+    int? width = null, bool? color = null)
 {
-    public Output(TextReader input, TextWriter output, TextWriter error, bool inputIsTerminal, bool outputIsTerminal, bool errorIsTerminal,
-        int? width = null, bool? color = null)
-    {
-        _width = width;
-        In = input;
-        Out = output;
-        Err = error;
-        InputIsTerminal = inputIsTerminal;
-        OutputIsTerminal = outputIsTerminal;
-        ErrorIsTerminal = errorIsTerminal;
-        bool noColor = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
-        Color = color ?? (outputIsTerminal && !noColor);
-        ErrorColor = errorIsTerminal && !noColor;
-    }
-
     /// <summary>This output with <see cref="Out"/> batched until flushed (<see cref="BatchedWriter"/>);
     /// errors flush it first, so the two keep their order.</summary>
     public Output Batched()
     {
         var batch = new BatchedWriter(Out);
-        return new Output(In, batch, new AfterBatchWriter(Err, batch), InputIsTerminal, OutputIsTerminal, ErrorIsTerminal, _width, Color);
+        return new Output(In, batch, new AfterBatchWriter(Err, batch), InputIsTerminal, OutputIsTerminal, ErrorIsTerminal, width, Color);
     }
 
     public static Output ForConsole() => new(Console.In, Console.Out, Console.Error,
         !Console.IsInputRedirected, !Console.IsOutputRedirected, !Console.IsErrorRedirected);
 
-    public TextReader In { get; }
-    public TextWriter Out { get; }
-    public TextWriter Err { get; }
-    public bool InputIsTerminal { get; }
-    public bool OutputIsTerminal { get; }
-    public bool ErrorIsTerminal { get; }
-    public bool Color { get; }
+    public TextReader In => input;
+    public TextWriter Out => output;
+    public TextWriter Err => error;
+    public bool InputIsTerminal => inputIsTerminal;
+    public bool OutputIsTerminal => outputIsTerminal;
+    public bool ErrorIsTerminal => errorIsTerminal;
 
-    private readonly int? _width;
+    /// <summary>Whether <see cref="Out"/> may carry colour: as asked, else on a terminal unless NO_COLOR is set.</summary>
+    public bool Color { get; } = color ?? (outputIsTerminal && !NoColorAsked());
+
+    /// <summary>Whether <see cref="Err"/> may carry colour.</summary>
+    public bool ErrorColor { get; } = errorIsTerminal && !NoColorAsked();
+
+    private static bool NoColorAsked() => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
 
     /// <summary>Columns to wrap text at: the terminal's width, or 0 (no wrapping) when redirected.</summary>
-    public int Width => _width ?? (OutputIsTerminal ? TerminalWidth() : 0);
+    public int Width => width ?? (OutputIsTerminal ? TerminalWidth() : 0);
 
     /// <summary>Columns of the terminal stderr shows on (progress lines are fitted to it), 0 when redirected.</summary>
-    public int ErrorWidth => _width ?? (ErrorIsTerminal ? TerminalWidth() : 0);
+    public int ErrorWidth => width ?? (ErrorIsTerminal ? TerminalWidth() : 0);
 
     /// <summary>Rows of the terminal, 0 when not a terminal.</summary>
     public int Height
@@ -69,7 +60,6 @@ public sealed class Output
         try { return Console.WindowWidth; }
         catch (IOException) { return 0; }
     }
-    public bool ErrorColor { get; }
 
     public string Bold(string s) => Color ? $"\u001b[1m{s}\u001b[0m" : s;
     public string Dim(string s) => Color ? $"\u001b[2m{s}\u001b[0m" : s;

@@ -1,50 +1,43 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using Search.Core.Querying;
 
 namespace Search.Cli.Web;
 
 /// <summary>
-/// The parameters of <c>GET /api/search</c>, read from the query string and checked: the options
+/// The parameters of <c>GET /api/search</c>, read from the query string into a
+/// <see cref="SearchRequest"/> and checked: the options
 /// of <c>search query</c> under their own names (<c>q</c>, <c>filter</c> and <c>facet</c>
 /// repeatable, <c>sort</c>, <c>offset</c>, <c>limit</c>, <c>facet_limit</c>, <c>any</c>,
 /// <c>expand</c>, <c>collapse</c>). Anything out of range is an <see cref="ApiError"/> (400) naming
 /// the parameter, before the index is touched.
 /// </summary>
-public sealed record ApiQuery
+public static class ApiQuery
 {
     /// <summary>Longest query text accepted. A pasted paragraph fits; a megabyte does not, and would
     /// only cost the server time (the searcher refuses more than 128 terms anyway).</summary>
     public const int MaxQueryChars = 10_000;
 
-    /// <summary>Deepest offset and largest page (the searcher's own window).</summary>
-    public const int MaxWindow = 10_000;
+    /// <summary>Filter parameters: at most this many, each at most this long.</summary>
+    public const int MaxFilters = 200, MaxValueChars = 1_000;
 
-    public const int MaxFilters = 200;
-    public const int MaxValueChars = 1_000;
-
-    public string Query { get; init; } = "";
-    public IReadOnlyList<(string Dimension, string Value)> Filters { get; init; } = Array.Empty<(string, string)>();
-    public IReadOnlyList<string> Facets { get; init; } = Array.Empty<string>();
-    public string Sort { get; init; } = "relevance";
-    public int Offset { get; init; }
-    public int Limit { get; init; } = 10;
-    public int FacetLimit { get; init; } = 10;
-    public bool Any { get; init; }
-    public bool Expand { get; init; }
-    public bool Collapse { get; init; } = true;
-
-    public static ApiQuery From(IQueryCollection q)
+    /// <summary>The search the query string asks for, as the one request type the CLI and the
+    /// console use too (so no parameter can be lost between the two).</summary>
+    public static SearchRequest From(IQueryCollection q)
     {
         string text = OneValue(q, "q") ?? "";
         if (text.Length > MaxQueryChars)
             throw ApiError.BadRequest($"q is {text.Length:N0} characters long; a query may have at most {MaxQueryChars:N0}");
         CheckText("q", text);
-        var filters = new List<(string, string)>();
+        var filters = new Dictionary<string, IReadOnlyList<string>>();
         var filterValues = q["filter"];
         if (filterValues.Count > MaxFilters)
             throw ApiError.BadRequest($"at most {MaxFilters} filter parameters, not {filterValues.Count}");
         foreach (string? f in filterValues)
-            filters.Add(ParseFilter(f ?? ""));
+        {
+            var (dimension, value) = ParseFilter(f ?? "");
+            filters[dimension] = filters.TryGetValue(dimension, out var values) ? [.. values, value] : [value];
+        }
         var facets = new List<string>();
         foreach (string? f in q["facet"])
             foreach (string dim in (f ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -59,19 +52,19 @@ public sealed record ApiQuery
         bool expand = Flag(q, "expand", false);
         if (expand && !any)
             throw ApiError.BadRequest("expand works with any=true (keyword queries)");
-        string sort = OneValue(q, "sort") ?? "relevance";
-        if (sort is not ("relevance" or "newest" or "oldest"))
-            throw ApiError.BadRequest($"sort must be relevance, newest or oldest, not '{Shorten(sort)}'");
-        return new ApiQuery
+        string sortText = OneValue(q, "sort") ?? "relevance";
+        if (sortText is not ("relevance" or "newest" or "oldest") || !SearchRequest.TryParseSort(sortText, out var sort))
+            throw ApiError.BadRequest($"sort must be relevance, newest or oldest, not '{Shorten(sortText)}'");
+        return new SearchRequest
         {
             Query = text,
             Filters = filters,
             Facets = facets,
             Sort = sort,
-            Offset = WholeNumber(q, "offset", 0, 0, MaxWindow),
-            Limit = WholeNumber(q, "limit", 10, 0, MaxWindow),
+            Offset = WholeNumber(q, "offset", 0, 0, ArticleSearcher.MaxWindow),
+            Limit = WholeNumber(q, "limit", 10, 0, ArticleSearcher.MaxWindow),
             FacetLimit = WholeNumber(q, "facet_limit", 10, 1, 10_000),
-            Any = any,
+            MatchAny = any,
             Expand = expand,
             Collapse = Flag(q, "collapse", true),
         };

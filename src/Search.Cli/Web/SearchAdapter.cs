@@ -36,14 +36,13 @@ public sealed class SearchAdapter : IDisposable
     public void Refresh() => _searcher.Refresh();
 
     /// <summary><c>search query --json</c>.</summary>
-    public string Search(ApiQuery q) => JsonRenderer.Result(Run(Request(q)));
+    public string Search(SearchRequest request) => JsonRenderer.Result(Run(request));
 
     /// <summary>The values of one facet dimension for a query and its filters, most frequent first
     /// (years and months in time order).</summary>
-    public string FacetValues(string dimension, ApiQuery q)
+    public string FacetValues(string dimension, SearchRequest request)
     {
-        var request = Request(q with { Facets = new[] { dimension }, Limit = 0, Offset = 0 }, snippets: false, suggest: false);
-        var result = Run(request);
+        var result = Run(request with { Facets = [dimension], Limit = 0, Offset = 0, Snippets = false, Suggest = false });
         var (dim, values) = result.Facets.First();
         var other = result.FacetOthers.GetValueOrDefault(dim) ?? Core.Facets.FacetOther.None;
         return Write(w =>
@@ -136,28 +135,6 @@ public sealed class SearchAdapter : IDisposable
 
     /// <summary><c>search stats --json</c>.</summary>
     public string Stats() => JsonRenderer.Stats(_searcher.Stats(), Core.Indexing.IndexStatus.Read(_searcher.IndexPath));
-
-    private static SearchRequest Request(ApiQuery q, bool snippets = true, bool suggest = true)
-    {
-        var filters = new Dictionary<string, IReadOnlyList<string>>();
-        foreach (var (dim, value) in q.Filters)
-            filters[dim] = filters.TryGetValue(dim, out var list) ? list.Append(value).ToList() : new List<string> { value };
-        return new SearchRequest
-        {
-            Query = q.Query,
-            Offset = q.Offset,
-            Limit = q.Limit,
-            Sort = SearchRequest.TryParseSort(q.Sort, out var sort) ? sort : SortOrder.Relevance,
-            Facets = q.Facets,
-            FacetLimit = q.FacetLimit,
-            Filters = filters,
-            MatchAny = q.Any,
-            Expand = q.Expand,
-            Collapse = q.Collapse,
-            Snippets = snippets,
-            Suggest = suggest,
-        };
-    }
 
     private SearchResult Run(SearchRequest request)
     {

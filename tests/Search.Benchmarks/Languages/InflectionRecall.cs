@@ -12,6 +12,9 @@ public sealed record FormResult(InflectedNoun Noun, string Form, bool Filtered, 
 {
     public double Recall => Holding == 0 ? 1 : (double)FoundOfHolding / Holding;
     public double Ratio => Holding == 0 ? 0 : (double)Found / Holding;
+
+    /// <summary>Every hit, in any language, against the articles of the noun's language holding a form.</summary>
+    public double IndexRatio => Holding == 0 ? 0 : (double)(Found + FoundElsewhere) / Holding;
 }
 
 /// <summary>

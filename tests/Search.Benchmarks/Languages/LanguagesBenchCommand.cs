@@ -78,11 +78,8 @@ public static class LanguagesBenchCommand
         return s.Length > 60 ? s[..60] : s;
     }
 
-    internal static string FindShared()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-            if (Directory.Exists(Path.Combine(dir.FullName, "shared", "corpora")))
-                return Path.Combine(dir.FullName, "shared");
-        throw new DirectoryNotFoundException("no shared/corpora above the program; pass --shared DIR");
-    }
+    /// <summary>The <c>../shared</c> the tests use (<see cref="SharedCorpus"/>: SEARCH_SHARED, else
+    /// the first shared/corpora above the program).</summary>
+    internal static string FindShared() =>
+        SharedCorpus.Root ?? throw new DirectoryNotFoundException("no shared/corpora above the program; pass --shared DIR");
 }

@@ -8,12 +8,13 @@ namespace Search.Cli.Tests.Commands;
 /// ones and Unix times always, ambiguous ones never guessed.</summary>
 public sealed class DateOrderTests : IDisposable
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "search-date-order-" + Guid.NewGuid().ToString("N")[..10]);
+    private readonly TempDir _tmp = new();
+    private string Dir => _tmp.Path;
 
     public DateOrderTests()
     {
-        Directory.CreateDirectory(Path.Combine(_dir, "in"));
-        File.WriteAllText(Path.Combine(_dir, "in", "feed.csv"),
+        Directory.CreateDirectory(Path.Combine(Dir, "in"));
+        File.WriteAllText(Path.Combine(Dir, "in", "feed.csv"),
             "id,title,body,date\n" +
             "a,Ambiguous,One.,03/04/2021\n" +
             "b,Day first,Two.,13/04/2021\n" +
@@ -22,8 +23,8 @@ public sealed class DateOrderTests : IDisposable
 
     private Dictionary<string, string?> Dates(params string[] options)
     {
-        string index = Path.Combine(_dir, "index-" + string.Join("", options).Replace("-", ""));
-        var build = SearchCli.InProcess(new[] { "index", Path.Combine(_dir, "in"), "--index", index, "--quiet" }.Concat(options).ToArray());
+        string index = Path.Combine(Dir, "index-" + string.Join("", options).Replace("-", ""));
+        var build = SearchCli.InProcess(new[] { "index", Path.Combine(Dir, "in"), "--index", index, "--quiet" }.Concat(options).ToArray());
         Assert.Equal(0, build.Code);
         var json = JsonDocument.Parse(SearchCli.InProcess("query", "*", "--index", index, "--json").Out).RootElement;
         return json.GetProperty("hits").EnumerateArray().ToDictionary(h => h.GetProperty("id").GetString()!, h => h.GetProperty("published").GetString());
@@ -43,13 +44,10 @@ public sealed class DateOrderTests : IDisposable
     [Fact]
     public void An_unknown_order_is_a_usage_error()
     {
-        var run = SearchCli.InProcess("index", Path.Combine(_dir, "in"), "--index", Path.Combine(_dir, "x"), "--date-order", "ymd");
+        var run = SearchCli.InProcess("index", Path.Combine(Dir, "in"), "--index", Path.Combine(Dir, "x"), "--date-order", "ymd");
         Assert.Equal(2, run.Code);
         Assert.Contains("--date-order must be mdy", run.Err);
     }
 
-    public void Dispose()
-    {
-        try { Directory.Delete(_dir, true); } catch (IOException) { }
-    }
+    public void Dispose() => _tmp.Dispose();
 }

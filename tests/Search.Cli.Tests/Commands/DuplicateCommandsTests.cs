@@ -84,11 +84,12 @@ public sealed class DuplicateCommandsTests(CopyIndexFixture f) : IClassFixture<C
 public sealed class CopyIndexFixture : IDisposable
 {
     public const string Seed = "000_9ea3fcf4dd3ee866.txt";
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "search-cli-dup-" + Guid.NewGuid().ToString("N")[..10]);
+    private readonly TempDir _tmp = new();
+    private string Dir => _tmp.Path;
 
     public CopyIndexFixture()
     {
-        string root = Path.Combine(_dir, "news");
+        string root = Path.Combine(Dir, "news");
         Directory.CreateDirectory(root);
         foreach (string f in Directory.EnumerateFiles(RepoPaths.Seeds))
             File.Copy(f, Path.Combine(root, Path.GetFileName(f)));
@@ -98,14 +99,11 @@ public sealed class CopyIndexFixture : IDisposable
         lines[0] = "MOSCOW, Feb 14 (Wire) - " + lines[0].Trim();
         File.WriteAllLines(Path.Combine(root, "wire-copy.txt"),
             new[] { "Two Kazakhs killed in anti-terror raid, FSB says", "" }.Concat(lines).Append("").Append("(Reporting by the wire desk)"));
-        Index = Path.Combine(_dir, "index");
+        Index = Path.Combine(Dir, "index");
         Assert.Equal(0, SearchCli.InProcess("index", root, "--index", Index).Code);
     }
 
     public string Index { get; }
 
-    public void Dispose()
-    {
-        try { Directory.Delete(_dir, true); } catch (IOException) { }
-    }
+    public void Dispose() => _tmp.Dispose();
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Search.Cli.Rendering;
 using Xunit;
 
 namespace Search.Cli.Tests.Commands;
@@ -10,20 +9,12 @@ namespace Search.Cli.Tests.Commands;
 /// of another engine scored with `--run`.</summary>
 public sealed class EvalCommandTests : IDisposable
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "search-cli-test-" + Guid.NewGuid().ToString("N")[..12]);
+    private readonly TempDir _tmp = new();
+    private string Dir => _tmp.Path;
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_dir)) Directory.Delete(_dir, recursive: true);
-    }
+    public void Dispose() => _tmp.Dispose();
 
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        int code = Program.Run(args, new Output(TextReader.Null, stdout, stderr, false, false, false));
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static SearchCli.Run Run(params string[] args) => SearchCli.InProcess(args);
 
     private static string[] Mean(string output) =>
         output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
@@ -31,7 +22,7 @@ public sealed class EvalCommandTests : IDisposable
 
     private string IndexAdi()
     {
-        string adi = SharedCorpus.Path("corpora", "relevance", "adi"), index = Path.Combine(_dir, "index");
+        string adi = SharedCorpus.Path("corpora", "relevance", "adi"), index = Path.Combine(Dir, "index");
         var built = Run("index", Path.Combine(adi, "docs.jsonl"), "--index", index, "--quiet");
         Assert.True(built.Code == 0, built.Err);
         return index;
@@ -65,7 +56,7 @@ public sealed class EvalCommandTests : IDisposable
     {
         string adi = SharedCorpus.Path("corpora", "relevance", "adi"), index = IndexAdi();
         // Our own results written as a run file must score what `search eval` reports for them.
-        string runPath = Path.Combine(_dir, "ours.run");
+        string runPath = Path.Combine(Dir, "ours.run");
         using (var w = new StreamWriter(runPath))
             foreach (string line in File.ReadLines(Path.Combine(adi, "queries.tsv")))
             {
@@ -94,7 +85,7 @@ public sealed class EvalCommandTests : IDisposable
     public void A_query_without_text_is_skipped_with_a_warning()
     {
         string adi = SharedCorpus.Path("corpora", "relevance", "adi"), index = IndexAdi();
-        string queries = Path.Combine(_dir, "queries.tsv");
+        string queries = Path.Combine(Dir, "queries.tsv");
         File.WriteAllLines(queries, File.ReadLines(Path.Combine(adi, "queries.tsv")).Select(l => l.StartsWith("2\t", StringComparison.Ordinal) ? "2\t " : l));
         var (code, output, error) = Run("eval", "--queries", queries, "--qrels", Path.Combine(adi, "qrels.txt"), "--index", index);
         Assert.Equal(0, code);
@@ -105,20 +96,20 @@ public sealed class EvalCommandTests : IDisposable
     [Fact]
     public void Bad_run_files_and_missing_inputs_are_one_line_errors()
     {
-        Directory.CreateDirectory(_dir);
-        string qrels = Path.Combine(_dir, "qrels.txt"), run = Path.Combine(_dir, "bad.run");
+        Directory.CreateDirectory(Dir);
+        string qrels = Path.Combine(Dir, "qrels.txt"), run = Path.Combine(Dir, "bad.run");
         File.WriteAllText(qrels, "1 0 d1 1\n");
         File.WriteAllText(run, "1 Q0 d1 1 2.5 tag\n1 Q0 d2 2 high tag\n");
         var bad = Run("eval", "--run", run, "--qrels", qrels);
         Assert.Equal(1, bad.Code);
         Assert.Equal("search: bad.run:2: score 'high' is not a number", bad.Err.Trim());
 
-        var missing = Run("eval", "--run", Path.Combine(_dir, "none.run"), "--qrels", qrels);
+        var missing = Run("eval", "--run", Path.Combine(Dir, "none.run"), "--qrels", qrels);
         Assert.Equal(1, missing.Code);
-        Assert.StartsWith("search: cannot read " + Path.Combine(_dir, "none.run"), missing.Err.Trim());
+        Assert.StartsWith("search: cannot read " + Path.Combine(Dir, "none.run"), missing.Err.Trim());
         Assert.Single(missing.Err.Trim().Split('\n'));
 
-        Assert.Equal(2, Run("eval", "--run", run, "--qrels", qrels, "--index", _dir).Code);
+        Assert.Equal(2, Run("eval", "--run", run, "--qrels", qrels, "--index", Dir).Code);
         Assert.Equal(2, Run("eval", "--qrels", qrels).Code);
     }
 

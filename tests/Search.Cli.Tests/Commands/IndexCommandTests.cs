@@ -7,18 +7,14 @@ namespace Search.Cli.Tests.Commands;
 /// <summary>`search index`, `search check` and what an index remembers of where it came from.</summary>
 public sealed class IndexCommandTests : IDisposable
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "search-index-cmd-" + Guid.NewGuid().ToString("N")[..10]);
+    private readonly TempDir _tmp = new();
+    private string Dir => _tmp.Path;
 
-    public IndexCommandTests() => Directory.CreateDirectory(_dir);
-
-    public void Dispose()
-    {
-        try { Directory.Delete(_dir, true); } catch (IOException) { }
-    }
+    public void Dispose() => _tmp.Dispose();
 
     private string Folder(string name, params (string File, string Text)[] files)
     {
-        string root = Path.Combine(_dir, name);
+        string root = Path.Combine(Dir, name);
         foreach (var (file, text) in files)
         {
             string full = Path.Combine(root, file);
@@ -32,7 +28,7 @@ public sealed class IndexCommandTests : IDisposable
     public void Index_with_no_path_refreshes_only_the_folders_the_index_was_built_from()
     {
         string archive = Folder("archive", ("a.txt", "Harbour news\n\nThe harbour reopened after the storm.\n"), ("b.txt", "Canal news\n\nThe canal froze.\n"));
-        string index = Path.Combine(_dir, "index");
+        string index = Path.Combine(Dir, "index");
         Assert.Equal(0, SearchCli.InProcess("index", archive, "--index", index).Code);
 
         File.WriteAllText(Path.Combine(archive, "c.txt"), "Tram news\n\nThe trams are back.\n");
@@ -55,7 +51,7 @@ public sealed class IndexCommandTests : IDisposable
     [Fact]
     public void Without_a_path_or_an_index_nothing_is_built_and_the_message_says_what_to_do()
     {
-        string index = Path.Combine(_dir, "none");
+        string index = Path.Combine(Dir, "none");
         var run = SearchCli.InProcess("index", "--index", index);
         Assert.Equal(2, run.Code);
         Assert.Contains("search index PATH", run.Err);
@@ -70,7 +66,7 @@ public sealed class IndexCommandTests : IDisposable
     [Fact]
     public void Samples_are_indexed_when_asked_for_and_ignored_files_are_named()
     {
-        string index = Path.Combine(_dir, "samples");
+        string index = Path.Combine(Dir, "samples");
         var run = SearchCli.InProcess("index", "--samples", "--index", index);
         Assert.Equal(0, run.Code);
         Assert.Contains("296 added", run.Out);
@@ -88,7 +84,7 @@ public sealed class IndexCommandTests : IDisposable
     public void Show_asks_which_file_when_ids_collide_and_check_reports_a_healthy_index()
     {
         string exports = Folder("exports", ("a.csv", "id,title,body\n1,Harbour,The harbour reopened.\n"), ("b.csv", "id,title,body\n1,Canal,The canal froze.\n"));
-        string index = Path.Combine(_dir, "ids");
+        string index = Path.Combine(Dir, "ids");
         var build = SearchCli.InProcess("index", exports, "--index", index);
         Assert.Equal(0, build.Code);
         Assert.Contains("1 id is shared by articles of different files", build.Out);

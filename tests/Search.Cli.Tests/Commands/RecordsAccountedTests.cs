@@ -9,18 +9,14 @@ namespace Search.Cli.Tests.Commands;
 /// queries, and nothing written when nothing could be read.</summary>
 public sealed class RecordsAccountedTests : IDisposable
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "search-records-" + Guid.NewGuid().ToString("N")[..10]);
+    private readonly TempDir _tmp = new();
+    private string Dir => _tmp.Path;
 
-    public RecordsAccountedTests() => Directory.CreateDirectory(_dir);
-
-    public void Dispose()
-    {
-        try { Directory.Delete(_dir, true); } catch (IOException) { }
-    }
+    public void Dispose() => _tmp.Dispose();
 
     private string Write(string relative, string text)
     {
-        string full = Path.Combine(_dir, relative);
+        string full = Path.Combine(Dir, relative);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         File.WriteAllText(full, text);
         return full;
@@ -31,7 +27,7 @@ public sealed class RecordsAccountedTests : IDisposable
     {
         Write("in/odd.csv", "id,title,body\n1,One,one\n2,\"Two,never closed\n3,Berlin,a row in berlin\n");
         Write("in/feed.jsonl", "{\"title\":\"f1\",\"body\":\"feed one\"}\n{\"title\":\"f2\",\n");
-        string root = Path.Combine(_dir, "in"), index = Path.Combine(_dir, "idx");
+        string root = Path.Combine(Dir, "in"), index = Path.Combine(Dir, "idx");
         var first = SearchCli.InProcess("index", root, "--index", index);
         Assert.Equal(0, first.Code);
         Assert.Contains("2 bad records skipped", first.Out);
@@ -72,9 +68,9 @@ public sealed class RecordsAccountedTests : IDisposable
         Write("mix/page.html", "<html><head><title>Harbour eleven</title></head><body><article><h1>Harbour eleven</h1><p>"
             + string.Concat(Enumerable.Repeat("The harbour reopened after the storm and ships came back to the quay. ", 8)) + "</p></article></body></html>");
         Write("mix/shell.html", "<html><head><title>Advertisement</title></head><body><div>Advertisement</div></body></html>");
-        File.WriteAllBytes(Path.Combine(_dir, "mix", "report.pdf"), ArticlePdf.Build());
-        File.WriteAllBytes(Path.Combine(_dir, "mix", "torn.pdf"), "%PDF-1.4\nnot really a pdf"u8.ToArray());
-        string root = Path.Combine(_dir, "mix"), index = Path.Combine(_dir, "idx");
+        File.WriteAllBytes(Path.Combine(Dir, "mix", "report.pdf"), ArticlePdf.Build());
+        File.WriteAllBytes(Path.Combine(Dir, "mix", "torn.pdf"), "%PDF-1.4\nnot really a pdf"u8.ToArray());
+        string root = Path.Combine(Dir, "mix"), index = Path.Combine(Dir, "idx");
 
         var first = SearchCli.InProcess("index", root, "--index", index, "--json");
         Assert.Equal(0, first.Code);
@@ -107,31 +103,31 @@ public sealed class RecordsAccountedTests : IDisposable
     [Fact]
     public void A_semicolon_csv_with_a_bom_indexes_by_itself_and_a_headerless_one_is_refused_saying_how()
     {
-        File.WriteAllBytes(Path.Combine(Directory.CreateDirectory(Path.Combine(_dir, "semi")).FullName, "export.csv"),
+        File.WriteAllBytes(Path.Combine(Directory.CreateDirectory(Path.Combine(Dir, "semi")).FullName, "export.csv"),
             [0xEF, 0xBB, 0xBF, .. "id;title;body\r\nx1;Zürich;Ein Text über den See\r\n"u8]);
-        var semi = SearchCli.InProcess("index", Path.Combine(_dir, "semi"), "--index", Path.Combine(_dir, "i1"));
+        var semi = SearchCli.InProcess("index", Path.Combine(Dir, "semi"), "--index", Path.Combine(Dir, "i1"));
         Assert.Equal(0, semi.Code);
         Assert.Contains("1 article", semi.Out);
 
         Write("raw/news.csv", "Sport;'" + new string('x', 3000) + "'\nKultur;'y'\n");
-        var refused = SearchCli.InProcess("index", Path.Combine(_dir, "raw"), "--index", Path.Combine(_dir, "i2"));
+        var refused = SearchCli.InProcess("index", Path.Combine(Dir, "raw"), "--index", Path.Combine(Dir, "i2"));
         Assert.Equal(1, refused.Code);
         Assert.Contains("--csv-columns", refused.Out);
         Assert.True(refused.Out.Length < 2000, "the whole first record was printed");
-        Assert.False(Directory.Exists(Path.Combine(_dir, "i2")), "nothing to index must write no index");
+        Assert.False(Directory.Exists(Path.Combine(Dir, "i2")), "nothing to index must write no index");
         Assert.Contains("no index was written", refused.Err);
 
-        var read = SearchCli.InProcess("index", Path.Combine(_dir, "raw"), "--index", Path.Combine(_dir, "i2"), "--csv-columns", "section,body");
+        var read = SearchCli.InProcess("index", Path.Combine(Dir, "raw"), "--index", Path.Combine(Dir, "i2"), "--csv-columns", "section,body");
         Assert.Equal(0, read.Code);
         Assert.Contains("2 articles", read.Out);
-        Assert.Equal(2, SearchCli.InProcess("index", Path.Combine(_dir, "raw"), "--index", Path.Combine(_dir, "i3"), "--csv-columns", "label,body").Code);
+        Assert.Equal(2, SearchCli.InProcess("index", Path.Combine(Dir, "raw"), "--index", Path.Combine(Dir, "i3"), "--csv-columns", "label,body").Code);
     }
 
     [SharedFact]
     public void The_german_news_csv_indexes_all_1028_articles_with_csv_columns()
     {
         string corpus = SharedCorpus.Path("corpora", "multilingual", "de-10kgnad");
-        var run = SearchCli.InProcess("index", corpus, "--index", Path.Combine(_dir, "de"), "--csv-columns", "section,body", "--json", "--stemmer", "none");
+        var run = SearchCli.InProcess("index", corpus, "--index", Path.Combine(Dir, "de"), "--csv-columns", "section,body", "--json", "--stemmer", "none");
         Assert.True(run.Code == 0, run.Err);
         using var doc = JsonDocument.Parse(run.Out);
         Assert.Equal(1028, doc.RootElement.GetProperty("articles_added").GetInt32());
@@ -141,7 +137,7 @@ public sealed class RecordsAccountedTests : IDisposable
     [Fact]
     public void A_damaged_index_is_refused_by_query_with_one_line_pointing_at_check()
     {
-        string index = Path.Combine(_dir, "idx");
+        string index = Path.Combine(Dir, "idx");
         Assert.Equal(0, SearchCli.InProcess("index", RepoPaths.Seeds, "--index", index, "--quiet").Code);
         Assert.Equal(0, SearchCli.InProcess("query", "election", "--index", index).Code);
         foreach (string cfs in Directory.GetFiles(index, "*.fdt")) // stored fields, in every segment

@@ -9,7 +9,8 @@ namespace Search.Cli.Tests.Ingest;
 /// <summary>`search index` over saved web pages and PDFs, as README's worked example runs it.</summary>
 public sealed class WebAndPdfIndexingTests : IDisposable
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "search-webpdf-" + Guid.NewGuid().ToString("N")[..10]);
+    private readonly TempDir _tmp = new();
+    private string Dir => _tmp.Path;
 
     private const string Page = """
         <html lang="en"><head><meta charset="windows-1252">
@@ -27,26 +28,23 @@ public sealed class WebAndPdfIndexingTests : IDisposable
 
     public WebAndPdfIndexingTests()
     {
-        Directory.CreateDirectory(Path.Combine(_dir, "in"));
+        Directory.CreateDirectory(Path.Combine(Dir, "in"));
         // UTF-8 bytes under a windows-1252 declaration: the page lies about its charset.
-        File.WriteAllBytes(Path.Combine(_dir, "in", "harbour.html"), Encoding.UTF8.GetBytes(Page));
-        using (var gz = new GZipStream(File.Create(Path.Combine(_dir, "in", "harbour-copy.html.gz")), CompressionLevel.Fastest))
+        File.WriteAllBytes(Path.Combine(Dir, "in", "harbour.html"), Encoding.UTF8.GetBytes(Page));
+        using (var gz = new GZipStream(File.Create(Path.Combine(Dir, "in", "harbour-copy.html.gz")), CompressionLevel.Fastest))
             gz.Write(Encoding.UTF8.GetBytes(Page.Replace("Harbour reopens after the storm", "Harbour copy")));
-        File.WriteAllBytes(Path.Combine(_dir, "in", "bridge.pdf"), ArticlePdf.Build(pages: 2));
-        File.WriteAllBytes(Path.Combine(_dir, "in", "scan.pdf"), ArticlePdf.Scanned());
-        File.WriteAllBytes(Path.Combine(_dir, "in", "broken.pdf"), ArticlePdf.Build()[..400]);
+        File.WriteAllBytes(Path.Combine(Dir, "in", "bridge.pdf"), ArticlePdf.Build(pages: 2));
+        File.WriteAllBytes(Path.Combine(Dir, "in", "scan.pdf"), ArticlePdf.Scanned());
+        File.WriteAllBytes(Path.Combine(Dir, "in", "broken.pdf"), ArticlePdf.Build()[..400]);
     }
 
-    public void Dispose()
-    {
-        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
-    }
+    public void Dispose() => _tmp.Dispose();
 
     [Fact]
     public void Pages_and_pdfs_are_indexed_and_shown_with_their_metadata_while_bad_ones_are_skipped()
     {
-        string index = Path.Combine(_dir, "index");
-        var build = SearchCli.InProcess("index", Path.Combine(_dir, "in"), "--index", index, "--json");
+        string index = Path.Combine(Dir, "index");
+        var build = SearchCli.InProcess("index", Path.Combine(Dir, "in"), "--index", index, "--json");
         Assert.Equal(0, build.Code);
         using (var summary = JsonDocument.Parse(build.Out))
         {
@@ -76,7 +74,7 @@ public sealed class WebAndPdfIndexingTests : IDisposable
         Assert.Equal("2021-05-11", pdf.GetProperty("published").GetString());
         Assert.Equal(string.Join("\n\n", ArticlePdf.Paragraphs), pdf.GetProperty("body").GetString());
 
-        var again = SearchCli.InProcess("index", Path.Combine(_dir, "in"), "--index", index, "--json");
+        var again = SearchCli.InProcess("index", Path.Combine(Dir, "in"), "--index", index, "--json");
         using var second = JsonDocument.Parse(again.Out);
         Assert.Equal(3, second.RootElement.GetProperty("articles_unchanged").GetInt32());
     }

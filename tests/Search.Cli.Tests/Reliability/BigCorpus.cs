@@ -18,18 +18,18 @@ public sealed class BigCorpus : IDisposable
 {
     public const int Docs = 20_000;
 
-    private readonly Scratch _scratch = new();
+    private readonly TempDir _scratch = new();
 
     public BigCorpus()
     {
         CleanIds = new IndexIds { All = new List<string>(), Generation = -1 };
         Corpus = CleanIndex = CleanOut = "";
-        if (!Search.Tests.Support.LongTests.Enabled || Shared.Root == null)
+        if (!Search.Tests.Support.LongTests.Enabled || CorpusTool.Root == null)
             return; // its tests are skipped, saying why: build nothing
-        Corpus = Shared.CachedCorpus("search-reliability-corpus", Docs);
+        Corpus = CorpusTool.CachedCorpus("search-reliability-corpus", Docs);
         CleanIndex = _scratch.Sub("clean");
         var clock = Stopwatch.StartNew();
-        using (var build = Cli.Start("index", Corpus, "--index", CleanIndex, "--commit-seconds", "1", "--quiet"))
+        using (var build = SearchCli.Start("index", Corpus, "--index", CleanIndex, "--commit-seconds", "1", "--quiet"))
         {
             Probe(build);
             CleanExit = build.Wait(TimeSpan.FromMinutes(8));
@@ -50,14 +50,14 @@ public sealed class BigCorpus : IDisposable
 
     // What the probes saw while the clean build ran.
     public bool SawCommitWhileRunning { get; private set; }
-    public (int Code, string Out, string Err)? SecondBuild { get; private set; }
+    public SearchCli.Run? SecondBuild { get; private set; }
     public bool BuildStillRunningAfterSecond { get; private set; }
-    public (int Code, string Out, string Err)? QueryDuringBuild { get; private set; }
+    public SearchCli.Run? QueryDuringBuild { get; private set; }
     public int QueryTotalDuringBuild { get; private set; } = -1;
     public List<int> SearcherTotalsDuringBuild { get; } = new();
     public Exception? SearcherError { get; private set; }
 
-    private void Probe(Cli.Child build)
+    private void Probe(SearchCli.Child build)
     {
         // Wait for the first commit, then probe while the build is still going.
         var until = DateTime.UtcNow.AddMinutes(3);
@@ -67,10 +67,10 @@ public sealed class BigCorpus : IDisposable
             return;
         SawCommitWhileRunning = true;
 
-        SecondBuild = Cli.Run(TimeSpan.FromMinutes(2), "index", Corpus, "--index", CleanIndex, "--quiet");
+        SecondBuild = SearchCli.RunChild(TimeSpan.FromMinutes(2), "index", Corpus, "--index", CleanIndex, "--quiet");
         BuildStillRunningAfterSecond = !build.Exited;
 
-        var query = Cli.Run(TimeSpan.FromMinutes(2), "query", "*", "--index", CleanIndex, "--json", "--limit", "1");
+        var query = SearchCli.RunChild(TimeSpan.FromMinutes(2), "query", "*", "--index", CleanIndex, "--json", "--limit", "1");
         QueryDuringBuild = query;
         var total = System.Text.RegularExpressions.Regex.Match(query.Out, "\"total\"\\s*:\\s*(\\d+)");
         if (total.Success) QueryTotalDuringBuild = int.Parse(total.Groups[1].Value);

@@ -13,7 +13,7 @@ namespace Search.Cli.Tests.Reliability;
 /// </summary>
 public sealed class CliReliabilityTests : IDisposable
 {
-    private readonly Scratch _dir = new();
+    private readonly TempDir _dir = new();
     private readonly ITestOutputHelper _log;
 
     public CliReliabilityTests(ITestOutputHelper log) => _log = log;
@@ -109,11 +109,11 @@ public sealed class CliReliabilityTests : IDisposable
                 w.Write($"{{\"id\":\"s{i}\",\"title\":\"Streamed article {i}\",\"body\":\"streamword number {i}\",\"padding\":\"{padding}\"}}\n");
         Assert.True(new FileInfo(file).Length > 200_000_000);
 
-        var psi = Cli.StartInfo("index", corpus, "--index", _dir.Sub("stream-index"), "--json", "--threads", "1");
+        var psi = SearchCli.StartInfo("index", corpus, "--index", _dir.Sub("stream-index"), "--json", "--threads", "1");
         psi.Environment["DOTNET_GCHeapHardLimit"] = "0x6000000"; // 96 MB
         var clock = Stopwatch.StartNew();
         long peakRss = 0;
-        using (var child = new Cli.Child(psi))
+        using (var child = new SearchCli.Child(psi))
         {
             while (!child.Process.WaitForExit(100))
                 peakRss = Math.Max(peakRss, Rss(child.Process.Id));
@@ -164,11 +164,11 @@ public sealed class CliReliabilityTests : IDisposable
                 File.SetUnixFileMode(_dir.Path, (UnixFileMode)Convert.ToInt32("777", 8));
                 File.SetUnixFileMode(corpus, (UnixFileMode)Convert.ToInt32("755", 8));
                 var psi = new ProcessStartInfo("/usr/bin/setpriv") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
-                foreach (string a in new[] { "--reuid=65534", "--regid=65534", "--clear-groups", "dotnet", Cli.Dll, "index", corpus, "--index", index, "--json" })
+                foreach (string a in new[] { "--reuid=65534", "--regid=65534", "--clear-groups", "dotnet", SearchCli.Dll, "index", corpus, "--index", index, "--json" })
                     psi.ArgumentList.Add(a);
                 psi.Environment["HOME"] = Path.GetTempPath();
                 psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-                using var child = new Cli.Child(psi);
+                using var child = new SearchCli.Child(psi);
                 Assert.True(child.Wait(TimeSpan.FromMinutes(2)) == 0, $"exit {child.Process.ExitCode}: {child.Err}");
                 output = child.Out;
             }

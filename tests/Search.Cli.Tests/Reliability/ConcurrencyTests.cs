@@ -23,7 +23,7 @@ public sealed class ConcurrencyTests
     public void A_second_build_while_one_runs_exits_3_with_a_clear_message_and_does_no_harm()
     {
         Assert.True(_corpus.SawCommitWhileRunning, "the build finished before it could be probed");
-        var (code, _, err) = _corpus.SecondBuild!.Value;
+        var (code, _, err) = _corpus.SecondBuild!;
         Assert.Equal(3, code);
         Assert.Contains("is being written by another process", err);
         Assert.Single(err.Trim().Split('\n'));
@@ -38,7 +38,7 @@ public sealed class ConcurrencyTests
     public void Queries_answer_from_the_last_commit_while_a_build_runs()
     {
         Assert.True(_corpus.SawCommitWhileRunning, "the build finished before it could be probed");
-        var (code, _, err) = _corpus.QueryDuringBuild!.Value;
+        var (code, _, err) = _corpus.QueryDuringBuild!;
         Assert.True(code == 0, $"query during the build exited {code}: {err}");
         Assert.InRange(_corpus.QueryTotalDuringBuild, 1, BigCorpus.Docs);
         Assert.Null(_corpus.SearcherError);

@@ -37,7 +37,7 @@ public sealed class CrashRecoveryTests
 
         // When to kill each run: before any commit (startup and scan), right at a commit, then
         // mid-way through later stretches of work.
-        var kills = new (string Name, Func<Cli.Child, Stopwatch, bool> Now)[]
+        var kills = new (string Name, Func<SearchCli.Child, Stopwatch, bool> Now)[]
         {
             ("0.4 s after start (before any commit)", (_, t) => t.Elapsed > TimeSpan.FromSeconds(0.4)),
             ("at the first new commit", (_, _) => NewCommit(index)),
@@ -51,7 +51,7 @@ public sealed class CrashRecoveryTests
         foreach (var (name, now) in kills)
         {
             _lastGeneration = IndexIds.NewestGeneration(index);
-            using var child = Cli.Start("index", _corpus.Corpus, "--index", index, "--commit-seconds", "1", "--quiet");
+            using var child = SearchCli.Start("index", _corpus.Corpus, "--index", index, "--commit-seconds", "1", "--quiet");
             var clock = Stopwatch.StartNew();
             while (!child.Exited && !now(child, clock))
                 Thread.Sleep(20);
@@ -91,7 +91,7 @@ public sealed class CrashRecoveryTests
         Assert.True(committed < BigCorpus.Docs, "every kill came after the build had finished: kill earlier");
 
         // The stale write.lock of the last killed run does not block the re-run, which completes the work.
-        var rerun = Cli.Run(TimeSpan.FromMinutes(8), "index", _corpus.Corpus, "--index", index, "--commit-seconds", "1", "--quiet");
+        var rerun = SearchCli.RunChild(TimeSpan.FromMinutes(8), "index", _corpus.Corpus, "--index", index, "--commit-seconds", "1", "--quiet");
         Assert.True(rerun.Code == 0, $"re-run exited {rerun.Code}: {rerun.Err}");
         var final = IndexIds.Read(index);
         Assert.Equal(0, final.Duplicates);

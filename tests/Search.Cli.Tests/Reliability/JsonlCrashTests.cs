@@ -16,7 +16,7 @@ namespace Search.Cli.Tests.Reliability;
 public sealed class JsonlCrashTests : IDisposable
 {
     private const int Docs = 50_000;
-    private readonly Scratch _scratch = new();
+    private readonly TempDir _scratch = new();
     private readonly ITestOutputHelper _log;
 
     public JsonlCrashTests(ITestOutputHelper log) => _log = log;
@@ -26,10 +26,10 @@ public sealed class JsonlCrashTests : IDisposable
     [NeedsCorpusToolFact]
     public void A_big_jsonl_killed_at_any_moment_resumes_to_exactly_the_corpus_and_ctrl_c_exits_130()
     {
-        string corpus = Shared.CachedCorpus("search-reliability-jsonl", Docs, "news.jsonl", "--format", "jsonl");
+        string corpus = CorpusTool.CachedCorpus("search-reliability-jsonl", Docs, "news.jsonl", "--format", "jsonl");
         var total = Stopwatch.StartNew();
         string cleanIndex = _scratch.Sub("clean");
-        var clean = Cli.Run(TimeSpan.FromMinutes(10), "index", corpus, "--index", cleanIndex, "--quiet");
+        var clean = SearchCli.RunChild(TimeSpan.FromMinutes(10), "index", corpus, "--index", cleanIndex, "--quiet");
         Assert.True(clean.Code == 0, clean.Err);
         var reference = Articles(cleanIndex);
         Assert.Equal(Docs, reference.Articles.Count);
@@ -49,7 +49,7 @@ public sealed class JsonlCrashTests : IDisposable
         foreach (var (name, now) in kills)
         {
             lastGeneration = IndexIds.NewestGeneration(index);
-            using var child = Cli.Start("index", corpus, "--index", index, "--commit-seconds", "1", "--quiet");
+            using var child = SearchCli.Start("index", corpus, "--index", index, "--commit-seconds", "1", "--quiet");
             var clock = Stopwatch.StartNew();
             while (!child.Exited && !now(clock))
                 Thread.Sleep(2);
@@ -67,7 +67,7 @@ public sealed class JsonlCrashTests : IDisposable
         Assert.True(committed is > 0 and < Docs, $"the kills should fall inside the file: {committed} committed");
 
         // Ctrl-C: exits within a second, keeps what was committed, says what is unfinished, exits 130.
-        using (var child = Cli.Start("index", corpus, "--index", index, "--commit-seconds", "1"))
+        using (var child = SearchCli.Start("index", corpus, "--index", index, "--commit-seconds", "1"))
         {
             var clock = Stopwatch.StartNew();
             long before = IndexIds.NewestGeneration(index);
@@ -88,7 +88,7 @@ public sealed class JsonlCrashTests : IDisposable
             Assert.True(held > committed, $"after Ctrl-C {held} articles, no more than the {committed} before it");
         }
 
-        var rerun = Cli.Run(TimeSpan.FromMinutes(10), "index", "--index", index, "--quiet", "--json");
+        var rerun = SearchCli.RunChild(TimeSpan.FromMinutes(10), "index", "--index", index, "--quiet", "--json");
         Assert.True(rerun.Code == 0, rerun.Err);
         var final = Articles(index);
         Assert.Equal(0, final.Duplicates);

@@ -14,7 +14,7 @@ namespace Search.Cli.Tests.Reliability;
 /// <summary>An index of seeds/ for the fuzz tests, built once.</summary>
 public sealed class FuzzIndex : IDisposable
 {
-    private readonly Scratch _dir = new();
+    private readonly TempDir _dir = new();
 
     public FuzzIndex()
     {

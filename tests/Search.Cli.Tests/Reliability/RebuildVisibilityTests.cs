@@ -49,7 +49,7 @@ public sealed class RebuildVisibilityTests
         // Rebuild from the corpus and the extra folder, querying all the while.
         var seen = new List<int>();
         bool sawBuilding = false;
-        using (var rebuild = Cli.Start("index", _corpus.Corpus, extra, "--index", index, "--rebuild", "--commit-seconds", "1", "--quiet"))
+        using (var rebuild = SearchCli.Start("index", _corpus.Corpus, extra, "--index", index, "--rebuild", "--commit-seconds", "1", "--quiet"))
         {
             var clock = Stopwatch.StartNew();
             while (!rebuild.Exited && clock.Elapsed < TimeSpan.FromMinutes(8))
@@ -69,7 +69,7 @@ public sealed class RebuildVisibilityTests
 
         // kill -9 of a rebuild (from the corpus alone) after some of its commits: the old index answers.
         long generation = IndexIds.NewestGeneration(index);
-        using (var killed = Cli.Start("index", _corpus.Corpus, "--index", index, "--rebuild", "--commit-seconds", "1", "--quiet"))
+        using (var killed = SearchCli.Start("index", _corpus.Corpus, "--index", index, "--rebuild", "--commit-seconds", "1", "--quiet"))
         {
             var clock = Stopwatch.StartNew();
             while (!killed.Exited && IndexIds.NewestGeneration(index) < generation + 2 && clock.Elapsed < TimeSpan.FromMinutes(4))
@@ -88,7 +88,7 @@ public sealed class RebuildVisibilityTests
         Assert.Contains("the last build stopped before it finished", err);
 
         // The next `search index` finishes the rebuild, and then readers see it whole.
-        var finish = Cli.Run(TimeSpan.FromMinutes(8), "index", "--index", index, "--quiet");
+        var finish = SearchCli.RunChild(TimeSpan.FromMinutes(8), "index", "--index", index, "--quiet");
         Assert.True(finish.Code == 0, finish.Err);
         Assert.Equal(before, Total(index));
         Assert.Equal("complete", IndexStatus.Read(index).State);

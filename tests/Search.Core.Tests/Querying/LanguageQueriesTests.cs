@@ -19,10 +19,15 @@ public sealed class LanguageQueriesTests(MultilingualIndex index)
 
     private static string Marked(string words) => $"{Highlight.Open}{words}{Highlight.Close}";
 
+    /// <summary>Issue 23's bound (≥ 95 % of the articles holding a form, ≤ 2× as many), counted in
+    /// the noun's own language: it measures the stemmer. Unfiltered, a form that is also a word of
+    /// another language (Fall, Falls, Land, Kind; English fall, falls, land, kind) finds that
+    /// language's articles too, as a query without a filter must; those hits are counted apart
+    /// (<see cref="FormResult.FoundElsewhere"/>) and the filter removes them (docs/languages.md).</summary>
     [SharedTheory]
     [InlineData("de")]
     [InlineData("ru")]
-    public void A_nouns_forms_find_each_other_with_and_without_the_language_filter(string language)
+    public void A_nouns_forms_find_each_other_in_its_own_language_with_and_without_the_language_filter(string language)
     {
         var nouns = language == "de" ? InflectedNouns.German : InflectedNouns.Russian;
         var results = InflectionRecall.Measure(index.Searcher, nouns).ToList();
@@ -30,7 +35,7 @@ public sealed class LanguageQueriesTests(MultilingualIndex index)
         var failing = results.Where(r => r.Recall < 0.95 || r.Ratio > 2)
             .Select(r => $"{r.Form}{(r.Filtered ? " (filtered)" : "")}: {r.FoundOfHolding} of {r.Holding}, {r.Found} in the language").ToList();
         Assert.Empty(failing);
-        // Filtered, nothing of another language; unfiltered, only words that are words there too.
+        // Filtered, nothing of another language.
         Assert.All(results.Where(r => r.Filtered), r => Assert.Equal(0, r.FoundElsewhere));
     }
 

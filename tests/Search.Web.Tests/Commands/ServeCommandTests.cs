@@ -46,7 +46,7 @@ public sealed class ServeCommandTests(WebCorpus corpus)
     [InlineData(2, "extra-word")]
     public void A_bad_command_line_is_refused_in_one_line(int code, params string[] args)
     {
-        var run = SearchCli.Run(new[] { "serve", "--index", corpus.IndexPath }.Concat(args).ToArray());
+        var run = SearchCli.InProcess(new[] { "serve", "--index", corpus.IndexPath }.Concat(args).ToArray());
         Assert.Equal(code, run.Code);
         Assert.Single(run.Err.TrimEnd().Split('\n'));
     }
@@ -54,18 +54,18 @@ public sealed class ServeCommandTests(WebCorpus corpus)
     [Fact]
     public void Help_says_how_to_start_it_without_starting_it()
     {
-        var run = SearchCli.Run("serve", "--help");
+        var run = SearchCli.InProcess("serve", "--help");
         Assert.Equal(0, run.Code);
         Assert.StartsWith("usage: search serve", run.Out);
         Assert.Contains("--host ADDR", run.Out);
-        Assert.Matches(@"\n\s+serve\s", SearchCli.Run("help").Out);
+        Assert.Matches(@"\n\s+serve\s", SearchCli.InProcess("help").Out);
     }
 
     [Fact]
     public void No_index_is_one_line_and_exit_1()
     {
         using var dir = new TempDir();
-        var run = SearchCli.Run("serve", "--index", Path.Combine(dir.Path, "none"), "--port", "0");
+        var run = SearchCli.InProcess("serve", "--index", Path.Combine(dir.Path, "none"), "--port", "0");
         Assert.Equal(1, run.Code);
         Assert.Single(run.Err.TrimEnd().Split('\n'));
         Assert.False(Directory.Exists(Path.Combine(dir.Path, "none")), "serve created the index folder");

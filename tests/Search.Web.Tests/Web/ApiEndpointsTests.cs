@@ -41,7 +41,7 @@ public sealed class ApiEndpointsTests(WebCorpus corpus) : IAsyncLifetime
     [InlineData("elction", new string[0], "q=elction")]
     public async Task Search_answers_exactly_what_search_query_json_prints(string query, string[] cliOptions, string apiQuery)
     {
-        var cli = SearchCli.Run(new[] { "query", query, "--json", "--index", corpus.IndexPath }.Concat(cliOptions).ToArray());
+        var cli = SearchCli.InProcess(new[] { "query", query, "--json", "--index", corpus.IndexPath }.Concat(cliOptions).ToArray());
         Assert.Equal(0, cli.Code);
         var response = await _server.Client.GetStringAsync("/api/search?" + apiQuery);
         Assert.Equal(WithoutTiming(cli.Out), WithoutTiming(response));
@@ -52,7 +52,7 @@ public sealed class ApiEndpointsTests(WebCorpus corpus) : IAsyncLifetime
     [Fact]
     public async Task An_article_is_what_search_show_json_prints()
     {
-        var cli = SearchCli.Run("show", "wikinews_2020.csv#44", "--json", "--index", corpus.IndexPath);
+        var cli = SearchCli.InProcess("show", "wikinews_2020.csv#44", "--json", "--index", corpus.IndexPath);
         Assert.Equal(0, cli.Code);
         string api = await _server.Client.GetStringAsync("/api/articles/wikinews_2020.csv%2344");
         Assert.Equal(cli.Out.TrimEnd(), api.TrimEnd());
@@ -61,7 +61,7 @@ public sealed class ApiEndpointsTests(WebCorpus corpus) : IAsyncLifetime
     [Fact]
     public async Task Stats_are_what_search_stats_json_prints()
     {
-        var cli = SearchCli.Run("stats", "--json", "--index", corpus.IndexPath);
+        var cli = SearchCli.InProcess("stats", "--json", "--index", corpus.IndexPath);
         string api = await _server.Client.GetStringAsync("/api/stats");
         Assert.Equal(cli.Out.TrimEnd(), api.TrimEnd());
         Assert.Equal(299, JsonNode.Parse(api)!["documents"]!.GetValue<int>());
@@ -104,7 +104,7 @@ public sealed class ApiEndpointsTests(WebCorpus corpus) : IAsyncLifetime
         Assert.NotEmpty(ids);
         Assert.True(ids.Count <= 5);
         Assert.DoesNotContain("wikinews_2020.csv#44", ids);
-        var cli = SearchCli.Run("related", "wikinews_2020.csv#44", "--limit", "5", "--json", "--index", corpus.IndexPath);
+        var cli = SearchCli.InProcess("related", "wikinews_2020.csv#44", "--limit", "5", "--json", "--index", corpus.IndexPath);
         var cliIds = JsonNode.Parse(cli.Out)!["hits"]!.AsArray().Select(h => h!["id"]!.GetValue<string>()).ToList();
         Assert.Equal(cliIds, ids);
     }

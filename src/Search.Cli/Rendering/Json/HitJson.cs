@@ -8,17 +8,10 @@ namespace Search.Cli.Rendering.Json;
 /// `search related --json` and the web API. Highlights in the snippet are &lt;mark&gt;…&lt;/mark&gt;.
 /// <c>copy_sources</c> is written only where hits stand for their stories.</summary>
 public sealed record HitJson(
-    string Id,
-    double Score,
-    string Title,
-    string? Source,
-    string? Author,
-    string? Published,
-    string? Section,
-    string? Url,
+    string Id, double Score,
+    string Title, string? Source, string? Author, string? Published, string? Section, string? Url,
     string Snippet,
-    string? Cluster,
-    int Copies,
+    string? Cluster, int Copies,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? CopySources)
 {
     /// <param name="collapsed">Whether the hit stands for its story (then its copies' outlets are listed).</param>

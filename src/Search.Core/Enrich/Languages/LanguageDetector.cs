@@ -11,8 +11,7 @@ namespace Search.Core.Enrich.Languages;
 /// <list type="number">
 /// <item>too few letters to tell: undetermined;</item>
 /// <item>a script that one language writes alone (Hangul, kana, Han, Greek, Hebrew, Thai…): that language;</item>
-/// <item>Latin text whose words are mostly English function words (<see cref="EnglishShare"/>, or
-/// <see cref="PlainEnglishShare"/> without accented letters):
+/// <item>Latin text whose words are mostly English function words (<see cref="EnglishShortcut"/>):
 /// English, without the statistical model (most archives are mostly English, and this keeps their
 /// build fast);</item>
 /// <item>anything else: Lingua's n-gram models (75 languages).</item>
@@ -26,21 +25,6 @@ public sealed class LanguageDetector
 
     /// <summary>Fewer letters than this say nothing reliable about a language.</summary>
     public const int MinLetters = 12;
-
-    /// <summary>Share of a Latin sample's words that are English function words above which it is
-    /// English. English news prose runs at 35–50 %; German, French, Spanish and Dutch stay under
-    /// 10 % (docs/languages.md has the measured spread).</summary>
-    public const double EnglishShare = 0.15;
-
-    /// <summary>The lower share that settles English for text without accented letters (tables,
-    /// lists of names and figures, headlines in title case): every other language measured has
-    /// accents or fewer of these words (German at most 0.096, with umlauts).</summary>
-    public const double PlainEnglishShare = 0.08;
-
-    /// <summary>Share of English stop words above which a Latin text is English when no other
-    /// Latin-script language's stop words are even half as frequent in it (wire copy in capitals,
-    /// tables, interviews with accented names: see <see cref="OtherLatinStopWords"/>).</summary>
-    public const double EnglishAmongLatin = 0.08;
 
     /// <summary>Below this many letters of unaccented Latin text, Lingua's trigram models (low
     /// accuracy mode, which its authors recommend only from about 120 characters) guess: a
@@ -89,11 +73,7 @@ public sealed class LanguageDetector
             return LanguageCodes.Undetermined;
         if (scripts.SingleLanguage() is string byScript)
             return byScript;
-        double share = scripts.MostlyLatin ? EnglishWords.Share(sample) : 0;
-        if (share >= EnglishShare || (share >= PlainEnglishShare && scripts.PlainLatin)
-            || (scripts.Latin * 2 > scripts.Letters && OtherLatinStopWords.EnglishLeads(sample, EnglishAmongLatin)))
-            return "en";
-        return null;
+        return EnglishShortcut.Applies(sample, scripts) ? "en" : null;
     }
 
     /// <summary>Lingua's verdict alone (no shortcut), for measuring the shortcuts against it.</summary>

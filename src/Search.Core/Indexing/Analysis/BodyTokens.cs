@@ -51,28 +51,14 @@ public static class BodyTokens
     }
 
     /// <summary>Last in the body's index-time chain: records the stemmed (not exact) terms of the
-    /// text a <see cref="RecordedField"/> announced; does nothing for any other text.</summary>
-    public sealed class Recorder : TokenFilter
+    /// text a <see cref="RecordedField"/> announced, which is what the combined field holds; does
+    /// nothing for any other text.</summary>
+    public sealed class Recorder(TokenStream input) : StemmedTermFilter(input)
     {
-        private readonly ICharTermAttribute _term;
-        private readonly IKeywordAttribute _keyword;
         private Recording? _into;
 
-        public Recorder(TokenStream input) : base(input)
-        {
-            _term = AddAttribute<ICharTermAttribute>();
-            _keyword = AddAttribute<IKeywordAttribute>();
-        }
-
-        public override bool IncrementToken()
-        {
-            if (!m_input.IncrementToken())
-                return false;
-            // Exact copies are marked as keywords (ExactTermFilter); the rest is what the combined field holds.
-            if (_into != null && !_keyword.IsKeyword)
-                _into.Add(_term.Buffer, _term.Length);
-            return true;
-        }
+        protected override void OnStemmedTerm(ICharTermAttribute term) =>
+            _into?.Add(term.Buffer, term.Length);
 
         public override void Reset()
         {

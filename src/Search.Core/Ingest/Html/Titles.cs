@@ -15,25 +15,25 @@ public static class Titles
     public static string WithoutSiteName(string title, string? siteName, string? url)
     {
         string? domainName = DomainName(url);
-        foreach (string sep in Separators)
+        return WithoutSite(title, Separators, part => IsSite(part, siteName, domainName))
+            ?? WithoutSite(title, ExactSeparators, part => IsExactlySite(part, siteName, domainName))
+            ?? title;
+    }
+
+    /// <summary>The title without the part after one of <paramref name="separators"/> (its last) or
+    /// before it (its first) when that part is the site's name; null when no part is.</summary>
+    private static string? WithoutSite(string title, string[] separators, Func<string, bool> isSite)
+    {
+        foreach (string sep in separators)
         {
             int last = title.LastIndexOf(sep, StringComparison.Ordinal);
-            if (last > 0 && IsSite(title[(last + sep.Length)..], siteName, domainName))
+            if (last > 0 && isSite(title[(last + sep.Length)..]))
                 return title[..last].TrimEnd();
             int first = title.IndexOf(sep, StringComparison.Ordinal);
-            if (first > 0 && IsSite(title[..first], siteName, domainName))
+            if (first > 0 && isSite(title[..first]))
                 return title[(first + sep.Length)..].TrimStart();
         }
-        foreach (string sep in ExactSeparators)
-        {
-            int last = title.LastIndexOf(sep, StringComparison.Ordinal);
-            if (last > 0 && IsExactlySite(title[(last + sep.Length)..], siteName, domainName))
-                return title[..last].TrimEnd();
-            int first = title.IndexOf(sep, StringComparison.Ordinal);
-            if (first > 0 && IsExactlySite(title[..first], siteName, domainName))
-                return title[(first + sep.Length)..].TrimStart();
-        }
-        return title;
+        return null;
     }
 
     /// <summary>The page's own headline (its <c>&lt;h1&gt;</c>) when the title is that headline

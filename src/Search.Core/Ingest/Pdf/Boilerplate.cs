@@ -13,13 +13,13 @@ namespace Search.Core.Ingest.Pdf;
 /// </summary>
 public static class Boilerplate
 {
-    public const int MinProseWords = 8;
+    /// <summary>Words a paragraph needs to be prose: this many when it ends a sentence; when it does
+    /// not, <see cref="LongProseWords"/> (a product description, a list run into one block, a
+    /// paragraph cut by a page break).</summary>
+    public const int MinProseWords = 8, LongProseWords = 20;
+
     public const int GapPenalty = 3;
     public const double MaxLinked = 0.5;
-
-    /// <summary>A paragraph this long is prose even when it does not end a sentence: a product
-    /// description, a list run into one block, a paragraph cut by a page break.</summary>
-    public const int LongProseWords = 20;
 
     public static List<string> Keep(IReadOnlyList<PdfParagraph> paragraphs)
     {

@@ -17,11 +17,9 @@ public static class HeadlineAboveArticle
 
     private const int MaxLines = 4;
 
-    /// <summary>Headlines have three words or more; box headings ("Most Popular") fewer.</summary>
-    private const int MinWords = 3;
-
-    /// <summary>Longer than this is a teaser paragraph in large type, not a headline.</summary>
-    private const int MaxLength = 200;
+    /// <summary>A headline's size: three words or more (box headings, "Most Popular", have fewer) and
+    /// at most 200 characters (longer is a teaser paragraph in large type).</summary>
+    private const int MinWords = 3, MaxLength = 200;
 
     /// <summary>The headline, or null when no line above the article is in larger type.</summary>
     /// <param name="lines">The page's lines in reading order, running headers and footers removed.</param>

@@ -1,9 +1,7 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Cjk;
 using Lucene.Net.Analysis.Core;
-using Lucene.Net.Analysis.El;
 using Lucene.Net.Analysis.Miscellaneous;
-using Lucene.Net.Analysis.Tr;
 using Lucene.Net.Analysis.Util;
 
 namespace Search.Core.Indexing.Analysis.Languages;
@@ -22,16 +20,19 @@ public enum Casing { Standard, Turkish, Greek }
 /// </summary>
 /// <param name="Code">The ISO 639-1 code.</param>
 /// <param name="Name">The English name of the language.</param>
-/// <param name="StopWords">The language's stop list from Analysis.Common; null when it has none.</param>
 /// <param name="Light">The light (inflection-only) stemmer; null when Analysis.Common has none.</param>
 /// <param name="Snowball">The Snowball stemmer; null when Analysis.Common has none.</param>
 /// <param name="Bigrams">CJK: Han, kana and Hangul runs become overlapping bigrams (one token per
 /// character pair, as Lucene's CJKAnalyzer), not one token per run.</param>
 public sealed record LanguageChain(
-    string Code, string Name, CharArraySet? StopWords,
+    string Code, string Name,
     Func<TokenStream, TokenStream>? Light, Func<TokenStream, TokenStream>? Snowball,
     Casing Casing = Casing.Standard, bool Elision = false, bool Bigrams = false)
 {
+    /// <summary>The language's stop list (<see cref="Enrich.Languages.StopWordLists"/>, which language detection
+    /// reads too); null when Analysis.Common has none.</summary>
+    public CharArraySet? StopWords => Enrich.Languages.StopWordLists.Of(Code);
+
     /// <summary>The stemmer used for <paramref name="choice"/> (light or snowball), falling back
     /// to the other kind when the language has only one; null when it has none.</summary>
     public Func<TokenStream, TokenStream>? Stemmer(string choice) =>
@@ -52,12 +53,7 @@ public sealed record LanguageChain(
         TokenStream stream = tokenizer;
         if (Bigrams)
             stream = new CJKWidthFilter(stream);
-        stream = Casing switch
-        {
-            Casing.Turkish => new TurkishLowerCaseFilter(stream),
-            Casing.Greek => new GreekLowerCaseFilter(ArticleAnalyzer.Version, stream),
-            _ => new LowerCaseFilter(ArticleAnalyzer.Version, stream),
-        };
+        stream = Casing == Casing.Standard ? new LowerCaseFilter(ArticleAnalyzer.Version, stream) : new LanguageLowerCase(stream, Casing);
         if (Elision)
             stream = new ElisionFilter(stream, Elisions);
         if (Bigrams)

@@ -1,26 +1,20 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Ar;
 using Lucene.Net.Analysis.Bg;
-using Lucene.Net.Analysis.Cjk;
 using Lucene.Net.Analysis.Cz;
-using Lucene.Net.Analysis.Da;
 using Lucene.Net.Analysis.De;
 using Lucene.Net.Analysis.El;
 using Lucene.Net.Analysis.Es;
-using Lucene.Net.Analysis.Fa;
 using Lucene.Net.Analysis.Fi;
 using Lucene.Net.Analysis.Fr;
 using Lucene.Net.Analysis.Hi;
 using Lucene.Net.Analysis.Hu;
 using Lucene.Net.Analysis.It;
-using Lucene.Net.Analysis.Nl;
 using Lucene.Net.Analysis.No;
 using Lucene.Net.Analysis.Pt;
-using Lucene.Net.Analysis.Ro;
 using Lucene.Net.Analysis.Ru;
 using Lucene.Net.Analysis.Snowball;
 using Lucene.Net.Analysis.Sv;
-using Lucene.Net.Analysis.Tr;
 using Lucene.Net.Tartarus.Snowball.Ext;
 
 namespace Search.Core.Indexing.Analysis.Languages;
@@ -41,7 +35,7 @@ public static class LanguageChains
     public static readonly IReadOnlyDictionary<string, LanguageChain> ByCode = Build();
 
     /// <summary>Lower case and folding only: languages Analysis.Common has no stemmer or stop list for.</summary>
-    public static readonly LanguageChain Plain = new("*", "other languages", null, null, null);
+    public static readonly LanguageChain Plain = new("*", "other languages", null, null);
 
     /// <summary>The analysis key of an article in <paramref name="language"/>: <see cref="English"/>,
     /// a code of <see cref="ByCode"/>, or <see cref="Plain"/>'s <c>*</c>.</summary>
@@ -65,29 +59,29 @@ public static class LanguageChains
     {
         var all = new LanguageChain[]
         {
-            new("de", "German", GermanAnalyzer.DefaultStopSet, s => new GermanLightStemFilter(s), Snow(() => new German2Stemmer())),
-            new("fr", "French", FrenchAnalyzer.DefaultStopSet, s => new FrenchLightStemFilter(s), Snow(() => new Lucene.Net.Tartarus.Snowball.Ext.FrenchStemmer()), Elision: true),
-            new("es", "Spanish", SpanishAnalyzer.DefaultStopSet, s => new SpanishLightStemFilter(s), Snow(() => new SpanishStemmer())),
-            new("it", "Italian", ItalianAnalyzer.DefaultStopSet, s => new ItalianLightStemFilter(s), Snow(() => new ItalianStemmer()), Elision: true),
-            new("pt", "Portuguese", PortugueseAnalyzer.DefaultStopSet, s => new PortugueseLightStemFilter(s), Snow(() => new Lucene.Net.Tartarus.Snowball.Ext.PortugueseStemmer())),
-            new("nl", "Dutch", DutchAnalyzer.DefaultStopSet, null, Snow(() => new Lucene.Net.Tartarus.Snowball.Ext.DutchStemmer())),
-            new("sv", "Swedish", SwedishAnalyzer.DefaultStopSet, s => new SwedishLightStemFilter(s), Snow(() => new SwedishStemmer())),
-            new("da", "Danish", DanishAnalyzer.DefaultStopSet, null, Snow(() => new DanishStemmer())),
-            new("no", "Norwegian", NorwegianAnalyzer.DefaultStopSet, s => new NorwegianLightStemFilter(s), Snow(() => new NorwegianStemmer())),
-            new("fi", "Finnish", FinnishAnalyzer.DefaultStopSet, s => new FinnishLightStemFilter(s), Snow(() => new FinnishStemmer())),
-            new("hu", "Hungarian", HungarianAnalyzer.DefaultStopSet, s => new HungarianLightStemFilter(s), Snow(() => new HungarianStemmer())),
-            new("ro", "Romanian", RomanianAnalyzer.DefaultStopSet, null, Snow(() => new RomanianStemmer())),
-            new("tr", "Turkish", TurkishAnalyzer.DefaultStopSet, null, Snow(() => new TurkishStemmer()), Casing.Turkish),
-            new("cs", "Czech", CzechAnalyzer.DefaultStopSet, s => new CzechStemFilter(s), null),
-            new("ru", "Russian", RussianAnalyzer.DefaultStopSet, s => new RussianLightStemFilter(new RussianMyaNouns(s)), s => new SnowballFilter(new RussianMyaNouns(s), new RussianStemmer())),
-            new("bg", "Bulgarian", BulgarianAnalyzer.DefaultStopSet, s => new BulgarianStemFilter(s), null),
-            new("el", "Greek", GreekAnalyzer.DefaultStopSet, s => new GreekStemFilter(s), null, Casing.Greek),
-            new("ar", "Arabic", ArabicAnalyzer.DefaultStopSet, s => new ArabicStemFilter(new ArabicNormalizationFilter(s)), null),
-            new("fa", "Persian", PersianAnalyzer.DefaultStopSet, null, null),
-            new("hi", "Hindi", HindiAnalyzer.DefaultStopSet, s => new HindiStemFilter(new HindiNormalizationFilter(s)), null),
-            new("zh", "Chinese", CJKAnalyzer.DefaultStopSet, null, null, Bigrams: true),
-            new("ja", "Japanese", CJKAnalyzer.DefaultStopSet, null, null, Bigrams: true),
-            new("ko", "Korean", CJKAnalyzer.DefaultStopSet, null, null, Bigrams: true),
+            new("de", "German", s => new GermanLightStemFilter(s), Snow(() => new German2Stemmer())),
+            new("fr", "French", s => new FrenchLightStemFilter(s), Snow(() => new Lucene.Net.Tartarus.Snowball.Ext.FrenchStemmer()), Elision: true),
+            new("es", "Spanish", s => new SpanishLightStemFilter(s), Snow(() => new SpanishStemmer())),
+            new("it", "Italian", s => new ItalianLightStemFilter(s), Snow(() => new ItalianStemmer()), Elision: true),
+            new("pt", "Portuguese", s => new PortugueseLightStemFilter(s), Snow(() => new Lucene.Net.Tartarus.Snowball.Ext.PortugueseStemmer())),
+            new("nl", "Dutch", null, Snow(() => new Lucene.Net.Tartarus.Snowball.Ext.DutchStemmer())),
+            new("sv", "Swedish", s => new SwedishLightStemFilter(s), Snow(() => new SwedishStemmer())),
+            new("da", "Danish", null, Snow(() => new DanishStemmer())),
+            new("no", "Norwegian", s => new NorwegianLightStemFilter(s), Snow(() => new NorwegianStemmer())),
+            new("fi", "Finnish", s => new FinnishLightStemFilter(s), Snow(() => new FinnishStemmer())),
+            new("hu", "Hungarian", s => new HungarianLightStemFilter(s), Snow(() => new HungarianStemmer())),
+            new("ro", "Romanian", null, Snow(() => new RomanianStemmer())),
+            new("tr", "Turkish", null, Snow(() => new TurkishStemmer()), Casing.Turkish),
+            new("cs", "Czech", s => new CzechStemFilter(s), null),
+            new("ru", "Russian", s => new RussianLightStemFilter(new RussianMyaNouns(s)), s => new SnowballFilter(new RussianMyaNouns(s), new RussianStemmer())),
+            new("bg", "Bulgarian", s => new BulgarianStemFilter(s), null),
+            new("el", "Greek", s => new GreekStemFilter(s), null, Casing.Greek),
+            new("ar", "Arabic", s => new ArabicStemFilter(new ArabicNormalizationFilter(s)), null),
+            new("fa", "Persian", null, null),
+            new("hi", "Hindi", s => new HindiStemFilter(new HindiNormalizationFilter(s)), null),
+            new("zh", "Chinese", null, null, Bigrams: true),
+            new("ja", "Japanese", null, null, Bigrams: true),
+            new("ko", "Korean", null, null, Bigrams: true),
         };
         return all.ToDictionary(c => c.Code, StringComparer.Ordinal);
     }

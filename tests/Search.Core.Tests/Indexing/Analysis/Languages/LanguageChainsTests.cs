@@ -1,6 +1,8 @@
+using Search.Core.Enrich.Languages;
 using Search.Core.Indexing;
 using Search.Core.Indexing.Analysis;
 using Search.Core.Indexing.Analysis.Languages;
+using Search.Core.Querying;
 using Xunit;
 
 namespace Search.Core.Tests.Indexing.Analysis.Languages;
@@ -26,6 +28,49 @@ public sealed class LanguageChainsTests
         // The -мя nouns change their stem: время, времени, временем, времена.
         Assert.Single(Stemmed("ru", "время времени временем времена").Distinct());
         Assert.Empty(Stemmed("ru", "и в на не что"));
+    }
+
+    [Fact]
+    public void Every_stop_list_language_detection_counts_is_the_one_its_articles_are_indexed_without()
+    {
+        foreach (var (code, words) in StopWordLists.LatinScript.Concat(StopWordLists.OtherScripts))
+        {
+            Assert.Same(words, LanguageChains.ByCode[code].StopWords);
+            string first = words.First(w => w.All(char.IsLetter));
+            Assert.Empty(Stemmed(code, first));
+        }
+    }
+
+    [Fact]
+    public void Turkish_capitals_lower_to_dotless_and_dotted_i_as_Turkish_writes_them()
+    {
+        Assert.Equal(Stemmed("tr", "kadınlar İstanbul'da"), Stemmed("tr", "KADINLAR İSTANBUL'DA"));
+        Assert.NotEmpty(Stemmed("tr", "KADINLAR"));
+    }
+
+    [Fact]
+    public void Greek_capitals_and_accents_lower_to_the_form_its_stemmer_reads()
+    {
+        Assert.Equal(Stemmed("el", "αθήνα"), Stemmed("el", "ΑΘΗΝΑ"));
+        Assert.Equal(Stemmed("el", "λόγος"), Stemmed("el", "ΛΌΓΟΣ"));
+        Assert.NotEmpty(Stemmed("el", "ΑΘΗΝΑ"));
+    }
+
+    [Fact]
+    public void Turkish_and_Greek_articles_are_indexed_and_found_whatever_the_case_typed()
+    {
+        // Lucene's Turkish and Greek lower-case filters ask for their culture, which this process
+        // (invariant globalization) lacks: the first such article used to fail the whole build.
+        using var dir = new TempDir();
+        dir.File("in/news.csv", "title,body,language\n"
+            + "\"İstanbul haberleri\",\"KADINLAR ve çocuklar İstanbul sokaklarında yürüdü.\",tr\n"
+            + "\"Αθήνα\",\"Η ΚΥΒΈΡΝΗΣΗ ανακοίνωσε νέα μέτρα για την οικονομία.\",el\n");
+        string index = dir.Sub("index");
+        var summary = IndexBuilder.Build(new BuildOptions { Roots = [dir.Sub("in")], IndexPath = index });
+        Assert.Equal(2, summary.ArticlesAdded);
+        using var searcher = ArticleSearcher.Open(index);
+        Assert.Equal(1, searcher.Search(new SearchRequest { Query = "kadınlar" }).Total);
+        Assert.Equal(1, searcher.Search(new SearchRequest { Query = "κυβέρνηση" }).Total);
     }
 
     [Fact]

@@ -31,13 +31,11 @@ public static class LshBands
         return keys;
     }
 
-    /// <summary>The keys of <see cref="Keys"/> as <see cref="KeyBytes"/> little-endian bytes, band by band.</summary>
-    public static byte[] Write(uint[] signature)
+    /// <summary>Writes the keys of <see cref="Keys"/> into <paramref name="into"/> as <see cref="KeyBytes"/> little-endian bytes, band by band.</summary>
+    public static void Write(uint[] signature, Span<byte> into)
     {
-        var bytes = new byte[KeyBytes];
         for (int b = 0; b < Bands; b++)
-            System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(b * sizeof(uint)), Key(signature, b));
-        return bytes;
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(into[(b * sizeof(uint))..], Key(signature, b));
     }
 
     /// <summary>Band <paramref name="band"/>'s key out of bytes written by <see cref="Write"/>.</summary>

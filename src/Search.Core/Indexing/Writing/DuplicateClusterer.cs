@@ -259,7 +259,7 @@ public sealed class DuplicateClusterer : IDisposable
             var isFresh = new bool[_reader.MaxDoc];
             foreach (int d in fresh)
                 isFresh[d] = true;
-            var pairs = CandidatePairs(isFresh, fresh);
+            var pairs = WorthReading(CandidatePairs(isFresh, fresh));
             // Verifying reads and analyses the stored text of both: done only for candidate pairs,
             // one worker per core.
             var verified = new ConcurrentBag<(int New, int Other)>();
@@ -345,7 +345,7 @@ public sealed class DuplicateClusterer : IDisposable
                         if (liveDocs != null && !liveDocs.Get(d))
                             continue;
                         values.Get(d, bytes);
-                        if (bytes.Length != LshBands.KeyBytes)
+                        if (bytes.Length != DuplicateFields.ValueBytes)
                             continue; // too short to compare: no keys
                         var keys = new ReadOnlySpan<byte>(bytes.Bytes, bytes.Offset, bytes.Length);
                         for (int band = first; band < last; band++)
@@ -380,6 +380,36 @@ public sealed class DuplicateClusterer : IDisposable
             return Unordered(found, isFresh);
         }
 
+        /// <summary>The candidate pairs the rule's first tests (lengths and dates, kept beside the
+        /// band keys) do not turn down: only these are read from the stored text. Each article's
+        /// value is read once, in doc order.</summary>
+        private List<(int New, int Other)> WorthReading(HashSet<(int New, int Other)> pairs)
+        {
+            var docs = pairs.SelectMany(p => new[] { p.New, p.Other }).Distinct().Order().ToList();
+            var sizes = new Dictionary<int, (int Shingles, int Date)>(docs.Count);
+            var bytes = new BytesRef();
+            int leafIndex = -1;
+            BinaryDocValues? values = null;
+            foreach (int doc in docs)
+            {
+                int sub = ReaderUtil.SubIndex(doc, _reader.Leaves);
+                if (sub != leafIndex)
+                {
+                    leafIndex = sub;
+                    values = _reader.Leaves[sub].AtomicReader.GetBinaryDocValues(Schema.DuplicateBands);
+                }
+                if (values == null)
+                    continue;
+                values.Get(doc - _reader.Leaves[sub].DocBase, bytes);
+                if (bytes.Length != DuplicateFields.ValueBytes)
+                    continue;
+                var span = new ReadOnlySpan<byte>(bytes.Bytes, bytes.Offset, bytes.Length);
+                sizes[doc] = (DuplicateFields.Shingles(span), DuplicateFields.Date(span));
+            }
+            return pairs.Where(p => sizes.TryGetValue(p.New, out var a) && sizes.TryGetValue(p.Other, out var b)
+                && NearDuplicateRule.WhyNotBySize(a.Shingles, a.Date, b.Shingles, b.Date) == null).ToList();
+        }
+
         /// <summary>The keys of bands [<paramref name="first"/>, <paramref name="last"/>) that new articles have, each with a count of 0.</summary>
         private Dictionary<ulong, int> FreshKeys(List<int> fresh, int first, int last)
         {
@@ -392,7 +422,7 @@ public sealed class DuplicateClusterer : IDisposable
                 if (values == null)
                     continue;
                 values.Get(doc - leaf.DocBase, bytes);
-                if (bytes.Length != LshBands.KeyBytes)
+                if (bytes.Length != DuplicateFields.ValueBytes)
                     continue;
                 var span = new ReadOnlySpan<byte>(bytes.Bytes, bytes.Offset, bytes.Length);
                 for (int band = first; band < last; band++)

@@ -259,7 +259,7 @@ public sealed class DuplicateClusterer : IDisposable
             var isFresh = new bool[_reader.MaxDoc];
             foreach (int d in fresh)
                 isFresh[d] = true;
-            var pairs = WorthReading(CandidatePairs(isFresh, fresh));
+            var pairs = CandidatePairs(isFresh, fresh);
             // Verifying reads and analyses the stored text of both: done only for candidate pairs,
             // one worker per core.
             var verified = new ConcurrentBag<(int New, int Other)>();
@@ -319,11 +319,13 @@ public sealed class DuplicateClusterer : IDisposable
         /// <see cref="MaxEntries"/> entries hold, so memory stays bounded whatever the index holds.
         /// When the new articles are few beside the index (a nightly addition), only the entries
         /// whose key one of them has are kept: one read of every article's keys, and a sort of
-        /// little more than the new articles' own.
+        /// little more than the new articles' own. A pair the rule's size-and-date tests turn down
+        /// is dropped as its run is read, so only pairs worth reading are ever held (on a generated
+        /// corpus of 20,000 articles, 177 of 54,873 pairs sharing a key).
         /// </summary>
         private HashSet<(int New, int Other)> CandidatePairs(bool[] isFresh, List<int> fresh)
         {
-            var found = new List<(int, int)>();
+            var pairs = new HashSet<(int, int)>();
             int live = _reader.NumDocs;
             bool filtered = (long)fresh.Count * LshBands.Bands <= MaxEntries / 2 && fresh.Count * 2 < live;
             int bandsPerPass = filtered ? LshBands.Bands : (int)Math.Clamp(MaxEntries / Math.Max(1, live), 1, LshBands.Bands);
@@ -347,10 +349,11 @@ public sealed class DuplicateClusterer : IDisposable
                         values.Get(d, bytes);
                         if (bytes.Length != DuplicateFields.ValueBytes)
                             continue; // too short to compare: no keys
-                        var keys = new ReadOnlySpan<byte>(bytes.Bytes, bytes.Offset, bytes.Length);
+                        var value = new ReadOnlySpan<byte>(bytes.Bytes, bytes.Offset, bytes.Length);
+                        int slot = -1;
                         for (int band = first; band < last; band++)
                         {
-                            ulong key = ((ulong)band << 32) | LshBands.Read(keys, band);
+                            ulong key = ((ulong)band << 32) | LshBands.Read(value, band);
                             if (wanted != null)
                             {
                                 // Only keys a new article has; past MaxPostings + 1 a key is skipped anyway.
@@ -358,56 +361,36 @@ public sealed class DuplicateClusterer : IDisposable
                                     continue;
                                 wanted[key] = n + 1;
                             }
-                            entries.Add(key, leaf.DocBase + d);
+                            if (slot < 0)
+                                slot = entries.AddArticle(leaf.DocBase + d, DuplicateFields.Shingles(value), DuplicateFields.Date(value));
+                            entries.Add(key, slot);
                         }
                     }
                 }
                 entries.Sort();
-                entries.Runs((docs, count) =>
+                entries.Runs(run =>
                 {
-                    if (count < 2 || count > MaxPostings)
-                        return; // nearly every key: one article's alone; or boilerplate many outlets share
-                    for (int i = 0; i < count; i++)
+                    if (run.Length > MaxPostings)
+                        return; // boilerplate many outlets share, not evidence of a copy
+                    foreach (int i in run)
                     {
-                        if (!isFresh[docs[i]])
+                        var a = entries.Article(i);
+                        if (!isFresh[a.Doc])
                             continue;
-                        for (int j = 0; j < count; j++)
-                            if (j != i)
-                                found.Add((docs[i], docs[j]));
+                        foreach (int j in run)
+                        {
+                            var b = entries.Article(j);
+                            // The rule's first tests, on the shingle counts and dates kept beside the
+                            // keys: a pair they turn down is never read from the stored text.
+                            if (a.Doc == b.Doc || NearDuplicateRule.WhyNotBySize(a.Shingles, a.Date, b.Shingles, b.Date) != null)
+                                continue;
+                            // Each unordered pair once, new article first (when both are new, the lower doc first).
+                            pairs.Add(isFresh[b.Doc] && b.Doc < a.Doc ? (b.Doc, a.Doc) : (a.Doc, b.Doc));
+                        }
                     }
                 });
             }
-            return Unordered(found, isFresh);
-        }
-
-        /// <summary>The candidate pairs the rule's first tests (lengths and dates, kept beside the
-        /// band keys) do not turn down: only these are read from the stored text. Each article's
-        /// value is read once, in doc order.</summary>
-        private List<(int New, int Other)> WorthReading(HashSet<(int New, int Other)> pairs)
-        {
-            var docs = pairs.SelectMany(p => new[] { p.New, p.Other }).Distinct().Order().ToList();
-            var sizes = new Dictionary<int, (int Shingles, int Date)>(docs.Count);
-            var bytes = new BytesRef();
-            int leafIndex = -1;
-            BinaryDocValues? values = null;
-            foreach (int doc in docs)
-            {
-                int sub = ReaderUtil.SubIndex(doc, _reader.Leaves);
-                if (sub != leafIndex)
-                {
-                    leafIndex = sub;
-                    values = _reader.Leaves[sub].AtomicReader.GetBinaryDocValues(Schema.DuplicateBands);
-                }
-                if (values == null)
-                    continue;
-                values.Get(doc - _reader.Leaves[sub].DocBase, bytes);
-                if (bytes.Length != DuplicateFields.ValueBytes)
-                    continue;
-                var span = new ReadOnlySpan<byte>(bytes.Bytes, bytes.Offset, bytes.Length);
-                sizes[doc] = (DuplicateFields.Shingles(span), DuplicateFields.Date(span));
-            }
-            return pairs.Where(p => sizes.TryGetValue(p.New, out var a) && sizes.TryGetValue(p.Other, out var b)
-                && NearDuplicateRule.WhyNotBySize(a.Shingles, a.Date, b.Shingles, b.Date) == null).ToList();
+            return pairs;
         }
 
         /// <summary>The keys of bands [<paramref name="first"/>, <paramref name="last"/>) that new articles have, each with a count of 0.</summary>
@@ -429,19 +412,6 @@ public sealed class DuplicateClusterer : IDisposable
                     keys.TryAdd(((ulong)band << 32) | LshBands.Read(span, band), 0);
             }
             return keys;
-        }
-
-        /// <summary>Each unordered pair once, new article first (when both are new, the lower doc first).</summary>
-        private static HashSet<(int New, int Other)> Unordered(IEnumerable<(int, int)> found, bool[] isFresh)
-        {
-            var pairs = new HashSet<(int, int)>();
-            foreach (var (a, b) in found)
-            {
-                if (a == b)
-                    continue;
-                pairs.Add(isFresh[b] && b < a ? (b, a) : (a, b));
-            }
-            return pairs;
         }
 
         /// <summary>A doc's own key: what its cluster is called when it starts one.</summary>
@@ -497,52 +467,59 @@ public sealed class DuplicateClusterer : IDisposable
         }
     }
 
-    /// <summary>(key, doc) entries in two parallel arrays, sorted by key then doc, read as runs of equal keys.</summary>
+    /// <summary>(key, article) entries, sorted by key and read as runs of equal keys; an article
+    /// (doc, shingle count, date) is kept once per pass, its entries point to it.</summary>
     private sealed class SortedEntries
     {
         private ulong[] _keys;
-        private int[] _docs;
+        private int[] _slots;
         private int _count;
+        private readonly List<(int Doc, int Shingles, int Date)> _articles = new();
 
         public SortedEntries(int capacity)
         {
             _keys = new ulong[Math.Max(16, capacity)];
-            _docs = new int[_keys.Length];
+            _slots = new int[_keys.Length];
         }
 
-        public void Clear() => _count = 0;
+        public void Clear()
+        {
+            _count = 0;
+            _articles.Clear();
+        }
 
-        public void Add(ulong key, int doc)
+        public int AddArticle(int doc, int shingles, int date)
+        {
+            _articles.Add((doc, shingles, date));
+            return _articles.Count - 1;
+        }
+
+        public (int Doc, int Shingles, int Date) Article(int slot) => _articles[slot];
+
+        public void Add(ulong key, int slot)
         {
             if (_count == _keys.Length)
             {
                 Array.Resize(ref _keys, _keys.Length * 2);
-                Array.Resize(ref _docs, _docs.Length * 2);
+                Array.Resize(ref _slots, _slots.Length * 2);
             }
             _keys[_count] = key;
-            _docs[_count++] = doc;
+            _slots[_count++] = slot;
         }
 
-        /// <summary>By key; docs are added in increasing order and the order within a run does not matter.</summary>
-        public void Sort() => Array.Sort(_keys, _docs, 0, _count);
+        /// <summary>By key; the order within a run does not matter.</summary>
+        public void Sort() => Array.Sort(_keys, _slots, 0, _count);
 
-        /// <summary>Calls <paramref name="run"/> with the docs of each run of equal keys and its length.</summary>
-        public void Runs(Action<int[], int> run)
+        /// <summary>Calls <paramref name="run"/> with the article slots of each run of two or more equal keys.</summary>
+        public void Runs(Action<ReadOnlySpan<int>> run)
         {
-            var docs = new int[16];
             for (int i = 0; i < _count;)
             {
                 int j = i + 1;
                 while (j < _count && _keys[j] == _keys[i])
                     j++;
-                int n = j - i;
-                if (n >= 2)
-                {
-                    if (docs.Length < n)
-                        docs = new int[Math.Max(n, docs.Length * 2)];
-                    Array.Copy(_docs, i, docs, 0, n);
-                    run(docs, n);
-                }
+                if (j - i >= 2)
+                    run(new ReadOnlySpan<int>(_slots, i, j - i));
                 i = j;
             }
         }

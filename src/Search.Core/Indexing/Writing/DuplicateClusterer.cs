@@ -45,6 +45,9 @@ public sealed class DuplicateClusterer : IDisposable
     /// each, so 48 MB at most, whatever the size of the index (a pass per group of bands).</summary>
     private const int MaxEntries = 4_000_000;
 
+    /// <summary>Fingerprints kept per pass for verifying more pairs (about 10 KB each for a news article).</summary>
+    private const int MaxKeptPrints = 4_096;
+
     /// <summary>Clusters larger than this are not re-split after a deletion (pairwise checks grow
     /// with the square); they keep their key.</summary>
     private const int MaxRecheck = 300;
@@ -263,7 +266,7 @@ public sealed class DuplicateClusterer : IDisposable
             // Verifying reads and analyses the stored text of both: done only for candidate pairs,
             // one worker per core.
             var verified = new ConcurrentBag<(int New, int Other)>();
-            Parallel.ForEach(pairs, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, pair =>
+            Parallel.ForEach(pairs.Order(), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, pair =>
             {
                 if (Print(pair.New) is { } a && Print(pair.Other) is { } b && NearDuplicateRule.IsCopy(a, b))
                     verified.Add(pair);
@@ -423,14 +426,21 @@ public sealed class DuplicateClusterer : IDisposable
             return Print(doc)?.OwnKey ?? value;
         }
 
-        /// <summary>A doc's fingerprint, from its stored text, made once per pass.</summary>
-        private DuplicateFingerprint? Print(int doc) => _prints.GetOrAdd(doc, d =>
+        /// <summary>A doc's fingerprint, from its stored text; the first <see cref="MaxKeptPrints"/>
+        /// made in a pass are kept for its other pairs, the rest made again when needed, so memory
+        /// stays bounded however many pairs a big build verifies (a fingerprint holds the text).</summary>
+        private DuplicateFingerprint? Print(int doc)
         {
-            if (!IsLive(d))
+            if (_prints.TryGetValue(doc, out var known))
+                return known;
+            if (!IsLive(doc))
                 return null;
-            var stored = _reader.Document(d, TextFields);
-            return DuplicateFingerprint.Of(stored.Get(Schema.Id) ?? "", stored.Get(Schema.Body) ?? "", stored.Get(Schema.Published));
-        });
+            var stored = _reader.Document(doc, TextFields);
+            var print = DuplicateFingerprint.Of(stored.Get(Schema.Id) ?? "", stored.Get(Schema.Body) ?? "", stored.Get(Schema.Published));
+            if (_prints.Count < MaxKeptPrints)
+                _prints.TryAdd(doc, print);
+            return print;
+        }
 
         private void SetKey(int doc, long key)
         {

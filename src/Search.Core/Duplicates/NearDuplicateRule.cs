@@ -67,13 +67,9 @@ public static class NearDuplicateRule
     /// <summary>Null when the pair is a copy, else the rule it fails (for tests and diagnostics).</summary>
     public static string? Why(DuplicateFingerprint a, DuplicateFingerprint b)
     {
+        if (WhyNotBySize(a.Shingles.Length, a.Date, b.Shingles.Length, b.Date) is { } why)
+            return why;
         var (shorter, longer) = a.Shingles.Length <= b.Shingles.Length ? (a, b) : (b, a);
-        if (shorter.Shingles.Length == 0)
-            return "too short";
-        if (a.Date != 0 && b.Date != 0 && Math.Abs(DayNumber(a.Date) - DayNumber(b.Date)) > DateWindowDays)
-            return "dates too far apart";
-        if (shorter.Shingles.Length < MinLengthRatio * longer.Shingles.Length)
-            return "lengths too different";
         int shared = TextShingles.Overlap(shorter.Shingles, longer.Shingles);
         if (shared < Containment * shorter.Shingles.Length)
             return "too little text in common";
@@ -93,6 +89,22 @@ public static class NearDuplicateRule
             return "different names";
         if (one.Rewritten > RewrittenShare * one.Span || other.Rewritten > RewrittenShare * other.Span)
             return "other passages in one frame";
+        return null;
+    }
+
+    /// <summary>The rule's first tests, which need only each text's number of distinct shingles and
+    /// its date (yyyyMMdd, 0 when undated): null when the pair may be a copy, else the rule it fails.
+    /// The write path keeps both beside the band keys, so a candidate pair they turn down is
+    /// never read from the stored text.</summary>
+    public static string? WhyNotBySize(int shinglesA, int dateA, int shinglesB, int dateB)
+    {
+        var (shorter, longer) = shinglesA <= shinglesB ? (shinglesA, shinglesB) : (shinglesB, shinglesA);
+        if (shorter == 0)
+            return "too short";
+        if (dateA != 0 && dateB != 0 && Math.Abs(DayNumber(dateA) - DayNumber(dateB)) > DateWindowDays)
+            return "dates too far apart";
+        if (shorter < MinLengthRatio * longer)
+            return "lengths too different";
         return null;
     }
 

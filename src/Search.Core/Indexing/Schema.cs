@@ -11,7 +11,7 @@ namespace Search.Core.Indexing;
 public static class Schema
 {
     /// <summary>Bumped on any incompatible change to fields or analysis.</summary>
-    public const int Version = 6;
+    public const int Version = 7;
 
     // Identity and bookkeeping (keyword, stored).
     public const string Id = "id";
@@ -63,8 +63,8 @@ public static class Schema
     /// <summary>Numeric doc values (yyyyMMdd; absent when unknown) for sorting and tie-breaks.</summary>
     public const string PublishedSort = "published_sort";
 
-    // Near-duplicate clusters (see Duplicates/): LSH band keys as terms and the cluster key as a
-    // numeric doc value (a candidate is verified from the stored body).
+    // Near-duplicate clusters (see Duplicates/): LSH band keys as binary doc values (not terms) and
+    // the cluster key as a numeric doc value (a candidate is verified from the stored body).
     public const string DuplicateBands = "dup_band";
     public const string Cluster = "cluster";
 

@@ -83,10 +83,13 @@ public static class DuplicatesBenchCommand
     {
         var clock = Stopwatch.StartNew();
         var signatures = set.Select(a => MinHashSignature.Compute(TextShingles.Shingles(TextShingles.Words(a.Body)))).ToList();
-        var buckets = new Dictionary<string, List<int>>();
+        var buckets = new Dictionary<(int Band, uint Key), List<int>>();
         for (int i = 0; i < set.Count; i++)
-            foreach (string key in LshBands.Keys(signatures[i]))
-                (buckets.TryGetValue(key, out var list) ? list : buckets[key] = new List<int>()).Add(i);
+        {
+            var keys = LshBands.Keys(signatures[i]);
+            for (int band = 0; band < keys.Length; band++)
+                (buckets.TryGetValue((band, keys[band]), out var list) ? list : buckets[(band, keys[band])] = new List<int>()).Add(i);
+        }
         var sets = new UnionFind<int>();
         for (int i = 0; i < set.Count; i++) sets.Add(i);
         foreach (var bucket in buckets.Values)

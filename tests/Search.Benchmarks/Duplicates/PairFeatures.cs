@@ -52,7 +52,8 @@ public static class PairFeatures
             int shared = TextShingles.Overlap(s.Shingles, l.Shingles);
             var t = AlignedSlots.Compare(s, l);
             var t2 = AlignedSlots.Compare(l, s);
-            int b2 = 0, b3 = LshBands.Keys(a.Signature).Intersect(LshBands.Keys(b.Signature)).Count();
+            var (ka, kb) = (LshBands.Keys(a.Signature), LshBands.Keys(b.Signature));
+            int b2 = 0, b3 = Enumerable.Range(0, LshBands.Bands).Count(band => ka[band] == kb[band]);
             for (int band = 0; band < 40; band++)
                 if (a.Signature[band * 2] == b.Signature[band * 2] && a.Signature[band * 2 + 1] == b.Signature[band * 2 + 1]) b2++;
             tsv.Append(CultureInfo.InvariantCulture, $"{label}\t{set[x].Id}\t{set[y].Id}\t{s.Shingles.Length}\t{l.Shingles.Length}\t{shared}\t{MinHashSignature.Agreement(a.Signature, b.Signature):0.000}\t")

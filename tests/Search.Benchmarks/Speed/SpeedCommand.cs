@@ -23,6 +23,8 @@ public static class SpeedCommand
             return ChildProcess.Serve(args[1..]);
         if (args.Length > 1 && args[0] == "sizes")
             return IndexSizes.Print(args[1..]);
+        if (args.Length > 1 && args[0] == "postings")
+            return IndexPostings.Print(args[1..]);
         if (args.Length > 1 && args[0] == "query-stages")
             return QueryProfileReport.Stages(args[1..]);
         if (args.Length > 1 && args[0] == "console")

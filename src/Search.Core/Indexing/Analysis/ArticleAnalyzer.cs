@@ -73,7 +73,7 @@ public sealed class ArticleAnalyzer : Analyzer
         {
             "porter" => new PorterStemFilter(stream),
             // Snowball's filter, like Porter's, leaves tokens marked as keywords (the exact terms) alone.
-            "porter2" => new SnowballFilter(stream, new EnglishStemmer()),
+            "porter2" => new CachedStemFilter(stream, new EnglishStemmer()),
             "kstem" => new KStemFilter(stream),
             "minimal" => new EnglishMinimalStemFilter(stream),
             _ => stream,

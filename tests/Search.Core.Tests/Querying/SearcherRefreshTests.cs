@@ -4,8 +4,8 @@ using Xunit;
 
 namespace Search.Core.Tests.Querying;
 
-/// <summary>A searcher picks up a build made after it opened, whether or not the index folder
-/// had been quiet long enough for its modification time to be trusted between refreshes.</summary>
+/// <summary>A searcher picks up a build made after it opened, right after another build and after a
+/// quiet spell alike.</summary>
 public sealed class SearcherRefreshTests
 {
     [Fact]
@@ -26,12 +26,12 @@ public sealed class SearcherRefreshTests
         searcher.Refresh();
         Assert.Equal(0, Count(searcher, "giraffe"));
 
-        // Right after a build: the folder's time is too recent to be trusted.
+        // Right after a build.
         Add("b", "giraffe");
         searcher.Refresh();
         Assert.Equal(1, Count(searcher, "giraffe"));
 
-        // After a quiet spell the time is trusted, and a build moves it.
+        // After a quiet spell.
         Thread.Sleep(2500);
         searcher.Refresh();
         searcher.Refresh();

@@ -52,23 +52,21 @@ public sealed class LanguageDetector
     public string Detect(string title, string body)
     {
         string sample = Sample(title, body);
-        if (WithoutModel(sample) is string settled)
+        var scripts = ScriptCounts.Of(sample);
+        if (WithoutModel(sample, scripts) is string settled)
             return settled;
         string guess = ByLingua(sample);
-        return guess != "en" && ShortPlainLatin(sample) ? LanguageCodes.Undetermined : guess;
+        return guess != "en" && ShortPlainLatin(scripts) ? LanguageCodes.Undetermined : guess;
     }
 
     /// <summary>Unaccented Latin text too short for Lingua's verdict to mean much (<see cref="ShortPlainLatinLetters"/>).</summary>
-    internal static bool ShortPlainLatin(string sample)
-    {
-        var scripts = ScriptCounts.Of(sample);
-        return scripts.PlainLatin && scripts.Letters < ShortPlainLatinLetters;
-    }
+    private static bool ShortPlainLatin(ScriptCounts scripts) => scripts.PlainLatin && scripts.Letters < ShortPlainLatinLetters;
 
     /// <summary>The language when the cheap checks settle it, else null (Lingua must be asked).</summary>
-    internal static string? WithoutModel(string sample)
+    internal static string? WithoutModel(string sample) => WithoutModel(sample, ScriptCounts.Of(sample));
+
+    private static string? WithoutModel(string sample, ScriptCounts scripts)
     {
-        var scripts = ScriptCounts.Of(sample);
         if (scripts.Letters < MinLetters)
             return LanguageCodes.Undetermined;
         if (scripts.SingleLanguage() is string byScript)

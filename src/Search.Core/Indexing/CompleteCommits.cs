@@ -1,7 +1,4 @@
-using Lucene.Net.Index;
-using Lucene.Net.Search;
 using Search.Core.Indexing.Writing;
-using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace Search.Core.Indexing;
 

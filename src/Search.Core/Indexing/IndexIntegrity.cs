@@ -1,8 +1,6 @@
 using System.Text.Json;
 using Lucene.Net.Codecs;
-using Lucene.Net.Index;
 using Lucene.Net.Store;
-using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace Search.Core.Indexing;
 

@@ -1,6 +1,4 @@
-using Lucene.Net.Index;
 using Lucene.Net.Store;
-using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace Search.Core.Indexing;
 

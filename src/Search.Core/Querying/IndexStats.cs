@@ -1,8 +1,5 @@
-using Lucene.Net.Index;
-using Lucene.Net.Search;
 using Search.Core.Facets;
 using Search.Core.Indexing;
-using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace Search.Core.Querying;
 

@@ -1,7 +1,5 @@
-using Lucene.Net.Index;
 using Search.Core.Indexing.Analysis;
 using Search.Core.Indexing.Writing;
-using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace Search.Core.Indexing.Maintenance;
 

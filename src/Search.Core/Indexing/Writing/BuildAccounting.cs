@@ -1,5 +1,3 @@
-using Search.Core.Indexing;
-
 namespace Search.Core.Indexing.Writing;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using Search.Core.Indexing.Writing;
+using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace Search.Core.Indexing;
 

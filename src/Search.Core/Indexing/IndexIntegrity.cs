@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Lucene.Net.Codecs;
 using Lucene.Net.Store;
+using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace Search.Core.Indexing;
 

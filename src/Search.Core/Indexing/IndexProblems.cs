@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace Search.Core.Indexing;
 

@@ -1,4 +1,5 @@
 using Lucene.Net.Store;
+using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace Search.Core.Indexing;
 

@@ -2,6 +2,7 @@ using Search.Core.Facets;
 using Search.Core.Indexing;
 using Search.Core.Indexing.Analysis.Languages;
 using Search.Core.Indexing.Writing;
+using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace Search.Core.Querying;
 

@@ -1,4 +1,8 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
 using Search.Core.Indexing;
+using Search.Core.Indexing.Analysis;
+using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace Search.Core.Querying;
 

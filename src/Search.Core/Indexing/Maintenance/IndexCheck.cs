@@ -1,5 +1,6 @@
 using Search.Core.Indexing.Analysis;
 using Search.Core.Indexing.Writing;
+using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace Search.Core.Indexing.Maintenance;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Lucene.Net.Search.Similarities;
 using Search.Core.Indexing.Analysis;
+using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace Search.Core.Indexing.Writing;
 

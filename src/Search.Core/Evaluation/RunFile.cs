@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Search.Core.Evaluation;
 
 /// <summary>

@@ -1,7 +1,4 @@
 using System.Runtime.CompilerServices;
-using Lucene.Net.Index;
-using Lucene.Net.Search;
-using Lucene.Net.Util;
 using Search.Core.Enrich.Places;
 using Search.Core.Indexing;
 

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Lucene.Net.Index;
 
 namespace Search.Core.Facets;
 

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Lucene.Net.Documents;
-using Lucene.Net.Util;
 using Search.Core.Ingest;
 
 namespace Search.Core.Indexing;

@@ -8,10 +8,10 @@ public sealed class BuildSummary
     public int FilesScanned { get; set; }
     public int FilesIndexed { get; set; }
     public int FilesUnchanged { get; set; }
-    /// <summary>Files of types the indexer does not read (README.md, images): not errors.</summary>
-    public int FilesIgnored { get; set; }
-    /// <summary>Those files, relative to their root.</summary>
+    /// <summary>Files of types the indexer does not read (README.md, images), relative to their
+    /// root: not errors.</summary>
     public List<string> Ignored { get; set; } = new();
+    public int FilesIgnored => Ignored.Count;
     /// <summary>Files only part of which is in the index yet (interrupted, or failed part-way):
     /// the next `search index` reads them again.</summary>
     public List<string> Unfinished { get; set; } = new();

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
-using Lucene.Net.Index;
 using Search.Core.Indexing.Writing;
 
 namespace Search.Core.Indexing;

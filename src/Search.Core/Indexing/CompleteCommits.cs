@@ -1,5 +1,3 @@
-using Lucene.Net.Index;
-using Lucene.Net.Search;
 using Search.Core.Indexing.Writing;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Lucene.Net.Codecs;
-using Lucene.Net.Index;
 using Lucene.Net.Store;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 

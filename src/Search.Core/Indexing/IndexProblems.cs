@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Lucene.Net.Index;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace Search.Core.Indexing;

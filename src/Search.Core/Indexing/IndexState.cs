@@ -1,6 +1,3 @@
-using Lucene.Net.Index;
-using Lucene.Net.Util;
-
 namespace Search.Core.Indexing;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using Lucene.Net.Index;
 using Search.Core.Indexing.Writing;
 
 namespace Search.Core.Indexing;

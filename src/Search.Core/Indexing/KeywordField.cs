@@ -1,7 +1,3 @@
-using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.TokenAttributes;
-using Lucene.Net.Documents;
-
 namespace Search.Core.Indexing;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Lucene.Net.Documents;
-using Lucene.Net.Index;
-
 namespace Search.Core.Indexing;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Search.Core.Ingest;
 
 /// <summary>How to read an all-number date like 03/04/2021 whose first two numbers could both be

@@ -1,8 +1,4 @@
-using System.Text.RegularExpressions;
-using Lucene.Net.Index;
 using Lucene.Net.QueryParsers.Classic;
-using Lucene.Net.Search;
-using Lucene.Net.Util;
 using Search.Core.Indexing;
 using Search.Core.Indexing.Analysis;
 using Search.Core.Querying.Ranking;

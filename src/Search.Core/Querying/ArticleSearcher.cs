@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using Lucene.Net.Index;
-using Lucene.Net.Search;
 using Search.Core.Duplicates;
 using Search.Core.Indexing;
 using Search.Core.Indexing.Analysis;

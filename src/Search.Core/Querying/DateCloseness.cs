@@ -1,8 +1,5 @@
 using System.Collections;
-using System.Globalization;
-using Lucene.Net.Index;
 using Lucene.Net.Queries.Function;
-using Lucene.Net.Util;
 using Search.Core.Indexing;
 
 namespace Search.Core.Querying;

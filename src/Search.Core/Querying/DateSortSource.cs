@@ -1,6 +1,4 @@
 using System.Runtime.CompilerServices;
-using Lucene.Net.Index;
-using Lucene.Net.Search;
 
 namespace Search.Core.Querying;
 

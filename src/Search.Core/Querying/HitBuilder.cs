@@ -1,4 +1,3 @@
-using Lucene.Net.Search;
 using Search.Core.Indexing.Writing;
 using Search.Core.Indexing;
 using Search.Core.Indexing.Analysis;

@@ -1,7 +1,7 @@
-using Lucene.Net.Index;
-using Lucene.Net.Search;
 using Search.Core.Facets;
 using Search.Core.Indexing;
+using Search.Core.Indexing.Analysis.Languages;
+using Search.Core.Indexing.Writing;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace Search.Core.Querying;
@@ -36,17 +36,17 @@ public sealed class IndexStats
 
     private static string Describe(string code, AnalysisSettings analysis)
     {
-        var chain = Indexing.Analysis.Languages.LanguageChains.Chain(Indexing.Analysis.Languages.LanguageChains.KeyOf(code));
+        var chain = LanguageChains.Chain(LanguageChains.KeyOf(code));
         return chain == null
             ? $"English analysis ({analysis.Stemmer} stemming, stop words {(analysis.StopWords ? "on" : "off")})"
-            : chain == Indexing.Analysis.Languages.LanguageChains.Plain ? "lower case and accents folded only" : $"{chain.Name}: {chain.Describe(analysis)}";
+            : chain == LanguageChains.Plain ? "lower case and accents folded only" : $"{chain.Name}: {chain.Describe(analysis)}";
     }
 
     internal static IndexStats Compute(IndexSearcher searcher, LuceneDirectory dir, string path, AnalysisSettings analysis, int topValues)
     {
         var reader = searcher.IndexReader;
         var files = reader is DirectoryReader directoryReader ? IndexState.Load(directoryReader) : new();
-        var roots = Indexing.Writing.RecordedRoots.Read(path).Select(root =>
+        var roots = RecordedRoots.Read(path).Select(root =>
         {
             var under = files.Where(f => f.Key == root || f.Key.StartsWith(root + System.IO.Path.DirectorySeparatorChar, StringComparison.Ordinal)).ToList();
             return new RootStats(root, System.IO.Directory.Exists(root) || System.IO.File.Exists(root), under.Count, under.Sum(f => f.Value.Articles));

@@ -1,5 +1,3 @@
-using Lucene.Net.Index;
-using Lucene.Net.Search;
 using Search.Core.Facets;
 using Search.Core.Indexing;
 using Search.Core.Indexing.Analysis;

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Lucene.Net.QueryParsers.Classic;
 
 namespace Search.Core.Querying;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Lucene.Net.Search;
 using Search.Core.Indexing;
 using Search.Core.Facets;
 using Search.Core.Indexing.Analysis;

@@ -1,11 +1,8 @@
-using Lucene.Net.Index;
 using Lucene.Net.Queries.Function;
 using Lucene.Net.Queries.Mlt;
-using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
 using Search.Core.Indexing;
 using Search.Core.Indexing.Analysis;
-using Search.Core.Querying.Ranking;
 
 namespace Search.Core.Querying;
 

@@ -1,5 +1,3 @@
-using Lucene.Net.Analysis;
-using Lucene.Net.Search;
 using Search.Core.Indexing;
 using Search.Core.Indexing.Analysis;
 using Search.Core.Snippets;

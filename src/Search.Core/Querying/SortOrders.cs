@@ -1,4 +1,3 @@
-using Lucene.Net.Search;
 using Search.Core.Indexing;
 
 namespace Search.Core.Querying;

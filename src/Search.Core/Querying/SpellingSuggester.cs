@@ -1,9 +1,4 @@
-using System.Text;
-using System.Text.RegularExpressions;
 using Lucene.Net.Analysis.Miscellaneous;
-using Lucene.Net.Index;
-using Lucene.Net.Search;
-using Lucene.Net.Util;
 using Search.Core.Indexing;
 
 namespace Search.Core.Querying;

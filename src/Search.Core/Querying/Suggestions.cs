@@ -1,4 +1,3 @@
-using Lucene.Net.Search;
 using Search.Core.Indexing.Analysis;
 
 namespace Search.Core.Querying;

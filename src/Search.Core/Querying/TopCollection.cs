@@ -1,5 +1,3 @@
-using Lucene.Net.Search;
-
 namespace Search.Core.Querying;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Search.Core.Querying;
 
 /// <summary>How far apart two spellings are: in edits, and in sound (for "did you mean").</summary>

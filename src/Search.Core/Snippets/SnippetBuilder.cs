@@ -1,10 +1,5 @@
-using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.TokenAttributes;
-using Lucene.Net.Index;
-using Lucene.Net.Search;
 using Search.Core.Indexing;
 using Search.Core.Indexing.Analysis;
-using Search.Core.Snippets;
 
 namespace Search.Core.Snippets;
 

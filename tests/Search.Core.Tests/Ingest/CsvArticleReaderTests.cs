@@ -23,14 +23,21 @@ public class CsvArticleReaderTests
         Assert.Equal(295, Articles(items).Count);
     }
 
+    /// <summary>The articles of a seed CSV file, enriched as the indexer enriches them.</summary>
+    private List<Article> ReadSeedEnriched(string name)
+    {
+        SourceFile file = SourceFor(RepoPaths.Seeds, name);
+        List<Article> articles = Articles(_reader.Read(file));
+        foreach (Article a in articles)
+            ArticleEnricher.Enrich(a, file);
+        return articles;
+    }
+
     [Fact]
     public void WikinewsRecordsMapUrlDateTitleText()
     {
-        SourceFile file = SourceFor(RepoPaths.Seeds, "wikinews_2019.csv");
-        List<Article> articles = Articles(_reader.Read(file));
+        List<Article> articles = ReadSeedEnriched("wikinews_2019.csv");
         Assert.Equal(171, articles.Count);
-        foreach (Article a in articles)
-            ArticleEnricher.Enrich(a, file);
 
         Article first = articles[0];
         Assert.Equal("Magnitogorsk apartment building collapses after explosion, dozens dead", first.Title);
@@ -53,11 +60,8 @@ public class CsvArticleReaderTests
     [Fact]
     public void Wikinews2020DatesAreFrom2020On()
     {
-        SourceFile file = SourceFor(RepoPaths.Seeds, "wikinews_2020.csv");
-        List<Article> articles = Articles(_reader.Read(file));
+        List<Article> articles = ReadSeedEnriched("wikinews_2020.csv");
         Assert.Equal(124, articles.Count);
-        foreach (Article a in articles)
-            ArticleEnricher.Enrich(a, file);
         Assert.All(articles, a => Assert.Matches("^202[01]-[01][0-9]-[0-3][0-9]$", a.Published));
     }
 

@@ -24,6 +24,14 @@ internal static class ReaderTestKit
         return SourceFor(dir.Path, relative);
     }
 
+    /// <summary>Writes <paramref name="content"/> as <paramref name="relative"/> in a temporary
+    /// folder and reads it as <see cref="ReadOne"/> does.</summary>
+    public static Article ReadOneText(IArticleReader reader, string relative, string content)
+    {
+        using var dir = new TempDir();
+        return ReadOne(reader, WriteText(dir, relative, content));
+    }
+
     public static List<ReadItem> ReadAll(IArticleReader reader, SourceFile file) => reader.Read(file).ToList();
 
     /// <summary>Reads a single-article file, asserts it is an article, enriches it.</summary>

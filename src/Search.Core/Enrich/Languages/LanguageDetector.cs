@@ -1,4 +1,3 @@
-using System.Globalization;
 using Lingua;
 
 namespace Search.Core.Enrich.Languages;

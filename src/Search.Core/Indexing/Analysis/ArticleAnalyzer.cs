@@ -1,11 +1,8 @@
-using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Miscellaneous;
-using Lucene.Net.Analysis.Snowball;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Tartarus.Snowball.Ext;
-using Lucene.Net.Util;
 
 namespace Search.Core.Indexing.Analysis;
 

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Tartarus.Snowball;
 
 namespace Search.Core.Indexing.Analysis;

@@ -1,6 +1,3 @@
-using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.TokenAttributes;
-
 namespace Search.Core.Indexing.Analysis;
 
 /// <summary>

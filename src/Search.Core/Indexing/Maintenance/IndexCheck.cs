@@ -1,4 +1,3 @@
-using Lucene.Net.Index;
 using Search.Core.Indexing.Analysis;
 using Search.Core.Indexing.Writing;
 using LuceneDirectory = Lucene.Net.Store.Directory;

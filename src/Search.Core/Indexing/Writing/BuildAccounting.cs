@@ -1,5 +1,3 @@
-using Search.Core.Indexing;
-
 namespace Search.Core.Indexing.Writing;
 
 /// <summary>
@@ -62,11 +60,7 @@ public sealed class BuildAccounting
 
     public void Ignored(string file)
     {
-        lock (_lock)
-        {
-            Summary.FilesIgnored++;
-            Summary.Ignored.Add(file);
-        }
+        lock (_lock) Summary.Ignored.Add(file);
     }
 
     public void Unchanged(int articles)

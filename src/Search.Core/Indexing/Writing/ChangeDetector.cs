@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Lucene.Net.Search;
 using Search.Core.Ingest;
 
 namespace Search.Core.Indexing.Writing;

@@ -1,7 +1,4 @@
 using System.Collections.Concurrent;
-using Lucene.Net.Index;
-using Lucene.Net.Search;
-using Lucene.Net.Util;
 using Search.Core.Duplicates;
 
 namespace Search.Core.Indexing.Writing;

@@ -1,6 +1,4 @@
 using System.Buffers.Binary;
-using Lucene.Net.Documents;
-using Lucene.Net.Util;
 using Search.Core.Duplicates;
 using Search.Core.Ingest;
 

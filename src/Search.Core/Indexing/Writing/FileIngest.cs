@@ -1,5 +1,3 @@
-using Lucene.Net.Index;
-using Lucene.Net.Util;
 using Search.Core.Enrich;
 using Search.Core.Ingest;
 

@@ -1,5 +1,3 @@
-using Lucene.Net.Index;
-
 namespace Search.Core.Indexing.Writing;
 
 /// <summary>

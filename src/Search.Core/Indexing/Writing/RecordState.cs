@@ -1,8 +1,4 @@
 using System.Buffers.Binary;
-using System.Text;
-using Lucene.Net.Index;
-using Lucene.Net.Search;
-using Lucene.Net.Util;
 
 namespace Search.Core.Indexing.Writing;
 

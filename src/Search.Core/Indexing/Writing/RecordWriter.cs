@@ -1,5 +1,3 @@
-using Lucene.Net.Documents;
-using Lucene.Net.Index;
 using Search.Core.Ingest;
 
 namespace Search.Core.Indexing.Writing;

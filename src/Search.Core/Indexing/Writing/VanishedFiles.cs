@@ -1,4 +1,3 @@
-using Lucene.Net.Index;
 using Search.Core.Ingest;
 
 namespace Search.Core.Indexing.Writing;

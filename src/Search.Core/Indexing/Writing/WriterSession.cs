@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text.Json;
-using Lucene.Net.Index;
 using Lucene.Net.Search.Similarities;
 using Search.Core.Indexing.Analysis;
 using LuceneDirectory = Lucene.Net.Store.Directory;

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace Search.Core.Ingest.Pdf;
 
 /// <summary>

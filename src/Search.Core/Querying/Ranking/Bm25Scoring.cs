@@ -1,7 +1,4 @@
-using Lucene.Net.Index;
-using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
-using Lucene.Net.Util;
 
 namespace Search.Core.Querying.Ranking;
 

@@ -1,6 +1,3 @@
-using Lucene.Net.Analysis;
-using Lucene.Net.Index;
-using Lucene.Net.Search;
 using Search.Core.Indexing;
 
 namespace Search.Core.Querying.Ranking;

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Lucene.Net.Analysis;
 using Search.Core.Indexing;
 using Search.Core.Indexing.Analysis;
 

@@ -1,6 +1,3 @@
-using Lucene.Net.Index;
-using Lucene.Net.Search;
-
 namespace Search.Core.Querying.Ranking;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using Lucene.Net.Index;
-using Lucene.Net.Search;
-using Lucene.Net.Util;
-
 namespace Search.Core.Querying.Ranking;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using Lucene.Net.Index;
 using Search.Core.Indexing;
 using Search.Core.Tests.Support;
 
@@ -15,16 +14,10 @@ internal static class BuildTestKit
     /// <summary>Every live article: (file, id) → title + body, and how many times each key occurs.</summary>
     public static (Dictionary<(string File, string Id), string> Articles, int Duplicates) Read(string index)
     {
-        using var dir = IndexStore.OpenDirectory(index);
-        using var reader = DirectoryReader.Open(dir);
         var articles = new Dictionary<(string, string), string>();
         int duplicates = 0;
-        var live = MultiFields.GetLiveDocs(reader);
-        for (int doc = 0; doc < reader.MaxDoc; doc++)
+        foreach (var d in IndexContents.LiveDocuments(index))
         {
-            if (live != null && !live.Get(doc))
-                continue;
-            var d = reader.Document(doc);
             var key = (d.Get(Schema.File) ?? "", d.Get(Schema.Id) ?? "");
             if (!articles.TryAdd(key, d.Get(Schema.Title) + "\n" + d.Get(Schema.Body)))
                 duplicates++;

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using Lucene.Net.Analysis;
-using Lucene.Net.Documents;
 
 namespace Search.Core.Indexing.Analysis.Languages;
 

@@ -1,7 +1,3 @@
-using System.Text.RegularExpressions;
-using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.TokenAttributes;
-
 namespace Search.Core.Indexing.Analysis.Languages;
 
 /// <summary>

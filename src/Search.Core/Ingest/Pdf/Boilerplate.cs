@@ -13,7 +13,7 @@ namespace Search.Core.Ingest.Pdf;
 /// teasers after it go. Paragraphs in the run that are mostly not letters (tables of numbers,
 /// rules) are dropped as well. A page with no prose at all keeps its paragraphs that are not links.
 /// Reader comments, prose too, are cut off first (<see cref="CommentSection"/>); a site's cookie
-/// notice is never prose.
+/// notice is never prose, and a photo's caption is dropped wherever it sits.
 /// </summary>
 public static partial class Boilerplate
 {
@@ -49,8 +49,8 @@ public static partial class Boilerplate
             }
         }
         if (best <= 0) // no prose at all (a short note, a list): an article with little text is still an article
-            return paragraphs.Where(p => p.Linked <= MaxLinked).Select(p => p.Text).Where(p => !MostlyNotLetters(p)).ToList();
-        return paragraphs.Skip(bestStart).Take(bestEnd - bestStart + 1).Select(p => p.Text).Where(p => !MostlyNotLetters(p)).ToList();
+            return paragraphs.Where(p => p.Linked <= MaxLinked).Select(p => p.Text).Where(p => !MostlyNotLetters(p) && !Caption(p)).ToList();
+        return paragraphs.Skip(bestStart).Take(bestEnd - bestStart + 1).Select(p => p.Text).Where(p => !MostlyNotLetters(p) && !Caption(p)).ToList();
     }
 
     private static double Score(PdfParagraph paragraph)
@@ -61,7 +61,7 @@ public static partial class Boilerplate
 
     private static bool IsProse(string paragraph, int words)
     {
-        if (words < MinProseWords || MostlyNotLetters(paragraph) || CookieNotice().IsMatch(paragraph))
+        if (words < MinProseWords || MostlyNotLetters(paragraph) || CookieNotice().IsMatch(paragraph) || Caption(paragraph))
             return false;
         if (words >= LongProseWords)
             return true;
@@ -87,6 +87,17 @@ public static partial class Boilerplate
     /// consent, opting out, accepting, "this website" or the reader's browser in one paragraph.</summary>
     [GeneratedRegex(@"\bcookies?\b(?=.*\b(?:consent|opt[- ]?out|accept|(?:this|our)\s+(?:web)?site|your\s+browser|browsing\s+experience)\b)|\b(?:consent|opt[- ]?out|accept|(?:this|our)\s+(?:web)?site|your\s+browser|browsing\s+experience)\b(?=.*\bcookies?\b)", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant)]
     private static partial Regex CookieNotice();
+
+    /// <summary>A photo's caption or credit, which a printed page sets between the article's
+    /// paragraphs: it ends in a credit ("(Image: GETTY)", "(AP Photo/Jane Doe)", "Photo: Jane Doe,
+    /// AP", ".../Getty Images") or counts a gallery ("Image 1 of 9").</summary>
+    private static bool Caption(string paragraph) => Words(paragraph) <= CaptionWords && CaptionCredit().IsMatch(paragraph);
+
+    /// <summary>Longer than this, a paragraph is not a caption, whatever it ends with.</summary>
+    private const int CaptionWords = 60;
+
+    [GeneratedRegex(@"\((?:images?|photos?|pictures?|pic|credit|photograph)\s*:\s*[^()]{1,60}\)\s*$|\((?:AP|AFP|Reuters)\s+Photo\b[^()]{0,60}\)\s*$|(?:^|\s)(?:photo|image|picture|photograph|credit)s?\s*:\s*[^.:]{1,60}$|\bGetty\s+Images\s*$|\bimage\s+\d+\s+of\s+/?\s*\d+\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CaptionCredit();
 
     private static bool MostlyNotLetters(string paragraph) => paragraph.Count(char.IsLetter) * 2 < paragraph.Length;
 }

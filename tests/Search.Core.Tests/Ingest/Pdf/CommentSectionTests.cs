@@ -29,13 +29,4 @@ public sealed class CommentSectionTests
         Assert.Equal(page.Count, CommentSection.Start(page));
         Assert.Contains(Prose, Boilerplate.Keep(page));
     }
-
-    [Fact]
-    public void ACookieNoticeIsNotProseButAnArticleAboutCookiesIs()
-    {
-        const string Notice = "This website uses cookies to improve your experience while you navigate through the website. You can opt-out of these cookies if you wish.";
-        const string Story = "Regulators said on Monday that tracking cookies set by advertisers will need a reader's clear agreement from next year, after a long review of online advertising practices.";
-        Assert.Equal([Prose], Boilerplate.Keep(Page(Prose, Notice)));
-        Assert.Equal([Prose, Story], Boilerplate.Keep(Page(Prose, Story)));
-    }
 }

@@ -31,11 +31,23 @@ public static class NearDuplicateRule
     /// is another event.</summary>
     public const int ShortShingles = 80;
 
-    /// <summary>The shorter text must be at least this share of the longer (in shingles): otherwise a
-    /// short article quoted whole inside a long one, or a long one's opening paragraph printed as a
-    /// brief, would count as the same story. A copy trimmed to 60% with a paragraph inserted still
-    /// passes.</summary>
+    /// <summary>The shorter text must be at least this share of the longer (in shingles), unless it is
+    /// whole at the longer's start (<see cref="MinLeadLengthRatio"/>): otherwise a short article
+    /// quoted inside a long one, or a passage of a long one printed as a brief, would count as the
+    /// same story. A copy trimmed to 60% with a paragraph inserted still passes.</summary>
     public const double MinLengthRatio = 0.40;
+
+    /// <summary>Below <see cref="MinLengthRatio"/> and down to this, the shorter text may still be a
+    /// copy when it is nearly whole (<see cref="WholeContainment"/>) at the start of the longer: a
+    /// brief with a paragraph of other text added after it (a one-paragraph wire story a site
+    /// printed with a paragraph of its own, or the brief a long story's lead was printed as). A short
+    /// text quoted inside a long one is not at its start, and a look-alike brief still meets the
+    /// figures-and-names guard. A quarter: a brief with a paragraph three times its length added.</summary>
+    public const double MinLeadLengthRatio = 0.25;
+
+    /// <summary>Share of the shorter text's shingles the longer must hold for a pair under
+    /// <see cref="MinLengthRatio"/>: all of it but a reworded word or two.</summary>
+    public const double WholeContainment = 0.90;
 
     /// <summary>Share of the figures in shared text that may differ in a long text (an update of a
     /// running story changes a toll or a price; a look-alike changes nearly all). In a short text
@@ -74,6 +86,8 @@ public static class NearDuplicateRule
         if (shared < Containment * shorter.Shingles.Length)
             return "too little text in common";
         int longerLead = TextShingles.Lead(longer.Sequence, shorter.Shingles);
+        if (shorter.Shingles.Length < MinLengthRatio * longer.Shingles.Length && (shared < WholeContainment * shorter.Shingles.Length || longerLead > LeadShingles))
+            return "lengths too different";
         if (longerLead > LeadShingles && (shared < Containment * longer.Shingles.Length || TextShingles.Lead(shorter.Sequence, longer.Shingles) > LeadShingles))
             return "shared text is a passage inside another story";
         // Figures and names where the texts run the same, counted from each side (a changed slot is
@@ -94,6 +108,9 @@ public static class NearDuplicateRule
 
     /// <summary>The rule's first tests, which need only each text's number of distinct shingles and
     /// its date (yyyyMMdd, 0 when undated): null when the pair may be a copy, else the rule it fails.
+    /// Lengths are tested against <see cref="MinLeadLengthRatio"/> here; <see cref="Why"/> asks the
+    /// stricter <see cref="MinLengthRatio"/> of a pair whose shorter text is not whole at the start
+    /// of the longer.
     /// The write path keeps both beside the band keys, so a candidate pair they turn down is
     /// never read from the stored text.</summary>
     public static string? WhyNotBySize(int shinglesA, int dateA, int shinglesB, int dateB)
@@ -103,7 +120,7 @@ public static class NearDuplicateRule
             return "too short";
         if (dateA != 0 && dateB != 0 && Math.Abs(DayNumber(dateA) - DayNumber(dateB)) > DateWindowDays)
             return "dates too far apart";
-        if (shorter < MinLengthRatio * longer)
+        if (shorter < MinLeadLengthRatio * longer)
             return "lengths too different";
         return null;
     }

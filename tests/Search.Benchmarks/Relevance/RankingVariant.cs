@@ -25,7 +25,7 @@ public sealed record RankingVariant(AnalysisSettings Analysis, RankingSettings R
                 (r.QueryStopWords ? ", request phrasing dropped" : "") +
                 (r.MinLengthNorm > 0 ? ", min length " + r.MinLengthNorm.ToString(CultureInfo.InvariantCulture) : "") +
                 (r.NormMidpoints ? ", norm lengths read as their middle" : ", norm lengths read as Lucene does") +
-                (r.DocumentLengths != null ? ", exact lengths (index-time)" : ""));
+                (r.DocumentLengths is StopWordLengths ? ", lengths counting stop words (index-time)" : r.DocumentLengths != null ? ", exact lengths (index-time)" : ""));
         }
     }
 

@@ -271,6 +271,7 @@ public sealed class RelevanceReport
         yield return (r.NormMidpoints ? "norm lengths read as Lucene does (the longest of each byte)" : "norm lengths read as their middle",
             v with { Ranking = r with { NormMidpoints = !r.NormMidpoints } });
         yield return ("exact document lengths (index-time change, not shipped)", v with { Ranking = r with { DocumentLengths = ExactLengths.Instance } });
+        yield return ("lengths counting stop words, as Xapian's (index-time change, not shipped)", v with { Ranking = r with { DocumentLengths = StopWordLengths.Instance } });
         foreach (var (combined, title, tie) in RankingVariant.FieldChoices)
         {
             var other = v with { Ranking = r with { CombinedField = combined, TitleWeight = title, FieldTieBreaker = tie } };

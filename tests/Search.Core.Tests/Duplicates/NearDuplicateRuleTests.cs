@@ -41,4 +41,24 @@ public sealed class NearDuplicateRuleTests
         Assert.True(TextShingles.Lead(wire.Sequence, council.Shingles) <= NearDuplicateRule.LeadShingles);
         Assert.Null(NearDuplicateRule.Why(council, wire));
     }
+    [Fact]
+    public void A_brief_with_a_longer_paragraph_added_after_it_is_a_copy_but_not_when_quoted_after_another_story()
+    {
+        string brief = Paragraph(Council, 0);
+        var original = Print(brief);
+        var extended = Print(brief + "\n\n" + Harbour);
+        var quoted = Print(Harbour + "\n\n" + brief);
+        Assert.True(original.Shingles.Length < NearDuplicateRule.MinLengthRatio * extended.Shingles.Length, "the copy is more than 2.5 times the brief");
+        Assert.Null(NearDuplicateRule.Why(original, extended));
+        Assert.Equal("lengths too different", NearDuplicateRule.Why(original, quoted));
+    }
+
+    [Fact]
+    public void A_look_alike_brief_with_a_paragraph_added_stays_apart()
+    {
+        const string Notice = "Acme Industries said its board declared a quarterly dividend of 12 cts a share, payable on April 15 to holders of record on March 27, and raised its annual outlook to 3.10 dlrs a share.";
+        string other = Notice.Replace("12 cts", "19 cts", StringComparison.Ordinal).Replace("April 15", "May 2", StringComparison.Ordinal).Replace("3.10", "2.45", StringComparison.Ordinal);
+        Assert.NotNull(NearDuplicateRule.Why(Print(Notice), Print(other + "\n\n" + Harbour)));
+        Assert.Null(NearDuplicateRule.Why(Print(Notice), Print(Notice + "\n\n" + Harbour)));
+    }
 }

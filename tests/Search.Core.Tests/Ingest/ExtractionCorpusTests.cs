@@ -56,6 +56,28 @@ public class ExtractionCorpusTests
         Assert.True(ShingleMetric.PrecisionOf(counts) >= 0.9 && ShingleMetric.RecallOf(counts) >= 0.9, pdf.Body);
     }
 
+    /// <summary>Issue 22: reader comments are prose too, but not the article: a printed blog post
+    /// ends where its comment section begins ("Comments", "Alex on September 17, 2018 at 6:34 am
+    /// said:"); a site's cookie notice printed under a review is not part of it.</summary>
+    [SharedFact]
+    public void APrintedPageEndsWhereItsCommentsBeginAndItsCookieNoticeIsNotProse()
+    {
+        var truth = JsonDocument.Parse(File.ReadAllText(Path.Combine(Set("aeb"), "ground-truth.json"))).RootElement;
+        string blog = "ac3c035520461017a7c5b248d8e39ef063cad4c0c7d7b7ecd68aff8f15099485";
+        ExtractedPdf post = PdfExtractor.Extract(File.ReadAllBytes(Path.Combine(Set("aeb-pdf"), blog + ".pdf")));
+        Assert.StartsWith("Our goal with hosting quarterly open threads", post.Body, StringComparison.Ordinal);
+        foreach (string comment in (string[])["said:", "Any update on how the Blattman", "Hi Milan"])
+            Assert.DoesNotContain(comment, post.Body, StringComparison.Ordinal);
+        ShingleMetric.Counts counts = ShingleMetric.Compare(truth.GetProperty(blog).GetProperty("articleBody").GetString()!, post.Body);
+        Assert.True(ShingleMetric.PrecisionOf(counts) >= 0.8 && ShingleMetric.RecallOf(counts) >= 0.95, post.Body);
+
+        string review = "30b771a40a4e96156d398716c877deef54b05d091770d2717c98e4c6b670010c";
+        ExtractedPdf kit = PdfExtractor.Extract(File.ReadAllBytes(Path.Combine(Set("aeb-pdf"), review + ".pdf")));
+        Assert.DoesNotContain("uses cookies", kit.Body, StringComparison.Ordinal);
+        counts = ShingleMetric.Compare(truth.GetProperty(review).GetProperty("articleBody").GetString()!, kit.Body);
+        Assert.True(ShingleMetric.PrecisionOf(counts) >= 0.9 && ShingleMetric.RecallOf(counts) >= 0.85, kit.Body);
+    }
+
     /// <summary>Issue 22: a printed page whose font maps its Korean letters to no characters has
     /// no readable article: it is skipped with that reason, not indexed as punctuation.</summary>
     [SharedFact]

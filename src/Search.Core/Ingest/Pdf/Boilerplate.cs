@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace Search.Core.Ingest.Pdf;
 
 /// <summary>
@@ -10,8 +12,10 @@ namespace Search.Core.Ingest.Pdf;
 /// subarray), so subheadings and short lines inside the article stay while menus before it and
 /// teasers after it go. Paragraphs in the run that are mostly not letters (tables of numbers,
 /// rules) are dropped as well. A page with no prose at all keeps its paragraphs that are not links.
+/// Reader comments, prose too, are cut off first (<see cref="CommentSection"/>); a site's cookie
+/// notice is never prose, and a photo's caption is dropped wherever it sits.
 /// </summary>
-public static class Boilerplate
+public static partial class Boilerplate
 {
     /// <summary>Words a paragraph needs to be prose: this many when it ends a sentence; when it does
     /// not, <see cref="LongProseWords"/> (a product description, a list run into one block, a
@@ -21,8 +25,9 @@ public static class Boilerplate
     public const int GapPenalty = 3;
     public const double MaxLinked = 0.5;
 
-    public static List<string> Keep(IReadOnlyList<PdfParagraph> paragraphs)
+    public static List<string> Keep(IReadOnlyList<PdfParagraph> all)
     {
+        var paragraphs = all.Take(CommentSection.Start(all)).ToList();
         if (paragraphs.Count == 0)
             return [];
         var scores = paragraphs.Select(Score).ToArray();
@@ -44,8 +49,8 @@ public static class Boilerplate
             }
         }
         if (best <= 0) // no prose at all (a short note, a list): an article with little text is still an article
-            return paragraphs.Where(p => p.Linked <= MaxLinked).Select(p => p.Text).Where(p => !MostlyNotLetters(p)).ToList();
-        return paragraphs.Skip(bestStart).Take(bestEnd - bestStart + 1).Select(p => p.Text).Where(p => !MostlyNotLetters(p)).ToList();
+            return paragraphs.Where(p => p.Linked <= MaxLinked).Select(p => p.Text).Where(p => !MostlyNotLetters(p) && !Caption(p)).ToList();
+        return paragraphs.Skip(bestStart).Take(bestEnd - bestStart + 1).Select(p => p.Text).Where(p => !MostlyNotLetters(p) && !Caption(p)).ToList();
     }
 
     private static double Score(PdfParagraph paragraph)
@@ -56,7 +61,7 @@ public static class Boilerplate
 
     private static bool IsProse(string paragraph, int words)
     {
-        if (words < MinProseWords || MostlyNotLetters(paragraph))
+        if (words < MinProseWords || MostlyNotLetters(paragraph) || CookieNotice().IsMatch(paragraph) || Caption(paragraph))
             return false;
         if (words >= LongProseWords)
             return true;
@@ -77,6 +82,22 @@ public static class Boilerplate
         }
         return words;
     }
+
+    /// <summary>A site's notice about its cookies (prose, printed with every page): "cookies" with
+    /// consent, opting out, accepting, "this website" or the reader's browser in one paragraph.</summary>
+    [GeneratedRegex(@"\bcookies?\b(?=.*\b(?:consent|opt[- ]?out|accept|(?:this|our)\s+(?:web)?site|your\s+browser|browsing\s+experience)\b)|\b(?:consent|opt[- ]?out|accept|(?:this|our)\s+(?:web)?site|your\s+browser|browsing\s+experience)\b(?=.*\bcookies?\b)", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    private static partial Regex CookieNotice();
+
+    /// <summary>A photo's caption or credit, which a printed page sets between the article's
+    /// paragraphs: it ends in a credit ("(Image: GETTY)", "(AP Photo/Jane Doe)", "Photo: Jane Doe,
+    /// AP", ".../Getty Images") or counts a gallery ("Image 1 of 9").</summary>
+    private static bool Caption(string paragraph) => Words(paragraph) <= CaptionWords && CaptionCredit().IsMatch(paragraph);
+
+    /// <summary>Longer than this, a paragraph is not a caption, whatever it ends with.</summary>
+    private const int CaptionWords = 60;
+
+    [GeneratedRegex(@"\((?:images?|photos?|pictures?|pic|credit|photograph)\s*:\s*[^()]{1,60}\)\s*$|\((?:AP|AFP|Reuters)\s+Photo\b[^()]{0,60}\)\s*$|(?:^|\s)(?:photo|image|picture|photograph|credit)s?\s*:\s*[^.:]{1,60}$|\bGetty\s+Images\s*$|\bimage\s+\d+\s+of\s+/?\s*\d+\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CaptionCredit();
 
     private static bool MostlyNotLetters(string paragraph) => paragraph.Count(char.IsLetter) * 2 < paragraph.Length;
 }

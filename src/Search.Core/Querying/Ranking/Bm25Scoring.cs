@@ -78,7 +78,7 @@ public sealed class Bm25Scoring : Similarity
         var w = (Weight)weight;
         var exact = DocumentLengths?.LengthsOf(context, w.Field);
         if (exact != null)
-            return new ExactScorer(this, w, exact);
+            return new ExactScorer(this, w, exact, (float)(DocumentLengths!.AverageLength(context, w.Field) ?? w.Avgdl));
         return new NormScorer(this, w, context.AtomicReader.GetNormValues(w.Field));
     }
 
@@ -152,10 +152,15 @@ public sealed class Bm25Scoring : Similarity
     private sealed class ExactScorer : ScorerBase
     {
         private readonly Func<int, int> _length;
+        private readonly float _avgdl;
 
-        public ExactScorer(Bm25Scoring owner, Weight weight, Func<int, int> length) : base(owner, weight) => _length = length;
+        public ExactScorer(Bm25Scoring owner, Weight weight, Func<int, int> length, float avgdl) : base(owner, weight)
+        {
+            _length = length;
+            _avgdl = avgdl;
+        }
 
-        protected override float LengthFactor(int doc) => Owner.LengthFactor(_length(doc), W.Avgdl);
+        protected override float LengthFactor(int doc) => Owner.LengthFactor(_length(doc), _avgdl);
     }
 
     /// <summary>The lengths <see cref="BM25Similarity"/> writes, decoded (one byte: 1/√length, three bits of precision).</summary>
@@ -197,4 +202,9 @@ public interface IDocumentLengths
     /// <summary>Length of each document of <paramref name="context"/> in <paramref name="field"/>, by
     /// segment-local doc id; null to use the index's norms.</summary>
     Func<int, int>? LengthsOf(AtomicReaderContext context, string field);
+
+    /// <summary>The average of those lengths over the whole index <paramref name="context"/> belongs
+    /// to, when they count something the collection statistics do not (stop words); null: the
+    /// statistics' average (total term frequency ÷ documents).</summary>
+    double? AverageLength(AtomicReaderContext context, string field) => null;
 }

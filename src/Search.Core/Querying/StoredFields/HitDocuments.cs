@@ -19,12 +19,27 @@ internal static class HitDocuments
         var values = new string?[fields.Names.Count];
         var leaves = reader.Leaves;
         var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
-        if (leaf.Reader is SegmentReader segment && For(segment) is { } stored && stored.TryRead(doc - leaf.DocBase, fields, values))
+        if (leaf.Reader is SegmentReader segment && For(segment) is { } stored && TryRead(stored, doc - leaf.DocBase, fields, values))
             return new StoredValues(fields, values);
         var document = reader.Document(doc, fields.AsSet);
         for (int i = 0; i < values.Length; i++)
             values[i] = document.Get(fields.Names[i]);
         return new StoredValues(fields, values);
+    }
+
+    /// <summary>A chunk this reader finds damaged is read again by Lucene, which either reads it
+    /// (so a hit never fails on this reader's account) or says what is wrong in its own words.</summary>
+    private static bool TryRead(SegmentStoredFields stored, int doc, StoredFieldSet fields, string?[] values)
+    {
+        try
+        {
+            return stored.TryRead(doc, fields, values);
+        }
+        catch (CorruptIndexException)
+        {
+            Array.Clear(values);
+            return false;
+        }
     }
 
     /// <summary>The segment's reader, opened once per segment core (deletions do not change the

@@ -154,7 +154,7 @@ internal sealed class SegmentStoredFields : IDisposable
             Array.Clear(values);
             return false;
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (e is InvalidDataException or IndexOutOfRangeException or ArgumentOutOfRangeException)
         {
             throw new CorruptIndexException($"stored fields of document {doc}: {e.Message} ({_data})", e);
         }

@@ -3,6 +3,7 @@ using Search.Core.Duplicates;
 using Search.Core.Indexing;
 using Search.Core.Indexing.Analysis;
 using Search.Core.Ingest;
+using Search.Core.Querying.StoredFields;
 using Search.Core.Snippets;
 
 namespace Search.Core.Querying;
@@ -108,7 +109,7 @@ public sealed class ArticleSearcher : IDisposable
             return new RelatedResult
             {
                 SeedId = id,
-                SeedTitle = searcher.Doc(seed, HitBuilder.HitFields).Get(Schema.Title) ?? "",
+                SeedTitle = HitDocuments.Read(searcher.IndexReader, seed, HitBuilder.HitFields).Get(Schema.Title) ?? "",
                 SeedCopies = clusters.SizeOf(seed) - 1,
                 Hits = new HitBuilder(searcher, clusters, query: null, Analyzers, collapsed: true).Build(page, 1),
                 TookMs = Math.Round(clock.Elapsed.TotalMilliseconds, 2),
@@ -127,7 +128,7 @@ public sealed class ArticleSearcher : IDisposable
             var result = new List<DuplicateCluster>();
             foreach (var (key, docs) in clusters.Clusters)
             {
-                var members = docs.Select(d => searcher.Doc(d, HitBuilder.HitFields))
+                var members = docs.Select(d => HitDocuments.Read(searcher.IndexReader, d, HitBuilder.HitFields))
                     .Select(doc => new DuplicateCluster.Member(doc.Get(Schema.Id) ?? "", doc.Get(Schema.Title) ?? "", doc.Get(Schema.Source), doc.Get(Schema.Published)))
                     .OrderBy(m => m.Published ?? "9999").ThenBy(m => m.Id, StringComparer.Ordinal).ToList();
                 result.Add(new DuplicateCluster(ClusterMap.Format(key), members));

@@ -1,6 +1,7 @@
 using Search.Core.Indexing.Writing;
 using Search.Core.Indexing;
 using Search.Core.Indexing.Analysis;
+using Search.Core.Querying.StoredFields;
 using Search.Core.Snippets;
 
 namespace Search.Core.Querying;
@@ -9,11 +10,11 @@ namespace Search.Core.Querying;
 /// title (when asked), duplicate cluster, copies and the outlets of the copies.</summary>
 internal sealed class HitBuilder
 {
-    public static readonly ISet<string> HitFields = new HashSet<string>
-        { Schema.Id, Schema.Title, Schema.Source, Schema.Author, Schema.Published, Schema.Section, Schema.Url, Schema.Language };
+    public static readonly StoredFieldSet HitFields = new(
+        Schema.Id, Schema.Title, Schema.Source, Schema.Author, Schema.Published, Schema.Section, Schema.Url, Schema.Language);
 
     /// <summary>With snippets the stored body is needed too (it is most of the stored data).</summary>
-    private static readonly ISet<string> HitFieldsWithBody = new HashSet<string>(HitFields) { Schema.Body };
+    internal static readonly StoredFieldSet HitFieldsWithBody = new([.. HitFields.Names, Schema.Body]);
 
     private static readonly string SourceFacet = Facets.FacetDimensions.Field("source");
 
@@ -55,7 +56,9 @@ internal sealed class HitBuilder
 
     private Hit Build(ScoreDoc sd, int rank)
     {
-        var doc = _searcher.Doc(sd.Doc, _snippets ? HitFieldsWithBody : HitFields);
+        // Straight from the stored fields files (HitDocuments): Lucene's loading decoded a hit's
+        // chunk at a quarter of the speed.
+        var doc = HitDocuments.Read(_searcher.IndexReader, sd.Doc, _snippets ? HitFieldsWithBody : HitFields);
         string title = doc.Get(Schema.Title) ?? "";
         var snippets = SnippetsFor(doc.Get(Schema.Language));
         return new Hit

@@ -2,6 +2,7 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Search.Core.Indexing;
 using Search.Core.Indexing.Analysis;
+using Lucene.Net.Store;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace Search.Core.Querying;
@@ -70,26 +71,60 @@ internal sealed class SearcherPool : IDisposable
         return work(lease.Searcher);
     }
 
-    /// <summary>The newest commit generation in the folder when the searchers were last refreshed.</summary>
+    /// <summary>The newest commit generation that was readable when the searchers were last
+    /// refreshed: every commit up to it has been looked at.</summary>
     private long _refreshedAt = -1;
 
-    /// <summary>Picks up a newer commit if there is one. Cheap when there is none: a listing of the
-    /// folder says whether any commit is newer than at the last refresh; only then are the commits
-    /// read to choose the newest complete one (reading them all at every console query was a tenth
-    /// of its time). A commit's completeness never changes once written, so an unchanged newest
-    /// generation means an unchanged choice. (Trusting the folder's modification time instead of
-    /// listing it saved 0.3 ms a query but let a server miss a build now and then: LiveIndexTests.)</summary>
+    /// <summary>The folder's modification time (ticks) when it last held nothing newer than the
+    /// searchers; 0 when not to be trusted.</summary>
+    private long _upToDateStamp;
+
+    /// <summary>A change of the folder within this long of a check might not move its
+    /// modification time on a coarse clock: only an older time is trusted.</summary>
+    private static readonly TimeSpan Settled = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Picks up a newer commit if there is one. Cheap when there is none: while the folder's
+    /// modification time (one stat; a commit adds a file, so it moves it) is the one seen when the
+    /// folder last held nothing newer, nothing is read; otherwise a listing of the folder says
+    /// whether any commit is newer than the last one looked at (a listing, a stat per file, was a
+    /// fifth of a console query), and only then are the commits read to choose the newest complete one.
+    ///
+    /// A commit being written is listed before Lucene can read it, and Lucene's reading of the
+    /// commits then leaves it out without an error. So what is remembered is the newest commit
+    /// that was readable just before the refresh, never the listing's newest: remembering the
+    /// listing's newest (as this did until December 2026) marked a commit still being written as
+    /// looked at, and the searchers kept the build before it until the next commit came
+    /// (LiveIndexTests: a server beside a build missed the build's last commit now and then).
+    /// </summary>
     public void Refresh()
     {
         try
         {
-            long newest = SegmentInfos.GetLastCommitGeneration(_dir);
-            if (newest == Interlocked.Read(ref _refreshedAt))
+            long stamp = FolderStamp();
+            if (stamp != 0 && stamp == Interlocked.Read(ref _upToDateStamp))
                 return;
-            if (_searchers.MaybeRefresh())
-                Interlocked.Exchange(ref _refreshedAt, newest);
+            long listed = SegmentInfos.GetLastCommitGeneration(_dir);
+            if (listed != Interlocked.Read(ref _refreshedAt))
+            {
+                long readable = DirectoryReader.ListCommits(_dir)[^1].Generation;
+                if (!_searchers.MaybeRefresh())
+                    return; // another thread is refreshing: look again next time
+                Interlocked.Exchange(ref _refreshedAt, readable);
+            }
+            bool settled = stamp != 0 && DateTime.UtcNow.Ticks - stamp > Settled.Ticks;
+            Interlocked.Exchange(ref _upToDateStamp, settled && listed == Interlocked.Read(ref _refreshedAt) ? stamp : 0);
         }
         catch (IOException) { /* a commit in progress: keep answering from the current one */ }
+    }
+
+    /// <summary>The index folder's modification time in ticks; 0 when it cannot be had.</summary>
+    private long FolderStamp()
+    {
+        if (_dir is not FSDirectory fs)
+            return 0;
+        var info = new DirectoryInfo(fs.Directory.FullName);
+        return info.Exists ? info.LastWriteTimeUtc.Ticks : 0;
     }
 
     public void Dispose()

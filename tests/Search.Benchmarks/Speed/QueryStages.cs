@@ -3,6 +3,7 @@ using Search.Core.Facets;
 using Search.Core.Indexing;
 using Search.Core.Indexing.Analysis;
 using Search.Core.Querying;
+using Search.Core.Querying.StoredFields;
 
 namespace Search.Benchmarks.Speed;
 
@@ -45,6 +46,8 @@ public static class QueryStages
                 ["search + stories"] = () => pool.Use(s => Search(s, request, analyzers, ranking, Array.Empty<string>())),
                 ["search + stories + 4 facets (console)"] = () => pool.Use(s => Search(s, request, analyzers, ranking, PanelFacets)),
                 ["hits: stored fields"] = () => pool.Use(s => Hits(s, request, analyzers, ranking, snippets: false)),
+                ["hits: documents read (HitDocuments)"] = () => pool.Use(s => Documents(s, request, analyzers, ranking, lucene: false)),
+                ["hits: documents read (Lucene's loading)"] = () => pool.Use(s => Documents(s, request, analyzers, ranking, lucene: true)),
                 ["hits: stored fields + snippets"] = () => pool.Use(s => Hits(s, request, analyzers, ranking, snippets: true)),
                 ["whole: RankedSearch.Run"] = () => pool.Use(s => Time(() => RankedSearch.Run(s, QueryPlan.Parse(request, analyzers, ranking), analyzers, ranking))),
                 ["whole: ArticleSearcher.Search"] = () => Time(() => ours.Search(request)),
@@ -99,6 +102,27 @@ public static class QueryStages
             if (counter != null)
                 foreach (string f in facets!)
                     counter.Top(f, 10, Array.Empty<string>());
+        });
+    }
+
+    /// <summary>The page's stored fields alone (a hit's fields and the body), read our way or Lucene's.</summary>
+    private static double Documents(ArticleIndexSearcher s, SearchRequest request, ArticleAnalyzers analyzers, RankingSettings ranking, bool lucene)
+    {
+        var plan = QueryPlan.Parse(request, analyzers, ranking);
+        plan.Bind(s, analyzers, ranking);
+        var query = s.Expand(plan.Query);
+        var top = new TopCollection(s, query, SortOrders.For(request.Sort), plan.HasMultiTermClause);
+        s.Run(query, null, inOrder => top.Create(10, inOrder));
+        var page = top.Page(0, 10);
+        return Time(() =>
+        {
+            foreach (var hit in page)
+            {
+                if (lucene)
+                    s.Doc(hit.Doc, HitBuilder.HitFieldsWithBody.AsSet);
+                else
+                    HitDocuments.Read(s.IndexReader, hit.Doc, HitBuilder.HitFieldsWithBody);
+            }
         });
     }
 

@@ -1,0 +1,333 @@
+using System.Buffers;
+using Lucene.Net.Codecs;
+using Lucene.Net.Codecs.Lucene41;
+using Lucene.Net.Index;
+using Lucene.Net.Store;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace Search.Core.Querying.StoredFields;
+
+/// <summary>
+/// One segment's stored fields read straight from its <c>.fdx</c>/<c>.fdt</c> files (Lucene 4.1's
+/// compressing stored fields, the format of every index this program writes), for the few string
+/// fields a hit shows. The same bytes Lucene reads, decoded the same way, but: the chunk is read in
+/// one positional read, LZ4 runs over a span (<see cref="Lz4Block"/>), and only the asked fields
+/// become strings. <see cref="Open"/> returns null for any other format, and a document whose asked
+/// fields include one stored as a number is left to Lucene.
+/// </summary>
+internal sealed class SegmentStoredFields : IDisposable
+{
+    // Lucene's CompressingStoredFieldsWriter: names, versions and type bits of the format.
+    private const string FormatName = "Lucene41StoredFields";
+    private const int VersionChecksum = 2;
+    private const int TypeBits = 3;
+    private const int TypeMask = 0x07;
+    private const int StringType = 0x00, BytesType = 0x01, IntType = 0x02, FloatType = 0x03, LongType = 0x04, DoubleType = 0x05;
+
+    private readonly LuceneDirectory? _compound;
+    private readonly IndexInput _data;
+    /// <summary>A clone of <see cref="_data"/> free for the next read (one per thread at a time).</summary>
+    private IndexInput? _spare;
+    private readonly int[] _chunkDocBase;
+    private readonly long[] _chunkStart;
+    private readonly long _maxPointer;
+    private readonly int _chunkSize;
+    private readonly FieldInfos _fieldInfos;
+    /// <summary>Each field set's slot by this segment's field numbers.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<StoredFieldSet, int[]> _slots = new();
+    private bool _disposed;
+
+    /// <summary>UTF-8 that fails on bad bytes, as Lucene decodes stored strings.</summary>
+    private static readonly System.Text.Encoding Utf8 = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private SegmentStoredFields(LuceneDirectory? compound, IndexInput data, int[] chunkDocBase, long[] chunkStart, long maxPointer, int chunkSize, FieldInfos fieldInfos)
+    {
+        _compound = compound;
+        _data = data;
+        _chunkDocBase = chunkDocBase;
+        _chunkStart = chunkStart;
+        _maxPointer = maxPointer;
+        _chunkSize = chunkSize;
+        _fieldInfos = fieldInfos;
+    }
+
+    /// <summary>The reader of <paramref name="segment"/>'s stored fields; null when they are not in
+    /// the format this reader knows (then Lucene's own reader serves).</summary>
+    public static SegmentStoredFields? Open(SegmentReader segment)
+    {
+        var info = segment.SegmentInfo.Info;
+        if (info.Codec.StoredFieldsFormat.GetType() != typeof(Lucene41StoredFieldsFormat))
+            return null;
+        LuceneDirectory? compound = null;
+        IndexInput? data = null;
+        try
+        {
+            var dir = info.Dir;
+            if (info.UseCompoundFile)
+                dir = compound = new CompoundFileDirectory(info.Dir, IndexFileNames.SegmentFileName(info.Name, "", IndexFileNames.COMPOUND_FILE_EXTENSION), IOContext.READ, false);
+            long maxPointer;
+            int[] docBases;
+            long[] starts;
+            using (var index = dir.OpenInput(IndexFileNames.SegmentFileName(info.Name, "", "fdx"), IOContext.READ))
+            {
+                if (CodecUtil.CheckHeader(index, FormatName + "Index", VersionChecksum, VersionChecksum) != VersionChecksum)
+                    return Abandon(compound, data);
+                (docBases, starts) = ReadChunkIndex(index, info.DocCount);
+                maxPointer = index.ReadVInt64();
+            }
+            data = dir.OpenInput(IndexFileNames.SegmentFileName(info.Name, "", "fdt"), IOContext.READ);
+            if (CodecUtil.CheckHeader(data, FormatName + "Data", VersionChecksum, VersionChecksum) != VersionChecksum
+                || maxPointer + CodecUtil.FooterLength() != data.Length)
+                return Abandon(compound, data);
+            int chunkSize = data.ReadVInt32();
+            if (data.ReadVInt32() != Lucene.Net.Util.Packed.PackedInt32s.VERSION_CURRENT)
+                return Abandon(compound, data);
+            return new SegmentStoredFields(compound, data, docBases, starts, maxPointer, chunkSize, segment.FieldInfos);
+        }
+        catch
+        {
+            Abandon(compound, data);
+            throw;
+        }
+    }
+
+    private static SegmentStoredFields? Abandon(LuceneDirectory? compound, IndexInput? data)
+    {
+        data?.Dispose();
+        compound?.Dispose();
+        return null;
+    }
+
+    /// <summary>Each chunk's first document and start in the data file, from the blocks of the
+    /// <c>.fdx</c> (per block: first doc and pointer, an average step and packed differences from it).</summary>
+    private static (int[] DocBases, long[] Starts) ReadChunkIndex(IndexInput index, int docCount)
+    {
+        int packedVersion = index.ReadVInt32();
+        var docBases = new List<int>();
+        var starts = new List<long>();
+        for (int chunks; (chunks = index.ReadVInt32()) != 0;)
+        {
+            int blockDocBase = index.ReadVInt32();
+            int averageDocs = index.ReadVInt32();
+            var docDeltas = Lucene.Net.Util.Packed.PackedInt32s.GetReaderNoHeader(index, Lucene.Net.Util.Packed.PackedInt32s.Format.PACKED, packedVersion, chunks, index.ReadVInt32());
+            long blockStart = index.ReadVInt64();
+            long averageSize = index.ReadVInt64();
+            var startDeltas = Lucene.Net.Util.Packed.PackedInt32s.GetReaderNoHeader(index, Lucene.Net.Util.Packed.PackedInt32s.Format.PACKED, packedVersion, chunks, index.ReadVInt32());
+            for (int c = 0; c < chunks; c++)
+            {
+                docBases.Add(blockDocBase + averageDocs * c + (int)ZigZag(docDeltas.Get(c)));
+                starts.Add(blockStart + averageSize * c + ZigZag(startDeltas.Get(c)));
+            }
+        }
+        if (docBases.Count == 0 && docCount > 0)
+            throw new CorruptIndexException($"stored fields index lists no chunk for {docCount} documents ({index})");
+        return (docBases.ToArray(), starts.ToArray());
+    }
+
+    private static long ZigZag(long n) => (long)((ulong)n >> 1) ^ -(n & 1);
+
+    /// <summary>Reads document <paramref name="doc"/> (of this segment): the first string value of
+    /// each of <paramref name="fields"/> into its slot of <paramref name="values"/>. False, with
+    /// nothing read, when the document's chunk is one this reader leaves to Lucene.</summary>
+    public bool TryRead(int doc, StoredFieldSet fields, string?[] values)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        int chunk = ChunkOf(doc);
+        long start = _chunkStart[chunk];
+        long end = chunk + 1 < _chunkStart.Length ? _chunkStart[chunk + 1] : _maxPointer;
+        int size = checked((int)(end - start));
+        byte[] raw = ArrayPool<byte>.Shared.Rent(size);
+        byte[]? plain = null;
+        var input = Interlocked.Exchange(ref _spare, null) ?? (IndexInput)_data.Clone();
+        try
+        {
+            input.Seek(start);
+            input.ReadBytes(raw, 0, size);
+            var chunkBytes = new ChunkReader(raw.AsSpan(0, size));
+            var (offset, length, total, count) = chunkBytes.Locate(doc, _chunkDocBase[chunk]);
+            if (count == 0)
+                return true;
+            plain = ArrayPool<byte>.Shared.Rent(total);
+            Decode(chunkBytes.Rest, plain.AsSpan(0, total), offset + length, doc);
+            if (ReadFields(plain.AsSpan(offset, length), count, _slots.GetOrAdd(fields, f => f.SlotsByNumber(_fieldInfos)), values))
+                return true;
+            Array.Clear(values);
+            return false;
+        }
+        catch (Exception e) when (e is InvalidDataException or IndexOutOfRangeException or ArgumentOutOfRangeException)
+        {
+            throw new CorruptIndexException($"stored fields of document {doc}: {e.Message} ({_data})", e);
+        }
+        finally
+        {
+            Interlocked.Exchange(ref _spare, input)?.Dispose();
+            ArrayPool<byte>.Shared.Return(raw);
+            if (plain != null)
+                ArrayPool<byte>.Shared.Return(plain);
+        }
+    }
+
+    /// <summary>Decodes the chunk up to <paramref name="wanted"/> bytes. A chunk of at least twice
+    /// the chunk size (a big document) was written as one LZ4 block per chunk size, each on its own.</summary>
+    private void Decode(ReadOnlySpan<byte> compressed, Span<byte> plain, int wanted, int doc)
+    {
+        if (plain.Length < 2 * _chunkSize)
+        {
+            if (Lz4Block.Decode(compressed, plain, wanted) < wanted)
+                throw new CorruptIndexException($"stored fields chunk of document {doc} decodes short ({_data})");
+            return;
+        }
+        int read = 0;
+        for (int done = 0; done < wanted;)
+        {
+            int slice = Math.Min(_chunkSize, plain.Length - done);
+            if (Lz4Block.Decode(compressed[read..], plain.Slice(done, slice), slice, out int used) != slice)
+                throw new CorruptIndexException($"stored fields chunk of document {doc} decodes to the wrong length ({_data})");
+            read += used;
+            done += slice;
+        }
+    }
+
+    private int ChunkOf(int doc)
+    {
+        int i = Array.BinarySearch(_chunkDocBase, doc);
+        return i >= 0 ? i : ~i - 1;
+    }
+
+    /// <summary>The asked fields' first string values; false when one of them is stored as a
+    /// number (Lucene's loading turns numbers into strings its own way: left to it).</summary>
+    private bool ReadFields(ReadOnlySpan<byte> document, int count, int[] slotByNumber, string?[] values)
+    {
+        int at = 0;
+        for (int f = 0; f < count; f++)
+        {
+            long infoAndBits = ChunkReader.VLong(document, ref at);
+            long number = (long)((ulong)infoAndBits >> TypeBits);
+            int slot = number < slotByNumber.Length ? slotByNumber[number] : -1;
+            int type = (int)(infoAndBits & TypeMask);
+            if (slot >= 0 && type is IntType or FloatType or LongType or DoubleType)
+                return false;
+            switch (type)
+            {
+                case StringType:
+                case BytesType:
+                    int length = (int)ChunkReader.VLong(document, ref at);
+                    if (slot >= 0 && values[slot] == null && type == StringType)
+                        values[slot] = Utf8.GetString(document.Slice(at, length));
+                    at += length;
+                    break;
+                case IntType:
+                case FloatType:
+                    at += 4;
+                    break;
+                case LongType:
+                case DoubleType:
+                    at += 8;
+                    break;
+                default:
+                    throw new CorruptIndexException($"unknown stored field type {type} ({_data})");
+            }
+        }
+        return true;
+    }
+
+    public void Dispose()
+    {
+        if (_disposed)
+            return;
+        _disposed = true;
+        Interlocked.Exchange(ref _spare, null)?.Dispose();
+        _data.Dispose();
+        _compound?.Dispose();
+    }
+
+    /// <summary>The head of a chunk (its documents' field counts and lengths) and the LZ4 data after it.</summary>
+    private ref struct ChunkReader(ReadOnlySpan<byte> chunk)
+    {
+        private readonly ReadOnlySpan<byte> _chunk = chunk;
+        private int _at;
+
+        public readonly ReadOnlySpan<byte> Rest => _chunk[_at..];
+
+        /// <summary>Where document <paramref name="doc"/> lies in the decoded chunk, the chunk's
+        /// decoded length, and how many stored fields the document has.</summary>
+        public (int Offset, int Length, int Total, int Fields) Locate(int doc, int expectedBase)
+        {
+            int docBase = (int)VLong(_chunk, ref _at);
+            int chunkDocs = (int)VLong(_chunk, ref _at);
+            if (docBase != expectedBase || doc < docBase || doc >= docBase + chunkDocs)
+                throw new CorruptIndexException($"stored fields chunk at doc {docBase} ({chunkDocs} docs) does not hold doc {doc}");
+            int index = doc - docBase;
+            if (chunkDocs == 1)
+            {
+                int fields1 = (int)VLong(_chunk, ref _at);
+                int length1 = (int)VLong(_chunk, ref _at);
+                return (0, length1, length1, fields1);
+            }
+            int fieldBits = (int)VLong(_chunk, ref _at);
+            if (fieldBits > 31)
+                throw new CorruptIndexException($"stored fields chunk at doc {docBase}: {fieldBits} bits per field count");
+            int fields = fieldBits == 0 ? (int)VLong(_chunk, ref _at) : (int)Packed(chunkDocs, fieldBits, index);
+            int lengthBits = (int)VLong(_chunk, ref _at);
+            if (lengthBits > 31)
+                throw new CorruptIndexException($"stored fields chunk at doc {docBase}: {lengthBits} bits per length");
+            if (lengthBits == 0)
+            {
+                int each = (int)VLong(_chunk, ref _at);
+                return (index * each, each, chunkDocs * each, fields);
+            }
+            int offset = 0, total = 0, length = 0;
+            var packed = _chunk.Slice(_at, PackedBytes(chunkDocs, lengthBits));
+            for (int i = 0; i < chunkDocs; i++)
+            {
+                int l = (int)Value(packed, i, lengthBits);
+                if (i < index)
+                    offset += l;
+                else if (i == index)
+                    length = l;
+                total += l;
+            }
+            _at += packed.Length;
+            return (offset, length, total, fields);
+        }
+
+        /// <summary>Value <paramref name="index"/> of the packed block of <paramref name="count"/>
+        /// values that starts here, and moves past the block.</summary>
+        private long Packed(int count, int bits, int index)
+        {
+            var packed = _chunk.Slice(_at, PackedBytes(count, bits));
+            _at += packed.Length;
+            return Value(packed, index, bits);
+        }
+
+        private static int PackedBytes(int count, int bits) => (int)(((long)count * bits + 7) >> 3);
+
+        /// <summary>Lucene's PACKED format: values of <paramref name="bits"/> bits (at most 31)
+        /// one after the other, most significant bit first.</summary>
+        private static long Value(ReadOnlySpan<byte> packed, int index, int bits)
+        {
+            long bit = (long)index * bits;
+            int first = (int)(bit >> 3);
+            int needed = (int)(bit & 7) + bits;
+            int bytes = (needed + 7) >> 3;
+            ulong v = 0;
+            for (int i = 0; i < bytes; i++)
+                v = (v << 8) | packed[first + i];
+            return (long)((v >> (bytes * 8 - needed)) & ((1UL << bits) - 1));
+        }
+
+        public static long VLong(ReadOnlySpan<byte> bytes, ref int at)
+        {
+            long value = 0;
+            for (int shift = 0; ; shift += 7)
+            {
+                byte b = bytes[at++];
+                value |= (long)(b & 0x7F) << shift;
+                if (b < 0x80)
+                    return value;
+                if (shift > 56)
+                    throw new CorruptIndexException("stored fields: a variable-length number runs on");
+            }
+        }
+    }
+}

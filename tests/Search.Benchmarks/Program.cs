@@ -18,6 +18,7 @@ public static class Program
         [Duplicates.RelatedBenchCommand.Name] = (Duplicates.RelatedBenchCommand.Usage, Duplicates.RelatedBenchCommand.Run),
         [Languages.LanguagesBenchCommand.Name] = (Languages.LanguagesBenchCommand.Usage, Languages.LanguagesBenchCommand.Run),
         [Languages.LanguagesCostCommand.Name] = (Languages.LanguagesCostCommand.Usage, Languages.LanguagesCostCommand.Run),
+        [Languages.LanguagesWholeIndexCommand.Name] = (Languages.LanguagesWholeIndexCommand.Usage, Languages.LanguagesWholeIndexCommand.Run),
         [Languages.LanguageStemmersCommand.Name] = (Languages.LanguageStemmersCommand.Usage, Languages.LanguageStemmersCommand.Run),
         [Web.WebLoadCommand.Name] = (Web.WebLoadCommand.Usage, Web.WebLoadCommand.Run),
     };

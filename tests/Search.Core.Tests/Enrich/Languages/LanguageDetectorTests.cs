@@ -29,6 +29,23 @@ public sealed class LanguageDetectorTests
         Assert.Empty(wrong);
     }
 
+    /// <summary>The English share, written out for speed, counts exactly the words the detector
+    /// reads (<see cref="WordSpans"/>), so no article's language can change with it.</summary>
+    [Fact]
+    public void The_english_share_is_the_share_of_the_detectors_words_that_are_english_function_words()
+    {
+        static double Expected(string text)
+        {
+            var words = WordSpans.Words(text).ToList();
+            return words.Count == 0 ? 0 : (double)words.Count(EnglishWords.Contains) / words.Count;
+        }
+        var texts = Seeds().Select(a => LanguageDetector.Sample(a.Title, a.Body))
+            .Concat(["", "...", "The", "it's the 'end' of it", "and-the  the1of", "Über die Straße and the Bäume", "'the", "of'"]).ToList();
+        Assert.True(texts.Count > 100);
+        Assert.All(texts, t => Assert.Equal(Expected(t), EnglishWords.Share(t)));
+        Assert.Equal(0.5, EnglishWords.Share("THE cat"));
+    }
+
     [Fact]
     public void Too_little_text_is_undetermined()
     {

@@ -64,8 +64,8 @@ public static class LanguagesWholeIndexCommand
         var holdersOf = new IndexTexts(searcher);
         Console.WriteLine("## Words of two languages: search the form stemmed in its home language only, exact elsewhere");
         Console.WriteLine("home by share = the language whose articles hold the typed form most often relative to their number; home by count = by number");
-        Console.WriteLine("| form | exact word, by language | stemmed hits now, by language | home by share | home by count | rule | recall, its language | all found ÷ holding, its language | all found ÷ holding, whole index | hits lost in the other language |");
-        Console.WriteLine("|---|---|---|---|---|---|--:|--:|--:|---|");
+        Console.WriteLine("| form | exact word, by language | stemmed hits now, by language | home by share | home by count | rule | recall, its language | found there ÷ holding | all found ÷ holding, its language | all found ÷ holding, whole index | hits lost in the other language |");
+        Console.WriteLine("|---|---|---|---|---|---|--:|--:|--:|--:|---|");
         foreach (var r in results)
         {
             var exact = languages.ToDictionary(l => l, l => InflectionRecall.Hits(searcher, $"\"{r.Form}\"", l));
@@ -83,7 +83,7 @@ public static class LanguagesWholeIndexCommand
                 int all = languages.Sum(l => (home == null || home == l ? stemmed[l] : exact[l]).Count);
                 var lost = languages.Where(l => home != null && l != home && stemmed[l].Count > exact[l].Count).Select(l => $"{l} {stemmed[l].Count - exact[l].Count}");
                 Console.WriteLine($"| {r.Form} ({r.Noun.Language}) | {PerLanguage(exact)} | {PerLanguage(stemmed)} | {byShare} | {byCount} | {rule} | "
-                    + $"{(double)inLanguage.Count(holding.Contains) / holding.Count:P1} | {(double)inLanguage.Count / holding.Count:F2} | {(double)all / r.HoldingInIndex:F2} | {string.Join(", ", lost)} |");
+                    + $"{(double)inLanguage.Count(holding.Contains) / holding.Count:P1} | {(double)inLanguage.Count / holding.Count:F2} | {(double)all / holding.Count:F2} | {(double)all / r.HoldingInIndex:F2} | {string.Join(", ", lost)} |");
             }
         }
     }

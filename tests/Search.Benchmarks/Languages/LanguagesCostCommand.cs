@@ -16,7 +16,7 @@ namespace Search.Benchmarks.Languages;
 public static class LanguagesCostCommand
 {
     public const string Name = "languages-cost";
-    public const string Usage = "languages-cost [--rounds 4 (0: detection profile only)] [--threads 0] [--docs 20000] [--work DIR] [--shared DIR] [--checkpoints]   what languages cost an English build (A/B, docs/languages.md)";
+    public const string Usage = "languages-cost [--rounds 4 (0: detection profile only)] [--threads 0] [--docs 20000] [--work DIR] [--shared DIR] [--checkpoints] [--write-profile]   what languages cost an English build (A/B, docs/languages.md)";
 
     private const string Shipped = "as shipped";
     private const string Off = "language step off";
@@ -26,7 +26,7 @@ public static class LanguagesCostCommand
         int rounds = 4, threads = 0, docs = 20000;
         string work = Path.Combine(Path.GetTempPath(), "search-bench");
         string? shared = null;
-        bool checkpoints = false;
+        bool checkpoints = false, writeProfile = false;
         for (int i = 0; i < args.Length; i++)
         {
             string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -38,6 +38,7 @@ public static class LanguagesCostCommand
                 case "--work": work = Path.GetFullPath(Value()); break;
                 case "--shared": shared = Value(); break;
                 case "--checkpoints": checkpoints = true; break;
+                case "--write-profile": writeProfile = true; break;
                 default: Console.Error.WriteLine("usage: " + Usage); return 2;
             }
         }
@@ -50,6 +51,8 @@ public static class LanguagesCostCommand
         var corpora = new[] { maker.Synthetic(docs, CorpusFormat.Jsonl), maker.Synthetic(docs, CorpusFormat.Txt) };
 
         DetectionProfile(corpora[0]);
+        if (writeProfile)
+            LanguageWriteProfile.Run(corpora[0], Path.Combine(work, "languages-cost", "write-profile"));
         if (rounds == 0)
             return 0;
 

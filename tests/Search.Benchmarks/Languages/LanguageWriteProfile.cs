@@ -23,7 +23,7 @@ namespace Search.Benchmarks.Languages;
 /// </summary>
 internal static class LanguageWriteProfile
 {
-    public static void Run(Corpus corpus, string work, int repeats = 3)
+    public static void Run(Corpus corpus, string work, int repeats = 5)
     {
         var scan = FileScanner.Scan([corpus.Root]);
         var files = scan.Files.Select(f => (f.Source, Reader: ReaderRegistry.Default.Resolve(f.Source).Reader!)).ToList();

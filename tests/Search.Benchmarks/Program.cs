@@ -17,6 +17,8 @@ public static class Program
         [Duplicates.PlacesBenchCommand.Name] = (Duplicates.PlacesBenchCommand.Usage, Duplicates.PlacesBenchCommand.Run),
         [Duplicates.RelatedBenchCommand.Name] = (Duplicates.RelatedBenchCommand.Usage, Duplicates.RelatedBenchCommand.Run),
         [Languages.LanguagesBenchCommand.Name] = (Languages.LanguagesBenchCommand.Usage, Languages.LanguagesBenchCommand.Run),
+        [Languages.LanguagesCostCommand.Name] = (Languages.LanguagesCostCommand.Usage, Languages.LanguagesCostCommand.Run),
+        [Languages.LanguagesWholeIndexCommand.Name] = (Languages.LanguagesWholeIndexCommand.Usage, Languages.LanguagesWholeIndexCommand.Run),
         [Languages.LanguageStemmersCommand.Name] = (Languages.LanguageStemmersCommand.Usage, Languages.LanguageStemmersCommand.Run),
         [Web.WebLoadCommand.Name] = (Web.WebLoadCommand.Usage, Web.WebLoadCommand.Run),
     };

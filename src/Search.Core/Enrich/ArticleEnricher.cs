@@ -50,7 +50,8 @@ public static class ArticleEnricher
         article.Links = DistinctDomains(article.Links, article.LinkUrls);
         article.Tags = CleanTags(article.Tags);
         article.Places = CleanTags(article.Places.Concat(Places.PlaceRecognizer.Default.Recognize(article.Title, article.Body)).ToList());
-        article.Language = Languages.LanguageCodes.Normalize(article.Language) ?? Languages.LanguageDetector.Default.Detect(article.Title, article.Body);
+        if (!Languages.LanguageStep.Off)
+            article.Language = Languages.LanguageCodes.Normalize(article.Language) ?? Languages.LanguageDetector.Default.Detect(article.Title, article.Body);
     }
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrEmpty(s) ? null : s;

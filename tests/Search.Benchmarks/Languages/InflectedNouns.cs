@@ -78,6 +78,9 @@ public static partial class InflectedNouns
         return holding;
     }
 
+    /// <summary>The words of <paramref name="text"/> as <see cref="Holding"/> reads them.</summary>
+    public static IEnumerable<string> Words(string text) => Word().Matches(text).Select(m => m.Value);
+
     [GeneratedRegex(@"\p{L}+")]
     private static partial Regex Word();
 }

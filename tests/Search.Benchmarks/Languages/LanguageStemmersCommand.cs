@@ -28,13 +28,7 @@ public static class LanguageStemmersCommand
             {
                 string index = Path.Combine(work, stemmer);
                 var clock = Stopwatch.StartNew();
-                IndexBuilder.Build(new BuildOptions
-                {
-                    Roots = [Path.Combine(corpora, "multilingual", "de-10kgnad"), Path.Combine(corpora, "multilingual", "ru-factrueval"), Path.Combine(corpora, "bbc")],
-                    IndexPath = index,
-                    Analysis = AnalysisSettings.Default with { LanguageStemmer = stemmer },
-                    Csv = new CsvSettings { Columns = CsvSettings.ParseColumns("section,body"), ColumnsText = "section,body" },
-                });
+                BuildMultilingual(corpora, index, stemmer);
                 Console.WriteLine($"## {stemmer} (built in {clock.Elapsed.TotalSeconds:F0} s)");
                 using var searcher = ArticleSearcher.Open(index);
                 var results = InflectionRecall.Measure(searcher, InflectedNouns.All).ToList();
@@ -63,6 +57,16 @@ public static class LanguageStemmersCommand
         LeaveOneOut(measured);
         return 0;
     }
+
+    /// <summary>The German, Russian and BBC sets of <paramref name="corpora"/> in one index, the other languages stemmed by <paramref name="stemmer"/>.</summary>
+    internal static void BuildMultilingual(string corpora, string index, string stemmer) =>
+        IndexBuilder.Build(new BuildOptions
+        {
+            Roots = [Path.Combine(corpora, "multilingual", "de-10kgnad"), Path.Combine(corpora, "multilingual", "ru-factrueval"), Path.Combine(corpora, "bbc")],
+            IndexPath = index,
+            Analysis = AnalysisSettings.Default with { LanguageStemmer = stemmer },
+            Csv = new CsvSettings { Columns = CsvSettings.ParseColumns("section,body"), ColumnsText = "section,body" },
+        });
 
     /// <summary>The choice made on one language and reported on the other, both ways: the stemmer
     /// that wins on the choosing language (<see cref="StemmerScore.Beats"/>) is the one whose

@@ -43,6 +43,7 @@ public static class ChildProcess
         {
             ["index-ours", var format, var corpus, var output, var threads] => OursIndexer.Index(corpus, output, int.Parse(threads, System.Globalization.CultureInfo.InvariantCulture)),
             ["index-ours-nodup", var format, var corpus, var output, var threads] => OursIndexer.Index(corpus, output, int.Parse(threads, System.Globalization.CultureInfo.InvariantCulture), duplicates: false),
+            ["index-ours-languages-off", var format, var corpus, var output, var threads] => Languages.LanguagesCostCommand.IndexWithoutLanguages(corpus, output, int.Parse(threads, System.Globalization.CultureInfo.InvariantCulture)),
             ["index-lucene", var format, var corpus, var output] => LuceneBaseline.Index(Child(format, corpus), output),
             ["index-lucene-parallel", var format, var corpus, var output] => LuceneParallelBaseline.Index(Child(format, corpus), output),
             ["index-fts5", var format, var corpus, var output] => Fts5Baseline.Index(Child(format, corpus), output),

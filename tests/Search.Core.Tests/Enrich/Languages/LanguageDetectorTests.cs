@@ -29,6 +29,35 @@ public sealed class LanguageDetectorTests
         Assert.Empty(wrong);
     }
 
+    private static double EnglishShareWordByWord(string text)
+    {
+        var words = WordSpans.Words(text).ToList();
+        return words.Count == 0 ? 0 : (double)words.Count(EnglishWords.Contains) / words.Count;
+    }
+
+    /// <summary>The English share, written out for speed, counts exactly the words the detector
+    /// reads (<see cref="WordSpans"/>), so no article's language can change with it.</summary>
+    [Fact]
+    public void The_english_share_is_the_share_of_the_detectors_words_that_are_english_function_words()
+    {
+        static double Expected(string text) => EnglishShareWordByWord(text);
+        var texts = Seeds().Select(a => LanguageDetector.Sample(a.Title, a.Body))
+            .Concat(["", "...", "The", "it's the 'end' of it", "and-the  the1of", "Über die Straße and the Bäume", "'the", "of'"]).ToList();
+        Assert.True(texts.Count > 100);
+        Assert.All(texts, t => Assert.Equal(Expected(t), EnglishWords.Share(t)));
+        Assert.Equal(0.5, EnglishWords.Share("THE cat"));
+    }
+
+    /// <summary>The same on the labelled sets of docs/languages.md (German, Russian, BBC, declared pages).</summary>
+    [SharedFact]
+    public void The_english_share_is_unchanged_on_the_labelled_sets()
+    {
+        var samples = Search.Benchmarks.Languages.LabelledTexts.All(SharedCorpus.Path("corpora"))
+            .Select(t => LanguageDetector.Sample(t.Title, t.Body)).ToList();
+        Assert.True(samples.Count > 3000);
+        Assert.Empty(samples.Where(s => EnglishWords.Share(s) != EnglishShareWordByWord(s)).Take(3));
+    }
+
     [Fact]
     public void Too_little_text_is_undetermined()
     {

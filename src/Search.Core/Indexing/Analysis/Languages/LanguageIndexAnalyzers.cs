@@ -16,6 +16,8 @@ public static class LanguageIndexAnalyzers
     /// or null when the writer's default (<paramref name="writerAnalyzer"/>) is the one.</summary>
     public static Analyzer? For(Analyzer writerAnalyzer, Document doc)
     {
+        if (Enrich.Languages.LanguageStep.Off)
+            return null;
         string key = LanguageChains.KeyOf(doc.Get(Schema.Language));
         if (key == LanguageChains.English || writerAnalyzer is not ArticleAnalyzer english)
             return null;

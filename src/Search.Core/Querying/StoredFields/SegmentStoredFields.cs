@@ -28,10 +28,7 @@ internal sealed class SegmentStoredFields : IDisposable
     private readonly IndexInput _data;
     /// <summary>A clone of <see cref="_data"/> free for the next read (one per thread at a time).</summary>
     private IndexInput? _spare;
-    private readonly int[] _chunkDocBase;
-    private readonly long[] _chunkStart;
-    private readonly long _maxPointer;
-    private readonly int _chunkSize;
+    private readonly ChunkIndex _chunks;
     private readonly FieldInfos _fieldInfos;
     /// <summary>Each field set's slot by this segment's field numbers.</summary>
     private readonly System.Collections.Concurrent.ConcurrentDictionary<StoredFieldSet, int[]> _slots = new();
@@ -40,14 +37,15 @@ internal sealed class SegmentStoredFields : IDisposable
     /// <summary>UTF-8 that fails on bad bytes, as Lucene decodes stored strings.</summary>
     private static readonly System.Text.Encoding Utf8 = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    private SegmentStoredFields(LuceneDirectory? compound, IndexInput data, int[] chunkDocBase, long[] chunkStart, long maxPointer, int chunkSize, FieldInfos fieldInfos)
+    /// <summary>Where the chunks are: each chunk's first document and start in the data file, the
+    /// data file's end, and the chunk size the segment was written with.</summary>
+    private sealed record ChunkIndex(int[] DocBases, long[] Starts, long MaxPointer, int ChunkSize);
+
+    private SegmentStoredFields(LuceneDirectory? compound, IndexInput data, ChunkIndex chunks, FieldInfos fieldInfos)
     {
         _compound = compound;
         _data = data;
-        _chunkDocBase = chunkDocBase;
-        _chunkStart = chunkStart;
-        _maxPointer = maxPointer;
-        _chunkSize = chunkSize;
+        _chunks = chunks;
         _fieldInfos = fieldInfos;
     }
 
@@ -82,7 +80,7 @@ internal sealed class SegmentStoredFields : IDisposable
             int chunkSize = data.ReadVInt32();
             if (data.ReadVInt32() != Lucene.Net.Util.Packed.PackedInt32s.VERSION_CURRENT)
                 return Abandon(compound, data);
-            return new SegmentStoredFields(compound, data, docBases, starts, maxPointer, chunkSize, segment.FieldInfos);
+            return new SegmentStoredFields(compound, data, new ChunkIndex(docBases, starts, maxPointer, chunkSize), segment.FieldInfos);
         }
         catch
         {
@@ -133,8 +131,8 @@ internal sealed class SegmentStoredFields : IDisposable
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         int chunk = ChunkOf(doc);
-        long start = _chunkStart[chunk];
-        long end = chunk + 1 < _chunkStart.Length ? _chunkStart[chunk + 1] : _maxPointer;
+        long start = _chunks.Starts[chunk];
+        long end = chunk + 1 < _chunks.Starts.Length ? _chunks.Starts[chunk + 1] : _chunks.MaxPointer;
         int size = checked((int)(end - start));
         byte[] raw = ArrayPool<byte>.Shared.Rent(size);
         byte[]? plain = null;
@@ -144,7 +142,7 @@ internal sealed class SegmentStoredFields : IDisposable
             input.Seek(start);
             input.ReadBytes(raw, 0, size);
             var chunkBytes = new ChunkReader(raw.AsSpan(0, size));
-            var (offset, length, total, count) = chunkBytes.Locate(doc, _chunkDocBase[chunk]);
+            var (offset, length, total, count) = chunkBytes.Locate(doc, _chunks.DocBases[chunk]);
             if (count == 0)
                 return true;
             plain = ArrayPool<byte>.Shared.Rent(total);
@@ -171,7 +169,7 @@ internal sealed class SegmentStoredFields : IDisposable
     /// the chunk size (a big document) was written as one LZ4 block per chunk size, each on its own.</summary>
     private void Decode(ReadOnlySpan<byte> compressed, Span<byte> plain, int wanted, int doc)
     {
-        if (plain.Length < 2 * _chunkSize)
+        if (plain.Length < 2 * _chunks.ChunkSize)
         {
             if (Lz4Block.Decode(compressed, plain, wanted) < wanted)
                 throw new CorruptIndexException($"stored fields chunk of document {doc} decodes short ({_data})");
@@ -180,7 +178,7 @@ internal sealed class SegmentStoredFields : IDisposable
         int read = 0;
         for (int done = 0; done < wanted;)
         {
-            int slice = Math.Min(_chunkSize, plain.Length - done);
+            int slice = Math.Min(_chunks.ChunkSize, plain.Length - done);
             if (Lz4Block.Decode(compressed[read..], plain.Slice(done, slice), slice, out int used) != slice)
                 throw new CorruptIndexException($"stored fields chunk of document {doc} decodes to the wrong length ({_data})");
             read += used;
@@ -190,7 +188,7 @@ internal sealed class SegmentStoredFields : IDisposable
 
     private int ChunkOf(int doc)
     {
-        int i = Array.BinarySearch(_chunkDocBase, doc);
+        int i = Array.BinarySearch(_chunks.DocBases, doc);
         return i >= 0 ? i : ~i - 1;
     }
 

@@ -71,7 +71,10 @@ public sealed class Checkpointer : IDisposable
             try
             {
                 if (_session.Writer.HasUncommittedChanges())
+                {
                     Commit(recheckDone: false, last: false);
+                    ReleasedBuffers.Reclaim();
+                }
             }
             catch (Exception e)
             {

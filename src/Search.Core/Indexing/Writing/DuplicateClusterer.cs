@@ -82,8 +82,6 @@ public sealed class DuplicateClusterer : IDisposable
             _reader.Dispose();
             _reader = newer;
         }
-        // Opening the reader flushed the writer's buffer: free it before the pass sorts its entries.
-        ReleasedBuffers.Reclaim();
         var reader = _reader;
         var pass = new Pass(writer, reader);
         var fresh = new List<int>();

@@ -72,8 +72,10 @@ public sealed class Checkpointer : IDisposable
             {
                 if (_session.Writer.HasUncommittedChanges())
                 {
-                    Commit(recheckDone: false, last: false);
-                    ReleasedBuffers.Reclaim();
+                    long flushed = Commit(recheckDone: false, last: false);
+                    // A buffer worth handing back (not the few articles of a short time interval).
+                    if (_textPerCommit > 0 && flushed >= _textPerCommit / 4)
+                        ReleasedBuffers.Reclaim();
                 }
             }
             catch (Exception e)
@@ -156,13 +158,15 @@ public sealed class Checkpointer : IDisposable
     /// <summary>Commits now, the build's last commit, with the files still unfinished recorded.</summary>
     public void Commit(bool recheckDone) => Commit(recheckDone, last: true);
 
-    private void Commit(bool recheckDone, bool last)
+    /// <summary>Commits; returns the characters of text written since the previous commit.</summary>
+    private long Commit(bool recheckDone, bool last)
     {
+        long written;
         _lock.EnterWriteLock();
         try
         {
             // What is written from here on goes to new in-memory segments, the next interval's.
-            Interlocked.Exchange(ref _textSinceCommit, 0);
+            written = Interlocked.Exchange(ref _textSinceCommit, 0);
             if (last)
                 _beforeLastCommit?.Invoke(_session.Writer);
             List<string> partial;
@@ -174,6 +178,7 @@ public sealed class Checkpointer : IDisposable
         {
             _lock.ExitWriteLock();
         }
+        return written;
     }
 
     /// <summary>Files still unfinished (after the build stopped).</summary>

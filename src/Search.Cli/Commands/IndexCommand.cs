@@ -45,8 +45,10 @@ public static class IndexCommand
         var languageStemmer = SharedOptions.OneOf("--language-stemmer", $"stemmers of the languages other than English in a new index: light (inflections only) or snowball (default {AnalysisSettings.Default.LanguageStemmer}; a change needs --rebuild; docs/languages.md)",
             null, Search.Core.Indexing.Analysis.Languages.LanguageStemming.Choices.ToList());
         var noStopwords = SharedOptions.Flag("--no-stopwords", "keep stop words in a new index (a change needs --rebuild)");
-        var commitSeconds = SharedOptions.WholeNumber("--commit-seconds", "commit at least every N seconds, inside big files too: a killed build loses at most that much",
-            (int)Defaults.CommitInterval.TotalSeconds, 1);
+        var commitMB = SharedOptions.WholeNumber("--commit-mb", "commit after every N MB of article text indexed, inside big files too: a killed build loses at most that much work (0: by --commit-seconds alone)",
+            (int)Defaults.CommitTextMB, 0, 1_000_000);
+        var commitSeconds = SharedOptions.WholeNumber("--commit-seconds", "commit at the latest N seconds after the last commit, however little was indexed: a killed build loses at most that much time",
+            (int)Defaults.CommitInterval.TotalSeconds, 1, 10_000_000);
         var dateOrder = SharedOptions.OneOf("--date-order", "how to read 03/04/2021: month (mdy) or day (dmy) first; unset, such dates are left unread (13/04/2021 and 04/13/2021 are always read)",
             null, DateOrders);
         var json = SharedOptions.Json("print the summary as JSON (no progress display)");
@@ -56,7 +58,7 @@ public static class IndexCommand
         var csvQuote = SharedOptions.Text("--csv-quote", "CHAR", "the CSV quote character: double (\") or single (') (default: sniffed from the file)");
         var command = new Command("index", Description)
         {
-            paths, samples, index, rebuild, threads, stemmer, languageStemmer, noStopwords, commitSeconds, dateOrder, csvColumns, csvDelimiter, csvQuote, json, quiet,
+            paths, samples, index, rebuild, threads, stemmer, languageStemmer, noStopwords, commitMB, commitSeconds, dateOrder, csvColumns, csvDelimiter, csvQuote, json, quiet,
         };
         command.SetAction(r =>
         {
@@ -74,6 +76,7 @@ public static class IndexCommand
                 Rebuild = r.GetValue(rebuild),
                 Threads = r.GetValue(threads),
                 Analysis = analysis,
+                CommitTextMB = r.GetValue(commitMB),
                 CommitInterval = TimeSpan.FromSeconds(r.GetValue(commitSeconds)),
                 DateOrder = r.GetValue(dateOrder) switch
                 {
@@ -150,7 +153,7 @@ public static class IndexCommand
     /// once and commits what was added (the summary lists what is left unfinished). If that final
     /// commit cannot finish within <see cref="StopBudget"/> (a big in-memory buffer, a loaded
     /// machine), the process leaves anyway, as a kill would: the index keeps its last periodic
-    /// commit (at most --commit-seconds old), which the write path guarantees is whole, and the
+    /// commit (at most --commit-mb of text or --commit-seconds old), which the write path guarantees is whole, and the
     /// next run reads the rest. A second Ctrl-C ends the process at once. Shared with the
     /// console's first-run build.</summary>
     public static BuildSummary Build(Output o, BuildOptions options, ProgressDisplay progress)

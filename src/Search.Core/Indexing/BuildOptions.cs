@@ -15,9 +15,17 @@ public sealed class BuildOptions
     /// <summary>Null keeps the settings the index was built with (or the defaults for a new one).</summary>
     public AnalysisSettings? Analysis { get; init; }
 
-    /// <summary>Commit at least this often, whatever the file sizes, so a killed build loses at
-    /// most this much work.</summary>
-    public TimeSpan CommitInterval { get; init; } = TimeSpan.FromSeconds(10);
+    /// <summary>Commit after this many MB of article text (titles and bodies, a character counted
+    /// as a byte) written since the last commit, whatever the file sizes, so a killed build loses
+    /// at most this much work; 0: by <see cref="CommitInterval"/> alone. Counted in work rather
+    /// than time so that a loaded machine makes no more checkpoints than a quiet one, and the
+    /// writer's buffer holds at most about this much text between two commits.</summary>
+    public double CommitTextMB { get; init; } = 32;
+
+    /// <summary>Commit at the latest this long after the last commit (a source read slowly, a
+    /// machine so loaded that an interval of text takes longer): the bound in time of what a kill
+    /// loses.</summary>
+    public TimeSpan CommitInterval { get; init; } = TimeSpan.FromSeconds(120);
 
     public double RamBufferMB { get; init; } = 256;
 

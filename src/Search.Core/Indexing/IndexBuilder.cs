@@ -6,7 +6,8 @@ namespace Search.Core.Indexing;
 
 /// <summary>
 /// Builds or updates an index from folders of articles: scan → read → enrich → add to the one
-/// <see cref="IndexWriter"/>, with a commit at least every <see cref="BuildOptions.CommitInterval"/>.
+/// <see cref="IndexWriter"/>, with a commit after every <see cref="BuildOptions.CommitTextMB"/> of
+/// text written (at the latest every <see cref="BuildOptions.CommitInterval"/>).
 /// The parts, each in Build/: <see cref="IndexFolder"/> (folder checks), <see cref="RecordedRoots"/>
 /// (what the index is built from), <see cref="WriterSession"/> (opening, damage, rollback),
 /// <see cref="ChangeDetector"/> (what must be read), <see cref="BuildPipeline"/> (threads),
@@ -74,7 +75,7 @@ public static class IndexBuilder
             var known = options.Rebuild ? new Dictionary<string, IndexState.Entry>() : IndexState.Load(before);
             var changes = new ChangeDetector(known, session.PreviousPartial, session.Recheck, new IndexSearcher(before));
             using var clusterer = options.Duplicates ? new Writing.DuplicateClusterer(before) : null;
-            using var checkpoints = new Checkpointer(session, options.CommitInterval,
+            using var checkpoints = new Checkpointer(session, options.CommitInterval, (long)(options.CommitTextMB * 1_000_000),
                 clusterer != null ? w => clusterer.BeforeCommit(w) : null);
             var ingest = new FileIngest(options, changes, new RecordWriter(session.Writer, accounting), checkpoints, accounting, session.Writer, cancel);
             int threads = options.Threads > 0 ? options.Threads : Environment.ProcessorCount;

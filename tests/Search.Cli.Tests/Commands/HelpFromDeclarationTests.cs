@@ -50,8 +50,9 @@ public sealed class HelpFromDeclarationTests
                 }
             }
         }
-        Assert.Contains("--commit-seconds N commit at least every N seconds", Flat(SearchCli.InProcess("index", "--help").Out));
-        Assert.Contains("(default 10)", SearchCli.InProcess("index", "--help").Out);
+        Assert.Contains("--commit-mb N commit after every N MB of article text indexed", Flat(SearchCli.InProcess("index", "--help").Out));
+        Assert.Contains("--commit-seconds N commit at the latest N seconds after the last commit", Flat(SearchCli.InProcess("index", "--help").Out));
+        Assert.Contains("(default 32)", SearchCli.InProcess("index", "--help").Out);
         Assert.Contains("porter2", SearchCli.InProcess("index", "--help").Out);
         Assert.Contains("--no-collapse", SearchCli.InProcess("query", "--help").Out);
     }

@@ -1,12 +1,19 @@
 namespace Search.Core.Indexing.Writing;
 
 /// <summary>
-/// Commits at least every <c>--commit-seconds</c>, whatever the file sizes, from its own thread,
+/// Commits after every <c>--commit-mb</c> of article text written (and at the latest
+/// <c>--commit-seconds</c> after the last commit), whatever the file sizes, from its own thread,
 /// while reading and adding go on. Each commit records, in its user data, the files only part of
 /// whose articles it holds (files being read, files that failed part-way, and files a previous
 /// build left unfinished that this one has not finished yet); the next build reads those again,
 /// and per-record hashes make that cost only the records not yet in. So a build killed at any
 /// moment loses at most one interval of work, and a re-run ends with exactly the corpus.
+///
+/// The interval is counted in work, not wall time, so a build makes as many checkpoints (each a
+/// flush of the in-memory segments and more merging) on a loaded machine as on a quiet one, and
+/// the writer's buffer never holds more than one interval's text: peak memory follows the
+/// interval, not the corpus. (Checkpoints every 10 s of wall time made a 20k build on a machine
+/// at load 27 flush nine times and allocate 6.2 GB, against 3.4 GB at load 10.)
 ///
 /// A file's start (first article handed to the writer) and finish (vanished records deleted,
 /// file state set on all its articles) take the lock shared; a commit takes it exclusively, so
@@ -20,13 +27,18 @@ public sealed class Checkpointer : IDisposable
     private readonly HashSet<string> _inFlight = new(StringComparer.Ordinal);
     private readonly HashSet<string> _unfinished;
     private readonly TimeSpan _interval;
-    private readonly ManualResetEventSlim _stop = new();
+    private readonly long _textPerCommit;
+    private readonly ManualResetEvent _stop = new(false);
+    private readonly AutoResetEvent _due = new(false);
+    private long _textSinceCommit;
     private readonly Action<Lucene.Net.Index.IndexWriter>? _beforeLastCommit;
     private Thread? _thread;
     private Exception? _failure;
 
     /// <param name="session">The writer.</param>
-    /// <param name="interval">Commit at least this often.</param>
+    /// <param name="interval">Commit at least this often (wall time since the last commit).</param>
+    /// <param name="textPerCommit">Commit once this many characters of article text were written
+    /// since the last commit; 0: by time alone.</param>
     /// <param name="beforeLastCommit">Runs right before the commit that ends the build (the one
     /// <see cref="Commit"/> makes), inside it: duplicate clustering, so the cluster keys land in the
     /// same commit as the articles they cluster. Not before the interval commits: readers answer
@@ -34,15 +46,16 @@ public sealed class Checkpointer : IDisposable
     /// story of its own until the build's last commit (or the next build) clusters it. Clustering
     /// at every checkpoint held every file's start and finish while it ran, and flushed the writer
     /// an extra time.</param>
-    public Checkpointer(WriterSession session, TimeSpan interval, Action<Lucene.Net.Index.IndexWriter>? beforeLastCommit = null)
+    public Checkpointer(WriterSession session, TimeSpan interval, long textPerCommit, Action<Lucene.Net.Index.IndexWriter>? beforeLastCommit = null)
     {
         _session = session;
         _interval = interval;
+        _textPerCommit = textPerCommit;
         _beforeLastCommit = beforeLastCommit;
         _unfinished = new HashSet<string>(session.PreviousPartial, StringComparer.Ordinal);
     }
 
-    /// <summary>Starts committing every interval.</summary>
+    /// <summary>Starts committing every interval of work or time.</summary>
     public void Start()
     {
         _thread = new Thread(Loop) { IsBackground = true, Name = "checkpoints" };
@@ -51,12 +64,19 @@ public sealed class Checkpointer : IDisposable
 
     private void Loop()
     {
-        while (!_stop.Wait(_interval))
+        var wake = new WaitHandle[] { _stop, _due };
+        var timeout = _interval.TotalMilliseconds >= int.MaxValue ? Timeout.InfiniteTimeSpan : _interval;
+        while (WaitHandle.WaitAny(wake, timeout) != 0)
         {
             try
             {
                 if (_session.Writer.HasUncommittedChanges())
-                    Commit(recheckDone: false, last: false);
+                {
+                    long flushed = Commit(recheckDone: false, last: false);
+                    // A buffer worth handing back (not the few articles of a short time interval).
+                    if (_textPerCommit > 0 && flushed >= _textPerCommit / 4)
+                        ReleasedBuffers.Reclaim();
+                }
             }
             catch (Exception e)
             {
@@ -65,6 +85,17 @@ public sealed class Checkpointer : IDisposable
                 return;
             }
         }
+    }
+
+    /// <summary>Counts an article written to the writer (its title and body, in characters);
+    /// wakes the checkpoint thread when an interval's worth has been written since the last commit.</summary>
+    public void Written(int textLength)
+    {
+        if (_textPerCommit <= 0)
+            return;
+        long after = Interlocked.Add(ref _textSinceCommit, textLength);
+        if (after >= _textPerCommit && after - textLength < _textPerCommit)
+            _due.Set(); // the write that crosses the mark, once per interval
     }
 
     /// <summary>A commit that failed on the checkpoint thread, if any.</summary>
@@ -127,11 +158,15 @@ public sealed class Checkpointer : IDisposable
     /// <summary>Commits now, the build's last commit, with the files still unfinished recorded.</summary>
     public void Commit(bool recheckDone) => Commit(recheckDone, last: true);
 
-    private void Commit(bool recheckDone, bool last)
+    /// <summary>Commits; returns the characters of text written since the previous commit.</summary>
+    private long Commit(bool recheckDone, bool last)
     {
+        long written;
         _lock.EnterWriteLock();
         try
         {
+            // What is written from here on goes to new in-memory segments, the next interval's.
+            written = Interlocked.Exchange(ref _textSinceCommit, 0);
             if (last)
                 _beforeLastCommit?.Invoke(_session.Writer);
             List<string> partial;
@@ -143,6 +178,7 @@ public sealed class Checkpointer : IDisposable
         {
             _lock.ExitWriteLock();
         }
+        return written;
     }
 
     /// <summary>Files still unfinished (after the build stopped).</summary>
@@ -159,6 +195,7 @@ public sealed class Checkpointer : IDisposable
     {
         Stop();
         _stop.Dispose();
+        _due.Dispose();
         _lock.Dispose();
     }
 }

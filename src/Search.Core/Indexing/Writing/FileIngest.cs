@@ -191,7 +191,8 @@ public sealed class FileIngest(
                     UInt128 hash = RecordHash.Of(article); // of the record as read, before enrichment
                     ArticleEnricher.Enrich(article, work.Source, options.DateOrder);
                     var doc = ArticleDocument.Build(article, work.State, work.Path, hash, options.Duplicates);
-                    records.Write(work, batch.First + i, article, doc, hash);
+                    if (records.Write(work, batch.First + i, article, doc, hash))
+                        checkpoints.Written(article.Title.Length + article.Body.Length);
                 }
                 catch (ArgumentException e)
                 {

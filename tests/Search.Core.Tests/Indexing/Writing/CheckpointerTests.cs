@@ -58,6 +58,32 @@ public sealed class CheckpointerTests
         Assert.Equal(Enumerable.Range(1, 4000).Select(i => "n" + i).Order(), articles.Keys.Select(k => k.Id).Order());
     }
 
+    /// <summary>Checkpoints follow the text written, not the clock: with time out of the way (an
+    /// hour), 4,000 records of about 230 characters (0.92 M) and a commit every 0.1 MB of text make
+    /// up to nine commits inside the one file; with the work interval off, only the build's own.</summary>
+    [Fact]
+    public void Checkpoints_come_after_every_interval_of_text_written()
+    {
+        using var dir = new TempDir();
+        string body = new string('x', 10) + string.Concat(Enumerable.Repeat(" harbour", 25));
+        string root = Path.GetDirectoryName(Jsonl(dir, "feed/news.jsonl", 4000, _ => body))!;
+        long Commits(double mb, string name)
+        {
+            string index = Path.Combine(dir.Path, name);
+            var summary = RunBuild(new BuildOptions
+            {
+                Roots = new[] { root }, IndexPath = index, Threads = 2, ReadWholeLimit = 0,
+                CommitTextMB = mb, CommitInterval = TimeSpan.FromHours(1),
+                WrapItems = (_, items) => Slowly(items),
+            });
+            Assert.Equal(4000, summary.DocumentsInIndex);
+            return Lucene.Net.Index.SegmentInfos.GetLastCommitGeneration(Directory.GetFiles(index).Select(Path.GetFileName).ToArray());
+        }
+        long byTimeOnly = Commits(0, "by-time");
+        long byWork = Commits(0.1, "by-work");
+        Assert.InRange(byWork - byTimeOnly, 4, 9);
+    }
+
     [Fact]
     public void A_previous_builds_unfinished_file_stays_listed_until_a_build_finishes_it()
     {

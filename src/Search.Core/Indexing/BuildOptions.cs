@@ -39,6 +39,9 @@ public sealed class BuildOptions
     /// turns it off to report what clustering costs.</summary>
     public bool Duplicates { get; init; } = true;
 
+    /// <summary>The clustering pass's bounds (tests set small ones to take a large index's paths).</summary>
+    internal Writing.ClusteringLimits Clustering { get; init; } = Writing.ClusteringLimits.Default;
+
     /// <summary>Filled by the build: what a caller may ask while it runs (the Ctrl-C handler
     /// that cannot wait for the final commit says which files are unfinished).</summary>
     public BuildLive? Live { get; init; }

@@ -74,7 +74,7 @@ public static class IndexBuilder
             using var before = DirectoryReader.Open(session.Writer, applyAllDeletes: true);
             var known = options.Rebuild ? new Dictionary<string, IndexState.Entry>() : IndexState.Load(before);
             var changes = new ChangeDetector(known, session.PreviousPartial, session.Recheck, new IndexSearcher(before));
-            using var clusterer = options.Duplicates ? new Writing.DuplicateClusterer(before) : null;
+            using var clusterer = options.Duplicates ? new Writing.DuplicateClusterer(before, options.Clustering) : null;
             using var checkpoints = new Checkpointer(session, options.CommitInterval, (long)(options.CommitTextMB * 1_000_000),
                 clusterer != null ? w => clusterer.BeforeCommit(w) : null);
             var ingest = new FileIngest(options, changes, new RecordWriter(session.Writer, accounting), checkpoints, accounting, session.Writer, cancel);

@@ -88,4 +88,27 @@ public sealed class DuplicateClusteringTests(SeedIndex seeds)
         Build(root, index);
         Assert.Empty(Clusters(index));
     }
+
+    [Fact]
+    public void Clusters_found_in_many_small_passes_are_the_ones_found_in_one()
+    {
+        // Limits small enough that 40 articles take a pass per band and keep one fingerprint: the
+        // paths a million-article index takes, on copies of real seed articles, first build and next.
+        var tiny = new Search.Core.Indexing.Writing.ClusteringLimits { MaxEntries = 40, MaxKeptPrints = 1 };
+        var longest = Longest(seeds, 30);
+        var clusters = new List<List<HashSet<string>>>();
+        foreach (var limits in new[] { Search.Core.Indexing.Writing.ClusteringLimits.Default, tiny })
+        {
+            using var dir = new TempDir();
+            string root = Path.Combine(dir.Path, "news"), index = Path.Combine(dir.Path, "index");
+            Write(Path.Combine(root, "first.jsonl"), longest.Select((a, i) => new Row($"a{i}", a.Body))
+                .Concat(longest.Take(3).Select((a, i) => new Row($"a{i}-trimmed", Head(a.Body, 0.7)))).ToArray());
+            IndexBuilder.Build(new BuildOptions { Roots = new[] { root }, IndexPath = index, Clustering = limits });
+            Write(Path.Combine(root, "second.jsonl"), longest.Skip(2).Take(3).Select((a, i) => new Row($"a{i + 2}-dateline", WithDateline(a.Body))).ToArray());
+            IndexBuilder.Build(new BuildOptions { Roots = new[] { root }, IndexPath = index, Clustering = limits });
+            clusters.Add(Clusters(index).OrderBy(c => c.Min()).ToList());
+        }
+        Assert.Equal(5, clusters[0].Count);
+        Assert.Equal(clusters[0], clusters[1]);
+    }
 }

@@ -34,25 +34,11 @@ public sealed class DuplicateClusterer : IDisposable
     /// <summary>The key of an article not clustered (a key below zero is one not clustered yet).</summary>
     public const long Unassigned = 0;
 
-    /// <summary>Band keys shared by more articles than this are skipped as candidate sources:
-    /// boilerplate every article of one outlet carries, not evidence of a copy.</summary>
-    private const int MaxPostings = 1_000;
-
-    /// <summary>(band key, article) entries sorted at once when looking for candidates: 12 bytes
-    /// each, so 48 MB at most, whatever the size of the index (a pass per group of bands).</summary>
-    private const int MaxEntries = 4_000_000;
-
-    /// <summary>Fingerprints kept per pass for verifying more pairs (about 10 KB each for a news article).</summary>
-    private const int MaxKeptPrints = 4_096;
-
-    /// <summary>Clusters larger than this are not re-split after a deletion (pairwise checks grow
-    /// with the square); they keep their key.</summary>
-    private const int MaxRecheck = 300;
-
     private static readonly ISet<string> TextFields = new HashSet<string> { Schema.Id, Schema.Body, Schema.Published };
 
     /// <summary>The index as the build found it (a near-real-time reader the build holds open).</summary>
     private readonly IndexReader _start;
+    private readonly ClusteringLimits _limits;
     private DirectoryReader? _reader;
     /// <summary>Segments (core cache keys) already scanned for new articles.</summary>
     private HashSet<object> _seen = new();
@@ -61,7 +47,9 @@ public sealed class DuplicateClusterer : IDisposable
 
     /// <param name="start">The index as the build found it, open until the build's last commit:
     /// clusters are compared with it to find those that lost members.</param>
-    public DuplicateClusterer(IndexReader start) => _start = start;
+    public DuplicateClusterer(IndexReader start) : this(start, ClusteringLimits.Default) { }
+
+    internal DuplicateClusterer(IndexReader start, ClusteringLimits limits) => (_start, _limits) = (start, limits);
 
     /// <summary>What one pass did.</summary>
     public sealed record Report(int Clustered, int Joined, int Rechecked, int Moved, TimeSpan Took);
@@ -80,7 +68,7 @@ public sealed class DuplicateClusterer : IDisposable
             _reader = newer;
         }
         var reader = _reader;
-        var pass = new Pass(writer, reader);
+        var pass = new Pass(writer, reader, _limits);
         var fresh = new List<int>();
         var seenNow = new HashSet<object>();
         long clustered = 0;
@@ -140,6 +128,7 @@ public sealed class DuplicateClusterer : IDisposable
     {
         private readonly IndexWriter _writer;
         private readonly DirectoryReader _reader;
+        private readonly ClusteringLimits _limits;
         private readonly NumericDocValues? _keys;
         private readonly IBits? _live;
         private readonly ConcurrentDictionary<int, DuplicateFingerprint?> _prints = new();
@@ -150,10 +139,11 @@ public sealed class DuplicateClusterer : IDisposable
         private Dictionary<long, List<int>>? _members;
         public int Moved;
 
-        public Pass(IndexWriter writer, DirectoryReader reader)
+        public Pass(IndexWriter writer, DirectoryReader reader, ClusteringLimits limits)
         {
             _writer = writer;
             _reader = reader;
+            _limits = limits;
             _keys = MultiDocValues.GetNumericValues(reader, Schema.Cluster);
             _live = MultiFields.GetLiveDocs(reader);
         }
@@ -223,7 +213,7 @@ public sealed class DuplicateClusterer : IDisposable
                 if (before < 2)
                     continue;
                 int now = Size(key);
-                if (now >= before || now < 2 || now > MaxRecheck)
+                if (now >= before || now < 2 || now > _limits.MaxRecheck)
                     continue;
                 rechecked++;
                 Resplit(key);
@@ -316,7 +306,7 @@ public sealed class DuplicateClusterer : IDisposable
         /// Pairs (new article, other article) sharing a band key, each once. The keys are binary doc
         /// values (<see cref="DuplicateFields"/>); an equal key is found by sorting (band, key, doc)
         /// entries and reading runs of equal keys, in passes of as many bands as
-        /// <see cref="MaxEntries"/> entries hold, so memory stays bounded whatever the index holds.
+        /// <see cref="ClusteringLimits.MaxEntries"/> entries hold, so memory stays bounded whatever the index holds.
         /// When the new articles are few beside the index (a nightly addition), only the entries
         /// whose key one of them has are kept: one read of every article's keys, and a sort of
         /// little more than the new articles' own. A pair the rule's size-and-date tests turn down
@@ -327,8 +317,8 @@ public sealed class DuplicateClusterer : IDisposable
         {
             var pairs = new HashSet<(int, int)>();
             int live = _reader.NumDocs;
-            bool filtered = (long)fresh.Count * LshBands.Bands <= MaxEntries / 2 && fresh.Count * 2 < live;
-            int bandsPerPass = filtered ? LshBands.Bands : (int)Math.Clamp(MaxEntries / Math.Max(1, live), 1, LshBands.Bands);
+            bool filtered = (long)fresh.Count * LshBands.Bands <= _limits.MaxEntries / 2 && fresh.Count * 2 < live;
+            int bandsPerPass = filtered ? LshBands.Bands : (int)Math.Clamp(_limits.MaxEntries / Math.Max(1, live), 1, LshBands.Bands);
             var entries = new SortedEntries(filtered ? fresh.Count * LshBands.Bands : live * bandsPerPass);
             for (int first = 0; first < LshBands.Bands; first += bandsPerPass)
             {
@@ -357,7 +347,7 @@ public sealed class DuplicateClusterer : IDisposable
                             if (wanted != null)
                             {
                                 // Only keys a new article has; past MaxPostings + 1 a key is skipped anyway.
-                                if (!wanted.TryGetValue(key, out int n) || n > MaxPostings)
+                                if (!wanted.TryGetValue(key, out int n) || n > _limits.MaxPostings)
                                     continue;
                                 wanted[key] = n + 1;
                             }
@@ -370,7 +360,7 @@ public sealed class DuplicateClusterer : IDisposable
                 entries.Sort();
                 entries.Runs(run =>
                 {
-                    if (run.Length > MaxPostings)
+                    if (run.Length > _limits.MaxPostings)
                         return; // boilerplate many outlets share, not evidence of a copy
                     foreach (int i in run)
                     {
@@ -423,7 +413,7 @@ public sealed class DuplicateClusterer : IDisposable
             return Print(doc)?.OwnKey ?? value;
         }
 
-        /// <summary>A doc's fingerprint, from its stored text; the first <see cref="MaxKeptPrints"/>
+        /// <summary>A doc's fingerprint, from its stored text; the first <see cref="ClusteringLimits.MaxKeptPrints"/>
         /// made in a pass are kept for its other pairs, the rest made again when needed, so memory
         /// stays bounded however many pairs a big build verifies (a fingerprint holds the text).</summary>
         private DuplicateFingerprint? Print(int doc)
@@ -434,7 +424,7 @@ public sealed class DuplicateClusterer : IDisposable
                 return null;
             var stored = _reader.Document(doc, TextFields);
             var print = DuplicateFingerprint.Of(stored.Get(Schema.Id) ?? "", stored.Get(Schema.Body) ?? "", stored.Get(Schema.Published));
-            if (_prints.Count < MaxKeptPrints)
+            if (_prints.Count < _limits.MaxKeptPrints)
                 _prints.TryAdd(doc, print);
             return print;
         }

@@ -25,6 +25,8 @@ public static class SpeedCommand
             return IndexSizes.Print(args[1..]);
         if (args.Length > 1 && args[0] == "postings")
             return IndexPostings.Print(args[1..]);
+        if (args.Length > 2 && args[0] == "merge-cost")
+            return IndexMergeCost.Print(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
         if (args.Length > 1 && args[0] == "query-stages")
             return QueryProfileReport.Stages(args[1..]);
         if (args.Length > 1 && args[0] == "console")

@@ -1,19 +1,14 @@
 using Search.Core.Ingest.Pdf;
 using Xunit;
+using static Search.Core.Tests.Ingest.Pdf.PrintedPageSamples;
 
 namespace Search.Core.Tests.Ingest.Pdf;
 
 /// <summary>What a printed page's article keeps of the prose around it.</summary>
 public sealed class BoilerplateTests
 {
-    private const string Prose =
-        "The city council voted on Tuesday to close the public swimming pool on Mill Street for the summer, citing a cracked filter and a budget that cannot cover the repair this year. " +
-        "Councillors said the pool would reopen next spring once the filter is replaced, and that lessons would move to the leisure centre.";
-
     private const string More =
         "Parents said the closure came at the worst time, with the school holidays starting in two weeks and the leisure centre already full on most afternoons of the week.";
-
-    private static List<PdfParagraph> Page(params string[] texts) => texts.Select(t => new PdfParagraph(t, 0)).ToList();
 
     [Fact]
     public void ACookieNoticeIsNotProseButAnArticleAboutCookiesIs()

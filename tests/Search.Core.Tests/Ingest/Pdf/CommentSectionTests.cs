@@ -1,17 +1,12 @@
 using Search.Core.Ingest.Pdf;
 using Xunit;
+using static Search.Core.Tests.Ingest.Pdf.PrintedPageSamples;
 
 namespace Search.Core.Tests.Ingest.Pdf;
 
 /// <summary>Where a printed page's reader comments begin: only after the article has started.</summary>
 public sealed class CommentSectionTests
 {
-    private const string Prose =
-        "The city council voted on Tuesday to close the public swimming pool on Mill Street for the summer, citing a cracked filter and a budget that cannot cover the repair this year. " +
-        "Councillors said the pool would reopen next spring once the filter is replaced, and that lessons would move to the leisure centre.";
-
-    private static List<PdfParagraph> Page(params string[] texts) => texts.Select(t => new PdfParagraph(t, 0)).ToList();
-
     [Fact]
     public void CommentsAfterTheArticleEndIt()
     {

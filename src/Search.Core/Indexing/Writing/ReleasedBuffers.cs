@@ -9,8 +9,10 @@ namespace Search.Core.Indexing.Writing;
 /// that flushed at least a quarter of a `--commit-mb` interval keeps that to one: a 200k build's working set stays at 260–350 MB between checkpoints instead
 /// of reaching 410 (docs/performance.md, issue 18 fourth round). It costs one blocking collection
 /// per checkpoint, of a heap whose bulk is arrays without references. Not done after the build's
-/// last flush: in a process that also serves the index (the web tests' in-memory server), a forced
-/// collection there made the server miss the build's commit (LiveIndexTests, 2 runs of 2).
+/// last flush: a first version did it there, and a server in the same process (the web tests'
+/// in-memory one) then missed the build's commit (LiveIndexTests, 2 runs of 2). That miss was a
+/// race in <c>SearcherPool.Refresh</c>, fixed since (a commit still being written was marked as
+/// looked at); the collection after the last flush was not measured again.
 /// </summary>
 internal static class ReleasedBuffers
 {

@@ -53,6 +53,10 @@ public sealed class BuildOptions
     /// between the two, as it can on a live archive).</summary>
     internal Action<Ingest.FileScanner.Result>? AfterScan { get; init; }
 
+    /// <summary>Test hook: runs after each checkpoint commit (not the build's last commit, nor the
+    /// commit of merges Lucene may make as the writer closes), on the checkpoint thread.</summary>
+    internal Action? AfterCheckpoint { get; init; }
+
     /// <summary>Files up to this size are read whole (and hashed from the same bytes) before the
     /// index is touched, so a read error costs nothing; larger ones are streamed. Tests lower it
     /// to stream small files.</summary>

@@ -76,7 +76,7 @@ public static class IndexBuilder
             var changes = new ChangeDetector(known, session.PreviousPartial, session.Recheck, new IndexSearcher(before));
             using var clusterer = options.Duplicates ? new Writing.DuplicateClusterer(before, options.Clustering) : null;
             using var checkpoints = new Checkpointer(session, options.CommitInterval, (long)(options.CommitTextMB * 1_000_000),
-                clusterer != null ? w => clusterer.BeforeCommit(w) : null);
+                clusterer != null ? w => clusterer.BeforeCommit(w) : null, options.AfterCheckpoint);
             var ingest = new FileIngest(options, changes, new RecordWriter(session.Writer, accounting), checkpoints, accounting, session.Writer, cancel);
             int threads = options.Threads > 0 ? options.Threads : Environment.ProcessorCount;
             if (options.Live != null)

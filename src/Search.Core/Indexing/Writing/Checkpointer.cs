@@ -32,6 +32,7 @@ public sealed class Checkpointer : IDisposable
     private readonly AutoResetEvent _due = new(false);
     private long _textSinceCommit;
     private readonly Action<Lucene.Net.Index.IndexWriter>? _beforeLastCommit;
+    private readonly Action? _afterCheckpoint;
     private Thread? _thread;
     private Exception? _failure;
 
@@ -46,8 +47,11 @@ public sealed class Checkpointer : IDisposable
     /// story of its own until the build's last commit (or the next build) clusters it. Clustering
     /// at every checkpoint held every file's start and finish while it ran, and flushed the writer
     /// an extra time.</param>
-    public Checkpointer(WriterSession session, TimeSpan interval, long textPerCommit, Action<Lucene.Net.Index.IndexWriter>? beforeLastCommit = null)
+    /// <param name="afterCheckpoint">Runs after each checkpoint commit (a test's count of them).</param>
+    public Checkpointer(WriterSession session, TimeSpan interval, long textPerCommit, Action<Lucene.Net.Index.IndexWriter>? beforeLastCommit = null,
+        Action? afterCheckpoint = null)
     {
+        _afterCheckpoint = afterCheckpoint;
         _session = session;
         _interval = interval;
         _textPerCommit = textPerCommit;
@@ -73,6 +77,7 @@ public sealed class Checkpointer : IDisposable
                 if (_session.Writer.HasUncommittedChanges())
                 {
                     long flushed = Commit(recheckDone: false, last: false);
+                    _afterCheckpoint?.Invoke();
                     // A buffer worth handing back (not the few articles of a short time interval).
                     if (_textPerCommit > 0 && flushed >= _textPerCommit / 4)
                         ReleasedBuffers.Reclaim();

@@ -67,21 +67,23 @@ public sealed class CheckpointerTests
         using var dir = new TempDir();
         string body = new string('x', 10) + string.Concat(Enumerable.Repeat(" harbour", 25));
         string root = Path.GetDirectoryName(Jsonl(dir, "feed/news.jsonl", 4000, _ => body))!;
-        long Commits(double mb, string name)
+        // Checkpoints counted as they are made: the index's commit generation also counts the
+        // commit of merges Lucene finishes as the writer closes, which comes or not with the load.
+        int Checkpoints(double mb, string name)
         {
-            string index = Path.Combine(dir.Path, name);
+            int checkpoints = 0;
             var summary = RunBuild(new BuildOptions
             {
-                Roots = new[] { root }, IndexPath = index, Threads = 2, ReadWholeLimit = 0,
+                Roots = new[] { root }, IndexPath = Path.Combine(dir.Path, name), Threads = 2, ReadWholeLimit = 0,
                 CommitTextMB = mb, CommitInterval = TimeSpan.FromHours(1),
                 WrapItems = (_, items) => Slowly(items),
+                AfterCheckpoint = () => Interlocked.Increment(ref checkpoints),
             });
             Assert.Equal(4000, summary.DocumentsInIndex);
-            return Lucene.Net.Index.SegmentInfos.GetLastCommitGeneration(Directory.GetFiles(index).Select(Path.GetFileName).ToArray());
+            return checkpoints;
         }
-        long byTimeOnly = Commits(0, "by-time");
-        long byWork = Commits(0.1, "by-work");
-        Assert.InRange(byWork - byTimeOnly, 4, 9);
+        Assert.Equal(0, Checkpoints(0, "by-time"));
+        Assert.InRange(Checkpoints(0.1, "by-work"), 4, 9);
     }
 
     [Fact]

@@ -60,12 +60,9 @@ public static partial class Bylines
     public static string Clean(string raw)
     {
         string s = Search.Core.Ingest.ParagraphText.CollapseWhitespace(System.Net.WebUtility.HtmlDecode(raw));
-        s = Email().Replace(s, "");
-        s = Handle().Replace(s, "");
-        s = ReadingTime().Replace(s, "");
+        s = ContactsAndReadingTime().Replace(s, "");
         s = RunTogether().Replace(s, ", ");
-        s = LeadingLabel().Replace(s, "");
-        s = LeadingBy().Replace(s, "");
+        s = LeadingLabelOrBy().Replace(s, "");
         s = Trailing().Replace(s, "");
         s = NameJoiner().Replace(s, ", ");
         if (s.EndsWith(':') || s.EndsWith('：'))
@@ -84,6 +81,31 @@ public static partial class Bylines
         }
         return string.Join(", ", names);
     }
+
+    /// <summary>E-mail addresses; an "@handle" and everything after it (social links follow the
+    /// names); a reading time ("4 min read") and everything after it.</summary>
+    [GeneratedRegex(@"[\w.+-]+@[\w-]+\.[\w.]+|\s*@\w+.*$|\s*\d+\s*min(?:ute)?s?\.?\s+read\b.*$", RegexOptions.IgnoreCase)]
+    private static partial Regex ContactsAndReadingTime();
+
+    /// <summary>"Текст: Лида Буслаева", "Words: Jane Smith": a one- or two-word label before a colon;
+    /// then "By", "Written by", "Par", "Von" before the names.</summary>
+    [GeneratedRegex(@"^(?:[\p{L}]+(?:\s[\p{L}]+)?\s?[:：]\s+(?=\S))?(?:(?:(?:written|posted|reported|words|story|text|analysis|commentary|opinion|photos?|interview)\s+)?(?:by|par|por|von|door|di|da|av|przez)\s*:?\s+)?", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadingLabelOrBy();
+
+    /// <summary>Two words glued where markup separated them, at the end of a name: "Eric
+    /// TUCKERAssociated", "Phil HelselPhil", "Jeff FoustMonday". Only after a first name, so
+    /// brands ("LinkNaija", "MarketWatch") and "McDonald", "MacDonald", "LaMotte" stay whole.</summary>
+    [GeneratedRegex(@"(?<=\b\p{Lu}[\p{Ll}\p{Lu}]+\s+(?:\p{Lu}\.\s+)?(?:\p{Lu}\p{Ll}{3,}|\p{Lu}{2,}))(?=\p{Lu}\p{Ll}{2,})|(?<=\b\p{Lu}\p{Ll}+\s+(?:\p{Lu}\.\s+)?\p{Lu}\p{Ll}{3,})(?=\p{Lu})")]
+    private static partial Regex RunTogether();
+
+    /// <summary>"A and B", "A et B", "A & B" between names: listed as "A, B".</summary>
+    [GeneratedRegex(@"\s+(?:and|&|et|und|y|e|en|i|og|och)\s+(?=\p{Lu})")]
+    private static partial Regex NameJoiner();
+
+    /// <summary>What trails the names: a separator or a word such as "updated" or "follow" and all after
+    /// it ("| CNN", "Follow @x"), or a date.</summary>
+    [GeneratedRegex(@"(?:\s*(?:\||•|·|—|–|\bon\b|\bupdated\b|\bpublished\b|\bposted\b|\bfollow\b|\bcontact\b|\bmore by\b|\bemail\b|\btwitter\b)\s*.*|\s*,?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}.*|\s*\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{4}.*|\s*\d{4}-\d\d-\d\d.*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex Trailing();
 
     /// <summary>Removes the agency or outlet a byline ends with when it is the page's own site
     /// ("Jill Disis, CNN Business" on CNN): the site is already the source. A byline that is only
@@ -161,42 +183,15 @@ public static partial class Bylines
         return name;
     }
 
-    /// <summary>Two words glued where markup separated them, at the end of a name: "Eric
-    /// TUCKERAssociated", "Phil HelselPhil", "Jeff FoustMonday". Only after a first name, so
-    /// brands ("LinkNaija", "MarketWatch") and "McDonald", "MacDonald", "LaMotte" stay whole.</summary>
-    [GeneratedRegex(@"(?<=\b\p{Lu}[\p{Ll}\p{Lu}]+\s+(?:\p{Lu}\.\s+)?(?:\p{Lu}\p{Ll}{3,}|\p{Lu}{2,}))(?=\p{Lu}\p{Ll}{2,})|(?<=\b\p{Lu}\p{Ll}+\s+(?:\p{Lu}\.\s+)?\p{Lu}\p{Ll}{3,})(?=\p{Lu})")]
-    private static partial Regex RunTogether();
-
-    /// <summary>"Текст: Лида Буслаева", "Words: Jane Smith": a one- or two-word label before a colon.</summary>
-    [GeneratedRegex(@"^[\p{L}]+(?:\s[\p{L}]+)?\s?[:：]\s+(?=\S)")]
-    private static partial Regex LeadingLabel();
-
-    [GeneratedRegex(@"\s*\d+\s*min(?:ute)?s?\.?\s+read\b.*$", RegexOptions.IgnoreCase)]
-    private static partial Regex ReadingTime();
-
+    /// <summary>A weekday after a name ("Jeff Foust Monday").</summary>
     [GeneratedRegex(@"\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$", RegexOptions.IgnoreCase)]
     private static partial Regex TrailingWeekday();
 
+    /// <summary>A weekday or relative day where a name should be.</summary>
     [GeneratedRegex(@"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)$", RegexOptions.IgnoreCase)]
     private static partial Regex Weekday();
 
+    /// <summary>A file name where a name should be ("humans.txt").</summary>
     [GeneratedRegex(@"^\S+\.(?:txt|html?|php|aspx?|jsp|xml|json|js|css|pdf|jpe?g|png|gif)$", RegexOptions.IgnoreCase)]
     private static partial Regex FileName();
-
-    [GeneratedRegex(@"[\w.+-]+@[\w-]+\.[\w.]+")]
-    private static partial Regex Email();
-
-    /// <summary>"@handle" and everything after it (social links follow the names).</summary>
-    [GeneratedRegex(@"\s*@\w+.*$")]
-    private static partial Regex Handle();
-
-    /// <summary>"A and B", "A et B", "A & B" between names: listed as "A, B".</summary>
-    [GeneratedRegex(@"\s+(?:and|&|et|und|y|e|en|i|og|och)\s+(?=\p{Lu})")]
-    private static partial Regex NameJoiner();
-
-    [GeneratedRegex(@"^(?:(?:written|posted|reported|words|story|text|analysis|commentary|opinion|photos?|interview)\s+)?(?:by|par|por|von|door|di|da|av|przez)\s*:?\s+", RegexOptions.IgnoreCase)]
-    private static partial Regex LeadingBy();
-
-    [GeneratedRegex(@"(?:\s*(?:\||•|·|—|–|\bon\b|\bupdated\b|\bpublished\b|\bposted\b|\bfollow\b|\bcontact\b|\bmore by\b|\bemail\b|\btwitter\b)\s*.*|\s*,?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}.*|\s*\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{4}.*|\s*\d{4}-\d\d-\d\d.*)$", RegexOptions.IgnoreCase)]
-    private static partial Regex Trailing();
 }

@@ -3,7 +3,7 @@ using Lucene.Net.Search.Similarities;
 namespace Search.Core.Querying.Ranking;
 
 /// <summary>
-/// BM25 as <see cref="BM25Similarity"/> computes it, with two choices it does not offer:
+/// BM25 as <see cref="BM25Similarity"/> computes it, with three choices it does not offer:
 /// <list type="bullet">
 /// <item><see cref="RankingSettings.MinLengthNorm"/>: a document shorter than this fraction of the
 /// average length is normalised as if it had this fraction (Xapian's <c>min_normlen</c>), so a
@@ -11,7 +11,9 @@ namespace Search.Core.Querying.Ranking;
 /// <item><see cref="RankingSettings.RobertsonIdf"/>: the idf of the Robertson–Spärck Jones weight,
 /// log((N − n + ½)/(n + ½)), as Xapian computes it (below a ratio of 2 it is damped, never
 /// negative), instead of Lucene's log(1 + (N − n + ½)/(n + ½)), which keeps a floor of log 2
-/// for words in half the documents.</item>
+/// for words in half the documents;</item>
+/// <item><see cref="RankingSettings.Delta"/>: BM25+'s lower bound, δ · idf added for every matching
+/// word whatever the document's length (measured, off: docs/relevance.md).</item>
 /// </list>
 /// Norms are read as the index writes them (<see cref="BM25Similarity"/>'s one-byte length), so
 /// the index does not change; <see cref="DocumentLengths"/> lets the relevance benchmark measure

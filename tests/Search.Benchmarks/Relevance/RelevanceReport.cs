@@ -203,7 +203,7 @@ public sealed class RelevanceReport
         sb.AppendLine();
         sb.AppendLine("| candidates | held out | chosen | nDCG@10 | MAP | Δ nDCG@10 vs Xapian | Δ MAP vs Xapian |");
         sb.AppendLine("|---|---|---|--:|--:|--:|--:|");
-        foreach (var (label, among) in ChoiceSets)
+        foreach (var (label, among) in ChoiceSets.Where(set => _byVariant.Keys.Any(set.Among)))
         {
             string first = label;
             for (int i = 0; i < _runs.Count; i++)

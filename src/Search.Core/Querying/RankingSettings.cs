@@ -56,6 +56,11 @@ public sealed record RankingSettings
     /// benchmark's choice, which measured it within ±0.003 everywhere and chose none (docs/relevance.md).</summary>
     public float MinLengthNorm { get; init; }
 
+    /// <summary>BM25+'s lower bound (Lv and Zhai, 2011): every matching word adds this much of its
+    /// idf however long the document is, so a long document that has the word is never scored as if
+    /// it lacked it. 0: plain BM25.</summary>
+    public float Delta { get; init; }
+
     /// <summary>Read a document's length from its one-byte norm as the middle of the lengths that
     /// byte stands for, not the longest (Lucene's reading, which makes every document look up to
     /// 1.6 times longer than it is against an exact average). Search time only: the index is the same.</summary>

@@ -23,8 +23,9 @@ public sealed record RankingVariant(AnalysisSettings Analysis, RankingSettings R
                 $"proximity {(r.ProximityBoost > 0 ? r.ProximityBoost.ToString(CultureInfo.InvariantCulture) : "off")}, " +
                 $"function words {(r.QueryFunctionWords ? "dropped" : "kept")}" +
                 (r.QueryStopWords ? ", request phrasing dropped" : "") +
+                (r.Delta > 0 ? ", BM25+ δ " + r.Delta.ToString(CultureInfo.InvariantCulture) : "") +
                 (r.MinLengthNorm > 0 ? ", min length " + r.MinLengthNorm.ToString(CultureInfo.InvariantCulture) : "") +
-                (r.NormMidpoints ? ", norm lengths read as their middle" : ", norm lengths read as Lucene does") +
+                (r.DocumentLengths != null ? "" : r.NormMidpoints ? ", norm lengths read as their middle" : ", norm lengths read as Lucene does") +
                 (r.DocumentLengths is StopWordLengths ? ", lengths counting stop words (index-time)" : r.DocumentLengths != null ? ", exact lengths (index-time)" : ""));
         }
     }
@@ -59,4 +60,9 @@ public sealed record RankingVariant(AnalysisSettings Analysis, RankingSettings R
                             CombinedField = true, MinLengthNorm = 0f, NormMidpoints = midpoints, DocumentLengths = null,
                         });
     }
+
+    /// <summary><see cref="Grid"/> as it would be if the index stored exact lengths (no norm reading
+    /// to choose): measured as another set leave-one-out could choose from, not shipped.</summary>
+    public static IEnumerable<RankingVariant> ExactLengthGrid() =>
+        Grid().Where(v => v.Ranking.NormMidpoints).Select(v => v with { Ranking = v.Ranking with { DocumentLengths = ExactLengths.Instance } });
 }

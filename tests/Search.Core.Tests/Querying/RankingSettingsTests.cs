@@ -194,6 +194,23 @@ public sealed class RankingSettingsTests
     }
 
     [Fact]
+    public void Bm25_plus_adds_the_same_floor_to_every_article_that_has_the_word()
+    {
+        // One word, no proximity: BM25+ adds δ · idf to every match, however long the article.
+        var plain = RankingSettings.Default with { ProximityBoost = 0 };
+        using var a = ArticleSearcher.Open(_index.IndexPath, plain);
+        using var b = ArticleSearcher.Open(_index.IndexPath, plain with { Delta = 1f });
+        var request = new SearchRequest { Query = "police", Limit = 1000, Snippets = false, Suggest = false };
+        var before = a.Search(request).Hits.ToDictionary(h => h.Id, h => h.Score);
+        var after = b.Search(request).Hits;
+        Assert.True(after.Count > 2, $"{after.Count} hits");
+        Assert.Equal(before.Keys.ToHashSet(), after.Select(h => h.Id).ToHashSet());
+        float floor = after[0].Score - before[after[0].Id];
+        Assert.True(floor > 0.1f, $"floor {floor}");
+        Assert.All(after, h => Assert.Equal(floor, h.Score - before[h.Id], 3));
+    }
+
+    [Fact]
     public void Function_words_are_dropped_from_every_query_form_unless_nothing_else_is_left()
     {
         var ranking = RankingSettings.Default with { QueryFunctionWords = true, ProximityBoost = 0, K3 = null };

@@ -3,7 +3,7 @@ using Lucene.Net.Search.Similarities;
 namespace Search.Core.Querying.Ranking;
 
 /// <summary>
-/// BM25 as <see cref="BM25Similarity"/> computes it, with two choices it does not offer:
+/// BM25 as <see cref="BM25Similarity"/> computes it, with three choices it does not offer:
 /// <list type="bullet">
 /// <item><see cref="RankingSettings.MinLengthNorm"/>: a document shorter than this fraction of the
 /// average length is normalised as if it had this fraction (Xapian's <c>min_normlen</c>), so a
@@ -11,7 +11,9 @@ namespace Search.Core.Querying.Ranking;
 /// <item><see cref="RankingSettings.RobertsonIdf"/>: the idf of the Robertson–Spärck Jones weight,
 /// log((N − n + ½)/(n + ½)), as Xapian computes it (below a ratio of 2 it is damped, never
 /// negative), instead of Lucene's log(1 + (N − n + ½)/(n + ½)), which keeps a floor of log 2
-/// for words in half the documents.</item>
+/// for words in half the documents;</item>
+/// <item><see cref="RankingSettings.Delta"/>: BM25+'s lower bound, δ · idf added for every matching
+/// word whatever the document's length (measured, off: docs/relevance.md).</item>
 /// </list>
 /// Norms are read as the index writes them (<see cref="BM25Similarity"/>'s one-byte length), so
 /// the index does not change; <see cref="DocumentLengths"/> lets the relevance benchmark measure
@@ -22,7 +24,7 @@ public sealed class Bm25Scoring : Similarity
     private static readonly BM25Similarity Writer = new();
     private static readonly float[] NormTable = NormCodec.Table(), MidpointTable = NormCodec.Midpoints();
 
-    private readonly float _k1, _b, _minNorm;
+    private readonly float _k1, _b, _minNorm, _delta;
     private readonly bool _robertsonIdf;
     private readonly float[] _lengths;
 
@@ -31,6 +33,7 @@ public sealed class Bm25Scoring : Similarity
         _k1 = settings.K1;
         _b = settings.B;
         _minNorm = settings.MinLengthNorm;
+        _delta = settings.Delta;
         _robertsonIdf = settings.RobertsonIdf;
         _lengths = settings.NormMidpoints ? MidpointTable : NormTable;
         DocumentLengths = settings.DocumentLengths;
@@ -54,7 +57,7 @@ public sealed class Bm25Scoring : Similarity
     /// <summary>More than a term or phrase of this <paramref name="idf"/> and <paramref name="boost"/>
     /// can score in any document: the term-frequency part, freq / (freq + length factor), stays
     /// below 1 (see <see cref="ProximityScored"/>).</summary>
-    public float ScoreBound(float idf, float boost) => idf * boost * (_k1 + 1);
+    public float ScoreBound(float idf, float boost) => idf * boost * (_k1 + 1 + _delta);
 
     public override SimWeight ComputeWeight(float queryBoost, CollectionStatistics collectionStats, params TermStatistics[] termStats)
     {
@@ -115,18 +118,19 @@ public sealed class Bm25Scoring : Similarity
     {
         protected readonly Bm25Scoring Owner;
         protected readonly Weight W;
-        private readonly float _scale;
+        private readonly float _scale, _floor;
 
         protected ScorerBase(Bm25Scoring owner, Weight weight)
         {
             Owner = owner;
             W = weight;
             _scale = weight.Value * (owner._k1 + 1);
+            _floor = weight.Value * owner._delta;
         }
 
         protected abstract float LengthFactor(int doc);
 
-        public override float Score(int doc, float freq) => _scale * freq / (freq + LengthFactor(doc));
+        public override float Score(int doc, float freq) => freq > 0 ? _scale * freq / (freq + LengthFactor(doc)) + _floor : 0;
 
         public override float ComputeSlopFactor(int distance) => 1.0f / (distance + 1);
 

@@ -5,6 +5,7 @@ using Search.Core.Indexing;
 using Search.Core.Indexing.Analysis;
 using Search.Core.Querying.Ranking;
 using Search.Core.Tests.Support;
+using Search.Tests.Support;
 using Xunit;
 
 namespace Search.Core.Tests.Querying;
@@ -82,6 +83,32 @@ public sealed class StemFormsTests(SeedIndex seeds)
         Assert.Contains("dy", StemForms.CandidatePrefixes("die", Analyzers.Stemmed));
         Assert.Equal("die", StemForms.StemOf(Analyzers.Stemmed, "dying"));
         Assert.Null(StemForms.StemOf(Analyzers.Stemmed, "the"));
+    }
+
+    [Fact]
+    public void Every_words_exact_form_starts_with_a_candidate_prefix_of_its_stem()
+    {
+        // Every word of the seeds and (when ../shared is there) the BBC corpus, with its stem.
+        var files = System.IO.Directory.EnumerateFiles(RepoPaths.Seeds, "*.txt", SearchOption.AllDirectories);
+        if (SharedCorpus.Root != null)
+            files = files.Concat(System.IO.Directory.EnumerateFiles(SharedCorpus.Path("corpora", "bbc"), "*.txt", SearchOption.AllDirectories));
+        int words = 0;
+        var failures = new List<string>();
+        foreach (string text in files.Select(File.ReadAllText))
+        {
+            var terms = AnalyzedTerms.Of(Analyzers.Pairs, Schema.Body, text);
+            for (int i = 0; i + 1 < terms.Count; i++)
+            {
+                if (terms[i][0] != Schema.ExactMarker || terms[i + 1][0] == Schema.ExactMarker)
+                    continue; // a stop word: no stem
+                string word = terms[i][1..], stem = terms[i + 1];
+                words++;
+                if (!StemForms.CandidatePrefixes(stem, Analyzers.Stemmed).Any(p => word.StartsWith(p, StringComparison.Ordinal)))
+                    failures.Add($"{word} → {stem}");
+            }
+        }
+        Assert.True(words > 5_000, $"only {words} words read");
+        Assert.Empty(failures.Distinct().Take(20));
     }
 
     private static Query Parse(string text) => new Search.Core.Querying.ArticleQueryParser(Analyzers, 1000).ParseQuery(text);

@@ -78,7 +78,8 @@ public sealed class StemForms
 
     /// <summary>Where the exact forms of <paramref name="stem"/> begin, without the marker: its first
     /// three characters (stemmers cut or rewrite a word's end: "happy" → "happi", "running" → "run"),
-    /// and for a stem in -ie its beginning + y (porter2's "dying" → "die", "lying" → "lie").
+    /// two of a three-letter stem (its last may be rewritten: "using" → "use", "why" → "whi"), a
+    /// shorter stem whole, and for a stem in -ie its beginning + y (porter2's "dying" → "die").
     /// A test checks every word of a real corpus against these. A language without a stemmer has
     /// none (its words are indexed bare); one whose stemmer takes prefixes off (Arabic) has the
     /// empty prefix: every exact term.</summary>
@@ -94,7 +95,7 @@ public sealed class StemForms
                 yield break;
             }
         }
-        yield return stem[..Math.Min(3, stem.Length)];
+        yield return stem[..(stem.Length >= 4 ? 3 : stem.Length == 3 ? 2 : stem.Length)];
         if (stem.Length >= 3 && stem.EndsWith("ie", StringComparison.Ordinal))
             yield return stem[..^2] + "y";
     }

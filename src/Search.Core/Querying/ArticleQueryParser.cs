@@ -173,12 +173,31 @@ public sealed partial class ArticleQueryParser : MultiFieldQueryParser
         // `word~5` asks for more edits than Lucene's automata support (2): give the most there is.
         float similarity = minSimilarity >= 1 ? Math.Min(minSimilarity, 2f) : minSimilarity;
         field = CheckField(field);
-        // The default fields: the combined field's stems, scored as plain words are.
         if (field == null)
-            return base.GetFuzzyQuery(Schema.AllText, termStr, similarity);
-        if (Array.IndexOf(Schema.TextFields, field) < 0)
-            return base.GetFuzzyQuery(field, termStr, similarity);
-        // A text field: its bare stems and its exact forms (the marker must match, not be an edit).
+        {
+            // The default fields: each with its weight, as a plain word over them was.
+            var any = new BooleanQuery(disableCoord: true);
+            foreach (var (name, weight) in _ranking.FieldWeights)
+            {
+                var inField = FuzzyAsWritten(name, termStr, similarity);
+                inField.Boost = weight;
+                any.Add(inField, Occur.SHOULD);
+            }
+            return any;
+        }
+        return Array.IndexOf(Schema.TextFields, field) >= 0
+            ? FuzzyAsWritten(field, termStr, similarity)
+            : base.GetFuzzyQuery(field, termStr, similarity);
+    }
+
+    /// <summary>
+    /// A misspelt word in title or body: the words as written near it, that is the words indexed
+    /// bare (their own stems) and the exact forms <c>=word</c> (<see cref="OneTermPerToken"/>),
+    /// the marker required, not counted as an edit (`goverment~` finds `=government`). Stems alone
+    /// would miss it: `govern` is three edits from `goverment`.
+    /// </summary>
+    private BooleanQuery FuzzyAsWritten(string field, string termStr, float similarity)
+    {
         var forms = base.GetFuzzyQuery(field, Schema.ExactMarker + termStr, similarity);
         if (forms is FuzzyQuery fuzzy)
             forms = new FuzzyQuery(fuzzy.Term, fuzzy.MaxEdits, fuzzy.PrefixLength + 1) { Boost = fuzzy.Boost };

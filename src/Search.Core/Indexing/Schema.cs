@@ -8,7 +8,7 @@ namespace Search.Core.Indexing;
 public static class Schema
 {
     /// <summary>Bumped on any incompatible change to fields or analysis.</summary>
-    public const int Version = 7;
+    public const int Version = 8;
 
     // Identity and bookkeeping (keyword, stored).
     public const string Id = "id";
@@ -27,7 +27,10 @@ public static class Schema
     /// incremental state lives in the same atomic commit as the articles themselves.</summary>
     public const string FileState = "file_state";
 
-    // Full text: analysed with stemming plus exact (unstemmed) terms at the same positions.
+    // Full text, one term per word (Analysis/OneTermPerToken): a word that is its own stem bare
+    // (`market`), any other word as its exact form (`=markets`), a stop word as its exact form
+    // (`=the`). Quoted words query the term indexed for each word; a stem queries its bare term and
+    // every exact form whose stem it is (Analysis/StemForms, StemQuery). Positions for phrases.
     public const string Title = "title";
     public const string Body = "body";
 
@@ -69,7 +72,7 @@ public static class Schema
     /// carries sorted-set doc values with the display label (for counting).</summary>
     public const string FacetPrefix = "facet_";
 
-    /// <summary>Exact (unstemmed) terms are indexed with this prefix beside the stemmed ones.</summary>
+    /// <summary>Exact (unstemmed) forms of words whose stem differs, and stop words, are indexed with this prefix.</summary>
     public const char ExactMarker = '=';
 
     /// <summary>Fields searched when a query names none, with their weights.</summary>
@@ -79,7 +82,7 @@ public static class Schema
         [Body] = 1.0f,
     };
 
-    /// <summary>Full-text fields: stemmed + exact terms, positions for phrases.</summary>
+    /// <summary>Full-text fields: one term per word (bare stem or exact form), positions for phrases.</summary>
     public static readonly string[] TextFields = { Title, Body };
 
     /// <summary>Metadata fields searchable with `field:value`, lower-cased, unstemmed.</summary>

@@ -24,24 +24,26 @@ internal static class KeywordQuery
         return AnalyzedTerms.Of(stemmed, Schema.Body, text);
     }
 
-    public static Query Build(IReadOnlyList<string> terms, RankingSettings ranking)
+    public static Query Build(IReadOnlyList<string> terms, RankingSettings ranking, Analyzer stemmed)
     {
         var query = new BooleanQuery(disableCoord: true);
         foreach (var group in terms.GroupBy(t => t, StringComparer.Ordinal))
         {
-            var clause = FieldsOf(group.Key, ranking);
+            var clause = FieldsOf(group.Key, ranking, stemmed);
             clause.Boost = ranking.QueryTermWeight(group.Count());
             query.Add(clause, Occur.SHOULD);
         }
         return query;
     }
 
-    /// <summary>One term over the default fields: summed, or the best field plus a fraction of the rest.</summary>
-    public static Query FieldsOf(string term, RankingSettings ranking)
+    /// <summary>One stem over the default fields: summed, or the best field plus a fraction of the
+    /// rest; in title and body a stem is all its indexed forms (<see cref="StemQuery"/>, stemmed as
+    /// <paramref name="stemmed"/> stems).</summary>
+    public static Query FieldsOf(string term, RankingSettings ranking, Analyzer stemmed)
     {
         if (ranking.CombinedField)
             return new TermQuery(new Term(Schema.AllText, term));
-        var perField = ranking.FieldWeights.Select(kv => (Query)new TermQuery(new Term(kv.Key, term)) { Boost = kv.Value }).ToList();
+        var perField = ranking.FieldWeights.Select(kv => (Query)new StemQuery(new Term(kv.Key, term), stemmed) { Boost = kv.Value }).ToList();
         if (ranking.FieldTieBreaker < 1)
         {
             var max = new DisjunctionMaxQuery(ranking.FieldTieBreaker);

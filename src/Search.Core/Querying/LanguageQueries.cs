@@ -99,12 +99,18 @@ internal static partial class LanguageQueries
         return combined;
     }
 
-    /// <summary>Articles analysed as <paramref name="key"/> whose title or body has the exact term <paramref name="exact"/>.</summary>
-    private static int Count(IndexSearcher searcher, string exact, string key, IReadOnlyList<string> codes)
+    /// <summary>Articles analysed as <paramref name="key"/> whose title or body has <paramref name="word"/>
+    /// as written: indexed as <c>=word</c> where its stem differs, bare where it is its own stem
+    /// (<see cref="OneTermPerToken"/>).</summary>
+    private static int Count(IndexSearcher searcher, string word, string key, IReadOnlyList<string> codes)
     {
+        string bare = word.Length > 0 && word[0] == Schema.ExactMarker ? word[1..] : word;
         var any = new BooleanQuery();
         foreach (string field in Schema.TextFields)
-            any.Add(new TermQuery(new Term(field, exact)), Occur.SHOULD);
+        {
+            any.Add(new TermQuery(new Term(field, bare)), Occur.SHOULD);
+            any.Add(new TermQuery(new Term(field, Schema.ExactMarker + bare)), Occur.SHOULD);
+        }
         var query = new BooleanQuery { { any, Occur.MUST }, { ArticlesOf(key, codes), Occur.MUST } };
         var count = new TotalHitCountCollector();
         searcher.Search(query, count);

@@ -87,6 +87,12 @@ public static class RelatedArticles
     private static BooleanQuery? LibraryQuery(IndexReader reader, ArticleAnalyzers analyzers, int doc)
     {
         var mlt = new MoreLikeThis(reader, new DefaultSimilarity()) { Analyzer = analyzers.Stemmed, FieldNames = Fields };
-        return mlt.Like(doc) is BooleanQuery { Clauses.Count: > 0 } like ? like : null;
+        if (mlt.Like(doc) is not BooleanQuery { Clauses.Count: > 0 } like)
+            return null;
+        // MoreLikeThis picks stems; in title and body a stem is all its indexed forms.
+        var stems = new BooleanQuery(like.CoordDisabled) { Boost = like.Boost, MinimumNumberShouldMatch = like.MinimumNumberShouldMatch };
+        foreach (var clause in like.Clauses)
+            stems.Add(clause.Query is TermQuery t ? new StemQuery(t.Term, analyzers.Stemmed) { Boost = t.Boost } : clause.Query, clause.Occur);
+        return stems;
     }
 }

@@ -51,7 +51,7 @@ internal static class Rm3Expansion
         expanded.Add(original, Occur.SHOULD);
         foreach (var (term, p) in expansion)
         {
-            var clause = KeywordQuery.FieldsOf(term, ranking);
+            var clause = KeywordQuery.FieldsOf(term, ranking, stemmed);
             clause.Boost = (float)((1 - OriginalWeight) * p / total);
             expanded.Add(clause, Occur.SHOULD);
         }

@@ -5,7 +5,7 @@ namespace Search.Core.Querying;
 
 /// <summary>
 /// "Did you mean": respells the words of a query to the spelling that best fits the index, using
-/// Lucene's FuzzyTermsEnum over the exact (unstemmed, accent-folded) terms of title and body, so
+/// Lucene's FuzzyTermsEnum over the words as written (unstemmed, accent-folded) in title and body, so
 /// suggestions are real words as written (`kazakstan` → `kazakhstan`). Each word's spellings (the
 /// word itself when the index has it, and the closest known words up to two edits away) are scored
 /// by how common they are less a penalty per edit; the query's respelling is then chosen as a whole,
@@ -113,7 +113,8 @@ public static partial class SpellingSuggester
         {
             var any = new BooleanQuery();
             foreach (string field in Schema.TextFields)
-                any.Add(new TermQuery(new Term(field, Schema.ExactMarker + word)), Occur.SHOULD);
+                foreach (string marker in AsWritten)
+                    any.Add(new TermQuery(new Term(field, marker + word)), Occur.SHOULD);
             all.Add(any, Occur.MUST);
         }
         var count = new TotalHitCountCollector();
@@ -143,20 +144,25 @@ public static partial class SpellingSuggester
                 var terms = MultiFields.GetTerms(reader, field);
                 if (terms == null)
                     continue;
-                var fuzzy = new FuzzyTermsEnum(terms, new AttributeSource(), new Term(field, Schema.ExactMarker + word),
-                    maxEdits, prefixLength: settings.PrefixLength + 1, transpositions: true); // +1: the exact-term marker
-                while (fuzzy.MoveNext())
+                foreach (string marker in AsWritten)
                 {
-                    string text = fuzzy.Term.Utf8ToString();
-                    if (text.Length < 3 || text[0] != Schema.ExactMarker || found.ContainsKey(text[1..]))
-                        continue;
-                    string candidate = text[1..];
-                    if (IsStopWord(candidate))
-                        continue; // `blare` is not `are`: a query drops stop words anyway
-                    double edits = WordDistance.Edits(word, candidate);
-                    if (WordDistance.Soundex(candidate) == WordDistance.Soundex(word))
-                        edits = Math.Max(0, edits - settings.SoundAlikeCredit);
-                    found[candidate] = new Spelling(candidate, edits, DocFreq(reader, candidate));
+                    var fuzzy = new FuzzyTermsEnum(terms, new AttributeSource(), new Term(field, marker + word),
+                        maxEdits, prefixLength: settings.PrefixLength + marker.Length, transpositions: true); // the marker, if any, must be there
+                    while (fuzzy.MoveNext())
+                    {
+                        string text = fuzzy.Term.Utf8ToString();
+                        if (text.Length < marker.Length + 2 || (text[0] == Schema.ExactMarker) != (marker.Length > 0))
+                            continue;
+                        string candidate = text[marker.Length..];
+                        if (found.ContainsKey(candidate))
+                            continue;
+                        if (IsStopWord(candidate))
+                            continue; // `blare` is not `are`: a query drops stop words anyway
+                        double edits = WordDistance.Edits(word, candidate);
+                        if (WordDistance.Soundex(candidate) == WordDistance.Soundex(word))
+                            edits = Math.Max(0, edits - settings.SoundAlikeCredit);
+                        found[candidate] = new Spelling(candidate, edits, DocFreq(reader, candidate));
+                    }
                 }
             }
         }
@@ -175,11 +181,17 @@ public static partial class SpellingSuggester
     private static bool IsStopWord(string word) =>
         Lucene.Net.Analysis.En.EnglishAnalyzer.DefaultStopSet.Contains(word);
 
+    /// <summary>How a word as written is indexed (<see cref="Indexing.Analysis.OneTermPerToken"/>): as
+    /// its exact form <c>=word</c> when its stem differs (or it is a stop word), bare when the word
+    /// is its own stem. A word is one or the other, so the two are summed.</summary>
+    private static readonly string[] AsWritten = [Schema.ExactMarker.ToString(), ""];
+
     private static int DocFreq(IndexReader reader, string word)
     {
         int n = 0;
         foreach (string field in Schema.TextFields)
-            n += reader.DocFreq(new Term(field, Schema.ExactMarker + word));
+            foreach (string marker in AsWritten)
+                n += reader.DocFreq(new Term(field, marker + word));
         return n;
     }
 

@@ -1,4 +1,5 @@
 using Search.Core.Indexing;
+using Search.Core.Indexing.Analysis;
 
 namespace Search.Core.Snippets;
 
@@ -46,16 +47,45 @@ public sealed class QueryTerms
         return found;
     }
 
+    /// <summary>The terms a pattern was rewritten to, as the terms dictionary holds them (a bare one
+    /// stands for its stem, as in <see cref="Enumerate"/>).</summary>
+    private void AddRewritten(Query rewritten)
+    {
+        if (rewritten is TermQuery t)
+            Terms.Add(t.Term.Text);
+        else if (rewritten is BooleanQuery b)
+            foreach (var clause in b.Clauses)
+                AddRewritten(clause.Query);
+    }
+
+    private static bool IsTextField(string field) => Array.IndexOf(Schema.TextFields, field) >= 0;
+
+    /// <summary>
+    /// A title or body term as snippets match it (<see cref="Indexing.Analysis.TextMode.Pairs"/>: each
+    /// word's exact copy and its stem): the index keeps a word as written either as <c>=word</c> or,
+    /// when the word is its own stem, bare (<see cref="Indexing.Analysis.OneTermPerToken"/>); a bare
+    /// one is the exact word here too, not every word of that stem.
+    /// </summary>
+    private static string AsWritten(string term) =>
+        term.Length > 0 && term[0] == Schema.ExactMarker ? term : Schema.ExactMarker + term;
+
     private void Collect(Query query, string field, IndexReader reader)
     {
         switch (query)
         {
-            case TermQuery t when t.Term.Field == field || (t.Term.Field == Schema.AllText && Array.IndexOf(Schema.TextFields, field) >= 0):
+            case TermQuery t when t.Term.Field == field:
+                // In title or body, a term query is a word as written.
+                Terms.Add(AsWritten(t.Term.Text));
+                break;
+            case TermQuery t when t.Term.Field == Schema.AllText && IsTextField(field):
                 // The combined field holds the title's and body's stemmed terms.
                 Terms.Add(t.Term.Text);
                 break;
+            case StemQuery s when s.Term.Field == field:
+                Terms.Add(s.Term.Text);
+                break;
             case PhraseQuery p when p.GetTerms().Length > 0 && p.GetTerms()[0].Field == field:
-                var words = p.GetTerms().Select(t => t.Text).ToArray();
+                var words = p.GetTerms().Select(t => AsWritten(t.Text)).ToArray();
                 if (p.Slop == 0 && words.Length > 1)
                     Phrases.Add(words);
                 else
@@ -66,13 +96,14 @@ public sealed class QueryTerms
                     if (clause.Occur != Occur.MUST_NOT)
                         Collect(clause.Query, field, reader);
                 break;
-            case MultiTermQuery m and not FuzzyQuery when m.Field == field && Enumerate(m, reader) is { } all:
+            case MultiTermQuery m and not FuzzyQuery when (m.Field == field || (m.Field == Schema.AllText && IsTextField(field)))
+                && Enumerate(m, reader) is { } all:
                 Terms.UnionWith(all);
                 break;
-            case MultiTermQuery m when m.Field == field:
+            case MultiTermQuery m when m.Field == field || (m.Field == Schema.AllText && IsTextField(field)):
                 var copy = (MultiTermQuery)m.Clone();
                 copy.MultiTermRewriteMethod = new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(MaxExpansions);
-                Collect(copy.Rewrite(reader), field, reader);
+                AddRewritten(copy.Rewrite(reader));
                 break;
             case ConstantScoreQuery c when c.Query != null:
                 Collect(c.Query, field, reader);

@@ -220,7 +220,7 @@ public sealed class RankingSettingsTests
         // Nothing but function words: kept, so the query still asks for something.
         Assert.Equal("text:what text:about", Parse("what about", matchAny: true, ranking));
         // Phrases keep them.
-        Assert.Contains("\"=what =about\"", Parse("\"what about\" protests", matchAny: false, ranking));
+        Assert.Contains("\"what about\"", Parse("\"what about\" protests", matchAny: false, ranking));
         Assert.Contains("text:what", Parse("what protests", matchAny: true, ranking with { QueryFunctionWords = false }));
     }
 

@@ -41,7 +41,7 @@ public sealed class CandidateChunksTests
     public void Every_words_stem_starts_its_surface_form_but_for_the_last_two_characters(string stemmer)
     {
         Assert.True(CandidateChunks.SupportsStemmer(stemmer));
-        var analyzer = new ArticleAnalyzer(new AnalysisSettings(stemmer), TextMode.Index);
+        var analyzer = new ArticleAnalyzer(new AnalysisSettings(stemmer), TextMode.Pairs);
         int words = 0;
         var failures = new List<string>();
         // Every word of the corpus for the default stemmer; a third of the files for the others.

@@ -6,9 +6,23 @@ using Lucene.Net.Tartarus.Snowball.Ext;
 
 namespace Search.Core.Indexing.Analysis;
 
-/// <summary>What the full-text fields emit: both term kinds (indexing), stemmed only (keyword
-/// queries) or exact only (quoted phrases).</summary>
-public enum TextMode { Index, Stemmed, Exact }
+/// <summary>What the full-text fields emit.</summary>
+public enum TextMode
+{
+    /// <summary>Indexing: one term per word (<see cref="OneTermPerToken"/>), the body's stems recorded
+    /// for the combined field (<see cref="BodyTokens"/>).</summary>
+    Index,
+
+    /// <summary>Stems only (keyword queries, the combined field).</summary>
+    Stemmed,
+
+    /// <summary>Quoted words and phrases: each word as the one term indexed for it.</summary>
+    Exact,
+
+    /// <summary>Each word's exact copy (<c>=word</c>) and its stem stacked on it, as the index once
+    /// held them: snippets match a query's exact words and stems against both.</summary>
+    Pairs,
+}
 
 /// <summary>
 /// The one analyser of the project, per field: title and body get English analysis
@@ -34,6 +48,9 @@ public sealed class ArticleAnalyzer : Analyzer
 
     internal AnalysisSettings Settings => _settings;
 
+    /// <summary>The language chain of title and body; null: English.</summary>
+    internal Languages.LanguageChain? Language => _language;
+
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
         if (Array.IndexOf(Schema.KeywordFields, fieldName) >= 0)
@@ -51,19 +68,15 @@ public sealed class ArticleAnalyzer : Analyzer
         if (!allText && Array.IndexOf(Schema.TextFields, fieldName) < 0)
             return new TokenStreamComponents(tokenizer, new ASCIIFoldingFilter(stream));
 
+        // The combined field holds stemmed terms only, whatever the mode.
+        var mode = allText ? TextMode.Stemmed : _mode;
+        bool recordBody = mode == TextMode.Index && fieldName == Schema.Body;
         if (_language != null)
-            return _language.Components(tokenizer, allText ? TextMode.Stemmed : _mode, _settings, recordBody: _mode == TextMode.Index && fieldName == Schema.Body);
+            return _language.Components(tokenizer, mode, _settings, recordBody);
         stream = new EnglishPossessiveFilter(Version, tokenizer);
         stream = new ASCIIFoldingFilter(new LowerCaseFilter(Version, stream));
-        // The combined field holds stemmed terms only, whatever the mode.
-        switch (allText ? TextMode.Stemmed : _mode)
-        {
-            case TextMode.Exact:
-                return new TokenStreamComponents(tokenizer, new ExactMarkerFilter(stream));
-            case TextMode.Index:
-                stream = new ExactTermFilter(stream);
-                break;
-        }
+        if (mode != TextMode.Stemmed)
+            stream = new ExactTermFilter(stream);
         if (_settings.StopWords)
             stream = new StopFilter(Version, stream, EnglishAnalyzer.DefaultStopSet);
         stream = _settings.Stemmer switch
@@ -75,9 +88,16 @@ public sealed class ArticleAnalyzer : Analyzer
             "minimal" => new EnglishMinimalStemFilter(stream),
             _ => stream,
         };
-        // The body's stemmed terms are kept for the combined field, which replays them (BodyTokens).
-        if (_mode == TextMode.Index && fieldName == Schema.Body)
+        return new TokenStreamComponents(tokenizer, Finish(stream, mode, recordBody));
+    }
+
+    /// <summary>The end of every full-text chain: the body's stems recorded for the combined field,
+    /// which replays them (<see cref="BodyTokens"/>), then one term per word where the index or an
+    /// exact query wants it (<see cref="OneTermPerToken"/>).</summary>
+    internal static TokenStream Finish(TokenStream stream, TextMode mode, bool recordBody)
+    {
+        if (recordBody)
             stream = new BodyTokens.Recorder(stream);
-        return new TokenStreamComponents(tokenizer, stream);
+        return mode is TextMode.Index or TextMode.Exact ? new OneTermPerToken(stream) : stream;
     }
 }

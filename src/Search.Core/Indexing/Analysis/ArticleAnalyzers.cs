@@ -1,6 +1,6 @@
 namespace Search.Core.Indexing.Analysis;
 
-/// <summary>The three modes of <see cref="ArticleAnalyzer"/> for one index, built once and shared:
+/// <summary>The modes of <see cref="ArticleAnalyzer"/> for one index, built once and shared:
 /// analysers keep per-thread token streams, so reusing them across queries saves that work.</summary>
 public sealed class ArticleAnalyzers
 {
@@ -12,6 +12,7 @@ public sealed class ArticleAnalyzers
         Index = new ArticleAnalyzer(settings, TextMode.Index, chain);
         Stemmed = new ArticleAnalyzer(settings, TextMode.Stemmed, chain);
         Exact = new ArticleAnalyzer(settings, TextMode.Exact, chain);
+        Pairs = new ArticleAnalyzer(settings, TextMode.Pairs, chain);
     }
 
     /// <summary>The analysis key these analysers are of (<see cref="Languages.LanguageChains.KeyOf"/>).</summary>
@@ -27,4 +28,5 @@ public sealed class ArticleAnalyzers
     public ArticleAnalyzer Index { get; }
     public ArticleAnalyzer Stemmed { get; }
     public ArticleAnalyzer Exact { get; }
+    public ArticleAnalyzer Pairs { get; }
 }

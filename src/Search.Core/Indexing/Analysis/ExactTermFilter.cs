@@ -3,9 +3,9 @@ namespace Search.Core.Indexing.Analysis;
 /// <summary>
 /// Emits each token twice at the same position: first an exact copy prefixed with
 /// <see cref="Schema.ExactMarker"/> and marked as a keyword (so stemmers and stop filters further
-/// down leave it alone), then the plain token to be stemmed. Quoted phrases query the exact terms,
-/// everything else the stemmed ones, so one field (one set of positions, one term vector) serves
-/// both. The stacked token has a position increment of 0, which BM25 ignores for length norms.
+/// down leave it alone), then the plain token to be stemmed, at a position increment of 0. The
+/// index keeps one of the two (<see cref="OneTermPerToken"/>, at the chain's end); snippets match
+/// against both (<see cref="TextMode.Pairs"/>).
 /// </summary>
 public sealed class ExactTermFilter : TokenFilter
 {
@@ -62,25 +62,5 @@ public sealed class ExactTermFilter : TokenFilter
     {
         base.Reset();
         _pending = false;
-    }
-}
-
-/// <summary>Query-side counterpart: prefixes every token with the exact marker.</summary>
-public sealed class ExactMarkerFilter : TokenFilter
-{
-    private readonly ICharTermAttribute _term;
-
-    public ExactMarkerFilter(TokenStream input) : base(input) => _term = AddAttribute<ICharTermAttribute>();
-
-    public override bool IncrementToken()
-    {
-        if (!m_input.IncrementToken())
-            return false;
-        int length = _term.Length;
-        char[] buffer = _term.ResizeBuffer(length + 1);
-        Array.Copy(buffer, 0, buffer, 1, length);
-        buffer[0] = Schema.ExactMarker;
-        _term.Length = length + 1;
-        return true;
     }
 }

@@ -40,7 +40,7 @@ internal static class FreeTextRanking
         query = Merge(query, order, ranking, dropped);
         if (ranking.ProximityBoost <= 0 || query is not BooleanQuery main)
             return query;
-        var near = Proximity(order, ranking);
+        var near = Proximity(order, ranking, analyzer);
         return near == null ? query : new ProximityRanked(main, near);
     }
 
@@ -101,8 +101,10 @@ internal static class FreeTextRanking
     private static bool IsFunctionWord(Query q, IReadOnlySet<string> dropped) =>
         q is TermQuery { Term.Field: Schema.AllText } tq && dropped.Contains(tq.Term.Text);
 
-    /// <summary>For each pair of neighbouring words, a sloppy phrase of the two in each default field.</summary>
-    internal static BooleanQuery? Proximity(IReadOnlyList<string> terms, RankingSettings ranking)
+    /// <summary>For each pair of neighbouring words, a sloppy phrase of the two stems in each default
+    /// field (<see cref="StemPair"/>: each stem as all the terms it is indexed as), stemmed as
+    /// <paramref name="stemmed"/> stems.</summary>
+    internal static BooleanQuery? Proximity(IReadOnlyList<string> terms, RankingSettings ranking, Analyzer stemmed)
     {
         var near = new ProximityClauses();
         foreach (var (field, weight) in ranking.FieldWeights)
@@ -112,10 +114,7 @@ internal static class FreeTextRanking
                     continue;
                 if (near.Clauses.Count == BooleanQuery.MaxClauseCount)
                     break; // a pasted page: its first words' pairs are plenty (the searcher limits typed queries anyway)
-                var pair = new PhraseQuery { Slop = ranking.ProximitySlop, Boost = weight };
-                pair.Add(new Term(field, terms[i]));
-                pair.Add(new Term(field, terms[i + 1]));
-                near.Add(pair, Occur.SHOULD);
+                near.Add(new StemPair(field, terms[i], terms[i + 1], ranking.ProximitySlop, stemmed) { Boost = weight }, Occur.SHOULD);
             }
         if (near.Clauses.Count == 0)
             return null;

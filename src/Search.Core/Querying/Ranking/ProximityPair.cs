@@ -1,4 +1,5 @@
 using Lucene.Net.Search.Similarities;
+using Search.Core.Indexing.Analysis;
 
 namespace Search.Core.Querying.Ranking;
 
@@ -33,39 +34,46 @@ internal sealed class ScorerPart(Scorer scorer) : IProximityPart
 /// SloppyPhraseScorer score it (same statistics, same walk over the positions, same sum of slop
 /// factors), but only at the document asked: Lucene's scorer, advanced to a document where the two
 /// words are too far apart, reads on through the positions of every following document until one
-/// matches, which undid skipping the documents below the ranked window.
+/// matches, which undid skipping the documents below the ranked window. A word is an exact term
+/// (a <see cref="PhraseQuery"/>) or a stem (a <see cref="StemPair"/>): a stem's positions are those
+/// of all its indexed forms and its statistics theirs together (<see cref="StemForms"/>), which are
+/// the positions and statistics the stem had when the index held one at every word.
 /// </summary>
 internal sealed class ProximityPair
 {
     private readonly Similarity _similarity;
     private readonly Similarity.SimWeight _stats;
-    private readonly Term[] _terms;
-    private readonly TermContext[] _states;
+    private readonly StemForms[] _words;
     private readonly int _slop;
     private readonly float _boost;
 
-    private ProximityPair(IndexSearcher searcher, PhraseQuery phrase, Term[] terms)
+    private ProximityPair(IndexSearcher searcher, Query query, string field, StemForms[] words, int slop)
     {
         _similarity = searcher.Similarity;
-        _terms = terms;
-        _slop = phrase.Slop;
-        _boost = phrase.Boost;
-        _states = terms.Select(t => TermContext.Build(searcher.TopReaderContext, t)).ToArray();
-        var termStats = terms.Select((t, i) => searcher.TermStatistics(t, _states[i])).ToArray();
-        _stats = _similarity.ComputeWeight(phrase.Boost, searcher.CollectionStatistics(terms[0].Field), termStats);
+        _words = words;
+        _slop = slop;
+        _boost = query.Boost;
+        var termStats = words.Select(w => new TermStatistics(w.Name.Bytes, w.DocFreq, w.TotalTermFreq)).ToArray();
+        _stats = _similarity.ComputeWeight(query.Boost, searcher.CollectionStatistics(field), termStats);
     }
 
     /// <summary>The pair of <paramref name="query"/>, when it is a sloppy phrase of two different words.</summary>
-    public static ProximityPair? Of(Query query, IndexSearcher searcher) =>
-        query is PhraseQuery { Slop: > 0 } phrase && phrase.GetTerms() is [var a, var b] terms
+    public static ProximityPair? Of(Query query, IndexSearcher searcher)
+    {
+        var top = searcher.TopReaderContext;
+        if (query is StemPair { Slop: > 0 } stems && stems.First != stems.Second)
+            return new ProximityPair(searcher, query, stems.Field,
+                [StemForms.Of(top, stems.Field, stems.First, stems.Stemmed), StemForms.Of(top, stems.Field, stems.Second, stems.Stemmed)], stems.Slop);
+        return query is PhraseQuery { Slop: > 0 } phrase && phrase.GetTerms() is [var a, var b]
             && a.Field == b.Field && !a.Equals(b) && phrase.GetPositions() is [0, 1]
-            ? new ProximityPair(searcher, phrase, terms)
+            ? new ProximityPair(searcher, query, a.Field, [StemForms.Exact(top, a), StemForms.Exact(top, b)], phrase.Slop)
             : null;
+    }
 
     /// <summary>More than the pair can score in any document at a top-level boost of 1 (see
     /// <see cref="ProximityScored.Bound"/>), from the statistics already gathered.</summary>
     public float Bound(Bm25Scoring bm25, long maxDoc) =>
-        bm25.ScoreBound(bm25.Idf(_states[0].DocFreq, maxDoc) + bm25.Idf(_states[1].DocFreq, maxDoc), _boost) * 1.001f;
+        bm25.ScoreBound(bm25.Idf(_words[0].DocFreq, maxDoc) + bm25.Idf(_words[1].DocFreq, maxDoc), _boost) * 1.001f;
 
     /// <summary>As PhraseWeight gives it.</summary>
     public float ValueForNormalization => _stats.GetValueForNormalization();
@@ -75,26 +83,32 @@ internal sealed class ProximityPair
 
     public IProximityPart? Part(AtomicReaderContext context, IBits acceptDocs)
     {
-        var fieldTerms = context.AtomicReader.GetTerms(_terms[0].Field);
-        if (fieldTerms == null)
-            return null;
-        var te = fieldTerms.GetEnumerator();
-        var postings = new DocsAndPositionsEnum[2];
-        for (int i = 0; i < 2; i++)
-        {
-            var state = _states[i].Get(context.Ord);
-            if (state == null)
-                return null; // a word not in this segment
-            te.SeekExact(_terms[i].Bytes, state);
-            postings[i] = te.DocsAndPositions(acceptDocs, null, DocsAndPositionsFlags.NONE)
-                ?? throw new InvalidOperationException($"field \"{_terms[i].Field}\" was indexed without position data");
-        }
-        return new Pairing(postings[0], postings[1], _slop, _similarity.GetSimScorer(_stats, context));
+        var first = StemPostings.Positions(context, _words[0], acceptDocs);
+        if (first == null)
+            return null; // a word not in this segment
+        var second = StemPostings.Positions(context, _words[1], acceptDocs);
+        return second == null ? null : new Pairing(first, second, _slop, _similarity.GetSimScorer(_stats, context));
     }
 
     /// <summary>The two words' postings in one segment.</summary>
-    private sealed class Pairing(DocsAndPositionsEnum first, DocsAndPositionsEnum second, int slop, Similarity.SimScorer docScorer) : IProximityPart
+    internal sealed class Pairing(DocsAndPositionsEnum first, DocsAndPositionsEnum second, int slop, Similarity.SimScorer docScorer) : IProximityPart
     {
+        /// <summary>The first document from <paramref name="target"/> on that holds both words.</summary>
+        public int NextCandidate(int target)
+        {
+            int doc = target;
+            while (true)
+            {
+                int a = first.DocID < doc ? first.Advance(doc) : first.DocID;
+                if (a == DocIdSetIterator.NO_MORE_DOCS)
+                    return a;
+                int b = second.DocID < a ? second.Advance(a) : second.DocID;
+                if (b == DocIdSetIterator.NO_MORE_DOCS || b == a)
+                    return b;
+                doc = b;
+            }
+        }
+
         private readonly Positions _a = new(first, 0), _b = new(second, 1);
         private bool _done;
 
@@ -179,5 +193,93 @@ internal sealed class ProximityPair
 
         /// <summary>PhraseQueue's order: position, then offset (which is also the order of the words here).</summary>
         public bool LessThan(Positions other) => Position != other.Position ? Position < other.Position : _offset < other._offset;
+    }
+}
+
+/// <summary>
+/// Two stems near each other in a title or body field: a proximity clause of plain words, each stem
+/// as all the terms it is indexed as. Scored by <see cref="ProximityPair"/>, inside a
+/// <see cref="ProximityScored"/> or alone (its own weight: a sloppy phrase as Lucene scores one).
+/// </summary>
+internal sealed class StemPair(string fieldName, string first, string second, int slop, Analyzer stemmed) : Query
+{
+    public string Field => fieldName;
+    public string First => first;
+    public string Second => second;
+    public int Slop => slop;
+    public Analyzer Stemmed => stemmed;
+
+    public override Weight CreateWeight(IndexSearcher searcher) => new PairWeight(this, ProximityPair.Of(this, searcher)!);
+
+    public override void ExtractTerms(ISet<Term> terms)
+    {
+        terms.Add(new Term(fieldName, first));
+        terms.Add(new Term(fieldName, second));
+    }
+
+    public override string ToString(string f) =>
+        (f == fieldName ? "" : fieldName + ":") + "\"" + first + " " + second + "\"~" + slop + ToStringUtils.Boost(Boost);
+
+    public override bool Equals(object? obj) =>
+        obj is StemPair o && o.Field == fieldName && o.First == first && o.Second == second && o.Slop == slop
+        && ReferenceEquals(o.Stemmed, stemmed) && o.Boost == Boost;
+
+    public override int GetHashCode() => HashCode.Combine(fieldName, first, second, slop, Boost);
+}
+
+/// <summary>The weight of a <see cref="StemPair"/> searched alone (not in a <see cref="ProximityScored"/>):
+/// the documents where the two stems are near, each scored as <see cref="ProximityPair"/> scores it.</summary>
+internal sealed class PairWeight(StemPair query, ProximityPair pair) : Weight
+{
+    public override Query Query => query;
+
+    public override float GetValueForNormalization() => pair.ValueForNormalization;
+
+    public override void Normalize(float norm, float topLevelBoost) => pair.Normalize(norm, topLevelBoost);
+
+    public override Scorer? GetScorer(AtomicReaderContext context, IBits acceptDocs) =>
+        pair.Part(context, acceptDocs) is { } part ? new PairScorer(this, part) : null;
+
+    public override Explanation Explain(AtomicReaderContext context, int doc)
+    {
+        var scorer = GetScorer(context, context.AtomicReader.LiveDocs);
+        return scorer != null && scorer.Advance(doc) == doc
+            ? new Explanation(scorer.GetScore(), $"weight({query} in {doc}): the two stems near each other")
+            : new ComplexExplanation(false, 0f, "the two stems are not near each other");
+    }
+
+    /// <summary>Walks the documents of the first stem, keeping those where the pair scores.</summary>
+    private sealed class PairScorer(Weight weight, IProximityPart part) : Scorer(weight)
+    {
+        private readonly ProximityPair.Pairing _pairing = (ProximityPair.Pairing)part;
+        private int _doc = -1;
+        private float _score;
+
+        public override int DocID => _doc;
+
+        public override int Freq => 1;
+
+        public override float GetScore() => _score;
+
+        public override int NextDoc() => Advance(_doc + 1);
+
+        public override int Advance(int target)
+        {
+            int doc = target;
+            while (true)
+            {
+                int candidate = _pairing.NextCandidate(doc);
+                if (candidate == NO_MORE_DOCS)
+                    return _doc = NO_MORE_DOCS;
+                if (_pairing.ScoreAt(candidate) is float score)
+                {
+                    _score = score;
+                    return _doc = candidate;
+                }
+                doc = candidate + 1;
+            }
+        }
+
+        public override long GetCost() => _pairing.Cost;
     }
 }

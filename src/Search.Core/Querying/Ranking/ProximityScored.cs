@@ -1,3 +1,5 @@
+using Search.Core.Indexing.Analysis;
+
 namespace Search.Core.Querying.Ranking;
 
 /// <summary>
@@ -39,6 +41,11 @@ internal sealed class ProximityScored : BooleanQuery
                     idf += bm25.Idf(reader.DocFreq(t), reader.MaxDoc);
                 // A thousandth more, for rounding in Lucene's own sums.
                 return bm25.ScoreBound(idf, phrase.Boost) * 1.001f;
+            case StemPair pair:
+                float stems = 0;
+                foreach (string stem in new[] { pair.First, pair.Second })
+                    stems += bm25.Idf(StemForms.Of(reader.Context, pair.Field, stem, pair.Stemmed).DocFreq, reader.MaxDoc);
+                return bm25.ScoreBound(stems, pair.Boost) * 1.001f;
             case BooleanQuery b when b.Clauses.Count > 0 && b.Clauses.All(c => c.Occur == Occur.SHOULD):
                 return b.Clauses.Sum(c => Bound(c.Query, bm25, reader)) * b.Boost;
             default:

@@ -11,8 +11,9 @@ public enum Casing { Standard, Turkish, Greek }
 /// <summary>
 /// The full-text chain of one language other than English: its lower-casing, stop words and
 /// stemmer (Analysis.Common), around the same exact-term handling as English (an exact copy of
-/// every word at its position, for quoted phrases). Order: tokens (CJK scripts as overlapping
-/// bigrams) → lower case → exact copy → stop words → stemmer → accent folding. Stop words and
+/// every word at its position, collapsed with its stem into one term, <see cref="OneTermPerToken"/>).
+/// Order: tokens (CJK scripts as overlapping bigrams) → lower case → exact copy → stop words →
+/// stemmer → accent folding → one term per word. Stop words and
 /// stemmer see the word with its accents (the stemmers' rules need them: German umlauts, Turkish
 /// suffixes); folding comes last, on the exact copy too, so `fur` finds `für` as `cafe` finds
 /// `café` in English.
@@ -23,10 +24,13 @@ public enum Casing { Standard, Turkish, Greek }
 /// <param name="Snowball">The Snowball stemmer; null when Analysis.Common has none.</param>
 /// <param name="Bigrams">CJK: Han, kana and Hangul runs become overlapping bigrams (one token per
 /// character pair, as Lucene's CJKAnalyzer), not one token per run.</param>
+/// <param name="StemsKeepStart">Whether the stemmers keep a word's beginning (they cut or rewrite
+/// its end): then a stem's exact forms are looked for among the words beginning as it does
+/// (<see cref="StemForms"/>). Arabic's takes prefixes off (al-, wa-).</param>
 public sealed record LanguageChain(
     string Code, string Name,
     Func<TokenStream, TokenStream>? Light, Func<TokenStream, TokenStream>? Snowball,
-    Casing Casing = Casing.Standard, bool Elision = false, bool Bigrams = false)
+    Casing Casing = Casing.Standard, bool Elision = false, bool Bigrams = false, bool StemsKeepStart = true)
 {
     /// <summary>The language's stop list (<see cref="Enrich.Languages.StopWordLists"/>, which language detection
     /// reads too); null when Analysis.Common has none.</summary>
@@ -57,18 +61,14 @@ public sealed record LanguageChain(
             stream = new ElisionFilter(stream, Elisions);
         if (Bigrams)
             stream = new CJKBigramFilter(stream);
-        if (mode == TextMode.Exact)
-            return new TokenStreamComponents(tokenizer, new ASCIIFoldingFilter(new ExactMarkerFilter(stream)));
-        if (mode == TextMode.Index)
+        if (mode != TextMode.Stemmed)
             stream = new ExactTermFilter(stream);
         if (settings.StopWords && StopWords != null)
             stream = new StopFilter(ArticleAnalyzer.Version, stream, StopWords);
         if (Stemmer(settings.LanguageStemmer) is { } stem)
             stream = stem(stream);
         stream = new ASCIIFoldingFilter(stream);
-        if (recordBody)
-            stream = new BodyTokens.Recorder(stream);
-        return new TokenStreamComponents(tokenizer, stream);
+        return new TokenStreamComponents(tokenizer, ArticleAnalyzer.Finish(stream, mode, recordBody));
     }
 
     /// <summary>French and Italian articles elided before a vowel: l'état, dell'anno.</summary>

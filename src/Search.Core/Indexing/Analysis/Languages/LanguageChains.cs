@@ -75,7 +75,7 @@ public static class LanguageChains
             new("ru", "Russian", s => new RussianLightStemFilter(new RussianMyaNouns(s)), s => new SnowballFilter(new RussianMyaNouns(s), new RussianStemmer())),
             new("bg", "Bulgarian", s => new BulgarianStemFilter(s), null),
             new("el", "Greek", s => new GreekStemFilter(s), null, Casing.Greek),
-            new("ar", "Arabic", s => new ArabicStemFilter(new ArabicNormalizationFilter(s)), null),
+            new("ar", "Arabic", s => new ArabicStemFilter(new ArabicNormalizationFilter(s)), null, StemsKeepStart: false),
             new("fa", "Persian", null, null),
             new("hi", "Hindi", s => new HindiStemFilter(new HindiNormalizationFilter(s)), null),
             new("zh", "Chinese", null, null, Bigrams: true),

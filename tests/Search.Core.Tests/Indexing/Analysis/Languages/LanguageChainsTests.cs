@@ -82,9 +82,10 @@ public sealed class LanguageChainsTests
     [Fact]
     public void Exact_terms_keep_the_typed_form_for_phrases()
     {
-        var index = AnalyzedTerms.Of(English.For("de").Index, Schema.Title, "Kindern");
-        Assert.Equal([Schema.ExactMarker + "kindern", "kind"], index);
-        Assert.Equal([Schema.ExactMarker + "kindern"], AnalyzedTerms.Of(English.For("de").Exact, Schema.Title, "Kindern"));
+        // One term per word: the exact form where the stem differs, the bare stem where it is the word.
+        Assert.Equal([Schema.ExactMarker + "kindern", "kind"], AnalyzedTerms.Of(English.For("de").Index, Schema.Title, "Kindern Kind"));
+        Assert.Equal([Schema.ExactMarker + "kindern", "kind"], AnalyzedTerms.Of(English.For("de").Exact, Schema.Title, "Kindern Kind"));
+        Assert.Equal([Schema.ExactMarker + "kindern", "kind"], AnalyzedTerms.Of(English.For("de").Pairs, Schema.Title, "Kindern"));
     }
 
     [Fact]

@@ -5,10 +5,12 @@ using Search.Core.Querying;
 namespace Search.Benchmarks.Speed;
 
 /// <summary>
-/// <c>speed query-repeat DIR TYPE SECONDS [--console]</c>: runs one query type of the mix over
+/// <c>speed query-repeat DIR TYPE SECONDS [--console] [--show] [--lucene]</c>: runs one query type of the mix over
 /// <c>DIR/ours</c> again and again for a while, the benchmark's request (or, with
 /// <c>--console</c>, the console's: four facets), so a sampling profiler sees that query alone
-/// (for example <c>DOTNET_PerfMapEnabled=1 perf record -g dotnet Search.Benchmarks.dll speed query-repeat ...</c>).
+/// (for example <c>DOTNET_PerfMapEnabled=1 perf record -g dotnet Search.Benchmarks.dll speed query-repeat ...</c>);
+/// <c>--lucene</c> runs the plain Lucene.Net search of the same words over <c>DIR/lucene</c> instead,
+/// so each engine can be timed alone in its own process.
 /// Prints the number of queries run and the thread's CPU time per query.
 /// </summary>
 public static class QueryRepeat
@@ -19,7 +21,7 @@ public static class QueryRepeat
     {
         if (args.Length < 3)
         {
-            Console.Error.WriteLine("usage: speed query-repeat DIR TYPE SECONDS [--console]   (TYPE: query:TEXT or " + string.Join(", ", QueryMix.All.Select(c => $"'{c.Type}'")) + ")");
+            Console.Error.WriteLine("usage: speed query-repeat DIR TYPE SECONDS [--console] [--show] [--lucene]   (TYPE: query:TEXT or " + string.Join(", ", QueryMix.All.Select(c => $"'{c.Type}'")) + ")");
             return 2;
         }
         var type = args[1].StartsWith("query:", StringComparison.Ordinal)
@@ -32,17 +34,30 @@ public static class QueryRepeat
         }
         double seconds = double.Parse(args[2], CultureInfo.InvariantCulture);
         var request = args.Contains("--console") ? type.Ours with { Facets = PanelFacets } : type.Ours;
-        using var ours = ArticleSearcher.Open(Path.Combine(args[0], "ours"));
-        if (args.Contains("--show"))
-            Show(Path.Combine(args[0], "ours"), request);
+        Action run;
+        IDisposable engine;
+        if (args.Contains("--lucene"))
+        {
+            var lucene = new LuceneBaseline.Searcher(Path.Combine(args[0], "lucene"));
+            string text = type.Lucene ?? throw new ArgumentException($"the plain index cannot answer '{type.Type}'");
+            (engine, run) = (lucene, () => lucene.Search(text, out _));
+        }
+        else
+        {
+            var ours = ArticleSearcher.Open(Path.Combine(args[0], "ours"));
+            if (args.Contains("--show"))
+                Show(Path.Combine(args[0], "ours"), request);
+            (engine, run) = (ours, () => ours.Search(request));
+        }
+        using var disposing = engine;
         for (int i = 0; i < 200; i++)
-            ours.Search(request);
+            run();
         int n = 0;
         var clock = Stopwatch.StartNew();
         double cpu0 = ThreadCpu.NowMs();
         while (clock.Elapsed.TotalSeconds < seconds)
         {
-            ours.Search(request);
+            run();
             n++;
         }
         Console.Out.WriteLine(FormattableString.Invariant($"{n} queries, {(ThreadCpu.NowMs() - cpu0) / n:0.000} ms thread CPU each"));

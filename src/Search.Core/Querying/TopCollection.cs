@@ -1,9 +1,9 @@
 namespace Search.Core.Querying;
 
 /// <summary>
-/// The ranked window of one query: a <see cref="TopFieldCollector"/> in the request's order, made
-/// when the query's weight says how its scorer delivers documents, and made again wider when a
-/// collapsed page needs more (<see cref="Widen"/>).
+/// The ranked window of one query: a <see cref="TopFieldCollector"/> in the request's order,
+/// collecting in document order (<see cref="Create"/>), and made again wider when a collapsed page
+/// needs more (<see cref="Widen"/>).
 /// </summary>
 internal sealed class TopCollection(ArticleIndexSearcher searcher, Query query, Sort sort)
 {

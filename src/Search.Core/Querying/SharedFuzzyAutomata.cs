@@ -34,7 +34,7 @@ internal static class SharedFuzzyAutomata
                     groups[key] = automata = new Automata();
                 automata.Clauses++;
                 break;
-            case BooleanQuery b:
+            case BooleanQuery b when Rebuilt(b):
                 foreach (var clause in b.Clauses)
                     Count(clause.Query, groups);
                 break;
@@ -47,14 +47,26 @@ internal static class SharedFuzzyAutomata
         {
             case FuzzyQuery f when groups[KeyOf(f)] is { Clauses: > 1 } automata:
                 return new Clause(f, automata);
-            case BooleanQuery b:
-                var copy = new BooleanQuery(b.CoordDisabled) { Boost = b.Boost, MinimumNumberShouldMatch = b.MinimumNumberShouldMatch };
-                foreach (var clause in b.Clauses)
-                    copy.Add(Replace(clause.Query, groups), clause.Occur);
-                return copy;
+            case Ranking.ProximityRanked ranked:
+                // Its proximity clauses (phrases) are held beside its clauses: kept as they are.
+                return new Ranking.ProximityRanked(Copy(ranked, groups), ranked.Near);
+            case BooleanQuery b when Rebuilt(b):
+                return Copy(b, groups);
             default:
                 return query;
         }
+    }
+
+    /// <summary>Boolean queries looked into: Lucene's own, and the ranking's <see cref="Ranking.ProximityRanked"/>
+    /// (rebuilt as itself). Any other kind is left whole, its fuzzy clauses building their own automata.</summary>
+    private static bool Rebuilt(BooleanQuery b) => b.GetType() == typeof(BooleanQuery) || b is Ranking.ProximityRanked;
+
+    private static BooleanQuery Copy(BooleanQuery b, Dictionary<(string, int, int, bool), Automata> groups)
+    {
+        var copy = new BooleanQuery(b.CoordDisabled) { Boost = b.Boost, MinimumNumberShouldMatch = b.MinimumNumberShouldMatch };
+        foreach (var clause in b.Clauses)
+            copy.Add(Replace(clause.Query, groups), clause.Occur);
+        return copy;
     }
 
     /// <summary>The automata of one word, per edit distance, as the first of its clauses built them.</summary>

@@ -22,6 +22,8 @@ public sealed class SharedFuzzyAutomataTests
     [InlineData("electon~ OR minster~1 police")]
     [InlineData("title:protst~ OR protst~")]
     [InlineData("\"prime minister\" goverment~ -elction~")]
+    [InlineData("goverment~ election vote")]
+    [InlineData("police protst~ arrested crowd")]
     public void Shared_automata_expand_as_lucene_does(string text)
     {
         var ranking = RankingSettings.Default;
@@ -34,7 +36,10 @@ public sealed class SharedFuzzyAutomataTests
             Assert.NotSame(plan.Query, shared); // some automata are shared, or the test compares nothing
             string expected = s.Rewrite(plan.Query).ToString();
             Assert.Contains("^0.", expected, StringComparison.Ordinal); // fuzzy terms were found
-            Assert.Equal(expected, s.Expand(plan.Query).ToString());
+            var expanded = s.Expand(plan.Query);
+            Assert.Equal(expected, expanded.ToString());
+            // The ranking's proximity clauses survive (they are held beside the query's clauses).
+            Assert.Equal(s.Rewrite(plan.Query).GetType(), expanded.GetType());
             return 0;
         });
     }

@@ -74,17 +74,6 @@ internal sealed class QueryPlan
             Query = Rm3Expansion.Expand(searcher, Query, SearchFilters.Build(FilterKeys), analyzers.Stemmed, ranking);
     }
 
-    /// <summary>Wildcard, prefix and range clauses: collected in order (see <see cref="TopCollection"/>).</summary>
-    public bool HasMultiTermClause => HasMultiTerm(Query);
-
-    private static bool HasMultiTerm(Query query) => query switch
-    {
-        FuzzyQuery => false, // scored term by term, not a constant-score filter
-        MultiTermQuery => true,
-        BooleanQuery b => b.Clauses.Any(c => HasMultiTerm(c.Query)),
-        _ => false,
-    };
-
     private static int CountLeaves(Query query, int stopAt)
     {
         if (query is not BooleanQuery bq)

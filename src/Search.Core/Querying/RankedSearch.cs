@@ -19,7 +19,6 @@ internal static class RankedSearch
         if (plan.IsEmpty)
             return Empty(plan, clock);
         plan.Bind(searcher, analyzers, ranking);
-        bool forceInOrder = plan.HasMultiTermClause;
         // Patterns (prefix, wildcard, fuzzy) expanded once, for the search and the snippets alike.
         var query = searcher.Expand(plan.Query);
         var clusters = ClusterMap.For(searcher.IndexReader);
@@ -39,10 +38,10 @@ internal static class RankedSearch
         var sideways = sidewaysDims.Select(d => ((Filter)new QueryWrapperFilter(SearchFilters.AnyOf(d, plan.FilterKeys[d])), new FacetCollector(new[] { d }, stories))).ToList();
         var plainFacets = plainDims.Count > 0 ? new FacetCollector(plainDims, stories) : null;
         var storyCounter = stories != null ? new StoryTally(stories) : null;
-        var top = new TopCollection(searcher, query, SortOrders.For(request.Sort), forceInOrder);
-        searcher.Run(query, filter, scorerInOrder =>
+        var top = new TopCollection(searcher, query, SortOrders.For(request.Sort));
+        searcher.Run(query, filter, _ =>
         {
-            var collector = top.Create(window, scorerInOrder);
+            var collector = top.Create(window);
             return storyCounter == null && plainFacets == null && sideways.Count == 0
                 ? collector
                 : new MatchCollector(collector, storyCounter, plainFacets, sideways);

@@ -162,8 +162,9 @@ internal sealed class ArticleIndexSearcher(IndexReader reader) : IndexSearcher(r
     });
 
     /// <summary>The query with its patterns expanded to the terms they match (done once, so the
-    /// search and the snippets share the expansion).</summary>
-    public Query Expand(Query query) => Guard(() => Rewrite(query));
+    /// search and the snippets share the expansion); a fuzzy word's automata are built once for
+    /// all its fields (<see cref="SharedFuzzyAutomata"/>).</summary>
+    public Query Expand(Query query) => Guard(() => Rewrite(SharedFuzzyAutomata.Share(query)));
 
     /// <summary>A page of <see cref="IndexSearcher.SearchAfter(FieldDoc, Query, Filter, int, Sort, bool, bool)"/>.</summary>
     public TopDocs After(FieldDoc? after, Query query, Filter? filter, int count, Sort sort) =>

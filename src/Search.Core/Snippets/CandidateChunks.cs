@@ -1,3 +1,4 @@
+using System.Buffers;
 using Search.Core.Indexing;
 using Search.Core.Indexing.Analysis;
 
@@ -23,6 +24,9 @@ internal sealed class CandidateChunks
 {
     /// <summary>Keys by their first character (ASCII letters lower-cased, digits as they are).</summary>
     private readonly string[]?[] _keysByFirst = new string[]?[128];
+
+    /// <summary>The keys' first characters, in both cases.</summary>
+    private SearchValues<char> _firsts = SearchValues.Create("");
 
     private CandidateChunks() { }
 
@@ -53,6 +57,7 @@ internal sealed class CandidateChunks
         var result = new CandidateChunks();
         foreach (var (first, keys) in byFirst)
             result._keysByFirst[first] = keys.ToArray();
+        result._firsts = SearchValues.Create(byFirst.Keys.SelectMany(c => new[] { c, char.ToUpperInvariant(c) }).Distinct().ToArray());
         return result;
     }
 
@@ -60,31 +65,43 @@ internal sealed class CandidateChunks
     public static string KeyOf(string term) =>
         term.Length > 0 && term[0] == Schema.ExactMarker ? term[1..] : term.Length <= 1 ? term : term[..Math.Max(1, term.Length - 2)];
 
-    /// <summary>The stretches [Start, End) of <paramref name="text"/> to analyse, in order.</summary>
+    /// <summary>The stretches [Start, End) of <paramref name="text"/> to analyse, in order.
+    /// Only the characters that can make a chunk a candidate are looked at (a key's first letter in
+    /// either case, anything outside ASCII), found with vectorised searches: reading every character
+    /// was a tenth of a phrase query and a sixth of a prefix query (`terror*`) on ten hits.</summary>
     public List<(int Start, int End)> Find(string text)
     {
         var stretches = new List<(int Start, int End)>();
-        int chunkStart = 0;
-        bool candidate = false;
-        for (int i = 0; i <= text.Length; i++)
+        var span = text.AsSpan();
+        int nonAscii = -1; // the next character outside ASCII at or after `from` (-1: look again)
+        for (int from = 0; from < span.Length;)
         {
-            char c = i < text.Length ? text[i] : ' ';
-            if (c is ' ' or '\n' or '\r' or '\t' or '\f' or '\v')
+            if (nonAscii < from)
+                nonAscii = At(from, span[from..].IndexOfAnyExceptInRange((char)0, (char)127), span.Length);
+            int first = At(from, span[from..].IndexOfAny(_firsts), span.Length);
+            int i = Math.Min(first, nonAscii);
+            if (i == span.Length)
+                break;
+            bool candidate = i == nonAscii
+                || ((i == 0 || !char.IsAsciiLetterOrDigit(span[i - 1])) && StartsWithKey(text, i, span[i]));
+            if (!candidate)
             {
-                if (candidate)
-                    Add(stretches, text, chunkStart, i);
-                chunkStart = i + 1;
-                candidate = false;
-            }
-            else if (candidate)
+                from = i + 1;
                 continue;
-            else if (c >= 128)
-                candidate = true;
-            else if (char.IsAsciiLetterOrDigit(c) && (i == chunkStart || !char.IsAsciiLetterOrDigit(text[i - 1])))
-                candidate = StartsWithKey(text, i, c);
+            }
+            int start = span[..i].LastIndexOfAny(Whitespace) + 1;
+            int end = At(i, span[i..].IndexOfAny(Whitespace), span.Length);
+            Add(stretches, text, start, end);
+            from = end + 1;
         }
         return stretches;
     }
+
+    /// <summary>The whitespace that separates chunks (the tokenizer never makes a token across it).</summary>
+    private static readonly SearchValues<char> Whitespace = SearchValues.Create(" \n\r\t\f\v");
+
+    /// <summary>Where a search from <paramref name="from"/> found something; <paramref name="none"/> when it did not.</summary>
+    private static int At(int from, int found, int none) => found < 0 ? none : from + found;
 
     private bool StartsWithKey(string text, int at, char first)
     {

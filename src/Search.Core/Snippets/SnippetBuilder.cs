@@ -1,3 +1,4 @@
+using System.Buffers;
 using Search.Core.Indexing;
 using Search.Core.Indexing.Analysis;
 
@@ -272,21 +273,33 @@ public sealed class SnippetBuilder
         return flat[..(cut > max / 2 ? cut : max)] + "…";
     }
 
+    /// <summary>Every character <see cref="char.IsWhiteSpace(char)"/> calls white space.</summary>
+    private static readonly SearchValues<char> WhiteSpace = SearchValues.Create(
+        Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(char.IsWhiteSpace).ToArray());
+
+    /// <summary>The text on one line: each run of white space one space, none at either end.
+    /// Word by word with vectorised searches (a character at a time was a tenth of a phrase's snippets).</summary>
     private static string Flatten(string text)
     {
+        var rest = text.AsSpan();
+        if (!rest.ContainsAny(WhiteSpace))
+            return text;
         var sb = new System.Text.StringBuilder(text.Length);
-        bool space = false;
-        foreach (char c in text)
+        while (true)
         {
-            if (char.IsWhiteSpace(c))
+            int space = rest.IndexOfAny(WhiteSpace);
+            if (space < 0)
             {
-                space = sb.Length > 0;
-                continue;
+                sb.Append(rest);
+                break;
             }
-            if (space)
+            sb.Append(rest[..space]);
+            int word = rest[space..].IndexOfAnyExcept(WhiteSpace);
+            if (word < 0)
+                break;
+            rest = rest[(space + word)..];
+            if (sb.Length > 0)
                 sb.Append(' ');
-            space = false;
-            sb.Append(c);
         }
         return sb.ToString();
     }

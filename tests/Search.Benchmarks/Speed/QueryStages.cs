@@ -89,14 +89,14 @@ public static class QueryStages
         var query = s.Expand(plan.Query);
         var clusters = ClusterMap.For(s.IndexReader);
         var stories = facets != null && clusters.HasCopies ? StoryNumbers.For(clusters, s.IndexReader.MaxDoc) : null;
-        var top = new TopCollection(s, query, SortOrders.For(request.Sort), plan.HasMultiTermClause);
+        var top = new TopCollection(s, query, SortOrders.For(request.Sort));
         return Time(() =>
         {
             var tally = stories != null ? new StoryTally(stories) : null;
             var counter = facets is { Length: > 0 } ? new FacetCollector(facets, stories) : null;
-            s.Run(query, null, inOrder =>
+            s.Run(query, null, _ =>
             {
-                var collector = top.Create(30, inOrder);
+                var collector = top.Create(30);
                 return facets == null ? collector : new MatchCollector(collector, tally, counter, Array.Empty<(Filter, FacetCollector)>());
             });
             if (counter != null)
@@ -111,8 +111,8 @@ public static class QueryStages
         var plan = QueryPlan.Parse(request, analyzers, ranking);
         plan.Bind(s, analyzers, ranking);
         var query = s.Expand(plan.Query);
-        var top = new TopCollection(s, query, SortOrders.For(request.Sort), plan.HasMultiTermClause);
-        s.Run(query, null, inOrder => top.Create(10, inOrder));
+        var top = new TopCollection(s, query, SortOrders.For(request.Sort));
+        s.Run(query, null, _ => top.Create(10));
         var page = top.Page(0, 10);
         return Time(() =>
         {
@@ -132,8 +132,8 @@ public static class QueryStages
         plan.Bind(s, analyzers, ranking);
         var query = s.Expand(plan.Query);
         var clusters = ClusterMap.For(s.IndexReader);
-        var top = new TopCollection(s, query, SortOrders.For(request.Sort), plan.HasMultiTermClause);
-        s.Run(query, null, inOrder => top.Create(10, inOrder));
+        var top = new TopCollection(s, query, SortOrders.For(request.Sort));
+        s.Run(query, null, _ => top.Create(10));
         var page = top.Page(0, 10);
         return Time(() => new HitBuilder(s, clusters, snippets ? RankedSearch.ForSnippets(plan.Query, query) : null, analyzers, clusters.HasCopies).Build(page, 1));
     }

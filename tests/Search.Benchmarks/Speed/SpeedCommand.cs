@@ -29,6 +29,8 @@ public static class SpeedCommand
             return IndexMergeCost.Print(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
         if (args.Length > 1 && args[0] == "query-stages")
             return QueryProfileReport.Stages(args[1..]);
+        if (args.Length > 0 && args[0] == "query-repeat")
+            return QueryRepeat.Run(args[1..]);
         if (args.Length > 1 && args[0] == "console")
             return QueryProfileReport.ConsoleEndToEnd(args[1..]);
         SpeedOptions options;

@@ -1,0 +1,72 @@
+using Lucene.Net.Search;
+using Search.Core.Indexing.Analysis;
+using Search.Core.Querying;
+using Search.Core.Tests.Support;
+using Xunit;
+
+namespace Search.Core.Tests.Querying;
+
+/// <summary>The ranked window is always collected in document order (no out-of-order
+/// BooleanScorer); it holds what Lucene's out-of-order collection of the same query holds: the
+/// same documents, in the same order, with bit-identical scores, and the same count.</summary>
+[Collection(SeedIndexCollection.Name)]
+public sealed class TopCollectionTests
+{
+    private readonly SeedIndex _index;
+
+    public TopCollectionTests(SeedIndex index) => _index = index;
+
+    public static TheoryData<string, bool> Queries => new()
+    {
+        { "\"prime minister\"", false },
+        { "government~", false },
+        { "minist~1 OR elect*", false },
+        { "elect* OR vote", false },
+        { "\"climate change\" OR flood OR earthquake OR storm", false },
+        { "police OR protest OR election OR russia OR government OR minister OR said", false },
+        { "title:election OR body:police", false },
+        { "what did the police say about the protest in the capital", true },
+        { "russia election -putin", false },
+    };
+
+    [Theory]
+    [MemberData(nameof(Queries))]
+    public void The_window_is_that_of_lucenes_out_of_order_collection(string text, bool matchAny)
+    {
+        var ranking = RankingSettings.Default;
+        using var pool = SearcherPool.Open(Path.GetFullPath(_index.IndexPath), ranking);
+        var analyzers = new ArticleAnalyzers(pool.Analysis);
+        pool.Use(s =>
+        {
+            var plan = QueryPlan.Parse(new SearchRequest { Query = text, MatchAny = matchAny }, analyzers, ranking, s.IndexReader);
+            plan.Bind(s, analyzers, ranking);
+            var query = s.Expand(plan.Query);
+            var sort = SortOrders.For(SortOrder.Relevance);
+            foreach (int window in new[] { 1, 10, 100 })
+            {
+                var expected = TopFieldCollector.Create(sort, window, false, true, false, docsScoredInOrder: false);
+                s.Search(Plain(query), expected);
+                var top = new TopCollection(s, query, sort);
+                s.Run(query, null, _ => top.Create(window));
+                Assert.True(expected.TotalHits > 0, $"{text}: nothing found, the comparison would mean nothing");
+                Assert.Equal(expected.TotalHits, top.TotalHits);
+                Assert.Equal(Describe(expected.GetTopDocs().ScoreDocs), Describe(top.Top(window)));
+            }
+            return 0;
+        });
+    }
+
+    /// <summary>The query as Lucene's BooleanQuery scores it (the proximity clauses read for every match).</summary>
+    private static Query Plain(Query query)
+    {
+        if (query is not BooleanQuery b)
+            return query;
+        var plain = new BooleanQuery(b.CoordDisabled) { Boost = b.Boost, MinimumNumberShouldMatch = b.MinimumNumberShouldMatch };
+        foreach (var c in b.Clauses)
+            plain.Add(Plain(c.Query), c.Occur);
+        return plain;
+    }
+
+    private static List<string> Describe(ScoreDoc[] docs) =>
+        docs.Select(d => $"{d.Doc}:{BitConverter.SingleToInt32Bits(d.Score):x8}").ToList();
+}

@@ -140,7 +140,7 @@ public class ExtractionCorpusTests
         foreach (string bad in (string[])["By", "humans.txt", "Biography", "admin", "jdadmin", "Monday", "Senior Contributor", "Staff Reports"])
             Assert.DoesNotContain(bad, authors);
         // The outlet signing its own page, its desks, its short name, its site-wide signature.
-        foreach (string bad in (string[])["BBC News", "Al Jazeera", "CBS News", "RT", "Beachbody", "LinkNaija", "Vortex", "Telegraph Sport", "KWCHCIK", "PMJS - Coordenadoria de TI"])
+        foreach (string bad in (string[])["BBC News", "Al Jazeera", "CBS News", "RT", "Beachbody", "LinkNaija", "Vortex", "Telegraph Sport", "KWCHCIK", "PMJS - Coordenadoria de TI", "The Water Coolest"])
             Assert.DoesNotContain(bad, authors);
         Assert.Empty(ownOutlet);
         Assert.DoesNotContain(authors, a => a.EndsWith(" Staff", StringComparison.OrdinalIgnoreCase) || a.EndsWith(" Bureau", StringComparison.Ordinal));

@@ -203,11 +203,32 @@ public static partial class Bylines
             return false;
         if (CallSign().IsMatch(part))
             return false; // a station's code ("KWCHCIK"), not a person
+        if (IsOtherOrganisation(words, part))
+            return false; // "The Water Coolest", "The Motley Fool"
         if (words.Any(w => RoleWords.Contains(w.Trim('.', ',', ':'))))
             return false; // "AP Sports Writer", "Business Columnist"
         string lower = " " + part.ToLowerInvariant() + " ";
         return !AboutPhrases.Any(p => lower.Contains(p, StringComparison.Ordinal)); // "… is a reporter for NBC News."
     }
+
+    /// <summary>Last words of a publication's name ("The Washington Post", "The Conversation"): a
+    /// publication whose piece another site prints under its name is the copy's source, as an
+    /// agency is.</summary>
+    private static readonly HashSet<string> PublicationWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "times", "post", "journal", "press", "news", "herald", "tribune", "guardian", "telegraph", "gazette", "chronicle",
+        "independent", "observer", "economist", "conversation", "star", "sun", "mail", "globe", "standard", "review",
+        "magazine", "daily", "weekly", "record", "register", "courier", "examiner", "inquirer", "dispatch", "bulletin",
+        "enquirer", "express", "mirror", "monitor", "sentinel", "statesman", "wire", "agency", "service",
+    };
+
+    /// <summary>A name that begins with "The" is an organisation's, never a person's. It is an
+    /// author only as a news agency ("The Associated Press", <see cref="NewsAgencies"/>) or a
+    /// publication whose copy is printed ("The Washington Post"); any other ("The Water Coolest", a
+    /// newsletter brand; "The Motley Fool") is a brand signing, not a person or an agency.</summary>
+    private static bool IsOtherOrganisation(string[] words, string part) =>
+        words.Length >= 2 && words[0].Equals("The", StringComparison.OrdinalIgnoreCase)
+        && !NewsAgencies.Is(part) && !PublicationWords.Contains(words[^1].Trim('.', ','));
 
     /// <summary>"Sean Martin Sean Martin" (a name printed twice, one copy hidden) → "Sean Martin".</summary>
     private static string Undoubled(string name)

@@ -30,6 +30,11 @@ public class PageMetadataPartsTests
     [InlineData("WXYZ-TV", "")]
     [InlineData("WRIGHT", "WRIGHT")] // a surname in capitals is not a call sign
     [InlineData("KELLER", "KELLER")]
+    [InlineData("The Water Coolest", "")] // a brand signing: "The …" is never a person
+    [InlineData("The Motley Fool", "")]
+    [InlineData("The Associated Press", "The Associated Press")] // an agency
+    [InlineData("The Washington Post", "The Washington Post")] // a publication whose copy is printed
+    [InlineData("The Conversation", "The Conversation")]
     [InlineData("LISA MASCARO, MARY CLARE JALONICK, ERIC TUCKERAssociated Press", "LISA MASCARO, MARY CLARE JALONICK, ERIC TUCKER, Associated Press")]
     [InlineData("Phil HelselPhil Helsel is a reporter for NBC News.", "Phil Helsel")]
     [InlineData("Michael HiltzikBusiness Columnist", "Michael Hiltzik")]

@@ -131,7 +131,7 @@ public static partial class Bylines
         if (byline == null)
             return null;
         var names = byline.Split(", ").ToList();
-        while (names.Count > 1 && outlet.Names(names[^1]))
+        while (names.Count > 1 && outlet.EndsWith(names[^1]))
             names.RemoveAt(names.Count - 1);
         if (names.Count == 1 && outlet.Names(names[0]) && !NewsAgencies.Is(names[0]))
             return "";

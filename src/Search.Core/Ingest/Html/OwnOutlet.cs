@@ -71,30 +71,38 @@ public sealed class OwnOutlet
 
     private static readonly string[] Separators = [" | ", " - ", " – ", " — ", ": ", " · ", " • "];
 
-    /// <summary>Whether <paramref name="name"/> names this page's outlet (or one of its desks): a
-    /// stated site name or its start (<see cref="Titles.IsSiteName"/>), the domain's name, a
-    /// one-word short form the domain starts with ("Beachbody" on beachbodyondemand.com, "Vortex"
-    /// on vortexcannon.org), the site name's own words plus outlet words ("Telegraph Sport" on
-    /// The Telegraph), or a site-wide meta value.</summary>
+    /// <summary>Whether <paramref name="name"/>, a whole byline, names this page's outlet (or one
+    /// of its desks): a stated site name, a part of one, or its leading words ("Al Jazeera" on Al
+    /// Jazeera English); the domain's name; a one-word short form of 5+ letters the domain starts
+    /// with ("Beachbody" on beachbodyondemand.com, "Vortex" on vortexcannon.org); the site name's
+    /// own words plus outlet words ("Telegraph Sport" on The Telegraph); or a site-wide meta value.
+    /// Compared word by word, not by letters: a person's name may begin with a short site name's
+    /// letters ("Skylar Brown" on Sky, "Mick Jones" on Mic).</summary>
     public bool Names(string name)
     {
         string s = NewsAgencies.Squash(name);
         if (s.Length == 0)
             return false;
-        if (_siteWide.Contains(s))
+        if (_siteWide.Contains(s) || s == _domainName || _siteNames.Any(site => NewsAgencies.Squash(site) == s))
             return true;
-        if (_siteNames.Count == 0 ? Titles.IsSiteName(name, null, _url) : _siteNames.Any(site => Titles.IsSiteName(name, site, _url)))
+        string[] all = Words(name).ToArray();
+        if (_siteNames.Any(site => Words(site).Take(all.Length).SequenceEqual(all, StringComparer.Ordinal)))
             return true;
-        string[] words = Words(name).Where(w => !OutletWords.Contains(w)).ToArray();
+        string[] words = all.Where(w => !OutletWords.Contains(w)).ToArray();
         if (words.Length == 0)
             return false;
         if (words.All(_siteWords.Contains))
             return true;
         string joined = string.Concat(words);
-        if (_domainName is { } domain && (joined == domain || (words.Length == 1 && joined.Length >= 5 && domain.StartsWith(joined, StringComparison.Ordinal))))
-            return true; // a one-word short name the domain starts with: a person's one-word name rarely starts a domain
-        return false;
+        return _domainName is { } domain && (joined == domain || (words.Length == 1 && joined.Length >= 5 && domain.StartsWith(joined, StringComparison.Ordinal)));
     }
+
+    /// <summary>Whether <paramref name="part"/>, after the names in a byline ("Jill Disis, CNN
+    /// Business"), names the outlet: as <see cref="Names"/>, or beginning with the site's or the
+    /// domain's name (<see cref="Titles.IsSiteName"/>); after a person's name, a part that begins
+    /// with the outlet's name is the outlet's desk.</summary>
+    public bool EndsWith(string part) =>
+        Names(part) || (_siteNames.Count == 0 ? Titles.IsSiteName(part, null, _url) : _siteNames.Any(site => Titles.IsSiteName(part, site, _url)));
 
     private static IEnumerable<string> Words(string s) =>
         s.Split((char[])[' ', '.', ',', '|', '-', '–', '—', ':', '·', '•', '/', '\'', '’', '(', ')', '&'], StringSplitOptions.RemoveEmptyEntries)

@@ -63,6 +63,12 @@ public class OwnOutletTests
     }
 
     [Fact]
+    public void TheSitesNameAfterThePersonIsDropped()
+    {
+        Assert.Equal("Jill Disis", AuthorOf("""<meta property="og:site_name" content="CNN"><meta name="author" content="Jill Disis, CNN Business"><link rel="canonical" href="https://edition.cnn.com/2019/x">"""));
+    }
+
+    [Fact]
     public void AnAgencyIsAnAuthorEvenOnItsOwnSite()
     {
         Assert.Equal("Reuters", AuthorOf("""<meta property="og:site_name" content="Reuters"><meta name="author" content="Reuters"><link rel="canonical" href="https://www.reuters.com/article/x">"""));
@@ -81,6 +87,9 @@ public class OwnOutletTests
             """));
         // A person whose name is not the site's, on a site named after a word of it.
         Assert.Equal("Tom Davies", AuthorOf("""<meta property="og:site_name" content="Tom's Guide"><meta name="author" content="Tom Davies">"""));
+        // A person whose name begins with a short site name's letters.
+        Assert.Equal("Skylar Brown", AuthorOf("""<meta property="og:site_name" content="Sky"><meta name="author" content="Skylar Brown"><link rel="canonical" href="https://news.sky.com/story/x">"""));
+        Assert.Equal("Mick Jones", AuthorOf("""<meta property="og:site_name" content="Mic"><meta name="author" content="Mick Jones"><link rel="canonical" href="https://www.mic.com/p/x">"""));
         // A column named after its writer in the page's meta tags is not a site-wide signature.
         Assert.Equal("Jamelle Bouie", AuthorOf("""<meta name="byl" content="By Jamelle Bouie"><meta name="CN" content="jamelle-bouie"><link rel="canonical" href="https://www.nytimes.com/2019/11/19/opinion/x.html">"""));
         // Another outlet whose copy this site prints is where the story came from.

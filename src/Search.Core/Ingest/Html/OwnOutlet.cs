@@ -19,16 +19,16 @@ public sealed class OwnOutlet
         "com", "net", "org", "co", "uk",
     };
 
-    /// <summary>Meta tags about the whole site: who made, owns or publishes it. A meta author equal
-    /// to one of these is the site's signature on every page ("PMJS - Coordenadoria de TI", also the
+    /// <summary>Meta tags about the whole site: who made or publishes it. A meta author equal to
+    /// one of these is the site's signature on every page ("PMJS - Coordenadoria de TI", also the
     /// page's generator), not the story's author. A list of such keys rather than "every other
     /// meta tag": pages also put the article's column or desk in meta tags (the New York Times'
-    /// <c>CN</c> is the columnist's name).</summary>
+    /// <c>CN</c> is the columnist's name). Not <c>copyright</c> or <c>owner</c>: on a personal
+    /// site the holder is the person who writes it.</summary>
     private static readonly string[] SiteWideKeys =
     [
-        "generator", "copyright", "publisher", "owner", "rights", "dc.publisher", "dcterms.publisher", "dc.rights",
-        "dcterms.rights", "dcterms.rightsholder", "organization", "company", "designer", "web_author", "application-name",
-        "apple-mobile-web-app-title", "msapplication-tooltip", "twitter:site", "og:site_name",
+        "generator", "publisher", "dc.publisher", "dcterms.publisher", "organization", "company", "designer", "web_author",
+        "application-name", "apple-mobile-web-app-title", "msapplication-tooltip", "twitter:site", "og:site_name",
     ];
 
     private readonly List<string> _siteNames = [];

@@ -52,7 +52,7 @@ public class OwnOutletTests
     {
         // A city hall's site: the IT department that made it signs every page as author and generator.
         Assert.Null(AuthorOf("""<meta name="author" content="PMJS - Coordenadoria de TI"><meta name="generator" content="PMJS - Coordenadoria de TI"><meta name="copyright" content="Copyright 2014">"""));
-        Assert.Null(AuthorOf("""<meta name="author" content="Example Media Group"><meta name="copyright" content="Example Media Group">"""));
+        Assert.Null(AuthorOf("""<meta name="author" content="Example Media Group"><meta name="publisher" content="Example Media Group">"""));
     }
 
     [Fact]
@@ -87,6 +87,11 @@ public class OwnOutletTests
             """));
         // A person whose name is not the site's, on a site named after a word of it.
         Assert.Equal("Tom Davies", AuthorOf("""<meta property="og:site_name" content="Tom's Guide"><meta name="author" content="Tom Davies">"""));
+        // A personal site: its writer holds the copyright and is its publisher in JSON-LD.
+        Assert.Equal("Jane Doe", AuthorOf("""
+            <meta name="author" content="Jane Doe"><meta name="copyright" content="Jane Doe"><link rel="canonical" href="https://example.org/2019/x/">
+            <script type="application/ld+json">{"@type":"BlogPosting","headline":"Council shuts the pool","author":{"@type":"Person","name":"Jane Doe"},"publisher":{"@type":"Person","name":"Jane Doe"}}</script>
+            """));
         // A person whose name begins with a short site name's letters.
         Assert.Equal("Skylar Brown", AuthorOf("""<meta property="og:site_name" content="Sky"><meta name="author" content="Skylar Brown"><link rel="canonical" href="https://news.sky.com/story/x">"""));
         Assert.Equal("Mick Jones", AuthorOf("""<meta property="og:site_name" content="Mic"><meta name="author" content="Mick Jones"><link rel="canonical" href="https://www.mic.com/p/x">"""));

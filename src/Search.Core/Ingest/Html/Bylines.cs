@@ -17,22 +17,26 @@ public static partial class Bylines
         "[class*=author-name]", "[class*=author_name]", "[class*=authorName]", "[class~=author]", "[class*=article-author]",
     ];
 
-    /// <summary>The first usable author from meta values (URLs and @handles are not names).</summary>
-    public static string? FromMeta(IEnumerable<string> values)
+    /// <summary>The first usable author from meta values (URLs and @handles are not names; nor is
+    /// the page's own <paramref name="outlet"/>, so a later value can name the person).</summary>
+    public static string? FromMeta(IEnumerable<string> values, OwnOutlet? outlet = null)
     {
         foreach (string value in values)
         {
             if (value.Contains("://", StringComparison.Ordinal) || value.StartsWith('@') || value.Contains("www.", StringComparison.OrdinalIgnoreCase))
                 continue;
             string name = Clean(value);
+            if (outlet != null)
+                name = WithoutOwnOutlet(name, outlet)!;
             if (name.Length > 0)
                 return name;
         }
         return null;
     }
 
-    /// <summary>The first visible byline in the page, searched inside <c>&lt;article&gt;</c> first.</summary>
-    public static string? Visible(IDocument document)
+    /// <summary>The first visible byline in the page, searched inside <c>&lt;article&gt;</c> first,
+    /// that is not only the page's own <paramref name="outlet"/>.</summary>
+    public static string? Visible(IDocument document, OwnOutlet? outlet = null)
     {
         IParentNode[] scopes = document.QuerySelector("article") is { } article ? [article, document] : [document];
         foreach (IParentNode scope in scopes)
@@ -45,6 +49,8 @@ public static partial class Bylines
                         continue; // a fact check's claim: its author made the claim, not the article
                     string text = e.LocalName == "meta" ? e.GetAttribute("content") ?? "" : e.TextContent;
                     string name = Clean(text);
+                    if (outlet != null)
+                        name = WithoutOwnOutlet(name, outlet)!;
                     if (name.Length > 1 && name.Any(char.IsLetter) && !name.Contains("://", StringComparison.Ordinal))
                         return name;
                 }
@@ -75,12 +81,20 @@ public static partial class Bylines
         var names = new List<string>();
         foreach (string part in s.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
-            string name = TrailingWeekday().Replace(part, "").Trim();
+            string name = WithoutDesk(TrailingWeekday().Replace(part, "").Trim());
             if (IsName(name) && !names.Any(n => n.Equals(name, StringComparison.OrdinalIgnoreCase)))
                 names.Add(Undoubled(name));
         }
         return string.Join(", ", names);
     }
+
+    /// <summary>A North American broadcaster's call sign, alone or with the station's own suffix
+    /// ("KWCHCIK": KWCH's "Catch It Kansas"; "WGBH", "WXYZ-TV"): local TV and radio sites' templates
+    /// put the station's code in <c>meta name=author</c> on every page. A station is an outlet, not
+    /// a person. Told from a surname in capitals ("WRIGHT", "KELLER") by four consonants in a row,
+    /// which no name of that shape has (call signs are letters, not words), or by a -TV/-FM suffix.</summary>
+    [GeneratedRegex(@"^(?=[KW][A-Z]{3,6}$)[A-Z]*[BCDFGHJKLMNPQRSTVWXZ]{4}|^[KW][A-Z]{2,3}-(?:TV|FM|AM|DT)$")]
+    private static partial Regex CallSign();
 
     /// <summary>E-mail addresses; an "@handle" and everything after it (social links follow the
     /// names); a reading time ("4 min read") and everything after it.</summary>
@@ -107,17 +121,40 @@ public static partial class Bylines
     [GeneratedRegex(@"(?:\s*(?:\||•|·|—|–|\bon\b|\bupdated\b|\bpublished\b|\bposted\b|\bfollow\b|\bcontact\b|\bmore by\b|\bemail\b|\btwitter\b)\s*.*|\s*,?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}.*|\s*\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{4}.*|\s*\d{4}-\d\d-\d\d.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex Trailing();
 
-    /// <summary>Removes the agency or outlet a byline ends with when it is the page's own site
-    /// ("Jill Disis, CNN Business" on CNN): the site is already the source. A byline that is only
-    /// the outlet stays.</summary>
-    public static string? WithoutOwnOutlet(string? byline, string? siteName, string? url)
+    /// <summary>Removes the outlet a byline ends with when it is the page's own ("Jill Disis, CNN
+    /// Business" on CNN: the site is already the source), and empties a byline that is only the
+    /// page's own outlet or one of its desks ("BBC News" on BBC News, "Telegraph Sport" on The
+    /// Telegraph, "Beachbody" on beachbodyondemand.com): the source field names the outlet, and an
+    /// outlet is not a person. A news agency stays, even on its own site ("Reuters" on Reuters).</summary>
+    public static string? WithoutOwnOutlet(string? byline, OwnOutlet outlet)
     {
         if (byline == null)
             return null;
         var names = byline.Split(", ").ToList();
-        while (names.Count > 1 && Titles.IsSiteName(names[^1], siteName, url))
+        while (names.Count > 1 && outlet.EndsWith(names[^1]))
             names.RemoveAt(names.Count - 1);
+        if (names.Count == 1 && outlet.Names(names[0]) && !NewsAgencies.Is(names[0]))
+            return "";
         return string.Join(", ", names);
+    }
+
+    /// <summary>Words that end a desk's credit: "HNN Staff", "Practical Horseman Editorial Staff",
+    /// "News Nation Bureau". A desk is not a person; an agency's desk ("Reuters Staff") is the
+    /// agency.</summary>
+    private static readonly HashSet<string> DeskWords = new(StringComparer.OrdinalIgnoreCase) { "staff", "bureau", "desk", "newsroom" };
+
+    /// <summary>A desk's credit as what it names: the agency ("Reuters Staff" → "Reuters"), or
+    /// nothing ("HNN Staff"); any other part unchanged.</summary>
+    private static string WithoutDesk(string part)
+    {
+        string[] words = part.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < 2 || !DeskWords.Contains(words[^1]))
+            return part;
+        string rest = string.Join(' ', words[..^1]);
+        foreach (string word in (string[])["Editorial", "News", "Wire"])
+            if (rest.EndsWith(" " + word, StringComparison.OrdinalIgnoreCase))
+                rest = rest[..^(word.Length + 1)];
+        return NewsAgencies.Is(rest) ? rest : "";
     }
 
     /// <summary>Words of labels and job titles: a byline part made only of these names no one.</summary>
@@ -164,11 +201,34 @@ public static partial class Bylines
             return false; // a user name ("admin", "jdadmin")
         if (Weekday().IsMatch(part))
             return false;
+        if (CallSign().IsMatch(part))
+            return false; // a station's code ("KWCHCIK"), not a person
+        if (IsOtherOrganisation(words, part))
+            return false; // "The Water Coolest", "The Motley Fool"
         if (words.Any(w => RoleWords.Contains(w.Trim('.', ',', ':'))))
             return false; // "AP Sports Writer", "Business Columnist"
         string lower = " " + part.ToLowerInvariant() + " ";
         return !AboutPhrases.Any(p => lower.Contains(p, StringComparison.Ordinal)); // "… is a reporter for NBC News."
     }
+
+    /// <summary>Last words of a publication's name ("The Washington Post", "The Conversation"): a
+    /// publication whose piece another site prints under its name is the copy's source, as an
+    /// agency is.</summary>
+    private static readonly HashSet<string> PublicationWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "times", "post", "journal", "press", "news", "herald", "tribune", "guardian", "telegraph", "gazette", "chronicle",
+        "independent", "observer", "economist", "conversation", "star", "sun", "mail", "globe", "standard", "review",
+        "magazine", "daily", "weekly", "record", "register", "courier", "examiner", "inquirer", "dispatch", "bulletin",
+        "enquirer", "express", "mirror", "monitor", "sentinel", "statesman", "wire", "agency", "service",
+    };
+
+    /// <summary>A name that begins with "The" is an organisation's, never a person's. It is an
+    /// author only as a news agency ("The Associated Press", <see cref="NewsAgencies"/>) or a
+    /// publication whose copy is printed ("The Washington Post"); any other ("The Water Coolest", a
+    /// newsletter brand; "The Motley Fool") is a brand signing, not a person or an agency.</summary>
+    private static bool IsOtherOrganisation(string[] words, string part) =>
+        words.Length >= 2 && words[0].Equals("The", StringComparison.OrdinalIgnoreCase)
+        && !NewsAgencies.Is(part) && !PublicationWords.Contains(words[^1].Trim('.', ','));
 
     /// <summary>"Sean Martin Sean Martin" (a name printed twice, one copy hidden) → "Sean Martin".</summary>
     private static string Undoubled(string name)

@@ -29,6 +29,10 @@ public static class HtmlExtractor
         // wherever they are, a fact check's claimant included.
         var reviewed = JsonLdArticle.ReviewedAuthors(document).Select(Bylines.Clean).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
+        // A byline that is only the page's own outlet gives way to the next source (read before
+        // Readability strips the JSON-LD, which names the publisher).
+        OwnOutlet outlet = OwnOutlet.Read(MetaTags.Read(document), JsonLdArticle.Find(document), metadata.Url);
+
         var reader = new SmartReader.Reader(metadata.Url ?? PlaceholderUrl, document) { KeepClasses = true };
         SmartReader.Article article = reader.GetArticle();
         string body = "";
@@ -51,9 +55,9 @@ public static class HtmlExtractor
         title = Titles.WithoutSiteName(title, site, metadata.Url);
         title = Titles.PreferHeadline(title, document.QuerySelector("h1")?.TextContent);
         string? NotReviewed(string? name) => name != null && reviewed.Contains(name) ? null : name;
-        string? Byline(string? raw) => raw == null ? null : NotReviewed(PageMetadata.Empty(Bylines.Clean(raw)));
-        string? author = Byline(article.Byline) ?? NotReviewed(metadata.Author) ?? Byline(article.Author);
-        author = PageMetadata.Empty(Bylines.WithoutOwnOutlet(author, site, metadata.Url));
+        string? Byline(string? raw) => raw == null ? null : NotReviewed(PageMetadata.Empty(Bylines.WithoutOwnOutlet(Bylines.Clean(raw), outlet)));
+        outlet.Add(article.SiteName);
+        string? author = Byline(article.Byline) ?? Byline(metadata.Author) ?? Byline(article.Author);
         string? published = metadata.Published ?? (article.PublicationDate is { } d ? d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null);
         metadata = metadata with
         {

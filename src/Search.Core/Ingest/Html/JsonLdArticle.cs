@@ -137,7 +137,7 @@ public sealed record JsonLdArticle(string? Headline, IReadOnlyList<string> Autho
         Text(e, "headline") ?? Text(e, "name"),
         Names(e, "author", skipOrganizations: true),
         Text(e, "datePublished") ?? Text(e, "dateCreated"),
-        FirstName(e, "publisher"),
+        Names(e, "publisher", skipPeople: true).FirstOrDefault(),
         Text(e, "url") ?? Id(e, "mainEntityOfPage"),
         Text(e, "articleSection"),
         Text(e, "inLanguage"),
@@ -162,10 +162,10 @@ public sealed record JsonLdArticle(string? Headline, IReadOnlyList<string> Autho
         return v.ValueKind == JsonValueKind.Object ? Text(v, "@id") ?? Text(v, "url") : null;
     }
 
-    private static string? FirstName(JsonElement e, string name) => Names(e, name).FirstOrDefault();
-
-    /// <summary>Names of a person/organisation property: a string, an object with <c>name</c>, or an array of either.</summary>
-    private static List<string> Names(JsonElement e, string name, bool skipOrganizations = false)
+    /// <summary>Names of a person/organisation property: a string, an object with <c>name</c>, or an
+    /// array of either. <paramref name="skipPeople"/>: a personal site's publisher is its writer
+    /// (WordPress SEO plugins' "this site represents a person"), not an outlet.</summary>
+    private static List<string> Names(JsonElement e, string name, bool skipOrganizations = false, bool skipPeople = false)
     {
         var names = new List<string>();
         if (!e.TryGetProperty(name, out JsonElement v))
@@ -173,6 +173,8 @@ public sealed record JsonLdArticle(string? Headline, IReadOnlyList<string> Autho
         foreach (JsonElement item in v.ValueKind == JsonValueKind.Array ? v.EnumerateArray() : Enumerable.Repeat(v, 1))
         {
             if (skipOrganizations && item.ValueKind == JsonValueKind.Object && Text(item, "@type") is "Organization" or "NewsMediaOrganization")
+                continue;
+            if (skipPeople && item.ValueKind == JsonValueKind.Object && Text(item, "@type") is "Person")
                 continue;
             string? n = item.ValueKind switch
             {

@@ -53,8 +53,11 @@ public sealed record PageMetadata(string? Title, string? Author, string? Publish
             ?? AbsoluteHttp(meta.First("og:url")) ?? AbsoluteHttp(ld?.Url);
         string? site = Clean(meta.First(SiteKeys[0])) ?? Clean(ld?.Publisher) ?? Clean(meta.First(SiteKeys[1..]));
         string? title = Clean(meta.First(TitleKeys)) ?? Clean(ld?.Headline) ?? Clean(meta.First(LaterTitleKeys));
+        // Each source in turn, passing over a byline that is only the page's own outlet, so a
+        // later source can name the person.
+        OwnOutlet outlet = OwnOutlet.Read(meta, ld, url);
         string? author = ld is { Authors.Count: > 0 } ? string.Join(", ", ld.Authors.Select(Bylines.Clean).Where(a => a.Length > 0)) : null;
-        author = Empty(author) ?? Bylines.FromMeta(meta.All(AuthorKeys)) ?? Bylines.Visible(document);
+        author = Empty(Bylines.WithoutOwnOutlet(author, outlet)) ?? Bylines.FromMeta(meta.All(AuthorKeys), outlet) ?? Bylines.Visible(document, outlet);
         string? published = StatedDates.Choose(meta.All(DateKeys).Prepend(ld?.DatePublished))
             ?? VisibleDates.FromTimeElements(document)
             ?? DateParsing.FromUrl(url)

@@ -82,7 +82,7 @@ public static class Titles
     }
 
     /// <summary>"https://www.nytimes.com/..." → "nytimes".</summary>
-    private static string? DomainName(string? url)
+    internal static string? DomainName(string? url)
     {
         string? domain = UrlParts.Domain(url);
         if (domain == null)

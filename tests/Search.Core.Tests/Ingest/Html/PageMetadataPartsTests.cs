@@ -22,7 +22,19 @@ public class PageMetadataPartsTests
     [InlineData("Senior Contributor", "")]
     [InlineData("Monday", "")]
     [InlineData("BBC News", "BBC News")]
-    [InlineData("HNN Staff", "HNN Staff")]
+    [InlineData("HNN Staff", "")] // a desk, not a person
+    [InlineData("Practical Horseman Editorial Staff", "")]
+    [InlineData("Reuters Staff", "Reuters")] // an agency's desk is the agency
+    [InlineData("Jane Smith, AFP Bureau", "Jane Smith, AFP")]
+    [InlineData("KWCHCIK", "")] // a station's call sign
+    [InlineData("WXYZ-TV", "")]
+    [InlineData("WRIGHT", "WRIGHT")] // a surname in capitals is not a call sign
+    [InlineData("KELLER", "KELLER")]
+    [InlineData("The Water Coolest", "")] // a brand signing: "The …" is never a person
+    [InlineData("The Motley Fool", "")]
+    [InlineData("The Associated Press", "The Associated Press")] // an agency
+    [InlineData("The Washington Post", "The Washington Post")] // a publication whose copy is printed
+    [InlineData("The Conversation", "The Conversation")]
     [InlineData("LISA MASCARO, MARY CLARE JALONICK, ERIC TUCKERAssociated Press", "LISA MASCARO, MARY CLARE JALONICK, ERIC TUCKER, Associated Press")]
     [InlineData("Phil HelselPhil Helsel is a reporter for NBC News.", "Phil Helsel")]
     [InlineData("Michael HiltzikBusiness Columnist", "Michael Hiltzik")]

@@ -168,15 +168,37 @@ public sealed partial class ArticleQueryParser : MultiFieldQueryParser
     protected override Query GetRegexpQuery(string field, string termStr) =>
         Pattern(field, termStr, (f, t) => base.GetRegexpQuery(f, t));
 
-    /// <summary>A misspelt word (`goverment~`), in title and body as Lucene's parser makes it: the
-    /// words indexed bare (their own stems) up to the edits asked, and the exact forms <c>=word</c>
-    /// (<see cref="OneTermPerToken"/>) up to one edit fewer, the marker counting as one, which finds
-    /// `=government` for `goverment~`. Measured (docs/performance.md, issue 18): the same hits as
-    /// before the layout change for half the work of also matching the forms at two edits, and
-    /// stems alone (the combined field, as plain Lucene.Net) would miss it: `govern` is three edits away.</summary>
-    protected override Query GetFuzzyQuery(string field, string termStr, float minSimilarity) =>
+    /// <summary>A misspelt word (`goverment~`). Over the default fields: the stems of the combined
+    /// field (<see cref="Schema.AllText"/>, what title and body's stems are) up to the edits asked,
+    /// so `protst~` finds every form of "protest", and the exact forms <c>=word</c> of title and body
+    /// (<see cref="OneTermPerToken"/>) up to one edit fewer, so `goverment~` finds "government",
+    /// whose stem `govern` is three edits away: the hits a word had when title and body held a stem
+    /// and an exact form at every word. In title or body alone the same, each stem as all its forms
+    /// in that field (<see cref="FuzzyStemsQuery"/>); in any other field, Lucene's parser's own.</summary>
+    protected override Query GetFuzzyQuery(string field, string termStr, float minSimilarity)
+    {
+        field = CheckField(field);
         // `word~5` asks for more edits than Lucene's automata support (2): give the most there is.
-        base.GetFuzzyQuery(CheckField(field), termStr, minSimilarity >= 1 ? Math.Min(minSimilarity, 2f) : minSimilarity);
+        float similarity = minSimilarity >= 1 ? Math.Min(minSimilarity, 2f) : minSimilarity;
+        if (field != null && Array.IndexOf(Schema.TextFields, field) < 0)
+            return base.GetFuzzyQuery(field, termStr, similarity);
+        string word = LowercaseExpandedTerms ? termStr.ToLowerInvariant() : termStr;
+#pragma warning disable CS0618 // the parser reads `word~0.7` through the same conversion (NewFuzzyQuery)
+        int edits = FuzzyQuery.SingleToEdits(similarity, word.Length);
+#pragma warning restore CS0618
+        var stems = base.GetFuzzyQuery(Schema.AllText, termStr, similarity);
+        var query = new BooleanQuery(disableCoord: true)
+        {
+            { field == null || stems is not FuzzyQuery fuzzy ? stems : new FuzzyStemsQuery(field, fuzzy, Analyzer), Occur.SHOULD },
+        };
+        foreach (string text in field == null ? Schema.TextFields : [field])
+        {
+            var form = new Term(text, Schema.ExactMarker + word);
+            // The marker is the fixed first letter (prefix 1), so the edits are the word's own.
+            query.Add(edits > 1 ? new FuzzyQuery(form, edits - 1, prefixLength: 1) : new TermQuery(form), Occur.SHOULD);
+        }
+        return query;
+    }
 
     /// <summary>
     /// A wildcard, prefix or regular-expression pattern. Over the default fields it matches the

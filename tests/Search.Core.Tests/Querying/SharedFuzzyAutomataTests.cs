@@ -18,7 +18,7 @@ public sealed class SharedFuzzyAutomataTests
 
     [Theory]
     [InlineData("goverment~")]
-    [InlineData("goverment~1")]
+    [InlineData("title:goverment~ OR goverment~")]
     [InlineData("electon~ OR minster~1 police")]
     [InlineData("title:protst~ OR protst~")]
     [InlineData("\"prime minister\" goverment~ -elction~")]

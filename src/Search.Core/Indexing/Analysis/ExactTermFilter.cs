@@ -9,14 +9,14 @@ namespace Search.Core.Indexing.Analysis;
 /// </summary>
 public sealed class ExactTermFilter : TokenFilter
 {
-    private readonly ICharTermAttribute _term;
-    private readonly IPositionIncrementAttribute _positionIncrement;
-    private readonly IKeywordAttribute _keyword;
     // The plain form waiting to be emitted. Only the term text differs between the two tokens
     // (offsets and type are shared), so saving it beats capturing and restoring every attribute.
     private char[] _plain = new char[32];
     private int _plainLength;
     private bool _pending;
+    private readonly ICharTermAttribute _term;
+    private readonly IPositionIncrementAttribute _positionIncrement;
+    private readonly IKeywordAttribute _keyword;
 
     public ExactTermFilter(TokenStream input) : base(input)
     {

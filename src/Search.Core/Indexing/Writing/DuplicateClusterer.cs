@@ -13,16 +13,21 @@ namespace Search.Core.Indexing.Writing;
 /// the articles.
 ///
 /// What it costs is kept to the new articles: an article is added with its own key negated
-/// (<see cref="DuplicateFields"/>), which marks it "not clustered yet"; only segments this build
-/// has not looked at are scanned for such marks. Candidates are found from the band keys every
+/// (<see cref="DuplicateFields"/>), a story of its own, and with the number of the build that
+/// adds it (<see cref="Schema.ClusterBuild"/>); the articles looked at are those with a key below
+/// zero from builds later than the commit's <see cref="WriterSession.ClusteredThroughKey"/> (this
+/// build's, and a killed build's that a checkpoint holds). Candidates are found from the band keys every
 /// article carries as a fixed-width binary doc value (no fingerprint is stored), by sorting
 /// (band, key, article) entries in bounded passes (<see cref="Pass.CandidatePairs"/>), and only a
 /// candidate pair, two articles sharing a band key, is verified, from the stored text
 /// (<see cref="NearDuplicateRule"/>). An archive without copies pays for 160 bytes of doc values
-/// per article, one read and sort of them per build, and one key update per new article.
+/// per article and one read and sort of them per build: no key is written for an article that
+/// joins no cluster (the commit's "clustered through" number says it was looked at).
 ///
 /// New article: it joins the cluster of what it copies (clusters it links are merged: the larger
-/// keeps its key), or keeps its own key. Keys are stable: a cluster keeps its key as copies join
+/// keeps its key; an article of an earlier build that was a story of its own counts as a cluster
+/// of one under its own key, and gets that key written when a copy joins it), or keeps its own
+/// key negated, written when it was added. Keys are stable: a cluster keeps its key as copies join
 /// or leave. Deleted or changed article (looked at only when there are fewer clustered articles
 /// than when the build started; counting them reads one numeric doc value per article): every
 /// cluster that has fewer members than when the build started is checked again pair by pair; if
@@ -39,6 +44,8 @@ public sealed class DuplicateClusterer : IDisposable
     /// <summary>The index as the build found it (a near-real-time reader the build holds open).</summary>
     private readonly IndexReader _start;
     private readonly ClusteringLimits _limits;
+    /// <summary>Articles of builds up to this number were looked at by an earlier pass.</summary>
+    private readonly long _clusteredThrough;
     private DirectoryReader? _reader;
     /// <summary>Segments (core cache keys) already scanned for new articles.</summary>
     private HashSet<object> _seen = new();
@@ -47,12 +54,16 @@ public sealed class DuplicateClusterer : IDisposable
 
     /// <param name="start">The index as the build found it, open until the build's last commit:
     /// clusters are compared with it to find those that lost members.</param>
-    public DuplicateClusterer(IndexReader start) : this(start, ClusteringLimits.Default) { }
+    /// <param name="clusteredThrough">What the commit the build started from records as
+    /// <see cref="WriterSession.ClusteredThroughKey"/> (-1 for an index of an earlier version).</param>
+    public DuplicateClusterer(IndexReader start, long clusteredThrough) : this(start, clusteredThrough, ClusteringLimits.Default) { }
 
-    internal DuplicateClusterer(IndexReader start, ClusteringLimits limits) => (_start, _limits) = (start, limits);
+    internal DuplicateClusterer(IndexReader start, long clusteredThrough, ClusteringLimits limits) =>
+        (_start, _clusteredThrough, _limits) = (start, clusteredThrough, limits);
 
-    /// <summary>What one pass did.</summary>
-    public sealed record Report(int Clustered, int Joined, int Rechecked, int Moved, TimeSpan Took);
+    /// <summary>What one pass did: articles looked at, of which joined a copy, clusters checked
+    /// again after deletions, articles moved between clusters, and cluster keys written.</summary>
+    public sealed record Report(int Looked, int Joined, int Rechecked, int Moved, int KeysWritten, TimeSpan Took);
 
     /// <summary>Clusters the writer's uncommitted articles; call right before <c>Commit()</c>, with
     /// no file starting or finishing (articles may still be added: those not seen now are
@@ -79,7 +90,7 @@ public sealed class DuplicateClusterer : IDisposable
             seenNow.Add(key);
             if (_seen.Contains(key))
                 continue; // a segment never changes: its new articles were clustered when it was first seen
-            Pass.CollectUnclustered(leaf, fresh);
+            Pass.CollectUnclustered(leaf, _clusteredThrough, fresh);
         }
         _seen = seenNow;
 
@@ -89,9 +100,9 @@ public sealed class DuplicateClusterer : IDisposable
         if (_clustered < 0)
             _clustered = (startKeys = KeysOf(_start)).Length;
         int rechecked = clustered < _clustered ? pass.RecheckShrunk(startKeys ?? KeysOf(_start)) : 0;
-        var (done, joined) = pass.AssignNew(fresh);
-        _clustered = clustered + done;
-        return new Report(done, joined, rechecked, pass.Moved, clock.Elapsed);
+        var (looked, joined) = pass.AssignNew(fresh);
+        _clustered = clustered + pass.Gained;
+        return new Report(looked, joined, rechecked, pass.Moved, pass.Written, clock.Elapsed);
     }
 
     public void Dispose()
@@ -137,7 +148,14 @@ public sealed class DuplicateClusterer : IDisposable
         /// <summary>Members of every clustered key, read only when a pass needs them (merging two
         /// existing clusters, re-checking after deletions).</summary>
         private Dictionary<long, List<int>>? _members;
+        /// <summary>Articles of earlier builds that are a story of their own (a key below zero),
+        /// met in verified pairs, under their own key: a cluster of one.</summary>
+        private readonly Dictionary<long, List<int>> _alone = new();
         public int Moved;
+        /// <summary>Keys written (<see cref="IndexWriter.UpdateNumericDocValue"/> calls).</summary>
+        public int Written;
+        /// <summary>Articles that had no cluster key above zero and now have one.</summary>
+        public int Gained;
 
         public Pass(IndexWriter writer, DirectoryReader reader, ClusteringLimits limits)
         {
@@ -166,15 +184,17 @@ public sealed class DuplicateClusterer : IDisposable
             return n;
         }
 
-        /// <summary>Adds the live articles of <paramref name="leaf"/> not clustered yet (top-level doc numbers).</summary>
-        public static void CollectUnclustered(AtomicReaderContext leaf, List<int> into)
+        /// <summary>Adds the live articles of <paramref name="leaf"/> no pass has looked at (top-level
+        /// doc numbers): a key below zero (never set by a pass) and a build after <paramref name="clusteredThrough"/>.</summary>
+        public static void CollectUnclustered(AtomicReaderContext leaf, long clusteredThrough, List<int> into)
         {
             var values = leaf.AtomicReader.GetNumericDocValues(Schema.Cluster);
             if (values == null)
                 return;
+            var builds = leaf.AtomicReader.GetNumericDocValues(Schema.ClusterBuild); // absent in earlier versions: 0
             var live = leaf.AtomicReader.LiveDocs;
             for (int d = 0; d < leaf.AtomicReader.MaxDoc; d++)
-                if ((live == null || live.Get(d)) && values.Get(d) < Unassigned)
+                if ((live == null || live.Get(d)) && values.Get(d) < Unassigned && (builds?.Get(d) ?? 0) > clusteredThrough)
                     into.Add(leaf.DocBase + d);
         }
 
@@ -197,7 +217,15 @@ public sealed class DuplicateClusterer : IDisposable
             return _members;
         }
 
-        private int Size(long key) => Members().TryGetValue(key, out var list) ? list.Count : 0;
+        private int Size(long key) => MembersOf(key).Count;
+
+        /// <summary>The articles under <paramref name="key"/>: a cluster's, or an earlier build's
+        /// article alone under its own key.</summary>
+        private List<int> MembersOf(long key)
+        {
+            var members = Members().TryGetValue(key, out var list) ? list : new List<int>();
+            return _alone.TryGetValue(key, out var alone) ? members.Concat(alone).Distinct().ToList() : members;
+        }
 
         /// <summary>Re-splits clusters that lost members since the last commit; returns how many were checked.</summary>
         public int RecheckShrunk(long[] committedKeys)
@@ -259,19 +287,31 @@ public sealed class DuplicateClusterer : IDisposable
                     verified.Add(pair);
             });
 
-            // Nodes: a new article is -(doc + 1); an existing cluster is its (positive) key.
+            // Nodes: a new article is -(doc + 1); an existing cluster is its (positive) key, and an
+            // earlier build's article that is a story of its own is a cluster of one under its own key.
             var sets = new UnionFind<long>();
             foreach (var (doc, other) in verified)
             {
                 long node = -(doc + 1L);
                 long key = KeyOf(other);
-                long otherNode = key < Unassigned || isFresh[other] ? -(other + 1L) : key;
+                long otherNode;
+                if (isFresh[other] || key == Unassigned)
+                    otherNode = -(other + 1L);
+                else if (key > Unassigned)
+                    otherNode = key;
+                else
+                {
+                    otherNode = -key;
+                    if (!_alone.TryGetValue(otherNode, out var list))
+                        _alone[otherNode] = list = new List<int>(1);
+                    if (!list.Contains(other))
+                        list.Add(other);
+                }
                 sets.Add(node);
                 sets.Add(otherNode);
                 sets.Union(node, otherNode);
             }
             int joined = 0;
-            var grouped = new HashSet<int>();
             foreach (var group in sets.Items.GroupBy(sets.Find))
             {
                 var newDocs = group.Where(n => n < 0).Select(n => (int)(-n - 1)).ToList();
@@ -285,20 +325,18 @@ public sealed class DuplicateClusterer : IDisposable
                         oldKeys = oldKeys.OrderByDescending(Size).ThenBy(k => k).ToList();
                     key = oldKeys[0];
                     foreach (long merged in oldKeys.Skip(1))
-                        foreach (int m in Members()[merged].ToList())
+                        foreach (int m in MembersOf(merged).ToList())
+                            SetKey(m, key);
+                    // An earlier build's article alone under this key becomes a member: its key written.
+                    if (_alone.TryGetValue(key, out var alone))
+                        foreach (int m in alone)
                             SetKey(m, key);
                 }
                 joined += newDocs.Count;
                 foreach (int d in newDocs)
-                {
                     SetKey(d, key);
-                    grouped.Add(d);
-                }
             }
-            // The rest stay alone, under their own key.
-            foreach (int d in fresh)
-                if (!grouped.Contains(d))
-                    SetKey(d, OwnKey(d));
+            // The rest stay alone, under the key they were added with: nothing to write.
             return (fresh.Count, joined);
         }
 
@@ -450,6 +488,9 @@ public sealed class DuplicateClusterer : IDisposable
             paths.Get(local, path);
             // By the article's unique key (file + id): ids may repeat across files.
             _writer.UpdateNumericDocValue(new Term(Schema.Key, ArticleKey.Of(path.Utf8ToString(), id)), Schema.Cluster, key);
+            Written++;
+            if (old <= Unassigned && key > Unassigned)
+                Gained++;
             _set[doc] = key;
             if (_members != null)
             {

@@ -74,9 +74,11 @@ public static class IndexBuilder
             using var before = DirectoryReader.Open(session.Writer, applyAllDeletes: true);
             var known = options.Rebuild ? new Dictionary<string, IndexState.Entry>() : IndexState.Load(before);
             var changes = new ChangeDetector(known, session.PreviousPartial, session.Recheck, new IndexSearcher(before));
+            long scannedBytes = scan.Files.Sum(f => f.Size);
             using var clusterer = options.Duplicates ? new Writing.DuplicateClusterer(before, session.StartClusteredThrough, options.Clustering) : null;
             using var checkpoints = new Checkpointer(session, options.CommitInterval, (long)(options.CommitTextMB * 1_000_000),
-                clusterer != null ? w => Cluster(clusterer, w, session, options) : null, options.AfterCheckpoint);
+                clusterer != null ? w => Cluster(clusterer, w, session, options) : null, options.AfterCheckpoint,
+                bytesLeft: () => scannedBytes - accounting.BytesDone);
             var ingest = new FileIngest(options, changes, new RecordWriter(session.Writer, accounting), checkpoints, accounting, session.Writer,
                 session.BuildNumber, cancel);
             int threads = options.Threads > 0 ? options.Threads : Environment.ProcessorCount;

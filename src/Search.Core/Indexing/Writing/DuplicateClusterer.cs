@@ -80,7 +80,8 @@ public sealed class DuplicateClusterer : IDisposable
         }
         var reader = _reader;
         var pass = new Pass(writer, reader, _limits);
-        var fresh = new List<int>();
+        // A bit per article, not a list of the new ones: a rebuild's are all of them.
+        var fresh = new FixedBitSet(Math.Max(1, reader.MaxDoc));
         var seenNow = new HashSet<object>();
         long clustered = 0;
         foreach (var leaf in reader.Leaves)
@@ -143,6 +144,7 @@ public sealed class DuplicateClusterer : IDisposable
         private readonly NumericDocValues? _keys;
         private readonly IBits? _live;
         private readonly ConcurrentDictionary<int, DuplicateFingerprint?> _prints = new();
+        private int _kept;
         /// <summary>Keys set in this pass (doc → key), over what the doc values say.</summary>
         private readonly Dictionary<int, long> _set = new();
         /// <summary>Members of every clustered key, read only when a pass needs them (merging two
@@ -184,9 +186,9 @@ public sealed class DuplicateClusterer : IDisposable
             return n;
         }
 
-        /// <summary>Adds the live articles of <paramref name="leaf"/> no pass has looked at (top-level
+        /// <summary>Marks the live articles of <paramref name="leaf"/> no pass has looked at (top-level
         /// doc numbers): a key below zero (never set by a pass) and a build after <paramref name="clusteredThrough"/>.</summary>
-        public static void CollectUnclustered(AtomicReaderContext leaf, long clusteredThrough, List<int> into)
+        public static void CollectUnclustered(AtomicReaderContext leaf, long clusteredThrough, FixedBitSet into)
         {
             var values = leaf.AtomicReader.GetNumericDocValues(Schema.Cluster);
             if (values == null)
@@ -195,7 +197,7 @@ public sealed class DuplicateClusterer : IDisposable
             var live = leaf.AtomicReader.LiveDocs;
             for (int d = 0; d < leaf.AtomicReader.MaxDoc; d++)
                 if ((live == null || live.Get(d)) && values.Get(d) < Unassigned && (builds?.Get(d) ?? 0) > clusteredThrough)
-                    into.Add(leaf.DocBase + d);
+                    into.Set(leaf.DocBase + d);
         }
 
         private Dictionary<long, List<int>> Members()
@@ -269,22 +271,26 @@ public sealed class DuplicateClusterer : IDisposable
             }
         }
 
-        /// <summary>Clusters the new articles <paramref name="fresh"/>; returns (clustered, of which joined a copy).</summary>
-        public (int Clustered, int Joined) AssignNew(List<int> fresh)
+        /// <summary>Clusters the new articles <paramref name="isFresh"/>; returns (looked at, of which joined a copy).</summary>
+        public (int Looked, int Joined) AssignNew(FixedBitSet isFresh)
         {
-            if (fresh.Count == 0)
+            int freshCount = isFresh.Cardinality;
+            if (freshCount == 0)
                 return (0, 0);
-            var isFresh = new bool[_reader.MaxDoc];
-            foreach (int d in fresh)
-                isFresh[d] = true;
-            var pairs = CandidatePairs(isFresh, fresh);
+            var pairs = CandidatePairs(isFresh, freshCount);
             // Verifying reads and analyses the stored text of both: done only for candidate pairs,
-            // one worker per core.
+            // one worker per core, a new article's pairs together so its fingerprint is made once
+            // however full the kept ones are.
             var verified = new ConcurrentBag<(int New, int Other)>();
-            Parallel.ForEach(pairs.Order(), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, pair =>
+            var byNew = pairs.GroupBy(p => p.New).OrderBy(g => g.Key).ToList();
+            pairs.Clear();
+            Parallel.ForEach(byNew, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, group =>
             {
-                if (Print(pair.New) is { } a && Print(pair.Other) is { } b && NearDuplicateRule.IsCopy(a, b))
-                    verified.Add(pair);
+                if (Print(group.Key) is not { } a)
+                    return;
+                foreach (var pair in group.OrderBy(p => p.Other))
+                    if (Print(pair.Other) is { } b && NearDuplicateRule.IsCopy(a, b))
+                        verified.Add(pair);
             });
 
             // Nodes: a new article is -(doc + 1); an existing cluster is its (positive) key, and an
@@ -295,7 +301,7 @@ public sealed class DuplicateClusterer : IDisposable
                 long node = -(doc + 1L);
                 long key = KeyOf(other);
                 long otherNode;
-                if (isFresh[other] || key == Unassigned)
+                if (isFresh.Get(other) || key == Unassigned)
                     otherNode = -(other + 1L);
                 else if (key > Unassigned)
                     otherNode = key;
@@ -337,7 +343,7 @@ public sealed class DuplicateClusterer : IDisposable
                     SetKey(d, key);
             }
             // The rest stay alone, under the key they were added with: nothing to write.
-            return (fresh.Count, joined);
+            return (freshCount, joined);
         }
 
         /// <summary>
@@ -351,18 +357,19 @@ public sealed class DuplicateClusterer : IDisposable
         /// is dropped as its run is read, so only pairs worth reading are ever held (on a generated
         /// corpus of 20,000 articles, 177 of 54,873 pairs sharing a key).
         /// </summary>
-        private HashSet<(int New, int Other)> CandidatePairs(bool[] isFresh, List<int> fresh)
+        private HashSet<(int New, int Other)> CandidatePairs(FixedBitSet isFresh, int freshCount)
         {
             var pairs = new HashSet<(int, int)>();
             int live = _reader.NumDocs;
-            bool filtered = (long)fresh.Count * LshBands.Bands <= _limits.MaxEntries / 2 && fresh.Count * 2 < live;
+            bool filtered = (long)freshCount * LshBands.Bands <= _limits.MaxEntries / 2 && freshCount * 2 < live;
             int bandsPerPass = filtered ? LshBands.Bands : (int)Math.Clamp(_limits.MaxEntries / Math.Max(1, live), 1, LshBands.Bands);
-            var entries = new SortedEntries(filtered ? fresh.Count * LshBands.Bands : live * bandsPerPass);
+            var entries = new SortedEntries(filtered ? freshCount * LshBands.Bands : live * bandsPerPass);
+            var sizes = new SizeAndDate(_reader);
             for (int first = 0; first < LshBands.Bands; first += bandsPerPass)
             {
                 int last = Math.Min(LshBands.Bands, first + bandsPerPass);
                 entries.Clear();
-                Dictionary<ulong, int>? wanted = filtered ? FreshKeys(fresh, first, last) : null;
+                Dictionary<ulong, int>? wanted = filtered ? FreshKeys(isFresh, first, last) : null;
                 foreach (var leaf in _reader.Leaves)
                 {
                     var values = leaf.AtomicReader.GetBinaryDocValues(Schema.DuplicateBands);
@@ -378,7 +385,6 @@ public sealed class DuplicateClusterer : IDisposable
                         if (bytes.Length != DuplicateFields.ValueBytes)
                             continue; // too short to compare: no keys
                         var value = new ReadOnlySpan<byte>(bytes.Bytes, bytes.Offset, bytes.Length);
-                        int slot = -1;
                         for (int band = first; band < last; band++)
                         {
                             ulong key = ((ulong)band << 32) | LshBands.Read(value, band);
@@ -389,9 +395,7 @@ public sealed class DuplicateClusterer : IDisposable
                                     continue;
                                 wanted[key] = n + 1;
                             }
-                            if (slot < 0)
-                                slot = entries.AddArticle(leaf.DocBase + d, DuplicateFields.Shingles(value), DuplicateFields.Date(value));
-                            entries.Add(key, slot);
+                            entries.Add(key, leaf.DocBase + d);
                         }
                     }
                 }
@@ -400,20 +404,22 @@ public sealed class DuplicateClusterer : IDisposable
                 {
                     if (run.Length > _limits.MaxPostings)
                         return; // boilerplate many outlets share, not evidence of a copy
-                    foreach (int i in run)
+                    foreach (int a in run)
                     {
-                        var a = entries.Article(i);
-                        if (!isFresh[a.Doc])
+                        if (!isFresh.Get(a))
                             continue;
-                        foreach (int j in run)
+                        var (aShingles, aDate) = sizes.Of(a);
+                        foreach (int b in run)
                         {
-                            var b = entries.Article(j);
-                            // The rule's first tests, on the shingle counts and dates kept beside the
+                            if (a == b)
+                                continue;
+                            // The rule's first tests, on the shingle counts and dates stored beside the
                             // keys: a pair they turn down is never read from the stored text.
-                            if (a.Doc == b.Doc || NearDuplicateRule.WhyNotBySize(a.Shingles, a.Date, b.Shingles, b.Date) != null)
+                            var (bShingles, bDate) = sizes.Of(b);
+                            if (NearDuplicateRule.WhyNotBySize(aShingles, aDate, bShingles, bDate) != null)
                                 continue;
                             // Each unordered pair once, new article first (when both are new, the lower doc first).
-                            pairs.Add(isFresh[b.Doc] && b.Doc < a.Doc ? (b.Doc, a.Doc) : (a.Doc, b.Doc));
+                            pairs.Add(isFresh.Get(b) && b < a ? (b, a) : (a, b));
                         }
                     }
                 });
@@ -422,11 +428,11 @@ public sealed class DuplicateClusterer : IDisposable
         }
 
         /// <summary>The keys of bands [<paramref name="first"/>, <paramref name="last"/>) that new articles have, each with a count of 0.</summary>
-        private Dictionary<ulong, int> FreshKeys(List<int> fresh, int first, int last)
+        private Dictionary<ulong, int> FreshKeys(FixedBitSet fresh, int first, int last)
         {
-            var keys = new Dictionary<ulong, int>(fresh.Count * (last - first));
+            var keys = new Dictionary<ulong, int>(fresh.Cardinality * (last - first));
             var bytes = new BytesRef();
-            foreach (int doc in fresh)
+            for (int doc = fresh.NextSetBit(0); doc >= 0; doc = doc + 1 < fresh.Length ? fresh.NextSetBit(doc + 1) : -1)
             {
                 var leaf = _reader.Leaves[ReaderUtil.SubIndex(doc, _reader.Leaves)];
                 var values = leaf.AtomicReader.GetBinaryDocValues(Schema.DuplicateBands);
@@ -462,7 +468,8 @@ public sealed class DuplicateClusterer : IDisposable
                 return null;
             var stored = _reader.Document(doc, TextFields);
             var print = DuplicateFingerprint.Of(stored.Get(Schema.Id) ?? "", stored.Get(Schema.Body) ?? "", stored.Get(Schema.Published));
-            if (_prints.Count < _limits.MaxKeptPrints)
+            // Counted apart: a ConcurrentDictionary's Count takes every one of its locks.
+            if (Interlocked.Increment(ref _kept) <= _limits.MaxKeptPrints)
                 _prints.TryAdd(doc, print);
             return print;
         }
@@ -505,14 +512,29 @@ public sealed class DuplicateClusterer : IDisposable
         }
     }
 
-    /// <summary>(key, article) entries, sorted by key and read as runs of equal keys; an article
-    /// (doc, shingle count, date) is kept once per pass, its entries point to it.</summary>
+    /// <summary>A top-level doc's shingle count and date, read from its band keys' doc value
+    /// (only for the few entries in runs of equal keys, so nothing per article is kept).</summary>
+    private sealed class SizeAndDate(DirectoryReader reader)
+    {
+        private readonly BinaryDocValues?[] _values = reader.Leaves.Select(l => l.AtomicReader.GetBinaryDocValues(Schema.DuplicateBands)).ToArray();
+        private readonly BytesRef _bytes = new();
+
+        public (int Shingles, int Date) Of(int doc)
+        {
+            int leaf = ReaderUtil.SubIndex(doc, reader.Leaves);
+            _values[leaf]!.Get(doc - reader.Leaves[leaf].DocBase, _bytes);
+            var value = new ReadOnlySpan<byte>(_bytes.Bytes, _bytes.Offset, _bytes.Length);
+            return (DuplicateFields.Shingles(value), DuplicateFields.Date(value));
+        }
+    }
+
+    /// <summary>(key, article) entries, sorted by key and read as runs of equal keys: 12 bytes an
+    /// entry and nothing else, so a pass holds no more than <see cref="ClusteringLimits.MaxEntries"/> of them.</summary>
     private sealed class SortedEntries
     {
         private ulong[] _keys;
         private int[] _slots;
         private int _count;
-        private readonly List<(int Doc, int Shingles, int Date)> _articles = new();
 
         public SortedEntries(int capacity)
         {
@@ -520,21 +542,9 @@ public sealed class DuplicateClusterer : IDisposable
             _slots = new int[_keys.Length];
         }
 
-        public void Clear()
-        {
-            _count = 0;
-            _articles.Clear();
-        }
+        public void Clear() => _count = 0;
 
-        public int AddArticle(int doc, int shingles, int date)
-        {
-            _articles.Add((doc, shingles, date));
-            return _articles.Count - 1;
-        }
-
-        public (int Doc, int Shingles, int Date) Article(int slot) => _articles[slot];
-
-        public void Add(ulong key, int slot)
+        public void Add(ulong key, int doc)
         {
             if (_count == _keys.Length)
             {
@@ -542,13 +552,13 @@ public sealed class DuplicateClusterer : IDisposable
                 Array.Resize(ref _slots, _slots.Length * 2);
             }
             _keys[_count] = key;
-            _slots[_count++] = slot;
+            _slots[_count++] = doc;
         }
 
         /// <summary>By key; the order within a run does not matter.</summary>
         public void Sort() => Array.Sort(_keys, _slots, 0, _count);
 
-        /// <summary>Calls <paramref name="run"/> with the article slots of each run of two or more equal keys.</summary>
+        /// <summary>Calls <paramref name="run"/> with the docs of each run of two or more equal keys.</summary>
         public void Runs(Action<ReadOnlySpan<int>> run)
         {
             for (int i = 0; i < _count;)

@@ -364,7 +364,6 @@ public sealed class DuplicateClusterer : IDisposable
             bool filtered = (long)freshCount * LshBands.Bands <= _limits.MaxEntries / 2 && freshCount * 2 < live;
             int bandsPerPass = filtered ? LshBands.Bands : (int)Math.Clamp(_limits.MaxEntries / Math.Max(1, live), 1, LshBands.Bands);
             var entries = new SortedEntries(filtered ? freshCount * LshBands.Bands : live * bandsPerPass);
-            var sizes = new SizeAndDate(_reader);
             for (int first = 0; first < LshBands.Bands; first += bandsPerPass)
             {
                 int last = Math.Min(LshBands.Bands, first + bandsPerPass);
@@ -385,6 +384,7 @@ public sealed class DuplicateClusterer : IDisposable
                         if (bytes.Length != DuplicateFields.ValueBytes)
                             continue; // too short to compare: no keys
                         var value = new ReadOnlySpan<byte>(bytes.Bytes, bytes.Offset, bytes.Length);
+                        int slot = -1;
                         for (int band = first; band < last; band++)
                         {
                             ulong key = ((ulong)band << 32) | LshBands.Read(value, band);
@@ -395,7 +395,9 @@ public sealed class DuplicateClusterer : IDisposable
                                     continue;
                                 wanted[key] = n + 1;
                             }
-                            entries.Add(key, leaf.DocBase + d);
+                            if (slot < 0)
+                                slot = entries.AddArticle(leaf.DocBase + d, DuplicateFields.Shingles(value), DuplicateFields.Date(value));
+                            entries.Add(key, slot);
                         }
                     }
                 }
@@ -404,22 +406,20 @@ public sealed class DuplicateClusterer : IDisposable
                 {
                     if (run.Length > _limits.MaxPostings)
                         return; // boilerplate many outlets share, not evidence of a copy
-                    foreach (int a in run)
+                    foreach (int i in run)
                     {
-                        if (!isFresh.Get(a))
+                        var a = entries.Article(i);
+                        if (!isFresh.Get(a.Doc))
                             continue;
-                        var (aShingles, aDate) = sizes.Of(a);
-                        foreach (int b in run)
+                        foreach (int j in run)
                         {
-                            if (a == b)
-                                continue;
-                            // The rule's first tests, on the shingle counts and dates stored beside the
+                            var b = entries.Article(j);
+                            // The rule's first tests, on the shingle counts and dates kept beside the
                             // keys: a pair they turn down is never read from the stored text.
-                            var (bShingles, bDate) = sizes.Of(b);
-                            if (NearDuplicateRule.WhyNotBySize(aShingles, aDate, bShingles, bDate) != null)
+                            if (a.Doc == b.Doc || NearDuplicateRule.WhyNotBySize(a.Shingles, a.Date, b.Shingles, b.Date) != null)
                                 continue;
                             // Each unordered pair once, new article first (when both are new, the lower doc first).
-                            pairs.Add(isFresh.Get(b) && b < a ? (b, a) : (a, b));
+                            pairs.Add(isFresh.Get(b.Doc) && b.Doc < a.Doc ? (b.Doc, a.Doc) : (a.Doc, b.Doc));
                         }
                     }
                 });
@@ -512,29 +512,17 @@ public sealed class DuplicateClusterer : IDisposable
         }
     }
 
-    /// <summary>A top-level doc's shingle count and date, read from its band keys' doc value
-    /// (only for the few entries in runs of equal keys, so nothing per article is kept).</summary>
-    private sealed class SizeAndDate(DirectoryReader reader)
-    {
-        private readonly BinaryDocValues?[] _values = reader.Leaves.Select(l => l.AtomicReader.GetBinaryDocValues(Schema.DuplicateBands)).ToArray();
-        private readonly BytesRef _bytes = new();
-
-        public (int Shingles, int Date) Of(int doc)
-        {
-            int leaf = ReaderUtil.SubIndex(doc, reader.Leaves);
-            _values[leaf]!.Get(doc - reader.Leaves[leaf].DocBase, _bytes);
-            var value = new ReadOnlySpan<byte>(_bytes.Bytes, _bytes.Offset, _bytes.Length);
-            return (DuplicateFields.Shingles(value), DuplicateFields.Date(value));
-        }
-    }
-
-    /// <summary>(key, article) entries, sorted by key and read as runs of equal keys: 12 bytes an
-    /// entry and nothing else, so a pass holds no more than <see cref="ClusteringLimits.MaxEntries"/> of them.</summary>
+    /// <summary>(key, article) entries, sorted by key and read as runs of equal keys; an article
+    /// (doc, shingle count, date) is kept once per pass, its entries point to it: 12 bytes an entry
+    /// and 12 an article, so a pass holds at most <see cref="ClusteringLimits.MaxEntries"/> of each.
+    /// (Reading an article's count and date again for each pair of a run instead, to keep less,
+    /// made a 200k build's pass 20–30 s: a run of a template-built corpus is long, its pairs many.)</summary>
     private sealed class SortedEntries
     {
         private ulong[] _keys;
         private int[] _slots;
         private int _count;
+        private readonly List<(int Doc, int Shingles, int Date)> _articles = new();
 
         public SortedEntries(int capacity)
         {
@@ -542,9 +530,21 @@ public sealed class DuplicateClusterer : IDisposable
             _slots = new int[_keys.Length];
         }
 
-        public void Clear() => _count = 0;
+        public void Clear()
+        {
+            _count = 0;
+            _articles.Clear();
+        }
 
-        public void Add(ulong key, int doc)
+        public int AddArticle(int doc, int shingles, int date)
+        {
+            _articles.Add((doc, shingles, date));
+            return _articles.Count - 1;
+        }
+
+        public (int Doc, int Shingles, int Date) Article(int slot) => _articles[slot];
+
+        public void Add(ulong key, int slot)
         {
             if (_count == _keys.Length)
             {
@@ -552,13 +552,13 @@ public sealed class DuplicateClusterer : IDisposable
                 Array.Resize(ref _slots, _slots.Length * 2);
             }
             _keys[_count] = key;
-            _slots[_count++] = doc;
+            _slots[_count++] = slot;
         }
 
         /// <summary>By key; the order within a run does not matter.</summary>
         public void Sort() => Array.Sort(_keys, _slots, 0, _count);
 
-        /// <summary>Calls <paramref name="run"/> with the docs of each run of two or more equal keys.</summary>
+        /// <summary>Calls <paramref name="run"/> with the article slots of each run of two or more equal keys.</summary>
         public void Runs(Action<ReadOnlySpan<int>> run)
         {
             for (int i = 0; i < _count;)

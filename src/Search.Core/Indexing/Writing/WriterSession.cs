@@ -165,7 +165,7 @@ public sealed class WriterSession : IDisposable
         var baseData = new Dictionary<string, string>(analysis.ToUserData());
         baseData[IndexStore.VersionKey] = Schema.Version.ToString(CultureInfo.InvariantCulture);
         return new WriterSession(writer, indexPath, baseData, partial, recheck && !rebuild, fresh: rebuild || !exists || writer.NumDocs == 0, problems,
-            lastBuild + 1, clusteredThrough);
+            Math.Max(lastBuild, clusteredThrough) + 1, clusteredThrough); // never a number a clustered build had
     }
 
     private static long? Number(IDictionary<string, string> data, string key) =>

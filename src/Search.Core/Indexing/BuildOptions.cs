@@ -53,6 +53,10 @@ public sealed class BuildOptions
     /// between the two, as it can on a live archive).</summary>
     internal Action<Ingest.FileScanner.Result>? AfterScan { get; init; }
 
+    /// <summary>Test hook: runs after the clustering pass, right before the build's last commit,
+    /// with what it did (cluster keys written among it).</summary>
+    public Action<Writing.DuplicateClusterer.Report>? AfterClustering { get; init; }
+
     /// <summary>Test hook: runs after each checkpoint commit (not the build's last commit, nor the
     /// commit of merges Lucene may make as the writer closes), on the checkpoint thread.</summary>
     internal Action? AfterCheckpoint { get; init; }

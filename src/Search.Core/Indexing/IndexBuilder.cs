@@ -74,10 +74,13 @@ public static class IndexBuilder
             using var before = DirectoryReader.Open(session.Writer, applyAllDeletes: true);
             var known = options.Rebuild ? new Dictionary<string, IndexState.Entry>() : IndexState.Load(before);
             var changes = new ChangeDetector(known, session.PreviousPartial, session.Recheck, new IndexSearcher(before));
-            using var clusterer = options.Duplicates ? new Writing.DuplicateClusterer(before, options.Clustering) : null;
+            long scannedBytes = scan.Files.Sum(f => f.Size);
+            using var clusterer = options.Duplicates ? new Writing.DuplicateClusterer(before, session.StartClusteredThrough, options.Clustering) : null;
             using var checkpoints = new Checkpointer(session, options.CommitInterval, (long)(options.CommitTextMB * 1_000_000),
-                clusterer != null ? w => clusterer.BeforeCommit(w) : null, options.AfterCheckpoint);
-            var ingest = new FileIngest(options, changes, new RecordWriter(session.Writer, accounting), checkpoints, accounting, session.Writer, cancel);
+                clusterer != null ? w => Cluster(clusterer, w, session, options) : null, options.AfterCheckpoint,
+                bytesLeft: () => scannedBytes - accounting.BytesDone);
+            var ingest = new FileIngest(options, changes, new RecordWriter(session.Writer, accounting), checkpoints, accounting, session.Writer,
+                session.BuildNumber, cancel);
             int threads = options.Threads > 0 ? options.Threads : Environment.ProcessorCount;
             if (options.Live != null)
                 options.Live.UnfinishedSource = () => checkpoints.Unfinished.Select(p => Relative(p, summary.Roots)).Order(StringComparer.Ordinal).ToList();
@@ -122,6 +125,15 @@ public static class IndexBuilder
         summary.Bytes = accounting.BytesRead;
         summary.Seconds = clock.Elapsed.TotalSeconds;
         return summary;
+    }
+
+    /// <summary>The clustering pass, right before the build's last commit: everything the writer
+    /// holds has then been looked at, which the commit records.</summary>
+    private static void Cluster(Writing.DuplicateClusterer clusterer, IndexWriter writer, WriterSession session, BuildOptions options)
+    {
+        var report = clusterer.BeforeCommit(writer);
+        session.ClusteredThrough = session.BuildNumber;
+        options.AfterClustering?.Invoke(report);
     }
 
     /// <summary>A path as users see it: relative to the root it is under, else as it is.</summary>

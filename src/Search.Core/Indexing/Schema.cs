@@ -67,6 +67,10 @@ public static class Schema
     // the cluster key as a numeric doc value (a candidate is verified from the stored body).
     public const string DuplicateBands = "dup_band";
     public const string Cluster = "cluster";
+    /// <summary>The number of the build that added the article (numeric doc value): with the
+    /// commit's <see cref="Writing.WriterSession.ClusteredThroughKey"/>, it tells the clustering
+    /// pass which articles it has not looked at yet, so one that joins no cluster needs no write.</summary>
+    public const string ClusterBuild = "cluster_build";
 
     /// <summary>Prefix of facet keyword fields (lower-cased value, for filters) and the same name
     /// carries sorted-set doc values with the display label (for counting).</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Search.Core.Indexing;
+using Search.Core.Indexing.Writing;
 
 namespace Search.Benchmarks.Speed;
 
@@ -13,6 +14,7 @@ public static class OursIndexer
     {
         Measure.Delete(indexPath);
         var clock = Stopwatch.StartNew();
+        DuplicateClusterer.Report? clustering = null;
         var defaults = new BuildOptions { Roots = Array.Empty<string>(), IndexPath = "" };
         var summary = IndexBuilder.Build(new BuildOptions
         {
@@ -27,10 +29,13 @@ public static class OursIndexer
             RamBufferMB = Number("SPEED_RAM_MB") ?? defaults.RamBufferMB,
             CommitTextMB = Number("SPEED_COMMIT_MB") ?? defaults.CommitTextMB,
             CommitInterval = Number("SPEED_COMMIT_SECONDS") is { } every ? TimeSpan.FromSeconds(every) : defaults.CommitInterval,
+            AfterClustering = r => clustering = r,
         });
         double seconds = clock.Elapsed.TotalSeconds;
         if (Environment.GetEnvironmentVariable("SPEED_GC") == "1")
             Console.Error.WriteLine($"gc: {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} (gen0/1/2), paused {GC.GetTotalPauseDuration().TotalSeconds:0.00} s, allocated {GC.GetTotalAllocatedBytes() / 1e9:0.0} GB, lock contentions {System.Threading.Monitor.LockContentionCount}, cpu {Environment.CpuUsage.TotalTime.TotalSeconds:0.0} s");
+        if (Environment.GetEnvironmentVariable("SPEED_GC") == "1" && clustering != null)
+            Console.Error.WriteLine($"clustering: {clustering.Looked} looked at, {clustering.Joined} joined, {clustering.KeysWritten} keys written, {clustering.Took.TotalSeconds:0.00} s");
         string note = summary.Skipped.Count == 0 ? "" : $"{summary.Skipped.Count} skipped";
         return new IndexChildResult(summary.DocumentsInIndex, seconds, Measure.PeakWorkingSet(), Measure.SizeOnDisk(indexPath), note);
     }

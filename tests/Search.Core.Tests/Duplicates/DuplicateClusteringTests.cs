@@ -1,3 +1,5 @@
+using Lucene.Net.Index;
+using Lucene.Net.Store;
 using Search.Core.Indexing;
 using Search.Core.Querying;
 using Search.Core.Tests.Support;
@@ -87,6 +89,65 @@ public sealed class DuplicateClusteringTests(SeedIndex seeds)
         Write(Path.Combine(root, "copy.jsonl"), new Row("copy", longest[1].Body));
         Build(root, index);
         Assert.Empty(Clusters(index));
+    }
+
+    [Fact]
+    public void An_article_that_joins_no_cluster_costs_no_key_write()
+    {
+        // 30 real articles, none a copy of another: the pass looks at all 30 and writes nothing.
+        var longest = Longest(seeds, 30);
+        using var dir = new TempDir();
+        string root = Path.Combine(dir.Path, "news"), index = Path.Combine(dir.Path, "index");
+        Write(Path.Combine(root, "first.jsonl"), longest.Select((a, i) => new Row($"a{i}", a.Body)).ToArray());
+        var first = BuildReporting(root, index);
+        Assert.Equal((30, 0, 0), (first.Looked, first.Joined, first.KeysWritten));
+        Assert.Empty(Clusters(index));
+        string? alone = KeyOf(index, "a5");
+        Assert.NotNull(alone); // a story of its own still shows its own key
+
+        // The next build looks only at its own article; a copy of an earlier one writes two keys,
+        // the copy's and the earlier article's, which keeps the key it showed.
+        Write(Path.Combine(root, "second.jsonl"), new Row("a5-dateline", WithDateline(longest[5].Body)));
+        var second = BuildReporting(root, index);
+        Assert.Equal((1, 1, 2), (second.Looked, second.Joined, second.KeysWritten));
+        Assert.Equal(new[] { new HashSet<string> { "a5", "a5-dateline" } }, Clusters(index));
+        Assert.Equal(alone, KeyOf(index, "a5-dateline"));
+
+        // Nothing new: nothing looked at, nothing written.
+        var third = BuildReporting(root, index);
+        Assert.Equal((0, 0), (third.Looked, third.KeysWritten));
+        Assert.Single(Clusters(index));
+    }
+
+    [Fact]
+    public void Articles_a_killed_build_left_unclustered_are_clustered_by_the_next()
+    {
+        // The first build fails right after its first checkpoint (the hook throws, as a kill would
+        // stop it): that commit holds articles no pass has looked at. The next build reads the
+        // unfinished file again, adds only what is missing, and clusters the old articles with it.
+        var a = Longest(seeds, 2);
+        using var dir = new TempDir();
+        string root = Path.Combine(dir.Path, "news"), index = Path.Combine(dir.Path, "index");
+        Write(Path.Combine(root, "first.jsonl"), new Row("a", a[0].Body), new Row("a-trimmed", Head(a[0].Body, 0.7)), new Row("b", a[1].Body));
+        Assert.ThrowsAny<SearchException>(() => IndexBuilder.Build(new BuildOptions
+        {
+            Roots = new[] { root }, IndexPath = index, CommitTextMB = 0.000_001,
+            AfterCheckpoint = () => throw new IOException("killed"),
+        }));
+        using (var files = FSDirectory.Open(index))
+        using (var checkpoint = DirectoryReader.Open(files))
+            Assert.InRange(checkpoint.NumDocs, 1, 3);
+
+        var next = BuildReporting(root, index);
+        Assert.Equal(3, next.Looked);
+        Assert.Equal(new[] { new HashSet<string> { "a", "a-trimmed" } }, Clusters(index));
+    }
+
+    private static Search.Core.Indexing.Writing.DuplicateClusterer.Report BuildReporting(string root, string index)
+    {
+        Search.Core.Indexing.Writing.DuplicateClusterer.Report? report = null;
+        IndexBuilder.Build(new BuildOptions { Roots = new[] { root }, IndexPath = index, AfterClustering = r => report = r });
+        return report!;
     }
 
     [Fact]

@@ -7,7 +7,14 @@ namespace Search.Core.Indexing.Writing;
 /// whose articles it holds (files being read, files that failed part-way, and files a previous
 /// build left unfinished that this one has not finished yet); the next build reads those again,
 /// and per-record hashes make that cost only the records not yet in. So a build killed at any
-/// moment loses at most one interval of work, and a re-run ends with exactly the corpus.
+/// moment loses at most one interval of work (one and a half near its end, below), and a re-run
+/// ends with exactly the corpus.
+///
+/// Near the end: when an interval's text is reached with less than half an interval of the
+/// scanned files left to read, the checkpoint is skipped, as the build's own last commit is
+/// moments away (a build whose text is just over a multiple of the interval made a checkpoint,
+/// a flush and a commit, just before it). If text keeps coming (the files held more than their
+/// size said), the checkpoint comes at one and a half intervals.
 ///
 /// The interval is counted in work, not wall time, so a build makes as many checkpoints (each a
 /// flush of the in-memory segments and more merging) on a loaded machine as on a quiet one, and
@@ -33,6 +40,8 @@ public sealed class Checkpointer : IDisposable
     private long _textSinceCommit;
     private readonly Action<Lucene.Net.Index.IndexWriter>? _beforeLastCommit;
     private readonly Action? _afterCheckpoint;
+    private readonly Func<long>? _bytesLeft;
+    private long _lastCommitTicks = Environment.TickCount64;
     private Thread? _thread;
     private Exception? _failure;
 
@@ -48,9 +57,12 @@ public sealed class Checkpointer : IDisposable
     /// at every checkpoint held every file's start and finish while it ran, and flushed the writer
     /// an extra time.</param>
     /// <param name="afterCheckpoint">Runs after each checkpoint commit (a test's count of them).</param>
+    /// <param name="bytesLeft">Bytes of the scanned files not read yet: below half an interval, the
+    /// checkpoint an interval of text calls for is skipped (the build's last commit is near).</param>
     public Checkpointer(WriterSession session, TimeSpan interval, long textPerCommit, Action<Lucene.Net.Index.IndexWriter>? beforeLastCommit = null,
-        Action? afterCheckpoint = null)
+        Action? afterCheckpoint = null, Func<long>? bytesLeft = null)
     {
+        _bytesLeft = bytesLeft;
         _afterCheckpoint = afterCheckpoint;
         _session = session;
         _interval = interval;
@@ -69,11 +81,14 @@ public sealed class Checkpointer : IDisposable
     private void Loop()
     {
         var wake = new WaitHandle[] { _stop, _due };
-        var timeout = _interval.TotalMilliseconds >= int.MaxValue ? Timeout.InfiniteTimeSpan : _interval;
-        while (WaitHandle.WaitAny(wake, timeout) != 0)
+        bool byTime = _interval.TotalMilliseconds < int.MaxValue;
+        int woken;
+        while ((woken = WaitHandle.WaitAny(wake, byTime ? TimeLeft() : Timeout.InfiniteTimeSpan)) != 0)
         {
             try
             {
+                if (woken == 1 && NearTheEnd())
+                    continue;
                 if (_session.Writer.HasUncommittedChanges())
                 {
                     long flushed = Commit(recheckDone: false, last: false);
@@ -92,15 +107,30 @@ public sealed class Checkpointer : IDisposable
         }
     }
 
+    /// <summary>The time bound's wait: what is left of the interval since the last commit.</summary>
+    private TimeSpan TimeLeft()
+    {
+        long left = (long)_interval.TotalMilliseconds - (Environment.TickCount64 - Interlocked.Read(ref _lastCommitTicks));
+        return TimeSpan.FromMilliseconds(Math.Max(0, left));
+    }
+
+    /// <summary>An interval of text is in, but less than half an interval of the scanned files is
+    /// left to read and less than one and a half intervals were written since the last commit: the
+    /// build's last commit will come sooner than another checkpoint would pay for itself.</summary>
+    private bool NearTheEnd() =>
+        _bytesLeft != null && _bytesLeft() < _textPerCommit / 2 && Interlocked.Read(ref _textSinceCommit) < _textPerCommit * 3 / 2;
+
     /// <summary>Counts an article written to the writer (its title and body, in characters);
-    /// wakes the checkpoint thread when an interval's worth has been written since the last commit.</summary>
+    /// wakes the checkpoint thread when an interval's worth has been written since the last commit,
+    /// and again at every half interval after that (a checkpoint skipped near the end).</summary>
     public void Written(int textLength)
     {
         if (_textPerCommit <= 0)
             return;
         long after = Interlocked.Add(ref _textSinceCommit, textLength);
-        if (after >= _textPerCommit && after - textLength < _textPerCommit)
-            _due.Set(); // the write that crosses the mark, once per interval
+        long half = Math.Max(1, _textPerCommit / 2);
+        if (after >= _textPerCommit && after / half != (after - textLength) / half)
+            _due.Set(); // the write that crosses the mark
     }
 
     /// <summary>A commit that failed on the checkpoint thread, if any.</summary>
@@ -178,6 +208,7 @@ public sealed class Checkpointer : IDisposable
             lock (_inFlight)
                 partial = _inFlight.Concat(_unfinished).Distinct(StringComparer.Ordinal).ToList();
             _session.Commit(partial, recheckDone);
+            Interlocked.Exchange(ref _lastCommitTicks, Environment.TickCount64);
         }
         finally
         {

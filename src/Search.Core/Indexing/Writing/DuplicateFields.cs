@@ -12,9 +12,9 @@ namespace Search.Core.Indexing.Writing;
 /// unique terms per article were most of the terms of an index and a quarter of a build's time
 /// (every unique term is sorted, written and merged again and again), where a fixed-width doc value
 /// is copied as it is. Nothing else is stored for it: a candidate is verified from the stored text.
-/// The key starts as the article's own key negated, "not clustered yet", and
-/// <see cref="DuplicateClusterer"/> sets it before the commit; an article too short to compare is
-/// its own cluster from the start.
+/// The key starts as the article's own key negated: a story of its own, until
+/// <see cref="DuplicateClusterer"/> finds it a copy and sets the cluster's key (before the build's
+/// last commit); an article too short to compare is its own cluster from the start.
 /// </summary>
 public static class DuplicateFields
 {
@@ -33,6 +33,13 @@ public static class DuplicateFields
         doc.Add(new BinaryDocValuesField(Schema.DuplicateBands, new BytesRef(value)));
         doc.Add(new NumericDocValuesField(Schema.Cluster, -print.OwnKey));
     }
+
+    /// <summary>The number of the build that adds the article (<see cref="Schema.ClusterBuild"/>):
+    /// the clustering pass looks only at articles of builds the commit does not record as clustered,
+    /// so an article that joins no cluster keeps the key it was added with (its own, negated) and
+    /// costs no update. One value per build: a segment stores it in a bit or two per article.</summary>
+    public static void AddBuild(Document doc, long buildNumber) =>
+        doc.Add(new NumericDocValuesField(Schema.ClusterBuild, buildNumber));
 
     /// <summary>Bytes of the <see cref="Schema.DuplicateBands"/> value: the band keys, the number
     /// of distinct shingles, the date (yyyyMMdd, 0 when undated).</summary>

@@ -18,6 +18,7 @@ public sealed class FileIngest(
     Checkpointer checkpoints,
     BuildAccounting accounting,
     IndexWriter writer,
+    long buildNumber,
     CancellationToken cancel)
 {
     /// <summary>Records handed to an adding thread at a time.</summary>
@@ -191,6 +192,8 @@ public sealed class FileIngest(
                     UInt128 hash = RecordHash.Of(article); // of the record as read, before enrichment
                     ArticleEnricher.Enrich(article, work.Source, options.DateOrder);
                     var doc = ArticleDocument.Build(article, work.State, work.Path, hash, options.Duplicates);
+                    if (options.Duplicates)
+                        DuplicateFields.AddBuild(doc, buildNumber);
                     if (records.Write(work, batch.First + i, article, doc, hash))
                         checkpoints.Written(article.Title.Length + article.Body.Length);
                 }

@@ -27,13 +27,28 @@ public sealed class WriterSession : IDisposable
     /// see a build half-way. Commits of earlier versions, without the key, count as complete.</summary>
     public const string CompleteKey = "build.complete";
 
+    /// <summary>User data key: the number of the build that made the commit (1 for the first
+    /// build of an index, one more than the commit it started from for each next one). Every
+    /// article carries the number of the build that added it (<see cref="Schema.ClusterBuild"/>).</summary>
+    public const string BuildNumberKey = "build.number";
+
+    /// <summary>User data key: the articles of every build up to this number have been through
+    /// the clustering pass (<see cref="DuplicateClusterer"/>); those of later builds (a
+    /// checkpoint's, a killed build's) have not. An article the pass found no copy of keeps the
+    /// key it was added with, so a build writes keys only for articles that join a cluster.
+    /// Absent in an index of an earlier version: every article with a key below zero is then taken
+    /// as not clustered yet, as those versions wrote a key to every clustered article.</summary>
+    public const string ClusteredThroughKey = "cluster.through";
+
     private readonly Dictionary<string, string> _baseData;
     private readonly string _indexPath;
     private bool _closed;
 
     private WriterSession(IndexWriter writer, string indexPath, Dictionary<string, string> baseData, IReadOnlySet<string> partial, bool recheck, bool fresh,
-        IReadOnlyList<IndexProblem> problems)
+        IReadOnlyList<IndexProblem> problems, long buildNumber, long clusteredThrough)
     {
+        BuildNumber = buildNumber;
+        ClusteredThrough = StartClusteredThrough = clusteredThrough;
         Writer = writer;
         _indexPath = indexPath;
         _baseData = baseData;
@@ -60,6 +75,17 @@ public sealed class WriterSession : IDisposable
     /// <summary>Whether every file must be read again (after `search check --fix`).</summary>
     public bool Recheck { get; }
 
+    /// <summary>This build's number (<see cref="BuildNumberKey"/>), carried by every article it adds.</summary>
+    public long BuildNumber { get; }
+
+    /// <summary>What the commit the build started from says of clustering (<see cref="ClusteredThroughKey"/>;
+    /// -1 for an index of an earlier version).</summary>
+    public long StartClusteredThrough { get; }
+
+    /// <summary>Recorded with each commit: set to <see cref="BuildNumber"/> once the clustering
+    /// pass has run over everything the writer holds, right before the build's last commit.</summary>
+    public long ClusteredThrough { get; set; }
+
     /// <summary>The index had no articles when the build started.</summary>
     public bool Fresh { get; }
 
@@ -76,6 +102,7 @@ public sealed class WriterSession : IDisposable
         var partial = new HashSet<string>(StringComparer.Ordinal);
         bool recheck = false;
         IReadOnlyList<IndexProblem> problems = Array.Empty<IndexProblem>();
+        long lastBuild = 0, clusteredThrough = 0;
         if (exists && !rebuild)
         {
             var (reader, existing) = IndexStore.OpenReader(dir, indexPath);
@@ -89,6 +116,8 @@ public sealed class WriterSession : IDisposable
                     partial.UnionWith(paths);
                 recheck = data.TryGetValue(RecheckKey, out string? r) && r == "1";
                 problems = IndexProblems.Load(indexPath, data).Where(p => p.Path.Length > 0).ToList();
+                lastBuild = Number(data, BuildNumberKey) ?? 0;
+                clusteredThrough = Number(data, ClusteredThroughKey) ?? -1;
             }
         }
 
@@ -135,8 +164,12 @@ public sealed class WriterSession : IDisposable
         }
         var baseData = new Dictionary<string, string>(analysis.ToUserData());
         baseData[IndexStore.VersionKey] = Schema.Version.ToString(CultureInfo.InvariantCulture);
-        return new WriterSession(writer, indexPath, baseData, partial, recheck && !rebuild, fresh: rebuild || !exists || writer.NumDocs == 0, problems);
+        return new WriterSession(writer, indexPath, baseData, partial, recheck && !rebuild, fresh: rebuild || !exists || writer.NumDocs == 0, problems,
+            Math.Max(lastBuild, clusteredThrough) + 1, clusteredThrough); // never a number a clustered build had
     }
+
+    private static long? Number(IDictionary<string, string> data, string key) =>
+        data.TryGetValue(key, out string? text) && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out long n) ? n : null;
 
     /// <summary>Commits what the writer holds, recording <paramref name="partial"/> (files only part
     /// of whose articles are in this commit). The recheck flag is kept until a build has
@@ -150,6 +183,9 @@ public sealed class WriterSession : IDisposable
         if (Recheck && !recheckDone)
             data[RecheckKey] = "1";
         data[CompleteKey] = Complete ? "1" : "0";
+        data[BuildNumberKey] = BuildNumber.ToString(CultureInfo.InvariantCulture);
+        if (ClusteredThrough >= 0)
+            data[ClusteredThroughKey] = ClusteredThrough.ToString(CultureInfo.InvariantCulture);
         if (Problems != null && IndexProblems.Save(_indexPath, Problems()) is { } problemsFile)
             data[IndexProblems.Key] = problemsFile;
         Writer.SetCommitData(data);

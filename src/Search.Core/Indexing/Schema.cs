@@ -10,8 +10,9 @@ public static class Schema
     /// <summary>Bumped on any incompatible change to fields or analysis.</summary>
     public const int Version = 8;
 
-    // Identity and bookkeeping (keyword, stored).
-    public const string Id = "id";
+    // Identity and bookkeeping (keyword, stored): the article's id, and its record's number in its
+    // file (stored only).
+    public const string Id = "id", Record = "record";
     /// <summary>Absolute path of the file the article came from: the unit of incremental updates.</summary>
     public const string Path = "path";
     /// <summary>The article's unique key in the index: its file's absolute path and its id
@@ -22,7 +23,6 @@ public static class Schema
     public const string RecordState = "record_state";
     /// <summary>Path relative to the indexed root, as shown to users.</summary>
     public const string File = "file";
-    public const string Record = "record";
     /// <summary>Per-article copy of the file's state (hash, size, mtime, articles in file), so the
     /// incremental state lives in the same atomic commit as the articles themselves.</summary>
     public const string FileState = "file_state";
@@ -31,8 +31,7 @@ public static class Schema
     // (`market`), any other word as its exact form (`=markets`), a stop word as its exact form
     // (`=the`). Quoted words query the term indexed for each word; a stem queries its bare term and
     // every exact form whose stem it is (Analysis/StemForms, StemQuery). Positions for phrases.
-    public const string Title = "title";
-    public const string Body = "body";
+    public const string Title = "title", Body = "body";
 
     /// <summary>Title and body in one field, the title counted twice, stemmed terms only, no
     /// positions: plain words are scored on it as one BM25 field (BM25F-style), so a word's title
@@ -44,29 +43,18 @@ public static class Schema
     public const int AllTextTitleRepeats = 2;
 
     // Metadata, analysed with a plain lower-casing analyser so `author:petrova` works.
-    public const string Url = "url";
-    public const string Source = "source";
-    public const string Author = "author";
-    public const string Section = "section";
-    public const string Language = "language";
-    public const string Tags = "tags";
-    public const string Place = "place";
-    public const string Links = "links";
-    public const string Related = "related";
-    public const string AuthorUrl = "author_url";
-    public const string LinkUrls = "link_urls";
+    public const string Url = "url", Source = "source", Author = "author", Section = "section", Language = "language",
+        Tags = "tags", Place = "place", Links = "links", Related = "related", AuthorUrl = "author_url", LinkUrls = "link_urls";
 
-    /// <summary>ISO date as a single keyword term: ranges compare lexicographically.</summary>
-    public const string Published = "published";
-    public const string Year = "year";
-    public const string Month = "month";
+    // The date: the ISO date as a single keyword term (ranges compare lexicographically), and its
+    // year and month as facets.
+    public const string Published = "published", Year = "year", Month = "month";
     /// <summary>Numeric doc values (yyyyMMdd; absent when unknown) for sorting and tie-breaks.</summary>
     public const string PublishedSort = "published_sort";
 
     // Near-duplicate clusters (see Duplicates/): LSH band keys as binary doc values (not terms) and
     // the cluster key as a numeric doc value (a candidate is verified from the stored body).
-    public const string DuplicateBands = "dup_band";
-    public const string Cluster = "cluster";
+    public const string DuplicateBands = "dup_band", Cluster = "cluster";
     /// <summary>The number of the build that added the article (numeric doc value): with the
     /// commit's <see cref="Writing.WriterSession.ClusteredThroughKey"/>, it tells the clustering
     /// pass which articles it has not looked at yet, so one that joins no cluster needs no write.</summary>
@@ -105,29 +93,16 @@ public static class Schema
     internal static readonly FieldType Text = MakeTextType(stored: true);
     internal static readonly FieldType MetadataText = MakeTextType(stored: false);
 
-    internal static readonly FieldType AllTextType = MakeAllTextType();
+    internal static readonly FieldType AllTextType = MakeTextType(stored: false, IndexOptions.DOCS_AND_FREQS);
 
-    private static FieldType MakeAllTextType()
-    {
-        var type = new FieldType
-        {
-            IsIndexed = true,
-            IsTokenized = true,
-            IsStored = false,
-            IndexOptions = IndexOptions.DOCS_AND_FREQS,
-        };
-        type.Freeze();
-        return type;
-    }
-
-    private static FieldType MakeTextType(bool stored)
+    private static FieldType MakeTextType(bool stored, IndexOptions options = IndexOptions.DOCS_AND_FREQS_AND_POSITIONS)
     {
         var type = new FieldType
         {
             IsIndexed = true,
             IsTokenized = true,
             IsStored = stored,
-            IndexOptions = IndexOptions.DOCS_AND_FREQS_AND_POSITIONS,
+            IndexOptions = options,
         };
         type.Freeze();
         return type;

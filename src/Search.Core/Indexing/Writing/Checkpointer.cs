@@ -62,13 +62,13 @@ public sealed class Checkpointer : IDisposable
     public Checkpointer(WriterSession session, TimeSpan interval, long textPerCommit, Action<Lucene.Net.Index.IndexWriter>? beforeLastCommit = null,
         Action? afterCheckpoint = null, Func<long>? bytesLeft = null)
     {
-        _bytesLeft = bytesLeft;
-        _afterCheckpoint = afterCheckpoint;
         _session = session;
+        _unfinished = new HashSet<string>(session.PreviousPartial, StringComparer.Ordinal);
         _interval = interval;
         _textPerCommit = textPerCommit;
+        _bytesLeft = bytesLeft;
         _beforeLastCommit = beforeLastCommit;
-        _unfinished = new HashSet<string>(session.PreviousPartial, StringComparer.Ordinal);
+        _afterCheckpoint = afterCheckpoint;
     }
 
     /// <summary>Starts committing every interval of work or time.</summary>

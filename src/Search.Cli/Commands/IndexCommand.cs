@@ -45,7 +45,7 @@ public static class IndexCommand
         var languageStemmer = SharedOptions.OneOf("--language-stemmer", $"stemmers of the languages other than English in a new index: light (inflections only) or snowball (default {AnalysisSettings.Default.LanguageStemmer}; a change needs --rebuild; docs/languages.md)",
             null, Search.Core.Indexing.Analysis.Languages.LanguageStemming.Choices.ToList());
         var noStopwords = SharedOptions.Flag("--no-stopwords", "keep stop words in a new index (a change needs --rebuild)");
-        var commitMB = SharedOptions.WholeNumber("--commit-mb", "commit after every N MB of article text indexed, inside big files too: a killed build loses at most that much work (0: by --commit-seconds alone)",
+        var commitMB = SharedOptions.WholeNumber("--commit-mb", "commit after every N MB of article text indexed, inside big files too: a killed build loses at most that much work, one and a half times that near its end (0: by --commit-seconds alone)",
             (int)Defaults.CommitTextMB, 0, 1_000_000);
         var commitSeconds = SharedOptions.WholeNumber("--commit-seconds", "commit at the latest N seconds after the last commit, however little was indexed: a killed build loses at most that much time",
             (int)Defaults.CommitInterval.TotalSeconds, 1, 10_000_000);

@@ -1,5 +1,3 @@
-using Lucene.Net.Search;
-using Search.Core.Indexing.Analysis;
 using Search.Core.Querying;
 using Search.Core.Tests.Support;
 using Xunit;
@@ -38,16 +36,7 @@ public sealed class FuzzyStemsQueryTests
         Assert.Subset(Matches("title:protst~"), inflected);
     }
 
-    private HashSet<int> Matches(string text)
-    {
-        var ranking = RankingSettings.Default;
-        using var pool = SearcherPool.Open(Path.GetFullPath(_index.IndexPath), ranking);
-        var analyzers = new ArticleAnalyzers(pool.Analysis);
-        return pool.Use(s =>
-        {
-            var plan = QueryPlan.Parse(new SearchRequest { Query = text }, analyzers, ranking, s.IndexReader);
-            var docs = s.Search(plan.Query, Math.Max(1, s.IndexReader.MaxDoc)).ScoreDocs;
-            return docs.Select(d => d.Doc).ToHashSet();
-        });
-    }
+    private HashSet<int> Matches(string text) =>
+        _index.Parsed(new SearchRequest { Query = text }, (s, plan) =>
+            s.Search(plan.Query, Math.Max(1, s.IndexReader.MaxDoc)).ScoreDocs.Select(d => d.Doc).ToHashSet());
 }

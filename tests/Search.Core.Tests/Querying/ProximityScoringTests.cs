@@ -1,5 +1,4 @@
 using Lucene.Net.Search;
-using Search.Core.Indexing.Analysis;
 using Search.Core.Querying;
 using Search.Core.Querying.Ranking;
 using Search.Core.Tests.Support;
@@ -41,30 +40,25 @@ public sealed class ProximityScoringTests
 
     private int Compare(string text, bool matchAny)
     {
-        var ranking = RankingSettings.Default;
-        using var pool = SearcherPool.Open(Path.GetFullPath(_index.IndexPath), ranking);
-        var analyzers = new ArticleAnalyzers(pool.Analysis);
         int skipped = 0;
-        pool.Use(s =>
+        _index.Parsed(new SearchRequest { Query = text, MatchAny = matchAny }, (s, plan) =>
         {
-            var plan = QueryPlan.Parse(new SearchRequest { Query = text, MatchAny = matchAny }, analyzers, ranking, s.IndexReader);
-            plan.Bind(s, analyzers, ranking);
             var query = s.Expand(plan.Query);
             Assert.True(Contains(query), $"{text}: no proximity clauses in {query}");
             var sort = SortOrders.For(SortOrder.Relevance);
             foreach (int window in new[] { 1, 3, 10, 30 })
             {
                 var expected = TopFieldCollector.Create(sort, window, false, true, false, docsScoredInOrder: true);
-                s.Search(Plain(query), expected);
+                s.Search(ScoredWindows.Plain(query), expected);
                 var top = TopFieldCollector.Create(sort, window, false, true, false, docsScoredInOrder: true);
                 var floor = (ProximityFloor)ProximityFloor.Around(top, window);
                 s.Run(query, null, _ => floor);
                 Assert.Equal(expected.TotalHits, top.TotalHits);
-                Assert.Equal(Describe(expected.GetTopDocs().ScoreDocs), Describe(top.GetTopDocs().ScoreDocs));
+                Assert.Equal(ScoredWindows.Describe(expected.GetTopDocs().ScoreDocs), ScoredWindows.Describe(top.GetTopDocs().ScoreDocs));
                 skipped += floor.Skipped;
             }
             return 0;
-        });
+        }, bind: true);
         return skipped;
     }
 
@@ -86,18 +80,4 @@ public sealed class ProximityScoringTests
         BooleanQuery b => b.Clauses.Any(c => Contains(c.Query)),
         _ => false,
     };
-
-    /// <summary>The query as Lucene's BooleanQuery would score it, every match's proximity clauses read.</summary>
-    private static Query Plain(Query query)
-    {
-        if (query is not BooleanQuery b)
-            return query;
-        var plain = new BooleanQuery(b.CoordDisabled) { Boost = b.Boost, MinimumNumberShouldMatch = b.MinimumNumberShouldMatch };
-        foreach (var c in b.Clauses)
-            plain.Add(Plain(c.Query), c.Occur);
-        return plain;
-    }
-
-    private static List<string> Describe(ScoreDoc[] docs) =>
-        docs.Select(d => $"{d.Doc}:{BitConverter.SingleToInt32Bits(d.Score):x8}").ToList();
 }

@@ -1,6 +1,5 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Search.Core.Indexing.Analysis;
 using Search.Core.Querying;
 using Search.Core.Tests.Support;
 using Xunit;
@@ -26,12 +25,8 @@ public sealed class SharedFuzzyAutomataTests
     [InlineData("police protst~ arrested crowd")]
     public void Shared_automata_expand_as_lucene_does(string text)
     {
-        var ranking = RankingSettings.Default;
-        using var pool = SearcherPool.Open(Path.GetFullPath(_index.IndexPath), ranking);
-        var analyzers = new ArticleAnalyzers(pool.Analysis);
-        pool.Use(s =>
+        _index.Parsed(new SearchRequest { Query = text }, (s, plan) =>
         {
-            var plan = QueryPlan.Parse(new SearchRequest { Query = text }, analyzers, ranking, s.IndexReader);
             var shared = SharedFuzzyAutomata.Share(plan.Query);
             Assert.NotSame(plan.Query, shared); // some automata are shared, or the test compares nothing
             string expected = s.Rewrite(plan.Query).ToString();

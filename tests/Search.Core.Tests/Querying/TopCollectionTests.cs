@@ -1,5 +1,4 @@
 using Lucene.Net.Search;
-using Search.Core.Indexing.Analysis;
 using Search.Core.Querying;
 using Search.Core.Tests.Support;
 using Xunit;
@@ -33,40 +32,21 @@ public sealed class TopCollectionTests
     [MemberData(nameof(Queries))]
     public void The_window_is_that_of_lucenes_out_of_order_collection(string text, bool matchAny)
     {
-        var ranking = RankingSettings.Default;
-        using var pool = SearcherPool.Open(Path.GetFullPath(_index.IndexPath), ranking);
-        var analyzers = new ArticleAnalyzers(pool.Analysis);
-        pool.Use(s =>
+        _index.Parsed(new SearchRequest { Query = text, MatchAny = matchAny }, (s, plan) =>
         {
-            var plan = QueryPlan.Parse(new SearchRequest { Query = text, MatchAny = matchAny }, analyzers, ranking, s.IndexReader);
-            plan.Bind(s, analyzers, ranking);
             var query = s.Expand(plan.Query);
             var sort = SortOrders.For(SortOrder.Relevance);
             foreach (int window in new[] { 1, 10, 100 })
             {
                 var expected = TopFieldCollector.Create(sort, window, false, true, false, docsScoredInOrder: false);
-                s.Search(Plain(query), expected);
+                s.Search(ScoredWindows.Plain(query), expected);
                 var top = new TopCollection(s, query, sort);
                 s.Run(query, null, _ => top.Create(window));
                 Assert.True(expected.TotalHits > 0, $"{text}: nothing found, the comparison would mean nothing");
                 Assert.Equal(expected.TotalHits, top.TotalHits);
-                Assert.Equal(Describe(expected.GetTopDocs().ScoreDocs), Describe(top.Top(window)));
+                Assert.Equal(ScoredWindows.Describe(expected.GetTopDocs().ScoreDocs), ScoredWindows.Describe(top.Top(window)));
             }
             return 0;
-        });
+        }, bind: true);
     }
-
-    /// <summary>The query as Lucene's BooleanQuery scores it (the proximity clauses read for every match).</summary>
-    private static Query Plain(Query query)
-    {
-        if (query is not BooleanQuery b)
-            return query;
-        var plain = new BooleanQuery(b.CoordDisabled) { Boost = b.Boost, MinimumNumberShouldMatch = b.MinimumNumberShouldMatch };
-        foreach (var c in b.Clauses)
-            plain.Add(Plain(c.Query), c.Occur);
-        return plain;
-    }
-
-    private static List<string> Describe(ScoreDoc[] docs) =>
-        docs.Select(d => $"{d.Doc}:{BitConverter.SingleToInt32Bits(d.Score):x8}").ToList();
 }

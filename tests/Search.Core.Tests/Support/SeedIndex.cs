@@ -1,4 +1,5 @@
 using Search.Core.Indexing;
+using Search.Core.Indexing.Analysis;
 using Search.Core.Querying;
 using Xunit;
 
@@ -25,6 +26,23 @@ public sealed class SeedIndex : IDisposable
     /// <summary>Ids of every article the query matches.</summary>
     public HashSet<string> Ids(string query) =>
         Search(query, limit: 1000).Hits.Select(h => h.Id).ToHashSet();
+
+    /// <summary>Runs <paramref name="work"/> on a searcher of its own over the index, with the
+    /// request parsed as a search parses it under the default ranking (and bound, facet values
+    /// resolved and keywords expanded, when <paramref name="bind"/>).</summary>
+    internal T Parsed<T>(SearchRequest request, Func<ArticleIndexSearcher, QueryPlan, T> work, bool bind = false)
+    {
+        var ranking = RankingSettings.Default;
+        using var pool = SearcherPool.Open(Path.GetFullPath(IndexPath), ranking);
+        var analyzers = new ArticleAnalyzers(pool.Analysis);
+        return pool.Use(s =>
+        {
+            var plan = QueryPlan.Parse(request, analyzers, ranking, s.IndexReader);
+            if (bind)
+                plan.Bind(s, analyzers, ranking);
+            return work(s, plan);
+        });
+    }
 
     public void Dispose()
     {

@@ -38,6 +38,54 @@ public sealed class CachedStemFilterTests(SeedIndex seeds)
         Assert.True(tokens > 400_000, $"{tokens} tokens compared");
     }
 
+    /// <summary>An analyser reuses its chain, so one filter meets every text and its own table of
+    /// recent stems fills, and (with a table of a few slots) words keep displacing one another.</summary>
+    [Theory]
+    [InlineData(8)]
+    [InlineData(8192)]
+    public void One_filter_reused_over_every_seed_text_stems_as_SnowballFilter(int slots)
+    {
+        var texts = SeedTexts();
+        using var expected = Analyzer.NewAnonymous((_, reader) => Chain(reader, s => new SnowballFilter(s, new EnglishStemmer())));
+        using var cached = Analyzer.NewAnonymous((_, reader) => Chain(reader, s => new CachedStemFilter(s, new EnglishStemmer(), slots)));
+        int tokens = 0;
+        foreach (string suffix in new[] { "", "qzings", "" })
+            foreach (string text in texts.Select(t => suffix.Length == 0 ? t : System.Text.RegularExpressions.Regex.Replace(t, @"\b[a-zA-Z]+\b", m => m.Value + suffix)))
+            {
+                var want = Tokens(expected, text);
+                Assert.Equal(want, Tokens(cached, text));
+                tokens += want.Count;
+            }
+        Assert.True(tokens > 300_000, $"{tokens} tokens compared");
+    }
+
+    private List<string> SeedTexts()
+    {
+        using var dir = FSDirectory.Open(seeds.IndexPath);
+        using var reader = DirectoryReader.Open(dir);
+        return Enumerable.Range(0, reader.MaxDoc).Select(d => reader.Document(d))
+            .SelectMany(doc => new[] { doc.Get(Schema.Title) ?? "", doc.Get(Schema.Body) ?? "" }).ToList();
+    }
+
+    private static TokenStreamComponents Chain(TextReader reader, Func<TokenStream, TokenStream> stem)
+    {
+        var tokenizer = new StandardTokenizer(LuceneVersion.LUCENE_48, reader);
+        return new TokenStreamComponents(tokenizer, stem(new ExactTermFilter(new LowerCaseFilter(LuceneVersion.LUCENE_48, tokenizer))));
+    }
+
+    private static List<(string, bool)> Tokens(Analyzer analyzer, string text)
+    {
+        using var stream = analyzer.GetTokenStream("body", text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var keyword = stream.AddAttribute<IKeywordAttribute>();
+        var result = new List<(string, bool)>();
+        stream.Reset();
+        while (stream.IncrementToken())
+            result.Add((term.ToString(), keyword.IsKeyword));
+        stream.End();
+        return result;
+    }
+
     /// <summary>Each token as (term, keyword), through the exact-and-stemmed chain of the index.</summary>
     private static List<(string, bool)> Tokens(string text, Func<TokenStream, TokenStream> stem)
     {

@@ -55,10 +55,19 @@ public static class TextShingles
         int length = 0;
         foreach (char c in text)
         {
-            if (char.IsLetterOrDigit(c))
+            // ASCII (most of any English text) without the general Unicode tests; the same answers.
+            char lower;
+            if (c < 0x80)
+            {
+                if ((uint)((c | 0x20) - 'a') <= 'z' - 'a') lower = (char)(c | 0x20);
+                else if ((uint)(c - '0') <= 9) lower = c;
+                else lower = '\0';
+            }
+            else lower = char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : '\0';
+            if (lower != '\0')
             {
                 // As Words: the first 64 characters, and "…" for the rest of an overlong one.
-                if (length < 64) { h = (h ^ char.ToLowerInvariant(c)) * FnvPrime; length++; }
+                if (length < 64) { h = (h ^ lower) * FnvPrime; length++; }
                 else if (length == 64) { h = (h ^ '…') * FnvPrime; length++; }
                 continue;
             }

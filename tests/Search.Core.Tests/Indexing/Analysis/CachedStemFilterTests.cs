@@ -42,13 +42,15 @@ public sealed class CachedStemFilterTests(SeedIndex seeds)
     /// recent stems fills, and (with a table of a few slots) words keep displacing one another.</summary>
     [Theory]
     [InlineData(8)]
-    [InlineData(8192)]
+    [InlineData(16_384)]
     public void One_filter_reused_over_every_seed_text_stems_as_SnowballFilter(int slots)
     {
         var texts = SeedTexts();
         using var expected = Analyzer.NewAnonymous((_, reader) => Chain(reader, s => new SnowballFilter(s, new EnglishStemmer())));
         using var cached = Analyzer.NewAnonymous((_, reader) => Chain(reader, s => new CachedStemFilter(s, new EnglishStemmer(), slots)));
         int tokens = 0;
+        // Figures, words with digits, apostrophes and accents, which the filter treats apart.
+        texts.Add("3,491,030 18.5 1.2 0.5% 1987 '87 y2k 5bn 10-k o'neill rock'n'roll cafés naïveté ’90s 1,000s ' '' .. ,");
         foreach (string suffix in new[] { "", "qzings", "" })
             foreach (string text in texts.Select(t => suffix.Length == 0 ? t : System.Text.RegularExpressions.Regex.Replace(t, @"\b[a-zA-Z]+\b", m => m.Value + suffix)))
             {

@@ -23,9 +23,9 @@ public sealed class DuplicateFingerprint
     public required uint[] Shingles { get; init; }
     /// <summary>yyyyMMdd, or 0 when undated.</summary>
     public int Date { get; init; }
-    /// <summary>The shingle at each word position, in text order (<see cref="TextShingles.ShingleSequence"/>).</summary>
+    /// <summary>The shingle at each word position, in text order (<see cref="TextShingles.ShingleSequence(ReadOnlySpan{ulong})"/>).</summary>
     public uint[] Sequence { get; init; } = Array.Empty<uint>();
-    /// <summary>The <see cref="TextShingles.WordHashes"/> of the text, in order.</summary>
+    /// <summary>The <see cref="TextShingles.WordHashes(string)"/> of the text, in order.</summary>
     public IReadOnlyList<ulong> Words { get; init; } = Array.Empty<ulong>();
     /// <summary>The text it was made from: the kinds of its words (<see cref="Kinds"/>) are read
     /// from it only when a candidate pair gets that far.</summary>

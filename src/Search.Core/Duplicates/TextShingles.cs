@@ -50,7 +50,18 @@ public static class TextShingles
     /// made without making the words: what fingerprinting every article at index time needs.</summary>
     public static List<ulong> WordHashes(string text)
     {
-        var hashes = new List<ulong>(text.Length / 5);
+        var hashes = new ulong[Math.Max(16, text.Length / 5)];
+        int count = WordHashes(text, ref hashes);
+        var list = new List<ulong>(count);
+        list.AddRange(hashes.AsSpan(0, count));
+        return list;
+    }
+
+    /// <summary><see cref="WordHashes(string)"/> into <paramref name="hashes"/> (made larger when it
+    /// must be); returns how many there are.</summary>
+    public static int WordHashes(string text, ref ulong[] hashes)
+    {
+        int count = 0;
         ulong h = FnvOffset;
         int length = 0;
         foreach (char c in text)
@@ -72,13 +83,20 @@ public static class TextShingles
                 continue;
             }
             if (length > 0)
-                hashes.Add(Mix(h));
+                Append(ref hashes, ref count, Mix(h));
             h = FnvOffset;
             length = 0;
         }
         if (length > 0)
-            hashes.Add(Mix(h));
-        return hashes;
+            Append(ref hashes, ref count, Mix(h));
+        return count;
+    }
+
+    private static void Append(ref ulong[] values, ref int count, ulong value)
+    {
+        if (count == values.Length)
+            Array.Resize(ref values, Math.Max(16, 2 * values.Length));
+        values[count++] = value;
     }
 
     /// <summary>Distinct shingle hashes, sorted (so sets intersect by merging).</summary>
@@ -90,10 +108,10 @@ public static class TextShingles
         return Shingles(hashes);
     }
 
-    /// <summary>Distinct shingle hashes, sorted, from the words' <see cref="WordHashes"/>.</summary>
+    /// <summary>Distinct shingle hashes, sorted, from the words' <see cref="WordHashes(string)"/>.</summary>
     public static uint[] Shingles(ReadOnlySpan<ulong> hashes) => SortedDistinct(ShingleSequence(hashes));
 
-    /// <summary>Distinct shingle hashes, sorted, from a <see cref="ShingleSequence"/> (left as it is).</summary>
+    /// <summary>Distinct shingle hashes, sorted, from a <see cref="ShingleSequence(ReadOnlySpan{ulong})"/> (left as it is).</summary>
     public static uint[] Shingles(uint[] sequence) => SortedDistinct((uint[])sequence.Clone());
 
     /// <summary>The shingle hash at each word position, in text order (shingle i covers words i to
@@ -103,6 +121,14 @@ public static class TextShingles
         if (hashes.Length < Width)
             return Array.Empty<uint>();
         var shingles = new uint[hashes.Length - Width + 1];
+        ShingleSequence(hashes, shingles);
+        return shingles;
+    }
+
+    /// <summary><see cref="ShingleSequence(ReadOnlySpan{ulong})"/> into <paramref name="shingles"/>,
+    /// which holds exactly one place per shingle (<paramref name="hashes"/> has at least <see cref="Width"/>).</summary>
+    public static void ShingleSequence(ReadOnlySpan<ulong> hashes, Span<uint> shingles)
+    {
         for (int i = 0; i < shingles.Length; i++)
         {
             ulong h = hashes[i];
@@ -110,7 +136,6 @@ public static class TextShingles
                 h = Mix(h * 0x9E3779B97F4A7C15UL + hashes[i + j]);
             shingles[i] = (uint)(h >> 32);
         }
-        return shingles;
     }
 
     /// <summary>The <see cref="WordKind"/> of each of the <see cref="Words"/> of <paramref name="text"/>:
@@ -169,7 +194,7 @@ public static class TextShingles
     public static uint[] Numbers(string text, IReadOnlyList<string> words, int max) =>
         Numbers(text, words.Where(NumberWords.Contains).Select(Hash), max);
 
-    /// <summary><see cref="Numbers(string, IReadOnlyList{string}, int)"/> from the words' <see cref="WordHashes"/>.</summary>
+    /// <summary><see cref="Numbers(string, IReadOnlyList{string}, int)"/> from the words' <see cref="WordHashes(string)"/>.</summary>
     public static uint[] Numbers(string text, IReadOnlyList<ulong> wordHashes, int max) =>
         Numbers(text, wordHashes.Where(NumberWordHashes.Contains), max);
 

@@ -20,18 +20,19 @@ public static class DuplicateFields
 {
     public static void Add(Document doc, Article article)
     {
-        var print = DuplicateFingerprint.Of(article.Id, article.Body, article.Published);
-        if (print == null)
+        long ownKey = DuplicateFingerprint.KeyOf(article.Id, article.Body);
+        // What DuplicateFingerprint.Of would give, without what only verifying a pair needs.
+        if (ShingleSketch.Of(article.Body) is not var (signature, shingles))
         {
-            doc.Add(new NumericDocValuesField(Schema.Cluster, DuplicateFingerprint.KeyOf(article.Id, article.Body)));
+            doc.Add(new NumericDocValuesField(Schema.Cluster, ownKey));
             return;
         }
         var value = new byte[ValueBytes];
-        LshBands.Write(print.Signature, value);
-        BinaryPrimitives.WriteInt32LittleEndian(value.AsSpan(LshBands.KeyBytes), print.Shingles.Length);
-        BinaryPrimitives.WriteInt32LittleEndian(value.AsSpan(LshBands.KeyBytes + sizeof(int)), print.Date);
+        LshBands.Write(signature, value);
+        BinaryPrimitives.WriteInt32LittleEndian(value.AsSpan(LshBands.KeyBytes), shingles);
+        BinaryPrimitives.WriteInt32LittleEndian(value.AsSpan(LshBands.KeyBytes + sizeof(int)), DuplicateFingerprint.ParseDate(article.Published));
         doc.Add(new BinaryDocValuesField(Schema.DuplicateBands, new BytesRef(value)));
-        doc.Add(new NumericDocValuesField(Schema.Cluster, -print.OwnKey));
+        doc.Add(new NumericDocValuesField(Schema.Cluster, -ownKey));
     }
 
     /// <summary>The number of the build that adds the article (<see cref="Schema.ClusterBuild"/>):

@@ -19,6 +19,23 @@ internal static class EnglishWords
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Lookup = Words.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>For each length, a bit per ASCII letter (a–z, either case) that starts one of the
+    /// words of that length: most words of a text are turned down here, without the set's lookup.</summary>
+    private static readonly uint[] Starts = MakeStarts();
+
+    private static uint[] MakeStarts()
+    {
+        var starts = new uint[8];
+        foreach (string w in Words)
+            starts[w.Length] |= 1u << (char.ToLowerInvariant(w[0]) - 'a');
+        return starts;
+    }
+
+    /// <summary>Whether the word of <paramref name="length"/> letters starting with <paramref name="first"/>
+    /// may be one of these (a non-ASCII first letter may: the set decides).</summary>
+    private static bool MayBe(char first, int length) =>
+        first >= 0x80 || ((uint)((first | 0x20) - 'a') <= 'z' - 'a' && (Starts[length] & (1u << ((first | 0x20) - 'a'))) != 0);
+
     /// <summary>The share of <paramref name="text"/>'s words (as <see cref="WordSpans"/> reads them) that are these words.</summary>
     public static double Share(string text)
     {
@@ -34,7 +51,7 @@ internal static class EnglishWords
             while (i < s.Length && (char.IsLetter(s[i]) || s[i] == '\'')) i++;
             words++;
             int length = i - start;
-            if (length is >= 2 and <= 5 && Lookup.Contains(s.Slice(start, length)))
+            if (length is >= 2 and <= 5 && MayBe(s[start], length) && Lookup.Contains(s.Slice(start, length)))
                 english++;
         }
         return words == 0 ? 0 : (double)english / words;

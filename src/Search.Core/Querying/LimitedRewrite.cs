@@ -7,13 +7,13 @@ namespace Search.Core.Querying;
 /// counts the terms a pattern matches and refuses a pattern that matches more than the limit,
 /// which would make the query slow for no useful result.
 ///
-/// The count is one walk of each segment's terms dictionary; it also settles what Lucene's
-/// default (<see cref="ConstantScoreAutoRewrite"/>) would choose, and keeps the terms for the
-/// snippets (<see cref="PatternTerms"/>), so neither walks them again: a pattern matching more
-/// documents than the default's cutoff becomes the same filter the default makes, without its
-/// second walk; only a pattern of few terms and documents is handed to the default, which
-/// gathers each term's statistics. The rewritten query is the one Lucene's default gives
-/// (<c>LimitedRewriteTests</c>).
+/// One walk of each segment's terms dictionary does the three: the count, Lucene's default
+/// (<see cref="ConstantScoreAutoRewrite"/>: a query of the terms while they are few and in few
+/// documents, else a filter that walks them again in the search) and the terms the snippets mark
+/// (<see cref="PatternTerms"/>). Counting, then the default's own walk, then the snippets' walk
+/// per field were three to five walks of each dictionary (a quarter of a prefix query, with the
+/// 32 KB block the default's term hash allocates each time). The rewritten query is the one the
+/// default gives (<c>LimitedRewriteTests</c>).
 /// </summary>
 internal sealed class LimitedRewrite : MultiTermQuery.RewriteMethod
 {
@@ -25,36 +25,52 @@ internal sealed class LimitedRewrite : MultiTermQuery.RewriteMethod
 
     public override Query Rewrite(IndexReader reader, MultiTermQuery query)
     {
-        // What ConstantScoreAutoRewrite counts: a term's documents in each segment it is in, and
-        // the distinct terms; it stops at either cutoff, after collecting a term, and then filters.
+        // As ConstantScoreAutoRewrite: each term's documents in each segment it is in, and the
+        // distinct terms, counted; at either cutoff (checked after each term) the filter.
         int docCutoff = (int)(Default.DocCountPercent / 100.0 * reader.MaxDoc);
         int termCutoff = Math.Min(BooleanQuery.MaxClauseCount, Default.TermCountCutoff);
-        long docs = 0;
-        int count = 0;
+        int docs = 0, count = 0;
+        var few = new Dictionary<BytesRef, TermContext>();
+        bool cutOff = false;
         var kept = new HashSet<string>(StringComparer.Ordinal);
         bool keeping = true;
+        IComparer<BytesRef>? order = null;
         foreach (var leaf in reader.Leaves)
         {
             var terms = leaf.AtomicReader.GetTerms(query.Field);
             if (terms == null)
                 continue;
             var termsEnum = GetTermsEnum(query, terms, new Lucene.Net.Util.AttributeSource());
+            order = termsEnum.Comparer;
             while (termsEnum.MoveNext())
             {
                 if (++count > _limit)
                     throw new TooManyTermsException(query, _limit);
-                if (docs < docCutoff)
-                    docs += termsEnum.DocFreq;
-                if (keeping && kept.Add(termsEnum.Term.Utf8ToString()) && kept.Count > PatternTerms.MaxKept)
+                var term = termsEnum.Term;
+                if (keeping && kept.Add(term.Utf8ToString()) && kept.Count > PatternTerms.MaxKept)
                     keeping = false;
+                if (cutOff)
+                    continue;
+                bool known = few.TryGetValue(term, out var states);
+                docs += termsEnum.DocFreq;
+                if (few.Count + (known ? 0 : 1) >= termCutoff || docs >= docCutoff)
+                {
+                    cutOff = true;
+                    few.Clear();
+                }
+                else if (known)
+                    states!.Register(termsEnum.GetTermState(), leaf.Ord, termsEnum.DocFreq, termsEnum.TotalTermFreq);
+                else
+                    few[BytesRef.DeepCopyOf(term)] = new TermContext(reader.Context, termsEnum.GetTermState(), leaf.Ord, termsEnum.DocFreq, termsEnum.TotalTermFreq);
             }
         }
         PatternTerms.Remember(query, reader, keeping ? kept : null);
-        // Terms counted once per segment they are in: at least as many as the distinct ones, so
-        // below the term cutoff the distinct ones are too; at or above it, the default decides.
-        if (count > 0 && docs >= docCutoff)
+        if (cutOff)
             return MultiTermQuery.CONSTANT_SCORE_FILTER_REWRITE.Rewrite(reader, query);
-        return Default.Rewrite(reader, query);
+        var any = new BooleanQuery(disableCoord: true);
+        foreach (var (bytes, states) in few.OrderBy(t => t.Key, order ?? BytesRef.UTF8SortedAsUnicodeComparer))
+            any.Add(new TermQuery(new Term(query.Field, bytes), states), Occur.SHOULD);
+        return new ConstantScoreQuery(any) { Boost = query.Boost };
     }
 }
 

@@ -121,6 +121,8 @@ internal sealed class ProximityPair
         }
 
         private readonly Positions _a = new(first, 0), _b = new(second, 1);
+        private readonly DocsAndPositionsEnum _rarer = first.GetCost() <= second.GetCost() ? first : second;
+        private readonly DocsAndPositionsEnum _commoner = first.GetCost() <= second.GetCost() ? second : first;
         private bool _done;
 
         public long Cost => Math.Min(first.GetCost(), second.GetCost());
@@ -138,12 +140,20 @@ internal sealed class ProximityPair
             @short = false;
             if (_done)
                 return null;
-            int a = first.DocID < doc ? first.Advance(doc) : first.DocID;
-            int b = second.DocID < doc ? second.Advance(doc) : second.DocID;
-            if (a == DocIdSetIterator.NO_MORE_DOCS || b == DocIdSetIterator.NO_MORE_DOCS)
-                _done = true;
-            if (a != doc || b != doc)
+            // The commoner word is looked for only where the rarer one is (in a title, mostly
+            // neither): most documents asked cost one list's step, not two.
+            int a = _rarer.DocID < doc ? _rarer.Advance(doc) : _rarer.DocID;
+            if (a != doc)
+            {
+                _done = a == DocIdSetIterator.NO_MORE_DOCS;
                 return null;
+            }
+            int b = _commoner.DocID < doc ? _commoner.Advance(doc) : _commoner.DocID;
+            if (b != doc)
+            {
+                _done = b == DocIdSetIterator.NO_MORE_DOCS;
+                return null;
+            }
             // A thousandth more, for the rounding of the frequency's sum and of the score.
             if (need > 0 && docScorer.Score(doc, first.Freq + second.Freq - 1) * 1.001 < need)
             {

@@ -11,7 +11,7 @@ namespace Search.Core.Querying;
 /// (<see cref="ConstantScoreAutoRewrite"/>: a query of the terms while they are few and in few
 /// documents, else a filter that walks them again in the search) and the terms the snippets mark
 /// (<see cref="PatternTerms"/>). Counting, then the default's own walk, then the snippets' walk
-/// per field were three to five walks of each dictionary (a quarter of a prefix query, with the
+/// per field were three to five walks of each dictionary (a fifth of a prefix query, with the
 /// 32 KB block the default's term hash allocates each time). The rewritten query is the one the
 /// default gives (<c>LimitedRewriteTests</c>).
 /// </summary>

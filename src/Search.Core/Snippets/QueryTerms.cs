@@ -10,7 +10,7 @@ namespace Search.Core.Snippets;
 /// </summary>
 public sealed class QueryTerms
 {
-    private const int MaxExpansions = 64;
+    private const int MaxExpansions = PatternTerms.MaxKept;
 
     public HashSet<string> Terms { get; } = new(StringComparer.Ordinal);
 
@@ -33,6 +33,9 @@ public sealed class QueryTerms
     /// chooses which to keep.</summary>
     private static HashSet<string>? Enumerate(MultiTermQuery query, IndexReader reader)
     {
+        // The search's rewrite has usually walked the terms already.
+        if (PatternTerms.TryGet(query, reader, out var remembered))
+            return remembered;
         var found = new HashSet<string>(StringComparer.Ordinal);
         foreach (var leaf in reader.Leaves)
         {

@@ -273,34 +273,43 @@ public sealed class SnippetBuilder
         return flat[..(cut > max / 2 ? cut : max)] + "…";
     }
 
-    /// <summary>Every character <see cref="char.IsWhiteSpace(char)"/> calls white space.</summary>
-    private static readonly SearchValues<char> WhiteSpace = SearchValues.Create(
-        Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(char.IsWhiteSpace).ToArray());
+    /// <summary>Longer texts are flattened into a rented buffer instead of one on the stack.</summary>
+    private const int StackChars = 1024;
 
     /// <summary>The text on one line: each run of white space one space, none at either end.
-    /// Word by word with vectorised searches (a character at a time was a tenth of a phrase's snippets).</summary>
+    /// One pass, a character at a time, into a buffer: a snippet's words are short, and the two
+    /// vectorised searches per word it made before (over the twenty-five characters
+    /// <see cref="char.IsWhiteSpace(char)"/> accepts, which no vector instruction matches at once)
+    /// cost more than looking at each character (8 % of a prefix query, 2 µs a hit).</summary>
     private static string Flatten(string text)
     {
-        var rest = text.AsSpan();
-        if (!rest.ContainsAny(WhiteSpace))
-            return text;
-        var sb = new System.Text.StringBuilder(text.Length);
-        while (true)
+        char[]? rented = null;
+        Span<char> buffer = text.Length <= StackChars ? stackalloc char[text.Length] : (rented = ArrayPool<char>.Shared.Rent(text.Length));
+        try
         {
-            int space = rest.IndexOfAny(WhiteSpace);
-            if (space < 0)
+            int n = 0;
+            bool gap = false;
+            foreach (char c in text)
             {
-                sb.Append(rest);
-                break;
+                if (char.IsWhiteSpace(c))
+                {
+                    gap = n > 0;
+                    continue;
+                }
+                if (gap)
+                {
+                    buffer[n++] = ' ';
+                    gap = false;
+                }
+                buffer[n++] = c;
             }
-            sb.Append(rest[..space]);
-            int word = rest[space..].IndexOfAnyExcept(WhiteSpace);
-            if (word < 0)
-                break;
-            rest = rest[(space + word)..];
-            if (sb.Length > 0)
-                sb.Append(' ');
+            var flat = buffer[..n];
+            return flat.SequenceEqual(text) ? text : new string(flat);
         }
-        return sb.ToString();
+        finally
+        {
+            if (rented != null)
+                ArrayPool<char>.Shared.Return(rented);
+        }
     }
 }

@@ -7,7 +7,8 @@ namespace Search.Core.Querying.Ranking;
 /// first, and only while the required score, what they added so far and the most the rest could
 /// add still reach the floor: a document below it ranks below the window either way and is given
 /// a score that is lower still (never higher than its full score), without its words' positions
-/// being read.
+/// being read; a part that finds from its words' frequencies alone that it cannot add what the
+/// document needs stops it the same way (<see cref="IProximityPart.ScoreAt(int, double, out bool)"/>).
 /// </summary>
 internal sealed class ProximityScorer : Scorer
 {
@@ -60,10 +61,17 @@ internal sealed class ProximityScorer : Scorer
                 break;
             }
             rest -= _bounds[i];
-            if (_parts[i].ScoreAt(doc) is float score)
+            // What this part must add for the document to reach the floor, the others at their most.
+            double need = Floor - (reach + near + rest);
+            if (_parts[i].ScoreAt(doc, need, out bool @short) is float score)
             {
                 near += score;
                 matched = true;
+            }
+            else if (@short)
+            {
+                Skipped++;
+                break;
             }
         }
         _scoredDoc = doc;

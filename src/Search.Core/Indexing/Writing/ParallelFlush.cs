@@ -22,6 +22,8 @@ public static class ParallelFlush
     /// flush that fails throws as the writer's own flush would (the caller rolls back).</summary>
     public static void Run(IndexWriter writer, int threads)
     {
+        // The writer never holds more in-memory segments than it has thread states (8 by default).
+        threads = Math.Min(threads, writer.Config.MaxThreadStates);
         if (threads < 2)
         {
             writer.Flush(triggerMerge: true, applyAllDeletes: false);

@@ -12,7 +12,8 @@ namespace Search.Core.Indexing;
 /// (what the index is built from), <see cref="WriterSession"/> (opening, damage, rollback),
 /// <see cref="ChangeDetector"/> (what must be read), <see cref="BuildPipeline"/> (threads),
 /// <see cref="FileIngest"/> (one file's way), <see cref="RecordWriter"/> (the id rule, per-record
-/// changes), <see cref="Checkpointer"/> (commits inside files), <see cref="VanishedFiles"/>,
+/// changes), <see cref="Checkpointer"/> (commits inside files), <see cref="ParallelFlush"/> (the
+/// last flush on every core), <see cref="VanishedFiles"/>,
 /// <see cref="IdCollisions"/> and <see cref="BuildAccounting"/> (the summary).
 ///
 /// Guarantees: a build killed at any moment leaves the last commit intact, and a re-run ends with
@@ -94,6 +95,9 @@ public static class IndexBuilder
                 throw new SearchException($"indexing failed while committing: {IndexStore.Brief(commitFailure)}", 1, commitFailure);
             if (ingest.WorkerFailure is { } failure)
                 throw new SearchException($"indexing failed: {IndexStore.Brief(failure)}; the index is as of its last commit", 1, failure);
+            // The writer's in-memory segments, one per adding thread, flushed side by side now
+            // that no thread adds (the last commit would flush them one after another).
+            ParallelFlush.Run(session.Writer, threads);
             summary.Interrupted = !completed;
             if (completed)
             {

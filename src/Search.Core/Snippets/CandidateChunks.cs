@@ -117,7 +117,7 @@ internal sealed class CandidateChunks
 
     /// <summary>Adds a candidate chunk, joined to the stretch before it when nothing between them
     /// could be a token (no ASCII letter or digit; anything outside ASCII is a candidate itself).</summary>
-    private static void Add(List<(int Start, int End)> stretches, string text, int start, int end)
+    internal static void Add(List<(int Start, int End)> stretches, string text, int start, int end)
     {
         if (stretches.Count > 0)
         {

@@ -66,7 +66,7 @@ public sealed class CandidateChunksScanTests
             if (c is ' ' or '\n' or '\r' or '\t' or '\f' or '\v')
             {
                 if (candidate)
-                    Add(stretches, text, chunkStart, i);
+                    CandidateChunks.Add(stretches, text, chunkStart, i);
                 chunkStart = i + 1;
                 candidate = false;
             }
@@ -78,22 +78,5 @@ public sealed class CandidateChunksScanTests
                 candidate = keys.Any(k => text.AsSpan(i).StartsWith(k, StringComparison.OrdinalIgnoreCase));
         }
         return stretches;
-    }
-
-    private static void Add(List<(int Start, int End)> stretches, string text, int start, int end)
-    {
-        if (stretches.Count > 0)
-        {
-            var (lastStart, lastEnd) = stretches[^1];
-            bool gapHasToken = false;
-            for (int i = lastEnd; i < start && !gapHasToken; i++)
-                gapHasToken = char.IsAsciiLetterOrDigit(text[i]) || text[i] >= 128;
-            if (!gapHasToken)
-            {
-                stretches[^1] = (lastStart, end);
-                return;
-            }
-        }
-        stretches.Add((start, end));
     }
 }

@@ -75,31 +75,29 @@ public sealed class CachedStemFilterTests(SeedIndex seeds)
         return new TokenStreamComponents(tokenizer, stem(new ExactTermFilter(new LowerCaseFilter(LuceneVersion.LUCENE_48, tokenizer))));
     }
 
-    private static List<(string, bool)> Tokens(Analyzer analyzer, string text)
-    {
-        using var stream = analyzer.GetTokenStream("body", text);
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        var keyword = stream.AddAttribute<IKeywordAttribute>();
-        var result = new List<(string, bool)>();
-        stream.Reset();
-        while (stream.IncrementToken())
-            result.Add((term.ToString(), keyword.IsKeyword));
-        stream.End();
-        return result;
-    }
+    private static List<(string, bool)> Tokens(Analyzer analyzer, string text) =>
+        Collect(analyzer.GetTokenStream("body", text));
 
     /// <summary>Each token as (term, keyword), through the exact-and-stemmed chain of the index.</summary>
     private static List<(string, bool)> Tokens(string text, Func<TokenStream, TokenStream> stem)
     {
         var tokenizer = new StandardTokenizer(LuceneVersion.LUCENE_48, new StringReader(text));
-        using var stream = stem(new ExactTermFilter(new LowerCaseFilter(LuceneVersion.LUCENE_48, tokenizer)));
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        var keyword = stream.AddAttribute<IKeywordAttribute>();
-        var result = new List<(string, bool)>();
-        stream.Reset();
-        while (stream.IncrementToken())
-            result.Add((term.ToString(), keyword.IsKeyword));
-        stream.End();
-        return result;
+        return Collect(stem(new ExactTermFilter(new LowerCaseFilter(LuceneVersion.LUCENE_48, tokenizer))));
+    }
+
+    /// <summary>Each token of <paramref name="stream"/> as (term, keyword); disposes the stream.</summary>
+    private static List<(string, bool)> Collect(TokenStream stream)
+    {
+        using (stream)
+        {
+            var term = stream.AddAttribute<ICharTermAttribute>();
+            var keyword = stream.AddAttribute<IKeywordAttribute>();
+            var result = new List<(string, bool)>();
+            stream.Reset();
+            while (stream.IncrementToken())
+                result.Add((term.ToString(), keyword.IsKeyword));
+            stream.End();
+            return result;
+        }
     }
 }

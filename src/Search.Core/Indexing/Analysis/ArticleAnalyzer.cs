@@ -75,6 +75,12 @@ public sealed class ArticleAnalyzer : Analyzer
             return _language.Components(tokenizer, mode, _settings, recordBody);
         stream = new EnglishPossessiveFilter(Version, tokenizer);
         stream = new ASCIIFoldingFilter(new LowerCaseFilter(Version, stream));
+        if (mode == TextMode.Index && _settings.Stemmer == "porter2")
+        {
+            // The writer's chain: the filters below and OneTermPerToken's collapsing in one.
+            var stopWords = _settings.StopWords ? EnglishAnalyzer.DefaultStopSet : null;
+            return new TokenStreamComponents(tokenizer, new EnglishIndexTerms(stream, stopWords, new EnglishStemmer(), recordBody));
+        }
         if (mode != TextMode.Stemmed)
             stream = new ExactTermFilter(stream);
         if (_settings.StopWords)

@@ -59,7 +59,7 @@ public static class BodyTokens
         public override void Reset()
         {
             base.Reset();
-            _into = Current.Start();
+            _into = Start();
         }
 
         public override void End()
@@ -70,8 +70,13 @@ public static class BodyTokens
         }
     }
 
+    /// <summary>Begins this thread's recording of the text a <see cref="RecordedField"/> announced
+    /// (a chain calls it on Reset, adds each stemmed term, and finishes it on End); null when none
+    /// was announced, and then nothing is to be recorded.</summary>
+    internal static Recording? Start() => Current.Start();
+
     /// <summary>The stemmed terms of one text, in order, in one buffer.</summary>
-    private sealed class Recording
+    internal sealed class Recording
     {
         private string? _expected;
         private string? _source;

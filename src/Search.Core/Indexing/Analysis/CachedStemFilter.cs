@@ -1,40 +1,20 @@
-using System.Collections.Concurrent;
 using Lucene.Net.Tartarus.Snowball;
 
 namespace Search.Core.Indexing.Analysis;
 
 /// <summary>
-/// Lucene's SnowballFilter with a memory of the words it has stemmed: the same output, token for
-/// token (tokens marked as keywords, the exact forms, are left alone as SnowballFilter leaves
-/// them). Words repeat (a few thousand make most of any text), and the Snowball program, run on
-/// every token, was a tenth of a build's time. The memory is shared by every thread and chain of
-/// one stemmer and holds at most <see cref="MaxWords"/> words: past that, new words are stemmed
-/// every time, so it never grows with the corpus. The memory counts its words itself:
-/// <c>ConcurrentDictionary.Count</c> takes every one of its locks, and asking it on each new word
-/// made the adding threads wait on one another (a quarter of their lock waits in a profile of a
-/// 20k build).
-/// In front of the shared memory each thread keeps its own (<see cref="RecentStems"/>): a lookup
-/// in the shared dictionary by span, with its comparer, was 7% of a build's CPU, where a hit in
-/// the thread's table is a hash of the characters, one or two comparisons and one copy. Tokens
-/// without a letter (figures: "18.5", "3,491,030") are their own English stems and skip both
-/// memories, which they would only crowd.
+/// Lucene's SnowballFilter with a memory of the words it has stemmed (<see cref="CachedStemmer"/>):
+/// the same output, token for token (tokens marked as keywords, the exact forms, are left alone as
+/// SnowballFilter leaves them).
 /// </summary>
 public sealed class CachedStemFilter : TokenFilter
 {
     /// <summary>Words remembered per stemmer (about 6 MB at the most).</summary>
-    public const int MaxWords = 60_000;
+    public const int MaxWords = CachedStemmer.MaxWords;
 
-    private static readonly ConcurrentDictionary<Type, Memory> Memories = new();
-
-    private readonly SnowballProgram _stemmer;
-    private readonly Memory _memory;
-    private readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-    private readonly int _recentSlots;
-    private readonly bool _figuresAreStems;
-    private RecentStems _recent;
+    private readonly CachedStemmer _stemmer;
     private readonly ICharTermAttribute _term;
     private readonly IKeywordAttribute _keyword;
-    private char[] _word = new char[32];
 
     /// <param name="stemmer">A stemmer of its own (a Snowball program keeps state); its type names the shared memory.</param>
     public CachedStemFilter(TokenStream input, SnowballProgram stemmer) : this(input, stemmer, RecentStems.MaxSlots)
@@ -44,12 +24,7 @@ public sealed class CachedStemFilter : TokenFilter
     /// <param name="recentSlots">Slots at most of the filter's own table (a power of two; tests make it small to force collisions).</param>
     internal CachedStemFilter(TokenStream input, SnowballProgram stemmer, int recentSlots) : base(input)
     {
-        _stemmer = stemmer;
-        _memory = Memories.GetOrAdd(stemmer.GetType(), _ => new Memory());
-        _lookup = _memory.Words.GetAlternateLookup<ReadOnlySpan<char>>();
-        _recentSlots = recentSlots;
-        _figuresAreStems = stemmer is Lucene.Net.Tartarus.Snowball.Ext.EnglishStemmer;
-        _recent = RecentStems.ForThisThread(stemmer.GetType(), recentSlots);
+        _stemmer = new CachedStemmer(stemmer, recentSlots);
         _term = AddAttribute<ICharTermAttribute>();
         _keyword = AddAttribute<IKeywordAttribute>();
     }
@@ -58,78 +33,14 @@ public sealed class CachedStemFilter : TokenFilter
     {
         if (!m_input.IncrementToken())
             return false;
-        if (_keyword.IsKeyword)
-            return true;
-        var word = new ReadOnlySpan<char>(_term.Buffer, 0, _term.Length);
-        if (_figuresAreStems && IsFigure(word))
-            return true;
-        int set = _recent.Set(word);
-        if (_recent.TryGet(set, word, out var recentStem))
-        {
-            if (recentStem.Length > _term.Buffer.Length)
-                _term.ResizeBuffer(recentStem.Length);
-            recentStem.CopyTo(_term.Buffer);
-            _term.Length = recentStem.Length;
-            return true;
-        }
-        if (_lookup.TryGetValue(word, out string? known))
-        {
-            _recent.Add(set, word, known);
-            _term.SetEmpty().Append(known);
-            return true;
-        }
-        // The stemmer works in the term's buffer: the word is kept aside for the memories.
-        if (_word.Length < word.Length)
-            _word = new char[Math.Max(word.Length, 2 * _word.Length)];
-        word.CopyTo(_word);
-        var surface = new ReadOnlySpan<char>(_word, 0, word.Length);
-        _stemmer.SetCurrent(_term.Buffer, _term.Length);
-        _stemmer.Stem();
-        char[] stem = _stemmer.CurrentBuffer;
-        int length = _stemmer.CurrentBufferLength;
-        var stemmed = new ReadOnlySpan<char>(stem, 0, length);
-        _recent.Add(set, surface, stemmed);
-        if (!_memory.IsFull)
-            _memory.Add(surface.ToString(), stemmed.ToString());
-        if (stem != _term.Buffer)
-            _term.CopyBuffer(stem, 0, length);
-        else
-            _term.Length = length;
+        if (!_keyword.IsKeyword)
+            _stemmer.Stem(_term);
         return true;
     }
 
     public override void Reset()
     {
         base.Reset();
-        // A chain may be made on one thread and used on another: the table is the user's.
-        _recent = RecentStems.ForThisThread(_stemmer.GetType(), _recentSlots);
-    }
-
-    /// <summary>Whether a token is ASCII without a letter or an apostrophe: every rule of the
-    /// English (Porter2) Snowball program reads letters or apostrophes, so such a token is its own
-    /// stem there (the tests compare with SnowballFilter over the seeds' figures).</summary>
-    private static bool IsFigure(ReadOnlySpan<char> word)
-    {
-        foreach (char c in word)
-            if (c >= 0x80 || c == '\'' || (uint)((c | 0x20) - 'a') <= 'z' - 'a')
-                return false;
-        return true;
-    }
-
-    /// <summary>One stemmer's words, shared by its threads, with their number kept beside them.</summary>
-    private sealed class Memory
-    {
-        private int _count;
-
-        public ConcurrentDictionary<string, string> Words { get; } = new(StringComparer.Ordinal);
-
-        /// <summary>Full once <see cref="MaxWords"/> words are in (a few more when threads add at once).</summary>
-        public bool IsFull => Volatile.Read(ref _count) >= MaxWords;
-
-        public void Add(string word, string stem)
-        {
-            if (Words.TryAdd(word, stem))
-                Interlocked.Increment(ref _count);
-        }
+        _stemmer.Reset();
     }
 }

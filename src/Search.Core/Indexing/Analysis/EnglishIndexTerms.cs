@@ -1,0 +1,93 @@
+using Lucene.Net.Analysis.Util;
+using Lucene.Net.Tartarus.Snowball;
+
+namespace Search.Core.Indexing.Analysis;
+
+/// <summary>
+/// The end of the English title and body chain at index time, in one filter: what
+/// <see cref="ExactTermFilter"/> → StopFilter → <see cref="CachedStemFilter"/> →
+/// (<see cref="BodyTokens.Recorder"/>) → <see cref="OneTermPerToken"/> give, token for token (term,
+/// position increment, offsets), without making two tokens of every word and collapsing them
+/// again. For each word: a stop word is its exact form (<c>=the</c>); otherwise the word is
+/// stemmed (the stem recorded for the combined field when the body is being recorded) and is
+/// indexed bare when it is its own stem (<c>market</c>), as its exact form otherwise
+/// (<c>=markets</c>). The two-token chain cost every word two passes through the stop set, the
+/// stemmer's filter and the collapsing filter, and a save and restore of its attributes: half of
+/// our analysis time over the 2k corpus (docs/performance.md, seventh round). Queries keep the
+/// two-token chain (<see cref="TextMode.Exact"/>, <see cref="TextMode.Pairs"/>); the tests compare
+/// the two over the seed texts.
+/// </summary>
+internal sealed class EnglishIndexTerms : TokenFilter
+{
+    private readonly ICharTermAttribute _term;
+    private readonly CharArraySet? _stopWords;
+    private readonly CachedStemmer _stemmer;
+    private readonly bool _recordBody;
+    private BodyTokens.Recording? _recording;
+    private char[] _word = new char[32];
+
+    /// <param name="stopWords">The stop set; null: no stop words.</param>
+    /// <param name="recordBody">Record the stems for the combined field (the body field's chain).</param>
+    public EnglishIndexTerms(TokenStream input, CharArraySet? stopWords, SnowballProgram stemmer, bool recordBody) : base(input)
+    {
+        _term = AddAttribute<ICharTermAttribute>();
+        _stopWords = stopWords;
+        _stemmer = new CachedStemmer(stemmer);
+        _recordBody = recordBody;
+    }
+
+    public override bool IncrementToken()
+    {
+        if (!m_input.IncrementToken())
+            return false;
+        int length = _term.Length;
+        if (_stopWords != null && _stopWords.Contains(_term.Buffer, 0, length))
+        {
+            MarkExact(_term.Buffer, length);
+            return true;
+        }
+        if (_word.Length < length)
+            _word = new char[Math.Max(length, 2 * _word.Length)];
+        var word = _word.AsSpan(0, length);
+        _term.Buffer.AsSpan(0, length).CopyTo(word);
+        _stemmer.Stem(_term);
+        _recording?.Add(_term.Buffer, _term.Length);
+        if (!word.SequenceEqual(_term.Buffer.AsSpan(0, _term.Length)))
+            MarkExact(_word, length);
+        return true;
+    }
+
+    /// <summary>Makes the term <c>=</c> and the word's <paramref name="length"/> characters in
+    /// <paramref name="word"/> (which may be the term's own buffer).</summary>
+    private void MarkExact(char[] word, int length)
+    {
+        char[] buffer = _term.ResizeBuffer(length + 1);
+        if (word == buffer)
+        {
+            // In place, from the end (words are a few characters: a loop beats a memmove).
+            for (int i = length - 1; i >= 0; i--)
+                buffer[i + 1] = buffer[i];
+        }
+        else
+        {
+            for (int i = 0; i < length; i++)
+                buffer[i + 1] = word[i];
+        }
+        buffer[0] = Schema.ExactMarker;
+        _term.Length = length + 1;
+    }
+
+    public override void Reset()
+    {
+        base.Reset();
+        _stemmer.Reset();
+        _recording = _recordBody ? BodyTokens.Start() : null;
+    }
+
+    public override void End()
+    {
+        base.End();
+        _recording?.Finish();
+        _recording = null;
+    }
+}

@@ -73,14 +73,14 @@ public sealed class ArticleAnalyzer : Analyzer
         bool recordBody = mode == TextMode.Index && fieldName == Schema.Body;
         if (_language != null)
             return _language.Components(tokenizer, mode, _settings, recordBody);
-        stream = new EnglishPossessiveFilter(Version, tokenizer);
-        stream = new ASCIIFoldingFilter(new LowerCaseFilter(Version, stream));
         if (mode == TextMode.Index && _settings.Stemmer == "porter2")
         {
             // The writer's chain: the filters below and OneTermPerToken's collapsing in one.
             var stopWords = _settings.StopWords ? EnglishAnalyzer.DefaultStopSet : null;
-            return new TokenStreamComponents(tokenizer, new EnglishIndexTerms(stream, stopWords, new EnglishStemmer(), recordBody));
+            return new TokenStreamComponents(tokenizer, new EnglishIndexTerms(tokenizer, stopWords, new EnglishStemmer(), recordBody));
         }
+        stream = new EnglishPossessiveFilter(Version, tokenizer);
+        stream = new ASCIIFoldingFilter(new LowerCaseFilter(Version, stream));
         if (mode != TextMode.Stemmed)
             stream = new ExactTermFilter(stream);
         if (_settings.StopWords)

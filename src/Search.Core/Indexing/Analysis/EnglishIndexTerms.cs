@@ -1,14 +1,17 @@
+using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Analysis.Util;
 using Lucene.Net.Tartarus.Snowball;
 
 namespace Search.Core.Indexing.Analysis;
 
 /// <summary>
-/// The end of the English title and body chain at index time, in one filter: what
-/// <see cref="ExactTermFilter"/> → StopFilter → <see cref="CachedStemFilter"/> →
-/// (<see cref="BodyTokens.Recorder"/>) → <see cref="OneTermPerToken"/> give, token for token (term,
-/// position increment, offsets), without making two tokens of every word and collapsing them
-/// again. For each word: a stop word is its exact form (<c>=the</c>); otherwise the word is
+/// The English title and body chain at index time after the tokenizer, in one filter: what
+/// EnglishPossessiveFilter → LowerCaseFilter → ASCIIFoldingFilter → <see cref="ExactTermFilter"/> →
+/// StopFilter → <see cref="CachedStemFilter"/> → (<see cref="BodyTokens.Recorder"/>) →
+/// <see cref="OneTermPerToken"/> give, token for token (term, position increment, offsets), without
+/// making two tokens of every word and collapsing them again. The possessive <c>'s</c> goes, the
+/// word is lower-cased and folded to ASCII (an ASCII word, most of them, by a loop of its own;
+/// any other by Lucene's own lower-casing and folding code). Then a stop word is its exact form (<c>=the</c>); otherwise the word is
 /// stemmed (the stem recorded for the combined field when the body is being recorded) and is
 /// indexed bare when it is its own stem (<c>market</c>), as its exact form otherwise
 /// (<c>=markets</c>). The two-token chain cost every word two passes through the stop set, the
@@ -20,12 +23,15 @@ namespace Search.Core.Indexing.Analysis;
 internal sealed class EnglishIndexTerms : TokenFilter
 {
     private readonly ICharTermAttribute _term;
+    private readonly CharacterUtils _casing = CharacterUtils.GetInstance(ArticleAnalyzer.Version);
+    private char[] _folded = new char[128];
     private readonly CharArraySet? _stopWords;
     private readonly CachedStemmer _stemmer;
     private readonly bool _recordBody;
     private BodyTokens.Recording? _recording;
     private char[] _word = new char[32];
 
+    /// <param name="input">The tokenizer (StandardTokenizer).</param>
     /// <param name="stopWords">The stop set; null: no stop words.</param>
     /// <param name="recordBody">Record the stems for the combined field (the body field's chain).</param>
     public EnglishIndexTerms(TokenStream input, CharArraySet? stopWords, SnowballProgram stemmer, bool recordBody) : base(input)
@@ -40,7 +46,7 @@ internal sealed class EnglishIndexTerms : TokenFilter
     {
         if (!m_input.IncrementToken())
             return false;
-        int length = _term.Length;
+        int length = Normalize();
         if (_stopWords != null && _stopWords.Contains(_term.Buffer, 0, length))
         {
             MarkExact(_term.Buffer, length);
@@ -55,6 +61,36 @@ internal sealed class EnglishIndexTerms : TokenFilter
         if (!word.SequenceEqual(_term.Buffer.AsSpan(0, _term.Length)))
             MarkExact(_word, length);
         return true;
+    }
+
+    /// <summary>The possessive off, lower case, folded to ASCII, as EnglishPossessiveFilter,
+    /// LowerCaseFilter (Lucene 4.8) and ASCIIFoldingFilter do it; returns the term's length.</summary>
+    private int Normalize()
+    {
+        char[] buffer = _term.Buffer;
+        int length = _term.Length;
+        if (length >= 2 && buffer[length - 2] is '\'' or '\u2019' or '\uFF07' && buffer[length - 1] is 's' or 'S')
+            _term.Length = length -= 2;
+        bool ascii = true;
+        for (int i = 0; i < length; i++)
+        {
+            char c = buffer[i];
+            if (c >= '\u0080')
+            {
+                ascii = false;
+                break;
+            }
+            if ((uint)(c - 'A') <= 'Z' - 'A')
+                buffer[i] = (char)(c | 0x20);
+        }
+        if (ascii)
+            return length;
+        _casing.ToLower(buffer, 0, length);
+        if (_folded.Length < 4 * length)
+            _folded = new char[ArrayUtil.Oversize(4 * length, sizeof(char))];
+        int folded = ASCIIFoldingFilter.FoldToASCII(buffer, 0, _folded, 0, length);
+        _term.CopyBuffer(_folded, 0, folded);
+        return folded;
     }
 
     /// <summary>Makes the term <c>=</c> and the word's <paramref name="length"/> characters in

@@ -99,14 +99,16 @@ public static class BodyTokens
             return _source == null ? null : this;
         }
 
-        public void Add(char[] term, int length)
+        public void Add(char[] term, int length) => Add(term.AsSpan(0, length));
+
+        public void Add(ReadOnlySpan<char> term)
         {
-            if (_used + length > Chars.Length)
-                Array.Resize(ref Chars, Math.Max(Chars.Length * 2, _used + length));
+            if (_used + term.Length > Chars.Length)
+                Array.Resize(ref Chars, Math.Max(Chars.Length * 2, _used + term.Length));
             if (Count == Ends.Length)
                 Array.Resize(ref Ends, Ends.Length * 2);
-            term.AsSpan(0, length).CopyTo(Chars.AsSpan(_used));
-            _used += length;
+            term.CopyTo(Chars.AsSpan(_used));
+            _used += term.Length;
             Ends[Count++] = _used;
         }
 

@@ -51,6 +51,19 @@ internal sealed class CachedStemmer
     /// (call on the chain's Reset).</summary>
     public void Reset() => _recent = RecentStems.ForThisThread(_stemmer.GetType(), _recentSlots);
 
+    /// <summary>The stem of <paramref name="word"/> when it is known without stemming or a shared
+    /// lookup: a figure (its own stem) or a word of this thread's table (the stem is then valid until
+    /// the table next changes). Nothing is copied; on false, <see cref="Stem"/> finds it.</summary>
+    public bool TryRecent(ReadOnlySpan<char> word, out ReadOnlySpan<char> stem)
+    {
+        if (_figuresAreStems && IsFigure(word))
+        {
+            stem = word;
+            return true;
+        }
+        return _recent.TryGet(_recent.Set(word), word, out stem);
+    }
+
     /// <summary>Replaces the word in <paramref name="term"/> by its stem.</summary>
     public void Stem(ICharTermAttribute term)
     {

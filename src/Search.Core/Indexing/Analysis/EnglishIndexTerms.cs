@@ -52,13 +52,22 @@ internal sealed class EnglishIndexTerms : TokenFilter
             MarkExact(_term.Buffer, length);
             return true;
         }
+        var word = new ReadOnlySpan<char>(_term.Buffer, 0, length);
+        if (_stemmer.TryRecent(word, out var known))
+        {
+            // Most words: the stem read where it is, the term left as it is or marked in place.
+            _recording?.Add(known);
+            if (!known.SequenceEqual(word))
+                MarkExact(_term.Buffer, length);
+            return true;
+        }
         if (_word.Length < length)
             _word = new char[Math.Max(length, 2 * _word.Length)];
-        var word = _word.AsSpan(0, length);
-        _term.Buffer.AsSpan(0, length).CopyTo(word);
+        var saved = _word.AsSpan(0, length);
+        word.CopyTo(saved);
         _stemmer.Stem(_term);
-        _recording?.Add(_term.Buffer, _term.Length);
-        if (!word.SequenceEqual(_term.Buffer.AsSpan(0, _term.Length)))
+        _recording?.Add(_term.Buffer.AsSpan(0, _term.Length));
+        if (!saved.SequenceEqual(_term.Buffer.AsSpan(0, _term.Length)))
             MarkExact(_word, length);
         return true;
     }

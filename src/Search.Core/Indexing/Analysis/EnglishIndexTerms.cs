@@ -26,6 +26,8 @@ internal sealed class EnglishIndexTerms : TokenFilter
     private readonly CharacterUtils _casing = CharacterUtils.GetInstance(ArticleAnalyzer.Version);
     private char[] _folded = new char[128];
     private readonly CharArraySet? _stopWords;
+    // No word longer than the longest stop word ("there": 5) is looked up in the stop set.
+    private readonly int _longestStopWord;
     private readonly CachedStemmer _stemmer;
     private readonly bool _recordBody;
     private BodyTokens.Recording? _recording;
@@ -38,6 +40,8 @@ internal sealed class EnglishIndexTerms : TokenFilter
     {
         _term = AddAttribute<ICharTermAttribute>();
         _stopWords = stopWords;
+        foreach (object word in (System.Collections.IEnumerable?)stopWords ?? Array.Empty<object>())
+            _longestStopWord = Math.Max(_longestStopWord, word is char[] chars ? chars.Length : word.ToString()!.Length);
         _stemmer = new CachedStemmer(stemmer);
         _recordBody = recordBody;
     }
@@ -47,7 +51,7 @@ internal sealed class EnglishIndexTerms : TokenFilter
         if (!m_input.IncrementToken())
             return false;
         int length = Normalize();
-        if (_stopWords != null && _stopWords.Contains(_term.Buffer, 0, length))
+        if (length <= _longestStopWord && _stopWords!.Contains(_term.Buffer, 0, length))
         {
             MarkExact(_term.Buffer, length);
             return true;

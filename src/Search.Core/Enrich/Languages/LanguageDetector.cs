@@ -85,11 +85,11 @@ public sealed class LanguageDetector
     /// <summary>The title and the body's first <see cref="SampleChars"/> characters, cut at a space.</summary>
     internal static string Sample(string title, string body)
     {
-        if (body.Length > SampleChars)
-        {
-            int cut = body.LastIndexOf(' ', SampleChars);
-            body = body[..(cut > SampleChars / 2 ? cut : SampleChars)];
-        }
-        return title.Length == 0 ? body : title + "\n" + body;
+        if (body.Length <= SampleChars)
+            return title.Length == 0 ? body : string.Concat(title, "\n", body);
+        int cut = body.LastIndexOf(' ', SampleChars);
+        var head = body.AsSpan(0, cut > SampleChars / 2 ? cut : SampleChars);
+        // One string of title and the body's head (a cut body and then a joined copy were two per article).
+        return title.Length == 0 ? head.ToString() : string.Concat(title.AsSpan(), "\n", head);
     }
 }

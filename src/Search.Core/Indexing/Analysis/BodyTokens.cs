@@ -2,7 +2,8 @@ namespace Search.Core.Indexing.Analysis;
 
 /// <summary>
 /// Analyses an article's body once for two fields. The body field's chain (exact and stemmed terms
-/// at each position) ends in a <see cref="Recorder"/> that keeps the stemmed terms it emits; the
+/// at each position) ends in a <see cref="Recorder"/> that keeps the stemmed terms it emits (the
+/// English index chain records them itself, <see cref="EnglishIndexTerms"/>); the
 /// combined ranking field (<see cref="Schema.AllText"/>), which wants exactly those stemmed terms,
 /// replays them instead of running the tokenizer, folding, stop words and stemmer over the body a
 /// second time. The writer inverts one field at a time on the thread that adds the document, and

@@ -30,6 +30,15 @@ internal sealed class PlaceTrieNode
     private readonly Dictionary<string, PlaceTrieNode> _children = new(StringComparer.Ordinal);
     private Dictionary<string, PlaceTrieNode>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
+    /// <summary>Nodes with more children than this (the roots) keep <see cref="_shapes"/>.</summary>
+    private const int FilteredChildren = 64;
+
+    // One bit per word shape (length, first, second and last character, hashed to 16 bits) that
+    // some child has: a capitalised word of the text that is no place's first word ("The",
+    // "President", most of them) is turned down by one bit read in 8 KB, not a dictionary lookup
+    // with its hash of the word (docs/performance.md, seventh round). Null: every word is looked up.
+    private ulong[]? _shapes;
+
     public PlaceAlias? Alias { get; set; }
 
     public PlaceTrieNode GetOrAdd(string word)
@@ -42,11 +51,44 @@ internal sealed class PlaceTrieNode
     public void Freeze()
     {
         _lookup = _children.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (_children.Count > FilteredChildren)
+        {
+            _shapes = new ulong[(1 << 16) / 64];
+            foreach (string word in _children.Keys)
+            {
+                int shape = Shape(word);
+                _shapes[shape >> 6] |= 1UL << shape;
+            }
+        }
         foreach (var child in _children.Values) child.Freeze();
     }
 
     public PlaceTrieNode? Next(ReadOnlySpan<char> word) =>
-        _children.Count != 0 && _lookup.TryGetValue(word, out var child) ? child : null;
+        _children.Count != 0 && MayHave(word) && _lookup.TryGetValue(word, out var child) ? child : null;
+
+    /// <summary>False when no child has the shape of <paramref name="word"/>; true when one may.</summary>
+    internal bool MayHave(ReadOnlySpan<char> word)
+    {
+        if (_shapes == null)
+            return true;
+        int shape = Shape(word);
+        return (_shapes[shape >> 6] & (1UL << shape)) != 0;
+    }
+
+    /// <summary>The words this node leads on with (for tests).</summary>
+    internal IEnumerable<string> Words => _children.Keys;
+
+    /// <summary>A word's length and first, second and last characters, mixed into 16 bits.</summary>
+    internal static int Shape(ReadOnlySpan<char> word)
+    {
+        if (word.IsEmpty)
+            return 0;
+        uint h = (uint)word.Length * 0x9E3779B1u;
+        h = (h ^ word[0]) * 0x85EBCA77u;
+        h = (h ^ word[word.Length > 1 ? 1 : 0]) * 0xC2B2AE3Du;
+        h = (h ^ word[^1]) * 0x27D4EB2Fu;
+        return (int)(h >> 16);
+    }
 }
 
 /// <summary>

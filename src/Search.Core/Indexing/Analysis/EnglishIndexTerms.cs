@@ -51,7 +51,7 @@ internal sealed class EnglishIndexTerms : TokenFilter
         if (!m_input.IncrementToken())
             return false;
         int length = Normalize();
-        if (length <= _longestStopWord && _stopWords!.Contains(_term.Buffer, 0, length))
+        if (_stopWords is not null && length <= _longestStopWord && _stopWords.Contains(_term.Buffer, 0, length))
         {
             MarkExact(_term.Buffer, length);
             return true;

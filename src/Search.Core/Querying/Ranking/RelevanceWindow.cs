@@ -77,12 +77,15 @@ internal sealed class RelevanceWindow : ICollector
         // As Lucene's collector in document order: a document that ties the last one on every
         // sort field comes after it, so it does not enter.
         ref var bottom = ref _heap[0];
-        int c = CompareScores(score, bottom.Score);
-        if (c < 0)
-            return;
+        if (score < bottom.Score)
+            return; // most matches, once the window is full
         long date = _dates[doc];
-        if (c == 0 && date <= bottom.Date)
-            return;
+        if (!(score > bottom.Score))
+        {
+            int c = CompareScores(score, bottom.Score);
+            if (c < 0 || (c == 0 && date <= bottom.Date))
+                return;
+        }
         bottom = new Entry(score, date, _docBase + doc);
         SiftDown(0);
         if (_proximity != null)

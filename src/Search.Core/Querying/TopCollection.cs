@@ -28,16 +28,18 @@ internal sealed class TopCollection(ArticleIndexSearcher searcher, Query query, 
     /// hold such a sum exactly whatever the order (TopCollectionTests). A window ranked by score
     /// first lets proximity clauses skip matches that cannot reach it (<see cref="RelevanceWindow"/>).
     /// </summary>
-    public ICollector Create(int window)
+    /// <param name="stories">Counts the stories of every match too; null: none.</param>
+    public ICollector Create(int window, StoryTally? stories = null)
     {
         if (ReferenceEquals(sort, SortOrders.Relevance))
         {
             _collector = null;
-            return _relevance = new RelevanceWindow(window, SortOrders.UndatedNewestFirst);
+            return _relevance = new RelevanceWindow(window, SortOrders.UndatedNewestFirst, stories);
         }
         _relevance = null;
-        return _collector = TopFieldCollector.Create(sort, window, fillFields: false, trackDocScores: true, trackMaxScore: false,
+        _collector = TopFieldCollector.Create(sort, window, fillFields: false, trackDocScores: true, trackMaxScore: false,
             docsScoredInOrder: true);
+        return stories == null ? _collector : new MatchCollector(_collector, stories, null, Array.Empty<(Filter, Facets.FacetCollector)>());
     }
 
     /// <summary>The first <paramref name="count"/> documents of the window, best first.</summary>

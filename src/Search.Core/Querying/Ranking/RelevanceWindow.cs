@@ -20,6 +20,7 @@ internal sealed class RelevanceWindow : ICollector
 {
     private readonly Entry[] _heap;
     private readonly long _missingDate;
+    private readonly StoryTally? _stories;
     private int _count;
     private int _docBase;
     private long[] _dates = [];
@@ -29,11 +30,13 @@ internal sealed class RelevanceWindow : ICollector
 
     /// <param name="size">Documents the window holds (at least one).</param>
     /// <param name="missingDate">The date an undated article sorts as (see <see cref="SortOrders"/>).</param>
-    public RelevanceWindow(int size, long missingDate)
+    /// <param name="stories">Counts the stories of every match as well (one collector fewer per match); null: none.</param>
+    public RelevanceWindow(int size, long missingDate, StoryTally? stories = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
         _heap = new Entry[size];
         _missingDate = missingDate;
+        _stories = stories;
     }
 
     /// <summary>One document in the window: its score, date and index-wide number.</summary>
@@ -50,6 +53,7 @@ internal sealed class RelevanceWindow : ICollector
     public void SetNextReader(AtomicReaderContext context)
     {
         _docBase = context.DocBase;
+        _stories?.SetNextReader(context);
         _dates = DateSortSource.Load(context.AtomicReader, Indexing.Schema.PublishedSort, _missingDate);
     }
 
@@ -64,6 +68,7 @@ internal sealed class RelevanceWindow : ICollector
 
     public void Collect(int doc)
     {
+        _stories?.Collect(doc);
         float score = _scorer!.GetScore();
         TotalHits++;
         if (_count < _heap.Length)

@@ -308,13 +308,48 @@ public sealed class SnippetBuilder
     }
 
     /// <summary>The first <paramref name="max"/> characters of <paramref name="text"/>, cut at a word.</summary>
+    /// <remarks>Of the text's first 4 × <paramref name="max"/> characters, flattened as
+    /// <see cref="Flatten"/> does, only the first <paramref name="max"/> + 1 are made (all that the
+    /// cut looks at): a hit whose body has no match shows its lead, and flattening the whole
+    /// 880 characters was most of a prefix query's snippet time.</remarks>
     public static string Lead(string text, int max)
     {
-        string flat = Flatten(text.Length > max * 4 ? text[..(max * 4)] : text);
-        if (flat.Length <= max)
-            return flat;
-        int cut = flat.LastIndexOf(' ', max);
-        return flat[..(cut > max / 2 ? cut : max)] + "…";
+        var source = text.AsSpan(0, Math.Min(text.Length, max * 4));
+        char[]? rented = null;
+        Span<char> buffer = max < StackChars ? stackalloc char[max + 1] : (rented = ArrayPool<char>.Shared.Rent(max + 1));
+        try
+        {
+            int n = 0;
+            bool gap = false;
+            foreach (char c in source)
+            {
+                if (char.IsWhiteSpace(c))
+                {
+                    gap = n > 0;
+                    continue;
+                }
+                if (gap)
+                {
+                    buffer[n++] = ' ';
+                    gap = false;
+                    if (n > max)
+                        break;
+                }
+                buffer[n++] = c;
+                if (n > max)
+                    break;
+            }
+            var flat = buffer[..n];
+            if (n <= max)
+                return flat.SequenceEqual(text) ? text : new string(flat);
+            int cut = flat.LastIndexOf(' ');
+            return string.Concat(flat[..(cut > max / 2 ? cut : max)], "…");
+        }
+        finally
+        {
+            if (rented != null)
+                ArrayPool<char>.Shared.Return(rented);
+        }
     }
 
     /// <summary>Longer texts are flattened into a rented buffer instead of one on the stack.</summary>

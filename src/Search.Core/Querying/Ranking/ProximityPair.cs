@@ -95,7 +95,7 @@ internal sealed class ProximityPair
     public IProximityPart? Part(AtomicReaderContext context, IBits acceptDocs)
     {
         string field = _words[0].Name.Field;
-        DocsAndPositionsEnum? Open(TermsEnum terms) => PositionsLoans.Positions(terms, context, field, acceptDocs);
+        DocsAndPositionsEnum? Open(TermsEnum terms) => PostingsLoans.Positions(terms, context, field, acceptDocs);
         var first = StemPostings.Positions(context, _words[0], acceptDocs, Open);
         if (first == null)
             return null; // a word not in this segment

@@ -53,7 +53,7 @@ public sealed partial class ArticleQueryParser : MultiFieldQueryParser
         Query query;
         try
         {
-            query = Parse(text);
+            query = PlainWords(text) ?? Parse(text);
         }
         catch (ParseException e)
         {
@@ -145,9 +145,9 @@ public sealed partial class ArticleQueryParser : MultiFieldQueryParser
     /// indexed as (<see cref="StemQuery"/>). One of the exact analyser (quoted) is the very term
     /// indexed for its word.</summary>
     protected override Query NewTermQuery(Term term) =>
-        Analyzer != _exact && Array.IndexOf(Schema.TextFields, term.Field) >= 0
-            ? new StemQuery(term, Analyzer)
-            : base.NewTermQuery(term);
+        Analyzer != _exact && Array.IndexOf(Schema.TextFields, term.Field) >= 0 ? new StemQuery(term, Analyzer)
+        : term.Field == Schema.AllText ? new LentTermQuery(term)
+        : base.NewTermQuery(term);
 
     protected override Query GetRangeQuery(string field, string part1, string part2, bool startInclusive, bool endInclusive)
     {

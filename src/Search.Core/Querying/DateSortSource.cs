@@ -21,7 +21,8 @@ public sealed class DateSortSource(long missingValue) : FieldComparerSource
     /// undated articles last with different stand-ins.</summary>
     private static readonly ConditionalWeakTable<object, Dictionary<(string Field, long Missing), long[]>> Segments = new();
 
-    private static long[] Load(AtomicReader reader, string field, long missing)
+    /// <summary>The segment's dates by document, undated ones as <paramref name="missing"/>.</summary>
+    internal static long[] Load(AtomicReader reader, string field, long missing)
     {
         var byField = Segments.GetValue(reader.CoreCacheKey, _ => new Dictionary<(string, long), long[]>());
         lock (byField)

@@ -39,13 +39,9 @@ internal static class RankedSearch
         var plainFacets = plainDims.Count > 0 ? new FacetCollector(plainDims, stories) : null;
         var storyCounter = stories != null ? new StoryTally(stories) : null;
         var top = new TopCollection(searcher, query, SortOrders.For(request.Sort));
-        searcher.Run(query, filter, _ =>
-        {
-            var collector = top.Create(window);
-            return storyCounter == null && plainFacets == null && sideways.Count == 0
-                ? collector
-                : new MatchCollector(collector, storyCounter, plainFacets, sideways);
-        });
+        searcher.Run(query, filter, _ => plainFacets == null && sideways.Count == 0
+            ? top.Create(window, storyCounter)
+            : new MatchCollector(top.Create(window), storyCounter, plainFacets, sideways));
 
         var facets = new Dictionary<string, IReadOnlyList<FacetValue>>();
         var others = new Dictionary<string, FacetOther>();

@@ -156,6 +156,8 @@ internal sealed class ArticleIndexSearcher(IndexReader reader) : IndexSearcher(r
     /// once the weight says whether its scorer delivers documents in order.</summary>
     public void Run(Query query, Filter? filter, Func<bool, ICollector> collectorFor) => Guard(() =>
     {
+        // The proximity pairs' position enumerators are lent for this search (Ranking.PostingsLoans).
+        using var loans = Ranking.PostingsLoans.Open();
         var weight = CreateNormalizedWeight(WrapFilter(query, filter));
         Search(m_leafContexts, weight, collectorFor(!weight.ScoresDocsOutOfOrder));
         return 0;

@@ -98,10 +98,54 @@ public sealed class SnippetBuilder
         var spans = new List<Span>();
         if (chunks == null)
             Matches(field, text, terms, spans, 0);
+        else if (terms.Phrases.Count == 0)
+            TermMatches(field, text, chunks.Find(text), terms, spans);
         else
             foreach (var (start, end) in chunks.Find(text))
                 Matches(field, start == 0 && end == text.Length ? text : text[start..end], terms, spans, start);
         return spans;
+    }
+
+    /// <summary>
+    /// <see cref="TermMatches(string, string, QueryTerms, List{Span}, int)"/> over the stretches of
+    /// <paramref name="text"/>, analysed as one text: the stretches joined by line breaks (the
+    /// tokenizer never makes a token across white space, so each stretch gives the tokens it gives
+    /// alone, and a term needs no neighbour), the offsets moved back to the stretch's place. A
+    /// token stream per stretch cost more to set up, reset and end than the stretch's words took to
+    /// analyse (half of the snippets' analysis). Phrases need their words' neighbours: each stretch
+    /// alone (<see cref="Matches(string, string, QueryTerms, List{Span}, int)"/>).
+    /// </summary>
+    private void TermMatches(string field, string text, List<(int Start, int End)> stretches, QueryTerms terms, List<Span> spans)
+    {
+        if (stretches.Count <= 1)
+        {
+            foreach (var (start, end) in stretches)
+                TermMatches(field, start == 0 && end == text.Length ? text : text[start..end], terms, spans, start);
+            return;
+        }
+        var joined = new StringBuilder();
+        // Where each stretch starts in the joined text, and how far its offsets move back.
+        var starts = new int[stretches.Count];
+        var shifts = new int[stretches.Count];
+        for (int i = 0; i < stretches.Count; i++)
+        {
+            if (i > 0)
+                joined.Append('\n');
+            var (start, end) = stretches[i];
+            starts[i] = joined.Length;
+            shifts[i] = start - joined.Length;
+            joined.Append(text, start, end - start);
+        }
+        int first = spans.Count;
+        TermMatches(field, joined.ToString(), terms, spans, 0);
+        int k = 0;
+        for (int i = first; i < spans.Count; i++)
+        {
+            var span = spans[i];
+            while (k + 1 < starts.Length && starts[k + 1] <= span.Start)
+                k++;
+            spans[i] = span with { Start = span.Start + shifts[k], End = span.End + shifts[k] };
+        }
     }
 
     /// <summary>Adds the matches in <paramref name="text"/> to <paramref name="spans"/>, their
@@ -264,13 +308,48 @@ public sealed class SnippetBuilder
     }
 
     /// <summary>The first <paramref name="max"/> characters of <paramref name="text"/>, cut at a word.</summary>
+    /// <remarks>Of the text's first 4 × <paramref name="max"/> characters, flattened as
+    /// <see cref="Flatten"/> does, only the first <paramref name="max"/> + 1 are made (all that the
+    /// cut looks at): a hit whose body has no match shows its lead, and flattening the whole
+    /// 880 characters was most of a prefix query's snippet time.</remarks>
     public static string Lead(string text, int max)
     {
-        string flat = Flatten(text.Length > max * 4 ? text[..(max * 4)] : text);
-        if (flat.Length <= max)
-            return flat;
-        int cut = flat.LastIndexOf(' ', max);
-        return flat[..(cut > max / 2 ? cut : max)] + "…";
+        var source = text.AsSpan(0, Math.Min(text.Length, max * 4));
+        char[]? rented = null;
+        Span<char> buffer = max < StackChars ? stackalloc char[max + 1] : (rented = ArrayPool<char>.Shared.Rent(max + 1));
+        try
+        {
+            int n = 0;
+            bool gap = false;
+            foreach (char c in source)
+            {
+                if (char.IsWhiteSpace(c))
+                {
+                    gap = n > 0;
+                    continue;
+                }
+                if (gap)
+                {
+                    buffer[n++] = ' ';
+                    gap = false;
+                    if (n > max)
+                        break;
+                }
+                buffer[n++] = c;
+                if (n > max)
+                    break;
+            }
+            var flat = buffer[..n];
+            if (n <= max)
+                return flat.SequenceEqual(text) ? text : new string(flat);
+            int cut = flat.LastIndexOf(' ');
+            return string.Concat(flat[..(cut > max / 2 ? cut : max)], "…");
+        }
+        finally
+        {
+            if (rented != null)
+                ArrayPool<char>.Shared.Return(rented);
+        }
     }
 
     /// <summary>Longer texts are flattened into a rented buffer instead of one on the stack.</summary>

@@ -11,7 +11,7 @@ namespace Search.Benchmarks.Speed;
 /// (for example <c>DOTNET_PerfMapEnabled=1 perf record -g dotnet Search.Benchmarks.dll speed query-repeat ...</c>);
 /// <c>--lucene</c> runs the plain Lucene.Net search of the same words over <c>DIR/lucene</c> instead,
 /// so each engine can be timed alone in its own process.
-/// Prints the number of queries run and the thread's CPU time per query.
+/// Prints the number of queries run, the thread's CPU time and the bytes it allocated per query.
 /// </summary>
 public static class QueryRepeat
 {
@@ -55,12 +55,14 @@ public static class QueryRepeat
         int n = 0;
         var clock = Stopwatch.StartNew();
         double cpu0 = ThreadCpu.NowMs();
+        long bytes0 = GC.GetAllocatedBytesForCurrentThread();
+        int gen0 = GC.CollectionCount(0);
         while (clock.Elapsed.TotalSeconds < seconds)
         {
             run();
             n++;
         }
-        Console.Out.WriteLine(FormattableString.Invariant($"{n} queries, {(ThreadCpu.NowMs() - cpu0) / n:0.000} ms thread CPU each"));
+        Console.Out.WriteLine(FormattableString.Invariant($"{n} queries, {(ThreadCpu.NowMs() - cpu0) / n:0.000} ms thread CPU each, {(GC.GetAllocatedBytesForCurrentThread() - bytes0) / 1024.0 / n:0.0} KB allocated each, {GC.CollectionCount(0) - gen0} gen0 collections"));
         return 0;
     }
 

@@ -26,6 +26,9 @@ public sealed class TopCollectionTests
         { "title:election OR body:police", false },
         { "what did the police say about the protest in the capital", true },
         { "russia election -putin", false },
+        // Every match ties on score: the window is decided by date, then document.
+        { "*", false },
+        { "title:election", false },
     };
 
     [Theory]

@@ -112,10 +112,13 @@ public static class StemPostings
         };
     }
 
-    /// <summary>Documents, frequencies and positions; null when no form is in the segment.</summary>
-    public static DocsAndPositionsEnum? Positions(AtomicReaderContext context, StemForms forms, IBits? acceptDocs)
+    /// <summary>Documents, frequencies and positions; null when no form is in the segment.
+    /// <paramref name="open"/> opens a form's positions at the terms enum's term (by default, a
+    /// new enum each time).</summary>
+    public static DocsAndPositionsEnum? Positions(AtomicReaderContext context, StemForms forms, IBits? acceptDocs, Func<TermsEnum, DocsAndPositionsEnum?>? open = null)
     {
-        var parts = Seek(context, forms, e => e.DocsAndPositions(acceptDocs, null, DocsAndPositionsFlags.NONE)
+        open ??= e => e.DocsAndPositions(acceptDocs, null, DocsAndPositionsFlags.NONE);
+        var parts = Seek(context, forms, e => open(e)
             ?? throw new InvalidOperationException($"field \"{forms.Terms[0].Field}\" was indexed without position data"));
         return parts.Count switch
         {

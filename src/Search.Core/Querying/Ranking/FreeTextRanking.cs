@@ -26,7 +26,7 @@ internal static class FreeTextRanking
     {
         var query = new BooleanQuery(disableCoord: true);
         foreach (string t in terms)
-            query.Add(new TermQuery(new Term(Schema.AllText, t)), Occur.SHOULD);
+            query.Add(new LentTermQuery(new Term(Schema.AllText, t)), Occur.SHOULD);
         return Rank(query, ranking, analyzer);
     }
 
@@ -89,7 +89,7 @@ internal static class FreeTextRanking
                 {
                     // Query-term frequency on how often it is said; a boost the user typed stays as typed.
                     var (count, boosts) = weights[(tq.Term.Text, occur)];
-                    merged.Add(new TermQuery(tq.Term) { Boost = ranking.QueryTermWeight(count) * boosts / count }, occur);
+                    merged.Add(new LentTermQuery(tq.Term) { Boost = ranking.QueryTermWeight(count) * boosts / count }, occur);
                 }
                 continue;
             }

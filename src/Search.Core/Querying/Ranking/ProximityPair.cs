@@ -94,10 +94,12 @@ internal sealed class ProximityPair
 
     public IProximityPart? Part(AtomicReaderContext context, IBits acceptDocs)
     {
-        var first = StemPostings.Positions(context, _words[0], acceptDocs);
+        string field = _words[0].Name.Field;
+        DocsAndPositionsEnum? Open(TermsEnum terms) => PostingsLoans.Positions(terms, context, field, acceptDocs);
+        var first = StemPostings.Positions(context, _words[0], acceptDocs, Open);
         if (first == null)
             return null; // a word not in this segment
-        var second = StemPostings.Positions(context, _words[1], acceptDocs);
+        var second = StemPostings.Positions(context, _words[1], acceptDocs, Open);
         return second == null ? null : new Pairing(first, second, _slop, _similarity.GetSimScorer(_stats, context));
     }
 

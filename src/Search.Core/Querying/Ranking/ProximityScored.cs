@@ -8,7 +8,7 @@ namespace Search.Core.Querying.Ranking;
 /// Lucene's does (the query's score plus the sum of the matching proximity clauses, no coord), but
 /// under BM25 through a <see cref="ProximityWeight"/> and <see cref="ProximityScorer"/> that skip the
 /// proximity clauses of a document that cannot reach the ranked window anyway
-/// (<see cref="ProximityFloor"/>). Reading the positions of both words in every match was two
+/// (<see cref="RelevanceWindow"/>). Reading the positions of both words in every match was two
 /// thirds of a two-word query's search.
 /// </summary>
 internal sealed class ProximityScored : BooleanQuery

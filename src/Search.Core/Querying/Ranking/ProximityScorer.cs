@@ -28,7 +28,7 @@ internal sealed class ProximityScorer : Scorer
         _boundSum = _bounds.Sum(b => (double)b);
     }
 
-    /// <summary>The lowest score still in the ranked window once it is full (set by <see cref="ProximityFloor"/>).</summary>
+    /// <summary>The lowest score still in the ranked window once it is full (set by <see cref="RelevanceWindow"/>).</summary>
     public float Floor { get; set; } = float.NegativeInfinity;
 
     /// <summary>Matches whose proximity clauses were not all read.</summary>

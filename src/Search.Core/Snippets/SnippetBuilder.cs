@@ -319,26 +319,7 @@ public sealed class SnippetBuilder
         Span<char> buffer = max < StackChars ? stackalloc char[max + 1] : (rented = ArrayPool<char>.Shared.Rent(max + 1));
         try
         {
-            int n = 0;
-            bool gap = false;
-            foreach (char c in source)
-            {
-                if (char.IsWhiteSpace(c))
-                {
-                    gap = n > 0;
-                    continue;
-                }
-                if (gap)
-                {
-                    buffer[n++] = ' ';
-                    gap = false;
-                    if (n > max)
-                        break;
-                }
-                buffer[n++] = c;
-                if (n > max)
-                    break;
-            }
+            int n = FlattenInto(source, buffer[..(max + 1)]);
             var flat = buffer[..n];
             if (n <= max)
                 return flat.SequenceEqual(text) ? text : new string(flat);
@@ -366,22 +347,7 @@ public sealed class SnippetBuilder
         Span<char> buffer = text.Length <= StackChars ? stackalloc char[text.Length] : (rented = ArrayPool<char>.Shared.Rent(text.Length));
         try
         {
-            int n = 0;
-            bool gap = false;
-            foreach (char c in text)
-            {
-                if (char.IsWhiteSpace(c))
-                {
-                    gap = n > 0;
-                    continue;
-                }
-                if (gap)
-                {
-                    buffer[n++] = ' ';
-                    gap = false;
-                }
-                buffer[n++] = c;
-            }
+            int n = FlattenInto(text, buffer);
             var flat = buffer[..n];
             return flat.SequenceEqual(text) ? text : new string(flat);
         }
@@ -390,5 +356,33 @@ public sealed class SnippetBuilder
             if (rented != null)
                 ArrayPool<char>.Shared.Return(rented);
         }
+    }
+
+    /// <summary>Writes <paramref name="source"/> flattened (each run of white space one space, none
+    /// at either end) into <paramref name="buffer"/>, stopping when it is full; returns the
+    /// characters written.</summary>
+    private static int FlattenInto(ReadOnlySpan<char> source, Span<char> buffer)
+    {
+        int n = 0;
+        bool gap = false;
+        foreach (char c in source)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                gap = n > 0;
+                continue;
+            }
+            if (gap)
+            {
+                buffer[n++] = ' ';
+                gap = false;
+                if (n == buffer.Length)
+                    break;
+            }
+            buffer[n++] = c;
+            if (n == buffer.Length)
+                break;
+        }
+        return n;
     }
 }

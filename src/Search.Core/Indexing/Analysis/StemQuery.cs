@@ -61,7 +61,7 @@ public sealed class StemQuery : Query
         public override Scorer? GetScorer(AtomicReaderContext context, IBits acceptDocs)
         {
             var postings = StemPostings.Docs(context, _forms, acceptDocs);
-            return postings == null ? null : new StemScorer(this, postings, _similarity.GetSimScorer(_stats, context));
+            return postings == null ? null : new PostingsScorer(this, postings, _similarity.GetSimScorer(_stats, context));
         }
 
         public override Explanation Explain(AtomicReaderContext context, int doc)
@@ -78,21 +78,6 @@ public sealed class StemQuery : Query
             }
             return new ComplexExplanation(false, 0f, "no matching term");
         }
-    }
-
-    private sealed class StemScorer(Weight weight, DocsEnum postings, Similarity.SimScorer docScorer) : Scorer(weight)
-    {
-        public override int DocID => postings.DocID;
-
-        public override int Freq => postings.Freq;
-
-        public override int NextDoc() => postings.NextDoc();
-
-        public override int Advance(int target) => postings.Advance(target);
-
-        public override float GetScore() => docScorer.Score(postings.DocID, postings.Freq);
-
-        public override long GetCost() => postings.GetCost();
     }
 }
 

@@ -1,4 +1,5 @@
 using Lucene.Net.Search.Similarities;
+using Search.Core.Indexing.Analysis;
 
 namespace Search.Core.Querying.Ranking;
 
@@ -52,7 +53,7 @@ internal sealed class LentTermQuery(Term term) : TermQuery(term)
             var terms = context.AtomicReader.GetTerms(_query.Term.Field).GetEnumerator();
             terms.SeekExact(_query.Term.Bytes, state);
             var docs = PostingsLoans.Docs(terms, context, _query.Term.Field, acceptDocs);
-            return docs == null ? null : new LentTermScorer(this, docs, _similarity.GetSimScorer(_stats, context));
+            return docs == null ? null : new PostingsScorer(this, docs, _similarity.GetSimScorer(_stats, context));
         }
 
         public override Explanation Explain(AtomicReaderContext context, int doc)
@@ -62,21 +63,5 @@ internal sealed class LentTermQuery(Term term) : TermQuery(term)
             weight.Normalize(_norm, _topLevelBoost);
             return weight.Explain(context, doc);
         }
-    }
-
-    /// <summary>Lucene's TermScorer: the documents in order, each scored at its frequency.</summary>
-    private sealed class LentTermScorer(Weight weight, DocsEnum docs, Similarity.SimScorer docScorer) : Scorer(weight)
-    {
-        public override int DocID => docs.DocID;
-
-        public override int Freq => docs.Freq;
-
-        public override int NextDoc() => docs.NextDoc();
-
-        public override int Advance(int target) => docs.Advance(target);
-
-        public override float GetScore() => docScorer.Score(docs.DocID, docs.Freq);
-
-        public override long GetCost() => docs.GetCost();
     }
 }

@@ -30,30 +30,27 @@ internal static class PostingsLoans
 
     /// <summary>The positions of the term <paramref name="terms"/> stands at, in a spare enumerator of
     /// <paramref name="context"/>'s <paramref name="field"/> when a scope is open.</summary>
-    public static DocsAndPositionsEnum? Positions(TermsEnum terms, AtomicReaderContext context, string field, IBits? acceptDocs)
-    {
-        var scope = t_current;
-        if (scope == null)
-            return terms.DocsAndPositions(acceptDocs, null, DocsAndPositionsFlags.NONE);
-        var spares = Spares.GetValue(context.AtomicReader.CoreCacheKey, _ => new(StringComparer.Ordinal)).GetOrAdd(field, _ => new());
-        spares.TryTake(out var spare);
-        var opened = terms.DocsAndPositions(acceptDocs, spare, DocsAndPositionsFlags.NONE);
-        if (opened != null)
-            scope.Lend(() => spares.Add(opened));
-        return opened;
-    }
+    public static DocsAndPositionsEnum? Positions(TermsEnum terms, AtomicReaderContext context, string field, IBits? acceptDocs) =>
+        Lend(Spares, context, field, spare => terms.DocsAndPositions(acceptDocs, spare, DocsAndPositionsFlags.NONE));
 
     /// <summary>The documents and frequencies of the term <paramref name="terms"/> stands at, in a
     /// spare enumerator of <paramref name="context"/>'s <paramref name="field"/> when a scope is open
     /// (see <see cref="LentTermQuery"/>).</summary>
-    public static DocsEnum? Docs(TermsEnum terms, AtomicReaderContext context, string field, IBits? acceptDocs)
+    public static DocsEnum? Docs(TermsEnum terms, AtomicReaderContext context, string field, IBits? acceptDocs) =>
+        Lend(SpareDocs, context, field, spare => terms.Docs(acceptDocs, spare, DocsFlags.FREQS));
+
+    /// <summary>Opens an enumerator through <paramref name="open"/>, reusing a spare of the segment's
+    /// field from <paramref name="table"/> and lending the result to the open scope, if there is one
+    /// (without a scope, a new enumerator).</summary>
+    private static T? Lend<T>(ConditionalWeakTable<object, ConcurrentDictionary<string, ConcurrentBag<T>>> table,
+        AtomicReaderContext context, string field, Func<T?, T?> open) where T : DocsEnum
     {
         var scope = t_current;
         if (scope == null)
-            return terms.Docs(acceptDocs, null, DocsFlags.FREQS);
-        var spares = SpareDocs.GetValue(context.AtomicReader.CoreCacheKey, _ => new(StringComparer.Ordinal)).GetOrAdd(field, _ => new());
+            return open(null);
+        var spares = table.GetValue(context.AtomicReader.CoreCacheKey, _ => new(StringComparer.Ordinal)).GetOrAdd(field, _ => new());
         spares.TryTake(out var spare);
-        var opened = terms.Docs(acceptDocs, spare, DocsFlags.FREQS);
+        var opened = open(spare);
         if (opened != null)
             scope.Lend(() => spares.Add(opened));
         return opened;

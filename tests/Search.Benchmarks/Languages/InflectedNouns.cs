@@ -53,6 +53,27 @@ public static partial class InflectedNouns
 
     public static IEnumerable<InflectedNoun> All => German.Concat(Russian);
 
+    /// <summary>
+    /// Nouns of another language spelled like a form of a listed noun: unfiltered, a typed word is
+    /// a noun of every language that writes it so (German `Kind` child, English `kind` sort), and
+    /// "the articles that contain any form of it" are then those of each such noun, each in its
+    /// own language (the third protocol of docs/languages.md). Written from dictionaries, not from
+    /// the index: every listed German form checked against English nouns (Russian forms are Cyrillic,
+    /// no English noun), noun forms only (the adjective's `kinder`, the verb's `fell`, `landed` are
+    /// other words).
+    /// </summary>
+    public static readonly IReadOnlyList<InflectedNoun> SpelledAlike =
+    [
+        new("en", "fall", ["fall", "falls"]),
+        new("en", "kind", ["kind", "kinds"]),
+        new("en", "land", ["land", "lands"]),
+        new("en", "mensch", ["mensch", "mensches"]),
+    ];
+
+    /// <summary>The nouns of other languages than <paramref name="noun"/>'s that <paramref name="form"/> is a form of.</summary>
+    public static IEnumerable<InflectedNoun> SpelledAs(InflectedNoun noun, string form) =>
+        SpelledAlike.Where(n => n.Language != noun.Language && n.Forms.Contains(form, StringComparer.OrdinalIgnoreCase));
+
     /// <summary>A hard-stem masculine noun: президент, президента, … президентах.</summary>
     private static string[] Masculine(string stem) =>
         MasculineEndings.Select(e => stem + e).ToArray();

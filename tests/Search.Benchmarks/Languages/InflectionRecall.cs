@@ -12,8 +12,12 @@ namespace Search.Benchmarks.Languages;
 /// in any case (an English text with `falls` holds the form `Falls`): the issue's "articles that
 /// contain any form of it" read over the whole index, the second protocol of docs/languages.md.</param>
 /// <param name="FoundOfHoldingInIndex">Hits among <paramref name="HoldingInIndex"/>.</param>
+/// <param name="HoldingOfNouns">Articles holding any form of a noun the typed form is a form of, each
+/// noun in its own language (<see cref="InflectedNouns.SpelledAlike"/>; filtered, only the listed
+/// noun's): the third protocol of docs/languages.md.</param>
+/// <param name="FoundOfHoldingOfNouns">Hits among <paramref name="HoldingOfNouns"/>.</param>
 public sealed record FormResult(InflectedNoun Noun, string Form, bool Filtered, int Holding, int FoundOfHolding, int Found, int FoundElsewhere,
-    int HoldingInIndex = 0, int FoundOfHoldingInIndex = 0)
+    int HoldingInIndex = 0, int FoundOfHoldingInIndex = 0, int HoldingOfNouns = 0, int FoundOfHoldingOfNouns = 0)
 {
     public double Recall => Holding == 0 ? 1 : (double)FoundOfHolding / Holding;
     public double Ratio => Holding == 0 ? 0 : (double)Found / Holding;
@@ -26,6 +30,12 @@ public sealed record FormResult(InflectedNoun Noun, string Form, bool Filtered, 
 
     /// <summary>Second protocol: every hit, in any language, against the articles of any language holding a form in any case.</summary>
     public double RatioInIndex => HoldingInIndex == 0 ? 0 : (double)(Found + FoundElsewhere) / HoldingInIndex;
+
+    /// <summary>Third protocol: hits among the articles holding a form of any noun written as typed, each in its language, against them.</summary>
+    public double RecallOfNouns => HoldingOfNouns == 0 ? 1 : (double)FoundOfHoldingOfNouns / HoldingOfNouns;
+
+    /// <summary>Third protocol: every hit, in any language, against the articles holding a form of any noun written as typed.</summary>
+    public double RatioOfNouns => HoldingOfNouns == 0 ? 0 : (double)(Found + FoundElsewhere) / HoldingOfNouns;
 }
 
 /// <summary>
@@ -57,8 +67,12 @@ public static class InflectionRecall
                 {
                     var found = Hits(searcher, form, filtered ? noun.Language : null);
                     var inIndex = filtered ? holdingInIndex.Where(ofLanguage.Contains).ToHashSet(StringComparer.Ordinal) : holdingInIndex;
+                    var ofNouns = new HashSet<string>(holding, StringComparer.Ordinal);
+                    if (!filtered)
+                        foreach (var alike in InflectedNouns.SpelledAs(noun, form).Where(n => languages.Contains(n.Language)))
+                            ofNouns.UnionWith(texts.HoldingAnyCase(alike.Language, alike.Forms));
                     yield return new FormResult(noun, form, filtered, holding.Count, found.Count(holding.Contains), found.Count(ofLanguage.Contains),
-                        found.Count(id => !ofLanguage.Contains(id)), inIndex.Count, found.Count(inIndex.Contains));
+                        found.Count(id => !ofLanguage.Contains(id)), inIndex.Count, found.Count(inIndex.Contains), ofNouns.Count, found.Count(ofNouns.Contains));
                 }
             }
         }

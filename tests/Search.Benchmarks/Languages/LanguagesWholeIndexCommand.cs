@@ -42,15 +42,17 @@ public static class LanguagesWholeIndexCommand
     private static void Protocols(List<FormResult> results)
     {
         Console.WriteLine("## Unfiltered forms, both readings of \"the articles that contain any form of it\"");
-        Console.WriteLine("| form | holding, its language | found there | found in all | found ÷ holding, its language | all found ÷ holding, its language | holding, whole index, any case | recall, whole index | all found ÷ holding, whole index |");
-        Console.WriteLine("|---|--:|--:|--:|--:|--:|--:|--:|--:|");
-        foreach (var r in results.Where(r => r.FoundElsewhere > 0 || r.HoldingInIndex != r.Holding))
-            Console.WriteLine($"| {r.Form} ({r.Noun.Language}) | {r.Holding} | {r.Found} | {r.Found + r.FoundElsewhere} | {r.Ratio:F2} | {r.IndexRatio:F2} | {r.HoldingInIndex} | {r.RecallInIndex:P1} | {r.RatioInIndex:F2} |");
+        Console.WriteLine("| form | holding, its language | found there | found in all | found ÷ holding, its language | all found ÷ holding, its language | holding, whole index, any case | recall, whole index | all found ÷ holding, whole index | holding, every noun written so | recall, every noun | all found ÷ holding, every noun |");
+        Console.WriteLine("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
+        foreach (var r in results.Where(r => r.FoundElsewhere > 0 || r.HoldingInIndex != r.Holding || r.HoldingOfNouns != r.Holding))
+            Console.WriteLine($"| {r.Form} ({r.Noun.Language}) | {r.Holding} | {r.Found} | {r.Found + r.FoundElsewhere} | {r.Ratio:F2} | {r.IndexRatio:F2} | {r.HoldingInIndex} | {r.RecallInIndex:P1} | {r.RatioInIndex:F2} | {r.HoldingOfNouns} | {r.RecallOfNouns:P1} | {r.RatioOfNouns:F2} |");
         foreach (var language in results.GroupBy(r => r.Noun.Language))
             Console.WriteLine($"{language.Key}: {language.Count()} unfiltered forms; meeting both bounds: in its language {language.Count(r => Meets(r.Recall, r.Ratio))}, "
                 + $"all hits against its language's holders {language.Count(r => Meets(r.Recall, r.IndexRatio))}, "
-                + $"whole index any case {language.Count(r => Meets(r.RecallInIndex, r.RatioInIndex))}; "
-                + $"max all found ÷ holding: its language {language.Max(r => r.IndexRatio):F2}, whole index {language.Max(r => r.RatioInIndex):F2}");
+                + $"whole index any case {language.Count(r => Meets(r.RecallInIndex, r.RatioInIndex))}, "
+                + $"every noun written so {language.Count(r => Meets(r.RecallOfNouns, r.RatioOfNouns))}; "
+                + $"max all found ÷ holding: its language {language.Max(r => r.IndexRatio):F2}, whole index {language.Max(r => r.RatioInIndex):F2}, every noun {language.Max(r => r.RatioOfNouns):F2}; "
+                + $"least recall, every noun {language.Min(r => r.RecallOfNouns):P1}");
         Console.WriteLine();
     }
 

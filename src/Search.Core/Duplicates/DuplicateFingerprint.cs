@@ -30,13 +30,16 @@ public sealed class DuplicateFingerprint
     /// <summary>The text it was made from: the kinds of its words (<see cref="Kinds"/>) are read
     /// from it only when a candidate pair gets that far.</summary>
     public string Body { get; init; } = "";
+    /// <summary>The article's language code (`en`, `de`, …), or null when not known: copies are only
+    /// ever in one language (<see cref="NearDuplicateRule.DifferentLanguages"/>).</summary>
+    public string? Language { get; init; }
 
     private WordKind[]? _kinds;
     /// <summary>Number, name or other, for each word (<see cref="TextShingles.Kinds"/>).</summary>
     public WordKind[] Kinds => _kinds ??= TextShingles.Kinds(Body);
 
     /// <summary>The fingerprint of an article's body, or null when it is too short to be compared.</summary>
-    public static DuplicateFingerprint? Of(string id, string body, string? published)
+    public static DuplicateFingerprint? Of(string id, string body, string? published, string? language = null)
     {
         var words = TextShingles.WordHashes(body);
         if (words.Count < NearDuplicateRule.MinWords)
@@ -52,6 +55,7 @@ public sealed class DuplicateFingerprint
             Sequence = sequence,
             Words = words,
             Body = body,
+            Language = language,
         };
     }
 

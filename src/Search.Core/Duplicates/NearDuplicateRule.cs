@@ -76,9 +76,20 @@ public static class NearDuplicateRule
 
     public static bool IsCopy(DuplicateFingerprint a, DuplicateFingerprint b) => Why(a, b) == null;
 
+    /// <summary>Whether two articles are known to be in two languages. A translation is another
+    /// story for a reader of either language, and two texts made mostly of names and figures (results,
+    /// tables) can share enough shingles across languages; undetermined (`und`) or unknown matches
+    /// any language, as such a text is analysed as English.</summary>
+    public static bool DifferentLanguages(string? a, string? b) =>
+        Known(a) && Known(b) && !string.Equals(a, b, StringComparison.Ordinal);
+
+    private static bool Known(string? language) => !string.IsNullOrEmpty(language) && language != "und";
+
     /// <summary>Null when the pair is a copy, else the rule it fails (for tests and diagnostics).</summary>
     public static string? Why(DuplicateFingerprint a, DuplicateFingerprint b)
     {
+        if (DifferentLanguages(a.Language, b.Language))
+            return "different languages";
         if (WhyNotBySize(a.Shingles.Length, a.Date, b.Shingles.Length, b.Date) is { } why)
             return why;
         var (shorter, longer) = a.Shingles.Length <= b.Shingles.Length ? (a, b) : (b, a);

@@ -58,6 +58,25 @@ public sealed class DuplicateClusteringTests(SeedIndex seeds)
     }
 
     [Fact]
+    public void Articles_of_two_languages_are_never_one_cluster()
+    {
+        // The same text declared English in one file and German in another (a source's language
+        // field wins over detection): the band keys make them candidates, the rule turns them down.
+        var a = Longest(seeds, 1)[0];
+        using var dir = new TempDir();
+        string root = Path.Combine(dir.Path, "news"), index = Path.Combine(dir.Path, "index");
+        System.IO.Directory.CreateDirectory(root);
+        string Line(string id, string language) => System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string>
+        {
+            ["id"] = id, ["title"] = "Title", ["body"] = a.Body, ["language"] = language,
+        });
+        File.WriteAllLines(Path.Combine(root, "news.jsonl"), [Line("en-1", "en"), Line("en-2", "en"), Line("de-1", "de")]);
+        Build(root, index);
+        Assert.Equal(new[] { new HashSet<string> { "en-1", "en-2" } }, Clusters(index));
+        Assert.NotEqual(KeyOf(index, "en-1"), KeyOf(index, "de-1"));
+    }
+
+    [Fact]
     public void Deleting_the_article_that_linked_two_parts_splits_the_cluster()
     {
         // The head and the tail of one article each copy it, but share only a fifth of its words.

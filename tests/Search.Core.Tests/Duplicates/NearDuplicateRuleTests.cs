@@ -33,6 +33,22 @@ public sealed class NearDuplicateRuleTests
         Assert.Equal("shared text is a passage inside another story", NearDuplicateRule.Why(harbour, rewritten));
     }
 
+    [Theory]
+    [InlineData("en", "de", false)]
+    [InlineData("de", "ru", false)]
+    [InlineData("de", "de", true)]
+    [InlineData("und", "de", true)]
+    [InlineData(null, "de", true)]
+    public void Copies_are_only_ever_in_one_language(string? first, string? second, bool copy)
+    {
+        // The same text: a table of results or a story of names reads alike in two languages.
+        var a = DuplicateFingerprint.Of("a", Council, null, first)!;
+        var b = DuplicateFingerprint.Of("b", Council, null, second)!;
+        Assert.Equal(copy, NearDuplicateRule.IsCopy(a, b));
+        if (!copy)
+            Assert.Equal("different languages", NearDuplicateRule.Why(a, b));
+    }
+
     [Fact]
     public void A_dateline_before_the_story_keeps_it_a_copy()
     {

@@ -39,7 +39,7 @@ public sealed class DuplicateClusterer : IDisposable
     /// <summary>The key of an article not clustered (a key below zero is one not clustered yet).</summary>
     public const long Unassigned = 0;
 
-    private static readonly ISet<string> TextFields = new HashSet<string> { Schema.Id, Schema.Body, Schema.Published };
+    private static readonly ISet<string> TextFields = new HashSet<string> { Schema.Id, Schema.Body, Schema.Published, Schema.Language };
 
     /// <summary>The index as the build found it (a near-real-time reader the build holds open).</summary>
     private readonly IndexReader _start;
@@ -467,7 +467,7 @@ public sealed class DuplicateClusterer : IDisposable
             if (!IsLive(doc))
                 return null;
             var stored = _reader.Document(doc, TextFields);
-            var print = DuplicateFingerprint.Of(stored.Get(Schema.Id) ?? "", stored.Get(Schema.Body) ?? "", stored.Get(Schema.Published));
+            var print = DuplicateFingerprint.Of(stored.Get(Schema.Id) ?? "", stored.Get(Schema.Body) ?? "", stored.Get(Schema.Published), stored.Get(Schema.Language));
             // Counted apart: a ConcurrentDictionary's Count takes every one of its locks.
             if (Interlocked.Increment(ref _kept) <= _limits.MaxKeptPrints)
                 _prints.TryAdd(doc, print);

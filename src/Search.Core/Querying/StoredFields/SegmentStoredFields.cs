@@ -13,7 +13,9 @@ namespace Search.Core.Querying.StoredFields;
 /// fields a hit shows. The same bytes Lucene reads, decoded the same way, but: the chunk is read in
 /// one positional read, LZ4 runs over a span (<see cref="Lz4Block"/>), and only the asked fields
 /// become strings. <see cref="Open"/> returns null for any other format, and a document whose asked
-/// fields include one stored as a number is left to Lucene.
+/// fields include one stored as a number is left to Lucene. A segment in its own files (not a
+/// compound file) has its data file mapped (<see cref="MappedFile"/>): a chunk is then read in
+/// place, without a copy.
 /// </summary>
 internal sealed class SegmentStoredFields : IDisposable
 {
@@ -26,6 +28,8 @@ internal sealed class SegmentStoredFields : IDisposable
 
     private readonly LuceneDirectory? _compound;
     private readonly IndexInput _data;
+    /// <summary>The data file mapped; null in a compound file or where it cannot be mapped.</summary>
+    private readonly MappedFile? _mapped;
     /// <summary>A clone of <see cref="_data"/> free for the next read (one per thread at a time).</summary>
     private IndexInput? _spare;
     private readonly ChunkIndex _chunks;
@@ -41,10 +45,11 @@ internal sealed class SegmentStoredFields : IDisposable
     /// data file's end, and the chunk size the segment was written with.</summary>
     private sealed record ChunkIndex(int[] DocBases, long[] Starts, long MaxPointer, int ChunkSize);
 
-    private SegmentStoredFields(LuceneDirectory? compound, IndexInput data, ChunkIndex chunks, FieldInfos fieldInfos)
+    private SegmentStoredFields(LuceneDirectory? compound, IndexInput data, MappedFile? mapped, ChunkIndex chunks, FieldInfos fieldInfos)
     {
         _compound = compound;
         _data = data;
+        _mapped = mapped;
         _chunks = chunks;
         _fieldInfos = fieldInfos;
     }
@@ -80,13 +85,31 @@ internal sealed class SegmentStoredFields : IDisposable
             int chunkSize = data.ReadVInt32();
             if (data.ReadVInt32() != Lucene.Net.Util.Packed.PackedInt32s.VERSION_CURRENT)
                 return Abandon(compound, data);
-            return new SegmentStoredFields(compound, data, new ChunkIndex(docBases, starts, maxPointer, chunkSize), segment.FieldInfos);
+            string dataName = IndexFileNames.SegmentFileName(info.Name, "", "fdt");
+            var mapped = compound == null && info.Dir is FSDirectory fs ? Map(Path.Combine(fs.Directory.FullName, dataName), data.Length) : null;
+            return new SegmentStoredFields(compound, data, mapped, new ChunkIndex(docBases, starts, maxPointer, chunkSize), segment.FieldInfos);
         }
         catch
         {
             Abandon(compound, data);
             throw;
         }
+    }
+
+    /// <summary>The data file mapped, when it maps and is the length the open input says (else
+    /// reads go through the input, as before).</summary>
+    private static MappedFile? Map(string path, long length)
+    {
+        MappedFile? mapped;
+        try { mapped = MappedFile.Open(path); }
+        catch (IOException) { return null; }
+        catch (UnauthorizedAccessException) { return null; }
+        if (mapped != null && mapped.Length != length)
+        {
+            mapped.Dispose();
+            return null;
+        }
+        return mapped;
     }
 
     private static SegmentStoredFields? Abandon(LuceneDirectory? compound, IndexInput? data)
@@ -124,6 +147,9 @@ internal sealed class SegmentStoredFields : IDisposable
 
     private static long ZigZag(long n) => (long)((ulong)n >> 1) ^ -(n & 1);
 
+    /// <summary>Whether chunks are read from the mapped data file (else through an input).</summary>
+    internal bool IsMapped => _mapped != null;
+
     /// <summary>Reads document <paramref name="doc"/> (of this segment): the first string value of
     /// each of <paramref name="fields"/> into its slot of <paramref name="values"/>. False, with
     /// nothing read, when the document's chunk is one this reader leaves to Lucene.</summary>
@@ -134,34 +160,52 @@ internal sealed class SegmentStoredFields : IDisposable
         long start = _chunks.Starts[chunk];
         long end = chunk + 1 < _chunks.Starts.Length ? _chunks.Starts[chunk + 1] : _chunks.MaxPointer;
         int size = checked((int)(end - start));
-        byte[] raw = ArrayPool<byte>.Shared.Rent(size);
-        byte[]? plain = null;
-        var input = Interlocked.Exchange(ref _spare, null) ?? (IndexInput)_data.Clone();
         try
         {
-            input.Seek(start);
-            input.ReadBytes(raw, 0, size);
-            var chunkBytes = new ChunkReader(raw.AsSpan(0, size));
-            var (offset, length, total, count) = chunkBytes.Locate(doc, _chunks.DocBases[chunk]);
-            if (count == 0)
-                return true;
-            plain = ArrayPool<byte>.Shared.Rent(total);
+            if (_mapped != null)
+            {
+                using var lease = _mapped.Acquire();
+                return TryRead(lease.Slice(start, size), doc, chunk, fields, values);
+            }
+            byte[] raw = ArrayPool<byte>.Shared.Rent(size);
+            var input = Interlocked.Exchange(ref _spare, null) ?? (IndexInput)_data.Clone();
+            try
+            {
+                input.Seek(start);
+                input.ReadBytes(raw, 0, size);
+                return TryRead(raw.AsSpan(0, size), doc, chunk, fields, values);
+            }
+            finally
+            {
+                Interlocked.Exchange(ref _spare, input)?.Dispose();
+                ArrayPool<byte>.Shared.Return(raw);
+            }
+        }
+        catch (Exception e) when (e is InvalidDataException or IndexOutOfRangeException or ArgumentOutOfRangeException)
+        {
+            throw new CorruptIndexException($"stored fields of document {doc}: {e.Message} ({_data})", e);
+        }
+    }
+
+    /// <summary><see cref="TryRead(int, StoredFieldSet, string?[])"/> from the chunk's bytes.</summary>
+    private bool TryRead(ReadOnlySpan<byte> raw, int doc, int chunk, StoredFieldSet fields, string?[] values)
+    {
+        var chunkBytes = new ChunkReader(raw);
+        var (offset, length, total, count) = chunkBytes.Locate(doc, _chunks.DocBases[chunk]);
+        if (count == 0)
+            return true;
+        byte[] plain = ArrayPool<byte>.Shared.Rent(total);
+        try
+        {
             Decode(chunkBytes.Rest, plain.AsSpan(0, total), offset + length, doc);
             if (ReadFields(plain.AsSpan(offset, length), count, _slots.GetOrAdd(fields, f => f.SlotsByNumber(_fieldInfos)), values))
                 return true;
             Array.Clear(values);
             return false;
         }
-        catch (Exception e) when (e is InvalidDataException or IndexOutOfRangeException or ArgumentOutOfRangeException)
-        {
-            throw new CorruptIndexException($"stored fields of document {doc}: {e.Message} ({_data})", e);
-        }
         finally
         {
-            Interlocked.Exchange(ref _spare, input)?.Dispose();
-            ArrayPool<byte>.Shared.Return(raw);
-            if (plain != null)
-                ArrayPool<byte>.Shared.Return(plain);
+            ArrayPool<byte>.Shared.Return(plain);
         }
     }
 
@@ -235,6 +279,7 @@ internal sealed class SegmentStoredFields : IDisposable
             return;
         _disposed = true;
         Interlocked.Exchange(ref _spare, null)?.Dispose();
+        _mapped?.Dispose();
         _data.Dispose();
         _compound?.Dispose();
     }

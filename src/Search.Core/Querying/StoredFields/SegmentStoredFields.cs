@@ -41,10 +41,6 @@ internal sealed class SegmentStoredFields : IDisposable
     /// <summary>UTF-8 that fails on bad bytes, as Lucene decodes stored strings.</summary>
     private static readonly System.Text.Encoding Utf8 = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>Where the chunks are: each chunk's first document and start in the data file, the
-    /// data file's end, and the chunk size the segment was written with.</summary>
-    private sealed record ChunkIndex(int[] DocBases, long[] Starts, long MaxPointer, int ChunkSize);
-
     private SegmentStoredFields(LuceneDirectory? compound, IndexInput data, MappedFile? mapped, ChunkIndex chunks, FieldInfos fieldInfos)
     {
         _compound = compound;
@@ -75,7 +71,7 @@ internal sealed class SegmentStoredFields : IDisposable
             {
                 if (CodecUtil.CheckHeader(index, FormatName + "Index", VersionChecksum, VersionChecksum) != VersionChecksum)
                     return Abandon(compound, data);
-                (docBases, starts) = ReadChunkIndex(index, info.DocCount);
+                (docBases, starts) = ChunkIndex.Read(index, info.DocCount);
                 maxPointer = index.ReadVInt64();
             }
             data = dir.OpenInput(IndexFileNames.SegmentFileName(info.Name, "", "fdt"), IOContext.READ);
@@ -119,34 +115,6 @@ internal sealed class SegmentStoredFields : IDisposable
         return null;
     }
 
-    /// <summary>Each chunk's first document and start in the data file, from the blocks of the
-    /// <c>.fdx</c> (per block: first doc and pointer, an average step and packed differences from it).</summary>
-    private static (int[] DocBases, long[] Starts) ReadChunkIndex(IndexInput index, int docCount)
-    {
-        int packedVersion = index.ReadVInt32();
-        var docBases = new List<int>();
-        var starts = new List<long>();
-        for (int chunks; (chunks = index.ReadVInt32()) != 0;)
-        {
-            int blockDocBase = index.ReadVInt32();
-            int averageDocs = index.ReadVInt32();
-            var docDeltas = Lucene.Net.Util.Packed.PackedInt32s.GetReaderNoHeader(index, Lucene.Net.Util.Packed.PackedInt32s.Format.PACKED, packedVersion, chunks, index.ReadVInt32());
-            long blockStart = index.ReadVInt64();
-            long averageSize = index.ReadVInt64();
-            var startDeltas = Lucene.Net.Util.Packed.PackedInt32s.GetReaderNoHeader(index, Lucene.Net.Util.Packed.PackedInt32s.Format.PACKED, packedVersion, chunks, index.ReadVInt32());
-            for (int c = 0; c < chunks; c++)
-            {
-                docBases.Add(blockDocBase + averageDocs * c + (int)ZigZag(docDeltas.Get(c)));
-                starts.Add(blockStart + averageSize * c + ZigZag(startDeltas.Get(c)));
-            }
-        }
-        if (docBases.Count == 0 && docCount > 0)
-            throw new CorruptIndexException($"stored fields index lists no chunk for {docCount} documents ({index})");
-        return (docBases.ToArray(), starts.ToArray());
-    }
-
-    private static long ZigZag(long n) => (long)((ulong)n >> 1) ^ -(n & 1);
-
     /// <summary>Whether chunks are read from the mapped data file (else through an input).</summary>
     internal bool IsMapped => _mapped != null;
 
@@ -156,7 +124,7 @@ internal sealed class SegmentStoredFields : IDisposable
     public bool TryRead(int doc, StoredFieldSet fields, string?[] values)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        int chunk = ChunkOf(doc);
+        int chunk = _chunks.ChunkOf(doc);
         long start = _chunks.Starts[chunk];
         long end = chunk + 1 < _chunks.Starts.Length ? _chunks.Starts[chunk + 1] : _chunks.MaxPointer;
         int size = checked((int)(end - start));
@@ -228,12 +196,6 @@ internal sealed class SegmentStoredFields : IDisposable
             read += used;
             done += slice;
         }
-    }
-
-    private int ChunkOf(int doc)
-    {
-        int i = Array.BinarySearch(_chunks.DocBases, doc);
-        return i >= 0 ? i : ~i - 1;
     }
 
     /// <summary>The asked fields' first string values; false when one of them is stored as a

@@ -13,7 +13,9 @@ namespace Search.Core.Querying.StoredFields;
 /// fields a hit shows. The same bytes Lucene reads, decoded the same way, but: the chunk is read in
 /// one positional read, LZ4 runs over a span (<see cref="Lz4Block"/>), and only the asked fields
 /// become strings. <see cref="Open"/> returns null for any other format, and a document whose asked
-/// fields include one stored as a number is left to Lucene.
+/// fields include one stored as a number is left to Lucene. A segment in its own files (not a
+/// compound file) has its data file mapped (<see cref="MappedFile"/>): a chunk is then read in
+/// place, without a copy.
 /// </summary>
 internal sealed class SegmentStoredFields : IDisposable
 {
@@ -26,6 +28,8 @@ internal sealed class SegmentStoredFields : IDisposable
 
     private readonly LuceneDirectory? _compound;
     private readonly IndexInput _data;
+    /// <summary>The data file mapped; null in a compound file or where it cannot be mapped.</summary>
+    private readonly MappedFile? _mapped;
     /// <summary>A clone of <see cref="_data"/> free for the next read (one per thread at a time).</summary>
     private IndexInput? _spare;
     private readonly ChunkIndex _chunks;
@@ -37,14 +41,11 @@ internal sealed class SegmentStoredFields : IDisposable
     /// <summary>UTF-8 that fails on bad bytes, as Lucene decodes stored strings.</summary>
     private static readonly System.Text.Encoding Utf8 = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>Where the chunks are: each chunk's first document and start in the data file, the
-    /// data file's end, and the chunk size the segment was written with.</summary>
-    private sealed record ChunkIndex(int[] DocBases, long[] Starts, long MaxPointer, int ChunkSize);
-
-    private SegmentStoredFields(LuceneDirectory? compound, IndexInput data, ChunkIndex chunks, FieldInfos fieldInfos)
+    private SegmentStoredFields(LuceneDirectory? compound, IndexInput data, MappedFile? mapped, ChunkIndex chunks, FieldInfos fieldInfos)
     {
         _compound = compound;
         _data = data;
+        _mapped = mapped;
         _chunks = chunks;
         _fieldInfos = fieldInfos;
     }
@@ -70,7 +71,7 @@ internal sealed class SegmentStoredFields : IDisposable
             {
                 if (CodecUtil.CheckHeader(index, FormatName + "Index", VersionChecksum, VersionChecksum) != VersionChecksum)
                     return Abandon(compound, data);
-                (docBases, starts) = ReadChunkIndex(index, info.DocCount);
+                (docBases, starts) = ChunkIndex.Read(index, info.DocCount);
                 maxPointer = index.ReadVInt64();
             }
             data = dir.OpenInput(IndexFileNames.SegmentFileName(info.Name, "", "fdt"), IOContext.READ);
@@ -80,13 +81,31 @@ internal sealed class SegmentStoredFields : IDisposable
             int chunkSize = data.ReadVInt32();
             if (data.ReadVInt32() != Lucene.Net.Util.Packed.PackedInt32s.VERSION_CURRENT)
                 return Abandon(compound, data);
-            return new SegmentStoredFields(compound, data, new ChunkIndex(docBases, starts, maxPointer, chunkSize), segment.FieldInfos);
+            string dataName = IndexFileNames.SegmentFileName(info.Name, "", "fdt");
+            var mapped = compound == null && info.Dir is FSDirectory fs ? Map(Path.Combine(fs.Directory.FullName, dataName), data.Length) : null;
+            return new SegmentStoredFields(compound, data, mapped, new ChunkIndex(docBases, starts, maxPointer, chunkSize), segment.FieldInfos);
         }
         catch
         {
             Abandon(compound, data);
             throw;
         }
+    }
+
+    /// <summary>The data file mapped, when it maps and is the length the open input says (else
+    /// reads go through the input, as before).</summary>
+    private static MappedFile? Map(string path, long length)
+    {
+        MappedFile? mapped;
+        try { mapped = MappedFile.Open(path); }
+        catch (IOException) { return null; }
+        catch (UnauthorizedAccessException) { return null; }
+        if (mapped != null && mapped.Length != length)
+        {
+            mapped.Dispose();
+            return null;
+        }
+        return mapped;
     }
 
     private static SegmentStoredFields? Abandon(LuceneDirectory? compound, IndexInput? data)
@@ -96,33 +115,8 @@ internal sealed class SegmentStoredFields : IDisposable
         return null;
     }
 
-    /// <summary>Each chunk's first document and start in the data file, from the blocks of the
-    /// <c>.fdx</c> (per block: first doc and pointer, an average step and packed differences from it).</summary>
-    private static (int[] DocBases, long[] Starts) ReadChunkIndex(IndexInput index, int docCount)
-    {
-        int packedVersion = index.ReadVInt32();
-        var docBases = new List<int>();
-        var starts = new List<long>();
-        for (int chunks; (chunks = index.ReadVInt32()) != 0;)
-        {
-            int blockDocBase = index.ReadVInt32();
-            int averageDocs = index.ReadVInt32();
-            var docDeltas = Lucene.Net.Util.Packed.PackedInt32s.GetReaderNoHeader(index, Lucene.Net.Util.Packed.PackedInt32s.Format.PACKED, packedVersion, chunks, index.ReadVInt32());
-            long blockStart = index.ReadVInt64();
-            long averageSize = index.ReadVInt64();
-            var startDeltas = Lucene.Net.Util.Packed.PackedInt32s.GetReaderNoHeader(index, Lucene.Net.Util.Packed.PackedInt32s.Format.PACKED, packedVersion, chunks, index.ReadVInt32());
-            for (int c = 0; c < chunks; c++)
-            {
-                docBases.Add(blockDocBase + averageDocs * c + (int)ZigZag(docDeltas.Get(c)));
-                starts.Add(blockStart + averageSize * c + ZigZag(startDeltas.Get(c)));
-            }
-        }
-        if (docBases.Count == 0 && docCount > 0)
-            throw new CorruptIndexException($"stored fields index lists no chunk for {docCount} documents ({index})");
-        return (docBases.ToArray(), starts.ToArray());
-    }
-
-    private static long ZigZag(long n) => (long)((ulong)n >> 1) ^ -(n & 1);
+    /// <summary>Whether chunks are read from the mapped data file (else through an input).</summary>
+    internal bool IsMapped => _mapped != null;
 
     /// <summary>Reads document <paramref name="doc"/> (of this segment): the first string value of
     /// each of <paramref name="fields"/> into its slot of <paramref name="values"/>. False, with
@@ -130,38 +124,56 @@ internal sealed class SegmentStoredFields : IDisposable
     public bool TryRead(int doc, StoredFieldSet fields, string?[] values)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        int chunk = ChunkOf(doc);
+        int chunk = _chunks.ChunkOf(doc);
         long start = _chunks.Starts[chunk];
         long end = chunk + 1 < _chunks.Starts.Length ? _chunks.Starts[chunk + 1] : _chunks.MaxPointer;
         int size = checked((int)(end - start));
-        byte[] raw = ArrayPool<byte>.Shared.Rent(size);
-        byte[]? plain = null;
-        var input = Interlocked.Exchange(ref _spare, null) ?? (IndexInput)_data.Clone();
         try
         {
-            input.Seek(start);
-            input.ReadBytes(raw, 0, size);
-            var chunkBytes = new ChunkReader(raw.AsSpan(0, size));
-            var (offset, length, total, count) = chunkBytes.Locate(doc, _chunks.DocBases[chunk]);
-            if (count == 0)
-                return true;
-            plain = ArrayPool<byte>.Shared.Rent(total);
+            if (_mapped != null)
+            {
+                using var lease = _mapped.Acquire();
+                return TryRead(lease.Slice(start, size), doc, chunk, fields, values);
+            }
+            byte[] raw = ArrayPool<byte>.Shared.Rent(size);
+            var input = Interlocked.Exchange(ref _spare, null) ?? (IndexInput)_data.Clone();
+            try
+            {
+                input.Seek(start);
+                input.ReadBytes(raw, 0, size);
+                return TryRead(raw.AsSpan(0, size), doc, chunk, fields, values);
+            }
+            finally
+            {
+                Interlocked.Exchange(ref _spare, input)?.Dispose();
+                ArrayPool<byte>.Shared.Return(raw);
+            }
+        }
+        catch (Exception e) when (e is InvalidDataException or IndexOutOfRangeException or ArgumentOutOfRangeException)
+        {
+            throw new CorruptIndexException($"stored fields of document {doc}: {e.Message} ({_data})", e);
+        }
+    }
+
+    /// <summary><see cref="TryRead(int, StoredFieldSet, string?[])"/> from the chunk's bytes.</summary>
+    private bool TryRead(ReadOnlySpan<byte> raw, int doc, int chunk, StoredFieldSet fields, string?[] values)
+    {
+        var chunkBytes = new ChunkReader(raw);
+        var (offset, length, total, count) = chunkBytes.Locate(doc, _chunks.DocBases[chunk]);
+        if (count == 0)
+            return true;
+        byte[] plain = ArrayPool<byte>.Shared.Rent(total);
+        try
+        {
             Decode(chunkBytes.Rest, plain.AsSpan(0, total), offset + length, doc);
             if (ReadFields(plain.AsSpan(offset, length), count, _slots.GetOrAdd(fields, f => f.SlotsByNumber(_fieldInfos)), values))
                 return true;
             Array.Clear(values);
             return false;
         }
-        catch (Exception e) when (e is InvalidDataException or IndexOutOfRangeException or ArgumentOutOfRangeException)
-        {
-            throw new CorruptIndexException($"stored fields of document {doc}: {e.Message} ({_data})", e);
-        }
         finally
         {
-            Interlocked.Exchange(ref _spare, input)?.Dispose();
-            ArrayPool<byte>.Shared.Return(raw);
-            if (plain != null)
-                ArrayPool<byte>.Shared.Return(plain);
+            ArrayPool<byte>.Shared.Return(plain);
         }
     }
 
@@ -184,12 +196,6 @@ internal sealed class SegmentStoredFields : IDisposable
             read += used;
             done += slice;
         }
-    }
-
-    private int ChunkOf(int doc)
-    {
-        int i = Array.BinarySearch(_chunks.DocBases, doc);
-        return i >= 0 ? i : ~i - 1;
     }
 
     /// <summary>The asked fields' first string values; false when one of them is stored as a
@@ -235,6 +241,7 @@ internal sealed class SegmentStoredFields : IDisposable
             return;
         _disposed = true;
         Interlocked.Exchange(ref _spare, null)?.Dispose();
+        _mapped?.Dispose();
         _data.Dispose();
         _compound?.Dispose();
     }

@@ -53,6 +53,61 @@ public sealed class HitDocumentsTests(SeedIndex seeds)
         Assert.Equal(21, CompareEveryDocument(index, expectAllOurs: true));
     }
 
+    [Fact]
+    public void Segments_in_their_own_files_are_read_mapped()
+    {
+        using var dir = IndexStore.OpenDirectory(seeds.IndexPath);
+        using var reader = DirectoryReader.Open(dir);
+        int mapped = 0;
+        foreach (var leaf in reader.Leaves)
+        {
+            var segment = (SegmentReader)leaf.Reader;
+            using var ours = SegmentStoredFields.Open(segment);
+            Assert.NotNull(ours);
+            Assert.Equal(!segment.SegmentInfo.Info.UseCompoundFile, ours.IsMapped);
+            mapped += ours.IsMapped ? 1 : 0;
+        }
+        Assert.True(mapped > 0, "no segment of the seeds' index is in its own files");
+    }
+
+    [Fact]
+    public void A_compound_segment_is_read_through_its_input_as_Lucene_reads_it()
+    {
+        using var temp = new TempDir();
+        using (var fs = new Lucene.Net.Store.SimpleFSDirectory(new DirectoryInfo(temp.Path)))
+        {
+            var config = new IndexWriterConfig(Lucene.Net.Util.LuceneVersion.LUCENE_48, new Lucene.Net.Analysis.Core.WhitespaceAnalyzer(Lucene.Net.Util.LuceneVersion.LUCENE_48)) { UseCompoundFile = true };
+            using var writer = new IndexWriter(fs, config);
+            // Forty lines of the seeds' Wikinews file, each a document of a few hundred bytes:
+            // several to a chunk.
+            int n = 0;
+            foreach (string line in File.ReadLines(Path.Combine(RepoPaths.Seeds, "wikinews_2019.csv")).Where(l => l.Length > 40).Take(40))
+            {
+                writer.AddDocument(new Lucene.Net.Documents.Document
+                {
+                    new Lucene.Net.Documents.StringField(Schema.Title, $"line {n++}", Lucene.Net.Documents.Field.Store.YES),
+                    new Lucene.Net.Documents.StoredField(Schema.Body, line),
+                });
+            }
+        }
+        using var dir = IndexStore.OpenDirectory(temp.Path);
+        using var reader = DirectoryReader.Open(dir);
+        var segment = (SegmentReader)reader.Leaves.Single().Reader;
+        Assert.True(segment.SegmentInfo.Info.UseCompoundFile);
+        using var ours = SegmentStoredFields.Open(segment);
+        Assert.NotNull(ours);
+        Assert.False(ours.IsMapped);
+        var set = new StoredFieldSet(Schema.Title, Schema.Body);
+        for (int d = 0; d < segment.MaxDoc; d++)
+        {
+            var values = new string?[2];
+            Assert.True(ours.TryRead(d, set, values));
+            Assert.Equal(segment.Document(d).Get(Schema.Title), values[0]);
+            Assert.Equal(segment.Document(d).Get(Schema.Body), values[1]);
+        }
+        Assert.Equal(40, segment.MaxDoc);
+    }
+
     /// <summary>Compares every stored field of every live document; returns how many were read.</summary>
     internal static int CompareEveryDocument(string indexPath, bool expectAllOurs)
     {

@@ -49,6 +49,8 @@ public static class ChildProcess
             ["index-fts5", var format, var corpus, var output] => Fts5Baseline.Index(Child(format, corpus), output),
             ["queries", var ours, var lucene, var fts5, var iterations, var seconds] => QueryBench.Run(ours, lucene, fts5 == "-" ? null : fts5,
                 int.Parse(iterations, System.Globalization.CultureInfo.InvariantCulture), double.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture)),
+            ["queries", var ours, var lucene, var fts5, var iterations, var seconds, var luceneAll] => QueryBench.Run(ours, lucene, fts5 == "-" ? null : fts5,
+                int.Parse(iterations, System.Globalization.CultureInfo.InvariantCulture), double.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture), luceneAll),
             ["query-stages", var ours, var lucene, var iterations] => QueryStages.Run(ours, lucene, int.Parse(iterations, System.Globalization.CultureInfo.InvariantCulture)),
             ["profile", var format, var corpus, var work] => StageProfile.Run(Child(format, corpus), work),
             _ => throw new ArgumentException($"unknown child command: {string.Join(' ', args)}"),

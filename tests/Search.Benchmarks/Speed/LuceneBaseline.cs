@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
@@ -56,17 +57,20 @@ public static class LuceneBaseline
         return new IndexChildResult(count, seconds, Measure.PeakWorkingSet(), Measure.SizeOnDisk(indexPath), "1 thread reads and adds");
     }
 
-    /// <summary>Queries the baseline index: classic QueryParser over title and body, AND, top 10 with their stored title.</summary>
+    /// <summary>Queries a plain index: classic QueryParser over title and body, AND, top 10 with their
+    /// stored title. The analyzer is the index's: StandardAnalyzer for this one-thread baseline,
+    /// EnglishAnalyzer for <see cref="LuceneParallelBaseline"/>'s index (the peer).</summary>
     public sealed class Searcher : IDisposable
     {
         private readonly PositionalReadDirectory _dir;
         private readonly DirectoryReader _reader;
         private readonly IndexSearcher _searcher;
-        private readonly StandardAnalyzer _analyzer = new(LuceneVersion.LUCENE_48);
+        private readonly Analyzer _analyzer;
         private static readonly ISet<string> Stored = new HashSet<string> { "id", "title" };
 
-        public Searcher(string indexPath)
+        public Searcher(string indexPath, Analyzer? analyzer = null)
         {
+            _analyzer = analyzer ?? new StandardAnalyzer(LuceneVersion.LUCENE_48);
             _dir = new PositionalReadDirectory(new DirectoryInfo(indexPath));
             _reader = DirectoryReader.Open(_dir);
             _searcher = new IndexSearcher(_reader) { Similarity = new BM25Similarity() };

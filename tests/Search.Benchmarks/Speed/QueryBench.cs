@@ -19,10 +19,11 @@ public static class QueryBench
 
     private sealed record Engine(string Name, Func<QueryCase, bool> Applies, Func<QueryCase, long> Run, Func<QueryCase, long> Count, Func<QueryCase, string> Text);
 
-    public static List<QueryTiming> Run(string oursPath, string lucenePath, string? fts5Path, int iterations, double secondsPerType)
+    public static List<QueryTiming> Run(string oursPath, string lucenePath, string? fts5Path, int iterations, double secondsPerType, string? luceneAllPath = null)
     {
         using var ours = ArticleSearcher.Open(oursPath);
         using var lucene = new LuceneBaseline.Searcher(lucenePath);
+        using var luceneAll = luceneAllPath == null ? null : new LuceneBaseline.Searcher(luceneAllPath, new Lucene.Net.Analysis.En.EnglishAnalyzer(Lucene.Net.Util.LuceneVersion.LUCENE_48));
         using var fts5 = fts5Path == null ? null : new Fts5Baseline.Searcher(fts5Path);
         var engines = new List<Engine>
         {
@@ -30,6 +31,8 @@ public static class QueryBench
             new(Engines.OursNoSnippets, _ => true, c => ours.Search(WithoutSnippets(c.Ours)).Total, c => ours.Search(c.Ours).Total, c => c.Ours.Query),
             new(Engines.Lucene, c => c.Lucene != null, c => lucene.Search(c.Lucene!, out _), c => lucene.Search(c.Lucene!, out _), c => c.Lucene!),
         };
+        if (luceneAll != null)
+            engines.Add(new(Engines.LuceneParallel, c => c.Lucene != null, c => luceneAll.Search(c.Lucene!, out _), c => luceneAll.Search(c.Lucene!, out _), c => c.Lucene!));
         if (fts5 != null)
             engines.Add(new(Engines.Fts5, c => c.Fts5 != null, c => fts5.Top(c.Fts5!), c => fts5.Count(c.Fts5!), c => c.Fts5!));
 
@@ -39,7 +42,7 @@ public static class QueryBench
             Console.Error.WriteLine($"  queries: {c.Type}");
             var active = engines.Where(e => e.Applies(c)).ToList();
             foreach (var e in engines.Except(active))
-                results.Add(QueryTiming.Na(c.Type, e.Name, e.Name == Engines.Lucene ? c.LuceneNa ?? "n/a" : c.Fts5Na ?? "n/a"));
+                results.Add(QueryTiming.Na(c.Type, e.Name, e.Name is Engines.Lucene or Engines.LuceneParallel ? c.LuceneNa ?? "n/a" : c.Fts5Na ?? "n/a"));
             var hits = active.ToDictionary(e => e.Name, e => e.Count(c));
             for (int i = 0; i < WarmUp; i++)
                 foreach (var e in active)

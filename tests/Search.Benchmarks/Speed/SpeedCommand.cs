@@ -72,7 +72,8 @@ public static class SpeedCommand
         string queryIndexes = IndexFolder(options, run.QueryCorpus);
         Log.Step($"timing the query mix on {run.QueryCorpus.Label}");
         run.Queries.AddRange(ChildProcess.Run<List<QueryTiming>>("queries", Path.Combine(queryIndexes, "ours"), Path.Combine(queryIndexes, "lucene"),
-            options.SkipFts5 ? "-" : Path.Combine(queryIndexes, "fts5.db"), Inv(options.Iterations), Inv(options.SecondsPerQueryType)));
+            options.SkipFts5 ? "-" : Path.Combine(queryIndexes, "fts5.db"), Inv(options.Iterations), Inv(options.SecondsPerQueryType), Path.Combine(queryIndexes, "lucene-all")));
+        Measure.Delete(Path.Combine(queryIndexes, "lucene-all"));
 
         if (!options.SkipStartup)
         {
@@ -139,7 +140,8 @@ public static class SpeedCommand
                      $"peak {Formats.Mb(result.PeakBytes)} MB, index {Formats.Mb(result.IndexBytes)} MB {result.Note}");
         }
         Measure.Delete(Path.Combine(folder, "ours-1"));
-        Measure.Delete(Path.Combine(folder, "lucene-all"));
+        if (corpus != run.QueryCorpus)
+            Measure.Delete(Path.Combine(folder, "lucene-all")); // the query corpus's is the peer in the query mix, deleted after it
         Measure.Delete(Path.Combine(folder, "ours-nodup"));
         if (corpus != run.QueryCorpus)
             Measure.Delete(folder);

@@ -21,7 +21,7 @@ public sealed class MemorySampler : IDisposable
     private MemorySampler(string path)
     {
         _out = new StreamWriter(path) { AutoFlush = true };
-        _out.WriteLine("s rss_mb anon_mb file_mb heap_mb frag_mb committed_mb promoted_mb last_gc_gen alloc_gb gen0 gen1 gen2 merges");
+        _out.WriteLine("s rss_mb anon_mb file_mb heap_mb frag_mb committed_mb promoted_mb last_gc_gen alloc_gb gen0 gen1 gen2");
         _thread = new Thread(Loop) { IsBackground = true, Name = "memory sampler" };
         _thread.Start();
     }
@@ -44,26 +44,7 @@ public sealed class MemorySampler : IDisposable
         var info = GC.GetGCMemoryInfo(GCKind.Any);
         const double MB = 1 << 20;
         _out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{_clock.Elapsed.TotalSeconds:0.0} {rss / MB:0} {anon / MB:0} {file / MB:0} {info.HeapSizeBytes / MB:0} {info.FragmentedBytes / MB:0} {info.TotalCommittedBytes / MB:0} {info.PromotedBytes / MB:0} {info.Generation} {GC.GetTotalAllocatedBytes() / 1e9:0.00} {GC.CollectionCount(0)} {GC.CollectionCount(1)} {GC.CollectionCount(2)} {Merges()}"));
-    }
-
-    /// <summary>Lucene's merge threads alive (named "Lucene Merge Thread #N", which Linux cuts to 15 characters).</summary>
-    private static int Merges()
-    {
-        int n = 0;
-        foreach (string task in Directory.EnumerateDirectories("/proc/self/task"))
-        {
-            try
-            {
-                if (File.ReadAllText(Path.Combine(task, "comm")).StartsWith("Lucene Merge", StringComparison.Ordinal))
-                    n++;
-            }
-            catch (IOException)
-            {
-                // the thread ended between the listing and the read
-            }
-        }
-        return n;
+            $"{_clock.Elapsed.TotalSeconds:0.0} {rss / MB:0} {anon / MB:0} {file / MB:0} {info.HeapSizeBytes / MB:0} {info.FragmentedBytes / MB:0} {info.TotalCommittedBytes / MB:0} {info.PromotedBytes / MB:0} {info.Generation} {GC.GetTotalAllocatedBytes() / 1e9:0.00} {GC.CollectionCount(0)} {GC.CollectionCount(1)} {GC.CollectionCount(2)}"));
     }
 
     private static (long Rss, long Anon, long File) Resident()

@@ -37,24 +37,19 @@ public sealed class LanguageDetector
     /// <summary>The one detector of the process (Lingua's models load once, on first need).</summary>
     public static LanguageDetector Default => Shared.Value;
 
-    private readonly LinguaModels _lingua;
-    private long _detections;
+    private readonly Lingua.LanguageDetector _lingua;
 
     public LanguageDetector(bool lowAccuracy = true)
     {
         var builder = LanguageDetectorBuilder.FromAllLanguages();
         if (lowAccuracy)
             builder = builder.WithLowAccuracyMode();
-        _lingua = new LinguaModels(builder.Build(), () => Interlocked.Read(ref _detections));
+        _lingua = builder.Build();
     }
-
-    /// <summary>Times Lingua's models were unloaded after a rare use (<see cref="LinguaModels"/>).</summary>
-    internal int ModelUnloads => _lingua.Unloads;
 
     /// <summary>The language of an article with this title and body.</summary>
     public string Detect(string title, string body)
     {
-        Interlocked.Increment(ref _detections);
         string sample = Sample(title, body);
         var scripts = ScriptCounts.Of(sample);
         if (WithoutModel(sample, scripts) is string settled)
@@ -81,7 +76,7 @@ public sealed class LanguageDetector
     /// <summary>Lingua's verdict alone (no shortcut), for measuring the shortcuts against it.</summary>
     internal string ByLingua(string sample)
     {
-        var language = _lingua.Detect(sample);
+        var language = _lingua.DetectLanguageOf(sample);
         return language == Language.Unknown
             ? LanguageCodes.Undetermined
             : language.IsoCode6391().ToString().ToLower(CultureInfo.InvariantCulture);

@@ -18,8 +18,8 @@ namespace Search.Core.Indexing.Writing;
 /// to the system at once. A forced collection kept the freed regions committed for the next
 /// allocations, and the heap's committed bytes ran 100-200 MB above what was live in a build of
 /// several intervals; only builds that checkpoint (more than one interval of text) get here, so a
-/// 20,000-article build is unchanged. 100,000 articles, two interleaved pairs: peak 385-387 MB ->
-/// 370-372, user CPU level (docs/performance.md, issue 18 eighth stop).
+/// 20,000-article build is unchanged. 100,000 articles, two interleaved pairs: peak 376-378 MB ->
+/// 361-363, user CPU level (docs/performance.md, issue 18 eighth stop).
 /// </summary>
 internal static class ReleasedBuffers
 {

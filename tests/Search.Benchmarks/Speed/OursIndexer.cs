@@ -13,6 +13,7 @@ public static class OursIndexer
     public static IndexChildResult Index(string corpusRoot, string indexPath, int threads, bool duplicates = true)
     {
         Measure.Delete(indexPath);
+        using var sampler = MemorySampler.FromEnvironment(); // SPEED_MEMLOG=FILE: what the peak is made of
         var clock = Stopwatch.StartNew();
         DuplicateClusterer.Report? clustering = null;
         var defaults = new BuildOptions { Roots = Array.Empty<string>(), IndexPath = "" };

@@ -13,9 +13,16 @@ namespace Search.Core.Indexing.Writing;
 /// in-memory one) then missed the build's commit (LiveIndexTests, 2 runs of 2). That miss was a
 /// race in <c>SearcherPool.Refresh</c>, fixed since (a commit still being written was marked as
 /// looked at); the collection after the last flush was not measured again.
+///
+/// The collection is an aggressive one: besides compacting, it hands the memory it frees back
+/// to the system at once. A forced collection kept the freed regions committed for the next
+/// allocations, and the heap's committed bytes ran 100-200 MB above what was live in a build of
+/// several intervals; only builds that checkpoint (more than one interval of text) get here, so a
+/// 20,000-article build is unchanged. 100,000 articles, two interleaved pairs: peak 376-378 MB ->
+/// 361-363, user CPU level (docs/performance.md, issue 18 eighth stop).
 /// </summary>
 internal static class ReleasedBuffers
 {
     public static void Reclaim() =>
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 }

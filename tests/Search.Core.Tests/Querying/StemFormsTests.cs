@@ -89,12 +89,12 @@ public sealed class StemFormsTests(SeedIndex seeds)
     public void Every_words_exact_form_starts_with_a_candidate_prefix_of_its_stem()
     {
         // Every word of the seeds and (when ../shared is there) the BBC corpus, with its stem.
-        var files = System.IO.Directory.EnumerateFiles(RepoPaths.Seeds, "*.txt", SearchOption.AllDirectories);
+        var texts = SeedTexts.All();
         if (SharedCorpus.Root != null)
-            files = files.Concat(System.IO.Directory.EnumerateFiles(SharedCorpus.Path("corpora", "bbc"), "*.txt", SearchOption.AllDirectories));
+            texts = texts.Concat(System.IO.Directory.EnumerateFiles(SharedCorpus.Path("corpora", "bbc"), "*.txt", SearchOption.AllDirectories).Select(File.ReadAllText));
         int words = 0;
         var failures = new List<string>();
-        foreach (string text in files.Select(File.ReadAllText))
+        foreach (string text in texts)
         {
             var terms = AnalyzedTerms.Of(Analyzers.Pairs, Schema.Body, text);
             for (int i = 0; i + 1 < terms.Count; i++)

@@ -1,4 +1,5 @@
 using Search.Core.Snippets;
+using Search.Core.Tests.Support;
 using Search.Tests.Support;
 using Xunit;
 
@@ -46,12 +47,12 @@ public sealed class CandidateChunksScanTests
         yield return "naïve café—government's “prime” minister\u00a0oil";
         yield return "pre-government (prime)minister,oil;price 1990s a1990 x1990";
         yield return "terrorists' anti-terror counter­terrorism TERRORISM";
-        var files = Directory.EnumerateFiles(RepoPaths.Seeds, "*.txt", SearchOption.AllDirectories);
+        foreach (string text in SeedTexts.All())
+            yield return text;
         if (SharedCorpus.Root != null)
-            files = files.Concat(Directory.EnumerateFiles(SharedCorpus.Path("corpora", "bbc"), "*.txt", SearchOption.AllDirectories)
-                .Order(StringComparer.Ordinal).Where((_, i) => i % 5 == 0));
-        foreach (string file in files)
-            yield return File.ReadAllText(file);
+            foreach (string file in Directory.EnumerateFiles(SharedCorpus.Path("corpora", "bbc"), "*.txt", SearchOption.AllDirectories)
+                .Order(StringComparer.Ordinal).Where((_, i) => i % 5 == 0))
+                yield return File.ReadAllText(file);
     }
 
     /// <summary>The scan as first written: every character read, chunk by chunk.</summary>

@@ -26,11 +26,11 @@ public sealed class CandidateChunksTests
     /// snippet comparison runs for many queries).</summary>
     private static IEnumerable<string> Bodies(int step = 1)
     {
-        var files = Directory.EnumerateFiles(RepoPaths.Seeds, "*.txt", SearchOption.AllDirectories);
+        var texts = SeedTexts.All();
         if (SharedCorpus.Root != null)
-            files = files.Concat(Directory.EnumerateFiles(SharedCorpus.Path("corpora", "bbc"), "*.txt", SearchOption.AllDirectories)
-                .Order(StringComparer.Ordinal).Where((_, i) => i % step == 0));
-        return files.Select(File.ReadAllText);
+            texts = texts.Concat(Directory.EnumerateFiles(SharedCorpus.Path("corpora", "bbc"), "*.txt", SearchOption.AllDirectories)
+                .Order(StringComparer.Ordinal).Where((_, i) => i % step == 0).Select(File.ReadAllText));
+        return texts;
     }
 
     [Theory]

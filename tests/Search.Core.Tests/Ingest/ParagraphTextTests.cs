@@ -1,6 +1,3 @@
-using Lucene.Net.Index;
-using Lucene.Net.Store;
-using Search.Core.Indexing;
 using Search.Core.Ingest;
 using Search.Core.Tests.Support;
 using Xunit;
@@ -20,7 +17,7 @@ public sealed class ParagraphTextTests(SeedIndex seeds)
     {
         var random = new Random(18);
         int shortcuts = 0, rebuilt = 0;
-        foreach (string text in SeedTexts())
+        foreach (string text in seeds.StoredTexts())
         {
             foreach (string variant in Variants(text, random))
             {
@@ -81,13 +78,5 @@ public sealed class ParagraphTextTests(SeedIndex seeds)
                 chars.Append(Breaks[random.Next(Breaks.Length)]);
             yield return chars.ToString();
         }
-    }
-
-    private List<string> SeedTexts()
-    {
-        using var dir = FSDirectory.Open(seeds.IndexPath);
-        using var reader = DirectoryReader.Open(dir);
-        return Enumerable.Range(0, reader.MaxDoc).Select(d => reader.Document(d))
-            .SelectMany(doc => new[] { doc.Get(Schema.Title) ?? "", doc.Get(Schema.Body) ?? "" }).ToList();
     }
 }

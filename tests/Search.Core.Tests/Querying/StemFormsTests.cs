@@ -89,7 +89,7 @@ public sealed class StemFormsTests(SeedIndex seeds)
     public void Every_words_exact_form_starts_with_a_candidate_prefix_of_its_stem()
     {
         // Every word of the seeds and (when ../shared is there) the BBC corpus, with its stem.
-        var texts = SeedTexts.All();
+        IEnumerable<string> texts = seeds.StoredTexts();
         if (SharedCorpus.Root != null)
             texts = texts.Concat(System.IO.Directory.EnumerateFiles(SharedCorpus.Path("corpora", "bbc"), "*.txt", SearchOption.AllDirectories).Select(File.ReadAllText));
         int words = 0;

@@ -9,7 +9,8 @@ namespace Search.Core.Tests.Snippets;
 /// reading of every character finds (the scan as first written), on real text: the seed articles,
 /// the BBC corpus, and texts with characters outside ASCII, odd whitespace and keys at every place
 /// in a chunk.</summary>
-public sealed class CandidateChunksScanTests
+[Collection(SeedIndexCollection.Name)]
+public sealed class CandidateChunksScanTests(SeedIndex seeds)
 {
     public static TheoryData<string[]> TermSets() => new()
     {
@@ -39,7 +40,7 @@ public sealed class CandidateChunksScanTests
         Assert.True(texts > 100 && found > 0, $"{texts} texts, {found} stretches");
     }
 
-    private static IEnumerable<string> Texts()
+    private IEnumerable<string> Texts()
     {
         yield return "";
         yield return "the";
@@ -47,7 +48,7 @@ public sealed class CandidateChunksScanTests
         yield return "naïve café—government's “prime” minister\u00a0oil";
         yield return "pre-government (prime)minister,oil;price 1990s a1990 x1990";
         yield return "terrorists' anti-terror counter­terrorism TERRORISM";
-        foreach (string text in SeedTexts.All())
+        foreach (string text in seeds.StoredTexts())
             yield return text;
         if (SharedCorpus.Root != null)
             foreach (string file in Directory.EnumerateFiles(SharedCorpus.Path("corpora", "bbc"), "*.txt", SearchOption.AllDirectories)

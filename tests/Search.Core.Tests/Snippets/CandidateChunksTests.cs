@@ -24,9 +24,9 @@ public sealed class CandidateChunksTests
 
     /// <summary>The seed articles and the BBC corpus (every <paramref name="step"/>th file: the
     /// snippet comparison runs for many queries).</summary>
-    private static IEnumerable<string> Bodies(int step = 1)
+    private IEnumerable<string> Bodies(int step = 1)
     {
-        var texts = SeedTexts.All();
+        IEnumerable<string> texts = _index.StoredTexts();
         if (SharedCorpus.Root != null)
             texts = texts.Concat(Directory.EnumerateFiles(SharedCorpus.Path("corpora", "bbc"), "*.txt", SearchOption.AllDirectories)
                 .Order(StringComparer.Ordinal).Where((_, i) => i % step == 0).Select(File.ReadAllText));

@@ -23,6 +23,16 @@ public sealed class SeedIndex : IDisposable
     public SearchResult Search(string query, int limit = 10, int offset = 0, SortOrder sort = SortOrder.Relevance) =>
         Searcher.Search(new SearchRequest { Query = query, Limit = limit, Offset = offset, Sort = sort });
 
+    /// <summary>The stored title and body of every seed article, each as one text: what the tests
+    /// that read "every word of the seeds" go through.</summary>
+    public List<string> StoredTexts()
+    {
+        using var dir = Lucene.Net.Store.FSDirectory.Open(IndexPath);
+        using var reader = Lucene.Net.Index.DirectoryReader.Open(dir);
+        return Enumerable.Range(0, reader.MaxDoc).Select(d => reader.Document(d))
+            .SelectMany(doc => new[] { doc.Get(Schema.Title) ?? "", doc.Get(Schema.Body) ?? "" }).ToList();
+    }
+
     /// <summary>Ids of every article the query matches.</summary>
     public HashSet<string> Ids(string query) =>
         Search(query, limit: 1000).Hits.Select(h => h.Id).ToHashSet();

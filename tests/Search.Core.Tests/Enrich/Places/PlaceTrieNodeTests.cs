@@ -1,7 +1,4 @@
-using Lucene.Net.Index;
-using Lucene.Net.Store;
 using Search.Core.Enrich.Places;
-using Search.Core.Indexing;
 using Search.Core.Tests.Support;
 using Xunit;
 
@@ -28,7 +25,7 @@ public sealed class PlaceTrieNodeTests(SeedIndex seeds)
         var roots = gazetteer.Exact;
         var firstWords = roots.Words.ToHashSet(StringComparer.Ordinal);
         int capitalised = 0, passed = 0;
-        foreach (string text in SeedTexts())
+        foreach (string text in seeds.StoredTexts())
         {
             var tokens = new List<PlaceToken>();
             PlaceTokenizer.Tokenize(text, tokens);
@@ -44,13 +41,5 @@ public sealed class PlaceTrieNodeTests(SeedIndex seeds)
         }
         Assert.True(capitalised > 10_000, $"{capitalised} capitalised words");
         Assert.True(passed < capitalised / 4, $"{passed} of {capitalised} capitalised words that begin no place passed the filter");
-    }
-
-    private List<string> SeedTexts()
-    {
-        using var dir = FSDirectory.Open(seeds.IndexPath);
-        using var reader = DirectoryReader.Open(dir);
-        return Enumerable.Range(0, reader.MaxDoc).Select(d => reader.Document(d))
-            .SelectMany(doc => new[] { doc.Get(Schema.Title) ?? "", doc.Get(Schema.Body) ?? "" }).ToList();
     }
 }

@@ -3,11 +3,8 @@ using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.Snowball;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.TokenAttributes;
-using Lucene.Net.Index;
-using Lucene.Net.Store;
 using Lucene.Net.Tartarus.Snowball.Ext;
 using Lucene.Net.Util;
-using Search.Core.Indexing;
 using Search.Core.Indexing.Analysis;
 using Search.Core.Tests.Support;
 using Xunit;
@@ -22,10 +19,7 @@ public sealed class CachedStemFilterTests(SeedIndex seeds)
     [Fact]
     public void Every_seed_text_stems_as_SnowballFilter_stems_it_on_first_and_later_meetings()
     {
-        using var dir = FSDirectory.Open(seeds.IndexPath);
-        using var reader = DirectoryReader.Open(dir);
-        var texts = Enumerable.Range(0, reader.MaxDoc).Select(d => reader.Document(d))
-            .SelectMany(doc => new[] { doc.Get(Schema.Title) ?? "", doc.Get(Schema.Body) ?? "" }).ToList();
+        var texts = seeds.StoredTexts();
         int tokens = 0;
         // Words made up for this test ("marketqzations") are met first here; the seed words, again.
         foreach (string suffix in new[] { "qzations", "qzations", "", "" })
@@ -45,7 +39,7 @@ public sealed class CachedStemFilterTests(SeedIndex seeds)
     [InlineData(16_384)]
     public void One_filter_reused_over_every_seed_text_stems_as_SnowballFilter(int slots)
     {
-        var texts = SeedTexts();
+        var texts = seeds.StoredTexts();
         using var expected = Analyzer.NewAnonymous((_, reader) => Chain(reader, s => new SnowballFilter(s, new EnglishStemmer())));
         using var cached = Analyzer.NewAnonymous((_, reader) => Chain(reader, s => new CachedStemFilter(s, new EnglishStemmer(), slots)));
         int tokens = 0;
@@ -59,14 +53,6 @@ public sealed class CachedStemFilterTests(SeedIndex seeds)
                 tokens += want.Count;
             }
         Assert.True(tokens > 300_000, $"{tokens} tokens compared");
-    }
-
-    private List<string> SeedTexts()
-    {
-        using var dir = FSDirectory.Open(seeds.IndexPath);
-        using var reader = DirectoryReader.Open(dir);
-        return Enumerable.Range(0, reader.MaxDoc).Select(d => reader.Document(d))
-            .SelectMany(doc => new[] { doc.Get(Schema.Title) ?? "", doc.Get(Schema.Body) ?? "" }).ToList();
     }
 
     private static TokenStreamComponents Chain(TextReader reader, Func<TokenStream, TokenStream> stem)

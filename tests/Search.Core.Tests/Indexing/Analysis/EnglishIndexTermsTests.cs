@@ -4,8 +4,6 @@ using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.TokenAttributes;
-using Lucene.Net.Index;
-using Lucene.Net.Store;
 using Lucene.Net.Tartarus.Snowball.Ext;
 using Search.Core.Indexing;
 using Search.Core.Indexing.Analysis;
@@ -28,7 +26,7 @@ public sealed class EnglishIndexTermsTests(SeedIndex seeds)
         var settings = AnalysisSettings.Default with { StopWords = stopWords };
         using var fused = new ArticleAnalyzer(settings, TextMode.Index);
         using var reference = Analyzer.NewAnonymous((_, reader) => TwoTokenChain(reader, stopWords));
-        var texts = SeedTexts();
+        var texts = seeds.StoredTexts();
         texts.Add("The market's markets' O'Neill's cafés naïveté, 3,491,030 18.5 '87 y2k rock'n'roll ’90s. It is what it is; to be or not to be");
         texts.Add("JOHN'S O’NEILL’S ＡＢＣ＇ｓ Café’S CAFÉS ÉCOLE naïve Straße ﬁnance İstanbul ΣΟΦΊΑ Ærø 𝐀𝐁𝐂 s's 's Markets' THE IT'S");
         texts.Add("the");
@@ -69,14 +67,6 @@ public sealed class EnglishIndexTermsTests(SeedIndex seeds)
             stream = new StopFilter(ArticleAnalyzer.Version, stream, EnglishAnalyzer.DefaultStopSet);
         stream = new CachedStemFilter(stream, new EnglishStemmer());
         return new TokenStreamComponents(tokenizer, new OneTermPerToken(stream));
-    }
-
-    private List<string> SeedTexts()
-    {
-        using var dir = FSDirectory.Open(seeds.IndexPath);
-        using var reader = DirectoryReader.Open(dir);
-        return Enumerable.Range(0, reader.MaxDoc).Select(d => reader.Document(d))
-            .SelectMany(doc => new[] { doc.Get(Schema.Title) ?? "", doc.Get(Schema.Body) ?? "" }).ToList();
     }
 
     /// <summary>Each token as (term, position increment, start, end), then ("", 0, final offset, 0) after End.</summary>

@@ -83,6 +83,7 @@ public static class NearDuplicateRule
     public static bool DifferentLanguages(string? a, string? b) =>
         Known(a) && Known(b) && !string.Equals(a, b, StringComparison.Ordinal);
 
+    // "und" is Enrich's LanguageCodes.Undetermined, written out: Duplicates/ depends on no other folder (ARCHITECTURE.md).
     private static bool Known(string? language) => !string.IsNullOrEmpty(language) && language != "und";
 
     /// <summary>Null when the pair is a copy, else the rule it fails (for tests and diagnostics).</summary>

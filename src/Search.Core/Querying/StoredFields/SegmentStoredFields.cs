@@ -74,14 +74,14 @@ internal sealed class SegmentStoredFields : IDisposable
                 (docBases, starts) = ChunkIndex.Read(index, info.DocCount);
                 maxPointer = index.ReadVInt64();
             }
-            data = dir.OpenInput(IndexFileNames.SegmentFileName(info.Name, "", "fdt"), IOContext.READ);
+            string dataName = IndexFileNames.SegmentFileName(info.Name, "", "fdt");
+            data = dir.OpenInput(dataName, IOContext.READ);
             if (CodecUtil.CheckHeader(data, FormatName + "Data", VersionChecksum, VersionChecksum) != VersionChecksum
                 || maxPointer + CodecUtil.FooterLength() != data.Length)
                 return Abandon(compound, data);
             int chunkSize = data.ReadVInt32();
             if (data.ReadVInt32() != Lucene.Net.Util.Packed.PackedInt32s.VERSION_CURRENT)
                 return Abandon(compound, data);
-            string dataName = IndexFileNames.SegmentFileName(info.Name, "", "fdt");
             var mapped = compound == null && info.Dir is FSDirectory fs ? Map(Path.Combine(fs.Directory.FullName, dataName), data.Length) : null;
             return new SegmentStoredFields(compound, data, mapped, new ChunkIndex(docBases, starts, maxPointer, chunkSize), segment.FieldInfos);
         }

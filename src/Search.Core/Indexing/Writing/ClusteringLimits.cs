@@ -13,8 +13,8 @@ internal sealed record ClusteringLimits
     /// boilerplate every article of one outlet carries, not evidence of a copy.</summary>
     public int MaxPostings { get; init; } = 1_000;
 
-    /// <summary>(band key, article) entries sorted at once when looking for candidates: 12 bytes
-    /// each, so 12 MB at most, whatever the size of the index (a pass per group of bands: one for
+    /// <summary>(band key, article) entries held at once when looking for candidates: 8 bytes
+    /// each, so 8 MB at most (and 12 bytes an article), whatever the size of the index (a pass per group of bands: one for
     /// 25,000 articles, eight for 200,000, one per band from 1,000,000, each a read of the band keys'
     /// doc values, about 0.1 s per million articles).</summary>
     public int MaxEntries { get; init; } = 1_000_000;

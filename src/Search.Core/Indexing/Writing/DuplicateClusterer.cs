@@ -17,8 +17,8 @@ namespace Search.Core.Indexing.Writing;
 /// adds it (<see cref="Schema.ClusterBuild"/>); the articles looked at are those with a key below
 /// zero from builds later than the commit's <see cref="WriterSession.ClusteredThroughKey"/> (this
 /// build's, and a killed build's that a checkpoint holds). Candidates are found from the band keys every
-/// article carries as a fixed-width binary doc value (no fingerprint is stored), by sorting
-/// (band, key, article) entries in bounded passes (<see cref="Pass.CandidatePairs"/>), and only a
+/// article carries as a fixed-width binary doc value (no fingerprint is stored), by sorting each
+/// band's (key, article) entries in bounded passes (<see cref="Pass.CandidatePairs"/>, <see cref="BandEntries"/>), and only a
 /// candidate pair, two articles sharing a band key, is verified, from the stored text
 /// (<see cref="NearDuplicateRule"/>). An archive without copies pays for 160 bytes of doc values
 /// per article and one read and sort of them per build: no key is written for an article that
@@ -348,8 +348,8 @@ public sealed class DuplicateClusterer : IDisposable
 
         /// <summary>
         /// Pairs (new article, other article) sharing a band key, each once. The keys are binary doc
-        /// values (<see cref="DuplicateFields"/>); an equal key is found by sorting (band, key, doc)
-        /// entries and reading runs of equal keys, in passes of as many bands as
+        /// values (<see cref="DuplicateFields"/>); an equal key is found by sorting each band's (key, article)
+        /// entries and reading runs of equal keys (<see cref="BandEntries"/>), in passes of as many bands as
         /// <see cref="ClusteringLimits.MaxEntries"/> entries hold, so memory stays bounded whatever the index holds.
         /// When the new articles are few beside the index (a nightly addition), only the entries
         /// whose key one of them has are kept: one read of every article's keys, and a sort of
@@ -357,17 +357,20 @@ public sealed class DuplicateClusterer : IDisposable
         /// is dropped as its run is read, so only pairs worth reading are ever held (on a generated
         /// corpus of 20,000 articles, 177 of 54,873 pairs sharing a key).
         /// </summary>
+        // Run once a build, so it would run as the JIT's first, unoptimised form (the tiers above come
+        // after a method has been called often): its loop over every article's keys took twice as long.
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private HashSet<(int New, int Other)> CandidatePairs(FixedBitSet isFresh, int freshCount)
         {
             var pairs = new HashSet<(int, int)>();
             int live = _reader.NumDocs;
             bool filtered = (long)freshCount * LshBands.Bands <= _limits.MaxEntries / 2 && freshCount * 2 < live;
             int bandsPerPass = filtered ? LshBands.Bands : (int)Math.Clamp(_limits.MaxEntries / Math.Max(1, live), 1, LshBands.Bands);
-            var entries = new SortedEntries(filtered ? freshCount * LshBands.Bands : live * bandsPerPass);
+            var entries = new BandEntries(bandsPerPass, filtered ? freshCount : live);
             for (int first = 0; first < LshBands.Bands; first += bandsPerPass)
             {
                 int last = Math.Min(LshBands.Bands, first + bandsPerPass);
-                entries.Clear();
+                entries.Clear(last - first);
                 Dictionary<ulong, int>? wanted = filtered ? FreshKeys(isFresh, first, last) : null;
                 foreach (var leaf in _reader.Leaves)
                 {
@@ -397,32 +400,32 @@ public sealed class DuplicateClusterer : IDisposable
                             }
                             if (slot < 0)
                                 slot = entries.AddArticle(leaf.DocBase + d, DuplicateFields.Shingles(value), DuplicateFields.Date(value));
-                            entries.Add(key, slot);
+                            entries.Add(band - first, (uint)key, slot);
                         }
                     }
                 }
-                entries.Sort();
-                entries.Runs(run =>
+                // Bands are sorted and read side by side, one worker per core, each with its own pairs.
+                entries.SortedRuns((run, found) =>
                 {
                     if (run.Length > _limits.MaxPostings)
                         return; // boilerplate many outlets share, not evidence of a copy
-                    foreach (int i in run)
+                    for (int i = 0; i < run.Length; i++)
                     {
-                        var a = entries.Article(i);
-                        if (!isFresh.Get(a.Doc))
-                            continue;
-                        foreach (int j in run)
+                        var a = entries.Article(run[i]);
+                        bool aFresh = isFresh.Get(a.Doc);
+                        for (int j = i + 1; j < run.Length; j++)
                         {
-                            var b = entries.Article(j);
+                            var b = entries.Article(run[j]);
+                            bool bFresh = isFresh.Get(b.Doc);
                             // The rule's first tests, on the shingle counts and dates kept beside the
                             // keys: a pair they turn down is never read from the stored text.
-                            if (a.Doc == b.Doc || NearDuplicateRule.WhyNotBySize(a.Shingles, a.Date, b.Shingles, b.Date) != null)
+                            if (!(aFresh || bFresh) || a.Doc == b.Doc || NearDuplicateRule.WhyNotBySize(a.Shingles, a.Date, b.Shingles, b.Date) != null)
                                 continue;
-                            // Each unordered pair once, new article first (when both are new, the lower doc first).
-                            pairs.Add(isFresh.Get(b.Doc) && b.Doc < a.Doc ? (b.Doc, a.Doc) : (a.Doc, b.Doc));
+                            // Each unordered pair once, a new article first (when both are new, the lower doc first).
+                            found.Add(aFresh && (!bFresh || a.Doc < b.Doc) ? (a.Doc, b.Doc) : (b.Doc, a.Doc));
                         }
                     }
-                });
+                }, pairs);
             }
             return pairs;
         }
@@ -509,67 +512,6 @@ public sealed class DuplicateClusterer : IDisposable
             }
             if (old > Unassigned)
                 Moved++;
-        }
-    }
-
-    /// <summary>(key, article) entries, sorted by key and read as runs of equal keys; an article
-    /// (doc, shingle count, date) is kept once per pass, its entries point to it: 12 bytes an entry
-    /// and 12 an article, so a pass holds at most <see cref="ClusteringLimits.MaxEntries"/> of each.
-    /// (Reading an article's count and date again for each pair of a run instead, to keep less,
-    /// made a 200k build's pass 20–30 s: a run of a template-built corpus is long, its pairs many.)</summary>
-    private sealed class SortedEntries
-    {
-        private ulong[] _keys;
-        private int[] _slots;
-        private int _count;
-        private readonly List<(int Doc, int Shingles, int Date)> _articles = new();
-
-        public SortedEntries(int capacity)
-        {
-            _keys = new ulong[Math.Max(16, capacity)];
-            _slots = new int[_keys.Length];
-        }
-
-        public void Clear()
-        {
-            _count = 0;
-            _articles.Clear();
-        }
-
-        public int AddArticle(int doc, int shingles, int date)
-        {
-            _articles.Add((doc, shingles, date));
-            return _articles.Count - 1;
-        }
-
-        public (int Doc, int Shingles, int Date) Article(int slot) => _articles[slot];
-
-        public void Add(ulong key, int slot)
-        {
-            if (_count == _keys.Length)
-            {
-                Array.Resize(ref _keys, _keys.Length * 2);
-                Array.Resize(ref _slots, _slots.Length * 2);
-            }
-            _keys[_count] = key;
-            _slots[_count++] = slot;
-        }
-
-        /// <summary>By key; the order within a run does not matter.</summary>
-        public void Sort() => Array.Sort(_keys, _slots, 0, _count);
-
-        /// <summary>Calls <paramref name="run"/> with the article slots of each run of two or more equal keys.</summary>
-        public void Runs(Action<ReadOnlySpan<int>> run)
-        {
-            for (int i = 0; i < _count;)
-            {
-                int j = i + 1;
-                while (j < _count && _keys[j] == _keys[i])
-                    j++;
-                if (j - i >= 2)
-                    run(new ReadOnlySpan<int>(_slots, i, j - i));
-                i = j;
-            }
         }
     }
 }

@@ -61,9 +61,12 @@ public sealed class DuplicateFingerprint
 
     /// <summary>A nonzero key from the id and text: stable across rebuilds, and a changed article
     /// does not reuse the key of the cluster its old text may have started.</summary>
-    public static long KeyOf(string id, string body)
+    public static long KeyOf(string id, string body) => KeyOf(id, TextShingles.Hash(body));
+
+    /// <summary><see cref="KeyOf(string, string)"/> from the body's <see cref="TextShingles.Hash"/>.</summary>
+    public static long KeyOf(string id, ulong bodyHash)
     {
-        long key = (long)(TextShingles.Hash(id) ^ TextShingles.Mix(TextShingles.Hash(body) + 1)) & long.MaxValue;
+        long key = (long)(TextShingles.Hash(id) ^ TextShingles.Mix(bodyHash + 1)) & long.MaxValue;
         return key == 0 ? 1 : key;
     }
 

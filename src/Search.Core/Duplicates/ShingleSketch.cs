@@ -15,10 +15,14 @@ public static class ShingleSketch
 
     /// <summary>The signature and the number of distinct shingles of <paramref name="body"/>, or
     /// null when it is too short to be compared (as <see cref="DuplicateFingerprint.Of"/>).</summary>
-    public static (uint[] Signature, int Shingles)? Of(string body)
+    public static (uint[] Signature, int Shingles)? Of(string body) => Of(body, out _);
+
+    /// <summary><see cref="Of(string)"/>, and the body's <see cref="TextShingles.Hash"/> (what
+    /// <see cref="DuplicateFingerprint.KeyOf(string, ulong)"/> needs), whatever its length.</summary>
+    public static (uint[] Signature, int Shingles)? Of(string body, out ulong bodyHash)
     {
         var b = t_buffers ??= new Buffers();
-        int words = TextShingles.WordHashes(body, ref b.Words);
+        int words = TextShingles.WordHashes(body, ref b.Words, out bodyHash);
         if (words < NearDuplicateRule.MinWords)
             return null;
         var hashes = b.Words.AsSpan(0, Math.Min(words, DuplicateFingerprint.MaxShingles + TextShingles.Width - 1));

@@ -20,9 +20,11 @@ public static class DuplicateFields
 {
     public static void Add(Document doc, Article article)
     {
-        long ownKey = DuplicateFingerprint.KeyOf(article.Id, article.Body);
-        // What DuplicateFingerprint.Of would give, without what only verifying a pair needs.
-        if (ShingleSketch.Of(article.Body) is not var (signature, shingles))
+        // What DuplicateFingerprint.Of would give, without what only verifying a pair needs; the
+        // body's hash for the article's own key comes out of the same pass over its characters.
+        var sketch = ShingleSketch.Of(article.Body, out ulong bodyHash);
+        long ownKey = DuplicateFingerprint.KeyOf(article.Id, bodyHash);
+        if (sketch is not var (signature, shingles))
         {
             doc.Add(new NumericDocValuesField(Schema.Cluster, ownKey));
             return;

@@ -41,14 +41,14 @@ public sealed class DuplicateFingerprint
     /// <summary>The fingerprint of an article's body, or null when it is too short to be compared.</summary>
     public static DuplicateFingerprint? Of(string id, string body, string? published, string? language = null)
     {
-        var words = TextShingles.WordHashes(body);
+        var words = TextShingles.WordHashes(body, out ulong bodyHash);
         if (words.Count < NearDuplicateRule.MinWords)
             return null;
         var sequence = TextShingles.ShingleSequence(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(words)[..Math.Min(words.Count, MaxShingles + TextShingles.Width - 1)]);
         var shingles = TextShingles.Shingles(sequence);
         return new DuplicateFingerprint
         {
-            OwnKey = KeyOf(id, body),
+            OwnKey = KeyOf(id, bodyHash),
             Id = id,
             Shingles = shingles,
             Date = ParseDate(published),

@@ -48,10 +48,13 @@ public static class TextShingles
 
     /// <summary>The <see cref="Hash"/> of each of the <see cref="Words"/> of <paramref name="text"/>,
     /// made without making the words: what fingerprinting every article at index time needs.</summary>
-    public static List<ulong> WordHashes(string text)
+    public static List<ulong> WordHashes(string text) => WordHashes(text, out _);
+
+    /// <summary><see cref="WordHashes(string)"/>, and the <see cref="Hash"/> of the whole text from the same pass.</summary>
+    public static List<ulong> WordHashes(string text, out ulong textHash)
     {
         var hashes = new ulong[Math.Max(16, text.Length / 5)];
-        int count = WordHashes(text, ref hashes);
+        int count = WordHashes(text, ref hashes, out textHash);
         var list = new List<ulong>(count);
         list.AddRange(hashes.AsSpan(0, count));
         return list;

@@ -32,6 +32,8 @@ public sealed class ShingleSketchTests
         var sketch = ShingleSketch.Of(body, out ulong bodyHash);
         Assert.Equal(TextShingles.Hash(body), bodyHash); // the own key's input, short bodies included
         Assert.Equal(print == null, sketch == null);
+        if (print != null)
+            Assert.Equal(DuplicateFingerprint.KeyOf("id", body), print.OwnKey); // its body hash from the word-hash pass
         if (print == null || sketch is not var (signature, shingles))
             return;
         Assert.Equal(print.Shingles.Length, shingles);

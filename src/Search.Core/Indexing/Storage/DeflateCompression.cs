@@ -12,9 +12,9 @@ namespace Search.Core.Indexing.Storage;
 /// two chunks, which Lucene writes as one block per chunk size, is read block after block.
 ///
 /// Why deflate at level 2 and not Lucene's LZ4 (<c>CompressionMode.FAST</c>): on news text in
-/// 16 KB chunks it leaves 0.49 of the bytes where LZ4 leaves 0.73, at about the same build CPU
-/// (~100 MB/s against LZ4's ~120); Lucene's own deflate mode (<c>HIGH_COMPRESSION</c>, level 6)
-/// gains 0.02 more for a quarter more CPU. Reading a hit inflates its chunk up to the document
+/// 8 KB chunks it leaves 0.51 of the bytes where LZ4 leaves 0.76, for about 1 % more of a build's
+/// CPU; Lucene's own deflate mode (<c>HIGH_COMPRESSION</c>, level 6) gains 0.01 more for a
+/// sixth more compression time, and level 1 (zlib-ng's quick strategy) gives back most of the gain. Reading a hit inflates its chunk up to the document
 /// (docs/performance.md, "Issue 18, stored fields compression").
 /// </summary>
 public sealed class DeflateCompression : LuceneCompressionMode

@@ -100,3 +100,29 @@ public sealed class SearchCodecTests(SeedIndex seeds)
             .Select(v => $"{v.Get(Schema.Id)}|{v.Get(Schema.Title)}|{v.Get(Schema.Body)}").ToList();
     }
 }
+
+/// <summary>An index whose segments name a codec this version does not know (as a newer version's
+/// would) is refused with one line that says so, not called damaged.</summary>
+public sealed class UnknownCodecTests
+{
+    [Fact]
+    public void An_index_in_a_codec_this_version_does_not_know_is_refused_in_one_line()
+    {
+        using var temp = new TempDir();
+        using (var dir = IndexStore.OpenDirectory(temp.Path))
+        using (var writer = new IndexWriter(dir, new IndexWriterConfig(Lucene.Net.Util.LuceneVersion.LUCENE_48, null) { Codec = new NotRegisteredCodec() }))
+        {
+            writer.AddDocument(new Lucene.Net.Documents.Document { new Lucene.Net.Documents.StoredField(Schema.Title, "x") });
+            writer.Commit();
+        }
+        var e = Assert.Throws<SearchException>(() => Search.Core.Querying.ArticleSearcher.Open(temp.Path).Dispose());
+        Assert.Contains("Lucene codec 'SearchTestNotRegistered'", e.Message);
+        Assert.Contains("a newer version built it", e.Message);
+        Assert.DoesNotContain("damaged", e.Message);
+        Assert.DoesNotContain('\n', e.Message);
+    }
+
+    /// <summary>Written without being registered: Lucene writes a codec's name without looking it up.</summary>
+    [CodecName("SearchTestNotRegistered")]
+    private sealed class NotRegisteredCodec() : FilterCodec(new Lucene46Codec());
+}

@@ -25,6 +25,8 @@ public static class Program
 
     public static int Main(string[] args)
     {
+        // Tools that open our indexes with Lucene alone (sizes, merge-cost) need our codec known.
+        Search.Core.Indexing.Storage.CodecRegistration.Register();
         if (args.Length == 0 || !Commands.TryGetValue(args[0], out var command))
         {
             Console.Error.WriteLine("usage: Search.Benchmarks <command> [options]\ncommands:");

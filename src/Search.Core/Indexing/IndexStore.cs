@@ -8,7 +8,7 @@ namespace Search.Core.Indexing;
 /// (missing, not an index, another schema version, damaged, locked) into a <see cref="SearchException"/>
 /// with a message the user can act on.
 /// </summary>
-public static class IndexStore
+public static partial class IndexStore
 {
     public const string VersionKey = "schema.version";
 
@@ -84,10 +84,25 @@ public static class IndexStore
     }
 
     internal static SearchException Damaged(string path, Exception e) =>
-        new($"index at {path} is damaged ({Brief(e)}); nothing was changed: `search check --index {path}` says what a repair would drop, `search check --fix` repairs it", 1, e);
+        UnknownCodec(e) is { } codec
+            ? new($"index at {path} is in a format this version of search cannot read (Lucene codec '{codec}'): a newer version built it; open it with that version, or rebuild it with `search index --rebuild --index {path} PATH`", 1, e)
+            : new($"index at {path} is damaged ({Brief(e)}); nothing was changed: `search check --index {path}` says what a repair would drop, `search check --fix` repairs it", 1, e);
 
     internal static SearchException NotWritable(string path, Exception e) =>
         new($"cannot write to index {path}: permission denied (it belongs to another user, or is read-only); use --index to build one elsewhere", 1, e);
+
+    /// <summary>The codec a segment names that Lucene does not know (a newer version's), from
+    /// the exception Lucene.Net's codec lookup throws; null for any other failure.</summary>
+    internal static string? UnknownCodec(Exception e)
+    {
+        for (Exception? x = e; x != null; x = x.InnerException)
+            if (x is ArgumentException && UnknownCodecMessage().Match(x.Message) is { Success: true } m)
+                return m.Groups["name"].Value;
+        return null;
+    }
+
+    [GeneratedRegex(@"^Codec '(?<name>[^']+)' cannot be loaded")]
+    private static partial Regex UnknownCodecMessage();
 
     /// <summary>"IOException: read past EOF": an exception's type and the first line of its message.</summary>
     internal static string Brief(Exception e) => $"{e.GetType().Name}: {FirstLine(e.Message)}";

@@ -33,7 +33,13 @@ public static class IndexMergeCost
             int before = SegmentCount(dir);
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
-            using (var writer = new IndexWriter(dir, new IndexWriterConfig(LuceneVersion.LUCENE_48, null) { OpenMode = OpenMode.APPEND }))
+            using (var writer = new IndexWriter(dir, new IndexWriterConfig(LuceneVersion.LUCENE_48, null)
+            {
+                OpenMode = OpenMode.APPEND,
+                // The codec a build merges with: a merge of our segments copies their compressed
+                // stored-field chunks, a merge of an earlier version's (LZ4) inflates and deflates them.
+                Codec = Lucene.Net.Codecs.Codec.ForName(Search.Core.Indexing.Storage.SearchCodec.Name),
+            }))
             {
                 writer.ForceMerge(maxSegments);
                 writer.Commit();

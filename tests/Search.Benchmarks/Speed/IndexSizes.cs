@@ -12,7 +12,7 @@ public static class IndexSizes
     /// <summary>What each Lucene 4.8 file extension holds.</summary>
     private static readonly Dictionary<string, string> Kinds = new()
     {
-        ["fdt"] = "stored fields (LZ4-compressed text and values)",
+        ["fdt"] = "stored fields (compressed text and values: deflate in our codec, LZ4 in the stock one)",
         ["fdx"] = "stored fields index",
         ["tim"] = "terms dictionary",
         ["tip"] = "terms index",

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Lucene.Net.Search.Similarities;
 using Search.Core.Indexing.Analysis;
+using Search.Core.Indexing.Storage;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace Search.Core.Indexing.Writing;
@@ -133,6 +134,9 @@ public sealed class WriterSession : IDisposable
             // does not run short of.
             UseCompoundFile = false,
             MergePolicy = new TieredMergePolicy { NoCFSRatio = 0.0 },
+            // Lucene 4.6's formats with the stored text deflated (a third smaller than LZ4's);
+            // segments of the stock codec are read as they are and rewritten only by merges.
+            Codec = Lucene.Net.Codecs.Codec.ForName(SearchCodec.Name),
         };
         IndexWriter writer;
         try

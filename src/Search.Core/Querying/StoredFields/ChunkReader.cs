@@ -3,7 +3,7 @@ using Lucene.Net.Index;
 namespace Search.Core.Querying.StoredFields;
 
 /// <summary>Lucene 4.1's compressing stored fields: the head of a chunk (its documents' field
-/// counts and lengths, read as <c>CompressingStoredFieldsWriter</c> writes them) and the LZ4 data
+/// counts and lengths, read as <c>CompressingStoredFieldsWriter</c> writes them) and the compressed data
 /// after it (<see cref="SegmentStoredFields"/>).</summary>
 internal ref struct ChunkReader(ReadOnlySpan<byte> chunk)
 {

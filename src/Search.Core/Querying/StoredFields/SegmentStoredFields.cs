@@ -3,16 +3,18 @@ using Lucene.Net.Codecs;
 using Lucene.Net.Codecs.Lucene41;
 using Lucene.Net.Index;
 using Lucene.Net.Store;
+using Search.Core.Indexing.Storage;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace Search.Core.Querying.StoredFields;
 
 /// <summary>
 /// One segment's stored fields read straight from its <c>.fdx</c>/<c>.fdt</c> files (Lucene 4.1's
-/// compressing stored fields, the format of every index this program writes), for the few string
-/// fields a hit shows. The same bytes Lucene reads, decoded the same way, but: the chunk is read in
-/// one positional read, LZ4 runs over a span (<see cref="Lz4Block"/>), and only the asked fields
-/// become strings. <see cref="Open"/> returns null for any other format, and a document whose asked
+/// compressing stored fields: LZ4, as indexes of earlier versions hold them, or deflate, as this
+/// program writes them, <see cref="DeflateStoredFieldsFormat"/>), for the few string fields a hit
+/// shows. The same bytes Lucene reads, decoded the same way, but: the chunk is read in one
+/// positional read, LZ4 runs over a span (<see cref="Lz4Block"/>), deflate stops once the document
+/// is out (<see cref="DeflateBlock"/>), and only the asked fields become strings. <see cref="Open"/> returns null for any other format, and a document whose asked
 /// fields include one stored as a number is left to Lucene. A segment in its own files (not a
 /// compound file) has its data file mapped (<see cref="MappedFile"/>): a chunk is then read in
 /// place, without a copy.
@@ -20,7 +22,7 @@ namespace Search.Core.Querying.StoredFields;
 internal sealed class SegmentStoredFields : IDisposable
 {
     // Lucene's CompressingStoredFieldsWriter: names, versions and type bits of the format.
-    private const string FormatName = "Lucene41StoredFields";
+    private const string Lz4FormatName = "Lucene41StoredFields";
     private const int VersionChecksum = 2;
     private const int TypeBits = 3;
     private const int TypeMask = 0x07;
@@ -33,6 +35,8 @@ internal sealed class SegmentStoredFields : IDisposable
     /// <summary>A clone of <see cref="_data"/> free for the next read (one per thread at a time).</summary>
     private IndexInput? _spare;
     private readonly ChunkIndex _chunks;
+    /// <summary>Deflate blocks (<see cref="DeflateStoredFieldsFormat"/>); else LZ4.</summary>
+    private readonly bool _deflate;
     private readonly FieldInfos _fieldInfos;
     /// <summary>Each field set's slot by this segment's field numbers.</summary>
     private readonly System.Collections.Concurrent.ConcurrentDictionary<StoredFieldSet, int[]> _slots = new();
@@ -41,8 +45,9 @@ internal sealed class SegmentStoredFields : IDisposable
     /// <summary>UTF-8 that fails on bad bytes, as Lucene decodes stored strings.</summary>
     private static readonly System.Text.Encoding Utf8 = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    private SegmentStoredFields(LuceneDirectory? compound, IndexInput data, MappedFile? mapped, ChunkIndex chunks, FieldInfos fieldInfos)
+    private SegmentStoredFields(LuceneDirectory? compound, IndexInput data, MappedFile? mapped, ChunkIndex chunks, bool deflate, FieldInfos fieldInfos)
     {
+        _deflate = deflate;
         _compound = compound;
         _data = data;
         _mapped = mapped;
@@ -55,8 +60,11 @@ internal sealed class SegmentStoredFields : IDisposable
     public static SegmentStoredFields? Open(SegmentReader segment)
     {
         var info = segment.SegmentInfo.Info;
-        if (info.Codec.StoredFieldsFormat.GetType() != typeof(Lucene41StoredFieldsFormat))
+        var format = info.Codec.StoredFieldsFormat.GetType();
+        bool deflate = format == typeof(DeflateStoredFieldsFormat);
+        if (!deflate && format != typeof(Lucene41StoredFieldsFormat))
             return null;
+        string formatName = deflate ? DeflateStoredFieldsFormat.FormatName : Lz4FormatName;
         LuceneDirectory? compound = null;
         IndexInput? data = null;
         try
@@ -69,21 +77,21 @@ internal sealed class SegmentStoredFields : IDisposable
             long[] starts;
             using (var index = dir.OpenInput(IndexFileNames.SegmentFileName(info.Name, "", "fdx"), IOContext.READ))
             {
-                if (CodecUtil.CheckHeader(index, FormatName + "Index", VersionChecksum, VersionChecksum) != VersionChecksum)
+                if (CodecUtil.CheckHeader(index, formatName + "Index", VersionChecksum, VersionChecksum) != VersionChecksum)
                     return Abandon(compound, data);
                 (docBases, starts) = ChunkIndex.Read(index, info.DocCount);
                 maxPointer = index.ReadVInt64();
             }
             string dataName = IndexFileNames.SegmentFileName(info.Name, "", "fdt");
             data = dir.OpenInput(dataName, IOContext.READ);
-            if (CodecUtil.CheckHeader(data, FormatName + "Data", VersionChecksum, VersionChecksum) != VersionChecksum
+            if (CodecUtil.CheckHeader(data, formatName + "Data", VersionChecksum, VersionChecksum) != VersionChecksum
                 || maxPointer + CodecUtil.FooterLength() != data.Length)
                 return Abandon(compound, data);
             int chunkSize = data.ReadVInt32();
             if (data.ReadVInt32() != Lucene.Net.Util.Packed.PackedInt32s.VERSION_CURRENT)
                 return Abandon(compound, data);
             var mapped = compound == null && info.Dir is FSDirectory fs ? Map(Path.Combine(fs.Directory.FullName, dataName), data.Length) : null;
-            return new SegmentStoredFields(compound, data, mapped, new ChunkIndex(docBases, starts, maxPointer, chunkSize), segment.FieldInfos);
+            return new SegmentStoredFields(compound, data, mapped, new ChunkIndex(docBases, starts, maxPointer, chunkSize), deflate, segment.FieldInfos);
         }
         catch
         {
@@ -165,7 +173,8 @@ internal sealed class SegmentStoredFields : IDisposable
         byte[] plain = ArrayPool<byte>.Shared.Rent(total);
         try
         {
-            Decode(chunkBytes.Rest, plain.AsSpan(0, total), offset + length, doc);
+            if (!ChunkBlocks.Decode(_deflate, _chunks.ChunkSize, chunkBytes.Rest, plain.AsSpan(0, total), offset + length))
+                throw new CorruptIndexException($"stored fields chunk of document {doc} decodes short ({_data})");
             if (ReadFields(plain.AsSpan(offset, length), count, _slots.GetOrAdd(fields, f => f.SlotsByNumber(_fieldInfos)), values))
                 return true;
             Array.Clear(values);
@@ -174,27 +183,6 @@ internal sealed class SegmentStoredFields : IDisposable
         finally
         {
             ArrayPool<byte>.Shared.Return(plain);
-        }
-    }
-
-    /// <summary>Decodes the chunk up to <paramref name="wanted"/> bytes. A chunk of at least twice
-    /// the chunk size (a big document) was written as one LZ4 block per chunk size, each on its own.</summary>
-    private void Decode(ReadOnlySpan<byte> compressed, Span<byte> plain, int wanted, int doc)
-    {
-        if (plain.Length < 2 * _chunks.ChunkSize)
-        {
-            if (Lz4Block.Decode(compressed, plain, wanted) < wanted)
-                throw new CorruptIndexException($"stored fields chunk of document {doc} decodes short ({_data})");
-            return;
-        }
-        int read = 0;
-        for (int done = 0; done < wanted;)
-        {
-            int slice = Math.Min(_chunks.ChunkSize, plain.Length - done);
-            if (Lz4Block.Decode(compressed[read..], plain.Slice(done, slice), slice, out int used) != slice)
-                throw new CorruptIndexException($"stored fields chunk of document {doc} decodes to the wrong length ({_data})");
-            read += used;
-            done += slice;
         }
     }
 

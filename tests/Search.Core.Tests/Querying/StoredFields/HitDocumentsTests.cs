@@ -11,8 +11,9 @@ namespace Search.Core.Tests.Querying.StoredFields;
 /// <summary>
 /// <see cref="HitDocuments"/> reads the stored fields files itself; every value must be the one
 /// Lucene's own loading gives, for every document and every stored field of real indexes (the
-/// seeds; German, Russian and English articles) and for a document written over several LZ4
-/// blocks; documents left to Lucene (an asked field stored as a number) come out the same too.
+/// seeds; German, Russian and English articles) and for a document written over several blocks,
+/// in the deflate of our codec and in the LZ4 of the stock one (indexes of earlier versions);
+/// documents left to Lucene (an asked field stored as a number) come out the same too.
 /// </summary>
 [Collection(SeedIndexCollection.Name)]
 public sealed class HitDocumentsTests(SeedIndex seeds)
@@ -31,7 +32,8 @@ public sealed class HitDocumentsTests(SeedIndex seeds)
         string corpus = Path.Combine(dir.Path, "corpus");
         Directory.CreateDirectory(corpus);
         var seedText = File.ReadAllText(Directory.EnumerateFiles(RepoPaths.Seeds, "*.txt").First());
-        // 80 KB of text: more than two 16 KB chunks, so Lucene writes it as one LZ4 block per 16 KB.
+        // 80 KB of text: more than two chunks (8 KB ours, 16 KB the stock codec's), so Lucene
+        // writes it as one block per chunk size.
         File.WriteAllText(Path.Combine(corpus, "long.txt"), "A very long report\n\n" + string.Concat(Enumerable.Repeat(seedText + "\n\n", 80_000 / seedText.Length + 1)));
         for (int i = 0; i < 20; i++)
             File.WriteAllText(Path.Combine(corpus, $"short-{i}.txt"), $"Short note {i}\n\nNumber {i} says: ü, ß, 中文, and \U0001F600 stay whole.");
@@ -51,6 +53,13 @@ public sealed class HitDocumentsTests(SeedIndex seeds)
             Assert.Equal(reader.Document(longDoc).Get(Schema.Body), values[0]);
         }
         Assert.Equal(21, CompareEveryDocument(index, expectAllOurs: true));
+
+        // The same documents in the stock codec's LZ4, as an index of an earlier version holds them.
+        string lz4 = Path.Combine(dir.Path, "lz4");
+        using (var lz4Dir = IndexStore.OpenDirectory(lz4))
+        using (var writer = new IndexWriter(lz4Dir, new IndexWriterConfig(Lucene.Net.Util.LuceneVersion.LUCENE_48, null) { Codec = new Lucene.Net.Codecs.Lucene46.Lucene46Codec(), UseCompoundFile = false }))
+            writer.AddIndexes(reader);
+        Assert.Equal(21, CompareEveryDocument(lz4, expectAllOurs: true));
     }
 
     [Fact]
@@ -70,13 +79,19 @@ public sealed class HitDocumentsTests(SeedIndex seeds)
         Assert.True(mapped > 0, "no segment of the seeds' index is in its own files");
     }
 
-    [Fact]
-    public void A_compound_segment_is_read_through_its_input_as_Lucene_reads_it()
+    [Theory]
+    [InlineData("Lucene46")]
+    [InlineData(Search.Core.Indexing.Storage.SearchCodec.Name)]
+    public void A_compound_segment_is_read_through_its_input_as_Lucene_reads_it(string codec)
     {
         using var temp = new TempDir();
         using (var fs = new Lucene.Net.Store.SimpleFSDirectory(new DirectoryInfo(temp.Path)))
         {
-            var config = new IndexWriterConfig(Lucene.Net.Util.LuceneVersion.LUCENE_48, new Lucene.Net.Analysis.Core.WhitespaceAnalyzer(Lucene.Net.Util.LuceneVersion.LUCENE_48)) { UseCompoundFile = true };
+            var config = new IndexWriterConfig(Lucene.Net.Util.LuceneVersion.LUCENE_48, new Lucene.Net.Analysis.Core.WhitespaceAnalyzer(Lucene.Net.Util.LuceneVersion.LUCENE_48))
+            {
+                UseCompoundFile = true,
+                Codec = Lucene.Net.Codecs.Codec.ForName(codec),
+            };
             using var writer = new IndexWriter(fs, config);
             // Forty lines of the seeds' Wikinews file, each a document of a few hundred bytes:
             // several to a chunk.
@@ -94,6 +109,7 @@ public sealed class HitDocumentsTests(SeedIndex seeds)
         using var reader = DirectoryReader.Open(dir);
         var segment = (SegmentReader)reader.Leaves.Single().Reader;
         Assert.True(segment.SegmentInfo.Info.UseCompoundFile);
+        Assert.Equal(codec, segment.SegmentInfo.Info.Codec.Name);
         using var ours = SegmentStoredFields.Open(segment);
         Assert.NotNull(ours);
         Assert.False(ours.IsMapped);

@@ -17,7 +17,6 @@ internal sealed class BandEntries
     /// <c>found</c> (the worker's own list).</summary>
     public delegate void RunReader(ReadOnlySpan<int> slots, List<(int New, int Other)> found);
 
-    public static long SortTicks, AllTicks;
     private readonly ulong[][] _bands;
     private readonly int[] _counts;
     private int _bandsInUse;

@@ -7,7 +7,7 @@ namespace Search.Benchmarks.Speed;
 /// Runs a measurement in a child process of this same program (<c>speed child ...</c>), so each
 /// indexer's peak working set is its own and the runs do not warm or pollute one another. The
 /// child prints its result as one JSON document on stdout; its stderr passes through.
-/// The runtime is set as the `search` CLI sets it (workstation non-concurrent GC, tiered PGO off), for every engine alike.
+/// The runtime is set as the `search` CLI sets it (workstation non-concurrent GC, tiered PGO off, calls counted for tier-up from the start), for every engine alike.
 /// </summary>
 public static class ChildProcess
 {
@@ -28,6 +28,7 @@ public static class ChildProcess
         start.Environment["DOTNET_gcServer"] = "0";
         start.Environment["DOTNET_gcConcurrent"] = "0";
         start.Environment["DOTNET_TieredPGO"] = "0";
+        start.Environment["DOTNET_TC_CallCountingDelayMs"] = "0";
         using var p = Process.Start(start) ?? throw new InvalidOperationException("cannot start the child process");
         string output = p.StandardOutput.ReadToEnd();
         p.WaitForExit();

@@ -52,7 +52,7 @@ public static class QueryProfileReport
     public static string ConsoleMarkdown(IReadOnlyList<ConsoleTiming> timings)
     {
         var md = new StringBuilder();
-        md.AppendLine(CultureInfo.InvariantCulture, $"Per query, ms: (2N − N queries) ÷ N with N = {(timings.Count > 0 ? timings[0].Queries : 0)}, median of 3 rounds; Lucene: warm p50 in one process.").AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"Per query, ms: (2N − N queries) ÷ N with N = {(timings.Count > 0 ? timings[0].Queries : 0)}, median of {ConsoleBench.Rounds} rounds; Lucene: warm p50 in this process, timed in each round between the console's two runs; each ratio is the median of the rounds' ratios.").AppendLine();
         md.AppendLine("| query type | query | console wall | console CPU | Lucene plain wall | Lucene plain CPU | ÷ Lucene (wall) | ÷ Lucene (CPU) |");
         md.AppendLine("|---|---|--:|--:|--:|--:|--:|--:|");
         foreach (var t in timings)

@@ -1,12 +1,12 @@
 using System.Runtime.InteropServices;
 
-namespace Search.Benchmarks.Speed;
+namespace Search.Tests.Support;
 
 /// <summary>
 /// CPU time of the calling thread (Linux <c>CLOCK_THREAD_CPUTIME_ID</c>), for timing stages of a
-/// few milliseconds on a machine shared by many processes: wall time there mostly measures how
-/// often the thread was preempted, which falls hardest on the longest stage. Elsewhere it falls
-/// back to wall time.
+/// few milliseconds, or a test's time limit, on a machine shared by many processes: wall time there
+/// mostly measures how often the thread was preempted, which falls hardest on the longest stage.
+/// Elsewhere it falls back to wall time.
 /// </summary>
 public static class ThreadCpu
 {

@@ -14,11 +14,9 @@ public static class ShingleSketch
     [ThreadStatic] private static Buffers? t_buffers;
 
     /// <summary>The signature and the number of distinct shingles of <paramref name="body"/>, or
-    /// null when it is too short to be compared (as <see cref="DuplicateFingerprint.Of"/>).</summary>
-    public static (uint[] Signature, int Shingles)? Of(string body) => Of(body, out _);
-
-    /// <summary><see cref="Of(string)"/>, and the body's <see cref="TextShingles.Hash"/> (what
-    /// <see cref="DuplicateFingerprint.KeyOf(string, ulong)"/> needs), whatever its length.</summary>
+    /// null when it is too short to be compared (as <see cref="DuplicateFingerprint.Of"/>); and,
+    /// whatever its length, the body's <see cref="TextShingles.Hash"/> (what
+    /// <see cref="DuplicateFingerprint.KeyOf(string, ulong)"/> needs).</summary>
     public static (uint[] Signature, int Shingles)? Of(string body, out ulong bodyHash)
     {
         var b = t_buffers ??= new Buffers();

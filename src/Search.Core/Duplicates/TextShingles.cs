@@ -61,10 +61,7 @@ public static class TextShingles
     }
 
     /// <summary><see cref="WordHashes(string)"/> into <paramref name="hashes"/> (made larger when it
-    /// must be); returns how many there are.</summary>
-    public static int WordHashes(string text, ref ulong[] hashes) => WordHashes(text, ref hashes, out _);
-
-    /// <summary><see cref="WordHashes(string, ref ulong[])"/>, and the <see cref="Hash"/> of the whole
+    /// must be); returns how many there are. With them, the <see cref="Hash"/> of the whole
     /// text in the same pass over its characters (the article's own cluster key needs both: a
     /// second pass cost as much as a fifth of the sketch, and beside the word hashes the text's
     /// hash is nearly free, its multiplications running alongside theirs).</summary>

@@ -61,7 +61,7 @@ public sealed partial class ArticleQueryParser : MultiFieldQueryParser
         }
         catch (ArgumentException e)
         {
-            throw new QuerySyntaxException($"invalid query: {IndexStore.FirstLine(e.Message)}", 0, e);
+            throw QuerySyntaxChecks.Explain(text, e);
         }
         return FreeTextRanking.Rank(MatchAllIfOnlyNegative(query), _ranking, Analyzer);
     }

@@ -69,10 +69,7 @@ public static partial class QuerySyntaxChecks
         {
             var lexical = LexicalColumn().Match(inner.Message);
             if (lexical.Success)
-            {
-                int at = Math.Min(text.Length, int.Parse(lexical.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
-                return new QuerySyntaxException($"the query ends in the middle of something at position {at}: a trailing '\\' or '^' needs a character or number after it", at, e);
-            }
+                return Lexical(text, int.Parse(lexical.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), e);
             // Our own messages (unknown field, bad date) carry no position: find the culprit.
             var quoted = Quoted().Match(inner.Message);
             int pos = quoted.Success ? text.IndexOf(quoted.Groups[1].Value, StringComparison.Ordinal) + 1 : 0;
@@ -106,6 +103,48 @@ public static partial class QuerySyntaxChecks
             _ => $"unexpected '{image}'",
         };
         return new QuerySyntaxException($"{message} (position {position})", position, e);
+    }
+
+    /// <summary>The lexer stops at a boost without a number (<c>russia^high</c>) or a backslash
+    /// with nothing after it; <paramref name="column"/> is where it stopped (1-based).</summary>
+    private static QuerySyntaxException Lexical(string text, int column, ParseException e)
+    {
+        int stop = Math.Clamp(column - 1, 0, text.Length);
+        int caret = text.LastIndexOf('^', Math.Max(0, stop - 1));
+        if (caret >= 0 && caret >= stop - 1)
+            return new QuerySyntaxException($"'^' needs a number after it, a boost like title:russia^2 (position {caret + 1})", caret + 1, e);
+        string trimmed = text.TrimEnd();
+        if (trimmed.EndsWith('\\'))
+            return new QuerySyntaxException($"a '\\' at the end needs a character after it: write '\\\\' for a backslash (position {trimmed.Length})", trimmed.Length, e);
+        int at = Math.Min(text.Length, column);
+        return new QuerySyntaxException($"the query cannot be read at position {at}", at, e);
+    }
+
+    /// <summary>Explains a pattern the parser took but the automaton library refused: a bad
+    /// regular expression (<c>/[a-/</c>) is the one such input; its position is its opening slash.</summary>
+    public static QuerySyntaxException Explain(string text, ArgumentException e)
+    {
+        string reason = Indexing.IndexStore.FirstLine(e.Message);
+        int slash = RegexStart(text);
+        if (slash < 0)
+            return new QuerySyntaxException($"invalid query: {reason}", 0, e);
+        int end = text.IndexOf('/', slash + 1);
+        string pattern = end < 0 ? text[slash..] : text[slash..(end + 1)];
+        return new QuerySyntaxException($"invalid regular expression {pattern}: {reason} (position {slash + 1})", slash + 1, e);
+    }
+
+    /// <summary>Where the first regular expression starts: a '/' outside quotes that begins a word.</summary>
+    private static int RegexStart(string text)
+    {
+        bool quoted = false;
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (c == '\\') { i++; continue; }
+            if (c == '"') quoted = !quoted;
+            else if (c == '/' && !quoted && StartsWord(text, i)) return i;
+        }
+        return -1;
     }
 
     [GeneratedRegex(@"Lexical error at line \d+, column (\d+)")]

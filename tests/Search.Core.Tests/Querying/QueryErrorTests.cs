@@ -27,6 +27,10 @@ public sealed class QueryErrorTests
     [InlineData("title:", "needs a value", 6)]
     [InlineData("nosuchfield:x", "unknown field 'nosuchfield'", 1)]
     [InlineData("published:[yesterday TO 2020]", "invalid date 'yesterday'", 12)]
+    [InlineData("/regex[/", "invalid regular expression /regex[/", 1)]
+    [InlineData("kazakh /[a-/", "invalid regular expression /[a-/", 8)]
+    [InlineData("russia^high", "'^' needs a number", 7)]
+    [InlineData("russia\\", "a '\\' at the end needs a character", 7)]
     public void Syntax_errors_say_what_and_where(string query, string message, int position)
     {
         var e = Assert.Throws<QuerySyntaxException>(() => _index.Search(query));

@@ -110,7 +110,15 @@ internal static class RankedSearch
     };
 
     /// <summary>What to say when nothing of the query is left to search: every word is a stop word
-    /// (too common to be indexed: "the", "to be or not to be").</summary>
-    private static string StopWordsOnly(string query) =>
-        $"\"{query.Trim()}\" has only stop words (the, to, be, or, not, … are too common to be indexed), so nothing can match; add a word that says what you are looking for";
+    /// (too common to be indexed: "the", "to be or not to be"), or there is no word at all (an empty
+    /// phrase, punctuation).</summary>
+    private static string StopWordsOnly(string query) => HasWord(query)
+        ? $"\"{query.Trim()}\" has only stop words (the, to, be, or, not, … are too common to be indexed), so nothing can match; add a word that says what you are looking for"
+        : $"the query {query.Trim()} has no word in it, so nothing can match; type a word or a phrase";
+
+    /// <summary>Whether the query holds a word: letters or digits other than the operators AND, OR, NOT.</summary>
+    private static bool HasWord(string query) =>
+        query.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => w.Trim('"', '(', ')', '+', '-', '!'))
+            .Any(w => w is not ("AND" or "OR" or "NOT") && w.Any(char.IsLetterOrDigit));
 }

@@ -24,6 +24,19 @@ public sealed class StopWordQueryTests
         Assert.Contains(query, result.Notice);
     }
 
+    [Theory]
+    [InlineData("\"\"")]
+    [InlineData("\\\\")]
+    [InlineData("\"\" OR \"\"")]
+    public void A_query_without_a_word_says_so_not_that_it_has_stop_words(string query)
+    {
+        var result = _index.Search(query);
+        Assert.Equal(0, result.Total);
+        Assert.NotNull(result.Notice);
+        Assert.Contains("has no word in it", result.Notice);
+        Assert.DoesNotContain("stop words", result.Notice);
+    }
+
     [Fact]
     public void A_real_word_among_stop_words_searches_as_usual()
     {

@@ -66,7 +66,8 @@ internal static class RankedSearch
             Articles = articles,
             Collapsed = collapse,
             TookMs = 0,
-            Offset = offset,
+            // An empty page says the offset asked for, not the window's end it was clamped to.
+            Offset = hits.Count == 0 ? request.Offset : offset,
             Hits = hits,
             Facets = facets,
             FacetOthers = others,

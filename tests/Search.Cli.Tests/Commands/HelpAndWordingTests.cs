@@ -82,6 +82,9 @@ public sealed class HelpAndWordingTests
         Assert.DoesNotContain("none at offset", run.Out);
         var beyond = SearchCli.InProcess("query", "kazakh", "--index", _f.Index, "--offset", "5");
         Assert.Contains("1 result for \"kazakh\"; none at offset 5", beyond.Out);
+        // Past the ranked window (10,000) the offset asked for is still the one said.
+        var far = SearchCli.InProcess("query", "kazakh", "--index", _f.Index, "--offset", "1000000");
+        Assert.Contains("1 result for \"kazakh\"; none at offset 1,000,000", far.Out);
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public static class IndexCommand
     public const string Description = """
         Index folders and files of articles.
 
-        Reads .txt, .csv, .jsonl/.ndjson, .json, web pages (.html/.htm) and PDFs. With no PATH it
+        Reads .txt, .csv/.tsv, .jsonl/.ndjson, .json, web pages (.html/.htm) and PDFs. With no PATH it
         refreshes the folders the index was built from (`search stats` lists them). A re-run reads
         only what changed, record by record, and drops articles of files that are gone.
         Ctrl-C stops at once, keeps what was read, and the next run finishes the rest.
@@ -54,7 +54,7 @@ public static class IndexCommand
         var json = SharedOptions.Json("print the summary as JSON (no progress display)");
         var quiet = SharedOptions.Flag("--quiet", "no progress display");
         var csvColumns = SharedOptions.Text("--csv-columns", "LIST", "read CSV files without a header row: their columns in order, e.g. section,body (id, title, body, url, author, source, date, section, tags, places, language; - skips one)");
-        var csvDelimiter = SharedOptions.Text("--csv-delimiter", "CHAR", "the CSV delimiter: comma, semicolon or tab (default: sniffed from the file)");
+        var csvDelimiter = SharedOptions.Text("--csv-delimiter", "CHAR", "the CSV delimiter: comma, semicolon or tab (default: sniffed from the file; tab for .tsv)");
         var csvQuote = SharedOptions.Text("--csv-quote", "CHAR", "the CSV quote character: double (\") or single (') (default: sniffed from the file)");
         var command = new Command("index", Description)
         {

@@ -1,8 +1,9 @@
 namespace Search.Core.Ingest;
 
 /// <summary>
-/// Reads a CSV file, one article per data row, streaming. The delimiter (comma, semicolon, tab)
-/// and quote character (<c>"</c> or <c>'</c>) are sniffed from the first lines
+/// Reads a CSV file (<c>.csv</c>, or <c>.tsv</c> with the tab as delimiter), one article per data
+/// row, streaming. The delimiter (comma, semicolon, tab) and quote character (<c>"</c> or
+/// <c>'</c>) are sniffed from the first lines
 /// (<see cref="CsvDialect"/>) unless <see cref="SourceFile.Csv"/> forces them; a byte-order mark
 /// is ignored. Columns come from the header row, mapped by <see cref="FieldMapping"/>; a file whose
 /// first line is data is read with the columns <see cref="CsvSettings.Columns"/> names
@@ -21,7 +22,11 @@ public sealed class CsvArticleReader : IArticleReader
 
     public string Format => "csv";
 
-    public bool CanRead(string extension, ReadOnlySpan<byte> head) => extension == ".csv";
+    public bool CanRead(string extension, ReadOnlySpan<byte> head) => extension is ".csv" or TabSeparated;
+
+    /// <summary>A tab-separated export: read as CSV with the tab as its delimiter (not sniffed: a
+    /// comma or semicolon in its text must not be taken for one).</summary>
+    private const string TabSeparated = ".tsv";
 
     public IEnumerable<ReadItem> Read(SourceFile file) => TextDecoding.ReadRecords(file, Read);
 
@@ -36,7 +41,8 @@ public sealed class CsvArticleReader : IArticleReader
         string head = new(buffer, 0, read);
         if (head.StartsWith('\uFEFF'))
             head = head[1..];
-        var (delimiter, quote) = CsvDialect.Sniff(head, whole: read < buffer.Length, settings.Delimiter, settings.Quote);
+        char? forced = settings.Delimiter ?? (ReaderRegistry.ExtensionOf(file.FullPath) == TabSeparated ? '\t' : null);
+        var (delimiter, quote) = CsvDialect.Sniff(head, whole: read < buffer.Length, forced, settings.Quote);
         var csv = new CsvRecordParser(reader, delimiter, quote, head);
 
         ArticleField?[]? columns = null;

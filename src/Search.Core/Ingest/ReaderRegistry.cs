@@ -31,7 +31,7 @@ public sealed class ReaderRegistry
 
     public ReaderRegistry(IEnumerable<IArticleReader> readers) => _readers = readers.ToArray();
 
-    /// <summary>Text (.txt, .text), CSV (.csv), JSON Lines (.jsonl, .ndjson, line-per-object .json),
+    /// <summary>Text (.txt, .text), CSV (.csv, and .tsv tab-separated), JSON Lines (.jsonl, .ndjson, line-per-object .json),
     /// JSON documents (.json holding an array of articles or one pretty-printed article), web pages
     /// (.html, .htm, .xhtml, gzipped or not) and PDF (.pdf).</summary>
     public static ReaderRegistry Default { get; } =

@@ -14,6 +14,24 @@ public class CsvArticleReaderTests
         CsvArticleReader.Read(new StringReader(csv), new SourceFile("/r/" + relative, relative, "/r")).ToList();
 
     [Fact]
+    public void A_tsv_file_is_split_at_tabs_and_only_at_tabs()
+    {
+        const string tsv = "title\tbody\n" +
+            "Rates, again, rise\tThe bank raised rates, again, by a quarter; to 5, it said.\n" +
+            "Storms, floods, fires\tA year of storms, floods; fires, and heat.\n";
+        var articles = Articles(Parse(tsv, "exports/news.tsv"));
+        Assert.Equal(["Rates, again, rise", "Storms, floods, fires"], articles.Select(a => a.Title));
+        Assert.Equal("The bank raised rates, again, by a quarter; to 5, it said.", articles[0].Body);
+
+        // One column of text: sniffed (as a .csv is), its commas would make fields of it; a .tsv
+        // keeps each line whole.
+        const string bodies = "body\nThe bank raised rates, again, by a quarter.\nA year of storms, floods, fires.\n";
+        Assert.Equal(["The bank raised rates, again, by a quarter.", "A year of storms, floods, fires."],
+            Articles(Parse(bodies, "exports/bodies.tsv")).Select(a => a.Body));
+        Assert.NotEmpty(Problems(Parse(bodies, "exports/bodies.csv")));
+    }
+
+    [Fact]
     public void WikinewsSeedsYield295ArticlesWithoutProblems()
     {
         var items = new List<ReadItem>();

@@ -16,6 +16,7 @@ public class ReaderRegistryTests
     [InlineData("a/b.txt", "text")]
     [InlineData("a/b.TEXT", "text")]
     [InlineData("b.csv", "csv")]
+    [InlineData("b.TSV", "csv")]
     [InlineData("b.jsonl", "jsonl")]
     [InlineData("b.ndjson", "jsonl")]
     public void HandledExtensionsResolveToTheirReader(string path, string format)

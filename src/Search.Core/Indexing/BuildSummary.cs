@@ -26,6 +26,10 @@ public sealed class BuildSummary
     /// <summary>Ids that articles of different files share (all of them are kept).</summary>
     public List<IdCollision> Collisions { get; set; } = new();
     public int DocumentsInIndex { get; set; }
+    /// <summary>Articles whose stated date was left unread because its day and month could be
+    /// either way round (`--date-order` reads them), and the first such date met.</summary>
+    public int AmbiguousDates { get; set; }
+    public string? AmbiguousDateExample { get; set; }
     /// <summary>Bytes actually read from disk (a file skipped by size and date costs none).</summary>
     public long Bytes { get; set; }
     public double Seconds { get; set; }

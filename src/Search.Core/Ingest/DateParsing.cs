@@ -46,6 +46,11 @@ public static class DateParsing
     /// </summary>
     public static string? ToIsoDate(string? text, DateOrder order = DateOrder.Unknown) => Parse(text, order, epoch: true);
 
+    /// <summary>Whether <paramref name="text"/> is a date left unread only for want of a
+    /// <see cref="DateOrder"/> (07.03.2021: the 7th of March or July 3rd?): one order reads it.</summary>
+    public static bool IsAmbiguous(string? text) =>
+        ToIsoDate(text) == null && (ToIsoDate(text, DateOrder.DayFirst) != null || ToIsoDate(text, DateOrder.MonthFirst) != null);
+
     /// <summary><see cref="ToIsoDate"/>; Unix times only with <paramref name="epoch"/> (a field that
     /// holds a date, not a number at the start of a body).</summary>
     private static string? Parse(string? text, DateOrder order, bool epoch)

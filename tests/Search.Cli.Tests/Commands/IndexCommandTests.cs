@@ -25,6 +25,30 @@ public sealed class IndexCommandTests : IDisposable
     }
 
     [Fact]
+    public void Dates_left_unread_for_want_of_a_date_order_are_counted_with_the_option_that_reads_them()
+    {
+        string archive = Folder("dotted", ("news.csv",
+            "title,body,date\nStorm,The storm hit the coast.,07.03.2021\nFloods,Rivers rose.,2021-03-09\nFire,A barn burned.,05.04.2021\nQuake,The ground shook.,31.03.2021\n"));
+        var built = SearchCli.InProcess("index", archive, "--index", Path.Combine(Dir, "i1"));
+        Assert.Equal(0, built.Code);
+        // 31.03.2021 reads one way only, and ISO dates always: two are left unread.
+        Assert.Contains("dates:    2 left unread, like 07.03.2021", built.Out);
+        Assert.Contains("--date-order dmy", built.Out);
+
+        var json = SearchCli.InProcess("index", archive, "--index", Path.Combine(Dir, "i2"), "--json");
+        using var doc = JsonDocument.Parse(json.Out);
+        var ambiguous = doc.RootElement.GetProperty("ambiguous_dates");
+        Assert.Equal(2, ambiguous.GetProperty("count").GetInt32());
+        Assert.Equal("07.03.2021", ambiguous.GetProperty("example").GetString());
+
+        string ordered = Path.Combine(Dir, "i3");
+        var withOrder = SearchCli.InProcess("index", archive, "--index", ordered, "--date-order", "dmy");
+        Assert.DoesNotContain("left unread", withOrder.Out);
+        var storm = SearchCli.InProcess("query", "storm", "--index", ordered, "--json");
+        Assert.Contains("\"published\": \"2021-03-07\"", storm.Out);
+    }
+
+    [Fact]
     public void Index_with_no_path_refreshes_only_the_folders_the_index_was_built_from()
     {
         string archive = Folder("archive", ("a.txt", "Harbour news\n\nThe harbour reopened after the storm.\n"), ("b.txt", "Canal news\n\nThe canal froze.\n"));

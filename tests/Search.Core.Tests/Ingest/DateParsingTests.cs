@@ -60,6 +60,21 @@ public class DateParsingTests
     }
 
     [Theory]
+    [InlineData("07.03.2021", true)]
+    [InlineData("03/04/2021 08:00", true)]
+    [InlineData("31.03.2021", false)] // read: no month 31
+    [InlineData("03/03/2021", false)] // read: the same day either way
+    [InlineData("2021-03-07", false)]
+    [InlineData("2021-13-01", false)] // no order reads it
+    [InlineData("32.03.2021", false)]
+    [InlineData("Friday", false)]
+    [InlineData(null, false)]
+    public void Ambiguous_dates_are_those_only_a_date_order_reads(string? text, bool ambiguous)
+    {
+        Assert.Equal(ambiguous, DateParsing.IsAmbiguous(text));
+    }
+
+    [Theory]
     [InlineData("03/04/2021", DateOrder.MonthFirst, "2021-03-04")]
     [InlineData("03/04/2021", DateOrder.DayFirst, "2021-04-03")]
     [InlineData("3.4.2021", DateOrder.DayFirst, "2021-04-03")]

@@ -61,7 +61,7 @@ public sealed record SummaryJson(
     IReadOnlyList<string> Roots, int FilesScanned, int FilesIndexed, int FilesUnchanged, int FilesIgnored,
     IReadOnlyList<string> Ignored, IReadOnlyList<string> Unfinished, int ArticlesAdded, int ArticlesUpdated,
     int ArticlesUnchanged, int ArticlesRemoved, IReadOnlyList<SkippedJson> Skipped, IReadOnlyList<CollisionJson> IdCollisions,
-    int DocumentsInIndex, long Bytes, double Seconds, bool Interrupted)
+    int DocumentsInIndex, long Bytes, double Seconds, bool Interrupted, AmbiguousDatesJson AmbiguousDates)
 {
     public static SummaryJson From(BuildSummary s) => new(
         s.Roots, s.FilesScanned, s.FilesIndexed, s.FilesUnchanged, s.FilesIgnored,
@@ -69,8 +69,12 @@ public sealed record SummaryJson(
         s.ArticlesUnchanged, s.ArticlesRemoved,
         s.Skipped.Select(k => new SkippedJson(k.File, k.Line, k.Reason)).ToList(),
         s.Collisions.Select(c => new CollisionJson(c.Id, c.Files)).ToList(),
-        s.DocumentsInIndex, s.Bytes, Math.Round(s.Seconds, 3), s.Interrupted);
+        s.DocumentsInIndex, s.Bytes, Math.Round(s.Seconds, 3), s.Interrupted,
+        new AmbiguousDatesJson(s.AmbiguousDates, s.AmbiguousDateExample));
 }
+
+/// <summary>Stated dates left unread because day and month could be either way round (`--date-order` reads them).</summary>
+public sealed record AmbiguousDatesJson(int Count, string? Example);
 
 public sealed record SkippedJson(string File, int? Line, string Reason);
 

@@ -32,6 +32,16 @@ public sealed class BuildAccounting
         }
     }
 
+    /// <summary>An article's stated date left unread: day and month could be either way round.</summary>
+    public void AmbiguousDate(string text)
+    {
+        lock (_lock)
+        {
+            Summary.AmbiguousDates++;
+            Summary.AmbiguousDateExample ??= text.Trim();
+        }
+    }
+
     /// <summary>The problems the index recorded before this build (carried over for files this
     /// build does not read again).</summary>
     public void Previous(IReadOnlyList<IndexProblem> problems)

@@ -12,28 +12,57 @@ public enum ArticleField { Id, Title, Body, Url, Author, Source, Published, Sect
 /// </summary>
 public static class FieldMapping
 {
+    /// <summary>Names as they are compared: case aside, and without the '_', '-', '.' and spaces
+    /// that separate their words (<c>published_at</c>, <c>publishedAt</c> and <c>Published At</c> are
+    /// one name). Besides the plain names, those of the exports a newsroom meets: schema.org JSON-LD
+    /// (<c>datePublished</c>, <c>articleBody</c>, <c>articleSection</c>), news APIs (<c>publishedAt</c>,
+    /// <c>webTitle</c>, <c>webUrl</c>, <c>webPublicationDate</c>, <c>sectionName</c>, <c>pub_date</c>,
+    /// <c>web_url</c>, <c>section_name</c>) and scrapers (<c>maintext</c>, <c>date_publish</c>,
+    /// <c>publish_date</c>, <c>source_domain</c>).</summary>
     private static readonly Dictionary<string, ArticleField> Aliases = new(StringComparer.OrdinalIgnoreCase)
     {
         ["id"] = ArticleField.Id,
-        ["title"] = ArticleField.Title, ["headline"] = ArticleField.Title,
+        ["title"] = ArticleField.Title, ["headline"] = ArticleField.Title, ["webtitle"] = ArticleField.Title,
         ["body"] = ArticleField.Body, ["text"] = ArticleField.Body, ["content"] = ArticleField.Body, ["article"] = ArticleField.Body,
-        ["url"] = ArticleField.Url, ["link"] = ArticleField.Url,
-        ["author"] = ArticleField.Author, ["byline"] = ArticleField.Author, ["authors"] = ArticleField.Author,
+        ["articlebody"] = ArticleField.Body, ["maintext"] = ArticleField.Body, ["fulltext"] = ArticleField.Body, ["bodytext"] = ArticleField.Body,
+        ["url"] = ArticleField.Url, ["link"] = ArticleField.Url, ["weburl"] = ArticleField.Url, ["canonicalurl"] = ArticleField.Url,
+        ["author"] = ArticleField.Author, ["byline"] = ArticleField.Author, ["authors"] = ArticleField.Author, ["creator"] = ArticleField.Author,
         ["source"] = ArticleField.Source, ["site"] = ArticleField.Source, ["publisher"] = ArticleField.Source,
-        ["published"] = ArticleField.Published, ["date"] = ArticleField.Published, ["pubDate"] = ArticleField.Published,
-        ["datetime"] = ArticleField.Published,
-        ["section"] = ArticleField.Section, ["category"] = ArticleField.Section,
-        ["tags"] = ArticleField.Tags, ["keywords"] = ArticleField.Tags, ["topics"] = ArticleField.Tags,
+        ["sourcename"] = ArticleField.Source, ["sourcedomain"] = ArticleField.Source, ["sitename"] = ArticleField.Source, ["outlet"] = ArticleField.Source,
+        ["published"] = ArticleField.Published, ["date"] = ArticleField.Published, ["pubdate"] = ArticleField.Published,
+        ["datetime"] = ArticleField.Published, ["publishedat"] = ArticleField.Published, ["datepublished"] = ArticleField.Published,
+        ["publisheddate"] = ArticleField.Published, ["publishdate"] = ArticleField.Published, ["datepublish"] = ArticleField.Published,
+        ["publicationdate"] = ArticleField.Published, ["webpublicationdate"] = ArticleField.Published,
+        ["section"] = ArticleField.Section, ["category"] = ArticleField.Section, ["sectionname"] = ArticleField.Section,
+        ["articlesection"] = ArticleField.Section,
+        ["tags"] = ArticleField.Tags, ["keywords"] = ArticleField.Tags, ["topics"] = ArticleField.Tags, ["subjects"] = ArticleField.Tags,
         ["places"] = ArticleField.Places,
-        ["language"] = ArticleField.Language, ["lang"] = ArticleField.Language, ["inLanguage"] = ArticleField.Language,
+        ["language"] = ArticleField.Language, ["lang"] = ArticleField.Language, ["inlanguage"] = ArticleField.Language,
     };
 
     private static readonly Dictionary<string, ArticleField>.AlternateLookup<ReadOnlySpan<char>> SpanAliases =
         Aliases.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    /// <summary>The field a column/property name stands for (surrounding whitespace ignored).</summary>
-    public static bool TryMap(ReadOnlySpan<char> name, out ArticleField field) =>
-        SpanAliases.TryGetValue(name.Trim(), out field);
+    /// <summary>Longest name compared; longer ones are no field's.</summary>
+    private const int MaxName = 64;
+
+    /// <summary>The field a column/property name stands for (surrounding whitespace and word
+    /// separators ignored, see <see cref="Aliases"/>).</summary>
+    public static bool TryMap(ReadOnlySpan<char> name, out ArticleField field)
+    {
+        name = name.Trim();
+        if (name.IndexOfAny("_-. ") < 0)
+            return SpanAliases.TryGetValue(name, out field);
+        field = default;
+        if (name.Length > MaxName)
+            return false;
+        Span<char> joined = stackalloc char[name.Length];
+        int n = 0;
+        foreach (char c in name)
+            if (c is not ('_' or '-' or '.' or ' '))
+                joined[n++] = c;
+        return SpanAliases.TryGetValue(joined[..n], out field);
+    }
 
     /// <summary>Fields of a CSV header, null where a column is not mapped.</summary>
     public static ArticleField?[] MapHeader(IReadOnlyList<string> header)

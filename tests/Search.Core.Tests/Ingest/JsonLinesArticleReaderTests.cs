@@ -53,12 +53,37 @@ public class JsonLinesArticleReaderTests
     [InlineData("section", "Section")]
     [InlineData("category", "Section")]
     [InlineData("id", "Id")]
+    // Exports' names: schema.org JSON-LD, news APIs, scrapers; word separators and case aside.
+    [InlineData("datePublished", "Published")]
+    [InlineData("publishedAt", "Published")]
+    [InlineData("published_at", "Published")]
+    [InlineData("pub_date", "Published")]
+    [InlineData("date_publish", "Published")]
+    [InlineData("webPublicationDate", "Published")]
+    [InlineData("Publication Date", "Published")]
+    [InlineData("articleBody", "Body")]
+    [InlineData("maintext", "Body")]
+    [InlineData("webTitle", "Title")]
+    [InlineData("web_url", "Url")]
+    [InlineData("webUrl", "Url")]
+    [InlineData("section_name", "Section")]
+    [InlineData("articleSection", "Section")]
+    [InlineData("source_domain", "Source")]
+    [InlineData("creator", "Author")]
     public void EachAliasFillsItsField(string name, string property)
     {
         string other = property == "Title" ? "\"body\": \"b\"" : "\"title\": \"t\"";
         Article a = One($$"""{"{{name}}": "VALUE", {{other}}}""");
         Assert.Equal("VALUE", typeof(Article).GetProperty(property)!.GetValue(a));
     }
+
+    [Theory]
+    [InlineData("publishedBy")] // a separator-free spelling of no field's name
+    [InlineData("date_created")]
+    [InlineData("web_")]
+    [InlineData("_")]
+    public void NamesOfNoFieldStayUnmapped(string name) =>
+        Assert.False(FieldMapping.TryMap(name, out _));
 
     [Theory]
     [InlineData("tags")]

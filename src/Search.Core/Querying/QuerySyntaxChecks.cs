@@ -109,9 +109,8 @@ public static partial class QuerySyntaxChecks
     /// with nothing after it; <paramref name="column"/> is where it stopped (1-based).</summary>
     private static QuerySyntaxException Lexical(string text, int column, ParseException e)
     {
-        int stop = Math.Clamp(column - 1, 0, text.Length);
-        int caret = text.LastIndexOf('^', Math.Max(0, stop - 1));
-        if (caret >= 0 && caret >= stop - 1)
+        int caret = Math.Clamp(column - 1, 0, text.Length) - 1; // the character before the stop
+        if (caret >= 0 && text[caret] == '^')
             return new QuerySyntaxException($"'^' needs a number after it, a boost like title:russia^2 (position {caret + 1})", caret + 1, e);
         string trimmed = text.TrimEnd();
         if (trimmed.EndsWith('\\'))

@@ -54,6 +54,7 @@ public static class ChildProcess
                 int.Parse(iterations, System.Globalization.CultureInfo.InvariantCulture), double.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture), luceneAll),
             ["query-stages", var ours, var lucene, var iterations] => QueryStages.Run(ours, lucene, int.Parse(iterations, System.Globalization.CultureInfo.InvariantCulture)),
             ["profile", var format, var corpus, var work] => StageProfile.Run(Child(format, corpus), work),
+            ["field-costs", var format, var corpus, var work, var rounds] => FieldCosts.Run(Child(format, corpus), work, int.Parse(rounds, System.Globalization.CultureInfo.InvariantCulture)),
             _ => throw new ArgumentException($"unknown child command: {string.Join(' ', args)}"),
         };
         if (result is IndexChildResult indexed)

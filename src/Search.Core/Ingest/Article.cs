@@ -55,6 +55,10 @@ public sealed class Article
     /// <summary>Line in the file where the record starts (1-based), for error messages.</summary>
     public int Line { get; set; }
 
+    /// <summary>A structured record's summary (description, abstract, lead paragraph), read only
+    /// as its body when it has none (<see cref="FieldMapping.Complete"/>); never indexed itself.</summary>
+    internal string? Summary { get; set; }
+
     /// <summary>The one article of a file that holds one (a web page, a PDF): keyed by the file's
     /// path; without a title of its own, titled by the first words of its body.</summary>
     internal static Article WholeFile(SourceFile file, string title, string body) => new()

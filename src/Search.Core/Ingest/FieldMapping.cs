@@ -1,7 +1,7 @@
 namespace Search.Core.Ingest;
 
 /// <summary>The article fields a CSV column or JSON property can fill.</summary>
-public enum ArticleField { Id, Title, Body, Url, Author, Source, Published, Section, Tags, Places, Language }
+public enum ArticleField { Id, Title, Body, Url, Author, Source, Published, Section, Tags, Places, Language, Summary }
 
 /// <summary>
 /// Maps CSV column / JSON property names to article fields, case-insensitively, and fills
@@ -10,7 +10,7 @@ public enum ArticleField { Id, Title, Body, Url, Author, Source, Published, Sect
 /// When two names map to the same single-valued field (say "text" and "body"), the first non-empty
 /// value wins; list fields (tags, places) collect from all of them.
 /// </summary>
-public static class FieldMapping
+public static partial class FieldMapping
 {
     /// <summary>Names as they are compared: case aside, and without the '_', '-', '.' and spaces
     /// that separate their words (<c>published_at</c>, <c>publishedAt</c> and <c>Published At</c> are
@@ -18,7 +18,9 @@ public static class FieldMapping
     /// (<c>datePublished</c>, <c>articleBody</c>, <c>articleSection</c>), news APIs (<c>publishedAt</c>,
     /// <c>webTitle</c>, <c>webUrl</c>, <c>webPublicationDate</c>, <c>sectionName</c>, <c>pub_date</c>,
     /// <c>web_url</c>, <c>section_name</c>) and scrapers (<c>maintext</c>, <c>date_publish</c>,
-    /// <c>publish_date</c>, <c>source_domain</c>).</summary>
+    /// <c>publish_date</c>, <c>source_domain</c>). A summary (<c>description</c>, <c>abstract</c>,
+    /// <c>lead_paragraph</c>, <c>trailText</c>, <c>standfirst</c>…) is the body only of a record that
+    /// has none, wherever it comes in the record.</summary>
     private static readonly Dictionary<string, ArticleField> Aliases = new(StringComparer.OrdinalIgnoreCase)
     {
         ["id"] = ArticleField.Id,
@@ -38,6 +40,9 @@ public static class FieldMapping
         ["tags"] = ArticleField.Tags, ["keywords"] = ArticleField.Tags, ["topics"] = ArticleField.Tags, ["subjects"] = ArticleField.Tags,
         ["places"] = ArticleField.Places,
         ["language"] = ArticleField.Language, ["lang"] = ArticleField.Language, ["inlanguage"] = ArticleField.Language,
+        ["description"] = ArticleField.Summary, ["abstract"] = ArticleField.Summary, ["summary"] = ArticleField.Summary,
+        ["leadparagraph"] = ArticleField.Summary, ["trailtext"] = ArticleField.Summary, ["standfirst"] = ArticleField.Summary,
+        ["excerpt"] = ArticleField.Summary, ["teaser"] = ArticleField.Summary,
     };
 
     private static readonly Dictionary<string, ArticleField>.AlternateLookup<ReadOnlySpan<char>> SpanAliases =
@@ -131,6 +136,9 @@ public static class FieldMapping
     public static string? Complete(Article article, SourceFile file, int record, int line)
     {
         article.Title = ParagraphText.CollapseWhitespace(article.Title);
+        if (article.Body.Trim().Length == 0 && article.Summary != null)
+            article.Body = article.Summary;
+        article.Summary = null;
         article.Body = ParagraphText.Normalize(article.Body);
         if (article.Title.Length == 0 && article.Body.Length == 0)
             return "no title or body";
@@ -153,11 +161,12 @@ public static class FieldMapping
             case ArticleField.Title when a.Title.Length == 0: a.Title = v; break;
             case ArticleField.Body when a.Body.Length == 0: a.Body = value; break;
             case ArticleField.Url: a.Url ??= v; break;
-            case ArticleField.Author: a.Author ??= v; break;
+            case ArticleField.Author: a.Author ??= ByPrefix().Replace(v, ""); break;
             case ArticleField.Source: a.Source ??= v; break;
             case ArticleField.Published: a.Published ??= v; break;
             case ArticleField.Section: a.Section ??= v; break;
             case ArticleField.Language: a.Language ??= v; break;
+            case ArticleField.Summary: a.Summary ??= value; break;
         }
     }
 
@@ -166,4 +175,9 @@ public static class FieldMapping
         foreach (string part in value.Split(separators, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
             list.Add(part);
     }
+
+    /// <summary>The "By " a byline field keeps from the page ("By Jane Doe", the New York Times'
+    /// <c>byline.original</c>): not part of the name.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:written\s+)?by:?\s+(?=\p{L})", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex ByPrefix();
 }

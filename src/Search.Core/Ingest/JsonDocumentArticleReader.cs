@@ -4,8 +4,8 @@ namespace Search.Core.Ingest;
 
 /// <summary>
 /// Reads a `.json` file that is one JSON document rather than JSON Lines: an array of article
-/// objects (`[{...}, {...}]`) or one article object spread over several lines (pretty-printed).
-/// Properties are mapped as in <see cref="JsonLinesArticleReader"/>. The record number is the
+/// objects (`[{...}, {...}]`), one article object spread over several lines (pretty-printed), or an
+/// API response holding a list of articles. Each value is read by <see cref="JsonRecord"/>. The record number is the
 /// item's place in the array (1-based), so ids without an "id" are <c>RelativePath#N</c>; problems
 /// are reported at the line where the item starts. The document is read whole (for archives of
 /// millions of articles, JSON Lines streams). A broken array item is reported with its line and
@@ -75,7 +75,7 @@ public sealed class JsonDocumentArticleReader : IArticleReader
                 var reader = new Utf8JsonReader(json.AsSpan(p), isFinalBlock: true, new JsonReaderState(Options));
                 reader.Read();
                 using (var item = JsonDocument.ParseValue(ref reader))
-                    items.Add(JsonLinesArticleReader.ReadObject(item.RootElement, file, record, line));
+                    items.AddRange(JsonRecord.Read(item.RootElement, file, record, line));
                 p = SkipTrivia(json, p + (int)reader.BytesConsumed);
                 if (p < json.Length && json[p] == ',')
                 {
@@ -113,7 +113,7 @@ public sealed class JsonDocumentArticleReader : IArticleReader
         {
             reader.Read();
             using (var document = JsonDocument.ParseValue(ref reader))
-                items.Add(JsonLinesArticleReader.ReadObject(document.RootElement, file, 1, lines.LineAt(p)));
+                items.AddRange(JsonRecord.Read(document.RootElement, file, 1, lines.LineAt(p)));
             int rest = SkipTrivia(json, p + (int)reader.BytesConsumed);
             if (rest < json.Length)
                 items.Add(ReadItem.Skip(lines.LineAt(rest), "more JSON after the end of the document"));

@@ -47,11 +47,12 @@ public sealed class JsonLinesArticleReader : IArticleReader
         {
             lineNumber++;
             if (!string.IsNullOrWhiteSpace(line))
-                yield return ReadLine(line, lineNumber, file);
+                foreach (var item in ReadLine(line, lineNumber, file))
+                    yield return item;
         }
     }
 
-    private static ReadItem ReadLine(string line, int lineNumber, SourceFile file)
+    private static List<ReadItem> ReadLine(string line, int lineNumber, SourceFile file)
     {
         JsonDocument document;
         try
@@ -60,62 +61,9 @@ public sealed class JsonLinesArticleReader : IArticleReader
         }
         catch (JsonException e)
         {
-            return ReadItem.Skip(lineNumber, JsonProblem.Describe(e));
+            return [ReadItem.Skip(lineNumber, JsonProblem.Describe(e))];
         }
         using (document)
-            return ReadObject(document.RootElement, file, lineNumber, lineNumber);
+            return JsonRecord.Read(document.RootElement, file, lineNumber, lineNumber).ToList();
     }
-
-    /// <summary>One article from a JSON value: an object's properties mapped by
-    /// <see cref="FieldMapping"/>, or a skipped record saying why not. Shared with
-    /// <see cref="JsonDocumentArticleReader"/>.</summary>
-    internal static ReadItem ReadObject(JsonElement root, SourceFile file, int record, int line)
-    {
-        if (root.ValueKind != JsonValueKind.Object)
-            return ReadItem.Skip(line, $"not a JSON object but {root.ValueKind.ToString().ToLowerInvariant()}");
-        var article = new Article();
-        try
-        {
-            foreach (JsonProperty property in root.EnumerateObject())
-                if (FieldMapping.TryMap(property.Name, out ArticleField field))
-                    ApplyValue(article, field, property.Value);
-        }
-        catch (InvalidOperationException e)
-        {
-            // System.Text.Json parses "\ud800" (an unpaired surrogate escape) but throws when the
-            // string is read; left unhandled it ended the whole build.
-            return ReadItem.Skip(line, "invalid JSON string (an unpaired UTF-16 surrogate escape like \\ud800): " + e.Message);
-        }
-        string? problem = FieldMapping.Complete(article, file, record, line);
-        return problem == null ? ReadItem.Of(article) : ReadItem.Skip(line, problem);
-    }
-
-    private static void ApplyValue(Article article, ArticleField field, JsonElement value)
-    {
-        switch (value.ValueKind)
-        {
-            case JsonValueKind.Array:
-                var items = new List<string>();
-                foreach (JsonElement item in value.EnumerateArray())
-                    if (ScalarText(item, field) is string text)
-                        items.Add(text);
-                FieldMapping.ApplyList(article, field, items);
-                break;
-            default:
-                if (ScalarText(value, field) is string scalar)
-                    FieldMapping.Apply(article, field, scalar);
-                break;
-        }
-    }
-
-    /// <summary>Text of a string, number or boolean; for fields naming things (author, source, tags,
-    /// places) also the "name" of an object; else null.</summary>
-    private static string? ScalarText(JsonElement value, ArticleField field) => value.ValueKind switch
-    {
-        JsonValueKind.String => value.GetString(),
-        JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
-        JsonValueKind.Object when field is ArticleField.Author or ArticleField.Source or ArticleField.Tags or ArticleField.Places
-                                  && value.TryGetProperty("name", out JsonElement name) && name.ValueKind == JsonValueKind.String => name.GetString(),
-        _ => null,
-    };
 }

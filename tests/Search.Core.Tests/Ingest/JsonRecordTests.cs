@@ -1,0 +1,137 @@
+using Search.Core.Ingest;
+using Xunit;
+using static Search.Core.Tests.Ingest.ReaderTestKit;
+
+namespace Search.Core.Tests.Ingest;
+
+/// <summary>JSON records as exports and API responses shape them: envelopes around the list of
+/// articles, records kept in a container object, values that are objects, and summaries.</summary>
+public class JsonRecordTests
+{
+    private static List<ReadItem> Document(string json) =>
+        JsonDocumentArticleReader.Read(new StringReader(json), new SourceFile("/r/feed.json", "feed.json", "/r")).ToList();
+
+    private static List<ReadItem> Lines(string jsonl) =>
+        JsonLinesArticleReader.Read(new StringReader(jsonl), new SourceFile("/r/feed.json", "feed.json", "/r")).ToList();
+
+    /// <summary>A NewsAPI response as saved: status, count, and the articles.</summary>
+    private const string NewsApi = """{"status": "ok", "totalResults": 2, "articles": [{"source": {"id": null, "name": "BBC News"}, "author": "Jane Roe", "title": "Floods in Valencia", "description": "Rain killed dozens.", "url": "https://www.bbc.co.uk/news/a", "publishedAt": "2024-10-30T09:00:00Z", "content": "Heavy rain hit Valencia on Tuesday."}, {"source": {"name": "Reuters"}, "title": "Markets fall", "description": "Stocks fell.", "publishedAt": "2024-10-31T09:00:00Z"}]}""";
+
+    [Fact]
+    public void An_api_response_is_its_list_of_articles_however_the_file_is_laid_out()
+    {
+        // One line (read as JSON Lines) or pretty-printed (one document): the same articles and ids.
+        var oneLine = Articles(Lines(NewsApi));
+        var pretty = Articles(Document(NewsApi.Replace(", \"", ",\n  \"")));
+        foreach (var articles in new[] { oneLine, pretty })
+        {
+            Assert.Equal(["Floods in Valencia", "Markets fall"], articles.Select(a => a.Title));
+            Assert.Equal(["feed.json#1.1", "feed.json#1.2"], articles.Select(a => a.Id));
+            Assert.Equal(["BBC News", "Reuters"], articles.Select(a => a.Source));
+            Assert.Equal("Heavy rain hit Valencia on Tuesday.", articles[0].Body);
+            Assert.Equal("Stocks fell.", articles[1].Body); // no content: its description is its body
+            Assert.Equal("2024-10-30T09:00:00Z", articles[0].Published);
+        }
+    }
+
+    [Fact]
+    public void A_new_york_times_response_reads_its_headline_byline_and_lead_from_their_objects()
+    {
+        var article = Assert.Single(Articles(Document("""
+            {
+              "status": "OK",
+              "response": {
+                "docs": [
+                  {
+                    "_id": "nyt://article/1",
+                    "web_url": "https://www.nytimes.com/2024/01/01/world/x.html",
+                    "lead_paragraph": "The lead of the story.",
+                    "headline": {"main": "Main headline", "print_headline": "Print"},
+                    "byline": {"original": "By Jane Doe and John Roe"},
+                    "pub_date": "2024-01-01T05:00:00+0000",
+                    "section_name": "World"
+                  }
+                ]
+              }
+            }
+            """)));
+        Assert.Equal("Main headline", article.Title);
+        Assert.Equal("Jane Doe and John Roe", article.Author);
+        Assert.Equal("The lead of the story.", article.Body);
+        Assert.Equal("nyt://article/1", article.Id);
+        Assert.Equal("World", article.Section);
+        Assert.Equal("https://www.nytimes.com/2024/01/01/world/x.html", article.Url);
+    }
+
+    [Fact]
+    public void Elasticsearch_hits_are_read_from_their_source()
+    {
+        var items = Document("""
+            {"took": 3, "hits": {"total": {"value": 2}, "hits": [
+              {"_index": "news", "_id": "a1", "_source": {"title": "One", "body": "First body.", "source": "AP"}},
+              {"_index": "news", "_id": "a2", "_source": {"title": "Two", "body": "Second body."}}
+            ]}}
+            """);
+        var articles = Articles(items);
+        Assert.Equal(["a1", "a2"], articles.Select(a => a.Id));
+        Assert.Equal(["First body.", "Second body."], articles.Select(a => a.Body));
+        Assert.Equal("AP", articles[0].Source); // "source" inside the record is the outlet, not a container
+        Assert.Empty(Problems(items));
+    }
+
+    [Fact]
+    public void A_guardian_result_takes_its_body_and_byline_from_its_fields()
+    {
+        var article = Assert.Single(Articles(Lines("""{"response": {"status": "ok", "results": [{"id": "world/2024/jan/01/x", "webTitle": "Guardian piece", "sectionName": "World news", "fields": {"bodyText": "The body.", "byline": "Jane Roe", "headline": "Not this"}}]}}""")));
+        Assert.Equal("Guardian piece", article.Title); // the record's own title first
+        Assert.Equal("The body.", article.Body);
+        Assert.Equal("Jane Roe", article.Author);
+        Assert.Equal("world/2024/jan/01/x", article.Id);
+    }
+
+    [Fact]
+    public void An_article_with_a_list_of_related_articles_stays_one_article()
+    {
+        var article = Assert.Single(Articles(Lines("""{"title": "Main", "body": "Text.", "related": [{"title": "Other", "body": "Other text."}]}""")));
+        Assert.Equal("Main", article.Title);
+        Assert.Equal("feed.json#1", article.Id);
+    }
+
+    [Fact]
+    public void An_object_without_an_article_or_a_list_of_them_is_reported()
+    {
+        Assert.Equal([new RecordProblem(1, "no title or body")], Problems(Lines("""{"status": "error", "message": "rate limited", "results": []}""")));
+        // Deeper than an envelope is looked into.
+        Assert.Equal([new RecordProblem(1, "no title or body")], Problems(Lines("""{"a": {"b": {"c": {"items": [{"title": "too deep"}]}}}}""")));
+        Assert.Single(Articles(Lines("""{"a": {"b": {"items": [{"title": "deep enough"}]}}}""")));
+    }
+
+    [Theory]
+    [InlineData("description")]
+    [InlineData("abstract")]
+    [InlineData("lead_paragraph")]
+    [InlineData("trailText")]
+    [InlineData("standfirst")]
+    public void A_summary_is_the_body_only_of_a_record_without_one(string name)
+    {
+        Assert.Equal("Summary.", Assert.Single(Articles(Lines($$"""{"title": "t", "{{name}}": "Summary."}"""))).Body);
+        Assert.Equal("Full text.", Assert.Single(Articles(Lines($$"""{"{{name}}": "Summary.", "title": "t", "body": "Full text."}"""))).Body);
+    }
+
+    [Fact]
+    public void A_csv_description_column_is_the_body_of_rows_without_one()
+    {
+        var articles = Articles(CsvArticleReader.Read(new StringReader("title,description,body\nA,Short.,Long text.\nB,Only short.,\n"),
+            new SourceFile("/r/x.csv", "x.csv", "/r")));
+        Assert.Equal(["Long text.", "Only short."], articles.Select(a => a.Body));
+    }
+
+    [Theory]
+    [InlineData("By Jane Doe", "Jane Doe")]
+    [InlineData("by: Jane Doe", "Jane Doe")]
+    [InlineData("Written by Jane Doe", "Jane Doe")]
+    [InlineData("Byron Smith", "Byron Smith")]
+    [InlineData("Jane Doe", "Jane Doe")]
+    public void A_byline_field_loses_its_by(string byline, string author) =>
+        Assert.Equal(author, Assert.Single(Articles(Lines($$"""{"title": "t", "byline": "{{byline}}"}"""))).Author);
+}

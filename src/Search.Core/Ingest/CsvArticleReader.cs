@@ -60,7 +60,7 @@ public sealed class CsvArticleReader : IArticleReader
                 var header = FieldMapping.MapHeader(csv.Fields);
                 if (IsHeader(csv.Fields, header))
                 {
-                    if (!header.Any(f => f is ArticleField.Title or ArticleField.Body))
+                    if (!header.Any(f => f is { } field && FieldMapping.IsText(field)))
                     {
                         yield return ReadItem.Skip(csv.StartLine, "header has no title or body column: " + Shorten(string.Join(delimiter, csv.Fields)));
                         yield break;

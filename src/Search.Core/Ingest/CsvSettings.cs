@@ -37,9 +37,9 @@ public sealed record CsvSettings
             else if (FieldMapping.TryMap(name, out ArticleField field))
                 columns.Add(field);
             else
-                throw new SearchException($"--csv-columns: '{name}' is not a column name search knows (id, title, body, url, author, source, date, section, tags, places, language; '-' skips a column)", 2);
+                throw new SearchException($"--csv-columns: '{name}' is not a column name search knows (id, title, body, url, author, source, date, section, tags, places, language, description; '-' skips a column)", 2);
         }
-        if (!columns.Any(c => c is ArticleField.Title or ArticleField.Body))
+        if (!columns.Any(c => c is { } field && FieldMapping.IsText(field)))
             throw new SearchException("--csv-columns must name a title or body column (e.g. --csv-columns id,title,body)", 2);
         return columns;
     }

@@ -69,6 +69,9 @@ public static partial class FieldMapping
         return SpanAliases.TryGetValue(joined[..n], out field);
     }
 
+    /// <summary>Whether a field gives an article its text: title, body, or a summary standing for the body.</summary>
+    public static bool IsText(ArticleField field) => field is ArticleField.Title or ArticleField.Body or ArticleField.Summary;
+
     /// <summary>Fields of a CSV header, null where a column is not mapped.</summary>
     public static ArticleField?[] MapHeader(IReadOnlyList<string> header)
     {

@@ -146,7 +146,7 @@ public sealed class JsonDocumentArticleReader : IArticleReader
                 if (after < json.Length && json[after] is not ((byte)',' or (byte)']'))
                     continue;
                 foreach (var property in item.RootElement.EnumerateObject())
-                    if (FieldMapping.TryMap(property.Name, out var field) && field is ArticleField.Title or ArticleField.Body)
+                    if (FieldMapping.TryMap(property.Name, out var field) && FieldMapping.IsText(field))
                         return c;
             }
             catch (JsonException)

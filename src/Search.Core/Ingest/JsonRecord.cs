@@ -96,16 +96,16 @@ internal static class JsonRecord
         return Containers.Contains(bare) && (bare.Length < trimmed.Length || !FieldMapping.TryMap(trimmed, out _));
     }
 
-    /// <summary>Whether an object has a title or body, its own or in a container.</summary>
+    /// <summary>Whether an object has a title, body or summary, its own or in a container.</summary>
     private static bool HoldsArticle(JsonElement obj)
     {
         foreach (JsonProperty property in obj.EnumerateObject())
         {
-            if (FieldMapping.TryMap(property.Name, out var field) && field is ArticleField.Title or ArticleField.Body)
+            if (FieldMapping.TryMap(property.Name, out var field) && FieldMapping.IsText(field))
                 return true;
             if (property.Value.ValueKind == JsonValueKind.Object && IsContainer(property.Name))
                 foreach (JsonProperty inner in property.Value.EnumerateObject())
-                    if (FieldMapping.TryMap(inner.Name, out var f) && f is ArticleField.Title or ArticleField.Body)
+                    if (FieldMapping.TryMap(inner.Name, out var f) && FieldMapping.IsText(f))
                         return true;
         }
         return false;

@@ -124,6 +124,10 @@ public class JsonRecordTests
         var articles = Articles(CsvArticleReader.Read(new StringReader("title,description,body\nA,Short.,Long text.\nB,Only short.,\n"),
             new SourceFile("/r/x.csv", "x.csv", "/r")));
         Assert.Equal(["Long text.", "Only short."], articles.Select(a => a.Body));
+        // A header whose only text is a summary is a header, and its rows are articles.
+        var summaries = Articles(CsvArticleReader.Read(new StringReader("date,description\n2024-01-02,A short item.\n"),
+            new SourceFile("/r/y.csv", "y.csv", "/r")));
+        Assert.Equal("A short item.", Assert.Single(summaries).Body);
     }
 
     [Theory]

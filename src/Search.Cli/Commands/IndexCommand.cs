@@ -255,6 +255,8 @@ public static class IndexCommand
         Line($"  index:    {Formats.Count(s.DocumentsInIndex, "article")} ({Formats.Bytes(s.Bytes)} read)");
         if (s.AmbiguousDates > 0)
             Line($"  dates:    {Formats.N(s.AmbiguousDates)} left unread, like {s.AmbiguousDateExample}: its day and month could be either way round; `--date-order dmy` (day first) or `--date-order mdy` reads them");
+        if (s.UnreadDates > 0)
+            Line($"  dates:    {Formats.N(s.UnreadDates)} not read, like \"{s.UnreadDateExample}\": not a date, or one that cannot exist; those articles are dated by their URL or dateline when they have one");
         if (s.Collisions.Count > 0)
         {
             Line($"  ids:      {Formats.N(s.Collisions.Count)} {(s.Collisions.Count == 1 ? "id is" : "ids are")} shared by articles of different files; all are kept (`search show ID --file FILE` picks one):");

@@ -30,6 +30,10 @@ public sealed class BuildSummary
     /// either way round (`--date-order` reads them), and the first such date met.</summary>
     public int AmbiguousDates { get; set; }
     public string? AmbiguousDateExample { get; set; }
+    /// <summary>Articles whose stated date was not read as one (not a date, or a date that cannot
+    /// exist, such as 2019-13-45), and the first met.</summary>
+    public int UnreadDates { get; set; }
+    public string? UnreadDateExample { get; set; }
     /// <summary>Bytes actually read from disk (a file skipped by size and date costs none).</summary>
     public long Bytes { get; set; }
     public double Seconds { get; set; }

@@ -49,6 +49,31 @@ public sealed class IndexCommandTests : IDisposable
     }
 
     [Fact]
+    public void Dates_that_are_no_date_are_counted_apart_from_ambiguous_ones()
+    {
+        string archive = Folder("bad-dates", ("news.jsonl",
+            "{\"title\": \"Storm\", \"body\": \"The storm hit.\", \"date\": \"soon\"}\n" +
+            "{\"title\": \"Floods\", \"body\": \"Rivers rose.\", \"date\": \"2019-13-45\"}\n" +
+            "{\"title\": \"Fire\", \"body\": \"A barn burned.\", \"date\": \"07.03.2021\"}\n" +
+            "{\"title\": \"Quake\", \"body\": \"The ground shook.\", \"date\": \"2021-03-31\"}\n"));
+        var built = SearchCli.InProcess("index", archive, "--index", Path.Combine(Dir, "u1"));
+        Assert.Equal(0, built.Code);
+        Assert.Contains("dates:    1 left unread, like 07.03.2021", built.Out);
+        Assert.Contains("dates:    2 not read, like \"soon\": not a date, or one that cannot exist", built.Out);
+
+        var json = SearchCli.InProcess("index", archive, "--index", Path.Combine(Dir, "u2"), "--json");
+        using var doc = JsonDocument.Parse(json.Out);
+        Assert.Equal(2, doc.RootElement.GetProperty("unread_dates").GetProperty("count").GetInt32());
+        Assert.Equal("soon", doc.RootElement.GetProperty("unread_dates").GetProperty("example").GetString());
+        Assert.Equal(1, doc.RootElement.GetProperty("ambiguous_dates").GetProperty("count").GetInt32());
+
+        // With a date order, the dotted date is read and the other two are still not dates.
+        var ordered = SearchCli.InProcess("index", archive, "--index", Path.Combine(Dir, "u3"), "--date-order", "dmy");
+        Assert.DoesNotContain("left unread", ordered.Out);
+        Assert.Contains("dates:    2 not read", ordered.Out);
+    }
+
+    [Fact]
     public void Index_with_no_path_refreshes_only_the_folders_the_index_was_built_from()
     {
         string archive = Folder("archive", ("a.txt", "Harbour news\n\nThe harbour reopened after the storm.\n"), ("b.txt", "Canal news\n\nThe canal froze.\n"));

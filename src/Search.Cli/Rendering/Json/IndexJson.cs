@@ -61,7 +61,7 @@ public sealed record SummaryJson(
     IReadOnlyList<string> Roots, int FilesScanned, int FilesIndexed, int FilesUnchanged, int FilesIgnored,
     IReadOnlyList<string> Ignored, IReadOnlyList<string> Unfinished, int ArticlesAdded, int ArticlesUpdated,
     int ArticlesUnchanged, int ArticlesRemoved, IReadOnlyList<SkippedJson> Skipped, IReadOnlyList<CollisionJson> IdCollisions,
-    int DocumentsInIndex, long Bytes, double Seconds, bool Interrupted, AmbiguousDatesJson AmbiguousDates)
+    int DocumentsInIndex, long Bytes, double Seconds, bool Interrupted, AmbiguousDatesJson AmbiguousDates, AmbiguousDatesJson UnreadDates)
 {
     public static SummaryJson From(BuildSummary s) => new(
         s.Roots, s.FilesScanned, s.FilesIndexed, s.FilesUnchanged, s.FilesIgnored,
@@ -70,10 +70,13 @@ public sealed record SummaryJson(
         s.Skipped.Select(k => new SkippedJson(k.File, k.Line, k.Reason)).ToList(),
         s.Collisions.Select(c => new CollisionJson(c.Id, c.Files)).ToList(),
         s.DocumentsInIndex, s.Bytes, Math.Round(s.Seconds, 3), s.Interrupted,
-        new AmbiguousDatesJson(s.AmbiguousDates, s.AmbiguousDateExample));
+        new AmbiguousDatesJson(s.AmbiguousDates, s.AmbiguousDateExample),
+        new AmbiguousDatesJson(s.UnreadDates, s.UnreadDateExample));
 }
 
-/// <summary>Stated dates left unread because day and month could be either way round (`--date-order` reads them).</summary>
+/// <summary>Stated dates left unread, and the first met: in <c>ambiguous_dates</c> because day and
+/// month could be either way round (`--date-order` reads them), in <c>unread_dates</c> because they
+/// are no date or one that cannot exist.</summary>
 public sealed record AmbiguousDatesJson(int Count, string? Example);
 
 public sealed record SkippedJson(string File, int? Line, string Reason);

@@ -42,6 +42,16 @@ public sealed class BuildAccounting
         }
     }
 
+    /// <summary>An article's stated date left unread: no date, or one that cannot exist.</summary>
+    public void UnreadDate(string text)
+    {
+        lock (_lock)
+        {
+            Summary.UnreadDates++;
+            Summary.UnreadDateExample ??= text.Trim();
+        }
+    }
+
     /// <summary>The problems the index recorded before this build (carried over for files this
     /// build does not read again).</summary>
     public void Previous(IReadOnlyList<IndexProblem> problems)

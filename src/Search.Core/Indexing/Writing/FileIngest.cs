@@ -190,8 +190,13 @@ public sealed class FileIngest(
                     // Here rather than on the reading thread: one big file has one reader, and
                     // this is most of the work before the writer (the fingerprint above all).
                     UInt128 hash = RecordHash.Of(article); // of the record as read, before enrichment
-                    if (options.DateOrder == DateOrder.Unknown && DateParsing.IsAmbiguous(article.Published))
-                        accounting.AmbiguousDate(article.Published!);
+                    if (!string.IsNullOrWhiteSpace(article.Published) && DateParsing.ToIsoDate(article.Published, options.DateOrder) == null)
+                    {
+                        if (options.DateOrder == DateOrder.Unknown && DateParsing.IsAmbiguous(article.Published))
+                            accounting.AmbiguousDate(article.Published);
+                        else
+                            accounting.UnreadDate(article.Published);
+                    }
                     ArticleEnricher.Enrich(article, work.Source, options.DateOrder);
                     var doc = ArticleDocument.Build(article, work.State, work.Path, hash, options.Duplicates);
                     if (options.Duplicates)

@@ -56,7 +56,9 @@ public sealed class ReaderRegistry
             }
         }
         if (reader == null)
-            return new(FileDisposition.Ignored, null, extension.Length == 0 ? "ignored: no extension" : $"ignored: {extension} is not an article format");
+            return IsBlank(head) && _readers.Any(r => r.CanRead(extension, "{}"u8))
+                ? new(FileDisposition.Empty, null, "empty file") // a .json with nothing in it: a reader's file, not another format
+                : new(FileDisposition.Ignored, null, extension.Length == 0 ? "ignored: no extension" : $"ignored: {extension} is not an article format");
         // Readers of bytes (PDF, gzip) see binary content by design; only emptiness is decided here.
         if (reader is IBinaryArticleReader)
             return head.IsEmpty ? new(FileDisposition.Empty, null, "empty file") : new(FileDisposition.Read, reader, null);
@@ -66,6 +68,13 @@ public sealed class ReaderRegistry
             TextKind.Binary => new(FileDisposition.Binary, null, "binary file"),
             _ => new(FileDisposition.Read, reader, null),
         };
+    }
+
+    private static bool IsBlank(ReadOnlySpan<byte> head)
+    {
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+            head = head[3..];
+        return head.Trim(" \t\r\n"u8).IsEmpty;
     }
 
     /// <summary>The lower-case extension with its dot; for a gzipped file, the inner one too

@@ -67,10 +67,14 @@ public class ReaderRegistryTests
         Assert.Equal(FileDisposition.Empty, Registry.Resolve(path, []).Disposition);
     }
 
-    [Fact]
-    public void EmptyHandledFileIsEmpty()
+    [Theory]
+    [InlineData("a.txt", "")]
+    [InlineData("a.json", "")] // its readers decide by the first character, which it lacks
+    [InlineData("a.json", " \n\n")]
+    [InlineData("a.json", "\uFEFF")]
+    public void EmptyHandledFileIsEmpty(string path, string content)
     {
-        ReaderResolution r = Resolve("a.txt", "");
+        ReaderResolution r = Resolve(path, content);
         Assert.Equal(FileDisposition.Empty, r.Disposition);
         Assert.Equal("empty file", r.Reason);
         Assert.True(r.IsProblem);

@@ -108,6 +108,12 @@ public sealed class QueryTerms
                 copy.MultiTermRewriteMethod = new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(MaxExpansions);
                 AddRewritten(copy.Rewrite(reader));
                 break;
+            case Querying.PatternStems p when IsTextField(field):
+                Collect(p.Stems, field, reader);
+                foreach (var word in p.ExtraWords(reader))
+                    if (word.Field == field)
+                        Terms.Add(word.Text);
+                break;
             case ConstantScoreQuery c when c.Query != null:
                 Collect(c.Query, field, reader);
                 break;

@@ -97,6 +97,39 @@ public sealed class QueryLanguageTests
         Assert.Empty(_index.Ids("kazakstan"));
     }
 
+    /// <summary>A pattern finds the words it matches as they are written, though the combined field
+    /// holds their stems (vaccine → vaccin, stories → stori), and only those words: <c>vaccine*</c>
+    /// does not find an article that says only "vaccinated". Counted independently over the stored
+    /// text of every seed article.</summary>
+    [Theory]
+    [InlineData("vaccine*", @"\bvaccine\w*")]
+    [InlineData("vacc?ne", @"\bvacc\wne\b")]
+    [InlineData("stor?es", @"\bstor\wes\b")]
+    [InlineData("electi*", @"\belecti\w*")]
+    [InlineData("/vacc.nes/", @"\bvacc\wnes\b")]
+    public void Patterns_find_the_words_they_match_as_written(string pattern, string words)
+    {
+        var regex = new Regex(words, RegexOptions.IgnoreCase);
+        var expected = _index.Search("*", limit: 1000).Hits
+            .Where(h => _index.Searcher.Get(h.Id) is { } a && regex.IsMatch(a.Title + "\n" + a.Body))
+            .Select(h => h.Id).ToHashSet();
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected.Order(), _index.Ids(pattern).Order());
+    }
+
+    [Fact]
+    public void A_pattern_does_not_widen_to_the_stem_of_the_words_it_finds()
+    {
+        // "vaccinated" and "vaccine" share the stem vaccin: the plain word finds both, the pattern only the latter.
+        var stemmed = _index.Ids("vaccinated");
+        var pattern = _index.Ids("vaccine*");
+        Assert.Contains(stemmed, id => !pattern.Contains(id));
+        Assert.Subset(stemmed, pattern);
+        // The snippets mark the words found.
+        Assert.All(_index.Search("vaccine*", limit: 20).Hits, h =>
+            Assert.Matches(new Regex(Regex.Escape(Highlight.Open.ToString()) + "vaccines?" + Regex.Escape(Highlight.Close.ToString()), RegexOptions.IgnoreCase), h.Snippet + h.TitleHighlighted));
+    }
+
     [Fact]
     public void Boost_changes_ranking_not_matches()
     {

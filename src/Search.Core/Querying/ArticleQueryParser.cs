@@ -33,8 +33,7 @@ public sealed partial class ArticleQueryParser : MultiFieldQueryParser
         DefaultOperator = AND_OPERATOR;
         AllowLeadingWildcard = false;
         AutoGeneratePhraseQueries = false;
-        MultiTermRewriteMethod = new LimitedRewrite(maxExpansions);
-        _maxExpansions = maxExpansions;
+        MultiTermRewriteMethod = new LimitedRewrite(_maxExpansions = maxExpansions);
     }
 
     /// <summary>Parses <paramref name="text"/>; throws <see cref="QuerySyntaxException"/> with a
@@ -204,10 +203,9 @@ public sealed partial class ArticleQueryParser : MultiFieldQueryParser
 
     /// <summary>
     /// A wildcard, prefix or regular-expression pattern. Over the default fields it matches the
-    /// stems of the combined field (<see cref="Schema.AllText"/>: title and body in one field, what
-    /// the two fields' stems were) and the body's words it matches whose stems it does not
-    /// (<see cref="PatternStems"/>: <c>vaccine*</c> finds "vaccines", stem <c>vaccin</c>), plus the
-    /// title's words at the title's weight, so title matches still rank first. In title or body it matches the words indexed bare (their own stems) and
+    /// combined field's stems (<see cref="Schema.AllText"/>) and the body's words whose stems it does
+    /// not (<see cref="PatternStems"/>: <c>vaccine*</c> finds "vaccines", stem <c>vaccin</c>), plus
+    /// the title's words at the title's weight, so title matches still rank first. In title or body it matches the words indexed bare (their own stems) and
     /// the exact forms <c>=word</c> (<see cref="OneTermPerToken"/>).
     /// </summary>
     private Query Pattern(string? field, string termStr, Func<string, string, Query> build)
@@ -216,8 +214,8 @@ public sealed partial class ArticleQueryParser : MultiFieldQueryParser
         if (field == null)
         {
             var title = InTextField(Schema.Title, termStr, build);
+            // The title's words as written are matched below, the body's with the stems.
             var stems = build(Schema.AllText, termStr);
-            // The title's words as written are matched below; the body's are added to the stems.
             if (stems is MultiTermQuery pattern && build(Schema.Body, Schema.ExactMarker + termStr) is MultiTermQuery bodyWords)
                 stems = new PatternStems(pattern, bodyWords, Analyzer, _maxExpansions);
             return new BooleanQuery(disableCoord: true)

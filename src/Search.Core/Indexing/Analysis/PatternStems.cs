@@ -1,7 +1,4 @@
-using Search.Core.Indexing;
-using Search.Core.Indexing.Analysis;
-
-namespace Search.Core.Querying;
+namespace Search.Core.Indexing.Analysis;
 
 /// <summary>
 /// A wildcard, prefix or regular-expression pattern over the combined field's stems and the body's
@@ -16,7 +13,7 @@ namespace Search.Core.Querying;
 /// Rewritten per reader to the pattern alone when no such word is found, else to one constant
 /// score over the pattern and those words, the score the pattern alone gives.
 /// </summary>
-internal sealed class PatternStems : Query
+public sealed class PatternStems : Query
 {
     /// <summary>Patterns whose words are remembered per reader (a reader never changes); past that
     /// the memory starts again.</summary>

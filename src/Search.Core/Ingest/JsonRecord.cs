@@ -9,7 +9,7 @@ namespace Search.Core.Ingest;
 /// <list type="bullet">
 /// <item>Values of unexpected types are used where meaningful: numbers and booleans as their text;
 /// arrays as lists (tags, places), joined authors ("A, B"), body paragraphs, or else their first
-/// item; an object as its <c>name</c>, <c>main</c>, <c>original</c>, <c>value</c> or <c>text</c>
+/// item; an object as its <c>value</c>, <c>name</c>, <c>main</c>, <c>original</c> or <c>text</c>
 /// (an author object, the New York Times' <c>headline.main</c> and <c>byline.original</c>); other
 /// objects are ignored.</item>
 /// <item>A record kept inside a container object (<see cref="Containers"/>: Elasticsearch's
@@ -34,8 +34,10 @@ internal static class JsonRecord
         "source", "fields", "data", "attributes", "metadata", "meta", "document", "doc", "record", "item", "properties",
     };
 
-    /// <summary>Properties of an object value that stand for it, in order of preference.</summary>
-    private static readonly string[] ObjectText = ["name", "main", "original", "value", "text"];
+    /// <summary>Properties of an object value that stand for it, in order of preference: a
+    /// name-value pair (the New York Times' keywords, <c>{"name": "glocations", "value": "France"}</c>)
+    /// stands for its value.</summary>
+    private static readonly string[] ObjectText = ["value", "name", "main", "original", "text"];
 
     /// <summary>The articles of <paramref name="root"/>: one, or each item of the list an envelope
     /// holds (<paramref name="record"/> and <paramref name="line"/> are the value's own; items are

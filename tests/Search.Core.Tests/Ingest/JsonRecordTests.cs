@@ -49,7 +49,8 @@ public class JsonRecordTests
                     "headline": {"main": "Main headline", "print_headline": "Print"},
                     "byline": {"original": "By Jane Doe and John Roe"},
                     "pub_date": "2024-01-01T05:00:00+0000",
-                    "section_name": "World"
+                    "section_name": "World",
+                    "keywords": [{"name": "subject", "value": "Elections", "rank": 1}, {"name": "glocations", "value": "France", "rank": 2}]
                   }
                 ]
               }
@@ -60,6 +61,7 @@ public class JsonRecordTests
         Assert.Equal("The lead of the story.", article.Body);
         Assert.Equal("nyt://article/1", article.Id);
         Assert.Equal("World", article.Section);
+        Assert.Equal(["Elections", "France"], article.Tags); // a keyword's value, not its kind
         Assert.Equal("https://www.nytimes.com/2024/01/01/world/x.html", article.Url);
     }
 

@@ -44,10 +44,12 @@ public sealed class PatternStems : Query
 
     public override Query Rewrite(IndexReader reader)
     {
+        // The pattern's own rewrite first: one that matches too many stems is refused before the body is walked.
+        var own = Stems.Rewrite(reader);
         var extra = ExtraWords(reader);
         if (extra.Count == 0)
-            return Stems;
-        var any = new BooleanQuery(disableCoord: true) { { Stems, Occur.SHOULD } };
+            return own;
+        var any = new BooleanQuery(disableCoord: true) { { own, Occur.SHOULD } };
         foreach (var word in extra)
             any.Add(new TermQuery(word), Occur.SHOULD);
         return new ConstantScoreQuery(any) { Boost = Stems.Boost };

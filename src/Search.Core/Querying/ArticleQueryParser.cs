@@ -204,7 +204,7 @@ public sealed partial class ArticleQueryParser : MultiFieldQueryParser
     /// <summary>
     /// A wildcard, prefix or regular-expression pattern. Over the default fields it matches the
     /// combined field's stems (<see cref="Schema.AllText"/>) and the body's words whose stems it does
-    /// not (<see cref="PatternStems"/>: <c>vaccine*</c> finds "vaccines", stem <c>vaccin</c>), plus
+    /// not (<see cref="StemsAndWordsPattern"/>: <c>vaccine*</c> finds "vaccines", stem <c>vaccin</c>), plus
     /// the title's words at the title's weight, so title matches still rank first. In title or body it matches the words indexed bare (their own stems) and
     /// the exact forms <c>=word</c> (<see cref="OneTermPerToken"/>).
     /// </summary>
@@ -217,7 +217,7 @@ public sealed partial class ArticleQueryParser : MultiFieldQueryParser
             // The title's words as written are matched below, the body's with the stems.
             var stems = build(Schema.AllText, termStr);
             if (stems is MultiTermQuery pattern && build(Schema.Body, Schema.ExactMarker + termStr) is MultiTermQuery bodyWords)
-                stems = new PatternStems(pattern, bodyWords, Analyzer, _maxExpansions);
+                stems = new StemsAndWordsPattern(pattern, bodyWords, Analyzer, _maxExpansions);
             return new BooleanQuery(disableCoord: true)
             {
                 { stems, Occur.SHOULD },

@@ -108,7 +108,7 @@ public sealed class QueryTerms
                 copy.MultiTermRewriteMethod = new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(MaxExpansions);
                 AddRewritten(copy.Rewrite(reader));
                 break;
-            case PatternStems p when IsTextField(field):
+            case StemsAndWordsPattern p when IsTextField(field):
                 Collect(p.Stems, field, reader);
                 foreach (var word in p.ExtraWords(reader))
                     if (word.Field == field)

@@ -6,14 +6,13 @@ namespace Search.Core.Indexing.Analysis;
 /// is spelt (<c>vaccine*</c>, <c>stor?es</c>) need not match that word's stem (<c>vaccin</c>,
 /// <c>stori</c>); the words as written are in the body (<see cref="OneTermPerToken"/>), so the
 /// pattern is run over them too, and each word it finds whose stem it does not match is searched
-/// as that word
-/// (<c>vaccine*</c> finds "vaccine" and "vaccines", not "vaccinated"; <c>electi*</c> finds
-/// "election", not "elected"). Stop words are left out, as everywhere else.
+/// as that word (<c>vaccine*</c> finds "vaccine" and "vaccines", not "vaccinated"; <c>electi*</c>
+/// finds "election", not "elected"). Stop words are left out, as everywhere else.
 /// The words are found once per reader and pattern (as <see cref="StemForms"/> finds a stem's forms).
 /// Rewritten per reader to the pattern alone when no such word is found, else to one constant
 /// score over the pattern and those words, the score the pattern alone gives.
 /// </summary>
-public sealed class PatternStems : Query
+public sealed class StemsAndWordsPattern : Query
 {
     /// <summary>Patterns whose words are remembered per reader (a reader never changes); past that
     /// the memory starts again.</summary>
@@ -31,7 +30,7 @@ public sealed class PatternStems : Query
     /// title's are matched beside this query, at the title's weight.)</param>
     /// <param name="stemmed">The query's stemming analyser.</param>
     /// <param name="limit">At most this many words of the body, and stems, are looked at.</param>
-    public PatternStems(MultiTermQuery stems, MultiTermQuery words, Analyzer stemmed, int limit)
+    public StemsAndWordsPattern(MultiTermQuery stems, MultiTermQuery words, Analyzer stemmed, int limit)
     {
         Stems = stems;
         _words = words;
@@ -62,7 +61,7 @@ public sealed class PatternStems : Query
         if (Volatile.Read(ref _last) is { } last && ReferenceEquals(last.Reader, reader))
             return last.Words;
         var memory = Memory.GetValue(reader, _ => new());
-        string key = _words.ToString();
+        string key = _words.GetType().Name + ":" + _words;
         if (!memory.TryGetValue((key, _stemmed), out var extra))
         {
             extra = Find(reader);
@@ -129,7 +128,7 @@ public sealed class PatternStems : Query
     public override string ToString(string field) => Stems.ToString(field);
 
     public override bool Equals(object? obj) =>
-        obj is PatternStems other && Stems.Equals(other.Stems) && Boost == other.Boost;
+        obj is StemsAndWordsPattern other && Stems.Equals(other.Stems) && Boost == other.Boost;
 
     public override int GetHashCode() => Stems.GetHashCode() ^ 0x5A17;
 

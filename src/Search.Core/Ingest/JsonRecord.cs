@@ -27,8 +27,8 @@ internal static class JsonRecord
     /// <summary>How deep in an envelope the list of articles is looked for.</summary>
     public const int MaxEnvelopeDepth = 3;
 
-    /// <summary>Names of objects that hold an item's record (compared as <see cref="FieldMapping"/>
-    /// compares names: case and word separators aside).</summary>
+    /// <summary>Names of objects that hold an item's record (case aside, and a leading <c>_</c>,
+    /// <c>@</c> or <c>$</c>: <c>_source</c>).</summary>
     private static readonly HashSet<string> Containers = new(StringComparer.OrdinalIgnoreCase)
     {
         "source", "fields", "data", "attributes", "metadata", "meta", "document", "doc", "record", "item", "properties",

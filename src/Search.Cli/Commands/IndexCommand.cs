@@ -21,7 +21,8 @@ public static class IndexCommand
     public const string Description = """
         Index folders and files of articles.
 
-        Reads .txt, .csv/.tsv, .jsonl/.ndjson, .json, web pages (.html/.htm) and PDFs. With no PATH it
+        Reads .txt, .csv/.tsv, .jsonl/.ndjson, .json (any of them gzipped: .jsonl.gz), web pages
+        (.html/.htm) and PDFs. With no PATH it
         refreshes the folders the index was built from (`search stats` lists them). A re-run reads
         only what changed, record by record, and drops articles of files that are gone.
         Ctrl-C stops at once, keeps what was read, and the next run finishes the rest.

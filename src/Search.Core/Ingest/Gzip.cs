@@ -7,11 +7,37 @@ namespace Search.Core.Ingest;
 /// small "zip bomb" cannot exhaust memory.</summary>
 public static class Gzip
 {
+    /// <summary>Bytes of the smallest whole gzip stream: a 10-byte header, an empty deflate block, an 8-byte trailer.</summary>
+    private const int MinStreamBytes = 20;
+
     /// <summary>Most bytes a gzipped file may expand to.</summary>
     public const int MaxExpandedBytes = 64 << 20;
 
     /// <summary>Whether the bytes start with the gzip magic number.</summary>
     public static bool IsGzip(ReadOnlySpan<byte> bytes) => bytes.Length >= 2 && bytes[0] == 0x1F && bytes[1] == 0x8B;
+
+    /// <summary>The first <paramref name="max"/> bytes (or fewer) that the start of a gzip stream,
+    /// <paramref name="compressed"/>, expands to: what a reader needs to recognise the file inside.
+    /// Null when the data is not gzip that can be expanded.</summary>
+    public static byte[]? Head(ReadOnlySpan<byte> compressed, int max)
+    {
+        using var gzip = new GZipStream(new MemoryStream(compressed.ToArray(), writable: false), CompressionMode.Decompress);
+        var head = new byte[max];
+        int n = 0;
+        try
+        {
+            int read;
+            while (n < max && (read = gzip.Read(head, n, max - n)) > 0)
+                n += read;
+        }
+        catch (InvalidDataException)
+        {
+            if (n == 0)
+                return null; // not gzip data at all (a file cut short after its first bytes still has them)
+        }
+        // Nothing from fewer bytes than the smallest whole gzip stream (header, empty block, trailer): cut short.
+        return n == 0 && compressed.Length < MinStreamBytes ? null : head[..n];
+    }
 
     /// <summary>The content itself, or its expansion when it is gzipped.</summary>
     /// <exception cref="InvalidDataException">Corrupt or truncated gzip data, or more than

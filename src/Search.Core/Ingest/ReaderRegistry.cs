@@ -17,6 +17,10 @@ public enum FileDisposition
 /// <see cref="FileDisposition.Read"/>, and a short reason otherwise.</summary>
 public readonly record struct ReaderResolution(FileDisposition Disposition, IArticleReader? Reader, string? Reason)
 {
+    /// <summary>A text export gzipped (<c>news.jsonl.gz</c>): its reader reads it through gunzip
+    /// (<see cref="SourceFile.Gzipped"/>).</summary>
+    public bool Gzipped { get; init; }
+
     /// <summary>Empty and binary files are problems to report; ignored files are not.</summary>
     public bool IsProblem => Disposition is FileDisposition.Empty or FileDisposition.Binary;
 }
@@ -33,7 +37,7 @@ public sealed class ReaderRegistry
 
     /// <summary>Text (.txt, .text), CSV (.csv, and .tsv tab-separated), JSON Lines (.jsonl, .ndjson, line-per-object .json),
     /// JSON documents (.json holding an array of articles or one pretty-printed article), web pages
-    /// (.html, .htm, .xhtml, gzipped or not) and PDF (.pdf).</summary>
+    /// (.html, .htm, .xhtml, gzipped or not) and PDF (.pdf); the text formats gzipped too (.jsonl.gz).</summary>
     public static ReaderRegistry Default { get; } =
         new([new TextArticleReader(), new CsvArticleReader(), new JsonLinesArticleReader(), new JsonDocumentArticleReader(), new Html.HtmlArticleReader(), new Pdf.PdfArticleReader()]);
 
@@ -55,6 +59,8 @@ public sealed class ReaderRegistry
                 break;
             }
         }
+        if (reader == null && extension.EndsWith(".gz", StringComparison.Ordinal) && (Gzip.IsGzip(head) || head.IsEmpty))
+            return ResolveGzipped(path, extension[..^3], head);
         if (reader == null)
             return IsBlank(head) && _readers.Any(r => r.CanRead(extension, "{}"u8))
                 ? new(FileDisposition.Empty, null, "empty file") // a .json with nothing in it: a reader's file, not another format
@@ -68,6 +74,19 @@ public sealed class ReaderRegistry
             TextKind.Binary => new(FileDisposition.Binary, null, "binary file"),
             _ => new(FileDisposition.Read, reader, null),
         };
+    }
+
+    /// <summary>A gzipped text export (<c>.csv.gz</c>, <c>.jsonl.gz</c>, <c>.json.gz</c>, <c>.txt.gz</c>):
+    /// resolved as the file inside, from the start of its expansion. (Web pages and PDFs take their
+    /// <c>.gz</c> forms themselves.)</summary>
+    private ReaderResolution ResolveGzipped(string path, string inner, ReadOnlySpan<byte> head)
+    {
+        if ((head.IsEmpty ? [] : Gzip.Head(head, TextDecoding.HeadSize)) is not { } expanded)
+            return new(FileDisposition.Binary, null, "corrupt gzip data");
+        var resolution = Resolve(path[..^3], expanded);
+        return resolution.Reader is IBinaryArticleReader
+            ? new(FileDisposition.Ignored, null, $"ignored: {inner}.gz is not an article format")
+            : resolution with { Gzipped = resolution.Disposition == FileDisposition.Read };
     }
 
     private static bool IsBlank(ReadOnlySpan<byte> head)

@@ -20,6 +20,9 @@ public sealed record SourceFile(string FullPath, string RelativePath, string Roo
     /// (build progress inside one big file).</summary>
     public Action<int>? OnRead { get; init; }
 
+    /// <summary>The file is gzipped (<c>news.jsonl.gz</c>): text readers read it through gunzip.</summary>
+    public bool Gzipped { get; init; }
+
     /// <summary>How to read the file if it is CSV (forced delimiter, quote, columns); null: sniff, header required.</summary>
     public CsvSettings? Csv { get; init; }
 }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.IO.Compression;
 
 namespace Search.Core.Ingest;
 
@@ -80,8 +81,14 @@ public static class TextDecoding
     /// <param name="path">The file.</param>
     /// <param name="onRead">Told of the bytes read as they are read (progress), when not null.</param>
     /// <param name="sniff">What the head of the file looks like; callers check for binary content.</param>
-    public static StreamReader OpenReader(string path, Action<int>? onRead, out TextSniff sniff)
+    public static StreamReader OpenReader(string path, Action<int>? onRead, out TextSniff sniff) => OpenReader(path, onRead, gzipped: false, out sniff);
+
+    /// <inheritdoc cref="OpenReader(string, Action{int}, out TextSniff)"/>
+    /// <param name="gzipped">Read the file through gunzip; <paramref name="onRead"/> counts the compressed bytes.</param>
+    public static StreamReader OpenReader(string path, Action<int>? onRead, bool gzipped, out TextSniff sniff)
     {
+        if (gzipped)
+            return OpenGzipped(path, onRead, out sniff);
         Stream stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, StreamBufferSize, FileOptions.SequentialScan);
         if (onRead != null)
             stream = new ReadCountingStream(stream, onRead);
@@ -104,11 +111,36 @@ public static class TextDecoding
         }
     }
 
+    /// <summary>A gzipped file through gunzip, its encoding sniffed from the start of its expansion
+    /// (a gzip stream cannot seek: the head is read from a first opening, the text from a second).</summary>
+    private static StreamReader OpenGzipped(string path, Action<int>? onRead, out TextSniff sniff)
+    {
+        var head = new byte[HeadSize];
+        int n;
+        using (var first = new GZipStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, StreamBufferSize), CompressionMode.Decompress))
+            n = first.ReadAtLeast(head, HeadSize, throwOnEndOfStream: false);
+        sniff = Sniff(head.AsSpan(0, n));
+        Stream stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, StreamBufferSize, FileOptions.SequentialScan);
+        if (onRead != null)
+            stream = new ReadCountingStream(stream, onRead);
+        var gzip = new GZipStream(stream, CompressionMode.Decompress);
+        try
+        {
+            gzip.ReadExactly(head, 0, sniff.BomLength);
+            return new StreamReader(gzip, sniff.Encoding, detectEncodingFromByteOrderMarks: false, StreamBufferSize);
+        }
+        catch
+        {
+            gzip.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>Streams a record file (CSV, JSON Lines) through <paramref name="read"/> in its
     /// sniffed encoding; a binary file yields one whole-file problem instead.</summary>
     public static IEnumerable<ReadItem> ReadRecords(SourceFile file, Func<TextReader, SourceFile, IEnumerable<ReadItem>> read)
     {
-        using StreamReader reader = OpenReader(file.FullPath, file.OnRead, out TextSniff sniff);
+        using StreamReader reader = OpenReader(file.FullPath, file.OnRead, file.Gzipped, out TextSniff sniff);
         if (sniff.Kind == TextKind.Binary)
         {
             yield return ReadItem.Skip(RecordProblem.WholeFile, "binary file");

@@ -36,6 +36,41 @@ public class ReaderRegistryTests
         Assert.Equal(FileDisposition.Ignored, Resolve("x.json", "\"just a string\"").Disposition);
     }
 
+    private static byte[] Gzip(string text)
+    {
+        using var output = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(output, System.IO.Compression.CompressionLevel.Fastest))
+            gzip.Write(Encoding.UTF8.GetBytes(text));
+        return output.ToArray();
+    }
+
+    [Theory]
+    [InlineData("news.jsonl.gz", "{\"title\": \"x\"}\n", "jsonl")]
+    [InlineData("news.json.gz", "[\n  {\"title\": \"x\"}\n]", "json")]
+    [InlineData("table.csv.gz", "title,body\nA,B\n", "csv")]
+    [InlineData("table.tsv.gz", "title\tbody\nA\tB\n", "csv")]
+    [InlineData("note.txt.gz", "Title\n\nBody.\n", "text")]
+    public void A_gzipped_export_is_read_as_the_file_inside(string path, string content, string format)
+    {
+        ReaderResolution r = Registry.Resolve(path, Gzip(content));
+        Assert.Equal(FileDisposition.Read, r.Disposition);
+        Assert.Equal(format, r.Reader?.Format);
+        Assert.True(r.Gzipped);
+        Assert.False(Resolve(path[..^3], content).Gzipped);
+    }
+
+    [Fact]
+    public void Gzip_that_is_not_an_export_is_ignored_or_reported()
+    {
+        Assert.Equal(FileDisposition.Ignored, Registry.Resolve("photo.jpg.gz", Gzip("x")).Disposition);
+        Assert.Equal(FileDisposition.Empty, Registry.Resolve("table.csv.gz", Gzip("")).Disposition);
+        Assert.Equal(FileDisposition.Empty, Registry.Resolve("table.csv.gz", []).Disposition);
+        Assert.Equal(FileDisposition.Empty, Registry.Resolve("table.csv.gz", [0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0x03, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00]).Disposition); // gzip of nothing
+        var corrupt = Registry.Resolve("news.jsonl.gz", [0x1F, 0x8B, 0x08, 0x00, 0x6E, 0x6F]);
+        Assert.Equal(FileDisposition.Binary, corrupt.Disposition);
+        Assert.Equal("corrupt gzip data", corrupt.Reason);
+    }
+
     [Theory]
     [InlineData("NOTICE.md")]
     [InlineData("photo.JPG")]

@@ -96,7 +96,10 @@ public sealed class FileIngest(
                 file = file with { Source = file.Source with { Csv = options.Csv } };
             var work = new FileWork(file, new FileState(hash, file.Size, file.MtimeTicks), known, changes.RecordsOf(path));
             IEnumerable<ReadItem> items;
-            if (bytes != null)
+            if (choice.Gzipped)
+                // A gzipped export read through gunzip; its compressed bytes counted once, here or as it streams.
+                items = choice.Reader.Read(file.Source with { Gzipped = true, OnRead = bytes != null ? null : n => { accounting.Read(n); Interlocked.Add(ref work.BytesCounted, n); } });
+            else if (bytes != null)
                 items = choice.Reader is IBinaryArticleReader binary
                     ? binary.Read(file.Source, bytes) // web pages, PDFs: bytes, never sniffed as text
                     : choice.Reader.Read(file.Source, TextDecoding.Decode(bytes, out _));

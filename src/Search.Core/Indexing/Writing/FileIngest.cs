@@ -109,8 +109,8 @@ public sealed class FileIngest(
             if (options.WrapItems != null)
                 items = options.WrapItems(file.Source, items);
             items = Guarded(items);
-            if (bytes != null)
-                items = items.ToList(); // small files: read errors surface before the index is touched
+            if (bytes != null && !choice.Gzipped)
+                items = items.ToList(); // small files: read errors surface before the index is touched (a gzipped one may expand to any size: streamed)
             Send(work, items, send);
             if (bytes == null)
                 uncounted = Math.Max(0, file.Size - Interlocked.Read(ref work.BytesCounted));

@@ -171,12 +171,14 @@ public static class TextDecoding
     private static TextKind KindOf(ReadOnlySpan<byte> bytes) =>
         bytes.IsEmpty ? TextKind.Empty : LooksBinary(bytes) ? TextKind.Binary : TextKind.Text;
 
-    /// <summary>Any NUL, or more than 10% control characters other than tab, line feed, vertical
-    /// tab, form feed, carriage return and escape, in the first 8 KB.</summary>
+    /// <summary>NULs in more than one byte in a thousand (so a stray NUL in a big export's first
+    /// 8 KB does not make the whole file binary, while a short file with a NUL, random bytes at one
+    /// in 256, and UTF-16 without a BOM at one in two still are), or more than 10% control characters
+    /// other than tab, line feed, vertical tab, form feed, carriage return and escape, in the first 8 KB.</summary>
     private static bool LooksBinary(ReadOnlySpan<byte> bytes)
     {
         ReadOnlySpan<byte> scan = bytes[..Math.Min(bytes.Length, BinaryScanSize)];
-        if (scan.Contains((byte)0))
+        if (scan.Count((byte)0) * 1000 > scan.Length)
             return true;
         int controls = 0;
         foreach (byte b in scan)

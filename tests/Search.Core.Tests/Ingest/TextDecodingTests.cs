@@ -75,6 +75,19 @@ public class TextDecodingTests
     }
 
     [Fact]
+    public void A_stray_nul_in_a_long_text_is_text_but_nuls_one_byte_in_a_thousand_are_not()
+    {
+        byte[] text = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("title,body\nHarbour,The harbour reopened.\n", 200)));
+        text[500] = 0;
+        Assert.Equal(TextKind.Text, TextDecoding.Sniff(text).Kind);
+        for (int i = 0; i < 8192; i += 900)
+            text[i] = 0; // ten in the first 8 KB
+        Assert.Equal(TextKind.Binary, TextDecoding.Sniff(text).Kind);
+        // UTF-16 without a byte order mark: every other byte a NUL.
+        Assert.Equal(TextKind.Binary, TextDecoding.Sniff(Encoding.Unicode.GetBytes("title,body\nHarbour,The harbour reopened.\n")).Kind);
+    }
+
+    [Fact]
     public void ManyControlCharactersMeanBinary()
     {
         byte[] bytes = Enumerable.Range(0, 100).Select(i => (byte)(i % 3 == 0 ? 0x01 : 'x')).ToArray();

@@ -44,13 +44,7 @@ public sealed class TextArticleReader : IArticleReader
 
     public IEnumerable<ReadItem> Read(SourceFile file)
     {
-        string text;
-        TextSniff sniff;
-        if (file.Gzipped)
-            using (var reader = TextDecoding.OpenReader(file.FullPath, file.OnRead, gzipped: true, out sniff))
-                text = reader.ReadToEnd();
-        else
-            text = TextDecoding.ReadAllText(file.FullPath, out sniff);
+        string text = TextDecoding.ReadAllText(file, out TextSniff sniff);
         yield return sniff.Kind == TextKind.Binary
             ? ReadItem.Skip(RecordProblem.WholeFile, "binary file")
             : Parse(text, file);

@@ -158,6 +158,17 @@ public static class TextDecoding
     /// <param name="sniff">What the content looks like; callers check for binary content.</param>
     public static string ReadAllText(string path, out TextSniff sniff) => Decode(File.ReadAllBytes(path), out sniff);
 
+    /// <inheritdoc cref="ReadAllText(string, out TextSniff)"/>
+    /// <param name="file">The file; a gzipped one is read through gunzip.</param>
+    /// <param name="sniff">What the content looks like; callers check for binary content.</param>
+    public static string ReadAllText(SourceFile file, out TextSniff sniff)
+    {
+        if (!file.Gzipped)
+            return ReadAllText(file.FullPath, out sniff);
+        using var reader = OpenReader(file.FullPath, file.OnRead, gzipped: true, out sniff);
+        return reader.ReadToEnd();
+    }
+
     /// <summary>Decodes bytes already in memory by the same rules as streamed files: the encoding is
     /// decided from the first <see cref="HeadSize"/> bytes, so a file reads the same whatever its
     /// size (invalid UTF-8 after a valid head becomes U+FFFD rather than turning the whole file

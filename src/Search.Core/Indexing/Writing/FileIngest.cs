@@ -96,16 +96,18 @@ public sealed class FileIngest(
                 file = file with { Source = file.Source with { Csv = options.Csv } };
             var work = new FileWork(file, new FileState(hash, file.Size, file.MtimeTicks), known, changes.RecordsOf(path));
             IEnumerable<ReadItem> items;
-            if (choice.Gzipped)
-                // A gzipped export read through gunzip; its compressed bytes counted once, here or as it streams.
-                items = choice.Reader.Read(file.Source with { Gzipped = true, OnRead = bytes != null ? null : n => { accounting.Read(n); Interlocked.Add(ref work.BytesCounted, n); } });
-            else if (bytes != null)
+            if (bytes != null && !choice.Gzipped)
                 items = choice.Reader is IBinaryArticleReader binary
                     ? binary.Read(file.Source, bytes) // web pages, PDFs: bytes, never sniffed as text
                     : choice.Reader.Read(file.Source, TextDecoding.Decode(bytes, out _));
             else
-                // Streamed: progress counts the bytes as the reader reads them.
-                items = choice.Reader.Read(file.Source with { OnRead = n => { accounting.Read(n); Interlocked.Add(ref work.BytesCounted, n); } });
+                // Streamed (a big file, or a gzipped one, which may expand to any size): progress counts
+                // the bytes as the reader reads them, unless they were read whole and counted above.
+                items = choice.Reader.Read(file.Source with
+                {
+                    Gzipped = choice.Gzipped,
+                    OnRead = bytes != null ? null : n => { accounting.Read(n); Interlocked.Add(ref work.BytesCounted, n); },
+                });
             if (options.WrapItems != null)
                 items = options.WrapItems(file.Source, items);
             items = Guarded(items);

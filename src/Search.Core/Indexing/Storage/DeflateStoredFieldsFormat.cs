@@ -14,11 +14,14 @@ public sealed class DeflateStoredFieldsFormat() : CompressingStoredFieldsFormat(
     public const string FormatName = "SearchDeflateStoredFields";
 
     /// <summary>Bytes of documents per chunk (a chunk closes once it holds at least this many, or
-    /// 128 documents). Reading a hit inflates its chunk up to the end of the document, so the
-    /// size is a trade of index size against query time; on 20k news articles (docs/performance.md,
-    /// "Issue 18, stored fields compression"): 16 KB left the data file at 18.1 MB and added
-    /// 0.15–0.2 ms to a page of ten hits; 8 KB, 18.9 MB and at most about 0.1 ms; 4 KB, 19.8 MB
-    /// and no less time (the document itself must be inflated whatever the chunk). Readers take the size from the file, so a change here needs no new format;
-    /// merges copy chunks without inflating them only between segments of the same size.</summary>
-    public const int ChunkSize = 8 * 1024;
+    /// 128 documents; a document of twice this or more is cut into blocks of this size, each
+    /// compressed alone). Reading a hit inflates its chunk from its start to the end of the
+    /// document, about 3 µs a block and 2 µs a kilobyte, so the size trades index size for the
+    /// time a page of hits takes (docs/performance.md, "what a page's stored text costs", thirteenth
+    /// stop): 4 KB against 8 KB read a page's ten documents in 0.15–0.19 ms instead of 0.18–0.25
+    /// (20k generated articles) for a stored-fields file 4–5 % bigger and an index 1.5–2.3 % bigger
+    /// (BBC, 20k); an article of 4–8 KB, common in news, is then a block of its own. Readers take
+    /// the size from the file, so a change here needs no new format; merges copy chunks without
+    /// inflating them only between segments of the same size.</summary>
+    public const int ChunkSize = 4 * 1024;
 }

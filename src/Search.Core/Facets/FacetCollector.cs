@@ -135,10 +135,7 @@ public sealed class FacetCollector : ICollector
     {
         var counts = Counts(dimension);
         bool isSelected(string v) => selected.Any(s => string.Equals(s, v, StringComparison.OrdinalIgnoreCase));
-        IEnumerable<KeyValuePair<string, int>> ordered = FacetDimensions.IsChronological(dimension)
-            ? counts.OrderByDescending(kv => kv.Key, StringComparer.Ordinal)
-            : counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.OrdinalIgnoreCase);
-        var top = ordered.Take(limit).ToList();
+        var top = TopValues.Of(counts, limit, FacetDimensions.IsChronological(dimension));
         foreach (var s in selected)
             if (!top.Any(kv => string.Equals(kv.Key, s, StringComparison.OrdinalIgnoreCase)))
             {

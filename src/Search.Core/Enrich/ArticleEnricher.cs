@@ -11,6 +11,7 @@ public static class ArticleEnricher
     /// <summary>
     /// Normalises and fills <paramref name="article"/> in place:
     /// <list type="bullet">
+    /// <item>Every text field: control characters removed (<see cref="ControlCharacters"/>).</item>
     /// <item>Source: the stated source (a URL or www host given as source is reduced to its domain),
     /// else the domain of the article URL, else of the author page; without "www.".</item>
     /// <item>Author, title: trimmed, whitespace collapsed; an empty author becomes null.</item>
@@ -33,6 +34,7 @@ public static class ArticleEnricher
     /// </summary>
     public static void Enrich(Article article, SourceFile file, DateOrder dateOrder = DateOrder.Unknown)
     {
+        ControlCharacters.Strip(article);
         article.Title = ParagraphText.CollapseWhitespace(article.Title);
         article.Author = NullIfEmpty(article.Author == null ? null : ParagraphText.CollapseWhitespace(article.Author));
         article.Url = NullIfEmpty(article.Url?.Trim());

@@ -270,7 +270,7 @@ public static class IndexCommand
         {
             w.WriteLine("Ignored:");
             foreach (var f in s.Ignored.Order(StringComparer.Ordinal).Take(20))
-                w.WriteLine("  " + f);
+                w.WriteLine("  " + TerminalText.Safe(f));
             if (s.Ignored.Count > 20)
                 w.WriteLine($"  … and {Formats.N(s.Ignored.Count - 20)} more (use --json for the full list)");
         }

@@ -164,7 +164,8 @@ public sealed class ResultRenderer
             }
             foreach (var v in shown)
             {
-                string label = v.Value.Length > labelWidth ? v.Value[..(labelWidth - 1)] + "…" : v.Value.PadRight(labelWidth);
+                string value = TerminalText.Safe(v.Value);
+                string label = value.Length > labelWidth ? value[..(labelWidth - 1)] + "…" : value.PadRight(labelWidth);
                 int bar = (int)Math.Round((double)barWidth * v.Count / max);
                 string mark = v.Selected ? "✓" : " ";
                 w.WriteLine($"  {mark} {label} {_o.Green(new string('█', bar))}{new string(' ', barWidth - bar)} {Formats.N(v.Count).PadLeft(countWidth)}");
@@ -213,7 +214,7 @@ public sealed class ResultRenderer
         foreach (string line in TextWrap.Wrap(body ?? a.Body, width, _o.MarkerWidth))
             lines.Add(Marked(line));
         foreach (var u in a.LinkUrls)
-            lines.Add(_o.Dim(u)); // never cut: a URL must stay whole to be copied
+            lines.Add(_o.Dim(TerminalText.Safe(u))); // never cut: a URL must stay whole to be copied
         Pager.Show(_o, lines);
     }
 

@@ -22,7 +22,7 @@ public static class TextWrap
     {
         var lines = new List<string>();
         bool open = false;
-        foreach (string paragraph in text.Replace("\r\n", "\n").Split('\n'))
+        foreach (string paragraph in TerminalText.Safe(text).Split('\n'))
         {
             if (width < MinWidth)
                 lines.Add(paragraph);
@@ -39,7 +39,7 @@ public static class TextWrap
     {
         if (width - labelCells < MinWidth)
         {
-            w.WriteLine(label + text);
+            w.WriteLine(label + TerminalText.Safe(text));
             return;
         }
         var lines = Wrap(text, width - labelCells, 0);

@@ -25,6 +25,9 @@ public static class ApiQuery
     /// console use too (so no parameter can be lost between the two).</summary>
     public static SearchRequest From(IQueryCollection q)
     {
+        foreach (string key in q.Keys)
+            if (!Parameters.Contains(key))
+                throw ApiError.BadRequest(Unknown(key));
         string text = OneValue(q, "q") ?? "";
         if (text.Length > MaxQueryChars)
             throw ApiError.BadRequest($"q is {text.Length:N0} characters long; a query may have at most {MaxQueryChars:N0}");
@@ -68,6 +71,19 @@ public static class ApiQuery
             Expand = expand,
             Collapse = Flag(q, "collapse", true),
         };
+    }
+
+    /// <summary>The parameters <see cref="From"/> reads.</summary>
+    public static readonly IReadOnlyList<string> Parameters = ["q", "filter", "facet", "sort", "offset", "limit", "facet_limit", "any", "expand", "collapse"];
+
+    /// <summary>A parameter no search reads (<c>facets=place</c>) is an error, not silently ignored:
+    /// the search would run without what it asked for, and nothing would say why.</summary>
+    private static string Unknown(string key)
+    {
+        string shown = Shorten(key);
+        string? near = key.Length > 30 ? null : Parameters.Select(p => (Name: p, Edits: Search.Core.Querying.WordDistance.Edits(key.ToLowerInvariant(), p)))
+            .Where(p => p.Edits <= 2).OrderBy(p => p.Edits).Select(p => p.Name).FirstOrDefault();
+        return $"unknown parameter '{shown}'{(near != null ? $" (did you mean '{near}'?)" : "")}; a search takes {string.Join(", ", Parameters)}";
     }
 
     /// <summary>DIMENSION=VALUE, as <c>search query --filter</c> takes it.</summary>

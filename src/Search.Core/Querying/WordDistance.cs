@@ -1,10 +1,10 @@
 namespace Search.Core.Querying;
 
 /// <summary>How far apart two spellings are: in edits, and in sound (for "did you mean").</summary>
-internal static class WordDistance
+public static class WordDistance
 {
     /// <summary>Damerau-Levenshtein distance (adjacent transpositions count one), as FuzzyTermsEnum counts.</summary>
-    internal static int Edits(string a, string b)
+    public static int Edits(string a, string b)
     {
         var d = new int[a.Length + 1, b.Length + 1];
         for (int i = 0; i <= a.Length; i++) d[i, 0] = i;

@@ -35,16 +35,27 @@ foreach (var (name, docs) in sets)
     foreach (var d in docs) { cur.Write(d); ends.Add((int)cur.Length); if (cur.Length >= 8192) { chunks.Add((cur.ToArray(), ends)); cur = new MemoryStream(); ends = new List<int>(); } }
     if (cur.Length > 0) chunks.Add((cur.ToArray(), ends));
     var hits = chunks.SelectMany((c, i) => c.Ends.Select(e => (Chunk: i, End: e))).ToList();
-    void Row(string scheme, Func<byte[][]> compress, Func<int, int> decodeHit, int units)
+    void Row<T>(string scheme, Func<T[]> compress, Func<int, int> decodeHit, int units, Func<long>? stored = null)
     {
         compress(); var sw = Stopwatch.StartNew(); var blocks = compress(); double cms = sw.Elapsed.TotalMilliseconds;
-        long size = blocks.Sum(b => (long)b.Length);
+        long size = stored?.Invoke() ?? blocks.Sum(b => (long)((byte[])(object)b!).Length);
         for (int i = 0; i < units; i++) decodeHit(i);
         sw.Restart(); for (int r = 0; r < 3; r++) for (int i = 0; i < units; i++) decodeHit(i);
         Console.WriteLine($"| {name} | {scheme} | {(double)size / raw:F3} | {raw / cms / 1e3:F0} | {sw.Elapsed.TotalMicroseconds / (3 * units):F1} |");
     }
     byte[][] dc = null!;
-    Row("deflate 2, 8 KB chunks (today)", () => dc = chunks.Select(c => Deflate(c.Bytes)).ToArray(), i => Inflate(dc[hits[i].Chunk], hits[i].End), hits.Count);
+    Row("deflate 2, 8 KB chunks (the ninth to twelfth stops)", () => dc = chunks.Select(c => Deflate(c.Bytes)).ToArray(), i => Inflate(dc[hits[i].Chunk], hits[i].End), hits.Count);
+    // 4 KB chunks (the thirteenth stop), sliced as Lucene's writer slices them: a chunk of twice
+    // the size or more is compressed in slices of the size, and a hit inflates slices up to its end.
+    var small = new List<(byte[] Bytes, List<int> Ends)>();
+    cur = new MemoryStream(); ends = new List<int>();
+    foreach (var d in docs) { cur.Write(d); ends.Add((int)cur.Length); if (cur.Length >= 4096) { small.Add((cur.ToArray(), ends)); cur = new MemoryStream(); ends = new List<int>(); } }
+    if (cur.Length > 0) small.Add((cur.ToArray(), ends));
+    var smallHits = small.SelectMany((c, i) => c.Ends.Select(e => (Chunk: i, End: e))).ToList();
+    byte[][][] ds = null!;
+    Row("deflate 2, 4 KB chunks (this stop)", () => ds = small.Select(c => c.Bytes.Length < 8192 ? new[] { Deflate(c.Bytes) } : c.Bytes.Chunk(4096).Select(Deflate).ToArray()).ToArray(),
+        i => { var slices = ds[smallHits[i].Chunk]; if (slices.Length == 1) return Inflate(slices[0], smallHits[i].End); int done = 0; for (int k = 0; done < smallHits[i].End; k++) done += Inflate(slices[k], Math.Min(4096, smallHits[i].End - done)); return done; }, smallHits.Count,
+        () => ds.Sum(c => c.Sum(b => (long)b.Length)));
     byte[][] dd = null!;
     Row("deflate 2, a block per document", () => dd = docs.Select(Deflate).ToArray(), i => Inflate(dd[i], docs[i].Length), docs.Count);
     byte[][] lf = null!;

@@ -56,7 +56,7 @@ public static class FileScanner
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
             {
-                problems.Add((Relative(root, current) + "/", e is UnauthorizedAccessException ? "permission denied" : e.Message));
+                problems.Add((Relative(root, current) + "/", Reason(current, e)));
                 continue;
             }
             Array.Sort(entries, (a, b) => string.CompareOrdinal(a.Name, b.Name));
@@ -85,13 +85,25 @@ public static class FileScanner
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
-                    problems.Add((Relative(root, entry.FullName), e.Message));
+                    problems.Add((Relative(root, entry.FullName), Reason(entry.FullName, e)));
                 }
             }
             for (int i = subdirs.Count - 1; i >= 0; i--)
                 stack.Push(subdirs[i]); // pushed in reverse so they are walked in order
         }
     }
+
+    /// <summary>Why a file or folder the walk found cannot be read. A name that is not valid UTF-8
+    /// (a Latin-1 "café.txt" unpacked from an old archive) reaches .NET with U+FFFD in place of its
+    /// bytes and cannot be opened by that name: said so, rather than "could not find file".</summary>
+    private static string Reason(string path, Exception e) => e switch
+    {
+        UnauthorizedAccessException => "permission denied",
+        FileNotFoundException or DirectoryNotFoundException when Path.GetFileName(Path.TrimEndingDirectorySeparator(path)).Contains('\uFFFD', StringComparison.Ordinal) =>
+            "its name is not valid UTF-8 (shown with \uFFFD), so it cannot be opened; rename it in UTF-8 to index it (for example `convmv -f latin1 -t utf8 --notest NAME`)",
+        FileNotFoundException or DirectoryNotFoundException => "vanished while the folders were walked",
+        _ => e.Message.Split('\n')[0].Trim(),
+    };
 
     private static string RealPath(string dir)
     {

@@ -1,0 +1,42 @@
+using System.Diagnostics;
+using Search.Core.Ingest;
+using Search.Core.Tests.Support;
+using Xunit;
+
+namespace Search.Core.Tests.Ingest;
+
+public sealed class FileScannerTests
+{
+    [Fact]
+    public void A_name_that_is_not_UTF8_is_reported_as_such_and_the_rest_is_found()
+    {
+        if (!OperatingSystem.IsLinux())
+            return; // names are bytes only on Unix file systems
+        using var dir = new TempDir();
+        File.WriteAllText(Path.Combine(dir.Path, "good.txt"), "Good\n\nA body.\n");
+        // A file and a folder named in Latin-1, as an old archive unpacks "café": bytes .NET cannot
+        // name (nor delete), so the shell makes them and removes them (\351 is é in Latin-1).
+        Shell("printf 'Cafe\\n\\nA body.\\n' > \"$1/caf$(printf '\\351').txt\" && mkdir \"$1/archiv$(printf '\\351')s\"", dir.Path);
+        try
+        {
+            var scan = FileScanner.Scan([dir.Path]);
+
+            Assert.Equal(["good.txt"], scan.Files.Select(f => f.Source.RelativePath));
+            Assert.Equal(2, scan.Problems.Count);
+            Assert.All(scan.Problems, p => Assert.StartsWith("its name is not valid UTF-8 (shown with \uFFFD), so it cannot be opened; rename it", p.Reason));
+            Assert.Contains(scan.Problems, p => p.Path == "caf\uFFFD.txt");
+            Assert.Contains(scan.Problems, p => p.Path == "archiv\uFFFDs/");
+        }
+        finally
+        {
+            Shell("rm -rf \"$1\"", dir.Path);
+        }
+    }
+
+    private static void Shell(string script, string folder)
+    {
+        using var shell = Process.Start(new ProcessStartInfo("sh", ["-c", script, "sh", folder]))!;
+        shell.WaitForExit();
+        Assert.Equal(0, shell.ExitCode);
+    }
+}

@@ -11,7 +11,10 @@ namespace Search.Core.Ingest;
 /// arrays as lists (tags, places), joined authors ("A, B"), body paragraphs, or else their first
 /// item; objects with a "name" (author, source objects) as that name; other objects are ignored,
 /// and a record left with neither title nor body is skipped.</para>
-/// Blank lines are ignored; an invalid or non-object line is skipped with its line number.
+/// Blank lines are ignored; an invalid or non-object line is skipped with its line number. A JSON
+/// array written one item a line and saved as JSON Lines (<c>[</c>, <c>{…},</c>, <c>{…}</c>,
+/// <c>]</c>), as exports often are, reads as its items: the brackets and the commas between items
+/// are not records.
 /// </summary>
 public sealed class JsonLinesArticleReader : IArticleReader
 {
@@ -54,10 +57,13 @@ public sealed class JsonLinesArticleReader : IArticleReader
 
     private static List<ReadItem> ReadLine(string line, int lineNumber, SourceFile file)
     {
+        var item = ArrayItem(line);
+        if (item.IsEmpty)
+            return [];
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(line);
+            document = JsonDocument.Parse(item.Length == line.Length ? line.AsMemory() : item.ToString().AsMemory());
         }
         catch (JsonException e)
         {
@@ -65,5 +71,23 @@ public sealed class JsonLinesArticleReader : IArticleReader
         }
         using (document)
             return JsonRecord.Read(document.RootElement, file, lineNumber, lineNumber).ToList();
+    }
+
+    /// <summary>The line without the punctuation of an array written one item a line: a leading
+    /// <c>[</c>, a trailing <c>,</c> or <c>]</c> around one object; empty for a line that is only
+    /// <c>[</c>, <c>]</c> or <c>,</c>; any other line as it is. (A broken item's error counts bytes
+    /// from the item's start.)</summary>
+    internal static ReadOnlySpan<char> ArrayItem(string line)
+    {
+        var item = line.AsSpan().Trim();
+        if (item is "[" or "]" or "," or "]," or "[]")
+            return [];
+        if (item.StartsWith('[') && !item.EndsWith(']'))
+            item = item[1..].TrimStart(); // "[{…}," opens the array (a whole array on one line stays one)
+        if (item.EndsWith(','))
+            item = item[..^1].TrimEnd();
+        if (item.EndsWith(']') && !item.StartsWith('['))
+            item = item[..^1].TrimEnd(); // "{…}]" closes it
+        return item.StartsWith('{') && item.EndsWith('}') ? item : line;
     }
 }

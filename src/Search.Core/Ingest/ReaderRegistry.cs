@@ -11,6 +11,9 @@ public enum FileDisposition
     Empty,
     /// <summary>A handled extension with binary content: reported as "binary file".</summary>
     Binary,
+    /// <summary>A handled extension whose text is not of its format (a <c>.json</c> holding a number):
+    /// reported with what it holds.</summary>
+    NotArticles,
 }
 
 /// <summary>The outcome of resolving a file: its disposition, the reader when it is
@@ -22,7 +25,7 @@ public readonly record struct ReaderResolution(FileDisposition Disposition, IArt
     public bool Gzipped { get; init; }
 
     /// <summary>Empty and binary files are problems to report; ignored files are not.</summary>
-    public bool IsProblem => Disposition is FileDisposition.Empty or FileDisposition.Binary;
+    public bool IsProblem => Disposition is FileDisposition.Empty or FileDisposition.Binary or FileDisposition.NotArticles;
 }
 
 /// <summary>
@@ -62,9 +65,16 @@ public sealed class ReaderRegistry
         if (reader == null && extension.EndsWith(".gz", StringComparison.Ordinal) && (Gzip.IsGzip(head) || head.IsEmpty))
             return ResolveGzipped(path, extension[..^3], head);
         if (reader == null)
-            return IsBlank(head) && _readers.Any(r => r.CanRead(extension, "{}"u8))
-                ? new(FileDisposition.Empty, null, "empty file") // a .json with nothing in it: a reader's file, not another format
-                : new(FileDisposition.Ignored, null, extension.Length == 0 ? "ignored: no extension" : $"ignored: {extension} is not an article format");
+        {
+            if (!_readers.Any(r => r.CanRead(extension, "{}"u8)))
+                return new(FileDisposition.Ignored, null, extension.Length == 0 ? "ignored: no extension" : $"ignored: {extension} is not an article format");
+            // A .json that no JSON reader takes: a reader's file all the same, so a problem to report.
+            if (IsBlank(head))
+                return new(FileDisposition.Empty, null, "empty file");
+            return TextDecoding.Sniff(head).Kind == TextKind.Binary
+                ? new(FileDisposition.Binary, null, "binary file")
+                : new(FileDisposition.NotArticles, null, NotArticles(head));
+        }
         // Readers of bytes (PDF, gzip) see binary content by design; only emptiness is decided here.
         if (reader is IBinaryArticleReader)
             return head.IsEmpty ? new(FileDisposition.Empty, null, "empty file") : new(FileDisposition.Read, reader, null);
@@ -87,6 +97,23 @@ public sealed class ReaderRegistry
         return resolution.Reader is IBinaryArticleReader
             ? new(FileDisposition.Ignored, null, $"ignored: {inner}.gz is not an article format")
             : resolution with { Gzipped = resolution.Disposition == FileDisposition.Read };
+    }
+
+    /// <summary>What a JSON file holds instead of an article object or a list of them.</summary>
+    private static string NotArticles(ReadOnlySpan<byte> head)
+    {
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+            head = head[3..];
+        head = head.TrimStart(" \t\r\n"u8);
+        string holds = head[0] switch
+        {
+            (byte)'"' => "a string",
+            (byte)'-' or (>= (byte)'0' and <= (byte)'9') => "a number",
+            (byte)'t' or (byte)'f' => "true or false",
+            (byte)'n' => "null",
+            _ => $"text that is not JSON (it starts with '{System.Text.Encoding.UTF8.GetString(head[..Math.Min(head.Length, 12)]).Split('\n')[0]}')",
+        };
+        return $"no articles: the JSON holds {holds}, not an article object or a list of them";
     }
 
     private static bool IsBlank(ReadOnlySpan<byte> head)

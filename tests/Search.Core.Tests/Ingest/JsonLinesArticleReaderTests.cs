@@ -131,6 +131,21 @@ public class JsonLinesArticleReaderTests
     }
 
     [Fact]
+    public void AnArrayWrittenOneItemALineReadsAsItsItems()
+    {
+        // As exports save "JSON" one object a line: brackets and commas are not records.
+        var items = Parse("[\n{\"title\": \"one\"},\n  {\"title\": \"two\", \"tags\": [\"a\", \"b\"]} ,\n{\"title\": \"three\"}\n]\n");
+        Assert.Empty(Problems(items));
+        Assert.Equal(["one", "two", "three"], Articles(items).Select(a => a.Title));
+        Assert.Equal(["feed.jsonl#2", "feed.jsonl#3", "feed.jsonl#4"], Articles(items).Select(a => a.Id)); // physical lines, as before
+        // The array opened and closed on item lines.
+        Assert.Equal(["x", "y"], Articles(Parse("[{\"title\": \"x\"},\n{\"title\": \"y\"}]\n")).Select(a => a.Title));
+        // A whole array on one line is still one line that is not an object; a broken item still points into its line.
+        Assert.StartsWith("not a JSON object", Assert.Single(Problems(Parse("[{\"title\": \"x\"}]\n"))).Reason);
+        Assert.StartsWith("invalid JSON at byte 15 of the line: 'o'", Assert.Single(Problems(Parse("{\"title\": \"x\" oops},\n"))).Reason);
+    }
+
+    [Fact]
     public void WrongTypedValuesAreUsedWhereMeaningful()
     {
         Article a = One("""{"title": 2024, "body": ["First para.", "Second para."], "author": [{"name": "Ann Lee"}, "Bob Ray"], "source": {"name": "Reuters"}, "id": 17, "section": true, "url": null}""");

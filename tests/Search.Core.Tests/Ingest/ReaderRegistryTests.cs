@@ -33,7 +33,7 @@ public class ReaderRegistryTests
         Assert.Equal("jsonl", Resolve("x.json", "{\"title\": \"x\"}\n{\"title\": \"y\"}").Reader?.Format);
         Assert.Equal("json", Resolve("x.json", "{\n  \"title\": \"x\"\n}").Reader?.Format);
         Assert.Equal("json", Resolve("x.json", "[\n  {\"title\": \"x\"}\n]").Reader?.Format);
-        Assert.Equal(FileDisposition.Ignored, Resolve("x.json", "\"just a string\"").Disposition);
+        Assert.Equal(FileDisposition.NotArticles, Resolve("x.json", "\"just a string\"").Disposition); // a JSON file all the same: reported, not ignored
     }
 
     private static byte[] Gzip(string text)
@@ -113,6 +113,21 @@ public class ReaderRegistryTests
         Assert.Equal(FileDisposition.Empty, r.Disposition);
         Assert.Equal("empty file", r.Reason);
         Assert.True(r.IsProblem);
+    }
+
+    [Theory]
+    [InlineData("42\n", "no articles: the JSON holds a number, not an article object or a list of them")]
+    [InlineData("\"just text\"", "no articles: the JSON holds a string, not an article object or a list of them")]
+    [InlineData("null", "no articles: the JSON holds null, not an article object or a list of them")]
+    [InlineData("\uFEFF  true", "no articles: the JSON holds true or false, not an article object or a list of them")]
+    [InlineData("<html><body>a page", "no articles: the JSON holds text that is not JSON (it starts with '<html><body>'), not an article object or a list of them")]
+    public void JsonHoldingNoObjectOrArrayIsAProblemNotAnIgnoredFormat(string content, string reason)
+    {
+        ReaderResolution r = Resolve("a.json", content);
+        Assert.Equal(FileDisposition.NotArticles, r.Disposition);
+        Assert.Equal(reason, r.Reason);
+        Assert.True(r.IsProblem);
+        Assert.Null(r.Reader);
     }
 
     [Theory]

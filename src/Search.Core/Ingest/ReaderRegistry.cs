@@ -24,7 +24,8 @@ public readonly record struct ReaderResolution(FileDisposition Disposition, IArt
     /// (<see cref="SourceFile.Gzipped"/>).</summary>
     public bool Gzipped { get; init; }
 
-    /// <summary>Empty and binary files are problems to report; ignored files are not.</summary>
+    /// <summary>Empty and binary files, and files not of their format, are problems to report;
+    /// ignored files are not.</summary>
     public bool IsProblem => Disposition is FileDisposition.Empty or FileDisposition.Binary or FileDisposition.NotArticles;
 }
 
@@ -53,10 +54,15 @@ public sealed class ReaderRegistry
     public ReaderResolution Resolve(string path, ReadOnlySpan<byte> head)
     {
         string extension = ExtensionOf(path);
+        // Readers that look at content look at UTF-8; a UTF-16 file (PowerShell 5 writes JSON so)
+        // is shown to them as the UTF-8 of its start.
+        ReadOnlySpan<byte> probe = Utf16Bom(head) is { } utf16
+            ? System.Text.Encoding.UTF8.GetBytes(utf16.GetString(head[2..(2 + ((head.Length - 2) & ~1))]))
+            : head;
         IArticleReader? reader = null;
         foreach (IArticleReader candidate in _readers)
         {
-            if (candidate.CanRead(extension, head))
+            if (candidate.CanRead(extension, probe))
             {
                 reader = candidate;
                 break;
@@ -69,11 +75,11 @@ public sealed class ReaderRegistry
             if (!_readers.Any(r => r.CanRead(extension, "{}"u8)))
                 return new(FileDisposition.Ignored, null, extension.Length == 0 ? "ignored: no extension" : $"ignored: {extension} is not an article format");
             // A .json that no JSON reader takes: a reader's file all the same, so a problem to report.
-            if (IsBlank(head))
+            if (IsBlank(probe))
                 return new(FileDisposition.Empty, null, "empty file");
             return TextDecoding.Sniff(head).Kind == TextKind.Binary
                 ? new(FileDisposition.Binary, null, "binary file")
-                : new(FileDisposition.NotArticles, null, NotArticles(head));
+                : new(FileDisposition.NotArticles, null, NotArticles(probe));
         }
         // Readers of bytes (PDF, gzip) see binary content by design; only emptiness is decided here.
         if (reader is IBinaryArticleReader)
@@ -98,6 +104,11 @@ public sealed class ReaderRegistry
             ? new(FileDisposition.Ignored, null, $"ignored: {inner}.gz is not an article format")
             : resolution with { Gzipped = resolution.Disposition == FileDisposition.Read };
     }
+
+    private static System.Text.Encoding? Utf16Bom(ReadOnlySpan<byte> head) =>
+        head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) ? System.Text.Encoding.Unicode
+        : head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) ? System.Text.Encoding.BigEndianUnicode
+        : null;
 
     /// <summary>What a JSON file holds instead of an article object or a list of them.</summary>
     private static string NotArticles(ReadOnlySpan<byte> head)

@@ -116,6 +116,18 @@ public class ReaderRegistryTests
     }
 
     [Theory]
+    [InlineData("utf-16")] // little-endian with its BOM: what PowerShell 5's Out-File writes
+    [InlineData("utf-16BE")]
+    public void Utf16JsonIsReadAsJson(string encoding)
+    {
+        var utf16 = Encoding.GetEncoding(encoding);
+        byte[] Bytes(string text) => [.. utf16.GetPreamble(), .. utf16.GetBytes(text)];
+        Assert.Equal("json", Registry.Resolve("ps.json", Bytes("[\r\n    {\r\n        \"title\": \"x\"\r\n    }\r\n]")).Reader?.Format);
+        Assert.Equal("jsonl", Registry.Resolve("ps.json", Bytes("{\"title\": \"x\"}\n{\"title\": \"y\"}")).Reader?.Format);
+        Assert.Equal(FileDisposition.NotArticles, Registry.Resolve("ps.json", Bytes("42")).Disposition);
+    }
+
+    [Theory]
     [InlineData("42\n", "no articles: the JSON holds a number, not an article object or a list of them")]
     [InlineData("\"just text\"", "no articles: the JSON holds a string, not an article object or a list of them")]
     [InlineData("null", "no articles: the JSON holds null, not an article object or a list of them")]

@@ -31,7 +31,8 @@ public static class HtmlExtractor
 
         // A byline that is only the page's own outlet gives way to the next source (read before
         // Readability strips the JSON-LD, which names the publisher).
-        OwnOutlet outlet = OwnOutlet.Read(MetaTags.Read(document), JsonLdArticle.Find(document), metadata.Url);
+        JsonLdArticle? declared = JsonLdArticle.Find(document);
+        OwnOutlet outlet = OwnOutlet.Read(MetaTags.Read(document), declared, metadata.Url);
 
         var reader = new SmartReader.Reader(metadata.Url ?? PlaceholderUrl, document) { KeepClasses = true };
         SmartReader.Article article = reader.GetArticle();
@@ -44,6 +45,12 @@ public static class HtmlExtractor
             ArticleCleanup.Clean(content);
             body = HtmlText.ToText(content);
             notAnArticle = body.Length == 0 ? null : linksOnly ?? NonArticlePages.Reason(document, null, body);
+        }
+        // The text the page declares, when it shows little of it (drawn by a script, behind a paywall).
+        if (DeclaredBody.Instead(declared?.Body, notAnArticle == null ? body : "") is { } declaredBody)
+        {
+            body = declaredBody;
+            notAnArticle = null;
         }
 
         // Readability's choices first where they are its strength: its title (JSON-LD, og:title and

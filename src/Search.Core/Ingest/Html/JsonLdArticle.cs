@@ -13,6 +13,9 @@ namespace Search.Core.Ingest.Html;
 public sealed record JsonLdArticle(string? Headline, IReadOnlyList<string> Authors, string? DatePublished,
     string? Publisher, string? Url, string? Section, string? Language, IReadOnlyList<string> Keywords)
 {
+    /// <summary>The article's text as the page declares it (<c>articleBody</c>), or null.</summary>
+    public string? Body { get; init; }
+
     private static readonly JsonDocumentOptions Options = new()
     {
         AllowTrailingCommas = true,
@@ -141,7 +144,10 @@ public sealed record JsonLdArticle(string? Headline, IReadOnlyList<string> Autho
         Text(e, "url") ?? Id(e, "mainEntityOfPage"),
         Text(e, "articleSection"),
         Text(e, "inLanguage"),
-        KeywordsOf(e));
+        KeywordsOf(e))
+    {
+        Body = Text(e, "articleBody"),
+    };
 
     /// <summary>A string property, or the first string of an array property.</summary>
     private static string? Text(JsonElement e, string name)

@@ -11,6 +11,9 @@ public static class ArticleEnricher
     /// <summary>
     /// Normalises and fills <paramref name="article"/> in place:
     /// <list type="bullet">
+    /// <item>Title and body of a record or text file: HTML in them read as the text it shows
+    /// (<see cref="Ingest.Html.MarkupInFields"/>: CMS exports and news APIs give markup; a web page's
+    /// or PDF's text is already what it shows, code samples included).</item>
     /// <item>Every text field: control characters removed (<see cref="ControlCharacters"/>).</item>
     /// <item>Source: the stated source (a URL or www host given as source is reduced to its domain),
     /// else the domain of the article URL, else of the author page; without "www.".</item>
@@ -34,6 +37,8 @@ public static class ArticleEnricher
     /// </summary>
     public static void Enrich(Article article, SourceFile file, DateOrder dateOrder = DateOrder.Unknown)
     {
+        if (!IsPageOrPdf(file))
+            Ingest.Html.MarkupInFields.Apply(article); // before the control characters: an entity can stand for one
         ControlCharacters.Strip(article);
         article.Title = ParagraphText.CollapseWhitespace(article.Title);
         article.Author = NullIfEmpty(article.Author == null ? null : ParagraphText.CollapseWhitespace(article.Author));
@@ -84,13 +89,17 @@ public static class ArticleEnricher
         string? folder = file.TopFolder;
         if (string.IsNullOrWhiteSpace(folder) || folder.All(char.IsAsciiDigit) || FormatFolders.Contains(folder.Trim()))
             return null;
+        return IsPageOrPdf(file) ? null : folder.Trim().ToLowerInvariant();
+    }
+
+    /// <summary>A web page or PDF: its text is already what it shows.</summary>
+    private static bool IsPageOrPdf(SourceFile file)
+    {
         string path = file.RelativePath.ToLowerInvariant();
         if (path.EndsWith(".gz", StringComparison.Ordinal))
             path = path[..^3];
-        if (path.EndsWith(".html", StringComparison.Ordinal) || path.EndsWith(".htm", StringComparison.Ordinal)
-            || path.EndsWith(".xhtml", StringComparison.Ordinal) || path.EndsWith(".pdf", StringComparison.Ordinal))
-            return null;
-        return folder.Trim().ToLowerInvariant();
+        return path.EndsWith(".html", StringComparison.Ordinal) || path.EndsWith(".htm", StringComparison.Ordinal)
+            || path.EndsWith(".xhtml", StringComparison.Ordinal) || path.EndsWith(".pdf", StringComparison.Ordinal);
     }
 
     private static void StripDatelineParagraph(Article article, int datelineEnd)

@@ -18,7 +18,8 @@ public static partial class FieldMapping
     /// (<c>datePublished</c>, <c>articleBody</c>, <c>articleSection</c>), news APIs (<c>publishedAt</c>,
     /// <c>webTitle</c>, <c>webUrl</c>, <c>webPublicationDate</c>, <c>sectionName</c>, <c>pub_date</c>,
     /// <c>web_url</c>, <c>section_name</c>) and scrapers (<c>maintext</c>, <c>date_publish</c>,
-    /// <c>publish_date</c>, <c>source_domain</c>). A summary (<c>description</c>, <c>abstract</c>,
+    /// <c>publish_date</c>, <c>source_domain</c>) and WordPress (<c>post_title</c>, <c>post_content</c>,
+    /// <c>post_date</c>, <c>post_excerpt</c>; its API's <c>{"rendered": …}</c> objects, <see cref="JsonRecord"/>). A summary (<c>description</c>, <c>abstract</c>,
     /// <c>lead_paragraph</c>, <c>trailText</c>, <c>standfirst</c>…) is the body only of a record that
     /// has none, wherever it comes in the record.</summary>
     private static readonly Dictionary<string, ArticleField> Aliases = new(StringComparer.OrdinalIgnoreCase)
@@ -43,6 +44,9 @@ public static partial class FieldMapping
         ["description"] = ArticleField.Summary, ["abstract"] = ArticleField.Summary, ["summary"] = ArticleField.Summary,
         ["leadparagraph"] = ArticleField.Summary, ["trailtext"] = ArticleField.Summary, ["standfirst"] = ArticleField.Summary,
         ["excerpt"] = ArticleField.Summary, ["teaser"] = ArticleField.Summary,
+        // WordPress's export and database columns (post_title, post_content, post_date, post_excerpt).
+        ["posttitle"] = ArticleField.Title, ["postcontent"] = ArticleField.Body, ["postdate"] = ArticleField.Published,
+        ["postexcerpt"] = ArticleField.Summary,
     };
 
     private static readonly Dictionary<string, ArticleField>.AlternateLookup<ReadOnlySpan<char>> SpanAliases =

@@ -36,8 +36,8 @@ internal static class JsonRecord
 
     /// <summary>Properties of an object value that stand for it, in order of preference: a
     /// name-value pair (the New York Times' keywords, <c>{"name": "glocations", "value": "France"}</c>)
-    /// stands for its value.</summary>
-    private static readonly string[] ObjectText = ["value", "name", "main", "original", "text"];
+    /// stands for its value; WordPress's API gives a title as <c>{"rendered": "…"}</c>.</summary>
+    private static readonly string[] ObjectText = ["value", "name", "main", "original", "text", "rendered"];
 
     /// <summary>The articles of <paramref name="root"/>: one, or each item of the list an envelope
     /// holds (<paramref name="record"/> and <paramref name="line"/> are the value's own; items are

@@ -31,7 +31,9 @@ public sealed class WebCorpus : IDisposable
 
     public static IEnumerable<string> ExtraArticles()
     {
-        yield return Json(HostileId, HostileTitle, "<script>alert(2)</script> A zeppelin flew over the harbour of <b>Hamburg</b>; the zeppelin landed safely.", "<i>press</i>", "2019-06-01");
+        // Markup-like text that stays in the index as written (a closing </b> would make the body
+        // markup, read as text at ingest: MarkupInFields), so the page must show it as characters.
+        yield return Json(HostileId, HostileTitle, "<script>alert(2)</script> A zeppelin flew over the harbour of <b>Hamburg; the zeppelin landed safely.", "<i>press</i>", "2019-06-01");
         string story = string.Join(" ", Enumerable.Range(0, 12).Select(i =>
             $"Harbour pilots in Valparaiso counted {i + 3} cargo ships waiting offshore on day {i + 1} as dockworkers continued their strike over pensions and night shifts."));
         yield return Json(CopyA, "Valparaiso dock strike strands cargo ships", story, "alpha.example", "2020-05-02");

@@ -1,5 +1,3 @@
-using AngleSharp.Html.Parser;
-
 namespace Search.Core.Ingest.Html;
 
 /// <summary>
@@ -11,18 +9,16 @@ namespace Search.Core.Ingest.Html;
 /// </summary>
 public static class DeclaredBody
 {
-    /// <summary>Fewer words than this is not an article (as <see cref="NonArticlePages"/> counts).</summary>
-    public const int MinWords = 15;
-
-    /// <summary>The declared text as paragraphs, when it holds at least <see cref="MinWords"/> words
-    /// and at least twice the words of <paramref name="shown"/>; else null.</summary>
+    /// <summary>The declared text as paragraphs, when it holds at least <see cref="NonArticlePages.MinWords"/>
+    /// words (counted as <see cref="NonArticlePages"/> counts them, CJK included) and at least twice
+    /// the words of <paramref name="shown"/>; else null.</summary>
     public static string? Instead(string? declared, string shown)
     {
         if (declared == null)
             return null;
         string text = ToText(declared);
-        int words = Words(text);
-        return words >= MinWords && words >= 2 * Words(shown) ? text : null;
+        int words = NonArticlePages.Words(text);
+        return words >= NonArticlePages.MinWords && words >= 2 * NonArticlePages.Words(shown) ? text : null;
     }
 
     /// <summary>Paragraphs separated by a blank line: the declared string's markup (some sites put
@@ -30,15 +26,9 @@ public static class DeclaredBody
     public static string ToText(string declared)
     {
         if (declared.Contains("</", StringComparison.Ordinal) || declared.Contains("<br", StringComparison.OrdinalIgnoreCase))
-        {
-            var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
-            return HtmlText.ToText(parser.ParseDocument("<!DOCTYPE html><body>" + declared).Body!);
-        }
+            return MarkupInFields.BlockText(declared);
         var paragraphs = declared.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n')
             .Select(ParagraphText.CollapseWhitespace).Where(p => p.Length > 0);
         return string.Join("\n\n", paragraphs);
     }
-
-    private static int Words(string text) =>
-        text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsLetterOrDigit));
 }

@@ -31,7 +31,7 @@ public static partial class MarkupInFields
     private static bool HasEntity(string text) => text.Contains('&', StringComparison.Ordinal) && Entity().IsMatch(text);
 
     /// <summary>Paragraphs as a page's are read (<see cref="HtmlText"/>).</summary>
-    private static string BlockText(string html) => HtmlText.ToText(Parse(html));
+    internal static string BlockText(string html) => HtmlText.ToText(Parse(html));
 
     private static string InlineText(string html) => ParagraphText.CollapseWhitespace(Parse(html).TextContent);
 

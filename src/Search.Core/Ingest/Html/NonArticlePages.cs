@@ -53,7 +53,8 @@ public static class NonArticlePages
         return null;
     }
 
-    private static int Words(string text)
+    /// <summary>Runs of letters or digits; kana and CJK ideographs each one.</summary>
+    internal static int Words(string text)
     {
         int n = 0;
         bool inWord = false;

@@ -92,14 +92,12 @@ public static class ArticleEnricher
         return IsPageOrPdf(file) ? null : folder.Trim().ToLowerInvariant();
     }
 
-    /// <summary>A web page or PDF: its text is already what it shows.</summary>
+    /// <summary>A web page or PDF (a file the readers of bytes take, by its extension): its text is
+    /// already what it shows.</summary>
     private static bool IsPageOrPdf(SourceFile file)
     {
-        string path = file.RelativePath.ToLowerInvariant();
-        if (path.EndsWith(".gz", StringComparison.Ordinal))
-            path = path[..^3];
-        return path.EndsWith(".html", StringComparison.Ordinal) || path.EndsWith(".htm", StringComparison.Ordinal)
-            || path.EndsWith(".xhtml", StringComparison.Ordinal) || path.EndsWith(".pdf", StringComparison.Ordinal);
+        string extension = ReaderRegistry.ExtensionOf(file.RelativePath);
+        return ReaderRegistry.Default.Readers.Any(r => r is IBinaryArticleReader && r.CanRead(extension, []));
     }
 
     private static void StripDatelineParagraph(Article article, int datelineEnd)

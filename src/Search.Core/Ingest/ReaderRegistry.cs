@@ -113,9 +113,7 @@ public sealed class ReaderRegistry
     /// <summary>What a JSON file holds instead of an article object or a list of them.</summary>
     private static string NotArticles(ReadOnlySpan<byte> head)
     {
-        if (head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
-            head = head[3..];
-        head = head.TrimStart(" \t\r\n"u8);
+        head = Content(head);
         string holds = head[0] switch
         {
             (byte)'"' => "a string",
@@ -127,11 +125,14 @@ public sealed class ReaderRegistry
         return $"no articles: the JSON holds {holds}, not an article object or a list of them";
     }
 
-    private static bool IsBlank(ReadOnlySpan<byte> head)
+    private static bool IsBlank(ReadOnlySpan<byte> head) => Content(head).IsEmpty;
+
+    /// <summary>Where the content starts: after a UTF-8 byte-order mark and blank space.</summary>
+    private static ReadOnlySpan<byte> Content(ReadOnlySpan<byte> head)
     {
         if (head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
             head = head[3..];
-        return head.Trim(" \t\r\n"u8).IsEmpty;
+        return head.TrimStart(" \t\r\n"u8);
     }
 
     /// <summary>The lower-case extension with its dot; for a gzipped file, the inner one too

@@ -27,23 +27,50 @@ public static class CommitPoints
 
     public static (Newest State, long Generation, Exception? Error) Inspect(LuceneDirectory dir)
     {
-        long newest = -1;
-        foreach (string name in dir.ListAll())
+        // A running build's next commit can supersede the newest one while it is read, and the
+        // deletion policy then removes it at once: a race lost, not damage. Look again at the new one.
+        for (int attempt = 0; ; attempt++)
         {
-            if (name.StartsWith(IndexFileNames.SEGMENTS + "_", StringComparison.Ordinal))
-                newest = Math.Max(newest, SegmentInfos.GenerationFromSegmentsFileName(name));
+            if (InspectOnce(dir, lastTry: attempt >= 10) is { } result)
+                return result;
         }
+    }
+
+    /// <summary>The newest commit's state; null when a newer commit appeared while it was read
+    /// (unless <paramref name="lastTry"/>: then it is judged as it is).</summary>
+    private static (Newest State, long Generation, Exception? Error)? InspectOnce(LuceneDirectory dir, bool lastTry)
+    {
+        long newest = NewestGeneration(dir);
         if (newest < 0)
             return (Newest.None, -1, null);
         string file = IndexFileNames.FileNameFromGeneration(IndexFileNames.SEGMENTS, "", newest);
         if (TryRead(dir, file) is not { } error)
             return (Newest.Readable, newest, null);
+        if (!lastTry && NewestGeneration(dir) > newest)
+            return null;
+        return Classify(dir, file, newest, error);
+    }
+
+    private static (Newest State, long Generation, Exception? Error) Classify(LuceneDirectory dir, string file, long newest, Exception error)
+    {
         if (RecordedGeneration(dir) < newest)
             return (Newest.Unfinished, newest, error);
         // segments.gen names it, so it was complete when segments.gen was read; but a build may
         // have finished writing it between the failed read and that look (a reader at the wrong
         // moment of a running build): it is damaged only if it still cannot be read.
         return TryRead(dir, file) is { } again ? (Newest.Damaged, newest, again) : (Newest.Readable, newest, null);
+    }
+
+    /// <summary>The generation of the newest segments_N file, or -1 when there is none.</summary>
+    private static long NewestGeneration(LuceneDirectory dir)
+    {
+        long newest = -1;
+        foreach (string name in dir.ListAll())
+        {
+            if (name.StartsWith(IndexFileNames.SEGMENTS + "_", StringComparison.Ordinal))
+                newest = Math.Max(newest, SegmentInfos.GenerationFromSegmentsFileName(name));
+        }
+        return newest;
     }
 
     private static Exception? TryRead(LuceneDirectory dir, string file)

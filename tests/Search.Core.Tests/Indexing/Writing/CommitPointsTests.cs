@@ -42,4 +42,44 @@ public sealed class CommitPointsTests
         File.WriteAllBytes(newest, bytes);
         Assert.Equal(CommitPoints.Newest.Damaged, Inspect(index));
     }
+
+    /// <summary>A reader that lists the files just before a running build's next commit: the commit
+    /// it took for the newest is gone when it reads it (superseded and deleted), and segments.gen
+    /// already names the new one. That is a race lost, not damage: the new commit is the newest.</summary>
+    [Fact]
+    public void A_commit_superseded_while_it_is_read_is_not_damage()
+    {
+        using var dir = new TempDir();
+        string index = Path.Combine(dir.Path, "index");
+        IndexBuilder.Build(new BuildOptions { Roots = new[] { RepoPaths.SeedArticle }, IndexPath = index });
+        string more = dir.File("more/note.txt", "Harbour news\n\nThe harbour reopened.\n");
+        IndexBuilder.Build(new BuildOptions { Roots = new[] { RepoPaths.SeedArticle, Path.GetDirectoryName(more)! }, IndexPath = index });
+        long generation = SegmentInfos.GenerationFromSegmentsFileName(Path.GetFileName(Newest(index)));
+        Assert.True(generation >= 2, $"two builds should leave a second commit, not generation {generation}");
+        using var real = IndexStore.OpenDirectory(index);
+        using var racing = new SupersededWhileRead(real, generation);
+        var (state, newest, _) = CommitPoints.Inspect(racing);
+        Assert.Equal(CommitPoints.Newest.Readable, state);
+        Assert.Equal(generation, newest);
+    }
+
+    /// <summary>The first listing shows the commit before <c>generation</c> as the newest, and that
+    /// commit's file is gone when opened; afterwards the folder is as it is.</summary>
+    private sealed class SupersededWhileRead(Lucene.Net.Store.Directory inner, long generation) : Lucene.Net.Store.FilterDirectory(inner)
+    {
+        private readonly string _newest = IndexFileNames.FileNameFromGeneration("segments", "", generation);
+        private readonly string _older = IndexFileNames.FileNameFromGeneration("segments", "", generation - 1);
+        private bool _listed;
+
+        public override string[] ListAll()
+        {
+            if (_listed)
+                return base.ListAll();
+            _listed = true;
+            return [.. base.ListAll().Where(f => f != _newest), _older];
+        }
+
+        public override Lucene.Net.Store.IndexInput OpenInput(string name, Lucene.Net.Store.IOContext context) =>
+            name == _older ? throw new FileNotFoundException($"Could not find file '{name}'.") : base.OpenInput(name, context);
+    }
 }

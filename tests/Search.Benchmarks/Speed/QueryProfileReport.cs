@@ -46,6 +46,12 @@ public static class QueryProfileReport
         foreach (string stage in stages)
             md.AppendLine($"| {stage} | " + string.Join(" | ", types.Select(t =>
                 Ms(timings.First(x => x.Type == t && x.Stage == stage).P50Ms))) + " |");
+        md.AppendLine().AppendLine("KB allocated on the thread, p50 of the same samples.").AppendLine();
+        md.AppendLine("| stage | " + string.Join(" | ", types) + " |");
+        md.AppendLine("|---|" + string.Concat(types.Select(_ => "--:|")));
+        foreach (string stage in stages)
+            md.AppendLine($"| {stage} | " + string.Join(" | ", types.Select(t =>
+                timings.First(x => x.Type == t && x.Stage == stage).P50Kb.ToString("0.0", CultureInfo.InvariantCulture))) + " |");
         return md.ToString();
     }
 

@@ -8,7 +8,7 @@ using Search.Core.Querying.StoredFields;
 namespace Search.Benchmarks.Speed;
 
 /// <summary>One stage of a query's time: the p50 over the samples, in ms.</summary>
-public sealed record QueryStageTiming(string Type, string Stage, double P50Ms);
+public sealed record QueryStageTiming(string Type, string Stage, double P50Ms, double P50Kb = 0);
 
 /// <summary>
 /// Where a query's time goes: the parts <see cref="ArticleSearcher.Search"/> runs, each timed on
@@ -57,27 +57,39 @@ public static class QueryStages
             };
             Console.Error.WriteLine($"  stages: {c.Type}");
             var samples = stages.Keys.ToDictionary(k => k, _ => new List<double>());
+            var allocated = stages.Keys.ToDictionary(k => k, _ => new List<double>());
             for (int i = 0; i < iterations + 10; i++)
                 foreach (var (name, stage) in stages)
                 {
                     double ms = stage();
                     if (i >= 10)
+                    {
                         samples[name].Add(ms);
+                        allocated[name].Add(t_lastKb);
+                    }
                 }
             foreach (var (name, list) in samples)
             {
                 list.Sort();
-                results.Add(new QueryStageTiming(c.Type, name, Measure.Percentile(list, 0.5)));
+                allocated[name].Sort();
+                results.Add(new QueryStageTiming(c.Type, name, Measure.Percentile(list, 0.5), Measure.Percentile(allocated[name], 0.5)));
             }
         }
         return results;
     }
 
+    /// <summary>KB the last timed stage allocated on this thread.</summary>
+    [ThreadStatic]
+    private static double t_lastKb;
+
     private static double Time(Action work)
     {
+        long bytes = GC.GetAllocatedBytesForCurrentThread();
         double start = ThreadCpu.NowMs();
         work();
-        return ThreadCpu.NowMs() - start;
+        double ms = ThreadCpu.NowMs() - start;
+        t_lastKb = (GC.GetAllocatedBytesForCurrentThread() - bytes) / 1024.0;
+        return ms;
     }
 
     /// <summary>The collecting pass alone: top window, and (unless <paramref name="facets"/> is

@@ -19,7 +19,8 @@ namespace Search.Core.Indexing;
 /// Guarantees: a build killed at any moment leaves the last commit intact, and a re-run ends with
 /// exactly the corpus (no article twice, none missing); a failure rolls back to the last commit;
 /// Ctrl-C (cancellation) stops reading at once and commits what was added, listing the files left
-/// unfinished so the next run completes them.
+/// unfinished so the next run completes them; a full disk stops the build with that said
+/// (<see cref="DiskFull"/>), the index as of its last commit.
 /// </summary>
 public static class IndexBuilder
 {
@@ -31,22 +32,43 @@ public static class IndexBuilder
         bool folderExisted = Directory.Exists(indexPath);
         var entriesBefore = folderExisted ? Directory.EnumerateFileSystemEntries(indexPath).ToHashSet(StringComparer.Ordinal) : null;
         bool hadIndex = folderExisted && Directory.EnumerateFiles(indexPath, "segments_*").Any();
-        var summary = BuildInto(indexPath, options, cancel);
+        BuildSummary summary;
+        try
+        {
+            summary = BuildInto(indexPath, options, cancel);
+        }
+        catch (Exception e) when (DiskFull.Is(e))
+        {
+            bool committed = Directory.Exists(indexPath) && Directory.EnumerateFiles(indexPath, "segments_*").Any();
+            if (!committed)
+                RemoveCreated(indexPath, folderExisted, entriesBefore);
+            throw DiskFull.Error(indexPath, e, committed);
+        }
         if (!hadIndex && summary.DocumentsInIndex == 0 && !summary.Interrupted)
         {
-            if (!folderExisted)
-                Directory.Delete(indexPath, recursive: true);
-            else
-                foreach (string entry in Directory.EnumerateFileSystemEntries(indexPath).Where(e => !entriesBefore!.Contains(e)).ToList())
-                {
-                    if (Directory.Exists(entry))
-                        Directory.Delete(entry, recursive: true);
-                    else
-                        File.Delete(entry);
-                }
+            RemoveCreated(indexPath, folderExisted, entriesBefore);
             summary.NothingWritten = true;
         }
         return summary;
+    }
+
+    /// <summary>Takes away what a build that wrote no index created: the folder, or the files it
+    /// put in one that existed.</summary>
+    private static void RemoveCreated(string indexPath, bool folderExisted, HashSet<string>? entriesBefore)
+    {
+        if (!folderExisted)
+        {
+            if (Directory.Exists(indexPath))
+                Directory.Delete(indexPath, recursive: true);
+            return;
+        }
+        foreach (string entry in Directory.EnumerateFileSystemEntries(indexPath).Where(e => !entriesBefore!.Contains(e)).ToList())
+        {
+            if (Directory.Exists(entry))
+                Directory.Delete(entry, recursive: true);
+            else
+                File.Delete(entry);
+        }
     }
 
     private static BuildSummary BuildInto(string indexPath, BuildOptions options, CancellationToken cancel)

@@ -82,17 +82,27 @@ public static class IndexIntegrity
     /// index the reader cannot write to is simply verified again next time.</summary>
     private static void Save(string indexPath, Dictionary<string, string> cache)
     {
+        string? temp = null;
         try
         {
             foreach (string name in cache.Keys.Where(n => !File.Exists(Path.Combine(indexPath, n))).ToList())
                 cache.Remove(name);
             string target = Path.Combine(indexPath, CacheName);
-            string temp = $"{target}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
+            temp = $"{target}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
             File.WriteAllText(temp, JsonSerializer.Serialize(cache));
             File.Move(temp, target, overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
+            // A full disk: the part written is not left behind for every reader to add to.
+            if (temp != null)
+                TryDelete(temp);
         }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try { File.Delete(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
     }
 }

@@ -15,8 +15,17 @@ public static class BuildMarker
     public static IDisposable Running(string indexPath)
     {
         string path = Path.Combine(indexPath, FileName);
-        File.WriteAllText(path, Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        return new Remover(path);
+        var remover = new Remover(path);
+        try
+        {
+            File.WriteAllText(path, Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        catch
+        {
+            remover.Dispose(); // an empty marker left by a full disk would read as a stopped build
+            throw;
+        }
+        return remover;
     }
 
     /// <summary>Whether a live process is building the index now.</summary>

@@ -40,8 +40,18 @@ public static class RecordedRoots
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         string file = Path.Combine(indexPath, FileName);
         string temp = file + ".tmp";
-        File.WriteAllText(temp, JsonSerializer.Serialize(all, Indented));
-        File.Move(temp, file, overwrite: true);
+        try
+        {
+            File.WriteAllText(temp, JsonSerializer.Serialize(all, Indented));
+            File.Move(temp, file, overwrite: true);
+        }
+        catch (IOException)
+        {
+            // A full disk: no half-written list left beside the index.
+            try { File.Delete(temp); }
+            catch (IOException) { }
+            throw;
+        }
         return all;
     }
 }

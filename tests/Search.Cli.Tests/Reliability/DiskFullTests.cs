@@ -1,0 +1,201 @@
+using System.Diagnostics;
+using Search.Cli.Tests.Support;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Search.Cli.Tests.Reliability;
+
+/// <summary>
+/// A disk that fills up, on a real small file system (a tmpfs of a few hundred KB, which only root
+/// can mount; CI runs as root): a first build that does not fit, a build that runs out of space on
+/// an index that exists, and queries on a full disk. Each build stops with one line saying the disk
+/// is full and what is kept, leaves no marker or half-written file behind, and the same command
+/// finishes the build once there is space.
+/// </summary>
+public sealed class DiskFullTests : IDisposable
+{
+    private readonly TempDir _dir = new();
+    private readonly ITestOutputHelper _log;
+
+    public DiskFullTests(ITestOutputHelper log) => _log = log;
+
+    public void Dispose() => _dir.Dispose();
+
+    [SmallDiskFact]
+    public void A_full_disk_stops_the_build_with_what_is_kept_and_the_same_command_finishes_it()
+    {
+        string corpus = _dir.Sub("corpus");
+        Directory.CreateDirectory(corpus);
+        File.Copy(Path.Combine(RepoPaths.Seeds, "wikinews_2019.csv"), Path.Combine(corpus, "wikinews_2019.csv"));
+        using var disk = new SmallDisk(_dir.Sub("disk"), "512k");
+        string index = Path.Combine(disk.Path, "idx");
+
+        // A first build that does not fit: nothing is left of it.
+        var first = SearchCli.RunChild(TimeSpan.FromMinutes(2), "index", corpus, "--index", index, "--quiet");
+        _log.WriteLine(first.Err);
+        Assert.Equal(1, first.Code);
+        OneLine(first.Err);
+        Assert.Contains($"the disk is full: no space left to write the index at {index}", first.Err);
+        Assert.Contains("no index was written", first.Err);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(disk.Path));
+
+        disk.Resize("64m");
+        var built = SearchCli.RunChild(TimeSpan.FromMinutes(2), "index", corpus, "--index", index, "--quiet");
+        Assert.True(built.Code == 0, built.Err);
+        int before = IndexContents.LiveDocuments(index).Count();
+        Assert.True(before > 100, $"{before} articles from the 2019 file");
+
+        // The disk full: queries still answer, and leave nothing behind.
+        using (var filler = disk.Fill())
+        {
+            var query = SearchCli.RunChild(TimeSpan.FromMinutes(1), "query", "vaccine", "--index", index);
+            Assert.True(query.Code == 0, query.Err);
+            Assert.Contains("results for", query.Out);
+            Assert.Empty(Directory.EnumerateFiles(index, "*.tmp"));
+
+            // A build that needs room: stopped before it writes anything, and again with a little
+            // room, part-way through writing its segment; each time the index is as it was.
+            File.Copy(Path.Combine(RepoPaths.Seeds, "wikinews_2020.csv"), Path.Combine(corpus, "wikinews_2020.csv"));
+            var files = Files(index);
+            foreach (long room in new long[] { 0, 256 * 1024 })
+            {
+                filler.Free(room);
+                var full = SearchCli.RunChild(TimeSpan.FromMinutes(2), "index", corpus, "--index", index, "--quiet");
+                _log.WriteLine(full.Err);
+                Assert.Equal(1, full.Code);
+                OneLine(full.Err);
+                Assert.Contains("the disk is full", full.Err);
+                Assert.Contains("the index keeps its last commit", full.Err);
+                Assert.Equal(files, Files(index)); // no marker, half-written segment or list left behind
+                Assert.Equal(before, IndexContents.LiveDocuments(index).Count());
+            }
+        }
+
+        // Space again: the same command completes the corpus, each article once.
+        var rerun = SearchCli.RunChild(TimeSpan.FromMinutes(2), "index", corpus, "--index", index, "--quiet");
+        Assert.True(rerun.Code == 0, rerun.Err);
+        string clean = _dir.Sub("clean");
+        Assert.Equal(0, SearchCli.RunChild(TimeSpan.FromMinutes(2), "index", corpus, "--index", clean, "--quiet").Code);
+        var expected = Keys(clean);
+        var got = Keys(index);
+        Assert.Equal(expected.Count, got.Count);
+        Assert.True(expected.SetEquals(got), "the re-run's articles differ from a clean build's");
+        Assert.True(got.Count > before);
+    }
+
+    private static List<string> Files(string index) =>
+        Directory.EnumerateFiles(index).Select(f => Path.GetFileName(f)!).Order(StringComparer.Ordinal).ToList();
+
+    private static HashSet<string> Keys(string index) =>
+        IndexContents.LiveDocuments(index).Select(d => d.Get("file") + "\u001f" + d.Get("id")).ToHashSet(StringComparer.Ordinal);
+
+    private static void OneLine(string err)
+    {
+        Assert.StartsWith("search: ", err);
+        Assert.Single(err.Trim().Split('\n'));
+        Assert.DoesNotContain("unexpected error", err);
+    }
+
+    /// <summary>A tmpfs of a given size mounted on a folder for the test's life.</summary>
+    private sealed class SmallDisk : IDisposable
+    {
+        public string Path { get; }
+
+        public SmallDisk(string path, string size)
+        {
+            Path = path;
+            Directory.CreateDirectory(path);
+            Assert.True(Mount.Run("mount", "-t", "tmpfs", "-o", $"size={size}", "tmpfs", path), $"cannot mount a tmpfs on {path}");
+        }
+
+        public void Resize(string size) => Assert.True(Mount.Run("mount", "-o", $"remount,size={size}", Path), "cannot resize the tmpfs");
+
+        /// <summary>Writes a file until the disk has no room left; deleted when disposed.</summary>
+        public Filler Fill()
+        {
+            string file = System.IO.Path.Combine(Path, "filler");
+            var chunk = new byte[64 * 1024];
+            using (var stream = new FileStream(file, FileMode.Create))
+            {
+                foreach (int size in new[] { chunk.Length, 4096 }) // the last pages with smaller writes
+                {
+                    try
+                    {
+                        while (true)
+                            stream.Write(chunk, 0, size);
+                    }
+                    catch (IOException)
+                    {
+                    }
+                }
+            }
+            return new Filler(file);
+        }
+
+        public void Dispose() => Mount.Run("umount", "-l", Path);
+
+    }
+
+    /// <summary>The file that fills the disk: shortened to leave some room, deleted when disposed.</summary>
+    private sealed class Filler(string file) : IDisposable
+    {
+        private readonly long _full = new FileInfo(file).Length;
+
+        /// <summary>Leaves <paramref name="bytes"/> free (as the filler found the disk).</summary>
+        public void Free(long bytes)
+        {
+            using var stream = new FileStream(file, FileMode.Open);
+            stream.SetLength(Math.Max(0, _full - bytes));
+        }
+
+        public void Dispose() => File.Delete(file);
+    }
+}
+
+/// <summary>Runs mount and umount.</summary>
+internal static class Mount
+{
+    public static bool Run(params string[] args)
+    {
+        var start = new ProcessStartInfo(args[0]) { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (string a in args[1..])
+            start.ArgumentList.Add(a);
+        using var p = Process.Start(start)!;
+        p.WaitForExit();
+        return p.ExitCode == 0;
+    }
+}
+
+/// <summary>A fact that needs a small file system of its own: Linux, as root (who may mount a
+/// tmpfs, which CI is); elsewhere skipped, saying why. Whether a mount works is tried once.</summary>
+public sealed class SmallDiskFactAttribute : FactAttribute
+{
+    private static readonly Lazy<string?> Reason = new(() =>
+    {
+        if (!OperatingSystem.IsLinux() || !PermissionsFactAttribute.IsRoot)
+            return "needs root on Linux to mount a small tmpfs that fills up (CI runs as root)";
+        string probe = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "search-mount-probe-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(probe);
+        try
+        {
+            if (!Mount.Run("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", probe))
+                return "cannot mount a tmpfs here (a container without CAP_SYS_ADMIN?)";
+            Mount.Run("umount", probe);
+            return null;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return "no mount command";
+        }
+        finally
+        {
+            try { Directory.Delete(probe); } catch (IOException) { }
+        }
+    });
+
+    public SmallDiskFactAttribute()
+    {
+        if (Reason.Value is { } reason)
+            Skip = reason;
+    }
+}

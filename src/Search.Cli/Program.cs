@@ -1,5 +1,6 @@
 using Search.Cli.Rendering;
 using Search.Core;
+using Search.Core.Indexing.Writing;
 
 namespace Search.Cli;
 
@@ -32,6 +33,14 @@ public static class Program
         {
             output.Error(e.Message);
             return e.ExitCode;
+        }
+        catch (Exception e) when (DiskFull.Is(e))
+        {
+            // The index's own writes say this themselves (IndexBuilder); here it is the output
+            // redirected to a file, or the sample articles unpacked for a first run.
+            try { output.Error($"the disk is full ({DiskFull.SystemMessage(e)}): what this command was writing is incomplete"); }
+            catch (IOException) { } // stderr on the same full disk
+            return 1;
         }
         catch (Exception e)
         {

@@ -53,6 +53,12 @@ public sealed class DiskFullTests : IDisposable
             Assert.Contains("results for", query.Out);
             Assert.Empty(Directory.EnumerateFiles(index, "*.tmp"));
 
+            // Results redirected to a file on the full disk: said in one line, not a crash.
+            var redirected = ToFile(Path.Combine(disk.Path, "results.txt"), "query", "vaccine", "--index", index);
+            Assert.Equal(1, redirected.Code);
+            OneLine(redirected.Err);
+            Assert.Contains("the disk is full (No space left on device): what this command was writing is incomplete", redirected.Err);
+
             // A build that needs room: stopped before it writes anything, and again with a little
             // room, part-way through writing its segment; each time the index is as it was.
             File.Copy(Path.Combine(RepoPaths.Seeds, "wikinews_2020.csv"), Path.Combine(corpus, "wikinews_2020.csv"));
@@ -81,6 +87,25 @@ public sealed class DiskFullTests : IDisposable
         Assert.Equal(expected.Count, got.Count);
         Assert.True(expected.SetEquals(got), "the re-run's articles differ from a clean build's");
         Assert.True(got.Count > before);
+    }
+
+    /// <summary>`search ARGS > FILE` through the shell; its exit code and stderr.</summary>
+    private static (int Code, string Err) ToFile(string file, params string[] args)
+    {
+        var start = SearchCli.StartInfo(args);
+        var shell = new ProcessStartInfo("sh") { RedirectStandardError = true, UseShellExecute = false };
+        shell.ArgumentList.Add("-c");
+        shell.ArgumentList.Add("exec \"$0\" \"$@\" > \"$OUT\"");
+        shell.ArgumentList.Add(start.FileName);
+        foreach (string a in start.ArgumentList)
+            shell.ArgumentList.Add(a);
+        foreach (var (key, value) in start.Environment)
+            shell.Environment[key] = value;
+        shell.Environment["OUT"] = file;
+        using var p = Process.Start(shell)!;
+        string err = p.StandardError.ReadToEnd();
+        Assert.True(p.WaitForExit(120_000), "search did not finish in 2 minutes");
+        return (p.ExitCode, err);
     }
 
     private static List<string> Files(string index) =>

@@ -33,18 +33,19 @@ public static class DiskFull
         string kept = hadIndex
             ? "the index keeps its last commit; free some space and run the command again, which goes on from there"
             : "no index was written; free some space and run the command again";
-        return new SearchException($"the disk is full: no space left to write the index at {indexPath} ({Detail(e)}); {kept}", 1, e);
+        return new SearchException($"the disk is full: no space left to write the index at {indexPath} ({SystemMessage(e)}); {kept}", 1, e);
     }
 
-    /// <summary>The system's words and the file it was writing, from the innermost such exception.</summary>
-    private static string Detail(Exception e)
+    /// <summary>The system's words (and the file it was writing, when it says) from the exception
+    /// that is the full disk.</summary>
+    public static string SystemMessage(Exception e)
     {
         for (Exception? x = e; x != null; x = x.InnerException)
         {
             if (x is IOException io && Array.IndexOf(Codes, io.HResult) >= 0)
                 return IndexStore.FirstLine(io.Message);
             if (x is AggregateException all && all.InnerExceptions.FirstOrDefault(Is) is { } inner)
-                return Detail(inner);
+                return SystemMessage(inner);
         }
         return IndexStore.FirstLine(e.Message);
     }

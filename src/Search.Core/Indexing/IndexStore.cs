@@ -134,11 +134,22 @@ public static partial class IndexStore
         {
             throw NotWritable(indexPath, e);
         }
-        catch (IOException e) when (e is not (FileNotFoundException or DirectoryNotFoundException or PathTooLongException))
+        catch (IOException e) when (Array.IndexOf(HeldByAnother, e.HResult) >= 0)
         {
             throw new IndexLockedException(indexPath, e);
         }
+        catch (IOException e) when (e.HResult == ReadOnlyFileSystem)
+        {
+            throw new SearchException($"cannot write to index {indexPath}: it is on a read-only file system; queries work there, and a build needs the index on a writable disk (copy it, or use --index)", 1, e);
+        }
     }
+
+    // The lock taken by another process: EWOULDBLOCK from flock on Linux (11) and macOS (35),
+    // ERROR_SHARING_VIOLATION and ERROR_LOCK_VIOLATION on Windows. Anything else (a read-only
+    // file system, a full disk) is not "being written by another process".
+    private static readonly int[] HeldByAnother = [11, 35, unchecked((int)0x80070020), unchecked((int)0x80070021)];
+
+    private const int ReadOnlyFileSystem = 30; // EROFS, Linux and macOS
 
     /// <summary>Whether an exception from Lucene means another process holds the write lock.</summary>
     internal static bool IsLockFailure(Exception e) => e is LockObtainFailedException;

@@ -59,7 +59,10 @@ public sealed class FileIngest(
             byte[]? bytes = null;
             if (file.Size <= options.ReadWholeLimit)
             {
-                bytes = head == null ? File.ReadAllBytes(path) : ReadRest(path, head);
+                // A file of 0 bytes is not opened: an empty file has nothing to read, and a named
+                // pipe, socket or device (which say 0 bytes) would stop the build waiting for a
+                // writer, or never end.
+                bytes = file.Size == 0 ? [] : head == null ? File.ReadAllBytes(path) : ReadRest(path, head);
                 accounting.Read(bytes.Length - (head?.Length ?? 0));
                 uncounted = 0;
             }

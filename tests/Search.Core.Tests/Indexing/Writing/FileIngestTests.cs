@@ -24,6 +24,26 @@ public sealed class FileIngestTests
         Assert.Equal(500, rerun.ArticlesUpdated);
     }
 
+    /// <summary>Named pipes, and links to devices, report 0 bytes: opening a pipe waits for a
+    /// writer (the build hung) and reading /dev/zero never ends. Not opened, they are empty files.</summary>
+    [Fact]
+    public async Task A_named_pipe_or_a_device_among_the_files_is_skipped_as_empty_without_being_opened()
+    {
+        if (!OperatingSystem.IsLinux())
+            return; // mkfifo and /dev/zero: Linux
+        using var dir = new TempDir();
+        string index = Path.Combine(dir.Path, "index");
+        string root = Path.GetDirectoryName(Jsonl(dir, "feed/news.jsonl", 3))!;
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [Path.Combine(root, "pipe.txt")]))
+            mkfifo.WaitForExit();
+        File.CreateSymbolicLink(Path.Combine(root, "zero.jsonl"), "/dev/zero");
+        var build = Task.Run(() => RunBuild(index, root));
+        Assert.True(await Task.WhenAny(build, Task.Delay(TimeSpan.FromSeconds(60))) == build, "the build waits on the pipe or the device");
+        var summary = await build;
+        Assert.Equal(3, summary.ArticlesAdded);
+        Assert.Equal(["pipe.txt: empty file", "zero.jsonl: empty file"], summary.Skipped.Select(k => $"{k.File}: {k.Reason}").Order(StringComparer.Ordinal));
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(2)]

@@ -33,14 +33,17 @@ public sealed class ArticleSearcher : IDisposable
     {
         IndexPath = path;
         _pool = pool;
-        Analysis = pool.Analysis;
-        Analyzers = new ArticleAnalyzers(pool.Analysis);
         Ranking = ranking;
     }
 
     public string IndexPath { get; }
-    public AnalysisSettings Analysis { get; }
-    internal ArticleAnalyzers Analyzers { get; }
+
+    /// <summary>The analysis of the commit queries run on now (a `--rebuild` may change it).</summary>
+    public AnalysisSettings Analysis => _pool.Analysis;
+
+    /// <summary>The analysers of the commit queries run on now; each query takes its searcher's.</summary>
+    internal ArticleAnalyzers Analyzers => _pool.Use(s => s.Analyzers);
+
     public RankingSettings Ranking { get; }
 
     /// <summary>Opens the index at <paramref name="path"/>; a clear <see cref="SearchException"/>
@@ -64,13 +67,13 @@ public sealed class ArticleSearcher : IDisposable
     /// <summary>Every hit of <paramref name="request"/>'s query and filters in its order, streamed
     /// in bounded memory with no depth limit; one hit per article (not collapsed). A bad query
     /// throws here; the searcher is held until the enumeration ends.</summary>
-    public IEnumerable<Hit> SearchAll(SearchRequest request) => HitStream.All(_pool, request, Analyzers, Ranking);
+    public IEnumerable<Hit> SearchAll(SearchRequest request) => HitStream.All(_pool, request, Ranking);
 
     private SearchResult SearchAsGiven(SearchRequest request)
     {
         using var lease = _pool.Acquire();
-        var plan = QueryPlan.Parse(request, Analyzers, Ranking, lease.Searcher.IndexReader);
-        return RankedSearch.Run(lease.Searcher, plan, Analyzers, Ranking);
+        var plan = QueryPlan.Parse(request, lease.Searcher.Analyzers, Ranking, lease.Searcher.IndexReader);
+        return RankedSearch.Run(lease.Searcher, plan, lease.Searcher.Analyzers, Ranking);
     }
 
     /// <summary>
@@ -94,7 +97,7 @@ public sealed class ArticleSearcher : IDisposable
             var seedStory = clusters.StoryOf(seed);
             // The seed's words as its own language analysed them (issue 23).
             string language = Indexing.Analysis.Languages.LanguageChains.KeyOf(searcher.Doc(seed, LanguageField).Get(Schema.Language));
-            var query = RelatedArticles.Query(searcher.IndexReader, Analyzers.For(language), seed);
+            var query = RelatedArticles.Query(searcher.IndexReader, searcher.Analyzers.For(language), seed);
             var page = new List<ScoreDoc>();
             if (query != null && limit > 0)
             {
@@ -111,7 +114,7 @@ public sealed class ArticleSearcher : IDisposable
                 SeedId = id,
                 SeedTitle = HitDocuments.Read(searcher.IndexReader, seed, HitBuilder.HitFields).Get(Schema.Title) ?? "",
                 SeedCopies = clusters.SizeOf(seed) - 1,
-                Hits = new HitBuilder(searcher, clusters, query: null, Analyzers, collapsed: true).Build(page, 1),
+                Hits = new HitBuilder(searcher, clusters, query: null, searcher.Analyzers, collapsed: true).Build(page, 1),
                 TookMs = Math.Round(clock.Elapsed.TotalMilliseconds, 2),
             };
         }
@@ -157,10 +160,10 @@ public sealed class ArticleSearcher : IDisposable
         return _pool.Use(searcher =>
         {
             Query parsed;
-            try { parsed = LanguageQueries.Parse(query, false, Analyzers, 10_000, Ranking, searcher.IndexReader); }
+            try { parsed = LanguageQueries.Parse(query, false, searcher.Analyzers, 10_000, Ranking, searcher.IndexReader); }
             catch (SearchException) { return (article.Title, article.Body); }
             // Marked as the article was analysed: its own language.
-            var builder = new SnippetBuilder(parsed, searcher.IndexReader, Analyzers.For(Indexing.Analysis.Languages.LanguageChains.KeyOf(article.Language)));
+            var builder = new SnippetBuilder(parsed, searcher.IndexReader, searcher.Analyzers.For(Indexing.Analysis.Languages.LanguageChains.KeyOf(article.Language)));
             return (builder.Title(article.Title), builder.WholeBody(article.Body));
         });
     }
@@ -168,7 +171,7 @@ public sealed class ArticleSearcher : IDisposable
     /// <summary>The language codes of the index's articles (the `language` facet's values).</summary>
     public IReadOnlyList<string> Languages() => _pool.Use(searcher => LanguageQueries.CodesIn(searcher.IndexReader));
 
-    public IndexStats Stats(int topValues = 5) => _pool.Use(searcher => IndexStats.Compute(searcher, _pool.Directory, IndexPath, Analysis, topValues));
+    public IndexStats Stats(int topValues = 5) => _pool.Use(searcher => IndexStats.Compute(searcher, _pool.Directory, IndexPath, searcher.Analyzers.Settings, topValues));
 
     public void Dispose() => _pool.Dispose();
 }

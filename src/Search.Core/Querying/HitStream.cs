@@ -15,17 +15,18 @@ internal static class HitStream
     /// <summary>Documents fetched per searchAfter call.</summary>
     public const int PageSize = 1_000;
 
-    public static IEnumerable<Hit> All(SearcherPool pool, SearchRequest request, ArticleAnalyzers analyzers, RankingSettings ranking)
+    public static IEnumerable<Hit> All(SearcherPool pool, SearchRequest request, RankingSettings ranking)
     {
         // Parsed before the first hit is asked for, so a bad query fails at the call.
-        var plan = pool.Use(searcher => QueryPlan.Parse(request with { Offset = 0, Limit = 0, Facets = Array.Empty<string>() }, analyzers, ranking, searcher.IndexReader));
-        return plan.IsEmpty ? Array.Empty<Hit>() : Stream(pool, plan, analyzers, ranking);
+        var plan = pool.Use(searcher => QueryPlan.Parse(request with { Offset = 0, Limit = 0, Facets = Array.Empty<string>() }, searcher.Analyzers, ranking, searcher.IndexReader));
+        return plan.IsEmpty ? Array.Empty<Hit>() : Stream(pool, plan, ranking);
     }
 
-    private static IEnumerable<Hit> Stream(SearcherPool pool, QueryPlan plan, ArticleAnalyzers analyzers, RankingSettings ranking)
+    private static IEnumerable<Hit> Stream(SearcherPool pool, QueryPlan plan, RankingSettings ranking)
     {
         using var lease = pool.Acquire();
         var searcher = lease.Searcher;
+        var analyzers = searcher.Analyzers;
         plan.Bind(searcher, analyzers, ranking);
         var query = searcher.Expand(plan.Query);
         var filter = SearchFilters.Build(plan.FilterKeys);

@@ -17,17 +17,17 @@ internal sealed class SearcherPool : IDisposable
     private readonly LuceneDirectory _dir;
     private readonly ReferenceManager<IndexSearcher> _searchers;
 
-    private SearcherPool(LuceneDirectory dir, ReferenceManager<IndexSearcher> searchers, AnalysisSettings analysis)
+    private SearcherPool(LuceneDirectory dir, ReferenceManager<IndexSearcher> searchers)
     {
         _dir = dir;
         _searchers = searchers;
-        Analysis = analysis;
     }
 
     public LuceneDirectory Directory => _dir;
 
-    /// <summary>The analysis the index was built with (read from its commit).</summary>
-    public AnalysisSettings Analysis { get; }
+    /// <summary>The analysis the current commit was built with. A `--rebuild` may change it (stop
+    /// words, stemmer): each searcher carries its own commit's (<see cref="ArticleIndexSearcher.Analyzers"/>).</summary>
+    public AnalysisSettings Analysis => Use(s => s.Analyzers.Settings);
 
     /// <summary>Opens the index folder at <paramref name="path"/> (a full path); a
     /// <see cref="SearchException"/> when it is missing, not an index, of another schema version or damaged.</summary>
@@ -40,19 +40,9 @@ internal sealed class SearcherPool : IDisposable
         {
             IndexStore.CheckExists(dir, path);
             ReferenceManager<IndexSearcher> manager;
-            try { manager = new CompleteBuildSearcherManager(dir, new Bm25SearcherFactory(ranking), path); }
+            try { manager = new CompleteBuildSearcherManager(dir, new Bm25SearcherFactory(ranking, path), path); }
             catch (Exception e) when (IndexStore.IsDamage(e)) { throw IndexStore.Damaged(path, e); }
-            try
-            {
-                var searcher = manager.Acquire();
-                try { return new SearcherPool(dir, manager, IndexStore.ReadSettings((DirectoryReader)searcher.IndexReader, path)); }
-                finally { manager.Release(searcher); }
-            }
-            catch
-            {
-                manager.Dispose();
-                throw;
-            }
+            return new SearcherPool(dir, manager);
         }
         catch
         {
@@ -141,17 +131,31 @@ internal sealed class SearcherPool : IDisposable
         public void Dispose() => manager.Release(Searcher);
     }
 
-    private sealed class Bm25SearcherFactory(RankingSettings ranking) : SearcherFactory
+    /// <summary>Makes each commit's searcher, with BM25 as asked and the analysers of the analysis
+    /// that commit was built with (the previous searcher's, when it is the same analysis).</summary>
+    private sealed class Bm25SearcherFactory(RankingSettings ranking, string path) : SearcherFactory
     {
-        public override IndexSearcher NewSearcher(IndexReader reader) => new ArticleIndexSearcher(reader) { Similarity = ranking.CreateSimilarity() };
+        private ArticleAnalyzers? _last;
+
+        public override IndexSearcher NewSearcher(IndexReader reader)
+        {
+            var settings = IndexStore.ReadSettings((DirectoryReader)reader, path);
+            var analyzers = Volatile.Read(ref _last) is { } last && last.Settings == settings ? last : new ArticleAnalyzers(settings);
+            Volatile.Write(ref _last, analyzers);
+            return new ArticleIndexSearcher(reader, analyzers) { Similarity = ranking.CreateSimilarity() };
+        }
     }
 }
 
 /// <summary>An IndexSearcher that builds a query's weight once and lets the caller pick the
 /// collector from it (IndexSearcher does that only for its own collectors), turning over-broad
 /// patterns into query errors.</summary>
-internal sealed class ArticleIndexSearcher(IndexReader reader) : IndexSearcher(reader)
+internal sealed class ArticleIndexSearcher(IndexReader reader, ArticleAnalyzers analyzers) : IndexSearcher(reader)
 {
+    /// <summary>The analysers of the analysis this searcher's commit was built with: a query is
+    /// parsed, and its snippets marked, as the index it runs on was analysed.</summary>
+    public ArticleAnalyzers Analyzers { get; } = analyzers;
+
     /// <summary>Runs <paramref name="query"/> under <paramref name="filter"/>; the collector is made
     /// once the weight says whether its scorer delivers documents in order.</summary>
     public void Run(Query query, Filter? filter, Func<bool, ICollector> collectorFor) => Guard(() =>

@@ -44,6 +44,31 @@ public sealed class SearcherRefreshTests
         Assert.Equal(1, Count(searcher, "zebra"));
     }
 
+    /// <summary>A `--rebuild` may change the analysis (stop words kept, another stemmer). An open
+    /// searcher (the console, `search serve`) went on parsing with the analysis of the commit it
+    /// opened on: after `--rebuild --no-stopwords` it still said "only stop words" for a query the
+    /// new index answers.</summary>
+    [Fact]
+    public void After_a_rebuild_with_other_analysis_an_open_searcher_parses_as_the_new_index_was_built()
+    {
+        using var dir = new TempDir();
+        string docs = Path.Combine(dir.Path, "docs"), index = Path.Combine(dir.Path, "index");
+        Directory.CreateDirectory(docs);
+        File.WriteAllText(Path.Combine(docs, "a.txt"), "Hamlet opens in London\n\nTo be or not to be, the prince asked the crowd on Monday.\n");
+        File.WriteAllText(Path.Combine(docs, "b.txt"), "Markets close higher\n\nShares rose on Monday in quiet trading.\n");
+        IndexBuilder.Build(new BuildOptions { Roots = new[] { docs }, IndexPath = index });
+        int Count(ArticleSearcher s) => s.Search(new SearchRequest { Query = "to be or not to be", Suggest = false }).Articles;
+
+        using var searcher = ArticleSearcher.Open(index);
+        Assert.True(searcher.Analysis.StopWords);
+        Assert.Equal(0, Count(searcher)); // only stop words, which this index leaves out
+
+        IndexBuilder.Build(new BuildOptions { Roots = new[] { docs }, IndexPath = index, Rebuild = true, Analysis = new AnalysisSettings(StopWords: false) });
+        searcher.Refresh();
+        Assert.False(searcher.Analysis.StopWords);
+        Assert.Equal(1, Count(searcher));
+    }
+
     /// <summary>A commit being written is listed before it can be read (Lucene writes its
     /// checksum last, and its reading of the commits leaves such a commit out without an error).
     /// A refresh at that moment must not count it as looked at: the searcher then kept the commit

@@ -87,6 +87,12 @@ public sealed class ConsoleSession
         {
             _o.Error(e.Message);
         }
+        catch (IOException e) when (!Core.Indexing.Writing.DiskFull.Is(e))
+        {
+            // The index folder deleted or moved under the console (its open files still answer):
+            // one command fails, the console stays.
+            _o.Error($"cannot read the index at {_searcher.IndexPath}: {e.Message}");
+        }
     }
 
     /// <summary>Runs a new query; one that fails to parse leaves the last good query (and its

@@ -115,10 +115,14 @@ public sealed class CompleteBuildSearcherManager : ReferenceManager<IndexSearche
         var reader = (DirectoryReader)referenceToRefresh.IndexReader;
         return CompleteCommits.OpenChosen(_dir, commit =>
         {
-            if (commit.Generation == reader.IndexCommit.Generation)
+            // Another index in the folder (deleted and built again) may name its segments as the
+            // open one did: opened afresh, never through the open reader, which would reuse its
+            // segments by name.
+            bool sameIndex = IndexStore.SameIndex(commit.UserData, reader.IndexCommit.UserData);
+            if (sameIndex && commit.Generation == reader.IndexCommit.Generation)
                 return null!; // nothing newer (ReferenceManager's contract: null)
             IndexIntegrity.Verify(_dir, commit, _indexPath);
-            var newer = DirectoryReader.OpenIfChanged(reader, commit);
+            var newer = sameIndex ? DirectoryReader.OpenIfChanged(reader, commit) : DirectoryReader.Open(commit);
             return newer == null ? null! : SearcherManager.GetSearcher(_factory, newer);
         });
     }

@@ -12,6 +12,17 @@ public static partial class IndexStore
 {
     public const string VersionKey = "schema.version";
 
+    /// <summary>Commit user data key: an id made when an index is created (or rebuilt) and carried
+    /// by every commit after. A reader tells by it an index that replaced the one it opened (the
+    /// folder deleted and built again, its commits numbered from 1 again) from a newer commit of
+    /// the same index, whose segments it may share. Absent in indexes of earlier versions until their next build.</summary>
+    public const string IdKey = "index.id";
+
+    /// <summary>Whether two commits' user data are of the same index; commits without an id (an
+    /// earlier version's) cannot be told apart and count as the same.</summary>
+    public static bool SameIndex(IDictionary<string, string> a, IDictionary<string, string> b) =>
+        string.Equals(a.TryGetValue(IdKey, out string? x) ? x : null, b.TryGetValue(IdKey, out string? y) ? y : null, StringComparison.Ordinal);
+
     /// <summary>Opens the folder as a Lucene directory: NIOFSDirectory with positional reads
     /// (<see cref="PositionalReadDirectory"/>), not FSDirectory.Open: the MMapDirectory that Open
     /// picks is slow and crash-prone in Lucene.Net 4.8 beta00017.</summary>

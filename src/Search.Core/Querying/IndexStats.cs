@@ -72,7 +72,7 @@ public sealed class IndexStats
             searcher.Search(new TermRangeQuery(Schema.Published, null, null, true, true), counter);
             dated = counter.TotalHits;
         }
-        long size = dir.ListAll().Sum(f => { try { return dir.FileLength(f); } catch (IOException) { return 0L; } });
+        long size = SizeOnDisk(dir);
         // The fields a query can name that hold something in this index.
         var present = MultiFields.GetMergedFieldInfos(reader).Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
         var fields = ArticleQueryParser.KnownFields
@@ -95,5 +95,19 @@ public sealed class IndexStats
             Dimensions = dims,
             Languages = LanguageQueries.CodesIn(reader).ToDictionary(c => c, c => Describe(c, analysis)),
         };
+    }
+
+    /// <summary>The index folder's files, in bytes; 0 when the folder is gone (deleted or moved
+    /// under an open console or server, whose open files still answer).</summary>
+    private static long SizeOnDisk(LuceneDirectory dir)
+    {
+        try
+        {
+            return dir.ListAll().Sum(f => { try { return dir.FileLength(f); } catch (IOException) { return 0L; } });
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
     }
 }

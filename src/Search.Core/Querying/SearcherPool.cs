@@ -95,17 +95,32 @@ internal sealed class SearcherPool : IDisposable
             if (stamp != 0 && stamp == Interlocked.Read(ref _upToDateStamp))
                 return;
             long listed = SegmentInfos.GetLastCommitGeneration(_dir);
-            if (listed != Interlocked.Read(ref _refreshedAt))
+            if (listed != Interlocked.Read(ref _refreshedAt) || CommitFileStamp(listed) != Interlocked.Read(ref _refreshedFile))
             {
                 long readable = DirectoryReader.ListCommits(_dir)[^1].Generation;
+                long file = CommitFileStamp(readable);
                 if (!_searchers.MaybeRefresh())
                     return; // another thread is refreshing: look again next time
                 Interlocked.Exchange(ref _refreshedAt, readable);
+                Interlocked.Exchange(ref _refreshedFile, file);
             }
             bool settled = stamp != 0 && DateTime.UtcNow.Ticks - stamp > Settled.Ticks;
             Interlocked.Exchange(ref _upToDateStamp, settled && listed == Interlocked.Read(ref _refreshedAt) ? stamp : 0);
         }
         catch (IOException) { /* a commit in progress: keep answering from the current one */ }
+    }
+
+    /// <summary>The length and time of the commit file <see cref="_refreshedAt"/> names, as seen
+    /// then. Lucene writes a commit file once, so the same name with another stamp is another
+    /// index in the folder (deleted and built again, its commits numbered from 1 again).</summary>
+    private long _refreshedFile = -1;
+
+    private long CommitFileStamp(long generation)
+    {
+        if (_dir is not FSDirectory fs || generation <= 0)
+            return 0;
+        var info = new FileInfo(Path.Combine(fs.Directory.FullName, IndexFileNames.FileNameFromGeneration(IndexFileNames.SEGMENTS, "", generation)));
+        return info.Exists ? info.LastWriteTimeUtc.Ticks ^ (info.Length << 48) : 0;
     }
 
     /// <summary>The index folder's modification time in ticks; 0 when it cannot be had.</summary>

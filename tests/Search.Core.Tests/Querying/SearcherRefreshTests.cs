@@ -69,6 +69,52 @@ public sealed class SearcherRefreshTests
         Assert.Equal(1, Count(searcher));
     }
 
+    /// <summary>An index deleted and built again in its folder (`rm -rf index; search index …`)
+    /// numbers its commits and segments from the start again: an open searcher (a console, `search
+    /// serve`) saw the same commit number, kept answering from the deleted index, and would have
+    /// reused its segments by name on a later commit.</summary>
+    [Fact]
+    public void An_index_deleted_and_built_again_in_its_folder_replaces_the_one_an_open_searcher_had()
+    {
+        using var dir = new TempDir();
+        string index = Path.Combine(dir.Path, "index");
+        string Docs(string word)
+        {
+            string docs = Path.Combine(dir.Path, word);
+            Directory.CreateDirectory(docs);
+            File.WriteAllText(Path.Combine(docs, "a.txt"), $"A report on {word}\n\nThe {word} was seen near the river on Monday, officials said.\n");
+            return docs;
+        }
+        int Count(ArticleSearcher s, string q) => s.Search(new SearchRequest { Query = q, Suggest = false }).Articles;
+
+        IndexBuilder.Build(new BuildOptions { Roots = new[] { Docs("zebra") }, IndexPath = index });
+        using var searcher = ArticleSearcher.Open(index);
+        searcher.Refresh();
+        Assert.Equal(1, Count(searcher, "zebra"));
+
+        Directory.Delete(index, recursive: true);
+        searcher.Refresh(); // the folder gone: the open files go on answering
+        Assert.Equal(1, Count(searcher, "zebra"));
+        Assert.Equal(1, searcher.Stats().Documents); // not "DirectoryNotFoundException", which ended the console
+        IndexBuilder.Build(new BuildOptions { Roots = new[] { Docs("okapi") }, IndexPath = index });
+        Assert.True(File.Exists(Path.Combine(index, "segments_1")), "the new index should number its commits afresh");
+        searcher.Refresh();
+        Assert.Equal(0, Count(searcher, "zebra"));
+        Assert.Equal(1, Count(searcher, "okapi"));
+
+        // Built again with two builds, so its newest commit is numbered past the open one's; its
+        // first segment has the open one's name.
+        Directory.Delete(index, recursive: true);
+        string lions = Docs("lion");
+        IndexBuilder.Build(new BuildOptions { Roots = new[] { lions }, IndexPath = index });
+        File.WriteAllText(Path.Combine(lions, "b.txt"), "A report on gnus\n\nThe gnu was seen near the river on Tuesday.\n");
+        IndexBuilder.Build(new BuildOptions { Roots = new[] { lions }, IndexPath = index });
+        searcher.Refresh();
+        Assert.Equal(0, Count(searcher, "okapi"));
+        Assert.Equal(1, Count(searcher, "lion"));
+        Assert.Equal(1, Count(searcher, "gnu"));
+    }
+
     /// <summary>A commit being written is listed before it can be read (Lucene writes its
     /// checksum last, and its reading of the commits leaves such a commit out without an error).
     /// A refresh at that moment must not count it as looked at: the searcher then kept the commit

@@ -104,6 +104,7 @@ public sealed class WriterSession : IDisposable
         bool recheck = false;
         IReadOnlyList<IndexProblem> problems = Array.Empty<IndexProblem>();
         long lastBuild = 0, clusteredThrough = 0;
+        string indexId = Guid.NewGuid().ToString("N");
         if (exists && !rebuild)
         {
             var (reader, existing) = IndexStore.OpenReader(dir, indexPath);
@@ -119,6 +120,8 @@ public sealed class WriterSession : IDisposable
                 problems = IndexProblems.Load(indexPath, data).Where(p => p.Path.Length > 0).ToList();
                 lastBuild = Number(data, BuildNumberKey) ?? 0;
                 clusteredThrough = Number(data, ClusteredThroughKey) ?? -1;
+                if (data.TryGetValue(IndexStore.IdKey, out string? id))
+                    indexId = id;
             }
         }
 
@@ -168,6 +171,7 @@ public sealed class WriterSession : IDisposable
         }
         var baseData = new Dictionary<string, string>(analysis.ToUserData());
         baseData[IndexStore.VersionKey] = Schema.Version.ToString(CultureInfo.InvariantCulture);
+        baseData[IndexStore.IdKey] = indexId;
         return new WriterSession(writer, indexPath, baseData, partial, recheck && !rebuild, fresh: rebuild || !exists || writer.NumDocs == 0, problems,
             Math.Max(lastBuild, clusteredThrough) + 1, clusteredThrough); // never a number a clustered build had
     }

@@ -50,7 +50,7 @@ public static class IndexCommand
             (int)Defaults.CommitTextMB, 0, 1_000_000);
         var commitSeconds = SharedOptions.WholeNumber("--commit-seconds", "commit at the latest N seconds after the last commit, however little was indexed: a killed build loses at most that much time",
             (int)Defaults.CommitInterval.TotalSeconds, 1, 10_000_000);
-        var dateOrder = SharedOptions.OneOf("--date-order", "how to read 03/04/2021: month (mdy) or day (dmy) first; unset, such dates are left unread (13/04/2021 and 04/13/2021 are always read)",
+        var dateOrder = SharedOptions.OneOf("--date-order", "how to read 03/04/2021: month (mdy) or day (dmy) first; unset, such dates are left unread (13/04/2021 and 04/13/2021 are always read, and 07.03.2021 with dots day first)",
             null, DateOrders);
         var json = SharedOptions.Json("print the summary as JSON (no progress display)");
         var quiet = SharedOptions.Flag("--quiet", "no progress display");

@@ -41,8 +41,11 @@ public static class DateParsing
     /// <c>January 4, 2019</c>, <c>4 January 2019</c>, <c>Friday, January 4, 2019</c> (month names full
     /// or abbreviated, day ordinals like 4th allowed); <c>03/04/2021</c> (also with '-' or '.', and a
     /// time after it) when one number is over 12 or <paramref name="order"/> says which is the
-    /// month; Unix time in seconds (9 or 10 digits: 1973 to 2286) or milliseconds (12 or 13
-    /// digits), as the UTC day.
+    /// month; <c>07.03.2021</c> (dots) day first, as every country that writes dates with dots
+    /// does, unless <paramref name="order"/> says month first; Unix time in seconds (9 or 10
+    /// digits: 1973 to 2286) or milliseconds (12 or 13 digits), as the UTC day; ISO 8601's basic
+    /// form <c>20190104</c>, <c>20190104100000</c> (GDELT's) or <c>20190104T100000Z</c>. Digits alone
+    /// only in a field that holds a date, never at the start of a body.
     /// </summary>
     public static string? ToIsoDate(string? text, DateOrder order = DateOrder.Unknown) => Parse(text, order, epoch: true);
 
@@ -58,8 +61,8 @@ public static class DateParsing
         if (text == null)
             return null;
         ReadOnlySpan<char> s = text.AsSpan().Trim();
-        if (epoch && EpochDate(s) is { } fromEpoch)
-            return fromEpoch;
+        if (epoch && (EpochDate(s) ?? BasicIsoDate(s)) is { } fromDigits)
+            return fromDigits;
         if (s.Length < 8)
             return null;
         if (s.Length >= 4 && char.IsAsciiDigit(s[0]) && char.IsAsciiDigit(s[1]) && char.IsAsciiDigit(s[2]) && char.IsAsciiDigit(s[3]))
@@ -79,6 +82,26 @@ public static class DateParsing
         var time = s.Length <= 10 ? DateTimeOffset.FromUnixTimeSeconds(n) : DateTimeOffset.FromUnixTimeMilliseconds(n);
         return Iso(time.Year, time.Month, time.Day);
     }
+
+    /// <summary>ISO 8601's basic form: <c>yyyyMMdd</c>, <c>yyyyMMddHHmmss</c>, or <c>yyyyMMdd</c> then
+    /// 'T' and a time (<c>20190104T100000Z</c>); a time must be one (no hour 25). 9-, 10-, 12- and
+    /// 13-digit strings are Unix time (<see cref="EpochDate"/>), which these lengths never are.</summary>
+    private static string? BasicIsoDate(ReadOnlySpan<char> s)
+    {
+        if (s.Length < 8 || s[..8].ContainsAnyExceptInRange('0', '9'))
+            return null;
+        ReadOnlySpan<char> time = s[8..];
+        if (time.Length > 0 && (time[0] is 'T' or 't'))
+            time = time[1..].TrimEnd('Z');
+        else if (time.Length is not (0 or 6))
+            return null;
+        if (time.Length > 0 && !(time.Length is 4 or 6 && !time.ContainsAnyExceptInRange('0', '9')
+            && Number(time[..2]) < 24 && Number(time[2..4]) < 60 && (time.Length == 4 || Number(time[4..6]) < 60)))
+            return null;
+        return Iso(Number(s[..4]), Number(s[4..6]), Number(s[6..8]));
+    }
+
+    private static int Number(ReadOnlySpan<char> digits) => int.Parse(digits, NumberStyles.None, CultureInfo.InvariantCulture);
 
     /// <summary><c>a/b/yyyy</c> (or '-', '.'), optionally followed by a valid time: a number over 12
     /// is the day; when both could be the month, <paramref name="order"/> decides or nothing is read.</summary>
@@ -105,6 +128,8 @@ public static class DateParsing
             monthFirst = false;
         else if (b > 12 || a == b)
             monthFirst = true;
+        else if (order == DateOrder.Unknown && sep == '.')
+            monthFirst = false; // 07.03.2021: dots are written day first wherever they are used
         else if (order == DateOrder.Unknown)
             return null; // 03/04/2021: March or April? Not guessed.
         else
@@ -114,8 +139,7 @@ public static class DateParsing
             return iso;
         if (s[pos] is not ('T' or ' ') || pos + 1 >= s.Length || !char.IsAsciiDigit(s[pos + 1]))
             return null;
-        string canonical = string.Concat(iso, "T", s[(pos + 1)..]);
-        return DateTimeOffset.TryParse(canonical, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _) ? iso : null;
+        return ValidTime(iso, s[(pos + 1)..]) ? iso : null;
     }
 
     /// <summary>A date in the URL's path: <c>/2024/03/09/</c> (day segment required) or a segment
@@ -228,8 +252,19 @@ public static class DateParsing
         // validate it on the canonical form, so "2019-01-04T25:99" is rejected.
         if (s[pos] is not ('T' or 't' or ' ') || pos + 1 >= s.Length || !char.IsAsciiDigit(s[pos + 1]))
             return null;
-        string canonical = string.Concat(iso, "T", s[(pos + 1)..]);
-        return DateTimeOffset.TryParse(canonical, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _) ? iso : null;
+        return ValidTime(iso, s[(pos + 1)..]) ? iso : null;
+    }
+
+    /// <summary>Whether <paramref name="time"/> is a valid time of day, with or without a zone
+    /// ("10:00", "10:00:00.123+05:30", "23:30:00 UTC", "10:00 EST"), validated by the framework on
+    /// the canonical form so "25:99" is not.</summary>
+    private static bool ValidTime(string iso, ReadOnlySpan<char> time)
+    {
+        int space = time.LastIndexOf(' ');
+        if (space > 0 && IsZone(time[(space + 1)..]))
+            time = time[..space].TrimEnd(); // a zone's name, which the framework does not read: the day is as written
+        string canonical = string.Concat(iso, "T", time);
+        return DateTimeOffset.TryParse(canonical, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _);
     }
 
     private static bool ReadNumber(ReadOnlySpan<char> s, ref int pos, out int value)

@@ -27,19 +27,19 @@ public sealed class IndexCommandTests : IDisposable
     [Fact]
     public void Dates_left_unread_for_want_of_a_date_order_are_counted_with_the_option_that_reads_them()
     {
-        string archive = Folder("dotted", ("news.csv",
-            "title,body,date\nStorm,The storm hit the coast.,07.03.2021\nFloods,Rivers rose.,2021-03-09\nFire,A barn burned.,05.04.2021\nQuake,The ground shook.,31.03.2021\n"));
+        string archive = Folder("slashed", ("news.csv",
+            "title,body,date\nStorm,The storm hit the coast.,07/03/2021\nFloods,Rivers rose.,2021-03-09\nFire,A barn burned.,05/04/2021\nQuake,The ground shook.,31/03/2021\n"));
         var built = SearchCli.InProcess("index", archive, "--index", Path.Combine(Dir, "i1"));
         Assert.Equal(0, built.Code);
-        // 31.03.2021 reads one way only, and ISO dates always: two are left unread.
-        Assert.Contains("dates:    2 left unread, like 07.03.2021", built.Out);
+        // 31/03/2021 reads one way only, and ISO dates always: two are left unread.
+        Assert.Contains("dates:    2 left unread, like 07/03/2021", built.Out);
         Assert.Contains("--date-order dmy", built.Out);
 
         var json = SearchCli.InProcess("index", archive, "--index", Path.Combine(Dir, "i2"), "--json");
         using var doc = JsonDocument.Parse(json.Out);
         var ambiguous = doc.RootElement.GetProperty("ambiguous_dates");
         Assert.Equal(2, ambiguous.GetProperty("count").GetInt32());
-        Assert.Equal("07.03.2021", ambiguous.GetProperty("example").GetString());
+        Assert.Equal("07/03/2021", ambiguous.GetProperty("example").GetString());
 
         string ordered = Path.Combine(Dir, "i3");
         var withOrder = SearchCli.InProcess("index", archive, "--index", ordered, "--date-order", "dmy");
@@ -54,11 +54,11 @@ public sealed class IndexCommandTests : IDisposable
         string archive = Folder("bad-dates", ("news.jsonl",
             "{\"title\": \"Storm\", \"body\": \"The storm hit.\", \"date\": \"soon\"}\n" +
             "{\"title\": \"Floods\", \"body\": \"Rivers rose.\", \"date\": \"2019-13-45\"}\n" +
-            "{\"title\": \"Fire\", \"body\": \"A barn burned.\", \"date\": \"07.03.2021\"}\n" +
+            "{\"title\": \"Fire\", \"body\": \"A barn burned.\", \"date\": \"07/03/2021\"}\n" +
             "{\"title\": \"Quake\", \"body\": \"The ground shook.\", \"date\": \"2021-03-31\"}\n"));
         var built = SearchCli.InProcess("index", archive, "--index", Path.Combine(Dir, "u1"));
         Assert.Equal(0, built.Code);
-        Assert.Contains("dates:    1 left unread, like 07.03.2021", built.Out);
+        Assert.Contains("dates:    1 left unread, like 07/03/2021", built.Out);
         Assert.Contains("dates:    2 not read, like \"soon\": not a date, or one that cannot exist", built.Out);
 
         var json = SearchCli.InProcess("index", archive, "--index", Path.Combine(Dir, "u2"), "--json");
@@ -67,7 +67,7 @@ public sealed class IndexCommandTests : IDisposable
         Assert.Equal("soon", doc.RootElement.GetProperty("unread_dates").GetProperty("example").GetString());
         Assert.Equal(1, doc.RootElement.GetProperty("ambiguous_dates").GetProperty("count").GetInt32());
 
-        // With a date order, the dotted date is read and the other two are still not dates.
+        // With a date order, the ambiguous date is read and the other two are still not dates.
         var ordered = SearchCli.InProcess("index", archive, "--index", Path.Combine(Dir, "u3"), "--date-order", "dmy");
         Assert.DoesNotContain("left unread", ordered.Out);
         Assert.Contains("dates:    2 not read", ordered.Out);

@@ -31,6 +31,15 @@ public class DateParsingTests
     [InlineData("13/04/2021", "2021-04-13")] // 13 can only be the day
     [InlineData("04/13/2021", "2021-04-13")] // ... in either place
     [InlineData("04/04/2021 10:30", "2021-04-04")] // same either way
+    [InlineData("2020-03-01 23:30:00 UTC", "2020-03-01")] // BigQuery's and many exports' form
+    [InlineData("2020-03-01T23:30:00 GMT", "2020-03-01")]
+    [InlineData("2020-03-01 23:30 EST", "2020-03-01")]
+    [InlineData("07.03.2021", "2021-03-07")] // dots: day first wherever dots are used
+    [InlineData("7.3.2021 14:05", "2021-03-07")]
+    [InlineData("20190104", "2019-01-04")] // ISO 8601 basic form (GDELT's SQLDATE)
+    [InlineData("20190104103000", "2019-01-04")] // GDELT's DATEADDED
+    [InlineData("20190104T103000Z", "2019-01-04")]
+    [InlineData("20190104T1030", "2019-01-04")]
     public void ParsesKnownForms(string text, string expected)
     {
         Assert.Equal(expected, DateParsing.ToIsoDate(text));
@@ -48,7 +57,11 @@ public class DateParsingTests
     [InlineData("01/04/2019")] // ambiguous: January or April
     [InlineData("January 2019")] // no day: never invent one
     [InlineData("2019")]
-    [InlineData("20190104")] // digits that are not Unix time: not guessed
+    [InlineData("20191304")] // basic form, but no month 13
+    [InlineData("2019010")] // seven digits: neither a basic date nor Unix time
+    [InlineData("20190104250000")] // no hour 25
+    [InlineData("20190104T10")]
+    [InlineData("2020-03-01 23:30:00 Tomorrow")]
     [InlineData("04/03/19")] // two-digit year
     [InlineData("Friday")]
     [InlineData("Friday, January 4, 2019 and more words")]
@@ -60,7 +73,8 @@ public class DateParsingTests
     }
 
     [Theory]
-    [InlineData("07.03.2021", true)]
+    [InlineData("07.03.2021", false)] // dots are read day first
+    [InlineData("07-03-2021", true)]
     [InlineData("03/04/2021 08:00", true)]
     [InlineData("31.03.2021", false)] // read: no month 31
     [InlineData("03/03/2021", false)] // read: the same day either way
@@ -78,6 +92,7 @@ public class DateParsingTests
     [InlineData("03/04/2021", DateOrder.MonthFirst, "2021-03-04")]
     [InlineData("03/04/2021", DateOrder.DayFirst, "2021-04-03")]
     [InlineData("3.4.2021", DateOrder.DayFirst, "2021-04-03")]
+    [InlineData("3.4.2021", DateOrder.MonthFirst, "2021-03-04")] // asked for: month first, dots too
     [InlineData("03-04-2021 08:00", DateOrder.MonthFirst, "2021-03-04")]
     [InlineData("13/04/2021", DateOrder.MonthFirst, "2021-04-13")] // no month 13: the order cannot force it
     [InlineData("02/30/2021", DateOrder.MonthFirst, null)] // no February 30

@@ -21,7 +21,9 @@ public readonly record struct TextSniff(TextKind Kind, Encoding Encoding, int Bo
 /// Opens files as text without trusting them: news archives mix UTF-8, UTF-16 exports and
 /// Windows-1252/Latin-1 files (the BBC corpus has raw 0xA3 pound signs).
 /// Rules: a BOM decides (UTF-8, UTF-16 LE/BE); without one, the file is UTF-8 if the head is valid
-/// UTF-8, else Windows-1252 (a superset of the printable Latin-1 range, so Latin-1 files read right).
+/// UTF-8, else Windows-1252 (a superset of the printable Latin-1 range, so Latin-1 files read right),
+/// unless it is mostly letters of another script (<see cref="LegacyEncoding"/>: Windows-1251,
+/// KOI8-R, Shift-JIS, GB18030, Big5, EUC-KR, Greek).
 /// UTF-16 without a BOM is not recognised: its NUL bytes make it look binary.
 /// Invalid sequences later in a file than the sniffed head decode to U+FFFD rather than throwing.
 /// </summary>
@@ -57,7 +59,7 @@ public static class TextDecoding
         if (head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
             return new(head.Length > 2 ? TextKind.Text : TextKind.Empty, Encoding.BigEndianUnicode, 2);
         TextKind kind = KindOf(head);
-        return new(kind, kind == TextKind.Text && !IsValidUtf8Prefix(head) ? Windows1252 : Utf8Lenient, 0);
+        return new(kind, kind == TextKind.Text && !IsValidUtf8Prefix(head) ? LegacyEncoding.Of(head) : Utf8Lenient, 0);
     }
 
     /// <summary>Reads up to <paramref name="max"/> bytes from the start of a file.</summary>

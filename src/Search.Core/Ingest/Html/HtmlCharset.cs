@@ -8,7 +8,8 @@ namespace Search.Core.Ingest.Html;
 /// valid multi-byte UTF-8 by chance; else the charset the page declares (meta charset, http-equiv,
 /// XML declaration) when it is a known single- or multi-byte code page other than UTF-8; else
 /// Windows-1252 (the WHATWG reading of <c>iso-8859-1</c> and <c>us-ascii</c>, and the commonest
-/// undeclared legacy encoding).
+/// undeclared legacy encoding), or the encoding of another script a page mostly in it is in
+/// (<see cref="LegacyEncoding"/>).
 /// </summary>
 public static partial class HtmlCharset
 {
@@ -39,7 +40,7 @@ public static partial class HtmlCharset
         Encoding? declared = Declared(bytes);
         if (declared != null && declared.CodePage != Encoding.UTF8.CodePage)
             return declared;
-        return TextDecoding.Windows1252;
+        return LegacyEncoding.Of(bytes[..Math.Min(bytes.Length, TextDecoding.HeadSize)], markup: true);
     }
 
     /// <summary>The encoding the page declares, if it names one this runtime knows.</summary>

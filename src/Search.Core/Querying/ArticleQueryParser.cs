@@ -51,6 +51,7 @@ public sealed partial class ArticleQueryParser : MultiFieldQueryParser
         if (trimmed.Length == 0 || trimmed == "*" || trimmed == "*:*")
             return new MatchAllDocsQuery();
         QuerySyntaxChecks.Check(text);
+        text = TypedLiterals.Quote(text);
         Query query;
         try
         {
@@ -237,12 +238,8 @@ public sealed partial class ArticleQueryParser : MultiFieldQueryParser
     {
         if (field == null)
             return null!; // the default fields
-        if (field == "date")
-            return Schema.Published;
-        if (field == "places")
-            return Schema.Place;
-        if (field == "tag")
-            return Schema.Tags;
+        if (field is "date" or "places" or "tag") // other names of published, place and tags
+            return field == "date" ? Schema.Published : field == "places" ? Schema.Place : Schema.Tags;
         if (!KnownFields.Contains(field))
             throw new ParseException($"unknown field '{field}'; fields are {string.Join(", ", KnownFields)}");
         return Array.IndexOf(Schema.WholeValueFields, field) >= 0 ? Facets.FacetDimensions.Field(field) : field;

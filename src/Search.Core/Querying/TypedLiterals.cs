@@ -1,0 +1,98 @@
+namespace Search.Core.Querying;
+
+/// <summary>
+/// What people type that Lucene's syntax would misread, quoted before parsing: a pasted URL
+/// (<c>https://…</c>: its ':' read as a field, its '/' as a regular expression) is looked up in
+/// the <c>url</c> field as written, and a word with a slash inside (<c>9/11</c>, <c>24/7</c>,
+/// <c>and/or</c>) is the phrase it reads as, where the slash began an unclosed regular expression
+/// ("the query cannot be read at position 4"); a date written with slashes in a date field
+/// (<c>published:2020/03/01</c>) is the day it names. Anything quoted, escaped, inside a range or
+/// a regular expression (<c>/vacc.*/</c>) is left as written.
+/// </summary>
+public static partial class TypedLiterals
+{
+    public static string Quote(string text)
+    {
+        if (!text.Contains('/', StringComparison.Ordinal) || text.Contains('\\', StringComparison.Ordinal))
+            return text;
+        var result = new StringBuilder(text.Length + 8);
+        int i = 0;
+        while (i < text.Length)
+        {
+            char c = text[i];
+            if (char.IsWhiteSpace(c))
+            {
+                result.Append(c);
+                i++;
+                continue;
+            }
+            int end = TokenEnd(text, i);
+            result.Append(Rewrite(text[i..end]));
+            i = end;
+        }
+        return result.ToString();
+    }
+
+    /// <summary>Where the token starting at <paramref name="start"/> ends: at white space outside
+    /// quotes, a range's brackets and a regular expression's slashes.</summary>
+    private static int TokenEnd(string text, int start)
+    {
+        char? closer = null;
+        for (int i = start; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (closer != null)
+            {
+                if (c == closer)
+                    closer = null;
+                continue;
+            }
+            if (char.IsWhiteSpace(c))
+                return i;
+            if (c == '"')
+                closer = '"';
+            else if (c is '[' or '{')
+                closer = c == '[' ? ']' : '}';
+            else if (c == '/' && (i == start || "(:+-!".Contains(text[i - 1], StringComparison.Ordinal)))
+                closer = '/';
+        }
+        return text.Length;
+    }
+
+    /// <summary>A token with any of these is someone writing Lucene's syntax: left to it.</summary>
+    private static readonly System.Buffers.SearchValues<char> Syntax = System.Buffers.SearchValues.Create("\"[]{}*?");
+
+    private static string Rewrite(string token)
+    {
+        if (token.AsSpan().IndexOfAny(Syntax) >= 0)
+            return token;
+        int start = 0;
+        while (start < token.Length && token[start] is '(' or '+' or '-' or '!')
+            start++;
+        int end = token.Length;
+        while (end > start && token[end - 1] == ')')
+            end--;
+        string core = token[start..end];
+        string field = "";
+        if (!IsUrl(core) && FieldPrefix().Match(core) is { Success: true } m)
+        {
+            field = m.Value;
+            core = core[m.Length..];
+        }
+        if (DateFields.Contains(field))
+            return token.Replace('/', '-'); // published:2020/03/01 is the day published:2020-03-01 names
+        if (IsUrl(core))
+            return $"{token[..start]}{(field.Length == 0 ? "url:" : field)}\"{core}\"{token[end..]}";
+        if (core.Length > 1 && core[0] != '/' && core.Contains('/', StringComparison.Ordinal) && !core.Contains(':', StringComparison.Ordinal))
+            return $"{token[..start]}{field}\"{core}\"{token[end..]}";
+        return token;
+    }
+
+    private static readonly HashSet<string> DateFields = new(["published:", "date:", "year:", "month:"], StringComparer.OrdinalIgnoreCase);
+
+    private static bool IsUrl(string s) =>
+        s.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || s.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+
+    [GeneratedRegex(@"^[A-Za-z_]+:")]
+    private static partial Regex FieldPrefix();
+}

@@ -33,22 +33,43 @@ public sealed class JsonDocumentArticleReader : IArticleReader
 
     public IEnumerable<ReadItem> Read(SourceFile file, string text) => Read(Encoding.UTF8.GetBytes(text), file);
 
-    /// <summary>Reads a document from <paramref name="reader"/> (for files already open, and tests).</summary>
-    public static IEnumerable<ReadItem> Read(TextReader reader, SourceFile file) =>
-        Read(Encoding.UTF8.GetBytes(reader.ReadToEnd()), file);
-
-    private static List<ReadItem> Read(byte[] json, SourceFile file)
+    /// <summary>Reads a document from <paramref name="reader"/> (a big file, streamed to the
+    /// indexer, and tests). A UTF-8 file's bytes are read as they are, not decoded to text and
+    /// encoded back: a file of N bytes takes N bytes of memory, not four times that.</summary>
+    public static IEnumerable<ReadItem> Read(TextReader reader, SourceFile file)
     {
-        var items = new List<ReadItem>();
+        if (reader is StreamReader { CurrentEncoding: UTF8Encoding } utf8)
+            return Read(ReadRest(utf8.BaseStream), file);
+        return Read(Encoding.UTF8.GetBytes(reader.ReadToEnd()), file);
+    }
+
+    private static byte[] ReadRest(Stream stream)
+    {
+        if (stream.CanSeek)
+        {
+            var bytes = new byte[stream.Length - stream.Position];
+            stream.ReadExactly(bytes);
+            return bytes;
+        }
+        using var copy = new MemoryStream(); // gunzipped: its length is not known before
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+
+    /// <summary>The document's articles, handed on as each array item is read, so the indexer
+    /// holds the file's bytes and a batch of articles, not every article of a big export at once.</summary>
+    private static IEnumerable<ReadItem> Read(byte[] json, SourceFile file)
+    {
         var lines = new LineIndex(json);
         int p = json.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
         p = SkipTrivia(json, p);
         if (p >= json.Length)
-            return items;
+            yield break;
         if (json[p] != '[')
         {
-            ReadSingle(json, p, file, lines, items);
-            return items;
+            foreach (var single in ReadSingle(json, p, file, lines))
+                yield return single;
+            yield break;
         }
         p++;
         int record = 0;
@@ -57,26 +78,24 @@ public sealed class JsonDocumentArticleReader : IArticleReader
             p = SkipTrivia(json, p);
             if (p >= json.Length)
             {
-                items.Add(ReadItem.Skip(lines.LineAt(json.Length), "invalid JSON: the file ends inside the array (no closing ']')"));
-                return items;
+                yield return ReadItem.Skip(lines.LineAt(json.Length), "invalid JSON: the file ends inside the array (no closing ']')");
+                yield break;
             }
             if (json[p] == ']')
             {
                 p = SkipTrivia(json, p + 1);
                 if (p < json.Length)
-                    items.Add(ReadItem.Skip(lines.LineAt(p), "more JSON after the end of the document"));
-                return items;
+                    yield return ReadItem.Skip(lines.LineAt(p), "more JSON after the end of the document");
+                yield break;
             }
             record++;
             int line = lines.LineAt(p);
-            string? error = null;
-            try
+            var (articles, end, error) = ReadItemAt(json, p, file, record, line, lines);
+            foreach (var article in articles)
+                yield return article;
+            if (error == null)
             {
-                var reader = new Utf8JsonReader(json.AsSpan(p), isFinalBlock: true, new JsonReaderState(Options));
-                reader.Read();
-                using (var item = JsonDocument.ParseValue(ref reader))
-                    items.AddRange(JsonRecord.Read(item.RootElement, file, record, line));
-                p = SkipTrivia(json, p + (int)reader.BytesConsumed);
+                p = SkipTrivia(json, end);
                 if (p < json.Length && json[p] == ',')
                 {
                     p++;
@@ -88,26 +107,40 @@ public sealed class JsonDocumentArticleReader : IArticleReader
                 record++; // what follows is counted as the next item
                 line = lines.LineAt(p);
             }
-            catch (JsonException e)
-            {
-                long at = e.LineNumber is > 0 ? lines.LineStart(lines.LineAt(p) + (int)e.LineNumber) + (e.BytePositionInLine ?? 0) : p + (e.BytePositionInLine ?? 0);
-                at = Math.Min(at, json.Length);
-                error = $"invalid JSON at line {lines.LineAt(at)}, byte {lines.ColumnAt(at)}: {JsonProblem.What(e)}";
-            }
             // Go on at the next top-level object: one that parses, has an article field and is
             // followed by ',' or ']'; the broken item and anything before that is skipped.
             int next = NextItem(json, p + 1);
-            items.Add(ReadItem.Skip(line, next < 0
+            yield return ReadItem.Skip(line, next < 0
                 ? error + "; nothing after it could be read"
-                : error + $"; reading resumed on line {lines.LineAt(next)}"));
+                : error + $"; reading resumed on line {lines.LineAt(next)}");
             if (next < 0)
-                return items;
+                yield break;
             p = next;
         }
     }
 
-    private static void ReadSingle(byte[] json, int p, SourceFile file, LineIndex lines, List<ReadItem> items)
+    /// <summary>The array item at <paramref name="p"/>: its articles and where it ends, or why it
+    /// cannot be read.</summary>
+    private static (List<ReadItem> Articles, int End, string? Error) ReadItemAt(byte[] json, int p, SourceFile file, int record, int line, LineIndex lines)
     {
+        try
+        {
+            var reader = new Utf8JsonReader(json.AsSpan(p), isFinalBlock: true, new JsonReaderState(Options));
+            reader.Read();
+            using var item = JsonDocument.ParseValue(ref reader);
+            return (JsonRecord.Read(item.RootElement, file, record, line).ToList(), p + (int)reader.BytesConsumed, null);
+        }
+        catch (JsonException e)
+        {
+            long at = e.LineNumber is > 0 ? lines.LineStart(lines.LineAt(p) + (int)e.LineNumber) + (e.BytePositionInLine ?? 0) : p + (e.BytePositionInLine ?? 0);
+            at = Math.Min(at, json.Length);
+            return ([], p, $"invalid JSON at line {lines.LineAt(at)}, byte {lines.ColumnAt(at)}: {JsonProblem.What(e)}");
+        }
+    }
+
+    private static List<ReadItem> ReadSingle(byte[] json, int p, SourceFile file, LineIndex lines)
+    {
+        var items = new List<ReadItem>();
         var reader = new Utf8JsonReader(json.AsSpan(p), isFinalBlock: true, new JsonReaderState(Options));
         try
         {
@@ -122,6 +155,7 @@ public sealed class JsonDocumentArticleReader : IArticleReader
         {
             items.Add(ReadItem.Skip(JsonProblem.Line(e) + lines.LineAt(p) - 1, JsonProblem.DescribeInFile(e, lines.LineAt(p) - 1)));
         }
+        return items;
     }
 
     /// <summary>The offset of the next object at or after <paramref name="from"/> that can be an

@@ -14,16 +14,20 @@ public static class DiskFull
 
     /// <summary>Whether <paramref name="e"/> or an exception inside it is the disk (or the user's
     /// quota) running full.</summary>
-    public static bool Is(Exception? e)
+    public static bool Is(Exception? e) => Find(e) != null;
+
+    /// <summary>The exception in <paramref name="e"/> (itself, an inner one, or one of an
+    /// aggregate's) that is the full disk; null when there is none.</summary>
+    private static IOException? Find(Exception? e)
     {
         for (; e != null; e = e.InnerException)
         {
             if (e is IOException io && Array.IndexOf(Codes, io.HResult) >= 0)
-                return true;
-            if (e is AggregateException all && all.InnerExceptions.Any(Is))
-                return true;
+                return io;
+            if (e is AggregateException all && all.InnerExceptions.Select(Find).FirstOrDefault(x => x != null) is { } inner)
+                return inner;
         }
-        return false;
+        return null;
     }
 
     /// <summary>The one-line error for a build of <paramref name="indexPath"/> stopped by a full
@@ -38,15 +42,5 @@ public static class DiskFull
 
     /// <summary>The system's words (and the file it was writing, when it says) from the exception
     /// that is the full disk.</summary>
-    public static string SystemMessage(Exception e)
-    {
-        for (Exception? x = e; x != null; x = x.InnerException)
-        {
-            if (x is IOException io && Array.IndexOf(Codes, io.HResult) >= 0)
-                return IndexStore.FirstLine(io.Message);
-            if (x is AggregateException all && all.InnerExceptions.FirstOrDefault(Is) is { } inner)
-                return SystemMessage(inner);
-        }
-        return IndexStore.FirstLine(e.Message);
-    }
+    public static string SystemMessage(Exception e) => IndexStore.FirstLine((Find(e) ?? e).Message);
 }

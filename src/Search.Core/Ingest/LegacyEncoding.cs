@@ -28,16 +28,9 @@ public static class LegacyEncoding
         if (high <= NonLatinShare * (high + latin))
             return TextDecoding.Windows1252;
         var found = CharsetDetector.DetectFromBytes(head.ToArray()).Detected;
-        if (found is not { Confidence: >= MinConfidence, EncodingName: { } name })
-            return TextDecoding.Windows1252;
-        try
-        {
-            return CodePagesEncodingProvider.Instance.GetEncoding(name) ?? Encoding.GetEncoding(name);
-        }
-        catch (ArgumentException)
-        {
-            return TextDecoding.Windows1252;
-        }
+        return found is { Confidence: >= MinConfidence, EncodingName: { } name } && TextDecoding.Named(name) is { } encoding
+            ? encoding
+            : TextDecoding.Windows1252;
     }
 
     private static (int High, int Latin) Count(ReadOnlySpan<byte> bytes)

@@ -45,6 +45,20 @@ public static class TextDecoding
         CodePagesEncodingProvider.Instance.GetEncoding(1252)
         ?? throw new InvalidOperationException("Windows-1252 encoding is not available");
 
+    /// <summary>An encoding by name, from the code-pages provider or the runtime; null when neither
+    /// knows the name.</summary>
+    public static Encoding? Named(string name)
+    {
+        try
+        {
+            return CodePagesEncodingProvider.Instance.GetEncoding(name) ?? Encoding.GetEncoding(name);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Classifies content from its first bytes (pass up to <see cref="HeadSize"/>, or the
     /// whole file when it is at hand: UTF-8 validity is then checked over all of it).</summary>
     public static TextSniff Sniff(ReadOnlySpan<byte> head)

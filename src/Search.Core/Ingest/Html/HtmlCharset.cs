@@ -60,14 +60,7 @@ public static partial class HtmlCharset
             return TextDecoding.Windows1252;
         if (name is "utf8" or "unicode-1-1-utf-8")
             return Utf8Lenient;
-        try
-        {
-            return CodePagesEncodingProvider.Instance.GetEncoding(name) ?? Encoding.GetEncoding(name);
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
+        return TextDecoding.Named(name);
     }
 
     /// <summary>Counts well-formed multi-byte UTF-8 sequences and invalid bytes.</summary>

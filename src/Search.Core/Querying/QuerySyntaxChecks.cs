@@ -49,7 +49,9 @@ public static partial class QuerySyntaxChecks
         }
     }
 
-    private static bool StartsWord(string text, int i) =>
+    /// <summary>Whether position <paramref name="i"/> starts a word: after white space, an
+    /// operator or a field's ':' (where '*' is a leading wildcard and '/' opens a regular expression).</summary>
+    internal static bool StartsWord(string text, int i) =>
         i == 0 || char.IsWhiteSpace(text[i - 1]) || "(:+-!".Contains(text[i - 1]);
 
     /// <summary>`*:*`, Lucene's match-all, may appear inside a larger query.</summary>

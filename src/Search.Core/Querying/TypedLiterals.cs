@@ -53,7 +53,7 @@ public static partial class TypedLiterals
                 closer = '"';
             else if (c is '[' or '{')
                 closer = c == '[' ? ']' : '}';
-            else if (c == '/' && (i == start || "(:+-!".Contains(text[i - 1], StringComparison.Ordinal)))
+            else if (c == '/' && QuerySyntaxChecks.StartsWord(text, i))
                 closer = '/';
         }
         return text.Length;

@@ -101,6 +101,7 @@ public static class DateParsing
         return Iso(Number(s[..4]), Number(s[4..6]), Number(s[6..8]));
     }
 
+    /// <summary>Digits already checked to be digits, as a number.</summary>
     private static int Number(ReadOnlySpan<char> digits) => int.Parse(digits, NumberStyles.None, CultureInfo.InvariantCulture);
 
     /// <summary><c>a/b/yyyy</c> (or '-', '.'), optionally followed by a valid time: a number over 12
@@ -122,7 +123,7 @@ public static class DateParsing
             pos++;
         if (pos - yearStart != 4)
             return null;
-        int year = int.Parse(s[yearStart..pos], NumberStyles.None, CultureInfo.InvariantCulture);
+        int year = Number(s[yearStart..pos]);
         bool monthFirst;
         if (a > 12)
             monthFirst = false;
@@ -325,7 +326,7 @@ public static class DateParsing
         if (!(suffix.IsEmpty || suffix.Equals("st", StringComparison.OrdinalIgnoreCase) || suffix.Equals("nd", StringComparison.OrdinalIgnoreCase)
               || suffix.Equals("rd", StringComparison.OrdinalIgnoreCase) || suffix.Equals("th", StringComparison.OrdinalIgnoreCase)))
             return 0;
-        return int.Parse(token[..digits], NumberStyles.None, CultureInfo.InvariantCulture);
+        return Number(token[..digits]);
     }
 
     /// <summary>Full name or an abbreviation of at least 3 letters ("Jan", "Sept", "Thu", "Tues").</summary>

@@ -31,7 +31,7 @@ public static class IndexBuilder
         string indexPath = Path.GetFullPath(options.IndexPath);
         bool folderExisted = Directory.Exists(indexPath);
         var entriesBefore = folderExisted ? Directory.EnumerateFileSystemEntries(indexPath).ToHashSet(StringComparer.Ordinal) : null;
-        bool hadIndex = folderExisted && Directory.EnumerateFiles(indexPath, "segments_*").Any();
+        bool hadIndex = HasCommit(indexPath);
         BuildSummary summary;
         try
         {
@@ -39,7 +39,7 @@ public static class IndexBuilder
         }
         catch (Exception e) when (DiskFull.Is(e))
         {
-            bool committed = Directory.Exists(indexPath) && Directory.EnumerateFiles(indexPath, "segments_*").Any();
+            bool committed = HasCommit(indexPath);
             if (!committed)
                 RemoveCreated(indexPath, folderExisted, entriesBefore);
             throw DiskFull.Error(indexPath, e, committed);
@@ -51,6 +51,9 @@ public static class IndexBuilder
         }
         return summary;
     }
+
+    private static bool HasCommit(string indexPath) =>
+        Directory.Exists(indexPath) && Directory.EnumerateFiles(indexPath, "segments_*").Any();
 
     /// <summary>Takes away what a build that wrote no index created: the folder, or the files it
     /// put in one that existed.</summary>

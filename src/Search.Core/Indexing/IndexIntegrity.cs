@@ -96,13 +96,7 @@ public static class IndexIntegrity
         {
             // A full disk: the part written is not left behind for every reader to add to.
             if (temp != null)
-                TryDelete(temp);
+                FileDeletion.TryDelete(temp);
         }
-    }
-
-    private static void TryDelete(string path)
-    {
-        try { File.Delete(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
     }
 }

@@ -77,10 +77,7 @@ public static class IndexProblems
         foreach (string file in System.IO.Directory.EnumerateFiles(indexPath, Prefix + "*"))
         {
             if (!kept.Contains(System.IO.Path.GetFileName(file)))
-            {
-                try { File.Delete(file); }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
-            }
+                FileDeletion.TryDelete(file);
         }
     }
 }

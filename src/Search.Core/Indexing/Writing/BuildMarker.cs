@@ -49,10 +49,6 @@ public static class BuildMarker
 
     private sealed class Remover(string path) : IDisposable
     {
-        public void Dispose()
-        {
-            try { File.Delete(path); }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
-        }
+        public void Dispose() => FileDeletion.TryDelete(path);
     }
 }

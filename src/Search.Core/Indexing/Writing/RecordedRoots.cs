@@ -47,9 +47,7 @@ public static class RecordedRoots
         }
         catch (IOException)
         {
-            // A full disk: no half-written list left beside the index.
-            try { File.Delete(temp); }
-            catch (IOException) { }
+            FileDeletion.TryDelete(temp); // a full disk: no half-written list left beside the index
             throw;
         }
         return all;

@@ -61,17 +61,9 @@ public static class CommitPoints
         return TryRead(dir, file) is { } again ? (Newest.Damaged, newest, again) : (Newest.Readable, newest, null);
     }
 
-    /// <summary>The generation of the newest segments_N file, or -1 when there is none.</summary>
-    private static long NewestGeneration(LuceneDirectory dir)
-    {
-        long newest = -1;
-        foreach (string name in dir.ListAll())
-        {
-            if (name.StartsWith(IndexFileNames.SEGMENTS + "_", StringComparison.Ordinal))
-                newest = Math.Max(newest, SegmentInfos.GenerationFromSegmentsFileName(name));
-        }
-        return newest;
-    }
+    /// <summary>The generation of the newest segments_N file, or -1 when there is none (Lucene's
+    /// own listing, which the searchers' refresh reads too).</summary>
+    private static long NewestGeneration(LuceneDirectory dir) => SegmentInfos.GetLastCommitGeneration(dir);
 
     private static Exception? TryRead(LuceneDirectory dir, string file)
     {

@@ -37,6 +37,14 @@ public sealed class HtmlArticleReader(TimeSpan timeout) : IBinaryArticleReader
     {
         if (SavedPageParts.PageOf(file) is { } page)
             return ReadItem.Skip(RecordProblem.WholeFile, $"part of the saved page {page} (a frame saved with it), not an article");
+        return ReadContent(file, bytes);
+    }
+
+    /// <summary>The article of one page's bytes (gzipped or not), wherever they were stored: a file,
+    /// or a web archive's record (whose server declared <paramref name="served"/> as its charset).
+    /// The article is keyed as the file's one article; problems are the whole file's.</summary>
+    internal ReadItem ReadContent(SourceFile file, ReadOnlyMemory<byte> bytes, Encoding? served = null)
+    {
         ReadOnlyMemory<byte> content;
         try
         {
@@ -52,7 +60,7 @@ public sealed class HtmlArticleReader(TimeSpan timeout) : IBinaryArticleReader
         if (sniff.Kind == TextKind.Binary && sniff.BomLength == 0)
             return ReadItem.Skip(RecordProblem.WholeFile, "binary file");
 
-        ExtractedPage? extracted = TimeBox.Run(() => HtmlExtractor.Extract(content.Span), timeout);
+        ExtractedPage? extracted = TimeBox.Run(() => HtmlExtractor.Extract(content.Span, served), timeout);
         if (extracted == null)
             return ReadItem.Skip(RecordProblem.WholeFile, TimeBox.Reason(timeout));
         if (extracted.Body.Length == 0)

@@ -6,7 +6,8 @@ namespace Search.Core.Ingest.Html;
 /// Order: a byte-order mark; else bytes that are valid UTF-8 (apart from a stray byte or two in a
 /// page full of UTF-8) are UTF-8 whatever the page says, since other encodings almost never form
 /// valid multi-byte UTF-8 by chance; else the charset the page declares (meta charset, http-equiv,
-/// XML declaration) when it is a known single- or multi-byte code page other than UTF-8; else
+/// XML declaration) when it is a known single- or multi-byte code page other than UTF-8; else the
+/// one its server declared (the HTTP <c>Content-Type</c> a web archive kept), likewise; else
 /// Windows-1252 (the WHATWG reading of <c>iso-8859-1</c> and <c>us-ascii</c>, and the commonest
 /// undeclared legacy encoding), or the encoding of another script a page mostly in it is in
 /// (<see cref="LegacyEncoding"/>).
@@ -18,8 +19,9 @@ public static partial class HtmlCharset
 
     private static readonly Encoding Utf8Lenient = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 
-    /// <summary>Decodes the page's bytes to text, choosing the encoding as described above.</summary>
-    public static string Decode(ReadOnlySpan<byte> bytes, out Encoding encoding)
+    /// <summary>Decodes the page's bytes to text, choosing the encoding as described above;
+    /// <paramref name="served"/> is the charset its server declared, when known.</summary>
+    public static string Decode(ReadOnlySpan<byte> bytes, out Encoding encoding, Encoding? served = null)
     {
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
             return (encoding = Utf8Lenient).GetString(bytes[3..]);
@@ -27,19 +29,21 @@ public static partial class HtmlCharset
             return (encoding = Encoding.Unicode).GetString(bytes[2..]);
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
             return (encoding = Encoding.BigEndianUnicode).GetString(bytes[2..]);
-        encoding = Choose(bytes);
+        encoding = Choose(bytes, served);
         return encoding.GetString(bytes);
     }
 
     /// <summary>The encoding for bytes without a byte-order mark.</summary>
-    public static Encoding Choose(ReadOnlySpan<byte> bytes)
+    public static Encoding Choose(ReadOnlySpan<byte> bytes, Encoding? served = null)
     {
         (int valid, int invalid) = CountUtf8(bytes);
         if (invalid == 0 || (invalid <= 2 && valid >= 20 * invalid))
             return Utf8Lenient;
-        Encoding? declared = Declared(bytes);
-        if (declared != null && declared.CodePage != Encoding.UTF8.CodePage)
-            return declared;
+        foreach (Encoding? declared in (ReadOnlySpan<Encoding?>)[Declared(bytes), served])
+        {
+            if (declared != null && declared.CodePage != Encoding.UTF8.CodePage)
+                return declared;
+        }
         return LegacyEncoding.Of(bytes[..Math.Min(bytes.Length, TextDecoding.HeadSize)], markup: true);
     }
 

@@ -19,9 +19,11 @@ public static class HtmlExtractor
     /// <summary>Base address given to SmartReader when the page states no URL (it only resolves links against it).</summary>
     private const string PlaceholderUrl = "https://localhost/";
 
-    public static ExtractedPage Extract(ReadOnlySpan<byte> bytes)
+    /// <summary>Extracts the article of a page; <paramref name="served"/> is the charset its server
+    /// declared, when known (a web archive keeps it).</summary>
+    public static ExtractedPage Extract(ReadOnlySpan<byte> bytes, Encoding? served = null)
     {
-        string html = HtmlCharset.Decode(bytes, out _);
+        string html = HtmlCharset.Decode(bytes, out _, served);
         var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
         IHtmlDocument document = parser.ParseDocument(html);
         PageMetadata metadata = PageMetadata.Read(document);

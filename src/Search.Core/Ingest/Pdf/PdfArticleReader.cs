@@ -26,7 +26,10 @@ public sealed class PdfArticleReader(TimeSpan timeout) : IBinaryArticleReader
         yield return ReadPdf(file, bytes);
     }
 
-    private ReadItem ReadPdf(SourceFile file, ReadOnlyMemory<byte> bytes)
+    /// <summary>The article of one PDF's bytes (gzipped or not), wherever they were stored: a file,
+    /// or a web archive's record. The article is keyed as the file's one article; problems are the
+    /// whole file's.</summary>
+    internal ReadItem ReadPdf(SourceFile file, ReadOnlyMemory<byte> bytes)
     {
         byte[] content;
         try

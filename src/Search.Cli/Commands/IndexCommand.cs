@@ -203,7 +203,7 @@ public static class IndexCommand
             parts.Add($"{Formats.Count(records, "bad record")} skipped in {Formats.Count(incomplete, "file")} indexed without {(records == 1 ? "it" : "them")}");
         TextWrap.WriteHanging(o.Out, "", 0, $"Skipped: {string.Join("; ", parts)} (listed until fixed or removed):", o.Width);
         foreach (var k in skipped.OrderBy(k => k.File, StringComparer.Ordinal).ThenBy(k => k.Line).Take(ProblemsShown))
-            TextWrap.WriteHanging(o.Out, "  ", 2, k.ToString(), o.Width);
+            TextWrap.WriteHanging(o.Out, "  ", 2, (k with { File = TerminalText.Name(k.File) }).ToString(), o.Width);
         if (skipped.Count > ProblemsShown)
             TextWrap.WriteHanging(o.Out, "  ", 2, $"… and {Formats.N(skipped.Count - ProblemsShown)} more ({more})", o.Width);
     }
@@ -226,7 +226,7 @@ public static class IndexCommand
             var unfinished = live.Unfinished;
             o.Out.WriteLine($"Interrupted {string.Join(", ", roots.Select(Path.GetFullPath))} into {index}: stopped at once, without waiting for the last commit; the index keeps its last commit");
             if (unfinished.Count > 0)
-                o.Out.WriteLine($"Unfinished: {string.Join(", ", unfinished.Take(10))}{(unfinished.Count > 10 ? $" and {Formats.N(unfinished.Count - 10)} more" : "")}: what was committed of {(unfinished.Count == 1 ? "it" : "them")} is indexed, and the next `search index` reads the rest.");
+                o.Out.WriteLine($"Unfinished: {string.Join(", ", unfinished.Take(10).Select(TerminalText.Name))}{(unfinished.Count > 10 ? $" and {Formats.N(unfinished.Count - 10)} more" : "")}: what was committed of {(unfinished.Count == 1 ? "it" : "them")} is indexed, and the next `search index` reads the rest.");
             o.Out.WriteLine("Run `search index` again to finish: work already committed is kept.");
             o.Out.Flush();
             o.Err.Flush();
@@ -262,7 +262,7 @@ public static class IndexCommand
         {
             Line($"  ids:      {Formats.N(s.Collisions.Count)} {(s.Collisions.Count == 1 ? "id is" : "ids are")} shared by articles of different files; all are kept (`search show ID --file FILE` picks one):");
             foreach (var c in s.Collisions.Take(10))
-                Line($"    {c.Id}: {string.Join(", ", c.Files)}");
+                Line($"    {TerminalText.Name(c.Id)}: {string.Join(", ", c.Files.Select(TerminalText.Name))}");
             if (s.Collisions.Count > 10)
                 w.WriteLine($"    … and {Formats.N(s.Collisions.Count - 10)} more (use --json for the full list)");
         }
@@ -270,13 +270,13 @@ public static class IndexCommand
         {
             w.WriteLine("Ignored:");
             foreach (var f in s.Ignored.Order(StringComparer.Ordinal).Take(20))
-                w.WriteLine("  " + TerminalText.Safe(f));
+                w.WriteLine("  " + TerminalText.Name(f));
             if (s.Ignored.Count > 20)
                 w.WriteLine($"  … and {Formats.N(s.Ignored.Count - 20)} more (use --json for the full list)");
         }
         PrintProblems(o, s.Skipped, "use --json for the full list");
         if (s.Unfinished.Count > 0)
-            Line($"Unfinished: {string.Join(", ", s.Unfinished.Take(10))}{(s.Unfinished.Count > 10 ? $" and {Formats.N(s.Unfinished.Count - 10)} more" : "")}: what was read of {(s.Unfinished.Count == 1 ? "it" : "them")} is indexed, and the next `search index` reads the rest.");
+            Line($"Unfinished: {string.Join(", ", s.Unfinished.Take(10).Select(TerminalText.Name))}{(s.Unfinished.Count > 10 ? $" and {Formats.N(s.Unfinished.Count - 10)} more" : "")}: what was read of {(s.Unfinished.Count == 1 ? "it" : "them")} is indexed, and the next `search index` reads the rest.");
         if (s.Interrupted)
             w.WriteLine("Run `search index` again to finish: work already committed is kept.");
     }

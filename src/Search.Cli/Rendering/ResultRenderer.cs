@@ -60,10 +60,10 @@ public sealed class ResultRenderer
             for (int i = 0; i < title.Count; i++)
                 w.WriteLine((i == 0 ? _o.Dim($"{hit.Rank,3}.") + " " : Indent) + MarkedTitle(title[i]));
             var meta = new[] { hit.Source, hit.Author, hit.Published, hit.Section }.Where(s => !string.IsNullOrEmpty(s));
-            string metaText = string.Join(" · ", meta);
-            foreach (string line in TextWrap.Wrap(metaText.Length == 0 ? hit.Id : metaText + "  " + hit.Id, width - Indent.Length, 0))
-                w.WriteLine(Indent + (line.EndsWith(hit.Id, StringComparison.Ordinal)
-                    ? _o.Dim(line[..^hit.Id.Length]) + _o.Cyan(hit.Id)
+            string metaText = string.Join(" · ", meta), id = TerminalText.Name(hit.Id);
+            foreach (string line in TextWrap.Wrap(metaText.Length == 0 ? id : metaText + "  " + id, width - Indent.Length, 0))
+                w.WriteLine(Indent + (line.EndsWith(id, StringComparison.Ordinal)
+                    ? _o.Dim(line[..^id.Length]) + _o.Cyan(id)
                     : _o.Dim(line)));
             if (hit.Snippet.Length > 0)
                 foreach (string line in TextWrap.Wrap(hit.Snippet, width - Indent.Length, _o.MarkerWidth))
@@ -94,7 +94,7 @@ public sealed class ResultRenderer
             for (int i = 0; i < title.Count; i++)
                 w.WriteLine((i == 0 ? _o.Dim($"{hit.Rank,3}.") + " " : Indent) + _o.Bold(title[i]));
             var meta = new[] { hit.Source, hit.Author, hit.Published, hit.Section }.Where(s => !string.IsNullOrEmpty(s));
-            WriteWrapped(_o.Dim, $"{string.Join(" · ", meta)}  {hit.Id}", Indent);
+            WriteWrapped(_o.Dim, $"{string.Join(" · ", meta)}  {TerminalText.Name(hit.Id)}", Indent);
             if (hit.Copies > 1)
                 w.WriteLine("     " + _o.Dim(CopiesLine(hit)));
         }
@@ -112,7 +112,7 @@ public sealed class ResultRenderer
             foreach (var m in c.Members)
             {
                 var meta = new[] { m.Source, m.Published }.Where(s => !string.IsNullOrEmpty(s));
-                WriteWrapped(s => s, $"{m.Id}  {string.Join(" · ", meta)}  {m.Title}", "  ");
+                WriteWrapped(s => s, $"{TerminalText.Name(m.Id)}  {string.Join(" · ", meta)}  {m.Title}", "  ");
             }
         }
         if (clusters.Count > limit)
@@ -197,7 +197,7 @@ public sealed class ResultRenderer
             for (int i = 0; i < wrapped.Count; i++)
                 lines.Add((i == 0 ? _o.Dim(label) : new string(' ', label.Length)) + wrapped[i]);
         }
-        Line("id", a.Id);
+        Line("id", TerminalText.Name(a.Id));
         Line("source", a.Source);
         Line("author", a.Author);
         Line("published", a.Published);
@@ -206,8 +206,8 @@ public sealed class ResultRenderer
         Line("places", string.Join(", ", a.Places));
         Line("tags", string.Join(", ", a.Tags));
         Line("links", string.Join(", ", a.Links));
-        Line("file", a.Record is int r ? $"{a.File} (record {r})" : a.File);
-        Line("path", a.FullPath);
+        Line("file", a.Record is int r ? $"{TerminalText.Name(a.File)} (record {r})" : TerminalText.Name(a.File));
+        Line("path", a.FullPath is { } path ? TerminalText.Name(path) : null);
         foreach (var rel in a.Related)
             Line("related", rel);
         lines.Add("");

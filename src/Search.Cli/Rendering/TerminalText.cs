@@ -9,7 +9,8 @@ namespace Search.Cli.Rendering;
 /// where an escape sequence in a title or a file name would recolour or clear the screen,
 /// retitle the window or write to the clipboard. The build removes them from what it reads
 /// (<c>ControlCharacters</c>); this covers what it keeps as written (ids from file names) and
-/// indexes built before it did. Line breaks, tabs and the highlight markers stay.
+/// indexes built before it did. Line breaks, tabs and the highlight markers stay, except in
+/// <see cref="Name"/>s.
 /// </summary>
 public static class TerminalText
 {
@@ -30,4 +31,9 @@ public static class TerminalText
             }
         });
     }
+
+    /// <summary>A file name or id made safe to print on one line: its line breaks and tabs shown as
+    /// marks too (␊, ␉), so that a name holding them (Unix allows it) is not printed as two.</summary>
+    public static string Name(string name) =>
+        Safe(name.AsSpan().IndexOfAny('\n', '\r', '\t') < 0 ? name : name.Replace('\n', '\u240A').Replace('\r', '\u240D').Replace('\t', '\u2409'));
 }

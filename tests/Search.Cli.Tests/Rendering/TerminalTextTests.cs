@@ -41,4 +41,29 @@ public sealed class TerminalTextTests : IDisposable
         Assert.DoesNotContain('\u001b', built.Out + found.Out);
         Assert.DoesNotContain('\u0007', built.Out + found.Out);
     }
+
+    /// <summary>Unix allows a line break in a file name: it was printed as two lines, the second
+    /// looking like the next item.</summary>
+    [Fact]
+    public void A_file_name_with_a_line_break_is_shown_on_one_line()
+    {
+        if (OperatingSystem.IsWindows())
+            return; // Windows file names cannot hold one
+        string root = Path.Combine(_tmp.Path, "archive");
+        Directory.CreateDirectory(root);
+        File.WriteAllText(Path.Combine(root, "recount\nreport.txt"), "Recount ordered\n\nThe recount of the ballots starts on Monday.\n");
+        File.WriteAllText(Path.Combine(root, "notes\nfor me.md"), "not an article");
+        File.WriteAllText(Path.Combine(root, "empty\ttab.txt"), "");
+        string index = Path.Combine(_tmp.Path, "index");
+
+        var built = SearchCli.InProcess("index", root, "--index", index);
+        Assert.Equal(0, built.Code);
+        Assert.Contains("\n  notes␊for me.md\n", built.Out);
+        Assert.Contains("\n  empty␉tab.txt: empty file\n", built.Out);
+        var found = SearchCli.InProcess("query", "recount", "--index", index);
+        Assert.Contains("recount␊report.txt\n", found.Out);
+        var shown = SearchCli.InProcess("show", "recount\nreport.txt", "--index", index);
+        Assert.Contains("recount␊report.txt", shown.Out);
+        Assert.Equal("a␊b␉c␛", TerminalText.Name("a\nb\tc\u001b"));
+    }
 }

@@ -1,8 +1,8 @@
 namespace Search.Core.Ingest;
 
 /// <summary>
-/// Reads a CSV file (<c>.csv</c>, or <c>.tsv</c> with the tab as delimiter), one article per data
-/// row, streaming. The delimiter (comma, semicolon, tab) and quote character (<c>"</c> or
+/// Reads a CSV file (<c>.csv</c>, or <c>.tsv</c> with the tab as delimiter, or a <c>.txt</c> that
+/// is a tab-separated table of articles, as Excel saves one), one article per data row, streaming. The delimiter (comma, semicolon, tab) and quote character (<c>"</c> or
 /// <c>'</c>) are sniffed from the first lines
 /// (<see cref="CsvDialect"/>) unless <see cref="SourceFile.Csv"/> forces them; a byte-order mark
 /// is ignored. Columns come from the header row, mapped by <see cref="FieldMapping"/>; a file whose
@@ -22,11 +22,31 @@ public sealed class CsvArticleReader : IArticleReader
 
     public string Format => "csv";
 
-    public bool CanRead(string extension, ReadOnlySpan<byte> head) => extension is ".csv" or TabSeparated;
+    public bool CanRead(string extension, ReadOnlySpan<byte> head) =>
+        extension is ".csv" or TabSeparated || (extension is ".txt" or ".text" && IsTabSeparatedTable(head));
 
     /// <summary>A tab-separated export: read as CSV with the tab as its delimiter (not sniffed: a
     /// comma or semicolon in its text must not be taken for one).</summary>
     private const string TabSeparated = ".tsv";
+
+    /// <summary>Whether a <c>.txt</c> file's first line is the header row of a table of articles,
+    /// as Excel's "Unicode Text" and "Text (Tab delimited)" save a sheet: two or more cells between
+    /// tabs, every one a short name, and at least two of them article fields, one of which gives
+    /// the text (title, body, summary). An article's first line is its title; no title is a row of
+    /// field names.</summary>
+    internal static bool IsTabSeparatedTable(ReadOnlySpan<byte> head)
+    {
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+            head = head[3..];
+        int newline = head.IndexOf((byte)'\n');
+        if (newline < 0 || head[..newline].IndexOf((byte)'\t') < 0)
+            return false;
+        string[] cells = Encoding.UTF8.GetString(head[..newline]).TrimEnd('\r').Split('\t');
+        if (cells.Any(c => c.Trim().Trim('"').Length is 0 or > MaxHeaderCell))
+            return false;
+        var fields = FieldMapping.MapHeader(cells.Select(c => c.Trim().Trim('"')).ToList()).OfType<ArticleField>().ToList();
+        return fields.Count >= 2 && fields.Any(FieldMapping.IsText);
+    }
 
     public IEnumerable<ReadItem> Read(SourceFile file) => TextDecoding.ReadRecords(file, Read);
 
@@ -41,7 +61,7 @@ public sealed class CsvArticleReader : IArticleReader
         string head = new(buffer, 0, read);
         if (head.StartsWith('\uFEFF'))
             head = head[1..];
-        char? forced = settings.Delimiter ?? (ReaderRegistry.ExtensionOf(file.FullPath) == TabSeparated ? '\t' : null);
+        char? forced = settings.Delimiter ?? (ReaderRegistry.ExtensionOf(file.FullPath).Replace(".gz", "") is TabSeparated or ".txt" or ".text" ? '\t' : null);
         var (delimiter, quote) = CsvDialect.Sniff(head, whole: read < buffer.Length, forced, settings.Quote);
         var csv = new CsvRecordParser(reader, delimiter, quote, head);
 

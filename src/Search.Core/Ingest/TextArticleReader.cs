@@ -40,7 +40,10 @@ public sealed class TextArticleReader : IArticleReader
 
     public string Format => "text";
 
-    public bool CanRead(string extension, ReadOnlySpan<byte> head) => extension is ".txt" or ".text";
+    /// <summary>A <c>.txt</c> or <c>.text</c> file, unless it is a table of articles saved as text
+    /// (<see cref="CsvArticleReader.IsTabSeparatedTable"/>).</summary>
+    public bool CanRead(string extension, ReadOnlySpan<byte> head) =>
+        extension is ".txt" or ".text" && !CsvArticleReader.IsTabSeparatedTable(head);
 
     public IEnumerable<ReadItem> Read(SourceFile file)
     {

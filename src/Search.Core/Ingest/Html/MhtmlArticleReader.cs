@@ -1,0 +1,48 @@
+namespace Search.Core.Ingest.Html;
+
+/// <summary>
+/// Reads pages saved as one file (<c>.mhtml</c>, <c>.mht</c>: Chrome's and Edge's "Webpage, Single
+/// File", Word's "Single File Web Page"; MIME <c>multipart/related</c>, RFC 2557): the page itself
+/// is the root part (the one <c>start</c> names, else the first HTML part), decoded from
+/// quoted-printable or base64 and read as a saved page is, with the charset its part declares.
+/// Images, styles and frames saved with it are parts of the page, not articles. The page's address
+/// is its canonical URL, else the one it was saved from (<c>Snapshot-Content-Location</c>, the
+/// root part's <c>Content-Location</c>).
+/// </summary>
+public sealed class MhtmlArticleReader(HtmlArticleReader pages) : IBinaryArticleReader
+{
+    public MhtmlArticleReader() : this(new HtmlArticleReader()) { }
+
+    public string Format => "mhtml";
+
+    public bool CanRead(string extension, ReadOnlySpan<byte> head) => extension is ".mhtml" or ".mht" or ".mhtml.gz" or ".mht.gz";
+
+    public IEnumerable<ReadItem> Read(SourceFile file) => Read(file, File.ReadAllBytes(file.FullPath));
+
+    /// <summary>Not used for pages (binary): the file is read again as bytes.</summary>
+    public IEnumerable<ReadItem> Read(SourceFile file, string text) => Read(file);
+
+    public IEnumerable<ReadItem> Read(SourceFile file, ReadOnlyMemory<byte> bytes)
+    {
+        yield return ReadSaved(file, bytes);
+    }
+
+    private ReadItem ReadSaved(SourceFile file, ReadOnlyMemory<byte> bytes)
+    {
+        ReadOnlyMemory<byte> content;
+        try
+        {
+            content = Gzip.Unwrap(bytes);
+        }
+        catch (InvalidDataException e)
+        {
+            return ReadItem.Skip(RecordProblem.WholeFile, $"not valid gzip: {e.Message}");
+        }
+        if (MimeParts.Root(content.Span) is not { } root)
+            return ReadItem.Skip(RecordProblem.WholeFile, "not a saved web page: no HTML part in the MIME archive");
+        ReadItem item = pages.ReadContent(file, root.Body, root.Charset is null ? null : HtmlCharset.ByName(root.Charset));
+        if (item.Article is { } article)
+            article.Url ??= root.Location;
+        return item;
+    }
+}

@@ -8,7 +8,7 @@ namespace Search.Core.Ingest.Html;
 /// ad frame, a menu: <see cref="NonArticlePages"/>) and a frame saved inside a page's
 /// <c>Name_files/</c> folder (<see cref="SavedPageParts"/>) are skipped, saying so.
 /// </summary>
-public sealed class HtmlArticleReader(TimeSpan timeout) : IBinaryArticleReader
+public sealed class HtmlArticleReader(TimeSpan timeout) : WholeFileReader
 {
     /// <summary>Per-page limit: the slowest real pages measured take 2-4 s (see docs/extraction.md).</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(15);
@@ -17,23 +17,12 @@ public sealed class HtmlArticleReader(TimeSpan timeout) : IBinaryArticleReader
 
     public TimeSpan Timeout => timeout;
 
-    public string Format => "html";
+    public override string Format => "html";
 
-    public bool CanRead(string extension, ReadOnlySpan<byte> head) =>
+    public override bool CanRead(string extension, ReadOnlySpan<byte> head) =>
         extension is ".html" or ".htm" or ".xhtml" or ".html.gz" or ".htm.gz" or ".xhtml.gz";
 
-    public IEnumerable<ReadItem> Read(SourceFile file) => Read(file, File.ReadAllBytes(file.FullPath));
-
-    /// <summary>The text overload is not used for pages (their charset is decided from the bytes):
-    /// the file is read again as bytes.</summary>
-    public IEnumerable<ReadItem> Read(SourceFile file, string text) => Read(file);
-
-    public IEnumerable<ReadItem> Read(SourceFile file, ReadOnlyMemory<byte> bytes)
-    {
-        yield return ReadPage(file, bytes);
-    }
-
-    private ReadItem ReadPage(SourceFile file, ReadOnlyMemory<byte> bytes)
+    protected override ReadItem ReadOne(SourceFile file, ReadOnlyMemory<byte> bytes)
     {
         if (SavedPageParts.PageOf(file) is { } page)
             return ReadItem.Skip(RecordProblem.WholeFile, $"part of the saved page {page} (a frame saved with it), not an article");

@@ -9,25 +9,15 @@ namespace Search.Core.Ingest.Html;
 /// is its canonical URL, else the one it was saved from (<c>Snapshot-Content-Location</c>, the
 /// root part's <c>Content-Location</c>).
 /// </summary>
-public sealed class MhtmlArticleReader(HtmlArticleReader pages) : IBinaryArticleReader
+public sealed class MhtmlArticleReader(HtmlArticleReader pages) : WholeFileReader
 {
     public MhtmlArticleReader() : this(new HtmlArticleReader()) { }
 
-    public string Format => "mhtml";
+    public override string Format => "mhtml";
 
-    public bool CanRead(string extension, ReadOnlySpan<byte> head) => extension is ".mhtml" or ".mht" or ".mhtml.gz" or ".mht.gz";
+    public override bool CanRead(string extension, ReadOnlySpan<byte> head) => extension is ".mhtml" or ".mht" or ".mhtml.gz" or ".mht.gz";
 
-    public IEnumerable<ReadItem> Read(SourceFile file) => Read(file, File.ReadAllBytes(file.FullPath));
-
-    /// <summary>Not used for pages (binary): the file is read again as bytes.</summary>
-    public IEnumerable<ReadItem> Read(SourceFile file, string text) => Read(file);
-
-    public IEnumerable<ReadItem> Read(SourceFile file, ReadOnlyMemory<byte> bytes)
-    {
-        yield return ReadSaved(file, bytes);
-    }
-
-    private ReadItem ReadSaved(SourceFile file, ReadOnlyMemory<byte> bytes)
+    protected override ReadItem ReadOne(SourceFile file, ReadOnlyMemory<byte> bytes)
     {
         ReadOnlyMemory<byte> content;
         try

@@ -13,7 +13,7 @@ namespace Search.Core.Ingest.Office;
 /// <c>admin</c>). A file that is not a Word document (an old <c>.doc</c> renamed, an encrypted
 /// one, a damaged zip) or has no text is skipped with the reason.
 /// </summary>
-public sealed class DocxArticleReader : IBinaryArticleReader
+public sealed class DocxArticleReader : WholeFileReader
 {
     /// <summary>Most bytes the document's text part may expand to (a zip bomb is not read).</summary>
     private const long MaxPartBytes = 256L << 20;
@@ -27,21 +27,11 @@ public sealed class DocxArticleReader : IBinaryArticleReader
         "unknown", "guest", "pc", "home", "test", "python-docx", "apache poi", "openpyxl",
     };
 
-    public string Format => "docx";
+    public override string Format => "docx";
 
-    public bool CanRead(string extension, ReadOnlySpan<byte> head) => extension is ".docx" or ".docm";
+    public override bool CanRead(string extension, ReadOnlySpan<byte> head) => extension is ".docx" or ".docm";
 
-    public IEnumerable<ReadItem> Read(SourceFile file) => Read(file, File.ReadAllBytes(file.FullPath));
-
-    /// <summary>Not used for Word documents (binary): the file is read again as bytes.</summary>
-    public IEnumerable<ReadItem> Read(SourceFile file, string text) => Read(file);
-
-    public IEnumerable<ReadItem> Read(SourceFile file, ReadOnlyMemory<byte> bytes)
-    {
-        yield return ReadDocument(file, bytes);
-    }
-
-    private static ReadItem ReadDocument(SourceFile file, ReadOnlyMemory<byte> bytes)
+    protected override ReadItem ReadOne(SourceFile file, ReadOnlyMemory<byte> bytes)
     {
         ReadOnlySpan<byte> head = bytes.Span[..Math.Min(bytes.Length, 8)];
         if (head.StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0]))

@@ -6,25 +6,17 @@ namespace Search.Core.Ingest.Pdf;
 /// runs out of time is skipped with that reason; the build goes on. Without a title on the page or
 /// in the metadata, the title is the start of the text, as for text files.
 /// </summary>
-public sealed class PdfArticleReader(TimeSpan timeout) : IBinaryArticleReader
+public sealed class PdfArticleReader(TimeSpan timeout) : WholeFileReader
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
 
     public PdfArticleReader() : this(DefaultTimeout) { }
 
-    public string Format => "pdf";
+    public override string Format => "pdf";
 
-    public bool CanRead(string extension, ReadOnlySpan<byte> head) => extension is ".pdf" or ".pdf.gz";
+    public override bool CanRead(string extension, ReadOnlySpan<byte> head) => extension is ".pdf" or ".pdf.gz";
 
-    public IEnumerable<ReadItem> Read(SourceFile file) => Read(file, File.ReadAllBytes(file.FullPath));
-
-    /// <summary>Not used for PDFs (binary): the file is read again as bytes.</summary>
-    public IEnumerable<ReadItem> Read(SourceFile file, string text) => Read(file);
-
-    public IEnumerable<ReadItem> Read(SourceFile file, ReadOnlyMemory<byte> bytes)
-    {
-        yield return ReadPdf(file, bytes);
-    }
+    protected override ReadItem ReadOne(SourceFile file, ReadOnlyMemory<byte> bytes) => ReadPdf(file, bytes);
 
     /// <summary>The article of one PDF's bytes (gzipped or not), wherever they were stored: a file,
     /// or a web archive's record. The article is keyed as the file's one article; problems are the

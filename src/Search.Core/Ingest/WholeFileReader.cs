@@ -1,0 +1,26 @@
+namespace Search.Core.Ingest;
+
+/// <summary>
+/// A reader of a format whose file is one article read from its bytes (a web page, a page saved as
+/// one file, a PDF, a Word document): the overloads every such reader shares, around the one
+/// method that reads the article.
+/// </summary>
+public abstract class WholeFileReader : IBinaryArticleReader
+{
+    public abstract string Format { get; }
+
+    public abstract bool CanRead(string extension, ReadOnlySpan<byte> head);
+
+    public IEnumerable<ReadItem> Read(SourceFile file) => Read(file, File.ReadAllBytes(file.FullPath));
+
+    /// <summary>Not used for these formats (binary): the file is read again as bytes.</summary>
+    public IEnumerable<ReadItem> Read(SourceFile file, string text) => Read(file);
+
+    public IEnumerable<ReadItem> Read(SourceFile file, ReadOnlyMemory<byte> bytes)
+    {
+        yield return ReadOne(file, bytes);
+    }
+
+    /// <summary>The file's article, or the reason it has none.</summary>
+    protected abstract ReadItem ReadOne(SourceFile file, ReadOnlyMemory<byte> bytes);
+}

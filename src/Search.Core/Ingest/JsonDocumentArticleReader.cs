@@ -7,8 +7,9 @@ namespace Search.Core.Ingest;
 /// objects (`[{...}, {...}]`), one article object spread over several lines (pretty-printed), or an
 /// API response holding a list of articles. Each value is read by <see cref="JsonRecord"/>. The record number is the
 /// item's place in the array (1-based), so ids without an "id" are <c>RelativePath#N</c>; problems
-/// are reported at the line where the item starts. The document is read whole (for archives of
-/// millions of articles, JSON Lines streams). A broken array item is reported with its line and
+/// are reported at the line where the item starts. An array is streamed an item at a time
+/// (<see cref="JsonWindow"/>): an export of any size is read holding about one item's bytes. A
+/// broken array item is reported with its line and
 /// byte, and reading goes on at the next top-level object, so the items after it are kept too.
 /// </summary>
 public sealed class JsonDocumentArticleReader : IArticleReader
@@ -34,40 +35,26 @@ public sealed class JsonDocumentArticleReader : IArticleReader
     public IEnumerable<ReadItem> Read(SourceFile file, string text) => Read(Encoding.UTF8.GetBytes(text), file);
 
     /// <summary>Reads a document from <paramref name="reader"/> (a big file, streamed to the
-    /// indexer, and tests). A UTF-8 file's bytes are read as they are, not decoded to text and
-    /// encoded back: a file of N bytes takes N bytes of memory, not four times that.</summary>
-    public static IEnumerable<ReadItem> Read(TextReader reader, SourceFile file)
-    {
-        if (reader is StreamReader { CurrentEncoding: UTF8Encoding } utf8)
-            return Read(ReadRest(utf8.BaseStream), file);
-        return Read(Encoding.UTF8.GetBytes(reader.ReadToEnd()), file);
-    }
+    /// indexer, and tests). A UTF-8 file's bytes are read as they come, not decoded to text and
+    /// encoded back, and only about one item's bytes are held at a time (<see cref="JsonWindow"/>).</summary>
+    public static IEnumerable<ReadItem> Read(TextReader reader, SourceFile file) =>
+        reader is StreamReader { CurrentEncoding: UTF8Encoding } utf8
+            ? Read(new JsonWindow(utf8.BaseStream), file)
+            : Read(Encoding.UTF8.GetBytes(reader.ReadToEnd()), file);
 
-    private static byte[] ReadRest(Stream stream)
-    {
-        if (stream.CanSeek)
-        {
-            var bytes = new byte[stream.Length - stream.Position];
-            stream.ReadExactly(bytes);
-            return bytes;
-        }
-        using var copy = new MemoryStream(); // gunzipped: its length is not known before
-        stream.CopyTo(copy);
-        return copy.ToArray();
-    }
+    private static IEnumerable<ReadItem> Read(byte[] json, SourceFile file) => Read(new JsonWindow(json), file);
 
     /// <summary>The document's articles, handed on as each array item is read, so the indexer
-    /// holds the file's bytes and a batch of articles, not every article of a big export at once.</summary>
-    private static IEnumerable<ReadItem> Read(byte[] json, SourceFile file)
+    /// holds about one item's bytes and a batch of articles, not a whole export at once.</summary>
+    internal static IEnumerable<ReadItem> Read(JsonWindow json, SourceFile file)
     {
-        var lines = new LineIndex(json);
-        int p = json.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        long p = json.At(0) == 0xEF && json.At(1) == 0xBB && json.At(2) == 0xBF ? 3 : 0;
         p = SkipTrivia(json, p);
-        if (p >= json.Length)
+        if (json.At(p) < 0)
             yield break;
-        if (json[p] != '[')
+        if (json.At(p) != '[')
         {
-            foreach (var single in ReadSingle(json, p, file, lines))
+            foreach (var single in ReadSingle(json, p, file))
                 yield return single;
             yield break;
         }
@@ -76,84 +63,122 @@ public sealed class JsonDocumentArticleReader : IArticleReader
         while (true)
         {
             p = SkipTrivia(json, p);
-            if (p >= json.Length)
+            json.Release(p); // what is behind has been handed on
+            if (json.At(p) < 0)
             {
-                yield return ReadItem.Skip(lines.LineAt(json.Length), "invalid JSON: the file ends inside the array (no closing ']')");
+                yield return ReadItem.Skip(json.LineAt(json.End), "invalid JSON: the file ends inside the array (no closing ']')");
                 yield break;
             }
-            if (json[p] == ']')
+            if (json.At(p) == ']')
             {
                 p = SkipTrivia(json, p + 1);
-                if (p < json.Length)
-                    yield return ReadItem.Skip(lines.LineAt(p), "more JSON after the end of the document");
+                if (json.At(p) >= 0)
+                    yield return ReadItem.Skip(json.LineAt(p), "more JSON after the end of the document");
                 yield break;
             }
             record++;
-            int line = lines.LineAt(p);
-            var (articles, end, error) = ReadItemAt(json, p, file, record, line, lines);
+            int line = json.LineAt(p);
+            var (articles, end, error) = ReadItemAt(json, p, file, record, line);
             foreach (var article in articles)
                 yield return article;
             if (error == null)
             {
                 p = SkipTrivia(json, end);
-                if (p < json.Length && json[p] == ',')
+                int after = json.At(p);
+                if (after == ',')
                 {
                     p++;
                     continue;
                 }
-                if (p >= json.Length || json[p] == ']')
+                if (after < 0 || after == ']')
                     continue;
-                error = $"invalid JSON at line {lines.LineAt(p)}, byte {lines.ColumnAt(p)}: expected ',' or ']' after the item that starts on line {line}";
+                error = $"invalid JSON at line {json.LineAt(p)}, byte {json.ColumnAt(p)}: expected ',' or ']' after the item that starts on line {line}";
                 record++; // what follows is counted as the next item
-                line = lines.LineAt(p);
+                line = json.LineAt(p);
             }
             // Go on at the next top-level object: one that parses, has an article field and is
             // followed by ',' or ']'; the broken item and anything before that is skipped.
-            int next = NextItem(json, p + 1);
+            long next = NextItem(json, p + 1);
             yield return ReadItem.Skip(line, next < 0
                 ? error + "; nothing after it could be read"
-                : error + $"; reading resumed on line {lines.LineAt(next)}");
+                : error + $"; reading resumed on line {json.LineAt(next)}");
             if (next < 0)
                 yield break;
             p = next;
         }
     }
 
-    /// <summary>The array item at <paramref name="p"/>: its articles and where it ends, or why it
-    /// cannot be read.</summary>
-    private static (List<ReadItem> Articles, int End, string? Error) ReadItemAt(byte[] json, int p, SourceFile file, int record, int line, LineIndex lines)
+    /// <summary>The value at <paramref name="p"/>, reading on until it is whole; where it ends.</summary>
+    /// <exception cref="JsonException">The value is not valid JSON, or the document ends inside it.</exception>
+    private static JsonDocument ParseAt(JsonWindow json, long p, out long end)
     {
-        try
+        // Most values lie whole within what has been read: parsed in one pass, as a final block.
+        // One that ends where the read bytes end may go on (a number), and one that fails may
+        // only be cut off: both are read again below.
+        if (json.At(p) >= 0)
         {
-            var reader = new Utf8JsonReader(json.AsSpan(p), isFinalBlock: true, new JsonReaderState(Options));
-            reader.Read();
-            using var item = JsonDocument.ParseValue(ref reader);
-            return (JsonRecord.Read(item.RootElement, file, record, line).ToList(), p + (int)reader.BytesConsumed, null);
+            try
+            {
+                var whole = new Utf8JsonReader(json.From(p), isFinalBlock: true, new JsonReaderState(Options));
+                whole.Read();
+                JsonDocument document = JsonDocument.ParseValue(ref whole);
+                end = p + whole.BytesConsumed;
+                if (json.AtEnd || end < json.End)
+                    return document;
+                document.Dispose();
+            }
+            catch (JsonException) when (!json.AtEnd)
+            {
+            }
         }
-        catch (JsonException e)
+        // Read on until the value is whole (a reader that is not told the data is all says "not
+        // yet" where the bytes run out, and fails only where they are wrong).
+        while (true)
         {
-            long at = e.LineNumber is > 0 ? lines.LineStart(lines.LineAt(p) + (int)e.LineNumber) + (e.BytePositionInLine ?? 0) : p + (e.BytePositionInLine ?? 0);
-            at = Math.Min(at, json.Length);
-            return ([], p, $"invalid JSON at line {lines.LineAt(at)}, byte {lines.ColumnAt(at)}: {JsonProblem.What(e)}");
+            var reader = new Utf8JsonReader(json.From(p), json.AtEnd, new JsonReaderState(Options));
+            if (reader.Read() && JsonDocument.TryParseValue(ref reader, out JsonDocument? document))
+            {
+                end = p + reader.BytesConsumed;
+                return document!;
+            }
+            if (!json.More() && json.AtEnd && reader.IsFinalBlock)
+                throw new JsonException("the document ends inside the value", null, 0, reader.BytesConsumed);
         }
     }
 
-    private static List<ReadItem> ReadSingle(byte[] json, int p, SourceFile file, LineIndex lines)
+    /// <summary>The array item at <paramref name="p"/>: its articles and where it ends, or why it
+    /// cannot be read.</summary>
+    private static (List<ReadItem> Articles, long End, string? Error) ReadItemAt(JsonWindow json, long p, SourceFile file, int record, int line)
     {
-        var items = new List<ReadItem>();
-        var reader = new Utf8JsonReader(json.AsSpan(p), isFinalBlock: true, new JsonReaderState(Options));
         try
         {
-            reader.Read();
-            using (var document = JsonDocument.ParseValue(ref reader))
-                items.AddRange(JsonRecord.Read(document.RootElement, file, 1, lines.LineAt(p)));
-            int rest = SkipTrivia(json, p + (int)reader.BytesConsumed);
-            if (rest < json.Length)
-                items.Add(ReadItem.Skip(lines.LineAt(rest), "more JSON after the end of the document"));
+            using JsonDocument item = ParseAt(json, p, out long end);
+            return (JsonRecord.Read(item.RootElement, file, record, line).ToList(), end, null);
         }
         catch (JsonException e)
         {
-            items.Add(ReadItem.Skip(JsonProblem.Line(e) + lines.LineAt(p) - 1, JsonProblem.DescribeInFile(e, lines.LineAt(p) - 1)));
+            long at = e.LineNumber is > 0 ? json.LineStart(json.LineAt(p) + (int)e.LineNumber) + (e.BytePositionInLine ?? 0) : p + (e.BytePositionInLine ?? 0);
+            at = Math.Min(at, json.End);
+            return ([], p, $"invalid JSON at line {json.LineAt(at)}, byte {json.ColumnAt(at)}: {JsonProblem.What(e)}");
+        }
+    }
+
+    private static List<ReadItem> ReadSingle(JsonWindow json, long p, SourceFile file)
+    {
+        var items = new List<ReadItem>();
+        int line = json.LineAt(p);
+        try
+        {
+            long end;
+            using (JsonDocument document = ParseAt(json, p, out end))
+                items.AddRange(JsonRecord.Read(document.RootElement, file, 1, line));
+            long rest = SkipTrivia(json, end);
+            if (json.At(rest) >= 0)
+                items.Add(ReadItem.Skip(json.LineAt(rest), "more JSON after the end of the document"));
+        }
+        catch (JsonException e)
+        {
+            items.Add(ReadItem.Skip(JsonProblem.Line(e) + line - 1, JsonProblem.DescribeInFile(e, line - 1)));
         }
         return items;
     }
@@ -162,22 +187,22 @@ public sealed class JsonDocumentArticleReader : IArticleReader
     /// array item: preceded by ',' or '[', parsing whole, naming a title or body, and followed by
     /// ',' or ']' (or the end); -1 when there is none. Nested objects (an author object, a list of
     /// tags) fail one of these.</summary>
-    private static int NextItem(byte[] json, int from)
+    private static long NextItem(JsonWindow json, long from)
     {
-        for (int c = Array.IndexOf(json, (byte)'{', Math.Min(from, json.Length)); c >= 0; c = Array.IndexOf(json, (byte)'{', c + 1))
+        for (long c = json.IndexOf((byte)'{', from); c >= 0; c = json.IndexOf((byte)'{', c + 1))
         {
-            int before = c - 1;
-            while (before >= 0 && json[before] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+            long before = c - 1;
+            while (before >= json.Start && json.At(before) is ' ' or '\t' or '\r' or '\n')
                 before--;
-            if (before < 0 || json[before] is not ((byte)',' or (byte)'['))
+            bool follows = before >= json.Start && json.At(before) is ',' or '[';
+            json.Release(Math.Max(json.Start, before)); // a long stretch of broken items is not held
+            if (!follows)
                 continue;
             try
             {
-                var reader = new Utf8JsonReader(json.AsSpan(c), isFinalBlock: true, new JsonReaderState(Options));
-                reader.Read();
-                using var item = JsonDocument.ParseValue(ref reader);
-                int after = SkipTrivia(json, c + (int)reader.BytesConsumed);
-                if (after < json.Length && json[after] is not ((byte)',' or (byte)']'))
+                using JsonDocument item = ParseAt(json, c, out long end);
+                long after = SkipTrivia(json, end);
+                if (json.At(after) is not (',' or ']' or -1))
                     continue;
                 foreach (var property in item.RootElement.EnumerateObject())
                     if (FieldMapping.TryMap(property.Name, out var field) && FieldMapping.IsText(field))
@@ -191,57 +216,27 @@ public sealed class JsonDocumentArticleReader : IArticleReader
     }
 
     /// <summary>Skips whitespace and comments (allowed by <see cref="Options"/>).</summary>
-    private static int SkipTrivia(byte[] json, int p)
+    private static long SkipTrivia(JsonWindow json, long p)
     {
-        while (p < json.Length)
+        while (true)
         {
-            byte b = json[p];
-            if (b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+            int b = json.At(p);
+            if (b is ' ' or '\t' or '\r' or '\n')
                 p++;
-            else if (b == '/' && p + 1 < json.Length && json[p + 1] == '/')
+            else if (b == '/' && json.At(p + 1) == '/')
             {
-                int nl = Array.IndexOf(json, (byte)'\n', p);
-                p = nl < 0 ? json.Length : nl + 1;
+                long newline = json.IndexOf((byte)'\n', p);
+                p = newline < 0 ? json.End : newline + 1;
             }
-            else if (b == '/' && p + 1 < json.Length && json[p + 1] == '*')
+            else if (b == '/' && json.At(p + 1) == '*')
             {
-                int end = json.AsSpan(p + 2).IndexOf("*/"u8);
-                p = end < 0 ? json.Length : p + 2 + end + 2;
+                long star = p + 2;
+                while ((star = json.IndexOf((byte)'*', star)) >= 0 && json.At(star + 1) != '/')
+                    star++;
+                p = star < 0 ? json.End : star + 2;
             }
             else
-                break;
+                return p;
         }
-        return p;
-    }
-
-    /// <summary>Lines of byte offsets: where each line starts, searched by bisection.</summary>
-    private sealed class LineIndex
-    {
-        private readonly List<int> _starts = [0];
-
-        public LineIndex(byte[] bytes)
-        {
-            for (int i = bytes.AsSpan().IndexOf((byte)'\n'); i >= 0; i = NextNewline(bytes, i + 1))
-                _starts.Add(i + 1);
-        }
-
-        private static int NextNewline(byte[] bytes, int from)
-        {
-            int i = bytes.AsSpan(from).IndexOf((byte)'\n');
-            return i < 0 ? -1 : from + i;
-        }
-
-        /// <summary>The 1-based line of <paramref name="offset"/>.</summary>
-        public int LineAt(long offset)
-        {
-            int i = _starts.BinarySearch((int)offset);
-            return i >= 0 ? i + 1 : ~i;
-        }
-
-        /// <summary>The 1-based byte of <paramref name="offset"/> within its line.</summary>
-        public int ColumnAt(long offset) => (int)(offset - _starts[LineAt(offset) - 1]) + 1;
-
-        /// <summary>The offset where 1-based <paramref name="line"/> starts.</summary>
-        public long LineStart(int line) => _starts[Math.Clamp(line - 1, 0, _starts.Count - 1)];
     }
 }

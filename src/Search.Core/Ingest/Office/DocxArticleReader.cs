@@ -1,31 +1,19 @@
 using System.IO.Compression;
 using System.Xml;
-using Search.Core.Ingest.Html;
 
 namespace Search.Core.Ingest.Office;
 
 /// <summary>
 /// Reads one article per Word document (<c>.docx</c>: press releases, drafts, transcripts): its
-/// paragraphs as the body (<see cref="WordDocumentText"/>). The title is the document's first
-/// paragraph styled as a title or heading among its first few, else its stated title
-/// (<c>docProps/core.xml</c>), else a short first paragraph, else the start of the text; the author
-/// is the one it states when that is a person's name, not an account (<c>Windows User</c>,
-/// <c>admin</c>). A file that is not a Word document (an old <c>.doc</c> renamed, an encrypted
+/// paragraphs as the body (<see cref="WordDocumentText"/>), title and author as
+/// <see cref="OfficeArticle"/> chooses them from the paragraphs' styles and the core properties
+/// (<c>docProps/core.xml</c>, or wherever the package's relationships put them). A file that is not a Word document (an old <c>.doc</c> renamed, an encrypted
 /// one, a damaged zip) or has no text is skipped with the reason.
 /// </summary>
 public sealed class DocxArticleReader : WholeFileReader
 {
     /// <summary>Most bytes the document's text part may expand to (a zip bomb is not read).</summary>
     private const long MaxPartBytes = 256L << 20;
-
-    /// <summary>A title or heading this far into the document is a section heading, not the title.</summary>
-    private const int TitleWindow = 3;
-
-    private static readonly HashSet<string> AccountNames = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "user", "windows user", "microsoft office user", "office user", "admin", "administrator", "owner", "author",
-        "unknown", "guest", "pc", "home", "test", "python-docx", "apache poi", "openpyxl",
-    };
 
     public override string Format => "docx";
 
@@ -49,39 +37,13 @@ public sealed class DocxArticleReader : WholeFileReader
                 return ReadItem.Skip(RecordProblem.WholeFile, $"the document's text expands to more than {MaxPartBytes >> 20} MB");
             using (var stream = document.Open())
                 paragraphs = WordDocumentText.Paragraphs(stream);
-            stated = CorePart(zip) is { Length: < 1 << 20 } core ? CoreProperties(core) : (null, null);
+            stated = CorePart(zip) is { Length: < 1 << 20 } core ? OfficeArticle.Stated(core.Open()) : (null, null);
         }
         catch (Exception e) when (e is InvalidDataException or XmlException)
         {
             return ReadItem.Skip(RecordProblem.WholeFile, $"damaged Word document: {e.Message.ReplaceLineEndings(" ")}");
         }
-        if (paragraphs.Count == 0)
-            return ReadItem.Skip(RecordProblem.WholeFile, "no text in the document");
-        int titleAt = TitleParagraph(paragraphs, stated.Title);
-        string title = titleAt >= 0 ? paragraphs[titleAt].Text : stated.Title ?? "";
-        string body = string.Join("\n\n", paragraphs.Where((_, i) => i != titleAt).Select(p => p.Text));
-        if (body.Length == 0)
-            (title, body) = ("", title);
-        var article = Article.WholeFile(file, title, body);
-        article.Author = Person(stated.Creator);
-        return ReadItem.Of(article);
-    }
-
-    /// <summary>Which paragraph is the title: a title or heading style among the first few, else a
-    /// short first paragraph when the document states no title; -1 for none.</summary>
-    private static int TitleParagraph(List<WordParagraph> paragraphs, string? statedTitle)
-    {
-        for (int i = 0; i < Math.Min(TitleWindow, paragraphs.Count); i++)
-        {
-            string style = paragraphs[i].Style ?? "";
-            if (style.Equals("Title", StringComparison.OrdinalIgnoreCase) || style.StartsWith("Heading", StringComparison.OrdinalIgnoreCase) || style == "1")
-                return i;
-        }
-        if (statedTitle != null && paragraphs[0].Text.Equals(statedTitle, StringComparison.OrdinalIgnoreCase))
-            return 0;
-        return statedTitle == null && paragraphs.Count > 1 && paragraphs[0].Text.Length <= TextArticleReader.MaxTitleLength && !paragraphs[0].Text.EndsWith('.')
-            ? 0
-            : -1;
+        return OfficeArticle.From(file, paragraphs, stated.Title, stated.Creator);
     }
 
     /// <summary>The core properties part: where the package's relationships say (Word writes
@@ -100,42 +62,5 @@ public sealed class DocxArticleReader : WholeFileReader
             }
         }
         return zip.GetEntry("docProps/core.xml");
-    }
-
-    /// <summary>The title and creator a document states (<c>dc:title</c>, <c>dc:creator</c>).</summary>
-    private static (string? Title, string? Creator) CoreProperties(ZipArchiveEntry core)
-    {
-        string? title = null, creator = null;
-        using var xml = XmlReader.Create(core.Open(), new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
-        xml.Read();
-        while (!xml.EOF)
-        {
-            // Reading an element's content moves to the node after it: only read on otherwise.
-            if (xml.NodeType == XmlNodeType.Element && xml.NamespaceURI == "http://purl.org/dc/elements/1.1/" && xml.LocalName is "title" or "creator")
-            {
-                bool isTitle = xml.LocalName == "title";
-                string value = xml.ReadElementContentAsString().Trim();
-                if (isTitle)
-                    title = value;
-                else
-                    creator = value;
-            }
-            else
-                xml.Read();
-        }
-        return (string.IsNullOrEmpty(title) ? null : title, string.IsNullOrEmpty(creator) ? null : creator);
-    }
-
-    /// <summary>A stated creator when it reads as a person's name: letters, at least two words, not
-    /// an account or program name.</summary>
-    private static string? Person(string? creator)
-    {
-        if (creator == null || AccountNames.Contains(creator.Trim()))
-            return null;
-        string name = Bylines.Clean(creator);
-        string[] words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return words.Length is >= 2 and <= 5 && words.All(w => char.IsUpper(w[0]) && w.All(c => char.IsLetter(c) || c is '-' or '\'' or '.'))
-            ? name
-            : null;
     }
 }

@@ -1,0 +1,66 @@
+using System.Xml;
+
+namespace Search.Core.Ingest.Office;
+
+/// <summary>
+/// The paragraphs of an OpenDocument text's body (<c>content.xml</c>: LibreOffice, OpenOffice,
+/// Google Docs' .odt download), in order: paragraphs and headings (headings carry the style
+/// <c>Heading</c>), inside lists and table cells too, with their spans, links, spaces, tabs and
+/// line breaks. What the document does not show as its text is left out: tracked changes' deleted
+/// text, comments, footnotes, frames (text boxes, captions) and tables of contents.
+/// </summary>
+internal static class OpenDocumentText
+{
+    private const string Text = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
+    private const string Office = "urn:oasis:names:tc:opendocument:xmlns:office:1.0";
+    private const string Draw = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0";
+
+    public static List<WordParagraph> Paragraphs(Stream contentXml)
+    {
+        var paragraphs = new List<WordParagraph>();
+        var text = new StringBuilder();
+        string? style = null;
+        int depth = -1; // depth of the paragraph being read, -1 outside one
+        using var xml = XmlReader.Create(contentXml, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true });
+        xml.Read();
+        while (!xml.EOF)
+        {
+            if (xml.NodeType == XmlNodeType.Element && Hidden(xml))
+            {
+                xml.Skip(); // moves to the node after the subtree
+                continue;
+            }
+            switch (xml.NodeType)
+            {
+                case XmlNodeType.Element when xml.NamespaceURI == Text && xml.LocalName is "p" or "h" && depth < 0 && !xml.IsEmptyElement:
+                    depth = xml.Depth;
+                    style = xml.LocalName == "h" ? "Heading" : xml.GetAttribute("style-name", Text);
+                    break;
+                case XmlNodeType.Element when xml.NamespaceURI == Text && xml.LocalName == "s" && depth >= 0:
+                    text.Append(' ', int.TryParse(xml.GetAttribute("c", Text), out int n) ? Math.Clamp(n, 1, 100) : 1);
+                    break;
+                case XmlNodeType.Element when xml.NamespaceURI == Text && xml.LocalName is "tab" or "line-break" && depth >= 0:
+                    text.Append(' ');
+                    break;
+                case XmlNodeType.Text or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace or XmlNodeType.CDATA when depth >= 0:
+                    text.Append(xml.Value);
+                    break;
+                case XmlNodeType.EndElement when depth >= 0 && xml.Depth == depth:
+                    string paragraph = ParagraphText.CollapseWhitespace(text.ToString()).Trim();
+                    if (paragraph.Length > 0)
+                        paragraphs.Add(new WordParagraph(paragraph, style));
+                    text.Clear();
+                    depth = -1;
+                    break;
+            }
+            xml.Read();
+        }
+        return paragraphs;
+    }
+
+    /// <summary>Parts of the body that are not its running text.</summary>
+    private static bool Hidden(XmlReader xml) =>
+        (xml.NamespaceURI == Text && xml.LocalName is "tracked-changes" or "note" or "table-of-content" or "sequence-decls" or "user-field-decls")
+        || (xml.NamespaceURI == Office && xml.LocalName is "annotation" or "forms")
+        || (xml.NamespaceURI == Draw && xml.LocalName == "frame");
+}

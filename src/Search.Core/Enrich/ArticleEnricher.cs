@@ -37,7 +37,12 @@ public static class ArticleEnricher
     /// </summary>
     public static void Enrich(Article article, SourceFile file, DateOrder dateOrder = DateOrder.Unknown)
     {
-        if (!IsPageOrPdf(file))
+        // A member of an archive is enriched as the file it is, as if unpacked where it lies in
+        // the archive: a CSV's markup is read, a page's text already is what it shows, and its
+        // folder inside the archive is its section.
+        if (article.File.StartsWith(file.RelativePath + "/", StringComparison.Ordinal))
+            file = new SourceFile(file.FullPath, article.File[(file.RelativePath.Length + 1)..], file.Root);
+        if (!IsPageOrPdf(file.RelativePath))
             Ingest.Html.MarkupInFields.Apply(article); // before the control characters: an entity can stand for one
         ControlCharacters.Strip(article);
         article.Title = ParagraphText.CollapseWhitespace(article.Title);
@@ -89,14 +94,14 @@ public static class ArticleEnricher
         string? folder = file.TopFolder;
         if (string.IsNullOrWhiteSpace(folder) || folder.All(char.IsAsciiDigit) || FormatFolders.Contains(folder.Trim()))
             return null;
-        return IsPageOrPdf(file) ? null : folder.Trim().ToLowerInvariant();
+        return IsPageOrPdf(file.RelativePath) ? null : folder.Trim().ToLowerInvariant();
     }
 
     /// <summary>A web page or PDF (a file the readers of bytes take, by its extension): its text is
     /// already what it shows.</summary>
-    private static bool IsPageOrPdf(SourceFile file)
+    private static bool IsPageOrPdf(string relativePath)
     {
-        string extension = ReaderRegistry.ExtensionOf(file.RelativePath);
+        string extension = ReaderRegistry.ExtensionOf(relativePath);
         return ReaderRegistry.Default.Readers.Any(r => r is IBinaryArticleReader && r.CanRead(extension, []));
     }
 

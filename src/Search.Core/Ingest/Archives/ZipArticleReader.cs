@@ -1,0 +1,83 @@
+using System.IO.Compression;
+
+namespace Search.Core.Ingest.Archives;
+
+/// <summary>
+/// Reads the files inside a <c>.zip</c> (an export, a leak, a folder someone sent zipped) as if
+/// they were unpacked: every member through its own reader (<see cref="ArchiveMember"/>), one at a
+/// time, so an archive of any size is read holding one member. Articles are keyed under the
+/// archive (<c>leak.zip/docs/a.txt</c>); a re-run reads the archive again when it changes, and
+/// only articles that changed are rewritten. An encrypted or damaged member is reported and the
+/// others are read; an archive that cannot be opened at all is skipped with the reason.
+/// </summary>
+public sealed class ZipArticleReader : IBinaryArticleReader
+{
+    public string Format => "zip";
+
+    public bool CanRead(string extension, ReadOnlySpan<byte> head) => extension == ".zip";
+
+    public IEnumerable<ReadItem> Read(SourceFile file)
+    {
+        using var stream = new FileStream(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16);
+        foreach (var item in Read(file, stream))
+            yield return item;
+    }
+
+    /// <summary>Not used for archives (binary): the file is read as bytes.</summary>
+    public IEnumerable<ReadItem> Read(SourceFile file, string text) => Read(file);
+
+    public IEnumerable<ReadItem> Read(SourceFile file, ReadOnlyMemory<byte> bytes) =>
+        Read(file, new MemoryStream(bytes.ToArray(), writable: false));
+
+    private static IEnumerable<ReadItem> Read(SourceFile file, Stream stream)
+    {
+        ZipArchive zip;
+        string? problem = null;
+        try
+        {
+            zip = new ZipArchive(stream, ZipArchiveMode.Read);
+        }
+        catch (InvalidDataException e)
+        {
+            zip = null!;
+            problem = $"not a zip archive that can be read ({e.Message})";
+        }
+        if (problem != null)
+        {
+            yield return ReadItem.Skip(RecordProblem.WholeFile, problem);
+            yield break;
+        }
+        using (zip)
+        {
+            int number = 0;
+            foreach (ZipArchiveEntry entry in zip.Entries)
+            {
+                number++;
+                if (ArchiveMember.Skipped(entry.FullName))
+                    continue;
+                foreach (ReadItem item in ReadEntry(file, number, entry))
+                    yield return item;
+            }
+        }
+    }
+
+    private static List<ReadItem> ReadEntry(SourceFile file, int number, ZipArchiveEntry entry)
+    {
+        string name = entry.FullName;
+        if (entry.Length > ArchiveMember.MaxBytes)
+            return [ArchiveMember.TooBig(number, name, entry.Length)];
+        byte[] bytes;
+        try
+        {
+            using Stream content = entry.Open();
+            bytes = new byte[entry.Length];
+            content.ReadExactly(bytes);
+        }
+        catch (Exception e) when (e is InvalidDataException or NotSupportedException or EndOfStreamException)
+        {
+            // Encrypted (a password), compressed in a way .NET does not read, or damaged.
+            return [ReadItem.Skip(number, $"{name}: cannot be unpacked ({e.Message.ReplaceLineEndings(" ")})")];
+        }
+        return ArchiveMember.Read(file, number, name, bytes);
+    }
+}

@@ -1,0 +1,77 @@
+using System.IO.Compression;
+using System.Text;
+using Search.Core.Indexing;
+using Search.Core.Tests.Support;
+using Xunit;
+using static Search.Core.Tests.Indexing.Writing.BuildTestKit;
+
+namespace Search.Core.Tests.Ingest.Archives;
+
+/// <summary>A .zip of articles is read as its files would be unpacked. It was ignored as "not an
+/// article format".</summary>
+public sealed class ZipArticleReaderTests
+{
+    private static byte[] Zip(params (string Name, byte[] Content)[] members)
+    {
+        var stream = new MemoryStream();
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+            foreach (var (name, content) in members)
+                using (var entry = zip.CreateEntry(name).Open())
+                    entry.Write(content);
+        return stream.ToArray();
+    }
+
+    private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
+
+    private static byte[] Gzipped(string text)
+    {
+        var stream = new MemoryStream();
+        using (var gzip = new GZipStream(stream, CompressionLevel.Fastest, leaveOpen: true))
+            gzip.Write(Utf8(text));
+        return stream.ToArray();
+    }
+
+    [Fact]
+    public void The_files_in_a_zip_are_indexed_as_if_unpacked_and_their_problems_name_them()
+    {
+        using var dir = new TempDir();
+        string root = dir.Sub("inbox");
+        Directory.CreateDirectory(root);
+        File.WriteAllBytes(Path.Combine(root, "export.zip"), Zip(
+            ("business/001.txt", Utf8("Harbour profits rise\n\nThe harbour authority reported record profits on Monday.\n")),
+            ("sport/002.txt", Utf8("Ferry crew wins regatta\n\nThe ferry crew won the harbour regatta on Sunday.\n")),
+            ("feeds/rows.csv", Utf8("title,body\nBridge approved,\"<p>The council voted to build a <b>second</b> bridge.</p>\"\n")),
+            ("feeds/more.jsonl.gz", Gzipped("{\"title\": \"Ferry timetable\", \"body\": \"The old ferry keeps running.\"}\n")),
+            ("photos/harbour.jpg", [0xFF, 0xD8, 0xFF, 0xE0]),
+            ("__MACOSX/business/._001.txt", [0, 5, 22, 7, 0, 2]),
+            ("empty.txt", []),
+            ("nested.zip", Zip(("inner.txt", Utf8("Inner\n\nText.\n"))))));
+        string index = dir.Sub("index");
+        var summary = RunBuild(index, root);
+        var articles = Read(index).Articles;
+        Assert.Equal(["export.zip/business/001.txt", "export.zip/feeds/more.jsonl.gz#1", "export.zip/feeds/rows.csv#1", "export.zip/sport/002.txt"],
+            articles.Keys.Select(k => k.Id).Order(StringComparer.Ordinal));
+        Assert.Contains("The council voted to build a second bridge.", articles[("export.zip/feeds/rows.csv", "export.zip/feeds/rows.csv#1")]);
+        Assert.Equal(["export.zip:7: empty.txt: empty file", "export.zip:8: nested.zip: an archive inside the archive; unpack it to index it"],
+            summary.Skipped.Select(k => k.ToString()).Order(StringComparer.Ordinal));
+        Assert.Equal(4, summary.ArticlesAdded);
+
+        var again = RunBuild(index, root);
+        Assert.Equal(0, again.ArticlesAdded + again.ArticlesUpdated);
+        // The folders inside the archive are sections, as they would be unpacked.
+        using var searcher = Search.Core.Querying.ArticleSearcher.Open(index);
+        var hit = Assert.Single(searcher.Search(new Search.Core.Querying.SearchRequest { Query = "regatta" }).Hits);
+        Assert.Equal("sport", hit.Section);
+    }
+
+    [Fact]
+    public void A_file_that_is_not_a_zip_is_skipped_with_the_reason()
+    {
+        using var dir = new TempDir();
+        string root = dir.Sub("inbox");
+        Directory.CreateDirectory(root);
+        File.WriteAllText(Path.Combine(root, "notes.zip"), "not a zip at all");
+        var summary = RunBuild(dir.Sub("index"), root);
+        Assert.StartsWith("not a zip archive that can be read", Assert.Single(summary.Skipped).Reason);
+    }
+}

@@ -31,7 +31,7 @@ internal static class ArchiveMember
             return [];
         if (resolution.Reader is not { } reader)
             return [ReadItem.Skip(number, $"{name}: {resolution.Reason}")];
-        if (reader is ZipArticleReader)
+        if (reader is ZipArticleReader or TarArticleReader)
             return [ReadItem.Skip(number, $"{name}: an archive inside the archive; unpack it to index it")];
         try
         {

@@ -1,0 +1,93 @@
+namespace Search.Core.Ingest.Mail;
+
+/// <summary>
+/// Reads mailbox files (mbox: <c>.mbox</c>, <c>.mbx</c>, Apple Mail's exported <c>mbox</c>, Google
+/// Takeout's mail, Thunderbird's folders, which have no extension but start with a <c>From </c>
+/// line): one article per message, as <see cref="MailMessage"/> reads it, streamed a message at a
+/// time. Messages are numbered in file order (<c>inbox.mbox#12</c>), their lines counted from the
+/// <c>From </c> line that starts them; <c>&gt;From </c> escapes are undone.
+/// </summary>
+public sealed class MboxArticleReader : IBinaryArticleReader
+{
+    /// <summary>Most bytes one message may take: it is read in memory.</summary>
+    private const long MaxMessageBytes = 64L << 20;
+
+    public string Format => "mbox";
+
+    /// <summary>By extension, or a file without one whose start is a mailbox's (a <c>From </c> line, then headers).</summary>
+    public bool CanRead(string extension, ReadOnlySpan<byte> head) =>
+        extension is ".mbox" or ".mbx" || (extension.Length == 0 && LooksLikeMbox(head));
+
+    private static bool LooksLikeMbox(ReadOnlySpan<byte> head)
+    {
+        if (!head.StartsWith("From "u8))
+            return false;
+        string start = Encoding.Latin1.GetString(head[..Math.Min(head.Length, 4096)]);
+        return start.Contains("\nFrom:", StringComparison.OrdinalIgnoreCase) || start.Contains("\nSubject:", StringComparison.OrdinalIgnoreCase)
+            || start.Contains("\nReturn-Path:", StringComparison.OrdinalIgnoreCase) || start.Contains("\nMessage-ID:", StringComparison.OrdinalIgnoreCase);
+    }
+
+    public IEnumerable<ReadItem> Read(SourceFile file)
+    {
+        using var stream = new FileStream(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16);
+        foreach (var item in Read(file, file.OnRead is { } onRead ? new ReadCountingStream(stream, onRead) : stream))
+            yield return item;
+    }
+
+    /// <summary>Not used for mailboxes (binary: each message has its own charsets): the file is read as bytes.</summary>
+    public IEnumerable<ReadItem> Read(SourceFile file, string text) => Read(file);
+
+    public IEnumerable<ReadItem> Read(SourceFile file, ReadOnlyMemory<byte> bytes) =>
+        Read(file, new MemoryStream(bytes.ToArray(), writable: false));
+
+    private static IEnumerable<ReadItem> Read(SourceFile file, Stream stream)
+    {
+        // Latin-1 maps every byte to one character and back: lines are split without decoding.
+        using var lines = new StreamReader(stream, Encoding.Latin1, detectEncodingFromByteOrderMarks: false);
+        var message = new MemoryStream();
+        int number = 0, start = 0, lineNumber = 0;
+        bool previousBlank = true, tooBig = false;
+        string? line;
+        while ((line = lines.ReadLine()) != null)
+        {
+            lineNumber++;
+            if (previousBlank && line.StartsWith("From ", StringComparison.Ordinal))
+            {
+                if (number > 0)
+                    yield return Message(file, number, start, message, tooBig);
+                (number, start, tooBig, previousBlank) = (number + 1, lineNumber, false, false);
+                message.SetLength(0);
+                continue;
+            }
+            if (number == 0)
+            {
+                if (line.Length == 0)
+                    continue;
+                yield return ReadItem.Skip(RecordProblem.WholeFile, "not a mailbox: it does not start with a 'From ' line");
+                yield break;
+            }
+            previousBlank = line.Length == 0;
+            if (line.StartsWith('>') && line.TrimStart('>').StartsWith("From ", StringComparison.Ordinal))
+                line = line[1..];
+            if (message.Length + line.Length + 1 > MaxMessageBytes)
+            {
+                tooBig = true;
+                continue;
+            }
+            message.Write(Encoding.Latin1.GetBytes(line));
+            message.WriteByte((byte)'\n');
+        }
+        if (number > 0)
+            yield return Message(file, number, start, message, tooBig);
+    }
+
+    private static ReadItem Message(SourceFile file, int number, int line, MemoryStream bytes, bool tooBig)
+    {
+        if (tooBig)
+            return ReadItem.Skip(line, $"message {number} is over {MaxMessageBytes >> 20} MB (attachments); not read");
+        var article = new Article();
+        string? problem = MailMessage.Fill(article, bytes.GetBuffer().AsSpan(0, (int)bytes.Length))
+            ?? FieldMapping.Complete(article, file, number, line);
+        return problem == null ? ReadItem.Of(article) : ReadItem.Skip(line, $"message {number}: {problem}");
+    }
+}

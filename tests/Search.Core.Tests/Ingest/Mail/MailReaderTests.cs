@@ -1,0 +1,102 @@
+using System.Text;
+using Search.Core.Enrich;
+using Search.Core.Ingest;
+using Search.Core.Ingest.Mail;
+using Search.Core.Tests.Support;
+using Xunit;
+using static Search.Core.Tests.Ingest.ReaderTestKit;
+
+namespace Search.Core.Tests.Ingest.Mail;
+
+/// <summary>Press releases, newsletters and tips kept as e-mail: saved messages (.eml) and
+/// mailboxes (mbox). They were ignored as "not an article format" (or "no extension").</summary>
+public sealed class MailReaderTests
+{
+    private const string PressRelease = """
+        Return-Path: <press@council.example>
+        From: =?UTF-8?B?Q2l0eSBDb3VuY2lsIFByZXNzIE9mZmljZQ==?= <press@council.example>
+        To: newsdesk@coastal-times.example
+        Subject: =?UTF-8?Q?Council_approves_the_river_bridge_=E2=80=93_caf=C3=A9_stays?=
+         =?UTF-8?Q?_open?=
+        Date: Tue, 11 May 2021 09:30:00 +0200
+        MIME-Version: 1.0
+        Content-Type: multipart/mixed; boundary="mixed-1"
+
+        --mixed-1
+        Content-Type: multipart/alternative; boundary="alt-1"
+
+        --alt-1
+        Content-Type: text/plain; charset=UTF-8
+        Content-Transfer-Encoding: quoted-printable
+
+        The city council voted on Monday to build a second bridge across the river,=
+         ending a debate that has lasted for more than ten years.
+        The caf=C3=A9 on the pier stays open during the works.
+
+        Work starts in spring.
+
+        --=20
+        Press Office, City Council
+        --alt-1
+        Content-Type: text/html; charset=UTF-8
+
+        <p>HTML version</p>
+        --alt-1--
+        --mixed-1
+        Content-Type: application/pdf; name="release.pdf"
+        Content-Disposition: attachment; filename="release.pdf"
+        Content-Transfer-Encoding: base64
+
+        JVBERi0xLjQK
+        --mixed-1--
+        """;
+
+    [Fact]
+    public void A_saved_message_reads_as_its_subject_sender_date_and_text()
+    {
+        using var dir = new TempDir();
+        SourceFile file = WriteText(dir, "inbox/bridge.eml", PressRelease.ReplaceLineEndings("\r\n"));
+        Article article = ReadOne(new EmlArticleReader(), file);
+        Assert.Equal("Council approves the river bridge – café stays open", article.Title);
+        Assert.Equal("City Council Press Office", article.Author);
+        Assert.Equal("council.example", article.Source);
+        Assert.Equal("2021-05-11", article.Published);
+        Assert.Equal("The city council voted on Monday to build a second bridge across the river, ending a debate that has lasted for more than ten years. The café on the pier stays open during the works.\n\nWork starts in spring.", article.Body);
+    }
+
+    [Fact]
+    public void A_newsletter_with_only_html_reads_as_the_text_it_shows()
+    {
+        const string newsletter = "From: The Morning Brief <brief@news.example>\nSubject: Morning brief\nDate: Wed, 12 May 2021 06:00:00 GMT\n" +
+            "Content-Type: text/html; charset=iso-8859-1\nContent-Transfer-Encoding: quoted-printable\n\n" +
+            "<html><body><h1>Today</h1><p>The ferry keeps running every twenty minutes.</p><p>The caf=E9 reopens.</p></body></html>\n";
+        Article article = ReadOneText(new EmlArticleReader(), "brief.eml", newsletter);
+        Assert.Equal("Morning brief", article.Title);
+        Assert.Equal("Today\n\nThe ferry keeps running every twenty minutes.\n\nThe café reopens.", article.Body);
+    }
+
+    [Fact]
+    public void A_mailbox_reads_one_article_a_message_and_reports_what_is_not_one()
+    {
+        string mbox =
+            "From press@council.example Tue May 11 09:30:00 2021\n" + PressRelease + "\n\n" +
+            "From brief@news.example Wed May 12 06:00:00 2021\nFrom: brief@news.example\nSubject: Morning brief\nDate: Wed, 12 May 2021 06:00:00 GMT\n\n" +
+            "The ferry keeps running.\n>From the harbour: nothing new.\n\n" +
+            "From nobody Thu May 13 06:00:00 2021\nX-Note: no headers a message has\n\n\n";
+        using var dir = new TempDir();
+        foreach (string name in (string[])["export.mbox", "Inbox.mbox/mbox"])
+        {
+            SourceFile file = WriteText(dir, name, mbox);
+            Assert.Equal("mbox", ReaderRegistry.Default.Resolve(file).Reader!.Format);
+            var items = ReadAll(new MboxArticleReader(), file);
+            var articles = Articles(items);
+            Assert.Equal([$"{name}#1", $"{name}#2"], articles.Select(a => a.Id));
+            Assert.Equal(["Council approves the river bridge – café stays open", "Morning brief"], articles.Select(a => a.Title));
+            Assert.Equal("The ferry keeps running. From the harbour: nothing new.", articles[1].Body);
+            var problem = Assert.Single(Problems(items));
+            Assert.StartsWith("message 3: not an e-mail message", problem.Reason);
+            Assert.Equal(mbox.Split('\n').ToList().FindIndex(l => l.StartsWith("From nobody", StringComparison.Ordinal)) + 1, problem.Line);
+        }
+        Assert.Equal(FileDisposition.Ignored, ReaderRegistry.Default.Resolve("README", "From the start, this was a plain note.\n"u8).Disposition);
+    }
+}

@@ -59,4 +59,14 @@ public static class Gzip
         }
         return output.GetBuffer().AsMemory(0, (int)output.Length);
     }
+
+    /// <summary>A seekable stream's expansion when it starts as gzip (each member of a
+    /// multi-member file read on as one stream, as web archives write them), else the stream itself.</summary>
+    public static Stream Expanding(Stream stream)
+    {
+        Span<byte> magic = stackalloc byte[2];
+        int n = stream.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
+        stream.Seek(-n, SeekOrigin.Current);
+        return IsGzip(magic[..n]) ? new GZipStream(stream, CompressionMode.Decompress) : stream;
+    }
 }

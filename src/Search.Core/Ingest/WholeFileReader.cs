@@ -23,4 +23,20 @@ public abstract class WholeFileReader : IBinaryArticleReader
 
     /// <summary>The file's article, or the reason it has none.</summary>
     protected abstract ReadItem ReadOne(SourceFile file, ReadOnlyMemory<byte> bytes);
+
+    /// <summary>The bytes, expanded when they are gzip (<c>page.html.gz</c>, or gzip saved under a
+    /// plain name); null, or the file's problem when they are gzip that cannot be expanded.</summary>
+    protected static ReadItem? Expand(ReadOnlyMemory<byte> bytes, out ReadOnlyMemory<byte> content)
+    {
+        try
+        {
+            content = Gzip.Unwrap(bytes);
+            return null;
+        }
+        catch (InvalidDataException e)
+        {
+            content = default;
+            return ReadItem.Skip(RecordProblem.WholeFile, $"not valid gzip: {e.Message}");
+        }
+    }
 }

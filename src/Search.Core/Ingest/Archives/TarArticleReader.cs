@@ -1,5 +1,4 @@
 using System.Formats.Tar;
-using System.IO.Compression;
 
 namespace Search.Core.Ingest.Archives;
 
@@ -9,31 +8,15 @@ namespace Search.Core.Ingest.Archives;
 /// <see cref="ZipArticleReader"/> does for zips (<see cref="ArchiveMember"/>). An archive damaged
 /// or cut short part-way keeps the members before the damage, and the damage is reported.
 /// </summary>
-public sealed class TarArticleReader : IBinaryArticleReader
+public sealed class TarArticleReader : StreamedFileReader
 {
-    public string Format => "tar";
+    public override string Format => "tar";
 
-    public bool CanRead(string extension, ReadOnlySpan<byte> head) => extension is ".tar" or ".tar.gz" or ".tgz";
+    public override bool CanRead(string extension, ReadOnlySpan<byte> head) => extension is ".tar" or ".tar.gz" or ".tgz";
 
-    public IEnumerable<ReadItem> Read(SourceFile file)
+    protected override IEnumerable<ReadItem> Read(SourceFile file, Stream stream)
     {
-        using var stream = new FileStream(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16);
-        foreach (var item in Read(file, file.OnRead is { } onRead ? new ReadCountingStream(stream, onRead) : stream))
-            yield return item;
-    }
-
-    /// <summary>Not used for archives (binary): the file is read as bytes.</summary>
-    public IEnumerable<ReadItem> Read(SourceFile file, string text) => Read(file);
-
-    public IEnumerable<ReadItem> Read(SourceFile file, ReadOnlyMemory<byte> bytes) =>
-        Read(file, new MemoryStream(bytes.ToArray(), writable: false));
-
-    private static IEnumerable<ReadItem> Read(SourceFile file, Stream raw)
-    {
-        Span<byte> magic = stackalloc byte[2];
-        int n = raw.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
-        raw.Seek(-n, SeekOrigin.Current);
-        using Stream input = Gzip.IsGzip(magic[..n]) ? new GZipStream(raw, CompressionMode.Decompress) : raw;
+        using Stream input = Gzip.Expanding(stream);
         using var tar = new TarReader(input);
         int number = 0;
         while (true)

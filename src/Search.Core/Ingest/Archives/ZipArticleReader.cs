@@ -10,26 +10,13 @@ namespace Search.Core.Ingest.Archives;
 /// only articles that changed are rewritten. An encrypted or damaged member is reported and the
 /// others are read; an archive that cannot be opened at all is skipped with the reason.
 /// </summary>
-public sealed class ZipArticleReader : IBinaryArticleReader
+public sealed class ZipArticleReader : StreamedFileReader
 {
-    public string Format => "zip";
+    public override string Format => "zip";
 
-    public bool CanRead(string extension, ReadOnlySpan<byte> head) => extension == ".zip";
+    public override bool CanRead(string extension, ReadOnlySpan<byte> head) => extension == ".zip";
 
-    public IEnumerable<ReadItem> Read(SourceFile file)
-    {
-        using var stream = new FileStream(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16);
-        foreach (var item in Read(file, stream))
-            yield return item;
-    }
-
-    /// <summary>Not used for archives (binary): the file is read as bytes.</summary>
-    public IEnumerable<ReadItem> Read(SourceFile file, string text) => Read(file);
-
-    public IEnumerable<ReadItem> Read(SourceFile file, ReadOnlyMemory<byte> bytes) =>
-        Read(file, new MemoryStream(bytes.ToArray(), writable: false));
-
-    private static IEnumerable<ReadItem> Read(SourceFile file, Stream stream)
+    protected override IEnumerable<ReadItem> Read(SourceFile file, Stream stream)
     {
         ZipArchive zip;
         string? problem = null;

@@ -34,15 +34,8 @@ public sealed class HtmlArticleReader(TimeSpan timeout) : WholeFileReader
     /// The article is keyed as the file's one article; problems are the whole file's.</summary>
     internal ReadItem ReadContent(SourceFile file, ReadOnlyMemory<byte> bytes, Encoding? served = null)
     {
-        ReadOnlyMemory<byte> content;
-        try
-        {
-            content = Gzip.Unwrap(bytes);
-        }
-        catch (InvalidDataException e)
-        {
-            return ReadItem.Skip(RecordProblem.WholeFile, $"not valid gzip: {e.Message}");
-        }
+        if (Expand(bytes, out ReadOnlyMemory<byte> content) is { } notGzip)
+            return notGzip;
         TextSniff sniff = TextDecoding.Sniff(content.Span[..Math.Min(content.Length, TextDecoding.HeadSize)]);
         if (sniff.Kind == TextKind.Empty)
             return ReadItem.Skip(RecordProblem.WholeFile, "empty file");

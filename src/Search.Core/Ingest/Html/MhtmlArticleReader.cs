@@ -19,15 +19,8 @@ public sealed class MhtmlArticleReader(HtmlArticleReader pages) : WholeFileReade
 
     protected override ReadItem ReadOne(SourceFile file, ReadOnlyMemory<byte> bytes)
     {
-        ReadOnlyMemory<byte> content;
-        try
-        {
-            content = Gzip.Unwrap(bytes);
-        }
-        catch (InvalidDataException e)
-        {
-            return ReadItem.Skip(RecordProblem.WholeFile, $"not valid gzip: {e.Message}");
-        }
+        if (Expand(bytes, out ReadOnlyMemory<byte> content) is { } notGzip)
+            return notGzip;
         if (MimeParts.Root(content.Span) is not { } root)
             return ReadItem.Skip(RecordProblem.WholeFile, "not a saved web page: no HTML part in the MIME archive");
         ReadItem item = pages.ReadContent(file, root.Body, root.Charset is null ? null : HtmlCharset.ByName(root.Charset));

@@ -12,15 +12,8 @@ public sealed class EmlArticleReader : WholeFileReader
 
     protected override ReadItem ReadOne(SourceFile file, ReadOnlyMemory<byte> bytes)
     {
-        ReadOnlyMemory<byte> content;
-        try
-        {
-            content = Gzip.Unwrap(bytes);
-        }
-        catch (InvalidDataException e)
-        {
-            return ReadItem.Skip(RecordProblem.WholeFile, $"not valid gzip: {e.Message}");
-        }
+        if (Expand(bytes, out ReadOnlyMemory<byte> content) is { } notGzip)
+            return notGzip;
         var article = new Article();
         if (MailMessage.Fill(article, content.Span) is { } problem)
             return ReadItem.Skip(RecordProblem.WholeFile, problem);

@@ -7,15 +7,15 @@ namespace Search.Core.Ingest.Mail;
 /// time. Messages are numbered in file order (<c>inbox.mbox#12</c>), their lines counted from the
 /// <c>From </c> line that starts them; <c>&gt;From </c> escapes are undone.
 /// </summary>
-public sealed class MboxArticleReader : IBinaryArticleReader
+public sealed class MboxArticleReader : StreamedFileReader
 {
     /// <summary>Most bytes one message may take: it is read in memory.</summary>
     private const long MaxMessageBytes = 64L << 20;
 
-    public string Format => "mbox";
+    public override string Format => "mbox";
 
     /// <summary>By extension, or a file without one whose start is a mailbox's (a <c>From </c> line, then headers).</summary>
-    public bool CanRead(string extension, ReadOnlySpan<byte> head) =>
+    public override bool CanRead(string extension, ReadOnlySpan<byte> head) =>
         extension is ".mbox" or ".mbx" || (extension.Length == 0 && LooksLikeMbox(head));
 
     private static bool LooksLikeMbox(ReadOnlySpan<byte> head)
@@ -27,20 +27,7 @@ public sealed class MboxArticleReader : IBinaryArticleReader
             || start.Contains("\nReturn-Path:", StringComparison.OrdinalIgnoreCase) || start.Contains("\nMessage-ID:", StringComparison.OrdinalIgnoreCase);
     }
 
-    public IEnumerable<ReadItem> Read(SourceFile file)
-    {
-        using var stream = new FileStream(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16);
-        foreach (var item in Read(file, file.OnRead is { } onRead ? new ReadCountingStream(stream, onRead) : stream))
-            yield return item;
-    }
-
-    /// <summary>Not used for mailboxes (binary: each message has its own charsets): the file is read as bytes.</summary>
-    public IEnumerable<ReadItem> Read(SourceFile file, string text) => Read(file);
-
-    public IEnumerable<ReadItem> Read(SourceFile file, ReadOnlyMemory<byte> bytes) =>
-        Read(file, new MemoryStream(bytes.ToArray(), writable: false));
-
-    private static IEnumerable<ReadItem> Read(SourceFile file, Stream stream)
+    protected override IEnumerable<ReadItem> Read(SourceFile file, Stream stream)
     {
         // Latin-1 maps every byte to one character and back: lines are split without decoding.
         using var lines = new StreamReader(stream, Encoding.Latin1, detectEncodingFromByteOrderMarks: false);

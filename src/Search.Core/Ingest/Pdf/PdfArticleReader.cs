@@ -23,15 +23,9 @@ public sealed class PdfArticleReader(TimeSpan timeout) : WholeFileReader
     /// whole file's.</summary>
     internal ReadItem ReadPdf(SourceFile file, ReadOnlyMemory<byte> bytes)
     {
-        byte[] content;
-        try
-        {
-            content = Gzip.Unwrap(bytes).ToArray();
-        }
-        catch (InvalidDataException e)
-        {
-            return ReadItem.Skip(RecordProblem.WholeFile, $"not valid gzip: {e.Message}");
-        }
+        if (Expand(bytes, out ReadOnlyMemory<byte> expanded) is { } notGzip)
+            return notGzip;
+        byte[] content = expanded.ToArray();
         if (content.Length == 0)
             return ReadItem.Skip(RecordProblem.WholeFile, "empty file");
         if (content.AsSpan(0, Math.Min(content.Length, 1024)).IndexOf("%PDF-"u8) < 0)

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using Search.Core.Ingest.Html;
 using Search.Core.Ingest.Pdf;
 
@@ -16,30 +15,17 @@ namespace Search.Core.Ingest.Warc;
 /// and scripts. A page without an article, and an archive damaged or cut short part-way, are
 /// reported with the record's number; what was read before stays.</para>
 /// </summary>
-public sealed class WarcArticleReader(HtmlArticleReader pages, PdfArticleReader pdfs) : IBinaryArticleReader
+public sealed class WarcArticleReader(HtmlArticleReader pages, PdfArticleReader pdfs) : StreamedFileReader
 {
     public WarcArticleReader() : this(new HtmlArticleReader(), new PdfArticleReader()) { }
 
-    public string Format => "warc";
+    public override string Format => "warc";
 
-    public bool CanRead(string extension, ReadOnlySpan<byte> head) => extension is ".warc" or ".warc.gz";
+    public override bool CanRead(string extension, ReadOnlySpan<byte> head) => extension is ".warc" or ".warc.gz";
 
-    public IEnumerable<ReadItem> Read(SourceFile file)
+    protected override IEnumerable<ReadItem> Read(SourceFile file, Stream stream)
     {
-        using var stream = new FileStream(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16);
-        foreach (var item in Read(file, file.OnRead is { } onRead ? new ReadCountingStream(stream, onRead) : stream))
-            yield return item;
-    }
-
-    /// <summary>Not used for archives (binary): the file is read as bytes.</summary>
-    public IEnumerable<ReadItem> Read(SourceFile file, string text) => Read(file);
-
-    public IEnumerable<ReadItem> Read(SourceFile file, ReadOnlyMemory<byte> bytes) =>
-        Read(file, new MemoryStream(bytes.ToArray(), writable: false));
-
-    private IEnumerable<ReadItem> Read(SourceFile file, Stream raw)
-    {
-        Stream input = Expanded(raw);
+        Stream input = Gzip.Expanding(stream);
         var records = new WarcRecordReader(input);
         // Pages in flight, in file order: extraction is most of the work, and one archive has one reader.
         var inFlight = new Queue<Task<ReadItem?>>();
@@ -64,16 +50,6 @@ public sealed class WarcArticleReader(HtmlArticleReader pages, PdfArticleReader 
         {
             input.Dispose();
         }
-    }
-
-    /// <summary>A gzipped archive's expansion (every record its own gzip member, which .NET reads
-    /// on as one stream), or the stream itself.</summary>
-    private static Stream Expanded(Stream raw)
-    {
-        Span<byte> magic = stackalloc byte[2];
-        int n = raw.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
-        raw.Seek(-n, SeekOrigin.Current);
-        return Gzip.IsGzip(magic[..n]) ? new GZipStream(raw, CompressionMode.Decompress) : raw;
     }
 
     /// <summary>The next record's work: a page or PDF being extracted, a problem, or null for a

@@ -1,0 +1,30 @@
+namespace Search.Core.Ingest;
+
+/// <summary>
+/// A reader of a format whose file holds many articles in bytes that must be read as a stream
+/// (a web archive, a mailbox, a zip or tar archive): the overloads every such reader shares, a
+/// file opened for streaming (with its progress counted) or bytes already in memory, around the
+/// one method that reads the stream.
+/// </summary>
+public abstract class StreamedFileReader : IBinaryArticleReader
+{
+    public abstract string Format { get; }
+
+    public abstract bool CanRead(string extension, ReadOnlySpan<byte> head);
+
+    public IEnumerable<ReadItem> Read(SourceFile file)
+    {
+        using var stream = new FileStream(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16);
+        foreach (var item in Read(file, file.OnRead is { } onRead ? new ReadCountingStream(stream, onRead) : stream))
+            yield return item;
+    }
+
+    /// <summary>Not used for these formats (binary): the file is read as bytes.</summary>
+    public IEnumerable<ReadItem> Read(SourceFile file, string text) => Read(file);
+
+    public IEnumerable<ReadItem> Read(SourceFile file, ReadOnlyMemory<byte> bytes) =>
+        Read(file, new MemoryStream(bytes.ToArray(), writable: false));
+
+    /// <summary>The articles of the file whose bytes <paramref name="stream"/> gives (seekable), in order.</summary>
+    protected abstract IEnumerable<ReadItem> Read(SourceFile file, Stream stream);
+}

@@ -10,8 +10,9 @@ namespace Search.Core.Ingest.Xml;
 /// is one of these (a sitemap or a settings file stays ignored). Streamed an item at a time, so a
 /// feed of any size is read in bounded memory; record numbers are items' places in the file, ids
 /// <c>file.xml#N</c>. Markup in an item's text (a feed's <c>description</c>) is read as the text it
-/// shows by enrichment, as for CSV and JSON records. XML that breaks part-way keeps the items
-/// before the break, and the break is reported with its line.
+/// shows by enrichment, as for CSV and JSON records. HTML's named entities, which NITF's DTD
+/// declares and feeds use undeclared, are read as their characters (<see cref="HtmlEntityReader"/>).
+/// XML that breaks part-way keeps the items before the break, and the break is reported with its line.
 /// </summary>
 public sealed class XmlNewsReader : IArticleReader
 {
@@ -35,7 +36,7 @@ public sealed class XmlNewsReader : IArticleReader
     /// <summary>Reads XML news from <paramref name="text"/> (for files already open, and tests).</summary>
     public static IEnumerable<ReadItem> Read(TextReader text, SourceFile file)
     {
-        using var xml = XmlReader.Create(text, Settings);
+        using var xml = XmlReader.Create(new HtmlEntityReader(text), Settings);
         var lines = (IXmlLineInfo)xml;
         int record = 0;
         NewsKind kind = NewsKind.None;

@@ -25,7 +25,9 @@ internal static class ArchiveMember
     /// <summary>The articles of member <paramref name="number"/>, <paramref name="name"/>, whose bytes are <paramref name="bytes"/>.</summary>
     public static List<ReadItem> Read(SourceFile archive, int number, string name, byte[] bytes)
     {
-        var member = new SourceFile(archive.FullPath, $"{archive.RelativePath}/{name}", archive.Root);
+        // Named as if unpacked beside the archive's own path (readers that look at the name, such
+        // as a .tsv's forced tab, see the member's); its bytes are handed over, never opened by path.
+        var member = new SourceFile($"{archive.FullPath}/{name}", $"{archive.RelativePath}/{name}", archive.Root) { Csv = archive.Csv };
         ReaderResolution resolution = ReaderRegistry.Default.Resolve(name, bytes.AsSpan(0, Math.Min(bytes.Length, TextDecoding.HeadSize)));
         if (resolution.Disposition == FileDisposition.Ignored)
             return [];

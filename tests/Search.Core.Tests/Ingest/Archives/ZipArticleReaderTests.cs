@@ -42,6 +42,7 @@ public sealed class ZipArticleReaderTests
             ("sport/002.txt", Utf8("Ferry crew wins regatta\n\nThe ferry crew won the harbour regatta on Sunday.\n")),
             ("feeds/rows.csv", Utf8("title,body\nBridge approved,\"<p>The council voted to build a <b>second</b> bridge.</p>\"\n")),
             ("feeds/more.jsonl.gz", Gzipped("{\"title\": \"Ferry timetable\", \"body\": \"The old ferry keeps running.\"}\n")),
+            ("feeds/table.tsv", Utf8("title\tbody\nQuay, north\tDivers checked the quay, the wall and the steps.\n")),
             ("photos/harbour.jpg", [0xFF, 0xD8, 0xFF, 0xE0]),
             ("__MACOSX/business/._001.txt", [0, 5, 22, 7, 0, 2]),
             ("empty.txt", []),
@@ -49,12 +50,14 @@ public sealed class ZipArticleReaderTests
         string index = dir.Sub("index");
         var summary = RunBuild(index, root);
         var articles = Read(index).Articles;
-        Assert.Equal(["export.zip/business/001.txt", "export.zip/feeds/more.jsonl.gz#1", "export.zip/feeds/rows.csv#1", "export.zip/sport/002.txt"],
+        Assert.Equal(["export.zip/business/001.txt", "export.zip/feeds/more.jsonl.gz#1", "export.zip/feeds/rows.csv#1", "export.zip/feeds/table.tsv#1", "export.zip/sport/002.txt"],
             articles.Keys.Select(k => k.Id).Order(StringComparer.Ordinal));
         Assert.Contains("The council voted to build a second bridge.", articles[("export.zip/feeds/rows.csv", "export.zip/feeds/rows.csv#1")]);
-        Assert.Equal(["export.zip:7: empty.txt: empty file", "export.zip:8: nested.zip: an archive inside the archive; unpack it to index it"],
+        // A .tsv is split at its tabs only, as on disk, so its commas stay in the text.
+        Assert.Equal("Quay, north\nDivers checked the quay, the wall and the steps.", articles[("export.zip/feeds/table.tsv", "export.zip/feeds/table.tsv#1")]);
+        Assert.Equal(["export.zip:8: empty.txt: empty file", "export.zip:9: nested.zip: an archive inside the archive; unpack it to index it"],
             summary.Skipped.Select(k => k.ToString()).Order(StringComparer.Ordinal));
-        Assert.Equal(4, summary.ArticlesAdded);
+        Assert.Equal(5, summary.ArticlesAdded);
 
         var again = RunBuild(index, root);
         Assert.Equal(0, again.ArticlesAdded + again.ArticlesUpdated);

@@ -18,26 +18,28 @@ public sealed class ZipArticleReader : StreamedFileReader
 
     protected override IEnumerable<ReadItem> Read(SourceFile file, Stream stream)
     {
-        ZipArchive zip;
+        ZipArchive? zip = null;
+        IReadOnlyList<ZipArchiveEntry> entries = [];
         string? problem = null;
         try
         {
             zip = new ZipArchive(stream, ZipArchiveMode.Read);
+            entries = zip.Entries; // the central directory is read here, and can be damaged
         }
         catch (InvalidDataException e)
         {
-            zip = null!;
             problem = $"not a zip archive that can be read ({e.Message})";
         }
-        if (problem != null)
+        if (problem != null || zip == null)
         {
-            yield return ReadItem.Skip(RecordProblem.WholeFile, problem);
+            zip?.Dispose();
+            yield return ReadItem.Skip(RecordProblem.WholeFile, problem ?? "not a zip archive that can be read");
             yield break;
         }
         using (zip)
         {
             int number = 0;
-            foreach (ZipArchiveEntry entry in zip.Entries)
+            foreach (ZipArchiveEntry entry in entries)
             {
                 number++;
                 if (ArchiveMember.Skipped(entry.FullName))

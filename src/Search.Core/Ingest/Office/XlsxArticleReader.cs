@@ -39,8 +39,22 @@ public sealed class XlsxArticleReader : StreamedFileReader
         using (package)
         {
             var rows = new SpreadsheetRows(package);
+            List<Worksheet> sheets = [];
+            try
+            {
+                sheets = rows.Sheets();
+            }
+            catch (Exception e) when (e is XmlException or InvalidDataException)
+            {
+                problem = $"damaged Excel workbook: {e.Message.ReplaceLineEndings(" ")}";
+            }
+            if (problem != null)
+            {
+                yield return ReadItem.Skip(RecordProblem.WholeFile, problem);
+                yield break;
+            }
             int record = 0;
-            foreach (Worksheet sheet in rows.Sheets())
+            foreach (Worksheet sheet in sheets)
             {
                 IEnumerator<(int Row, string[] Cells)> sheetRows = rows.Rows(sheet).GetEnumerator();
                 ArticleField?[]? columns = null;

@@ -40,7 +40,7 @@ public static class ArticleEnricher
         // A member of an archive is enriched as the file it is, as if unpacked where it lies in
         // the archive: a CSV's markup is read, a page's text already is what it shows, and its
         // folder inside the archive is its section.
-        if (article.File.StartsWith(file.RelativePath + "/", StringComparison.Ordinal))
+        if (IsMemberOf(article.File, file.RelativePath))
             file = new SourceFile(file.FullPath, article.File[(file.RelativePath.Length + 1)..], file.Root);
         if (!IsPageOrPdf(file.RelativePath))
             Ingest.Html.MarkupInFields.Apply(article); // before the control characters: an entity can stand for one
@@ -96,6 +96,11 @@ public static class ArticleEnricher
             return null;
         return IsPageOrPdf(file.RelativePath) ? null : folder.Trim().ToLowerInvariant();
     }
+
+    /// <summary>Whether <paramref name="path"/> lies inside the archive at <paramref name="archive"/>
+    /// (<c>export.zip/news/1.txt</c> in <c>export.zip</c>).</summary>
+    private static bool IsMemberOf(string path, string archive) =>
+        path.Length > archive.Length + 1 && path[archive.Length] == '/' && path.StartsWith(archive, StringComparison.Ordinal);
 
     /// <summary>A web page or PDF (a file the readers of bytes take, by its extension): its text is
     /// already what it shows.</summary>

@@ -2,7 +2,8 @@ namespace Search.Core.Ingest;
 
 /// <summary>
 /// Reads a CSV file (<c>.csv</c>, or <c>.tsv</c> with the tab as delimiter, or a <c>.txt</c> that
-/// is a tab-separated table of articles, as Excel saves one), one article per data row, streaming. The delimiter (comma, semicolon, tab) and quote character (<c>"</c> or
+/// is a tab-separated table of articles, as Excel saves one), one article per data row,
+/// streaming. The delimiter (comma, semicolon, tab) and quote character (<c>"</c> or
 /// <c>'</c>) are sniffed from the first lines
 /// (<see cref="CsvDialect"/>) unless <see cref="SourceFile.Csv"/> forces them; a byte-order mark
 /// is ignored. Columns come from the header row, mapped by <see cref="FieldMapping"/>; a file whose

@@ -22,19 +22,11 @@ internal sealed record HttpPayload(int Status, string? MediaType, string? Charse
         ReadOnlySpan<byte> span = block.Span;
         if (!span.StartsWith("HTTP/"u8))
             return null;
-        (int headerEnd, int bodyStart) = HeaderEnd(span);
-        if (headerEnd < 0)
-            return null;
-        string[] lines = Encoding.Latin1.GetString(span[..headerEnd]).Split('\n', StringSplitOptions.TrimEntries);
-        string[] status = lines[0].Split(' ', 3, StringSplitOptions.RemoveEmptyEntries);
+        int statusEnd = span.IndexOf((byte)'\n') is int newline and >= 0 ? newline + 1 : span.Length;
+        string[] status = Encoding.Latin1.GetString(span[..statusEnd]).Trim().Split(' ', 3, StringSplitOptions.RemoveEmptyEntries);
         int code = status.Length > 1 && int.TryParse(status[1], NumberStyles.None, CultureInfo.InvariantCulture, out int c) ? c : 0;
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (string line in lines.Skip(1))
-        {
-            int colon = line.IndexOf(':');
-            if (colon > 0)
-                headers.TryAdd(line[..colon].Trim(), line[(colon + 1)..].Trim());
-        }
+        (Dictionary<string, string> headers, int headerBytes) = Mime.Headers(span[statusEnd..]);
+        int bodyStart = statusEnd + headerBytes;
         (string? mediaType, string? charset) = ContentType(headers.GetValueOrDefault("Content-Type"));
         ReadOnlyMemory<byte> body = block[bodyStart..];
         if (headers.GetValueOrDefault("Transfer-Encoding") is { } transfer && transfer.Contains("chunked", StringComparison.OrdinalIgnoreCase))
@@ -49,22 +41,7 @@ internal sealed record HttpPayload(int Status, string? MediaType, string? Charse
     {
         if (string.IsNullOrWhiteSpace(value))
             return (null, null);
-        string[] parts = value.Split(';', StringSplitOptions.TrimEntries);
-        string? charset = parts.Skip(1)
-            .Where(p => p.StartsWith("charset=", StringComparison.OrdinalIgnoreCase))
-            .Select(p => p["charset=".Length..].Trim('"', '\'', ' '))
-            .FirstOrDefault(p => p.Length > 0);
-        return (parts[0].ToLowerInvariant(), charset);
-    }
-
-    /// <summary>Where the headers end (before the blank line) and the body starts.</summary>
-    private static (int HeaderEnd, int BodyStart) HeaderEnd(ReadOnlySpan<byte> span)
-    {
-        int crlf = span.IndexOf("\r\n\r\n"u8);
-        int lf = span.IndexOf("\n\n"u8);
-        if (crlf >= 0 && (lf < 0 || crlf < lf))
-            return (crlf, crlf + 4);
-        return lf >= 0 ? (lf, lf + 2) : (span.Length, span.Length); // headers only, no body
+        return (value.Split(';')[0].Trim().ToLowerInvariant(), Mime.Parameter(value, "charset")?.Trim('\'', ' ') is { Length: > 0 } charset ? charset : null);
     }
 
     /// <summary>The body of a chunked transfer, or null when the bytes are not chunked (a writer

@@ -41,7 +41,7 @@ public static class ArticleEnricher
         // the archive: a CSV's markup is read, a page's text already is what it shows, and its
         // folder inside the archive is its section.
         if (IsMemberOf(article.File, file.RelativePath))
-            file = new SourceFile(file.FullPath, article.File[(file.RelativePath.Length + 1)..], file.Root);
+            file = new SourceFile(file.FullPath, InnermostMember(article.File[(file.RelativePath.Length + 1)..]), file.Root);
         if (!IsPageOrPdf(file.RelativePath))
             Ingest.Html.MarkupInFields.Apply(article); // before the control characters: an entity can stand for one
         ControlCharacters.Strip(article);
@@ -101,6 +101,21 @@ public static class ArticleEnricher
     /// (<c>export.zip/news/1.txt</c> in <c>export.zip</c>).</summary>
     private static bool IsMemberOf(string path, string archive) =>
         path.Length > archive.Length + 1 && path[archive.Length] == '/' && path.StartsWith(archive, StringComparison.Ordinal);
+
+    /// <summary>The path of a member inside the innermost archive that holds it
+    /// (<c>news/1.txt</c> of <c>2019.zip/news/1.txt</c>, a zip inside the zip being enriched): its
+    /// folder there is its section.</summary>
+    private static string InnermostMember(string path)
+    {
+        int start = 0, segment = 0;
+        for (int slash = path.IndexOf('/'); slash >= 0; segment = slash + 1, slash = path.IndexOf('/', segment))
+        {
+            string extension = ReaderRegistry.ExtensionOf(path[segment..slash]);
+            if (ReaderRegistry.Default.Readers.Any(r => Ingest.Archives.ArchiveMember.IsArchive(r) && r.CanRead(extension, [])))
+                start = slash + 1;
+        }
+        return start == 0 ? path : path[start..];
+    }
 
     /// <summary>A web page or PDF (a file the readers of bytes take, by its extension): its text is
     /// already what it shows.</summary>

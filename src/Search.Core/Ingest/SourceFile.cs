@@ -23,6 +23,10 @@ public sealed record SourceFile(string FullPath, string RelativePath, string Roo
     /// <summary>The file is gzipped (<c>news.jsonl.gz</c>): text readers read it through gunzip.</summary>
     public bool Gzipped { get; init; }
 
+    /// <summary>How many archives the file lies inside: 0 for a file on disk, 1 for a member of a
+    /// zip on disk, 2 for a member of a zip inside that zip (<see cref="Archives.ArchiveMember"/>).</summary>
+    public int ArchiveDepth { get; init; }
+
     /// <summary>How to read the file if it is CSV (forced delimiter, quote, columns); null: sniff, header required.</summary>
     public CsvSettings? Csv { get; init; }
 }

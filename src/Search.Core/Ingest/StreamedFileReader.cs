@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Search.Core.Ingest;
 
 /// <summary>
@@ -23,7 +25,11 @@ public abstract class StreamedFileReader : IBinaryArticleReader
     public IEnumerable<ReadItem> Read(SourceFile file, string text) => Read(file);
 
     public IEnumerable<ReadItem> Read(SourceFile file, ReadOnlyMemory<byte> bytes) =>
-        Read(file, new MemoryStream(bytes.ToArray(), writable: false));
+        // Bytes over an array (an archive inside an archive, up to ArchiveMember.MaxBytes) are
+        // streamed where they lie, not copied.
+        Read(file, MemoryMarshal.TryGetArray(bytes, out ArraySegment<byte> array)
+            ? new MemoryStream(array.Array!, array.Offset, array.Count, writable: false)
+            : new MemoryStream(bytes.ToArray(), writable: false));
 
     /// <summary>The articles of the file whose bytes <paramref name="stream"/> gives (seekable), in order.</summary>
     protected abstract IEnumerable<ReadItem> Read(SourceFile file, Stream stream);

@@ -12,7 +12,7 @@ namespace Search.Core.Tests.Ingest.Archives;
 /// <summary>Tar archives, gzipped or not, read as if unpacked.</summary>
 public sealed class TarArticleReaderTests
 {
-    private static byte[] Tar(bool gzip, params (string Name, string Content)[] members)
+    internal static byte[] Tar(bool gzip, params (string Name, string Content)[] members)
     {
         var stream = new MemoryStream();
         using (Stream output = gzip ? new GZipStream(stream, CompressionLevel.Fastest, leaveOpen: true) : stream)

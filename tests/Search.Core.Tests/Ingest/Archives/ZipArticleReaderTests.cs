@@ -46,18 +46,17 @@ public sealed class ZipArticleReaderTests
             ("photos/harbour.jpg", [0xFF, 0xD8, 0xFF, 0xE0]),
             ("__MACOSX/business/._001.txt", [0, 5, 22, 7, 0, 2]),
             ("empty.txt", []),
-            ("nested.zip", Zip(("inner.txt", Utf8("Inner\n\nText.\n"))))));
+            ("nested.zip", Zip(("inner.txt", Utf8("Inner harbour\n\nThe inner harbour was dredged.\n"))))));
         string index = dir.Sub("index");
         var summary = RunBuild(index, root);
         var articles = Read(index).Articles;
-        Assert.Equal(["export.zip/business/001.txt", "export.zip/feeds/more.jsonl.gz#1", "export.zip/feeds/rows.csv#1", "export.zip/feeds/table.tsv#1", "export.zip/sport/002.txt"],
+        Assert.Equal(["export.zip/business/001.txt", "export.zip/feeds/more.jsonl.gz#1", "export.zip/feeds/rows.csv#1", "export.zip/feeds/table.tsv#1", "export.zip/nested.zip/inner.txt", "export.zip/sport/002.txt"],
             articles.Keys.Select(k => k.Id).Order(StringComparer.Ordinal));
         Assert.Contains("The council voted to build a second bridge.", articles[("export.zip/feeds/rows.csv", "export.zip/feeds/rows.csv#1")]);
         // A .tsv is split at its tabs only, as on disk, so its commas stay in the text.
         Assert.Equal("Quay, north\nDivers checked the quay, the wall and the steps.", articles[("export.zip/feeds/table.tsv", "export.zip/feeds/table.tsv#1")]);
-        Assert.Equal(["export.zip:8: empty.txt: empty file", "export.zip:9: nested.zip: an archive inside the archive; unpack it to index it"],
-            summary.Skipped.Select(k => k.ToString()).Order(StringComparer.Ordinal));
-        Assert.Equal(5, summary.ArticlesAdded);
+        Assert.Equal(["export.zip:8: empty.txt: empty file"], summary.Skipped.Select(k => k.ToString()));
+        Assert.Equal(6, summary.ArticlesAdded);
 
         var again = RunBuild(index, root);
         Assert.Equal(0, again.ArticlesAdded + again.ArticlesUpdated);
@@ -65,6 +64,43 @@ public sealed class ZipArticleReaderTests
         using var searcher = Search.Core.Querying.ArticleSearcher.Open(index);
         var hit = Assert.Single(searcher.Search(new Search.Core.Querying.SearchRequest { Query = "regatta" }).Hits);
         Assert.Equal("sport", hit.Section);
+    }
+
+    [Fact]
+    public void Archives_inside_the_archive_are_read_as_unpacked_down_to_the_depth_bound()
+    {
+        using var dir = new TempDir();
+        string root = dir.Sub("inbox");
+        Directory.CreateDirectory(root);
+        byte[] tarGz = TarArticleReaderTests.Tar(gzip: true, ("politics/vote.txt", "Council vote\n\nThe council voted for the ferry subsidy.\n"));
+        byte[] deep = Zip(("bottom.txt", Utf8("Bottom\n\nToo deep to read.\n")));
+        for (int level = 0; level < Search.Core.Ingest.Archives.ArchiveMember.MaxDepth - 1; level++)
+            deep = Zip(($"level{level}.zip", deep));
+        File.WriteAllBytes(Path.Combine(root, "leak.zip"), Zip(
+            ("2019/batch.zip", Zip(
+                ("sport/regatta.txt", Utf8("Ferry crew wins regatta\n\nThe ferry crew won the harbour regatta on Sunday.\n")),
+                ("broken.zip", Utf8("not a zip at all")),
+                ("scan.pdf", Utf8("%PDF-1.4 cut short")))),
+            ("2020.tar.gz", tarGz),
+            ("deep.zip", deep)));
+        string index = dir.Sub("index");
+        var summary = RunBuild(index, root);
+
+        Assert.Equal(["leak.zip/2019/batch.zip/sport/regatta.txt", "leak.zip/2020.tar.gz/politics/vote.txt"],
+            Read(index).Articles.Keys.Select(k => k.Id).Order(StringComparer.Ordinal));
+        // Each problem names the path down to the member, numbered by the outer archive's member.
+        string[] skipped = summary.Skipped.Select(k => k.ToString()).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(3, skipped.Length);
+        Assert.StartsWith("leak.zip:1: 2019/batch.zip: broken.zip: not a zip archive that can be read", skipped[0]);
+        Assert.StartsWith("leak.zip:1: 2019/batch.zip: scan.pdf: ", skipped[1]);
+        Assert.Equal($"leak.zip:3: deep.zip: level2.zip: level1.zip: level0.zip: an archive {Search.Core.Ingest.Archives.ArchiveMember.MaxDepth} archives deep; unpack it to index it", skipped[2]);
+
+        // The folder inside the innermost archive is the section, as it would be unpacked.
+        using var searcher = Search.Core.Querying.ArticleSearcher.Open(index);
+        Assert.Equal("sport", Assert.Single(searcher.Search(new Search.Core.Querying.SearchRequest { Query = "regatta" }).Hits).Section);
+        Assert.Equal("politics", Assert.Single(searcher.Search(new Search.Core.Querying.SearchRequest { Query = "subsidy" }).Hits).Section);
+        var again = RunBuild(index, root);
+        Assert.Equal(0, again.ArticlesAdded + again.ArticlesUpdated + again.ArticlesRemoved);
     }
 
     [Fact]

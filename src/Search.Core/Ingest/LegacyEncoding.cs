@@ -3,12 +3,13 @@ using UtfUnknown;
 namespace Search.Core.Ingest;
 
 /// <summary>
-/// The encoding of a text that is not UTF-8 and declares none. Windows-1252 unless the text is
-/// mostly letters outside ASCII: Russian in Windows-1251 or KOI8-R, Greek, Chinese, Japanese,
-/// Korean. Those are told apart by Mozilla's universal charset detector (UTF.Unknown), asked only
-/// then: on English or German in Windows-1252, with a curly quote or an umlaut among plain
-/// letters, it guesses Central European or Chinese encodings about half the time, while
-/// Windows-1252 reads every such file right.
+/// The encoding of a text that is not UTF-8 and declares none. A text mostly of letters outside
+/// ASCII (Russian in Windows-1251 or KOI8-R, Greek, Chinese, Japanese, Korean) is told apart by
+/// Mozilla's universal charset detector (UTF.Unknown), asked only then: on English or German in
+/// Windows-1252, with a curly quote or an umlaut among plain letters, it guesses Central European
+/// or Chinese encodings about half the time. A Latin-script text is Windows-1252 unless its
+/// accented letters are a Central European language's (<see cref="LatinCodePages"/>: Windows-1250
+/// or ISO-8859-2).
 /// </summary>
 public static class LegacyEncoding
 {
@@ -24,38 +25,53 @@ public static class LegacyEncoding
     /// with <paramref name="markup"/>, a web page's, whose tags, scripts and styles are not counted.</summary>
     public static Encoding Of(ReadOnlySpan<byte> head, bool markup = false)
     {
-        var (high, latin) = markup ? CountText(head) : Count(head);
+        Span<int> inner = stackalloc int[0x80];
+        int high = 0;
+        int latin = markup ? CountText(head, inner, ref high) : Count(head, inner, ref high);
         if (high <= NonLatinShare * (high + latin))
-            return TextDecoding.Windows1252;
+            return LatinCodePages.Of(inner);
         var found = CharsetDetector.DetectFromBytes(head.ToArray()).Detected;
         return found is { Confidence: >= MinConfidence, EncodingName: { } name } && TextDecoding.Named(name) is { } encoding
             ? encoding
             : TextDecoding.Windows1252;
     }
 
-    private static (int High, int Latin) Count(ReadOnlySpan<byte> bytes)
+    /// <summary>Counts the bytes from 0x80 up into <paramref name="high"/>, and each of them that
+    /// stands inside a word (a letter or such a byte on either side) into <paramref name="inner"/>
+    /// (index 0 for 0x80): a code page's letters stand there, its quotation marks and symbols
+    /// beside spaces and punctuation. The number of ASCII letters.</summary>
+    private static int Count(ReadOnlySpan<byte> bytes, Span<int> inner, ref int high)
     {
-        int high = 0, latin = 0;
-        foreach (byte b in bytes)
+        int latin = 0;
+        for (int i = 0; i < bytes.Length; i++)
         {
+            byte b = bytes[i];
             if (b >= 0x80)
+            {
                 high++;
-            else if ((uint)((b | 0x20) - 'a') <= 'z' - 'a')
+                if (i > 0 && i + 1 < bytes.Length && InWord(bytes[i - 1]) && InWord(bytes[i + 1]))
+                    inner[b - 0x80]++;
+            }
+            else if (IsAsciiLetter(b))
+            {
                 latin++;
+            }
         }
-        return (high, latin);
+        return latin;
     }
 
+    private static bool IsAsciiLetter(byte b) => (uint)((b | 0x20) - 'a') <= 'z' - 'a';
+
+    private static bool InWord(byte b) => b >= 0x80 || IsAsciiLetter(b);
+
     /// <summary><see cref="Count"/> over a page's text: outside tags, scripts and styles.</summary>
-    private static (int High, int Latin) CountText(ReadOnlySpan<byte> page)
+    private static int CountText(ReadOnlySpan<byte> page, Span<int> inner, ref int high)
     {
-        int high = 0, latin = 0;
+        int latin = 0;
         while (!page.IsEmpty)
         {
             int open = page.IndexOf((byte)'<');
-            var (h, l) = Count(open < 0 ? page : page[..open]);
-            high += h;
-            latin += l;
+            latin += Count(open < 0 ? page : page[..open], inner, ref high);
             if (open < 0)
                 break;
             page = page[open..];
@@ -64,7 +80,7 @@ public static class LegacyEncoding
                 break;
             page = page[(skip + 1)..];
         }
-        return (high, latin);
+        return latin;
     }
 
     /// <summary>Where the element <paramref name="name"/> that <paramref name="page"/> starts with

@@ -23,7 +23,8 @@ public readonly record struct TextSniff(TextKind Kind, Encoding Encoding, int Bo
 /// Rules: a BOM decides (UTF-8, UTF-16 LE/BE); without one, the file is UTF-8 if the head is valid
 /// UTF-8, else Windows-1252 (a superset of the printable Latin-1 range, so Latin-1 files read right),
 /// unless it is mostly letters of another script (<see cref="LegacyEncoding"/>: Windows-1251,
-/// KOI8-R, Shift-JIS, GB18030, Big5, EUC-KR, Greek).
+/// KOI8-R, Shift-JIS, GB18030, Big5, EUC-KR, Greek) or its accents are a Central European
+/// language's (<see cref="LatinCodePages"/>: Windows-1250, ISO-8859-2).
 /// UTF-16 without a BOM is not recognised: its NUL bytes make it look binary.
 /// Invalid sequences later in a file than the sniffed head decode to U+FFFD rather than throwing.
 /// </summary>

@@ -20,6 +20,20 @@ public sealed class LegacyEncodingTests
     private const string English = "The minister\u2019s plan \u2013 worth \u00a3200m \u2013 was \u201cwelcomed\u201d by business groups, who said it would help firms hire again after a difficult year for the high street.";
     private const string German = "Die Bundesregierung hat am Mittwoch ein neues Maßnahmenpaket für die Wirtschaft beschlossen. Kleine Unternehmen sollen schneller Zuschüsse erhalten, teilte das Ministerium mit.";
 
+    // Central European news, which Windows-1250 and ISO-8859-2 hold and Windows-1252 misreads
+    // (pøes, ³, ¹): each a language's own letters.
+    private const string Polish = "Rząd ogłosił w środę nowy pakiet pomocy dla małych firm. Minister finansów zapowiedział, że pieniądze trafią do przedsiębiorców jeszcze w tym roku.";
+    private const string Czech = "Vláda ve středu schválila nový balíček pomoci pro malé podniky. Ministr financí řekl, že peníze dostanou podnikatelé ještě letos, přestože rozpočet je napjatý.";
+    private const string Slovak = "Vláda v stredu schválila nový balík pomoci pre malé podniky. Podľa ministra financií dostanú podnikatelia peniaze ešte tento rok, hoci je rozpočet napätý.";
+    private const string Hungarian = "A kormány szerdán új gazdaságélénkítő csomagot fogadott el. A pénzügyminiszter szerint a kisvállalkozások még idén megkapják a támogatást, bár a költségvetés feszített.";
+    private const string Croatian = "Vlada je u srijedu usvojila novi paket pomoći za mala poduzeća. Ministar financija rekao je da će poduzetnici novac dobiti još ove godine, iako je državni proračun napet i uštede su nužne.";
+    private const string Romanian = "Guvernul a aprobat miercuri un nou pachet de măsuri pentru firmele mici şi mijlocii. Ministrul finanţelor a declarat că antreprenorii vor primi banii în următoarele luni, deşi bugetul este tensionat.";
+    // Western news with the marks the Central European pages read as letters (ISO-8859-2 reads
+    // « » as Ť ť, è as č, à as ŕ).
+    private const string French = "Le gouvernement a présenté mercredi un « plan de relance » très attendu. Selon le ministre, les entreprises recevront l’aide dès cette année, à condition de maintenir l’emploi.";
+    private const string Italian = "Il governo ha approvato mercoledì un nuovo pacchetto di aiuti per le piccole imprese. Secondo il ministro, più di metà dei fondi arriverà già quest’anno, perché la crisi è grave.";
+    private const string Spanish = "El Gobierno aprobó el miércoles un nuevo paquete de ayudas para las pequeñas empresas. ¿Llegará a tiempo? El ministro aseguró que el dinero llegará este año.";
+
     private static string RoundTrip(string text, string encoding)
     {
         byte[] bytes = CodePagesEncodingProvider.Instance.GetEncoding(encoding)!.GetBytes(text);
@@ -41,6 +55,38 @@ public sealed class LegacyEncodingTests
         Assert.Equal(text, RoundTrip(text, encoding));
     }
 
+    [Theory]
+    [InlineData(Polish)]
+    [InlineData(Czech)]
+    [InlineData(Slovak)]
+    [InlineData(Hungarian)]
+    [InlineData(Croatian)]
+    [InlineData(Romanian)]
+    public void Central_European_text_reads_as_written_in_either_of_its_code_pages(string text)
+    {
+        Assert.Equal(text, RoundTrip(text, "windows-1250"));
+        Assert.Equal(text, RoundTrip(text, "iso-8859-2"));
+    }
+
+    [Theory]
+    [InlineData(French)]
+    [InlineData(Italian)]
+    [InlineData(Spanish)]
+    [InlineData(German)]
+    public void Western_text_stays_Windows_1252_though_the_Central_European_pages_read_its_bytes_as_letters(string text)
+    {
+        Assert.Equal(text, RoundTrip(text, "windows-1252"));
+    }
+
+    [Fact]
+    public void An_undeclared_Central_European_page_is_read_in_its_code_page()
+    {
+        string page = $"<html><head><title>Nowy pakiet</title><style>p {{ margin: 0; }}</style></head><body><h1>Nowy pakiet</h1><p>{Polish}</p></body></html>";
+        byte[] bytes = CodePagesEncodingProvider.Instance.GetEncoding("windows-1250")!.GetBytes(page);
+        Assert.Contains(Polish, HtmlCharset.Decode(bytes, out var encoding));
+        Assert.Equal(1250, encoding.CodePage);
+    }
+
     [Fact]
     public void Greek_reads_as_written_in_either_of_its_code_pages()
     {
@@ -59,9 +105,10 @@ public sealed class LegacyEncodingTests
         Assert.Equal(1251, encoding.CodePage);
     }
 
-    /// <summary>The Russian articles of FactRuEval saved as Windows-1251 and as KOI8-R, and BBC
-    /// articles saved as Windows-1252 with curly quotes, dashes and pound signs: every one read
-    /// as written.</summary>
+    /// <summary>The Russian articles of FactRuEval saved as Windows-1251 and as KOI8-R, BBC
+    /// articles saved as Windows-1252 with curly quotes, dashes and pound signs, and German
+    /// articles of 10kGNAD saved as Windows-1252 (whose umlauts and ß the Central European code
+    /// pages also hold): every one read as written.</summary>
     [SharedFact]
     public void Real_articles_in_legacy_encodings_read_as_written()
     {
@@ -70,9 +117,11 @@ public sealed class LegacyEncodingTests
         var english = Directory.EnumerateFiles(SharedCorpus.Path("corpora", "bbc"), "*.txt", SearchOption.AllDirectories)
             .Order(StringComparer.Ordinal).Take(200).Select(f => File.ReadAllText(f).Replace("'", "\u2019").Replace(" - ", " \u2013 ").Replace("$", "\u00a3"))
             .Where(t => t.Any(c => c > 0x7F)).ToList();
-        Assert.True(russian.Count >= 40 && english.Count >= 100, $"{russian.Count} Russian, {english.Count} English articles");
+        var german = File.ReadLines(SharedCorpus.Path("corpora", "multilingual", "de-10kgnad", "test.csv"))
+            .Take(300).Select(line => line[(line.IndexOf(';') + 1)..].Trim('\'')).Where(t => t.Any(c => c > 0x7F)).ToList();
+        Assert.True(russian.Count >= 40 && english.Count >= 100 && german.Count >= 200, $"{russian.Count} Russian, {english.Count} English, {german.Count} German articles");
         var wrong = new List<string>();
-        foreach (var (texts, encoding) in new[] { (russian, "windows-1251"), (russian, "koi8-r"), (english, "windows-1252") })
+        foreach (var (texts, encoding) in new[] { (russian, "windows-1251"), (russian, "koi8-r"), (english, "windows-1252"), (german, "windows-1252") })
         {
             var code = CodePagesEncodingProvider.Instance.GetEncoding(encoding)!;
             foreach (string text in texts.Where(t => code.GetString(code.GetBytes(t)) == t)) // only what the code page can hold

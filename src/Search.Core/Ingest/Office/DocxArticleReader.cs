@@ -7,8 +7,9 @@ namespace Search.Core.Ingest.Office;
 /// Reads one article per Word document (<c>.docx</c>: press releases, drafts, transcripts): its
 /// paragraphs as the body (<see cref="WordDocumentText"/>), title and author as
 /// <see cref="OfficeArticle"/> chooses them from the paragraphs' styles and the core properties
-/// (<c>docProps/core.xml</c>, or wherever the package's relationships put them). A file that is not a Word document (an old <c>.doc</c> renamed, an encrypted
-/// one, a damaged zip) or has no text is skipped with the reason.
+/// (<c>docProps/core.xml</c>, or wherever the package's relationships put them). An old <c>.doc</c>
+/// renamed is read as one (<see cref="DocArticleReader"/>); an encrypted document, a damaged zip
+/// or a file without text is skipped with the reason.
 /// </summary>
 public sealed class DocxArticleReader : WholeFileReader
 {
@@ -22,8 +23,8 @@ public sealed class DocxArticleReader : WholeFileReader
     protected override ReadItem ReadOne(SourceFile file, ReadOnlyMemory<byte> bytes)
     {
         ReadOnlySpan<byte> head = bytes.Span[..Math.Min(bytes.Length, 8)];
-        if (head.StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0]))
-            return ReadItem.Skip(RecordProblem.WholeFile, "an encrypted or old-format (.doc) Word document: save it as .docx without a password to index it");
+        if (head.StartsWith(CompoundFile.Signature))
+            return DocArticleReader.Read(file, bytes.ToArray()); // an old .doc renamed, or an encrypted .docx
         if (!head.StartsWith("PK"u8))
             return ReadItem.Skip(RecordProblem.WholeFile, "not a Word document (not a zip archive)");
         List<WordParagraph> paragraphs;

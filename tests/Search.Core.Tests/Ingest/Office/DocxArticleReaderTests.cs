@@ -63,7 +63,7 @@ public sealed class DocxArticleReaderTests
     }
 
     [Theory]
-    [InlineData(new byte[] { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 }, "an encrypted or old-format (.doc) Word document")]
+    [InlineData(new byte[] { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 }, "damaged or unreadable Word 97-2003 document")]
     [InlineData(new byte[] { (byte)'P', (byte)'K', 3, 4, 0, 0 }, "damaged Word document")]
     [InlineData(new byte[] { (byte)'<', (byte)'h', (byte)'t', (byte)'m', (byte)'l', (byte)'>' }, "not a Word document")]
     public void What_is_not_a_readable_word_document_is_skipped_with_the_reason(byte[] bytes, string reason)

@@ -9,7 +9,7 @@ namespace Search.Core.Tests.Ingest;
 
 /// <summary>
 /// Damaged files of every container format a reader takes apart (web archives, saved pages,
-/// mailboxes, office documents (Word 97-2003's compound files too), zip and tar archives, feeds, .json arrays): cut short anywhere or
+/// mailboxes, office documents (RTF and Word 97-2003's compound files among them), zip and tar archives, feeds, .json arrays): cut short anywhere or
 /// with bytes changed, each must read as articles and problems, never throw. (A reader that
 /// throws costs the user the whole file as "could not be read", or the build.)
 /// </summary>
@@ -60,6 +60,8 @@ public sealed class FormatFuzzTests
             ["crawl.warc.gz"] = File.ReadAllBytes(Path.Combine(Fixtures, "Warc/Fixture/crawl.warc.gz")),
             ["bridge.odt"] = File.ReadAllBytes(Path.Combine(Fixtures, "Office/Fixture/bridge.odt")),
             ["wire.doc"] = File.ReadAllBytes(Path.Combine(Fixtures, "Office/Fixture/wire.doc")),
+            ["harbour.rtf"] = Utf8(Office.RtfArticleReaderTests.WordLike),
+            ["seoul.rtf"] = File.ReadAllBytes(Path.Combine(Fixtures, "Office/Fixture/seoul.rtf")),
             ["export.zip"] = zip.ToArray(),
             ["export.tar.gz"] = tar.ToArray(),
             ["inbox.mbox"] = Utf8("From a@b.example Mon May 10 01:00:00 2021\nFrom: Desk <a@b.example>\nSubject: =?UTF-8?Q?Tip_=C3=A9?=\nContent-Type: multipart/alternative; boundary=x\n\n--x\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\nThe ferry=\n crew sent a tip.\n--x--\n\nFrom c@d.example Mon May 10 02:00:00 2021\nSubject: Second\n\nBody.\n"),

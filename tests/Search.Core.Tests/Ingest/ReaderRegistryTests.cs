@@ -92,6 +92,8 @@ public class ReaderRegistryTests
     [InlineData("archive/page.html.gz", "html")]
     [InlineData("page.htm.gz", "html")]
     [InlineData("paper.pdf", "pdf")]
+    [InlineData("release.rtf", "rtf")]
+    [InlineData("release.rtf.gz", "rtf")]
     public void PagesAndPdfsGoToByteReadersEvenWhenTheirHeadLooksBinary(string path, string format)
     {
         // gzip magic and a PDF's binary comment line: head sniffing must not call these "binary file".

@@ -39,9 +39,10 @@ public static class ArticleEnricher
     {
         // A member of an archive is enriched as the file it is, as if unpacked where it lies in
         // the archive: a CSV's markup is read, a page's text already is what it shows, and its
-        // folder inside the archive is its section.
-        if (IsMemberOf(article.File, file.RelativePath))
-            file = new SourceFile(file.FullPath, InnermostMember(article.File[(file.RelativePath.Length + 1)..]), file.Root);
+        // folder inside the (innermost) archive is its section. An attachment of a message likewise,
+        // as if saved beside its message: in the message's folder, whose section it shares.
+        if (ContainedPath(article.File, file.RelativePath) is { } contained)
+            file = new SourceFile(file.FullPath, InnermostMember(contained), file.Root);
         if (!IsPageOrPdf(file.RelativePath))
             Ingest.Html.MarkupInFields.Apply(article); // before the control characters: an entity can stand for one
         ControlCharacters.Strip(article);
@@ -97,10 +98,33 @@ public static class ArticleEnricher
         return IsPageOrPdf(file.RelativePath) ? null : folder.Trim().ToLowerInvariant();
     }
 
-    /// <summary>Whether <paramref name="path"/> lies inside the archive at <paramref name="archive"/>
-    /// (<c>export.zip/news/1.txt</c> in <c>export.zip</c>).</summary>
-    private static bool IsMemberOf(string path, string archive) =>
-        path.Length > archive.Length + 1 && path[archive.Length] == '/' && path.StartsWith(archive, StringComparison.Ordinal);
+    /// <summary>The path an article of a container file is enriched as, or null when it is the
+    /// file's own: a member of an archive as the path inside it (<c>export.zip/news/1.txt</c> in
+    /// <c>export.zip</c> as <c>news/1.txt</c>); an attachment as a file saved beside its message
+    /// (<c>tips/tip.eml/report.pdf</c> as <c>tips/report.pdf</c>, <c>inbox.mbox#3/a.txt</c> as
+    /// <c>a.txt</c>, <c>export.zip/mail/tip.eml/a.txt</c> as <c>mail/a.txt</c>).</summary>
+    private static string? ContainedPath(string path, string container)
+    {
+        if (path.Length <= container.Length + 1 || path[container.Length] is not ('/' or '#') || !path.StartsWith(container, StringComparison.Ordinal))
+            return null;
+        int lastSlash = path.LastIndexOf('/');
+        if (lastSlash < container.Length)
+            return null; // a record of the file itself (inbox.mbox#3)
+        string name = path[(lastSlash + 1)..];
+        if (path[container.Length] == '#' || Ingest.Mail.MailAttachments.IsMessageName(container))
+            return Beside(container, name);
+        string inside = path[(container.Length + 1)..];
+        string[] segments = inside.Split('/');
+        int message = Array.FindIndex(segments, 0, segments.Length - 1, Ingest.Mail.MailAttachments.IsMessageName);
+        return message < 0 ? inside : Beside(string.Join('/', segments[..(message + 1)]), name);
+    }
+
+    /// <summary>A file named <paramref name="name"/> in the folder of <paramref name="path"/>.</summary>
+    private static string Beside(string path, string name)
+    {
+        int slash = path.LastIndexOf('/');
+        return slash < 0 ? name : $"{path[..slash]}/{name}";
+    }
 
     /// <summary>The path of a member inside the innermost archive that holds it
     /// (<c>news/1.txt</c> of <c>2019.zip/news/1.txt</c>, a zip inside the zip being enriched): its

@@ -9,7 +9,8 @@ namespace Search.Core.Tests.Ingest;
 
 /// <summary>
 /// Damaged files of every container format a reader takes apart (web archives, saved pages,
-/// mailboxes, office documents (RTF and Word 97-2003's compound files among them), zip and tar archives, feeds, .json arrays): cut short anywhere or
+/// messages and mailboxes with their attachments, office documents (RTF and Word 97-2003's
+/// compound files among them), zip and tar archives, feeds, .json arrays): cut short anywhere or
 /// with bytes changed, each must read as articles and problems, never throw. (A reader that
 /// throws costs the user the whole file as "could not be read", or the build.)
 /// </summary>
@@ -65,6 +66,8 @@ public sealed class FormatFuzzTests
             ["export.zip"] = zip.ToArray(),
             ["export.tar.gz"] = tar.ToArray(),
             ["inbox.mbox"] = Utf8("From a@b.example Mon May 10 01:00:00 2021\nFrom: Desk <a@b.example>\nSubject: =?UTF-8?Q?Tip_=C3=A9?=\nContent-Type: multipart/alternative; boundary=x\n\n--x\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\nThe ferry=\n crew sent a tip.\n--x--\n\nFrom c@d.example Mon May 10 02:00:00 2021\nSubject: Second\n\nBody.\n"),
+            ["leak.eml"] = File.ReadAllBytes(Path.Combine(Fixtures, "Mail/Fixture/leak.eml")),
+            ["tips.mbox"] = File.ReadAllBytes(Path.Combine(Fixtures, "Mail/Fixture/tips.mbox")),
             ["page.mhtml"] = Utf8("MIME-Version: 1.0\nContent-Type: multipart/related; boundary=b\n\n--b\nContent-Type: text/html; charset=utf-8\nContent-Transfer-Encoding: base64\n\n" + Convert.ToBase64String(Utf8("<html><body><article><h1>Bridge</h1><p>The council voted to build a second bridge across the river on Monday.</p></article></body></html>")) + "\n--b--\n"),
             ["feed.xml"] = Utf8("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><item><title>Harbour &eacute;</title><description><![CDATA[<p>The harbour reopened.</p>]]></description><pubDate>Mon, 03 Oct 2022 07:00:00 GMT</pubDate></item><item><title>Ferry</title><description>The ferry runs.</description></item></channel></rss>"),
             ["array.json"] = Utf8("[\n  {\"title\": \"Dock 1\", \"body\": \"Cargo unloaded.\"},\n  {\"title\": \"Dock 2\", \"body\": \"Cargo late.\", \"tags\": [\"port\"]}\n]\n"),

@@ -5,13 +5,19 @@ namespace Search.Core.Ingest.Mail;
 /// <summary>
 /// One e-mail message (RFC 5322, MIME) as an article: the subject as title, the sender's name as
 /// author and the sender's domain as source, the date, and the text: the first plain-text part
-/// (hard-wrapped lines joined into paragraphs, the signature after <c>-- </c> left out), else the
-/// first HTML part's text. Attachments are not read.
+/// without a file name (hard-wrapped lines joined into paragraphs, the signature after <c>-- </c>
+/// left out), else the first such HTML part's text. Its attachments (a part sent as one, or with a
+/// file name of its own, and every forwarded message, <c>message/rfc822</c>) are listed, for
+/// <see cref="MailAttachments"/> to read as files of their own.
 /// </summary>
 internal static class MailMessage
 {
-    /// <summary>Fills <paramref name="article"/> from a message's bytes; the reason when they are not a message.</summary>
-    public static string? Fill(Article article, ReadOnlySpan<byte> message)
+    /// <summary>Deepest multipart nesting read (mail programs nest three or four deep).</summary>
+    private const int MaxPartDepth = 8;
+
+    /// <summary>Fills <paramref name="article"/> from a message's bytes, and lists its attachments in
+    /// <paramref name="attachments"/> when given; the reason when the bytes are not a message.</summary>
+    public static string? Fill(Article article, ReadOnlySpan<byte> message, List<MailAttachment>? attachments = null)
     {
         var (headers, bodyStart) = Mime.Headers(message);
         if (!headers.ContainsKey("From") && !headers.ContainsKey("Subject"))
@@ -19,7 +25,11 @@ internal static class MailMessage
         article.Title = Mime.DecodeWords(headers.GetValueOrDefault("Subject") ?? "").Trim();
         (article.Author, article.Source) = Sender(Mime.DecodeWords(headers.GetValueOrDefault("From") ?? ""));
         article.Published = headers.GetValueOrDefault("Date");
-        article.Body = Text(headers, message[bodyStart..]) ?? "";
+        var text = new BodyText();
+        Parts(headers, message, bodyStart, message.Length, depth: 0, text, attachments);
+        article.Body = text.Plain != null
+            ? ParagraphText.Normalize(WithoutSignature(text.Plain.ReplaceLineEndings("\n")))
+            : text.Html == null ? "" : MarkupInFields.BlockText(text.Html);
         return null;
     }
 
@@ -35,41 +45,49 @@ internal static class MailMessage
         return (string.IsNullOrEmpty(name) || name.Contains('@') ? null : name, string.IsNullOrEmpty(domain) ? null : domain);
     }
 
-    /// <summary>The message's text: a plain part first, an HTML part's text else; null for none.</summary>
-    private static string? Text(Dictionary<string, string> headers, ReadOnlySpan<byte> body)
+    /// <summary>The first plain and the first HTML part of a message's own text.</summary>
+    private sealed class BodyText
     {
-        (string? plain, string? html) = Parts(headers, body, depth: 0);
-        if (plain != null)
-            return ParagraphText.Normalize(WithoutSignature(plain.ReplaceLineEndings("\n")));
-        return html == null ? null : MarkupInFields.BlockText(html);
+        public string? Plain { get; set; }
+        public string? Html { get; set; }
     }
 
-    private static (string? Plain, string? Html) Parts(Dictionary<string, string> headers, ReadOnlySpan<byte> body, int depth)
+    /// <summary>Walks the part whose headers are <paramref name="headers"/> and whose body is
+    /// <paramref name="message"/>[<paramref name="start"/>..<paramref name="end"/>]: a multipart's
+    /// parts in order, a text part without a file name as the message's text, any part that is a
+    /// file as an attachment.</summary>
+    private static void Parts(Dictionary<string, string> headers, ReadOnlySpan<byte> message, int start, int end, int depth, BodyText text, List<MailAttachment>? attachments)
     {
         string type = headers.GetValueOrDefault("Content-Type") ?? "text/plain";
         string media = type.Split(';')[0].Trim().ToLowerInvariant();
-        if (headers.GetValueOrDefault("Content-Disposition")?.TrimStart().StartsWith("attachment", StringComparison.OrdinalIgnoreCase) == true)
-            return (null, null);
-        if (media.StartsWith("multipart/", StringComparison.Ordinal) && depth < 8 && Mime.Parameter(type, "boundary") is { Length: > 0 } boundary)
+        if (media.StartsWith("multipart/", StringComparison.Ordinal))
         {
-            string? plain = null, html = null;
-            foreach (Range range in Mime.PartRanges(body, 0, Encoding.ASCII.GetBytes("--" + boundary)))
-            {
-                ReadOnlySpan<byte> part = body[range];
-                var (partHeaders, partBody) = Mime.Headers(part);
-                var (p, h) = Parts(partHeaders, part[partBody..], depth + 1);
-                plain ??= p;
-                html ??= h;
-            }
-            return (plain, html);
+            if (depth < MaxPartDepth && Mime.Parameter(type, "boundary") is { Length: > 0 } boundary)
+                foreach (Range range in Mime.PartRanges(message[start..end], 0, Encoding.ASCII.GetBytes("--" + boundary)))
+                {
+                    var (partStart, partEnd) = (start + range.Start.GetOffset(end - start), start + range.End.GetOffset(end - start));
+                    var (partHeaders, partBody) = Mime.Headers(message[partStart..partEnd]);
+                    Parts(partHeaders, message, partStart + partBody, partEnd, depth + 1, text, attachments);
+                }
+            return;
         }
-        if (media is not ("text/plain" or "text/html"))
-            return (null, null);
-        byte[] bytes = Mime.Decode(body, headers.GetValueOrDefault("Content-Transfer-Encoding"));
-        string text = Mime.Parameter(type, "charset") is { } charset && HtmlCharset.ByName(charset) is { } encoding
+        string? name = AttachmentName.Of(headers);
+        bool attached = headers.GetValueOrDefault("Content-Disposition")?.TrimStart().StartsWith("attachment", StringComparison.OrdinalIgnoreCase) == true;
+        if (name != null || attached || media is "message/rfc822" or "message/global")
+        {
+            attachments?.Add(new MailAttachment(name, media, headers.GetValueOrDefault("Content-Transfer-Encoding"), start, end));
+            return;
+        }
+        if (media is not ("text/plain" or "text/html") || (media == "text/plain" ? text.Plain : text.Html) != null)
+            return;
+        byte[] bytes = Mime.Decode(message[start..end], headers.GetValueOrDefault("Content-Transfer-Encoding"));
+        string decoded = Mime.Parameter(type, "charset") is { } charset && HtmlCharset.ByName(charset) is { } encoding
             ? encoding.GetString(bytes)
             : TextDecoding.Decode(bytes, out _);
-        return media == "text/html" ? (null, text) : (text, null);
+        if (media == "text/html")
+            text.Html = decoded;
+        else
+            text.Plain = decoded;
     }
 
     /// <summary>The text before a signature (a line that is <c>-- </c>).</summary>

@@ -3,9 +3,11 @@ namespace Search.Core.Ingest.Mail;
 /// <summary>
 /// Reads mailbox files (mbox: <c>.mbox</c>, <c>.mbx</c>, Apple Mail's exported <c>mbox</c>, Google
 /// Takeout's mail, Thunderbird's folders, which have no extension but start with a <c>From </c>
-/// line): one article per message, as <see cref="MailMessage"/> reads it, streamed a message at a
-/// time. Messages are numbered in file order (<c>inbox.mbox#12</c>), their lines counted from the
-/// <c>From </c> line that starts them; <c>&gt;From </c> escapes are undone.
+/// line): one article per message, as <see cref="MailMessage"/> reads it, and one per attachment
+/// a reader takes (<see cref="MailAttachments"/>), streamed a message at a time. Messages are
+/// numbered in file order (<c>inbox.mbox#12</c>, its attachment <c>inbox.mbox#12/report.pdf</c>),
+/// their lines counted from the <c>From </c> line that starts them; <c>&gt;From </c> escapes are
+/// undone.
 /// </summary>
 public sealed class MboxArticleReader : StreamedFileReader
 {
@@ -41,7 +43,8 @@ public sealed class MboxArticleReader : StreamedFileReader
             if (previousBlank && line.StartsWith("From ", StringComparison.Ordinal))
             {
                 if (number > 0)
-                    yield return Message(file, number, start, message, tooBig);
+                    foreach (ReadItem item in Message(file, number, start, message, tooBig))
+                        yield return item;
                 (number, start, tooBig, previousBlank) = (number + 1, lineNumber, false, false);
                 message.SetLength(0);
                 continue;
@@ -65,16 +68,28 @@ public sealed class MboxArticleReader : StreamedFileReader
             message.WriteByte((byte)'\n');
         }
         if (number > 0)
-            yield return Message(file, number, start, message, tooBig);
+            foreach (ReadItem item in Message(file, number, start, message, tooBig))
+                yield return item;
     }
 
-    private static ReadItem Message(SourceFile file, int number, int line, MemoryStream bytes, bool tooBig)
+    /// <summary>Message <paramref name="number"/>, starting at <paramref name="line"/>: its article
+    /// (unless it has neither subject nor text and its attachments are its articles) and its
+    /// attachments', read whole before the next message reuses <paramref name="bytes"/>.</summary>
+    private static List<ReadItem> Message(SourceFile file, int number, int line, MemoryStream bytes, bool tooBig)
     {
         if (tooBig)
-            return ReadItem.Skip(line, $"message {number} is over {MaxMessageBytes >> 20} MB (attachments); not read");
+            return [ReadItem.Skip(line, $"message {number} is over {MaxMessageBytes >> 20} MB (attachments); not read")];
         var article = new Article();
-        string? problem = MailMessage.Fill(article, bytes.GetBuffer().AsSpan(0, (int)bytes.Length))
-            ?? FieldMapping.Complete(article, file, number, line);
-        return problem == null ? ReadItem.Of(article) : ReadItem.Skip(line, $"message {number}: {problem}");
+        var attachments = new List<MailAttachment>();
+        ReadOnlySpan<byte> message = bytes.GetBuffer().AsSpan(0, (int)bytes.Length);
+        if (MailMessage.Fill(article, message, attachments) is { } notMessage)
+            return [ReadItem.Skip(line, $"message {number}: {notMessage}")];
+        string id = $"{file.RelativePath}#{number}";
+        List<ReadItem> items = MailAttachments.Read(file, id, article, message, attachments, line + 1, $"message {number}: ");
+        if (FieldMapping.Complete(article, file, number, line) is not { } problem)
+            items.Insert(0, ReadItem.Of(article));
+        else if (!items.Any(item => item.Article != null))
+            items.Insert(0, ReadItem.Skip(line, $"message {number}: {problem}"));
+        return items;
     }
 }

@@ -47,16 +47,23 @@ public sealed class MailReaderTests
         Content-Disposition: attachment; filename="release.pdf"
         Content-Transfer-Encoding: base64
 
-        JVBERi0xLjQK
+        {{PDF}}
         --mixed-1--
         """;
+
+    /// <summary>The press release with its attachment: a real PDF of a printed article.</summary>
+    private static readonly string PressReleaseWithPdf = PressRelease.Replace("{{PDF}}", Convert.ToBase64String(ArticlePdf.Build(pages: 1), Base64FormattingOptions.InsertLineBreaks).ReplaceLineEndings("\n"));
 
     [Fact]
     public void A_saved_message_reads_as_its_subject_sender_date_and_text()
     {
         using var dir = new TempDir();
-        SourceFile file = WriteText(dir, "inbox/bridge.eml", PressRelease.ReplaceLineEndings("\r\n"));
-        Article article = ReadOne(new EmlArticleReader(), file);
+        SourceFile file = WriteText(dir, "inbox/bridge.eml", PressReleaseWithPdf.ReplaceLineEndings("\r\n"));
+        var items = ReadAll(new EmlArticleReader(), file);
+        Assert.Empty(Problems(items));
+        Assert.Equal(["inbox/bridge.eml", "inbox/bridge.eml/release.pdf"], Articles(items).Select(a => a.Id));
+        Article article = Articles(items)[0];
+        ArticleEnricher.Enrich(article, file);
         Assert.Equal("Council approves the river bridge – café stays open", article.Title);
         Assert.Equal("City Council Press Office", article.Author);
         Assert.Equal("council.example", article.Source);
@@ -79,7 +86,7 @@ public sealed class MailReaderTests
     public void A_mailbox_reads_one_article_a_message_and_reports_what_is_not_one()
     {
         string mbox =
-            "From press@council.example Tue May 11 09:30:00 2021\n" + PressRelease + "\n\n" +
+            "From press@council.example Tue May 11 09:30:00 2021\n" + PressReleaseWithPdf + "\n\n" +
             "From brief@news.example Wed May 12 06:00:00 2021\nFrom: brief@news.example\nSubject: Morning brief\nDate: Wed, 12 May 2021 06:00:00 GMT\n\n" +
             "The ferry keeps running.\n>From the harbour: nothing new.\n\n" +
             "From nobody Thu May 13 06:00:00 2021\nX-Note: no headers a message has\n\n\n";
@@ -90,9 +97,9 @@ public sealed class MailReaderTests
             Assert.Equal("mbox", ReaderRegistry.Default.Resolve(file).Reader!.Format);
             var items = ReadAll(new MboxArticleReader(), file);
             var articles = Articles(items);
-            Assert.Equal([$"{name}#1", $"{name}#2"], articles.Select(a => a.Id));
-            Assert.Equal(["Council approves the river bridge – café stays open", "Morning brief"], articles.Select(a => a.Title));
-            Assert.Equal("The ferry keeps running. From the harbour: nothing new.", articles[1].Body);
+            Assert.Equal([$"{name}#1", $"{name}#1/release.pdf", $"{name}#2"], articles.Select(a => a.Id));
+            Assert.Equal(["Council approves the river bridge – café stays open", ArticlePdf.Title, "Morning brief"], articles.Select(a => a.Title));
+            Assert.Equal("The ferry keeps running. From the harbour: nothing new.", articles[2].Body);
             var problem = Assert.Single(Problems(items));
             Assert.StartsWith("message 3: not an e-mail message", problem.Reason);
             Assert.Equal(mbox.Split('\n').ToList().FindIndex(l => l.StartsWith("From nobody", StringComparison.Ordinal)) + 1, problem.Line);

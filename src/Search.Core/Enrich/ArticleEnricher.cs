@@ -102,7 +102,8 @@ public static class ArticleEnricher
     /// file's own: a member of an archive as the path inside it (<c>export.zip/news/1.txt</c> in
     /// <c>export.zip</c> as <c>news/1.txt</c>); an attachment as a file saved beside its message
     /// (<c>tips/tip.eml/report.pdf</c> as <c>tips/report.pdf</c>, <c>inbox.mbox#3/a.txt</c> as
-    /// <c>a.txt</c>, <c>export.zip/mail/tip.eml/a.txt</c> as <c>mail/a.txt</c>).</summary>
+    /// <c>a.txt</c>, <c>export.zip/mail/tip.eml/a.txt</c> as <c>mail/a.txt</c>), and a member of
+    /// an archive attached as the path inside it (<c>tip.eml/leak.zip/news/1.txt</c> as <c>news/1.txt</c>).</summary>
     private static string? ContainedPath(string path, string container)
     {
         if (path.Length <= container.Length + 1 || path[container.Length] is not ('/' or '#') || !path.StartsWith(container, StringComparison.Ordinal))
@@ -112,7 +113,12 @@ public static class ArticleEnricher
             return null; // a record of the file itself (inbox.mbox#3)
         string name = path[(lastSlash + 1)..];
         if (path[container.Length] == '#' || Ingest.Mail.MailAttachments.IsMessageName(container))
-            return Beside(container, name);
+        {
+            // An archive attached: its members as unpacked there, folders and all.
+            string attached = path[(path.IndexOf('/', container.Length) + 1)..];
+            string member = InnermostMember(attached);
+            return member.Length < attached.Length ? member : Beside(container, name);
+        }
         string inside = path[(container.Length + 1)..];
         string[] segments = inside.Split('/');
         int message = Array.FindIndex(segments, 0, segments.Length - 1, Ingest.Mail.MailAttachments.IsMessageName);

@@ -154,6 +154,28 @@ public sealed class MailAttachmentTests
         Assert.Equal("a message without subject or text, and no attachment of it holds an article", Assert.Single(none).Problem!.Reason);
     }
 
+    [Fact]
+    public void A_zip_attached_to_a_message_is_read_as_unpacked_beside_it()
+    {
+        var zip = new MemoryStream();
+        using (var archive = new System.IO.Compression.ZipArchive(zip, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, text) in (ReadOnlySpan<(string, string)>)[("politics/1.txt", string.Join("\n\n", Seed[..3])), ("notes/readme.md", "not an article")])
+                using (var writer = new StreamWriter(archive.CreateEntry(name).Open()))
+                    writer.Write(text);
+        }
+        string message = Message("Documents", TextPart("The files you asked for."),
+            "Content-Type: application/zip; name=\"leak.zip\"\nContent-Disposition: attachment; filename=\"leak.zip\"\nContent-Transfer-Encoding: base64\n\n" + Base64(zip.ToArray()));
+        using var dir = new TempDir();
+        var items = ReadEnriched(new EmlArticleReader(), WriteText(dir, "desk/tip.eml", message));
+        Assert.Empty(Problems(items));
+        var articles = Articles(items);
+        Assert.Equal(["desk/tip.eml", "desk/tip.eml/leak.zip/politics/1.txt"], articles.Select(a => a.Id));
+        Assert.Equal("2 Kazakhs Killed in Russian Anti-Terror Operation", articles[1].Title);
+        // Its section is its folder inside the zip, as if the zip were unpacked.
+        Assert.Equal("politics", articles[1].Section);
+    }
+
     /// <summary>A message forwarded as an attachment <paramref name="levels"/> times over, each with a note attached.</summary>
     private static string Forwarded(int level, int levels) =>
         Message($"Level {level}", [TextPart($"Forwarded at level {level}."), Attached($"attachment; filename=note.txt", $"{Seed[1]} (level {level})"),

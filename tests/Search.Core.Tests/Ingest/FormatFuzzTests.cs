@@ -61,6 +61,7 @@ public sealed class FormatFuzzTests
             ["crawl.warc.gz"] = File.ReadAllBytes(Path.Combine(Fixtures, "Warc/Fixture/crawl.warc.gz")),
             ["bridge.odt"] = File.ReadAllBytes(Path.Combine(Fixtures, "Office/Fixture/bridge.odt")),
             ["wire.doc"] = File.ReadAllBytes(Path.Combine(Fixtures, "Office/Fixture/wire.doc")),
+            ["stories.xls"] = File.ReadAllBytes(Path.Combine(Fixtures, "Office/Fixture/stories.xls")),
             ["harbour.rtf"] = Utf8(Office.RtfArticleReaderTests.WordLike),
             ["seoul.rtf"] = File.ReadAllBytes(Path.Combine(Fixtures, "Office/Fixture/seoul.rtf")),
             ["export.zip"] = zip.ToArray(),

@@ -63,7 +63,7 @@ public sealed class XlsxArticleReaderTests
     }
 
     [Theory]
-    [InlineData(new byte[] { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 }, "an encrypted or old-format (.xls) workbook")]
+    [InlineData(new byte[] { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 }, "damaged or unreadable Excel 97-2003 workbook")]
     [InlineData(new byte[] { (byte)'n', (byte)'o', (byte)'t', (byte)'e', (byte)'s' }, "not an Excel workbook")]
     public void What_is_not_a_workbook_is_skipped_with_the_reason(byte[] bytes, string reason)
     {

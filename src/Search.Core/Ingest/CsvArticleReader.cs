@@ -24,7 +24,8 @@ public sealed class CsvArticleReader : IArticleReader
     public string Format => "csv";
 
     public bool CanRead(string extension, ReadOnlySpan<byte> head) =>
-        extension is ".csv" or TabSeparated || (extension is ".txt" or ".text" && IsTabSeparatedTable(head));
+        extension is ".csv" or TabSeparated || (extension is ".txt" or ".text" or ".xls" && IsTabSeparatedTable(head))
+        || (extension == ".xls" && IsTable(head, (byte)',', (byte)';'));
 
     /// <summary>A tab-separated export: read as CSV with the tab as its delimiter (not sniffed: a
     /// comma or semicolon in its text must not be taken for one).</summary>
@@ -35,14 +36,22 @@ public sealed class CsvArticleReader : IArticleReader
     /// tabs, every one a short name, and at least two of them article fields, one of which gives
     /// the text (title, body, summary). An article's first line is its title; no title is a row of
     /// field names.</summary>
-    internal static bool IsTabSeparatedTable(ReadOnlySpan<byte> head)
+    internal static bool IsTabSeparatedTable(ReadOnlySpan<byte> head) => IsTable(head, (byte)'\t');
+
+    /// <summary>Whether the first line of <paramref name="head"/> is such a header row, its cells
+    /// between the first of <paramref name="delimiters"/> it holds. Exports save CSV and
+    /// tab-separated text as <c>.xls</c> too, for Excel to open.</summary>
+    private static bool IsTable(ReadOnlySpan<byte> head, params ReadOnlySpan<byte> delimiters)
     {
         if (head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
             head = head[3..];
         int newline = head.IndexOf((byte)'\n');
-        if (newline < 0 || head[..newline].IndexOf((byte)'\t') < 0)
+        if (newline < 0)
             return false;
-        string[] cells = Encoding.UTF8.GetString(head[..newline]).TrimEnd('\r').Split('\t');
+        int found = head[..newline].IndexOfAny(delimiters);
+        if (found < 0)
+            return false;
+        string[] cells = Encoding.UTF8.GetString(head[..newline]).TrimEnd('\r').Split((char)head[found]);
         if (cells.Any(c => c.Trim().Trim('"').Length is 0 or > MaxHeaderCell))
             return false;
         var fields = FieldMapping.MapHeader(cells.Select(c => c.Trim().Trim('"')).ToList()).OfType<ArticleField>().ToList();
@@ -62,7 +71,8 @@ public sealed class CsvArticleReader : IArticleReader
         string head = new(buffer, 0, read);
         if (head.StartsWith('\uFEFF'))
             head = head[1..];
-        char? forced = settings.Delimiter ?? (ReaderRegistry.ExtensionOf(file.FullPath).Replace(".gz", "") is TabSeparated or ".txt" or ".text" ? '\t' : null);
+        string extension = ReaderRegistry.ExtensionOf(file.FullPath).Replace(".gz", "");
+        char? forced = settings.Delimiter ?? (extension is TabSeparated or ".txt" or ".text" || (extension == ".xls" && IsTabSeparatedTable(Encoding.UTF8.GetBytes(head))) ? '\t' : null);
         var (delimiter, quote) = CsvDialect.Sniff(head, whole: read < buffer.Length, forced, settings.Quote);
         var csv = new CsvRecordParser(reader, delimiter, quote, head);
 

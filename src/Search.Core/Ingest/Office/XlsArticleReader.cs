@@ -4,22 +4,34 @@ namespace Search.Core.Ingest.Office;
 /// Reads Excel 97-2003 workbooks (<c>.xls</c>: the exports of older newsroom and public-records
 /// systems) of articles as <c>.xlsx</c> workbooks are read, a row an article
 /// (<see cref="SheetArticles"/>), from the <c>Workbook</c> stream of the compound file
-/// (<see cref="CompoundFile"/>, <see cref="XlsWorkbook"/>). A <c>.xls</c> that is not a compound
-/// file (a CSV or web page saved under the name, as many exports are) is no reader's here; an
-/// encrypted, damaged or Excel 5/95 workbook is skipped with the reason.
+/// (<see cref="CompoundFile"/>, <see cref="XlsWorkbook"/>). A CSV or tab-separated text saved
+/// under the name, as many exports are, is the CSV reader's; a web page saved so (an HTML table),
+/// an encrypted, damaged or Excel 5/95 workbook is skipped with the reason.
 /// </summary>
 public sealed class XlsArticleReader : StreamedFileReader
 {
     public override string Format => "xls";
 
-    public override bool CanRead(string extension, ReadOnlySpan<byte> head) =>
-        extension is ".xls" or ".xlt" && (head.IsEmpty || head.StartsWith(CompoundFile.Signature));
+    /// <summary>Any <c>.xls</c> the CSV reader leaves (it takes the text tables exports save under
+    /// the name): a workbook, or a web page saved as one, reported.</summary>
+    public override bool CanRead(string extension, ReadOnlySpan<byte> head) => extension is ".xls" or ".xlt";
 
     protected override IEnumerable<ReadItem> Read(SourceFile file, Stream stream)
     {
         var bytes = new MemoryStream();
         stream.CopyTo(bytes);
-        return Read(file, bytes.ToArray());
+        byte[] content = bytes.ToArray();
+        if (!content.AsSpan().StartsWith(CompoundFile.Signature))
+            return [ReadItem.Skip(RecordProblem.WholeFile, IsPage(content)
+                ? "a web page saved as .xls (an HTML table, as many exports write): save it from Excel as .xlsx or .csv to index it"
+                : "not an Excel workbook (nor a table of text)")];
+        return Read(file, content);
+    }
+
+    private static bool IsPage(ReadOnlySpan<byte> content)
+    {
+        content = content[..Math.Min(content.Length, 1024)].TrimStart((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF, (byte)' ', (byte)'\r', (byte)'\n', (byte)'\t']);
+        return content.StartsWith("<"u8);
     }
 
     /// <summary>The articles of a workbook in <paramref name="bytes"/>, whatever its name says (an

@@ -1,3 +1,4 @@
+using System.Text;
 using Search.Core.Ingest;
 using Search.Core.Ingest.Office;
 using Search.Core.Tests.Support;
@@ -49,12 +50,27 @@ public sealed class XlsArticleReaderTests
     }
 
     [Fact]
-    public void A_workbook_cut_short_is_skipped_and_an_xls_that_is_not_a_workbook_is_no_readers()
+    public void A_workbook_cut_short_or_a_web_page_saved_as_xls_is_skipped_with_the_reason()
     {
         using var dir = new TempDir();
         var cut = Assert.Single(ReadAll(new XlsArticleReader(), WriteBytes(dir, "cut.xls", Stories[..4000])));
         Assert.StartsWith("damaged or unreadable Excel 97-2003 workbook", cut.Problem!.Reason);
-        // Exports that write a web page or text under .xls are not compound files.
-        Assert.Equal(FileDisposition.Ignored, ReaderRegistry.Default.Resolve("export.xls", "<table><tr><td>1</td></tr></table>"u8).Disposition);
+        var page = Assert.Single(ReaderRegistry.Default.Resolve("export.xls", "<table><tr><td>Title</td></tr></table>"u8).Reader!
+            .Read(WriteText(dir, "export.xls", "<table><tr><td>Title</td></tr></table>")));
+        Assert.StartsWith("a web page saved as .xls", page.Problem!.Reason);
+    }
+
+    /// <summary>Exports write CSV and tab-separated text under .xls for Excel to open: read as the
+    /// tables they are, their commas in a tab-separated text kept.</summary>
+    [Theory]
+    [InlineData("Title\tDate\tBody\nQuay, north\t2019-03-01\tDivers checked the quay, the wall and the steps.\n")]
+    [InlineData("Title,Date,Body\n\"Quay, north\",2019-03-01,\"Divers checked the quay, the wall and the steps.\"\n")]
+    [InlineData("Title;Date;Body\nQuay, north;2019-03-01;Divers checked the quay, the wall and the steps.\n")]
+    public void Text_tables_saved_as_xls_are_read_as_tables(string text)
+    {
+        using var dir = new TempDir();
+        Assert.IsType<CsvArticleReader>(ReaderRegistry.Default.Resolve("export.xls", Encoding.UTF8.GetBytes(text)).Reader);
+        var article = Assert.Single(Articles(new CsvArticleReader().Read(WriteText(dir, "export.xls", text))));
+        Assert.Equal(("Quay, north", "2019-03-01", "Divers checked the quay, the wall and the steps."), (article.Title, article.Published, article.Body));
     }
 }

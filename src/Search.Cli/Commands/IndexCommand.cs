@@ -24,7 +24,7 @@ public static class IndexCommand
         Reads .txt, .csv/.tsv, .jsonl/.ndjson, .json (any of them gzipped: .jsonl.gz), feeds and
         wire stories in XML (RSS, Atom, NITF, NewsML-G2), web pages (.html/.htm, .mhtml), PDFs,
         Word, OpenDocument, RTF and Excel files (.docx, .doc, .odt, .rtf, .xlsx, .xls), e-mail with its
-        attachments (.eml, mbox), web archives (.warc), and all of these
+        attachments (.eml, .msg, mbox), web archives (.warc), and all of these
         inside .zip and .tar(.gz) archives. With no PATH it refreshes the folders the index was
         built from (`search stats` lists them). A re-run reads
         only what changed, record by record, and drops articles of files that are gone.

@@ -46,7 +46,7 @@ public sealed class ReaderRegistry
     /// (.eml, mailboxes), web archives (.warc, .warc.gz) and the files inside a .zip or tar archive (.tar, .tar.gz, .tgz); the text
     /// formats gzipped too (.jsonl.gz).</summary>
     public static ReaderRegistry Default { get; } =
-        new([new TextArticleReader(), new CsvArticleReader(), new JsonLinesArticleReader(), new JsonDocumentArticleReader(), new Xml.XmlNewsReader(), new Html.HtmlArticleReader(), new Html.MhtmlArticleReader(), new Pdf.PdfArticleReader(), new Office.DocxArticleReader(), new Office.DocArticleReader(), new Office.OdtArticleReader(), new Office.XlsxArticleReader(), new Office.XlsArticleReader(), new Office.RtfArticleReader(), new Warc.WarcArticleReader(), new Mail.EmlArticleReader(), new Mail.MboxArticleReader(), new Archives.ZipArticleReader(), new Archives.TarArticleReader()]);
+        new([new TextArticleReader(), new CsvArticleReader(), new JsonLinesArticleReader(), new JsonDocumentArticleReader(), new Xml.XmlNewsReader(), new Html.HtmlArticleReader(), new Html.MhtmlArticleReader(), new Pdf.PdfArticleReader(), new Office.DocxArticleReader(), new Office.DocArticleReader(), new Office.OdtArticleReader(), new Office.XlsxArticleReader(), new Office.XlsArticleReader(), new Office.RtfArticleReader(), new Warc.WarcArticleReader(), new Mail.EmlArticleReader(), new Mail.MboxArticleReader(), new Mail.MsgArticleReader(), new Archives.ZipArticleReader(), new Archives.TarArticleReader()]);
 
     public IReadOnlyList<IArticleReader> Readers => _readers;
 

@@ -62,6 +62,7 @@ public sealed class FormatFuzzTests
             ["bridge.odt"] = File.ReadAllBytes(Path.Combine(Fixtures, "Office/Fixture/bridge.odt")),
             ["wire.doc"] = File.ReadAllBytes(Path.Combine(Fixtures, "Office/Fixture/wire.doc")),
             ["stories.xls"] = File.ReadAllBytes(Path.Combine(Fixtures, "Office/Fixture/stories.xls")),
+            ["nested.msg"] = File.ReadAllBytes(Path.Combine(Fixtures, "Mail/Fixture/nested.msg")),
             ["harbour.rtf"] = Utf8(Office.RtfArticleReaderTests.WordLike),
             ["seoul.rtf"] = File.ReadAllBytes(Path.Combine(Fixtures, "Office/Fixture/seoul.rtf")),
             ["export.zip"] = zip.ToArray(),

@@ -75,6 +75,21 @@ internal static class MailAttachments
             .ToList();
     }
 
+    /// <summary>The articles and problems of one attachment already decoded (an Outlook message's),
+    /// named <paramref name="name"/> (made unique among <paramref name="taken"/>), keyed under
+    /// <paramref name="messageId"/>, taking from <paramref name="message"/> what it does not state.</summary>
+    public static List<ReadItem> ReadDecoded(SourceFile file, string messageId, Article message, string name, byte[] bytes, HashSet<string> taken, string label)
+    {
+        if (bytes.Length > ArchiveMember.MaxBytes)
+            return [ReadItem.Skip(RecordProblem.WholeFile, $"{label}{name}: {bytes.Length >> 20} MB, more than the {ArchiveMember.MaxBytes >> 20} MB read of an attachment; save it to index it")];
+        var folder = new SourceFile($"{file.FullPath}{messageId[file.RelativePath.Length..]}", messageId, file.Root) { Csv = file.Csv };
+        var items = ArchiveMember.Read(folder, RecordProblem.WholeFile, AttachmentName.Unique(name, taken), bytes);
+        foreach (ReadItem item in items)
+            if (item.Article is { } read)
+                Inherit(read, message, messageId);
+        return [.. items.Select(item => item.Problem is { } problem ? ReadItem.Skip(problem.Line, label + problem.Reason) : item)];
+    }
+
     /// <summary>The attachment's file name: its own; for a forwarded message without one, its
     /// subject (<c>Budget leak.eml</c>, as mail programs save it); for any other part without one, a
     /// name of its media type's extension (<c>attachment.pdf</c>); null for a kind no reader takes.</summary>
@@ -123,10 +138,11 @@ internal static class MailAttachments
     public static int Depth(string path) => path.Split('/').Count(IsMessageName);
 
     /// <summary>Whether one segment of a path names a message: a saved one (<c>tip.eml</c>,
-    /// <c>tip.eml.gz</c>) or one of a mailbox (<c>inbox.mbox#12</c>, <c>Inbox#3</c>).</summary>
+    /// <c>tip.eml.gz</c>, Outlook's <c>memo.msg</c>) or one of a mailbox (<c>inbox.mbox#12</c>, <c>Inbox#3</c>).</summary>
     public static bool IsMessageName(string segment)
     {
-        if (segment.EndsWith(".eml", StringComparison.OrdinalIgnoreCase) || segment.EndsWith(".eml.gz", StringComparison.OrdinalIgnoreCase))
+        if (segment.EndsWith(".eml", StringComparison.OrdinalIgnoreCase) || segment.EndsWith(".eml.gz", StringComparison.OrdinalIgnoreCase)
+            || segment.EndsWith(".msg", StringComparison.OrdinalIgnoreCase))
             return true;
         int hash = segment.LastIndexOf('#');
         return hash > 0 && hash < segment.Length - 1 && segment.AsSpan(hash + 1).IndexOfAnyExceptInRange('0', '9') < 0;

@@ -27,15 +27,19 @@ internal static class MailMessage
         article.Published = headers.GetValueOrDefault("Date");
         var text = new BodyText();
         Parts(headers, message, bodyStart, message.Length, depth: 0, text, attachments);
-        article.Body = text.Plain != null
-            ? ParagraphText.Normalize(WithoutSignature(text.Plain.ReplaceLineEndings("\n")))
-            : text.Html == null ? "" : MarkupInFields.BlockText(text.Html);
+        article.Body = Body(text.Plain, text.Html);
         return null;
     }
 
+    /// <summary>A message's text from its plain form (hard-wrapped lines joined into paragraphs,
+    /// the signature left out), else its HTML form's text; "" for neither.</summary>
+    internal static string Body(string? plain, string? html) => plain != null
+        ? ParagraphText.Normalize(WithoutSignature(plain.ReplaceLineEndings("\n")))
+        : html == null ? "" : MarkupInFields.BlockText(html);
+
     /// <summary>The sender's display name (<c>"Maria Keller" &lt;maria@example.org&gt;</c>) and
     /// the domain of the address.</summary>
-    private static (string? Name, string? Domain) Sender(string from)
+    internal static (string? Name, string? Domain) Sender(string from)
     {
         int open = from.LastIndexOf('<');
         string address = open >= 0 ? from[(open + 1)..].TrimEnd('>', ' ') : from.Trim();

@@ -24,6 +24,10 @@ internal sealed class CompoundFile
     private readonly uint[] _miniFat;
     private readonly byte[] _miniStream;
     private readonly Dictionary<string, (uint Start, long Size)> _streams = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<DirectoryEntry> _entries = [];
+
+    /// <summary>One entry of the directory: a storage (a folder), a stream (a file) or the root.</summary>
+    private readonly record struct DirectoryEntry(string Name, byte Type, uint Start, long Size, int Left, int Right, int Child);
 
     private CompoundFile(byte[] bytes)
     {
@@ -58,6 +62,69 @@ internal sealed class CompoundFile
             return null;
         return stream.Size < _miniStreamCutoff ? MiniChain(stream.Start, stream.Size) : Chain(stream.Start, stream.Size);
     }
+
+    /// <summary>The root storage: the streams and storages at the top of the file.</summary>
+    public Storage Root => new(this, 0);
+
+    /// <summary>A storage of the file (a folder of streams and storages), by its directory entry.</summary>
+    public readonly struct Storage
+    {
+        private readonly CompoundFile _file;
+        private readonly int _entry;
+
+        internal Storage(CompoundFile file, int entry) => (_file, _entry) = (file, entry);
+
+        /// <summary>The bytes of the stream named <paramref name="name"/> directly in this storage, or null.</summary>
+        public byte[]? Stream(string name) =>
+            Find(name, 2) is { } entry ? _file.Bytes(_file._entries[entry]) : null;
+
+        /// <summary>The storage named <paramref name="name"/> directly in this one, or null.</summary>
+        public Storage? Child(string name) => Find(name, 1) is { } entry ? new Storage(_file, entry) : null;
+
+        /// <summary>The names of the storages directly in this one.</summary>
+        public List<string> Storages()
+        {
+            var names = new List<string>();
+            foreach (int entry in Children())
+                if (_file._entries[entry].Type == 1)
+                    names.Add(_file._entries[entry].Name);
+            return names;
+        }
+
+        private int? Find(string name, byte type)
+        {
+            foreach (int entry in Children())
+                if (_file._entries[entry].Type == type && string.Equals(_file._entries[entry].Name, name, StringComparison.OrdinalIgnoreCase))
+                    return entry;
+            return null;
+        }
+
+        /// <summary>The entries of this storage: the tree under its child, walked by siblings;
+        /// each entry met once, so a damaged tree that loops ends.</summary>
+        private List<int> Children()
+        {
+            var entries = _file._entries;
+            var found = new List<int>();
+            var seen = new HashSet<int>();
+            var pending = new Stack<int>();
+            if (_entry >= 0 && _entry < entries.Count)
+                pending.Push(entries[_entry].Child);
+            while (pending.Count > 0)
+            {
+                int at = pending.Pop();
+                if (at < 0 || at >= entries.Count || !seen.Add(at))
+                    continue;
+                found.Add(at);
+                pending.Push(entries[at].Left);
+                pending.Push(entries[at].Right);
+            }
+            found.Sort();
+            return found;
+        }
+    }
+
+    private byte[] Bytes(DirectoryEntry entry) =>
+        entry.Size < _miniStreamCutoff ? MiniChain(entry.Start, entry.Size) : Chain(entry.Start, entry.Size);
 
     private uint[] ReadFat(ReadOnlySpan<byte> header)
     {
@@ -105,10 +172,13 @@ internal sealed class CompoundFile
             uint start = BinaryPrimitives.ReadUInt32LittleEndian(entry[0x74..]);
             // Version 3 files (512-byte sectors) may leave garbage in the size's high half.
             long size = _sectorSize == 512 ? BinaryPrimitives.ReadUInt32LittleEndian(entry[0x78..]) : BinaryPrimitives.ReadInt64LittleEndian(entry[0x78..]);
+            string name = nameBytes is >= 2 and <= 64 ? Encoding.Unicode.GetString(entry[..(nameBytes - 2)]) : "";
+            _entries.Add(new DirectoryEntry(name, type, start, size,
+                BinaryPrimitives.ReadInt32LittleEndian(entry[0x44..]), BinaryPrimitives.ReadInt32LittleEndian(entry[0x48..]), BinaryPrimitives.ReadInt32LittleEndian(entry[0x4C..])));
             if (type == 5)
                 root ??= (start, size);
-            else if (type == 2 && nameBytes is >= 2 and <= 64)
-                _streams.TryAdd(Encoding.Unicode.GetString(entry[..(nameBytes - 2)]), (start, size));
+            else if (type == 2 && name.Length > 0)
+                _streams.TryAdd(name, (start, size));
         }
         return root ?? throw new InvalidDataException("no root directory entry");
     }

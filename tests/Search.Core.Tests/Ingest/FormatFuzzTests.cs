@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Text;
 using Search.Core.Ingest;
 using Search.Core.Tests.Support;
+using Search.Tests.Support;
 using Xunit;
 
 namespace Search.Core.Tests.Ingest;
@@ -18,9 +19,15 @@ public sealed class FormatFuzzTests
 {
     private static readonly string Fixtures = Path.Combine(RepoPaths.Root, "tests/Search.Core.Tests/Ingest");
 
-    public static TheoryData<string> Samples => new(Files().Keys);
+    public static TheoryData<string> Samples => new(Files.Value.Keys);
 
-    private static Dictionary<string, byte[]> Files()
+    /// <summary>Damaged copies of each file, of each kind: cut short, and with bytes changed. More
+    /// in the long run (<see cref="LongTests"/>), which CI makes.</summary>
+    private static int Variants => LongTests.Enabled ? 80 : 24;
+
+    private static readonly Lazy<Dictionary<string, byte[]>> Files = new(Build);
+
+    private static Dictionary<string, byte[]> Build()
     {
         byte[] Utf8(string s) => Encoding.UTF8.GetBytes(s);
         var zip = new MemoryStream();
@@ -80,13 +87,13 @@ public sealed class FormatFuzzTests
     [MemberData(nameof(Samples))]
     public void A_damaged_file_reads_as_articles_and_problems_and_never_throws(string name)
     {
-        byte[] original = Files()[name];
+        byte[] original = Files.Value[name];
         IArticleReader reader = ReaderRegistry.Default.Resolve(name, original).Reader!;
         var random = new Random(name.Length * 7919 + original.Length);
         var damaged = new List<byte[]> { original };
-        for (int i = 0; i < 40; i++)
+        for (int i = 0; i < Variants; i++)
             damaged.Add(original[..random.Next(original.Length)]);
-        for (int i = 0; i < 40; i++)
+        for (int i = 0; i < Variants; i++)
         {
             byte[] copy = (byte[])original.Clone();
             for (int flips = random.Next(1, 4); flips > 0; flips--)

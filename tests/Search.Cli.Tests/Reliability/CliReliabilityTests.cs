@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using Search.Cli.Tests.Support;
+using Search.Tests.Support;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -97,7 +98,7 @@ public sealed class CliReliabilityTests : IDisposable
     /// garbage-collected heap is capped at 96 MB (DOTNET_GCHeapHardLimit). Loading the file whole
     /// would need over 400 MB (UTF-16), so the build can only pass by streaming it.
     /// </summary>
-    [Fact]
+    [LongFact] // a scale run: writing and reading 200 MB is most of a default run's budget
     public void A_200_MB_JSON_Lines_file_is_indexed_within_a_96_MB_heap()
     {
         string corpus = _dir.Sub("stream");

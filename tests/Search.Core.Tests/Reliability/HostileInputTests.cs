@@ -2,6 +2,7 @@ using System.Text;
 using Search.Core.Indexing;
 using Search.Core.Querying;
 using Search.Core.Tests.Support;
+using Search.Tests.Support;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -40,7 +41,7 @@ public sealed class HostileInputTests : IDisposable
     private static string Article(string title, string word) =>
         $"{title}\n\nThe body of this article mentions {word} and some other words about the news.\n";
 
-    [Fact]
+    [LongFact] // a scale run too (a 50 MB article, a 5 MB line): the longest of the default run's tests
     public void One_build_over_a_hostile_corpus_finishes_indexes_the_good_and_reports_the_bad()
     {
         var rng = new Random(7);

@@ -21,7 +21,7 @@ public sealed class DiskFullTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    [SmallDiskFact]
+    [SmallDiskFact(LongRun = true)]
     public void A_full_disk_stops_the_build_with_what_is_kept_and_the_same_command_finishes_it()
     {
         string corpus = _dir.Sub("corpus");

@@ -106,4 +106,17 @@ public sealed class SmallDiskFactAttribute : FactAttribute
         if (Reason.Value is { } reason)
             Skip = reason;
     }
+
+    /// <summary>Also a long run (<see cref="Search.Tests.Support.LongTests"/>): several builds on
+    /// the small disk, kept out of the default run's three minutes.</summary>
+    public bool LongRun
+    {
+        get => field;
+        set
+        {
+            field = value;
+            if (value && Skip == null && !Search.Tests.Support.LongTests.Enabled)
+                Skip = Search.Tests.Support.LongTests.SkipReason;
+        }
+    }
 }

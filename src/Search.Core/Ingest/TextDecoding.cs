@@ -60,6 +60,20 @@ public static class TextDecoding
         }
     }
 
+    /// <summary>An encoding by Windows code-page number (1251, 932), from the code-pages provider
+    /// or the runtime; null when neither knows it.</summary>
+    public static Encoding? Numbered(int codePage)
+    {
+        try
+        {
+            return CodePagesEncodingProvider.Instance.GetEncoding(codePage) ?? Encoding.GetEncoding(codePage);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Classifies content from its first bytes (pass up to <see cref="HeadSize"/>, or the
     /// whole file when it is at hand: UTF-8 validity is then checked over all of it).</summary>
     public static TextSniff Sniff(ReadOnlySpan<byte> head)

@@ -131,20 +131,8 @@ public sealed class MsgArticleReader : StreamedFileReader
             return DateTime.FromFileTimeUtc(ticks).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
         }
 
-        private Encoding CodePageOf()
-        {
-            if (Fixed(CodePage, 0x0003) is { } page && page is > 0 and < 65536)
-            {
-                try
-                {
-                    return CodePagesEncodingProvider.Instance.GetEncoding((int)page) ?? Encoding.GetEncoding((int)page);
-                }
-                catch (Exception e) when (e is ArgumentException or NotSupportedException)
-                {
-                }
-            }
-            return TextDecoding.Windows1252;
-        }
+        private Encoding CodePageOf() =>
+            (Fixed(CodePage, 0x0003) is { } page && page is > 0 and < 65536 ? TextDecoding.Numbered((int)page) : null) ?? TextDecoding.Windows1252;
 
         /// <summary>The 8-byte value of a fixed-size property, after the stream's header.</summary>
         private long? Fixed(int id, ushort type)

@@ -36,20 +36,8 @@ internal sealed class RtfCodePages
     private Encoding Encoding(int codePage)
     {
         if (!_encodings.TryGetValue(codePage, out Encoding? encoding))
-            _encodings[codePage] = encoding = Lookup(codePage) ?? TextDecoding.Windows1252;
+            _encodings[codePage] = encoding = TextDecoding.Numbered(codePage) ?? TextDecoding.Windows1252;
         return encoding;
-    }
-
-    private static Encoding? Lookup(int codePage)
-    {
-        try
-        {
-            return CodePagesEncodingProvider.Instance.GetEncoding(codePage) ?? System.Text.Encoding.GetEncoding(codePage);
-        }
-        catch (Exception e) when (e is ArgumentException or NotSupportedException)
-        {
-            return null;
-        }
     }
 
     /// <summary>The Windows code page of a font character set, as the RTF specification lists

@@ -62,16 +62,6 @@ internal static class SummaryInformation
         return value.Length == 0 ? null : value;
     }
 
-    private static Encoding? CodePage(ushort codePage)
-    {
-        try
-        {
-            // 1200 (UTF-16) marks a set whose strings are Unicode; theirs are read by type.
-            return codePage == 1200 ? null : CodePagesEncodingProvider.Instance.GetEncoding(codePage) ?? Encoding.GetEncoding(codePage);
-        }
-        catch (Exception e) when (e is ArgumentException or NotSupportedException)
-        {
-            return null;
-        }
-    }
+    // 1200 (UTF-16) marks a set whose strings are Unicode; theirs are read by type.
+    private static Encoding? CodePage(ushort codePage) => codePage == 1200 ? null : TextDecoding.Numbered(codePage);
 }

@@ -36,10 +36,9 @@ public sealed class MsgArticleReader : StreamedFileReader
             Message(file, file.RelativePath, compound.Root, MessageProperties.TopLevel, items, label: "");
             return items;
         }
-        catch (Exception e) when (e is InvalidDataException or ArgumentException or IndexOutOfRangeException)
+        catch (Exception e) when (CompoundFile.IsDamage(e))
         {
-            string why = e is InvalidDataException ? e.Message : "an offset outside the file";
-            return [ReadItem.Skip(RecordProblem.WholeFile, $"damaged or unreadable Outlook message: {why}")];
+            return [ReadItem.Skip(RecordProblem.WholeFile, $"damaged or unreadable Outlook message: {CompoundFile.Damage(e)}")];
         }
     }
 

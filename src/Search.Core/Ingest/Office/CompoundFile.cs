@@ -54,6 +54,22 @@ internal sealed class CompoundFile
         return new CompoundFile(bytes);
     }
 
+    /// <summary>The compound file of an Office 97-2003 document in <paramref name="bytes"/>, as
+    /// <see cref="Open"/>; <see cref="EncryptedDocumentException"/> when it is an Office 2007
+    /// document encrypted under a password, which Office keeps in a compound file too.</summary>
+    public static CompoundFile OpenDocument(byte[] bytes)
+    {
+        var file = Open(bytes);
+        return file.Stream("EncryptedPackage") != null ? throw new EncryptedDocumentException() : file;
+    }
+
+    /// <summary>Whether <paramref name="e"/> is what reading a damaged compound file throws: a
+    /// check that met the damage, or an offset past the end of a stream, whichever came first.</summary>
+    public static bool IsDamage(Exception e) => e is InvalidDataException or ArgumentException or IndexOutOfRangeException;
+
+    /// <summary>What <paramref name="e"/> (<see cref="IsDamage"/>) says of the damage.</summary>
+    public static string Damage(Exception e) => e is InvalidDataException ? e.Message : "an offset outside the file";
+
     /// <summary>The bytes of the stream named <paramref name="name"/> anywhere in the file (names
     /// are unique in the files read here: <c>WordDocument</c>, <c>1Table</c>), or null.</summary>
     public byte[]? Stream(string name)

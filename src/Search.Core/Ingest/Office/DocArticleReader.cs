@@ -25,10 +25,7 @@ public sealed class DocArticleReader : WholeFileReader
         (string? Title, string? Author) stated;
         try
         {
-            var compound = CompoundFile.Open(bytes);
-            // Office encrypts a .docx into a compound file too: its package, under a password.
-            if (compound.Stream("EncryptedPackage") != null)
-                throw new EncryptedDocumentException();
+            var compound = CompoundFile.OpenDocument(bytes);
             paragraphs = WordBinaryText.Paragraphs(compound);
             stated = SummaryInformation.Of(compound);
         }
@@ -36,11 +33,9 @@ public sealed class DocArticleReader : WholeFileReader
         {
             return ReadItem.Skip(RecordProblem.WholeFile, "an encrypted Word document: save it without a password to index it");
         }
-        catch (Exception e) when (e is InvalidDataException or ArgumentException or IndexOutOfRangeException)
+        catch (Exception e) when (CompoundFile.IsDamage(e))
         {
-            // An offset past the end of a stream is damage, whichever check meets it first.
-            string why = e is InvalidDataException ? e.Message : "an offset outside the file";
-            return ReadItem.Skip(RecordProblem.WholeFile, $"damaged or unreadable Word 97-2003 document: {why}");
+            return ReadItem.Skip(RecordProblem.WholeFile, $"damaged or unreadable Word 97-2003 document: {CompoundFile.Damage(e)}");
         }
         return OfficeArticle.From(file, paragraphs, stated.Title, stated.Author);
     }

@@ -41,9 +41,7 @@ public sealed class XlsArticleReader : StreamedFileReader
         XlsWorkbook workbook;
         try
         {
-            var compound = CompoundFile.Open(bytes);
-            if (compound.Stream("EncryptedPackage") != null)
-                throw new EncryptedDocumentException(); // an .xlsx under a password
+            var compound = CompoundFile.OpenDocument(bytes);
             workbook = new XlsWorkbook(compound.Stream("Workbook") ?? throw new InvalidDataException(
                 compound.Stream("Book") != null ? "an Excel 5 or Excel 95 workbook, which is not read" : "no Workbook stream"));
             var items = new List<ReadItem>();
@@ -65,10 +63,9 @@ public sealed class XlsArticleReader : StreamedFileReader
         {
             return [ReadItem.Skip(RecordProblem.WholeFile, "an encrypted Excel workbook: save it without a password to index it")];
         }
-        catch (Exception e) when (e is InvalidDataException or ArgumentException or IndexOutOfRangeException)
+        catch (Exception e) when (CompoundFile.IsDamage(e))
         {
-            string why = e is InvalidDataException ? e.Message : "an offset outside the file";
-            return [ReadItem.Skip(RecordProblem.WholeFile, $"damaged or unreadable Excel 97-2003 workbook: {why}")];
+            return [ReadItem.Skip(RecordProblem.WholeFile, $"damaged or unreadable Excel 97-2003 workbook: {CompoundFile.Damage(e)}")];
         }
     }
 }

@@ -31,6 +31,15 @@ public abstract class StreamedFileReader : IBinaryArticleReader
             ? new MemoryStream(array.Array!, array.Offset, array.Count, writable: false)
             : new MemoryStream(bytes.ToArray(), writable: false));
 
+    /// <summary>The rest of <paramref name="stream"/>'s bytes, for a format that must be read from
+    /// them whole (a compound file's sectors are chained anywhere in it).</summary>
+    protected static byte[] Whole(Stream stream)
+    {
+        var bytes = new MemoryStream();
+        stream.CopyTo(bytes);
+        return bytes.ToArray();
+    }
+
     /// <summary>The articles of the file whose bytes <paramref name="stream"/> gives (seekable), in order.</summary>
     protected abstract IEnumerable<ReadItem> Read(SourceFile file, Stream stream);
 }

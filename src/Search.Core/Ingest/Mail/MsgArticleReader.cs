@@ -27,11 +27,9 @@ public sealed class MsgArticleReader : StreamedFileReader
 
     protected override IEnumerable<ReadItem> Read(SourceFile file, Stream stream)
     {
-        var bytes = new MemoryStream();
-        stream.CopyTo(bytes);
         try
         {
-            var compound = CompoundFile.Open(bytes.ToArray());
+            var compound = CompoundFile.Open(Whole(stream));
             var items = new List<ReadItem>();
             Message(file, file.RelativePath, compound.Root, MessageProperties.TopLevel, items, label: "");
             return items;

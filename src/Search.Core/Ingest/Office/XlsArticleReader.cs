@@ -18,9 +18,7 @@ public sealed class XlsArticleReader : StreamedFileReader
 
     protected override IEnumerable<ReadItem> Read(SourceFile file, Stream stream)
     {
-        var bytes = new MemoryStream();
-        stream.CopyTo(bytes);
-        byte[] content = bytes.ToArray();
+        byte[] content = Whole(stream);
         if (!content.AsSpan().StartsWith(CompoundFile.Signature))
             return [ReadItem.Skip(RecordProblem.WholeFile, IsPage(content)
                 ? "a web page saved as .xls (an HTML table, as many exports write): save it from Excel as .xlsx or .csv to index it"

@@ -19,9 +19,7 @@ public sealed class XlsxArticleReader : StreamedFileReader
         {
             // An old .xls renamed, or an .xlsx encrypted (which Office keeps in a compound file).
             stream.Position = 0;
-            var bytes = new MemoryStream();
-            stream.CopyTo(bytes);
-            foreach (ReadItem item in XlsArticleReader.Read(file, bytes.ToArray()))
+            foreach (ReadItem item in XlsArticleReader.Read(file, Whole(stream)))
                 yield return item;
             yield break;
         }

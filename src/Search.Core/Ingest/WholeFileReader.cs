@@ -26,7 +26,7 @@ public abstract class WholeFileReader : IBinaryArticleReader
 
     /// <summary>The bytes, expanded when they are gzip (<c>page.html.gz</c>, or gzip saved under a
     /// plain name); null, or the file's problem when they are gzip that cannot be expanded.</summary>
-    protected static ReadItem? Expand(ReadOnlyMemory<byte> bytes, out ReadOnlyMemory<byte> content)
+    internal static ReadItem? Expand(ReadOnlyMemory<byte> bytes, out ReadOnlyMemory<byte> content)
     {
         try
         {

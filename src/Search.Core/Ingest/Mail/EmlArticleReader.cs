@@ -20,15 +20,8 @@ public sealed class EmlArticleReader : IBinaryArticleReader
 
     public IEnumerable<ReadItem> Read(SourceFile file, ReadOnlyMemory<byte> bytes)
     {
-        ReadOnlyMemory<byte> content;
-        try
-        {
-            content = Gzip.Unwrap(bytes);
-        }
-        catch (InvalidDataException e)
-        {
-            return [ReadItem.Skip(RecordProblem.WholeFile, $"not valid gzip: {e.Message}")];
-        }
+        if (WholeFileReader.Expand(bytes, out ReadOnlyMemory<byte> content) is { } notGzip)
+            return [notGzip];
         var message = new Article();
         var attachments = new List<MailAttachment>();
         if (MailMessage.Fill(message, content.Span, attachments) is { } problem)

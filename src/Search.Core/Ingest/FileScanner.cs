@@ -4,7 +4,9 @@ namespace Search.Core.Ingest;
 /// Walks the folders to index and lists the files under them, in a stable (ordinal) order.
 /// Follows symbolic links but visits each real folder once, so a link loop ends; skips hidden
 /// entries (names starting with '.') and the index folder itself; a folder it cannot read is
-/// reported, not fatal.
+/// reported, not fatal. A file under two of the roots given (a folder and a folder inside it, or
+/// one folder given twice) is listed once, under the outermost root, so it is one article and not
+/// a copy of itself with another id.
 /// </summary>
 public static class FileScanner
 {
@@ -20,9 +22,13 @@ public static class FileScanner
         var files = new List<ScannedFile>();
         var problems = new List<(string, string)>();
         string? exclude = excludeDirectory == null ? null : FullRoot(excludeDirectory);
-        foreach (string rootArg in roots)
+        var listed = new HashSet<string>(StringComparer.Ordinal);
+        // A root holds every root inside it, and has fewer parts than any of them: walked first, it
+        // names their files by its own relative paths, as a build of it alone would.
+        foreach (string rootArg in roots.OrderBy(r => FullRoot(r).Count(c => c == Path.DirectorySeparatorChar)))
         {
             string root = FullRoot(rootArg);
+            int first = files.Count;
             if (File.Exists(root))
             {
                 var info = new FileInfo(root);
@@ -33,6 +39,11 @@ public static class FileScanner
                 Walk(root, root, files, problems, new HashSet<string>(StringComparer.Ordinal), exclude);
             else
                 problems.Add((rootArg, "no such file or folder"));
+            int kept = first;
+            for (int i = first; i < files.Count; i++)
+                if (listed.Add(files[i].Source.FullPath))
+                    files[kept++] = files[i];
+            files.RemoveRange(kept, files.Count - kept);
         }
         return new Result(files, problems);
     }

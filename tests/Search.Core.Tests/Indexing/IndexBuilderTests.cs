@@ -18,6 +18,25 @@ public sealed class IndexBuilderTests
     }
 
     [Fact]
+    public void A_folder_and_a_folder_inside_it_index_each_article_once_and_rerun_unchanged()
+    {
+        using var dir = new TempDir();
+        string corpus = Path.Combine(dir.Path, "corpus");
+        string sub = Directory.CreateDirectory(Path.Combine(corpus, "2019")).FullName;
+        File.Copy(Path.Combine(RepoPaths.Seeds, "000_9ea3fcf4dd3ee866.txt"), Path.Combine(sub, "kazakhs.txt"));
+        string index = Path.Combine(dir.Path, "index");
+        BuildSummary Run() => IndexBuilder.Build(new BuildOptions { Roots = new[] { sub, corpus }, IndexPath = index });
+
+        var first = Run();
+        Assert.Equal((1, 1, 1), (first.FilesScanned, first.ArticlesAdded, first.DocumentsInIndex));
+        Assert.Empty(first.Collisions);
+        Assert.Equal(["2019/kazakhs.txt"], AllIds(index));
+
+        var second = Run();
+        Assert.Equal((1, 1, 1), (second.FilesScanned, second.ArticlesUnchanged, second.DocumentsInIndex));
+    }
+
+    [Fact]
     public void Seeds_index_296_articles_then_all_unchanged()
     {
         using var dir = new TempDir();

@@ -8,6 +8,22 @@ namespace Search.Core.Tests.Ingest;
 public sealed class FileScannerTests
 {
     [Fact]
+    public void A_file_under_two_roots_is_listed_once_under_the_outermost()
+    {
+        using var dir = new TempDir();
+        string sub = Directory.CreateDirectory(Path.Combine(dir.Path, "sport")).FullName;
+        File.WriteAllText(Path.Combine(dir.Path, "lead.txt"), "Lead\n\nA body.\n");
+        File.WriteAllText(Path.Combine(sub, "regatta.txt"), "Regatta\n\nA body.\n");
+
+        // The folder inside given first, the same folder twice, and one of its files by itself.
+        var scan = FileScanner.Scan([sub, dir.Path, Path.Combine(sub, "regatta.txt"), dir.Path + "/"]);
+
+        Assert.Equal(["lead.txt", "sport/regatta.txt"], scan.Files.Select(f => f.Source.RelativePath));
+        Assert.All(scan.Files, f => Assert.Equal(FileScanner.FullRoot(dir.Path), f.Source.Root));
+        Assert.Empty(scan.Problems);
+    }
+
+    [Fact]
     public void A_name_that_is_not_UTF8_is_reported_as_such_and_the_rest_is_found()
     {
         if (!OperatingSystem.IsLinux())

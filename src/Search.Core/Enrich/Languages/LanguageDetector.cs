@@ -13,7 +13,8 @@ namespace Search.Core.Enrich.Languages;
 /// <item>Latin text whose words are mostly English function words (<see cref="EnglishShortcut"/>):
 /// English, without the statistical model (most archives are mostly English, and this keeps their
 /// build fast);</item>
-/// <item>anything else: Lingua's n-gram models (75 languages).</item>
+/// <item>anything else: Lingua's n-gram models (75 languages), its verdict worked out by
+/// <see cref="TrigramVerdict"/> where it can (Latin and Cyrillic text).</item>
 /// </list>
 /// Thread-safe: one instance serves every adding thread.
 /// </summary>
@@ -38,6 +39,7 @@ public sealed class LanguageDetector
     public static LanguageDetector Default => Shared.Value;
 
     private readonly Lingua.LanguageDetector _lingua;
+    private readonly TrigramVerdict? _trigrams;
 
     public LanguageDetector(bool lowAccuracy = true)
     {
@@ -45,6 +47,7 @@ public sealed class LanguageDetector
         if (lowAccuracy)
             builder = builder.WithLowAccuracyMode();
         _lingua = builder.Build();
+        _trigrams = lowAccuracy ? TrigramVerdict.Default : null;
     }
 
     /// <summary>The language of an article with this title and body.</summary>
@@ -73,14 +76,16 @@ public sealed class LanguageDetector
         return EnglishShortcut.Applies(sample, scripts) ? "en" : null;
     }
 
-    /// <summary>Lingua's verdict alone (no shortcut), for measuring the shortcuts against it.</summary>
-    internal string ByLingua(string sample)
-    {
-        var language = _lingua.DetectLanguageOf(sample);
-        return language == Language.Unknown
-            ? LanguageCodes.Undetermined
-            : language.IsoCode6391().ToString().ToLower(CultureInfo.InvariantCulture);
-    }
+    /// <summary>Lingua's verdict alone (no shortcut), for measuring the shortcuts against it:
+    /// worked out by <see cref="TrigramVerdict"/> where it can, which names what Lingua names.</summary>
+    internal string ByLingua(string sample) => Code(_trigrams?.Detect(sample) ?? _lingua.DetectLanguageOf(sample));
+
+    /// <summary>Lingua's own code's verdict, for measuring <see cref="TrigramVerdict"/> against it.</summary>
+    internal string ByLinguaItself(string sample) => Code(_lingua.DetectLanguageOf(sample));
+
+    private static string Code(Language language) => language == Language.Unknown
+        ? LanguageCodes.Undetermined
+        : language.IsoCode6391().ToString().ToLower(CultureInfo.InvariantCulture);
 
     /// <summary>The title and the body's first <see cref="SampleChars"/> characters, cut at a space.</summary>
     internal static string Sample(string title, string body)

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.IO.Compression;
@@ -11,13 +10,10 @@ namespace Search.Core.Enrich.Languages;
 /// Lingua's unigram, bigram and trigram models of a group of languages (the files its package
 /// ships beside the program), as one table: for each n-gram, the languages whose model holds it and
 /// the natural logarithm of its probability in each. A text's n-grams are then looked up once for
-/// all the languages instead of once per language, and without a string per lookup. Read once per
-/// group, on first need.
+/// all the languages instead of once per language, and without a string per lookup.
 /// </summary>
 internal sealed class LinguaModels
 {
-    private static readonly ConcurrentDictionary<string, Lazy<LinguaModels?>> Loaded = new();
-
     private readonly Dictionary<ulong, (int Start, int Count)> _rows;
     private readonly byte[] _languages;
     private readonly double[] _logs;
@@ -35,10 +31,6 @@ internal sealed class LinguaModels
 
     /// <summary>Where Lingua's package puts its models beside the program.</summary>
     public static string Directory { get; } = Path.Combine(AppContext.BaseDirectory, "Lingua", "LanguageModels");
-
-    /// <summary>The models of these languages (at most 255), or null when one cannot be read.</summary>
-    public static LinguaModels? Of(IReadOnlyList<Language> group) =>
-        Loaded.GetOrAdd(string.Join(',', group), _ => new Lazy<LinguaModels?>(() => Read(group))).Value;
 
     /// <summary>The languages whose model holds the n-gram (as indexes into <see cref="Group"/>) and its
     /// logarithmic probability in each.</summary>
@@ -58,7 +50,8 @@ internal sealed class LinguaModels
     public static ulong Prefix(ulong key, int length) =>
         ((ulong)length << 48) | (key & ((1UL << (16 * length)) - 1));
 
-    private static LinguaModels? Read(IReadOnlyList<Language> group)
+    /// <summary>Reads the models of these languages (at most 255), or null when one cannot be read.</summary>
+    public static LinguaModels? Read(IReadOnlyList<Language> group)
     {
         var entries = new List<(ulong Key, byte Language, double Log)>();
         try

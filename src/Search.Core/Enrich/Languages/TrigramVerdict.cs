@@ -28,6 +28,8 @@ internal sealed partial class TrigramVerdict
     private readonly SearchValues<char> _ruleCharacters;
     private readonly Language[] _latin;
     private readonly Language[] _cyrillic;
+    private readonly Lazy<LinguaModels?> _latinModels;
+    private readonly Lazy<LinguaModels?> _cyrillicModels;
 
     private TrigramVerdict(HashSet<char> uniqueCharacters, (string, Language[])[] characterRules)
     {
@@ -36,6 +38,9 @@ internal sealed partial class TrigramVerdict
         _ruleCharacters = SearchValues.Create(string.Concat(characterRules.Select(r => r.Item1)));
         _latin = [.. LanguageInfo.AllWithLatinScript().Order()];
         _cyrillic = [.. LanguageInfo.AllWithCyrillicScript().Order()];
+        // Read once, on the first article of the script (an English archive never reads them).
+        _latinModels = new(() => LinguaModels.Read(_latin));
+        _cyrillicModels = new(() => LinguaModels.Read(_cyrillic));
     }
 
     /// <summary>Null when this Lingua does not hold the rule table (a private field, read once) or its
@@ -127,7 +132,7 @@ internal sealed partial class TrigramVerdict
     /// confidences do, an equal pair naming none.</summary>
     private Language? Score(string cleaned, List<Language> candidates, UnicodeScript script)
     {
-        var models = LinguaModels.Of(script == UnicodeScript.Latin ? _latin : _cyrillic);
+        var models = (script == UnicodeScript.Latin ? _latinModels : _cyrillicModels).Value;
         if (models == null)
             return null;
         var trigrams = new HashSet<ulong>();

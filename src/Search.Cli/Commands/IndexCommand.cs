@@ -22,7 +22,7 @@ public static class IndexCommand
         Index folders and files of articles.
 
         Reads .txt, .csv/.tsv, .jsonl/.ndjson, .json (any of them gzipped: .jsonl.gz), feeds and
-        wire stories in XML (RSS, Atom, NITF, NewsML-G2), web pages (.html/.htm, .mhtml), PDFs,
+        wire stories in XML (RSS, Atom, NITF, NewsML-G2) and Reuters' SGML (.sgm), web pages (.html/.htm, .mhtml), PDFs,
         Word, OpenDocument, RTF and Excel files (.docx, .doc, .odt, .rtf, .xlsx, .xls), e-mail with its
         attachments (.eml, .msg, mbox), web archives (.warc), and all of these
         inside .zip and .tar(.gz) archives. With no PATH it refreshes the folders the index was

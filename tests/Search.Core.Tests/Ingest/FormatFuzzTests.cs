@@ -79,6 +79,7 @@ public sealed class FormatFuzzTests
             ["tips.mbox"] = File.ReadAllBytes(Path.Combine(Fixtures, "Mail/Fixture/tips.mbox")),
             ["page.mhtml"] = Utf8("MIME-Version: 1.0\nContent-Type: multipart/related; boundary=b\n\n--b\nContent-Type: text/html; charset=utf-8\nContent-Transfer-Encoding: base64\n\n" + Convert.ToBase64String(Utf8("<html><body><article><h1>Bridge</h1><p>The council voted to build a second bridge across the river on Monday.</p></article></body></html>")) + "\n--b--\n"),
             ["feed.xml"] = Utf8("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><item><title>Harbour &eacute;</title><description><![CDATA[<p>The harbour reopened.</p>]]></description><pubDate>Mon, 03 Oct 2022 07:00:00 GMT</pubDate></item><item><title>Ferry</title><description>The ferry runs.</description></item></channel></rss>"),
+            ["wire.sgm"] = File.ReadAllBytes(Path.Combine(Fixtures, "Xml/Fixture/wire.sgm")),
             ["array.json"] = Utf8("[\n  {\"title\": \"Dock 1\", \"body\": \"Cargo unloaded.\"},\n  {\"title\": \"Dock 2\", \"body\": \"Cargo late.\", \"tags\": [\"port\"]}\n]\n"),
         };
     }

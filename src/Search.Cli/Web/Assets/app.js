@@ -138,7 +138,10 @@
   // ---- searching -----------------------------------------------------------------------------
 
   let generation = 0; // answers to an older state are dropped
+  // The timeline's counts, kept a moment so paging and picking dates do not ask again; not longer,
+  // since a build beside the server changes them (and a range stands for the months it had).
   const timelineCache = new Map();
+  const TIMELINE_FRESH_MS = 2000;
 
   function searchParams(s, extra) {
     const p = new URLSearchParams();
@@ -155,10 +158,12 @@
    *  distribution stays visible and the range shows as a selection). */
   async function timelineData(s) {
     const p = searchParams(Object.assign({}, s, { sort: "relevance" }), { facet: DATE_DIMS, limit: "0", facet_limit: "10000" });
-    const key = p.toString();
-    if (!timelineCache.has(key)) timelineCache.set(key, api("/api/search", p));
-    try { return await timelineCache.get(key); }
-    catch (e) { timelineCache.delete(key); throw e; }
+    const key = p.toString(), now = Date.now();
+    for (const [k, v] of timelineCache) if (now - v.at > TIMELINE_FRESH_MS) timelineCache.delete(k);
+    if (!timelineCache.has(key)) timelineCache.set(key, { at: now, answer: api("/api/search", p) });
+    const entry = timelineCache.get(key);
+    try { return await entry.answer; }
+    catch (e) { if (timelineCache.get(key) === entry) timelineCache.delete(key); throw e; }
   }
 
   async function show() {

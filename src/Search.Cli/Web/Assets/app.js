@@ -274,7 +274,9 @@
         set.append(el("button", { type: "button", class: "more", onclick: async (e) => {
           e.target.disabled = true;
           try {
-            const more = await api("/api/facets/" + encodeURIComponent(dim), searchParams(Object.assign({}, s, { filters: effective }), { limit: "200" }));
+            // All of them (the API's most is 10,000): the button promised that many more.
+            const all = Math.min(10000, values.length + other.values);
+            const more = await api("/api/facets/" + encodeURIComponent(dim), searchParams(Object.assign({}, s, { filters: effective }), { limit: String(all) }));
             list.replaceChildren(...more.values.map((v) => facetValue(s, dim, v, more.values)));
             e.target.remove();
           } catch (err) { e.target.textContent = err.message; }

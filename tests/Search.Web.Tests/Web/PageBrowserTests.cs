@@ -178,6 +178,25 @@ public sealed class PageBrowserTests(WebCorpus corpus) : IAsyncLifetime
     }
 
     [BrowserFact]
+    public async Task A_page_past_the_last_leads_back_to_the_last()
+    {
+        // 71 results: 8 pages. A link to page 20 (shared before a build removed articles) and one
+        // past the 1,000 pages a search can show both lead back to page 8, with no error.
+        foreach (int past in new[] { 20, 5000 })
+        {
+            var page = await Open($"/?q=election&page={past}");
+            await page.WaitForSelectorAsync("#pager a[rel=prev]");
+            Assert.Equal(0, await Js<int>(page, "document.querySelectorAll('#messages .error').length"));
+            Assert.EndsWith("page=8", await Js<string>(page, "document.querySelector('#pager a[rel=prev]').getAttribute('href')"));
+            Assert.True(await Js<bool>(page, "!!document.querySelector('#pager a[aria-label=\"Page 8\"]')"));
+            await page.ClickAsync("#pager a[rel=prev]");
+            await WaitForUrl(page, u => u.EndsWith("page=8", StringComparison.Ordinal), "after Previous");
+            await page.WaitForFunctionAsync("() => document.querySelector('#summary').textContent.includes('showing 71–71')");
+            Assert.Equal(1, await Js<int>(page, "document.querySelectorAll('#results .hit').length"));
+        }
+    }
+
+    [BrowserFact]
     public async Task A_filter_typed_as_people_type_it_shows_ticked_and_unticks()
     {
         var page = await Open("/?q=election&filter=" + Uri.EscapeDataString("place=us"));

@@ -185,7 +185,8 @@
       const filters = s.filters.slice();
       if (range) filters.push(...rangeFilters(range, range.dim === "month" ? months : years));
       const params = searchParams(Object.assign({}, s, { filters }), {
-        offset: String((s.page - 1) * PAGE_SIZE), limit: String(PAGE_SIZE), facet: SIDE_FACETS,
+        // Pages stop at hit 10,000 (the API's largest offset; past it the answer says so).
+        offset: String(Math.min((s.page - 1) * PAGE_SIZE, 10000)), limit: String(PAGE_SIZE), facet: SIDE_FACETS,
       });
       const result = await api("/api/search", params);
       if (mine !== generation) return;
@@ -452,10 +453,12 @@
 
   function renderPager(s, r) {
     const pages = Math.ceil(Math.min(r.total, 10000) / PAGE_SIZE);
-    if (pages <= 1) { pager.replaceChildren(); return; }
+    if (pages <= 1 && s.page <= 1) { pager.replaceChildren(); return; }
     const out = [];
-    if (s.page > 1) out.push(stateLink("‹ Previous", { page: s.page - 1 }, { rel: "prev" }));
-    const lo = Math.max(1, s.page - 3), hi = Math.min(pages, s.page + 3);
+    // A page past the last (a shared link, a build that removed articles) steps back to the last.
+    const at = Math.max(1, Math.min(s.page, pages));
+    if (s.page > 1) out.push(stateLink("‹ Previous", { page: Math.max(1, Math.min(s.page - 1, pages)) }, { rel: "prev" }));
+    const lo = Math.max(1, at - 3), hi = Math.min(pages, at + 3);
     for (let p = lo; p <= hi; p++)
       out.push(p === s.page ? el("span", { "aria-current": "page" }, String(p)) : stateLink(String(p), { page: p }, { "aria-label": "Page " + p }));
     if (s.page < pages) out.push(stateLink("Next ›", { page: s.page + 1 }, { rel: "next" }));

@@ -96,6 +96,22 @@ public sealed class HostileInputTests(WebCorpus corpus) : IAsyncLifetime
         Assert.Equal(before, Snapshot(corpus.IndexPath));
     }
 
+    [Theory]
+    [InlineData("GET", "/api/search?q=%22unclosed", 400)]
+    [InlineData("GET", "/api/articles/no-such-id", 404)]
+    [InlineData("GET", "/no/such/page", 404)]
+    [InlineData("POST", "/api/search", 405)]
+    public async Task Errors_carry_the_headers_every_answer_has(string method, string url, int status)
+    {
+        var response = await _server.Client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url));
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.StartsWith("default-src 'none'", response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+        if (status == 405)
+            Assert.Equal(["GET"], response.Content.Headers.Allow);
+    }
+
     [Fact]
     public async Task No_cors_headers_unless_asked_for()
     {

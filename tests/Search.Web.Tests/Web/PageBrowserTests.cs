@@ -178,6 +178,26 @@ public sealed class PageBrowserTests(WebCorpus corpus) : IAsyncLifetime
     }
 
     [BrowserFact]
+    public async Task A_finger_dragged_across_the_timeline_picks_a_range()
+    {
+        var page = await _browser!.NewPageAsync();
+        await page.SetViewportAsync(new ViewPortOptions { Width = 390, Height = 844, IsMobile = true, HasTouch = true });
+        await page.GoToAsync(_server.Url + "/?q=election", WaitUntilNavigation.Networkidle0);
+        await page.WaitForSelectorAsync("#timeline .bar");
+        var bars = await page.QuerySelectorAllAsync("#timeline .bar");
+        var from = await bars[2].BoundingBoxAsync();
+        var to = await bars[8].BoundingBoxAsync();
+        string first = await bars[2].EvaluateFunctionAsync<string>("b => b.dataset.value");
+        string last = await bars[8].EvaluateFunctionAsync<string>("b => b.dataset.value");
+        decimal y = from.Y + from.Height - 2;
+        await page.Touchscreen.TouchStartAsync(from.X + from.Width / 2, y);
+        for (int step = 1; step <= 10; step++)
+            await page.Touchscreen.TouchMoveAsync(from.X + from.Width / 2 + (to.X - from.X) * step / 10, y);
+        await page.Touchscreen.TouchEndAsync();
+        await WaitForUrl(page, u => u.Contains($"range={first}..{last}"), "after dragging a finger across the timeline");
+    }
+
+    [BrowserFact]
     public async Task A_page_past_the_last_leads_back_to_the_last()
     {
         // 71 results: 8 pages. A link to page 20 (shared before a build removed articles) and one

@@ -331,6 +331,9 @@
       b.addEventListener("pointerdown", (e) => {
         if (e.button !== 0) return;
         e.preventDefault();
+        // A finger's pointer is captured by the bar it touched first: released, so the bars it
+        // moves over see it (pointerenter) and the one it lifts from ends the range (pointerup).
+        if (e.target.hasPointerCapture(e.pointerId)) e.target.releasePointerCapture(e.pointerId);
         anchor = e.shiftKey && range && range.dim === dim ? values.findIndex((x) => x.value === range.from) : i;
         dragging = true;
         preview(anchor, i);

@@ -311,7 +311,9 @@
   function renderTimeline(s, range, dates) {
     const months = (dates.facets && dates.facets.month) || [];
     const years = (dates.facets && dates.facets.year) || [];
-    const useMonths = months.length > 0 && months.length <= MAX_MONTH_BARS;
+    // Months while the matches span at most 48 of them (gaps included: bars are drawn for the
+    // empty months between), else years.
+    const useMonths = months.length > 0 && monthSpan(months) <= MAX_MONTH_BARS;
     const dim = useMonths ? "month" : "year";
     const values = fillGaps(useMonths ? months : years, dim);
     if (values.length === 0) { timeline.hidden = true; timeline.replaceChildren(); return; }
@@ -383,6 +385,13 @@
       box.append(span);
     });
     return box;
+  }
+
+  /** Months from the first to the last of <values> (yyyy-MM), both counted. */
+  function monthSpan(values) {
+    const index = (v) => parseInt(v.value.slice(0, 4), 10) * 12 + parseInt(v.value.slice(5, 7), 10);
+    const known = values.filter((v) => /^\d{4}-\d{2}$/.test(v.value)).map(index);
+    return known.length ? Math.max(...known) - Math.min(...known) + 1 : 0;
   }
 
   /** The bars in time order with the empty months or years between them, so gaps show as gaps. */

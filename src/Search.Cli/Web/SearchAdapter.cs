@@ -89,14 +89,17 @@ public sealed class SearchAdapter : IDisposable
         });
     }
 
-    /// <summary><c>search related ID --json</c>.</summary>
-    public string Related(string id, int limit)
+    /// <summary><c>search related ID --json</c>; <paramref name="file"/> picks the seed when files
+    /// share the id (as on <c>/api/articles/{id}</c>).</summary>
+    public string Related(string id, string? file, int limit)
     {
-        if (_searcher.GetAll(id).Count == 0)
+        if (file != null)
+            Find(id, file);
+        else if (_searcher.GetAll(id).Count == 0)
             throw NoArticle(id);
         try
         {
-            return JsonRenderer.Related(_searcher.Related(id, limit));
+            return JsonRenderer.Related(_searcher.Related(id, limit, file));
         }
         catch (SearchException e) when (e is not QuerySyntaxException)
         {

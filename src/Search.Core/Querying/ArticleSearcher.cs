@@ -81,18 +81,29 @@ public sealed class ArticleSearcher : IDisposable
     /// most telling words in the ranking field, its places, closeness in time), ranked by the same
     /// BM25 as every query. The query would return the seed itself and its copies first: both are
     /// left out, and the rest collapsed to one per story.
-    /// A <see cref="SearchException"/> when no article has that id.
+    /// When articles of several files share the id, <paramref name="file"/> (the file as
+    /// <see cref="Article.File"/> or <see cref="Article.FullPath"/> has it) says which is the seed.
+    /// A <see cref="SearchException"/> when no article has that id (in that file).
     /// </summary>
-    public RelatedResult Related(string id, int limit = 10)
+    public RelatedResult Related(string id, int limit = 10, string? file = null)
     {
         var clock = Stopwatch.StartNew();
         using var lease = _pool.Acquire();
         var searcher = lease.Searcher;
         {
-            var found = searcher.Search(new TermQuery(new Term(Schema.Id, id)), 1);
-            if (found.TotalHits == 0)
-                throw new SearchException($"no article with id '{id}'");
-            int seed = found.ScoreDocs[0].Doc;
+            var found = searcher.Search(new TermQuery(new Term(Schema.Id, id)), file == null ? 1 : 100);
+            int seed = -1;
+            foreach (var d in found.ScoreDocs)
+            {
+                var a = file == null ? null : ArticleDocument.Load(searcher.Doc(d.Doc));
+                if (a == null || a.File == file || a.FullPath == file)
+                {
+                    seed = d.Doc;
+                    break;
+                }
+            }
+            if (seed < 0)
+                throw new SearchException(file == null ? $"no article with id '{id}'" : $"no article with id '{id}' in {file}");
             var clusters = ClusterMap.For(searcher.IndexReader);
             var seedStory = clusters.StoryOf(seed);
             // The seed's words as its own language analysed them (issue 23).

@@ -30,6 +30,14 @@ public sealed class ArticleIdTests : IAsyncLifetime, IDisposable
                 ["title"] = $"Lighthouse keeper number {i} retires",
                 ["body"] = $"The lighthouse keeper of island {i} retired after thirty years of watching the harbour lights.",
             })));
+        // One id in two files (two exports numbering their records alike).
+        foreach (string file in new[] { "first.jsonl", "second.jsonl" })
+            File.WriteAllText(Path.Combine(corpus, file), System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string>
+            {
+                ["id"] = "shared",
+                ["title"] = $"Lighthouse keeper of the {Path.GetFileNameWithoutExtension(file)} export",
+                ["body"] = $"The lighthouse keeper in the {Path.GetFileNameWithoutExtension(file)} export watched the harbour lights for thirty years.",
+            }) + "\n");
         string index = Path.Combine(_dir.Path, "index");
         IndexBuilder.Build(new BuildOptions { Roots = new[] { corpus }, IndexPath = index });
         _server = await SocketServer.Start(index);
@@ -52,5 +60,20 @@ public sealed class ArticleIdTests : IAsyncLifetime, IDisposable
             if (!url.EndsWith("/related", StringComparison.Ordinal))
                 Assert.Equal(id, JsonNode.Parse(body)!["id"]!.GetValue<string>());
         }
+    }
+
+    [Theory]
+    [InlineData("first.jsonl")]
+    [InlineData("second.jsonl")]
+    public async Task Related_to_an_id_files_share_starts_from_the_article_of_the_file_asked_for(string file)
+    {
+        string title = $"Lighthouse keeper of the {Path.GetFileNameWithoutExtension(file)} export";
+        var article = JsonNode.Parse(await _server.Client.GetStringAsync("/api/articles/shared?file=" + file))!;
+        Assert.Equal(title, article["title"]!.GetValue<string>());
+        var related = JsonNode.Parse(await _server.Client.GetStringAsync("/api/articles/shared/related?file=" + file))!;
+        Assert.Equal(title, related["seed_title"]!.GetValue<string>());
+        Assert.DoesNotContain(title, related["hits"]!.AsArray().Select(h => h!["title"]!.GetValue<string>()));
+        var missing = await _server.Client.GetAsync("/api/articles/shared/related?file=third.jsonl");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
 }

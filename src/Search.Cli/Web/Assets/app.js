@@ -525,7 +525,9 @@
           ? el("ul", {}, ...c.copies.map((m) => el("li", {}, stateLink(m.title || m.id, { article: m.id, file: "" }), " ", el("span", { class: "meta" }, [m.source, m.published].filter(Boolean).join(" · ")))))
           : el("p", {}, "None: the index holds this story once."));
       }).catch((e) => copies.lastChild.replaceWith(el("p", {}, e.message)));
-      api("/api/articles/" + id + "/related", new URLSearchParams({ limit: "8" })).then((r) => {
+      const rp = new URLSearchParams({ limit: "8" });
+      if (s.file) rp.set("file", s.file);
+      api("/api/articles/" + id + "/related", rp).then((r) => {
         related.lastChild.replaceWith(r.hits.length
           ? el("ul", {}, ...r.hits.map((h) => el("li", {}, stateLink(h.title || h.id, { article: h.id, file: "" }), " ", el("span", { class: "meta" }, [h.source, h.published].filter(Boolean).join(" · ")))))
           : el("p", {}, "None found."));

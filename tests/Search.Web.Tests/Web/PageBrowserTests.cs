@@ -163,8 +163,13 @@ public sealed class PageBrowserTests(WebCorpus corpus) : IAsyncLifetime
     [BrowserFact]
     public async Task A_query_that_cannot_be_read_shows_where_and_copies_expand()
     {
-        var page = await Open("/?q=" + Uri.EscapeDataString("election \"no end"));
+        var page = await Open("/?q=election");
+        await page.WaitForSelectorAsync("#facets fieldset");
+        await page.EvaluateExpressionAsync("document.querySelector('#q').value = 'election \"no end'");
+        await page.ClickAsync("#search-form button[type=submit]");
         await page.WaitForSelectorAsync("#q-error:not([hidden])");
+        // The facets of the search before are gone: their counts are not this query's.
+        Assert.Equal(0, await Js<int>(page, "document.querySelectorAll('#facets fieldset').length"));
         Assert.Contains("position 10", await Js<string>(page, "document.querySelector('#q-error').textContent"));
         Assert.Equal("\"", await Js<string>(page, "document.querySelector('#q-error .at').textContent"));
         Assert.Equal("true", await Js<string>(page, "document.querySelector('#q').getAttribute('aria-invalid')"));

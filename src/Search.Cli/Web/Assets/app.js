@@ -206,6 +206,8 @@
     pager.replaceChildren();
     summary.textContent = "";
     timeline.hidden = true;
+    // The facets of the last answer are no counts for this query.
+    facetsBox.replaceChildren();
     renderChips(s, parseRange(s.range));
     if (e instanceof ApiFailure && e.status === 400 && e.body.position) {
       showQueryError(s.q, e.message, e.body.position);

@@ -53,6 +53,8 @@ public static class ApiErrors
     public static Task StatusWithoutBody(HttpContext context)
     {
         int status = context.Response.StatusCode;
+        if (status == 405)
+            context.Response.Headers.Allow = "GET, HEAD"; // HEAD is answered as GET (WebServer)
         string message = status switch
         {
             404 => $"no such resource: {ApiQuery.Shorten(context.Request.Path.Value ?? "")} (see /api/openapi.json)",

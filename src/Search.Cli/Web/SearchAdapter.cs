@@ -147,7 +147,9 @@ public sealed class SearchAdapter : IDisposable
         }
         catch (QuerySyntaxException e)
         {
-            throw new ApiError(400, e.Message, e.Position);
+            // The searcher names a bad filter as the CLI's option; here it is the parameter.
+            string message = e.Message.StartsWith("--filter ", StringComparison.Ordinal) ? e.Message[2..] : e.Message;
+            throw new ApiError(400, message, e.Position);
         }
         catch (SearchException e) when (e.ExitCode == QuerySyntaxException.Code)
         {

@@ -28,6 +28,7 @@ public sealed class HostileInputTests(WebCorpus corpus) : IAsyncLifetime
     [InlineData("/api/search?filter=source%3D", 400, "DIMENSION=VALUE")]
     [InlineData("/api/search?filter=..%2F..%2Fetc%3Dpasswd", 400, "unknown facet")]
     [InlineData("/api/search?facet=nope", 400, "unknown facet")]
+    [InlineData("/api/search?filter=year%3Dabcd", 400, "filter year=abcd: invalid date 'abcd'")]
     [InlineData("/api/search?sort=sideways", 400, "sort")]
     [InlineData("/api/search?q=vote&facets=place", 400, "unknown parameter 'facets' (did you mean 'facet'?)")]
     [InlineData("/api/search?q=vote&page=2", 400, "unknown parameter 'page'; a search takes q, filter, facet")]
@@ -129,6 +130,7 @@ public sealed class HostileInputTests(WebCorpus corpus) : IAsyncLifetime
         Assert.Single(body.TrimEnd('\n').Split('\n'));
         var error = JsonNode.Parse(body)!["error"]!.GetValue<string>();
         Assert.Contains(says, error);
+        Assert.DoesNotContain("--", error); // the API's parameters, not the CLI's options
         Assert.DoesNotContain(" at Search.", body);
         Assert.DoesNotContain("Exception", body);
     }

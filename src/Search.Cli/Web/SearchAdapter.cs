@@ -113,7 +113,17 @@ public sealed class SearchAdapter : IDisposable
     {
         if (_searcher.GetAll(id).Count == 0)
             throw NoArticle(id);
-        var cluster = _searcher.Duplicates().FirstOrDefault(c => c.Members.Any(m => m.Id == id));
+        Core.Duplicates.DuplicateCluster? cluster;
+        try
+        {
+            // That story alone: listing every story of the index to find it read every copy in it.
+            cluster = _searcher.StoryOf(id);
+        }
+        catch (SearchException e) when (e is not QuerySyntaxException)
+        {
+            // Gone between the two looks (a build removed it).
+            throw new ApiError(404, e.Message);
+        }
         return Write(w =>
         {
             w.WriteStartObject();

@@ -53,6 +53,8 @@ public static class ApiErrors
     public static Task StatusWithoutBody(HttpContext context)
     {
         int status = context.Response.StatusCode;
+        if (status == 405)
+            context.Response.Headers.Allow = "GET, HEAD"; // HEAD is answered as GET (WebServer)
         string message = status switch
         {
             404 => $"no such resource: {ApiQuery.Shorten(context.Request.Path.Value ?? "")} (see /api/openapi.json)",
@@ -66,8 +68,10 @@ public static class ApiErrors
     {
         if (context.Response.HasStarted)
             return;
-        context.Response.Clear();
+        // Not Response.Clear(): that also drops the headers set before (the security headers on
+        // every answer, a 405's Allow, CORS); nothing of a body has been written yet.
         context.Response.StatusCode = status;
+        context.Response.ContentLength = null;
         context.Response.ContentType = "application/json; charset=utf-8";
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, Compact))

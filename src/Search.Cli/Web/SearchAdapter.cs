@@ -89,14 +89,17 @@ public sealed class SearchAdapter : IDisposable
         });
     }
 
-    /// <summary><c>search related ID --json</c>.</summary>
-    public string Related(string id, int limit)
+    /// <summary><c>search related ID --json</c>; <paramref name="file"/> picks the seed when files
+    /// share the id (as on <c>/api/articles/{id}</c>).</summary>
+    public string Related(string id, string? file, int limit)
     {
-        if (_searcher.GetAll(id).Count == 0)
+        if (file != null)
+            Find(id, file);
+        else if (_searcher.GetAll(id).Count == 0)
             throw NoArticle(id);
         try
         {
-            return JsonRenderer.Related(_searcher.Related(id, limit));
+            return JsonRenderer.Related(_searcher.Related(id, limit, file));
         }
         catch (SearchException e) when (e is not QuerySyntaxException)
         {
@@ -110,7 +113,17 @@ public sealed class SearchAdapter : IDisposable
     {
         if (_searcher.GetAll(id).Count == 0)
             throw NoArticle(id);
-        var cluster = _searcher.Duplicates().FirstOrDefault(c => c.Members.Any(m => m.Id == id));
+        Core.Duplicates.DuplicateCluster? cluster;
+        try
+        {
+            // That story alone: listing every story of the index to find it read every copy in it.
+            cluster = _searcher.StoryOf(id);
+        }
+        catch (SearchException e) when (e is not QuerySyntaxException)
+        {
+            // Gone between the two looks (a build removed it).
+            throw new ApiError(404, e.Message);
+        }
         return Write(w =>
         {
             w.WriteStartObject();
@@ -144,7 +157,9 @@ public sealed class SearchAdapter : IDisposable
         }
         catch (QuerySyntaxException e)
         {
-            throw new ApiError(400, e.Message, e.Position);
+            // The searcher names a bad filter as the CLI's option; here it is the parameter.
+            string message = e.Message.StartsWith("--filter ", StringComparison.Ordinal) ? e.Message[2..] : e.Message;
+            throw new ApiError(400, message, e.Position);
         }
         catch (SearchException e) when (e.ExitCode == QuerySyntaxException.Code)
         {

@@ -68,6 +68,7 @@ public sealed class WebServer : IAsyncDisposable
                 });
             var app = builder.Build();
             app.Use(SecurityHeaders);
+            app.Use(HeadAsGet);
             app.Use(JsonForEmptyErrors);
             app.Use(ApiErrors.Handle);
             var gate = new SearchGate(options.Concurrency);
@@ -111,6 +112,16 @@ public sealed class WebServer : IAsyncDisposable
         h["Referrer-Policy"] = "no-referrer";
         h["X-Frame-Options"] = "DENY";
         h["Cache-Control"] = "no-store";
+        return next();
+    }
+
+    /// <summary>HEAD is GET without the body (HTTP requires both of every server): link checkers,
+    /// uptime monitors and <c>curl -I</c> get GET's status and headers. Routed as GET; the
+    /// server sends no body to a HEAD request whatever is written.</summary>
+    private static Task HeadAsGet(HttpContext context, Func<Task> next)
+    {
+        if (HttpMethods.IsHead(context.Request.Method))
+            context.Request.Method = HttpMethods.Get;
         return next();
     }
 

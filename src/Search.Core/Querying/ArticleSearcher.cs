@@ -81,18 +81,19 @@ public sealed class ArticleSearcher : IDisposable
     /// most telling words in the ranking field, its places, closeness in time), ranked by the same
     /// BM25 as every query. The query would return the seed itself and its copies first: both are
     /// left out, and the rest collapsed to one per story.
-    /// A <see cref="SearchException"/> when no article has that id.
+    /// When articles of several files share the id, <paramref name="file"/> (the file as
+    /// <see cref="Article.File"/> or <see cref="Article.FullPath"/> has it) says which is the seed.
+    /// A <see cref="SearchException"/> when no article has that id (in that file).
     /// </summary>
-    public RelatedResult Related(string id, int limit = 10)
+    public RelatedResult Related(string id, int limit = 10, string? file = null)
     {
         var clock = Stopwatch.StartNew();
         using var lease = _pool.Acquire();
         var searcher = lease.Searcher;
         {
-            var found = searcher.Search(new TermQuery(new Term(Schema.Id, id)), 1);
-            if (found.TotalHits == 0)
-                throw new SearchException($"no article with id '{id}'");
-            int seed = found.ScoreDocs[0].Doc;
+            int seed = DocOf(searcher, id, file);
+            if (seed < 0)
+                throw new SearchException(file == null ? $"no article with id '{id}'" : $"no article with id '{id}' in {file}");
             var clusters = ClusterMap.For(searcher.IndexReader);
             var seedStory = clusters.StoryOf(seed);
             // The seed's words as its own language analysed them (issue 23).
@@ -120,6 +121,42 @@ public sealed class ArticleSearcher : IDisposable
         }
     }
 
+    /// <summary>The document of the article with <paramref name="id"/> (of <paramref name="file"/>,
+    /// as <see cref="Article.File"/> or <see cref="Article.FullPath"/> has it, when given), or -1.</summary>
+    private static int DocOf(IndexSearcher searcher, string id, string? file)
+    {
+        var found = searcher.Search(new TermQuery(new Term(Schema.Id, id)), file == null ? 1 : 100);
+        foreach (var d in found.ScoreDocs)
+        {
+            var a = file == null ? null : ArticleDocument.Load(searcher.Doc(d.Doc));
+            if (a == null || a.File == file || a.FullPath == file)
+                return d.Doc;
+        }
+        return -1;
+    }
+
+    /// <summary>The story of the article with <paramref name="id"/> (of <paramref name="file"/>, when
+    /// files share the id) as <see cref="Duplicates"/> lists it, members earliest first; null when the
+    /// article has no copies. Reads that story's articles only. A <see cref="SearchException"/> when no
+    /// article has the id.</summary>
+    public DuplicateCluster? StoryOf(string id, string? file = null)
+    {
+        using var lease = _pool.Acquire();
+        var searcher = lease.Searcher;
+        int doc = DocOf(searcher, id, file);
+        if (doc < 0)
+            throw new SearchException(file == null ? $"no article with id '{id}'" : $"no article with id '{id}' in {file}");
+        var clusters = ClusterMap.For(searcher.IndexReader);
+        if (clusters.SizeOf(doc) < 2)
+            return null;
+        return new DuplicateCluster(ClusterMap.Format(clusters.StoryOf(doc)), Members(searcher.IndexReader, clusters.MembersOf(doc)));
+    }
+
+    private static List<DuplicateCluster.Member> Members(IndexReader reader, IEnumerable<int> docs) =>
+        docs.Select(d => HitDocuments.Read(reader, d, HitBuilder.HitFields))
+            .Select(doc => new DuplicateCluster.Member(doc.Get(Schema.Id) ?? "", doc.Get(Schema.Title) ?? "", doc.Get(Schema.Source), doc.Get(Schema.Published)))
+            .OrderBy(m => m.Published ?? "9999").ThenBy(m => m.Id, StringComparer.Ordinal).ToList();
+
     /// <summary>Every cluster of two or more articles: the largest first, then by key; members
     /// earliest first (undated last), then by id.</summary>
     public IReadOnlyList<DuplicateCluster> Duplicates()
@@ -131,10 +168,7 @@ public sealed class ArticleSearcher : IDisposable
             var result = new List<DuplicateCluster>();
             foreach (var (key, docs) in clusters.Clusters)
             {
-                var members = docs.Select(d => HitDocuments.Read(searcher.IndexReader, d, HitBuilder.HitFields))
-                    .Select(doc => new DuplicateCluster.Member(doc.Get(Schema.Id) ?? "", doc.Get(Schema.Title) ?? "", doc.Get(Schema.Source), doc.Get(Schema.Published)))
-                    .OrderBy(m => m.Published ?? "9999").ThenBy(m => m.Id, StringComparer.Ordinal).ToList();
-                result.Add(new DuplicateCluster(ClusterMap.Format(key), members));
+                result.Add(new DuplicateCluster(ClusterMap.Format(key), Members(searcher.IndexReader, docs)));
             }
             return result.OrderByDescending(c => c.Members.Count).ThenBy(c => c.Key, StringComparer.Ordinal).ToList();
         }

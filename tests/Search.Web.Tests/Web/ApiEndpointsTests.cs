@@ -97,6 +97,26 @@ public sealed class ApiEndpointsTests(WebCorpus corpus) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Copies_of_each_article_are_its_story_in_search_duplicates_less_itself()
+    {
+        var cli = SearchCli.InProcess("duplicates", "--json", "--index", corpus.IndexPath);
+        Assert.Equal(0, cli.Code);
+        var stories = JsonNode.Parse(cli.Out)!["stories"]!.AsArray();
+        Assert.NotEmpty(stories);
+        foreach (var story in stories)
+        {
+            var members = story!["members"]!.AsArray().Select(m => m!.ToJsonString()).ToList();
+            foreach (var member in story["members"]!.AsArray())
+            {
+                string id = member!["id"]!.GetValue<string>();
+                var copies = await Get("/api/articles/" + Uri.EscapeDataString(id) + "/copies");
+                Assert.Equal(story["cluster"]!.GetValue<string>(), copies["cluster"]!.GetValue<string>());
+                Assert.Equal(members.Where(m => m != member.ToJsonString()), copies["copies"]!.AsArray().Select(c => c!.ToJsonString()));
+            }
+        }
+    }
+
+    [Fact]
     public async Task Related_articles_leave_the_article_and_its_copies_out()
     {
         var related = await Get("/api/articles/wikinews_2020.csv%2344/related?limit=5");

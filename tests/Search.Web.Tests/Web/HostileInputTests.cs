@@ -28,6 +28,7 @@ public sealed class HostileInputTests(WebCorpus corpus) : IAsyncLifetime
     [InlineData("/api/search?filter=source%3D", 400, "DIMENSION=VALUE")]
     [InlineData("/api/search?filter=..%2F..%2Fetc%3Dpasswd", 400, "unknown facet")]
     [InlineData("/api/search?facet=nope", 400, "unknown facet")]
+    [InlineData("/api/search?filter=year%3Dabcd", 400, "filter year=abcd: invalid date 'abcd'")]
     [InlineData("/api/search?sort=sideways", 400, "sort")]
     [InlineData("/api/search?q=vote&facets=place", 400, "unknown parameter 'facets' (did you mean 'facet'?)")]
     [InlineData("/api/search?q=vote&page=2", 400, "unknown parameter 'page'; a search takes q, filter, facet")]
@@ -96,6 +97,22 @@ public sealed class HostileInputTests(WebCorpus corpus) : IAsyncLifetime
         Assert.Equal(before, Snapshot(corpus.IndexPath));
     }
 
+    [Theory]
+    [InlineData("GET", "/api/search?q=%22unclosed", 400)]
+    [InlineData("GET", "/api/articles/no-such-id", 404)]
+    [InlineData("GET", "/no/such/page", 404)]
+    [InlineData("POST", "/api/search", 405)]
+    public async Task Errors_carry_the_headers_every_answer_has(string method, string url, int status)
+    {
+        var response = await _server.Client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url));
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.StartsWith("default-src 'none'", response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+        if (status == 405)
+            Assert.Equal(["GET", "HEAD"], response.Content.Headers.Allow);
+    }
+
     [Fact]
     public async Task No_cors_headers_unless_asked_for()
     {
@@ -113,6 +130,7 @@ public sealed class HostileInputTests(WebCorpus corpus) : IAsyncLifetime
         Assert.Single(body.TrimEnd('\n').Split('\n'));
         var error = JsonNode.Parse(body)!["error"]!.GetValue<string>();
         Assert.Contains(says, error);
+        Assert.DoesNotContain("--", error); // the API's parameters, not the CLI's options
         Assert.DoesNotContain(" at Search.", body);
         Assert.DoesNotContain("Exception", body);
     }

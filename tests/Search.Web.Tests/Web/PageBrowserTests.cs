@@ -163,8 +163,13 @@ public sealed class PageBrowserTests(WebCorpus corpus) : IAsyncLifetime
     [BrowserFact]
     public async Task A_query_that_cannot_be_read_shows_where_and_copies_expand()
     {
-        var page = await Open("/?q=" + Uri.EscapeDataString("election \"no end"));
+        var page = await Open("/?q=election");
+        await page.WaitForSelectorAsync("#facets fieldset");
+        await page.EvaluateExpressionAsync("document.querySelector('#q').value = 'election \"no end'");
+        await page.ClickAsync("#search-form button[type=submit]");
         await page.WaitForSelectorAsync("#q-error:not([hidden])");
+        // The facets of the search before are gone: their counts are not this query's.
+        Assert.Equal(0, await Js<int>(page, "document.querySelectorAll('#facets fieldset').length"));
         Assert.Contains("position 10", await Js<string>(page, "document.querySelector('#q-error').textContent"));
         Assert.Equal("\"", await Js<string>(page, "document.querySelector('#q-error .at').textContent"));
         Assert.Equal("true", await Js<string>(page, "document.querySelector('#q').getAttribute('aria-invalid')"));
@@ -175,6 +180,45 @@ public sealed class PageBrowserTests(WebCorpus corpus) : IAsyncLifetime
         await page.ClickAsync("#results .copies button");
         await page.WaitForSelectorAsync("#results .copies li a");
         Assert.Equal("Valparaiso dock strike strands cargo ships", await Js<string>(page, "document.querySelector('#results .copies li a').textContent"));
+    }
+
+    [BrowserFact]
+    public async Task A_finger_dragged_across_the_timeline_picks_a_range()
+    {
+        var page = await _browser!.NewPageAsync();
+        await page.SetViewportAsync(new ViewPortOptions { Width = 390, Height = 844, IsMobile = true, HasTouch = true });
+        await page.GoToAsync(_server.Url + "/?q=election", WaitUntilNavigation.Networkidle0);
+        await page.WaitForSelectorAsync("#timeline .bar");
+        var bars = await page.QuerySelectorAllAsync("#timeline .bar");
+        var from = await bars[2].BoundingBoxAsync();
+        var to = await bars[8].BoundingBoxAsync();
+        string first = await bars[2].EvaluateFunctionAsync<string>("b => b.dataset.value");
+        string last = await bars[8].EvaluateFunctionAsync<string>("b => b.dataset.value");
+        decimal y = from.Y + from.Height - 2;
+        await page.Touchscreen.TouchStartAsync(from.X + from.Width / 2, y);
+        for (int step = 1; step <= 10; step++)
+            await page.Touchscreen.TouchMoveAsync(from.X + from.Width / 2 + (to.X - from.X) * step / 10, y);
+        await page.Touchscreen.TouchEndAsync();
+        await WaitForUrl(page, u => u.Contains($"range={first}..{last}"), "after dragging a finger across the timeline");
+    }
+
+    [BrowserFact]
+    public async Task A_page_past_the_last_leads_back_to_the_last()
+    {
+        // 71 results: 8 pages. A link to page 20 (shared before a build removed articles) and one
+        // past the 1,000 pages a search can show both lead back to page 8, with no error.
+        foreach (int past in new[] { 20, 5000 })
+        {
+            var page = await Open($"/?q=election&page={past}");
+            await page.WaitForSelectorAsync("#pager a[rel=prev]");
+            Assert.Equal(0, await Js<int>(page, "document.querySelectorAll('#messages .error').length"));
+            Assert.EndsWith("page=8", await Js<string>(page, "document.querySelector('#pager a[rel=prev]').getAttribute('href')"));
+            Assert.True(await Js<bool>(page, "!!document.querySelector('#pager a[aria-label=\"Page 8\"]')"));
+            await page.ClickAsync("#pager a[rel=prev]");
+            await WaitForUrl(page, u => u.EndsWith("page=8", StringComparison.Ordinal), "after Previous");
+            await page.WaitForFunctionAsync("() => document.querySelector('#summary').textContent.includes('showing 71–71')");
+            Assert.Equal(1, await Js<int>(page, "document.querySelectorAll('#results .hit').length"));
+        }
     }
 
     [BrowserFact]

@@ -35,4 +35,27 @@ public sealed class SocketServerTests(WebCorpus corpus)
         Assert.Equal("https://newsroom.example", await AllowedFor("https://newsroom.example"));
         Assert.Null(await AllowedFor("https://evil.example"));
     }
+
+    [Fact]
+    public async Task Head_answers_as_get_does_without_the_body()
+    {
+        await using var server = await SocketServer.Start(corpus.IndexPath);
+        foreach (string url in new[] { "/", "/assets/app.js", "/api/stats", "/api/search?q=election", "/api/articles/wikinews_2020.csv%2344" })
+        {
+            var get = await server.Client.GetAsync(url);
+            byte[] body = await get.Content.ReadAsByteArrayAsync();
+            var head = await server.Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, url));
+            Assert.True(head.StatusCode == HttpStatusCode.OK, $"HEAD {url}: {(int)head.StatusCode}");
+            Assert.Equal(get.Content.Headers.ContentType, head.Content.Headers.ContentType);
+            Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+            if (url.StartsWith("/assets", StringComparison.Ordinal) || url == "/")
+                Assert.Equal(body.Length, head.Content.Headers.ContentLength);
+        }
+        var refused = await server.Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/api/search?q=%22unclosed"));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var missing = await server.Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/api/articles/no-such-id"));
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        // The connection is still in step: no body was sent after a HEAD's headers.
+        Assert.Equal(HttpStatusCode.OK, (await server.Client.GetAsync("/api/stats")).StatusCode);
+    }
 }

@@ -138,7 +138,10 @@
   // ---- searching -----------------------------------------------------------------------------
 
   let generation = 0; // answers to an older state are dropped
+  // The timeline's counts, kept a moment so paging and picking dates do not ask again; not longer,
+  // since a build beside the server changes them (and a range stands for the months it had).
   const timelineCache = new Map();
+  const TIMELINE_FRESH_MS = 2000;
 
   function searchParams(s, extra) {
     const p = new URLSearchParams();
@@ -155,10 +158,12 @@
    *  distribution stays visible and the range shows as a selection). */
   async function timelineData(s) {
     const p = searchParams(Object.assign({}, s, { sort: "relevance" }), { facet: DATE_DIMS, limit: "0", facet_limit: "10000" });
-    const key = p.toString();
-    if (!timelineCache.has(key)) timelineCache.set(key, api("/api/search", p));
-    try { return await timelineCache.get(key); }
-    catch (e) { timelineCache.delete(key); throw e; }
+    const key = p.toString(), now = Date.now();
+    for (const [k, v] of timelineCache) if (now - v.at > TIMELINE_FRESH_MS) timelineCache.delete(k);
+    if (!timelineCache.has(key)) timelineCache.set(key, { at: now, answer: api("/api/search", p) });
+    const entry = timelineCache.get(key);
+    try { return await entry.answer; }
+    catch (e) { if (timelineCache.get(key) === entry) timelineCache.delete(key); throw e; }
   }
 
   async function show() {
@@ -180,7 +185,8 @@
       const filters = s.filters.slice();
       if (range) filters.push(...rangeFilters(range, range.dim === "month" ? months : years));
       const params = searchParams(Object.assign({}, s, { filters }), {
-        offset: String((s.page - 1) * PAGE_SIZE), limit: String(PAGE_SIZE), facet: SIDE_FACETS,
+        // Pages stop at hit 10,000 (the API's largest offset; past it the answer says so).
+        offset: String(Math.min((s.page - 1) * PAGE_SIZE, 10000)), limit: String(PAGE_SIZE), facet: SIDE_FACETS,
       });
       const result = await api("/api/search", params);
       if (mine !== generation) return;
@@ -200,6 +206,8 @@
     pager.replaceChildren();
     summary.textContent = "";
     timeline.hidden = true;
+    // The facets of the last answer are no counts for this query.
+    facetsBox.replaceChildren();
     renderChips(s, parseRange(s.range));
     if (e instanceof ApiFailure && e.status === 400 && e.body.position) {
       showQueryError(s.q, e.message, e.body.position);
@@ -269,7 +277,9 @@
         set.append(el("button", { type: "button", class: "more", onclick: async (e) => {
           e.target.disabled = true;
           try {
-            const more = await api("/api/facets/" + encodeURIComponent(dim), searchParams(Object.assign({}, s, { filters: effective }), { limit: "200" }));
+            // All of them (the API's most is 10,000): the button promised that many more.
+            const all = Math.min(10000, values.length + other.values);
+            const more = await api("/api/facets/" + encodeURIComponent(dim), searchParams(Object.assign({}, s, { filters: effective }), { limit: String(all) }));
             list.replaceChildren(...more.values.map((v) => facetValue(s, dim, v, more.values)));
             e.target.remove();
           } catch (err) { e.target.textContent = err.message; }
@@ -303,7 +313,9 @@
   function renderTimeline(s, range, dates) {
     const months = (dates.facets && dates.facets.month) || [];
     const years = (dates.facets && dates.facets.year) || [];
-    const useMonths = months.length > 0 && months.length <= MAX_MONTH_BARS;
+    // Months while the matches span at most 48 of them (gaps included: bars are drawn for the
+    // empty months between), else years.
+    const useMonths = months.length > 0 && monthSpan(months) <= MAX_MONTH_BARS;
     const dim = useMonths ? "month" : "year";
     const values = fillGaps(useMonths ? months : years, dim);
     if (values.length === 0) { timeline.hidden = true; timeline.replaceChildren(); return; }
@@ -323,6 +335,9 @@
       b.addEventListener("pointerdown", (e) => {
         if (e.button !== 0) return;
         e.preventDefault();
+        // A finger's pointer is captured by the bar it touched first: released, so the bars it
+        // moves over see it (pointerenter) and the one it lifts from ends the range (pointerup).
+        if (e.target.hasPointerCapture(e.pointerId)) e.target.releasePointerCapture(e.pointerId);
         anchor = e.shiftKey && range && range.dim === dim ? values.findIndex((x) => x.value === range.from) : i;
         dragging = true;
         preview(anchor, i);
@@ -372,6 +387,13 @@
       box.append(span);
     });
     return box;
+  }
+
+  /** Months from the first to the last of <values> (yyyy-MM), both counted. */
+  function monthSpan(values) {
+    const index = (v) => parseInt(v.value.slice(0, 4), 10) * 12 + parseInt(v.value.slice(5, 7), 10);
+    const known = values.filter((v) => /^\d{4}-\d{2}$/.test(v.value)).map(index);
+    return known.length ? Math.max(...known) - Math.min(...known) + 1 : 0;
   }
 
   /** The bars in time order with the empty months or years between them, so gaps show as gaps. */
@@ -445,10 +467,12 @@
 
   function renderPager(s, r) {
     const pages = Math.ceil(Math.min(r.total, 10000) / PAGE_SIZE);
-    if (pages <= 1) { pager.replaceChildren(); return; }
+    if (pages <= 1 && s.page <= 1) { pager.replaceChildren(); return; }
     const out = [];
-    if (s.page > 1) out.push(stateLink("‹ Previous", { page: s.page - 1 }, { rel: "prev" }));
-    const lo = Math.max(1, s.page - 3), hi = Math.min(pages, s.page + 3);
+    // A page past the last (a shared link, a build that removed articles) steps back to the last.
+    const at = Math.max(1, Math.min(s.page, pages));
+    if (s.page > 1) out.push(stateLink("‹ Previous", { page: Math.max(1, Math.min(s.page - 1, pages)) }, { rel: "prev" }));
+    const lo = Math.max(1, at - 3), hi = Math.min(pages, at + 3);
     for (let p = lo; p <= hi; p++)
       out.push(p === s.page ? el("span", { "aria-current": "page" }, String(p)) : stateLink(String(p), { page: p }, { "aria-label": "Page " + p }));
     if (s.page < pages) out.push(stateLink("Next ›", { page: s.page + 1 }, { rel: "next" }));
@@ -503,7 +527,9 @@
           ? el("ul", {}, ...c.copies.map((m) => el("li", {}, stateLink(m.title || m.id, { article: m.id, file: "" }), " ", el("span", { class: "meta" }, [m.source, m.published].filter(Boolean).join(" · ")))))
           : el("p", {}, "None: the index holds this story once."));
       }).catch((e) => copies.lastChild.replaceWith(el("p", {}, e.message)));
-      api("/api/articles/" + id + "/related", new URLSearchParams({ limit: "8" })).then((r) => {
+      const rp = new URLSearchParams({ limit: "8" });
+      if (s.file) rp.set("file", s.file);
+      api("/api/articles/" + id + "/related", rp).then((r) => {
         related.lastChild.replaceWith(r.hits.length
           ? el("ul", {}, ...r.hits.map((h) => el("li", {}, stateLink(h.title || h.id, { article: h.id, file: "" }), " ", el("span", { class: "meta" }, [h.source, h.published].filter(Boolean).join(" · ")))))
           : el("p", {}, "None found."));

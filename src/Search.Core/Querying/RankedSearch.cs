@@ -113,9 +113,35 @@ internal static class RankedSearch
     /// <summary>What to say when nothing of the query is left to search: every word is a stop word
     /// (too common to be indexed: "the", "to be or not to be"), or there is no word at all (an empty
     /// phrase, punctuation).</summary>
-    private static string StopWordsOnly(string query) => HasWord(query)
-        ? $"\"{query.Trim()}\" has only stop words (the, to, be, or, not, … are too common to be indexed), so nothing can match; add a word that says what you are looking for"
-        : $"the query {query.Trim()} has no word in it, so nothing can match; type a word or a phrase";
+    private static string StopWordsOnly(string query) =>
+        LongestWord(query) is { Length: > MaxWordLength } tooLong
+            ? $"'{tooLong[..20]}…' is {tooLong.Length:N0} characters long, and no word longer than {MaxWordLength} is indexed, so nothing can match; type a shorter word"
+            : HasWord(query)
+                ? $"\"{query.Trim()}\" has only stop words (the, to, be, or, not, … are too common to be indexed), so nothing can match; add a word that says what you are looking for"
+                : $"the query {query.Trim()} has no word in it, so nothing can match; type a word or a phrase";
+
+    /// <summary>The longest word the tokenizer keeps (Lucene's StandardTokenizer drops longer ones).</summary>
+    private const int MaxWordLength = Lucene.Net.Analysis.Standard.StandardAnalyzer.DEFAULT_MAX_TOKEN_LENGTH;
+
+    /// <summary>The longest run of letters and digits in the query.</summary>
+    private static string LongestWord(string query)
+    {
+        string longest = "";
+        int start = -1;
+        for (int i = 0; i <= query.Length; i++)
+        {
+            bool inWord = i < query.Length && char.IsLetterOrDigit(query[i]);
+            if (inWord && start < 0)
+                start = i;
+            else if (!inWord && start >= 0)
+            {
+                if (i - start > longest.Length)
+                    longest = query[start..i];
+                start = -1;
+            }
+        }
+        return longest;
+    }
 
     /// <summary>Whether the query holds a word: letters or digits other than the operators AND, OR, NOT.</summary>
     private static bool HasWord(string query) =>

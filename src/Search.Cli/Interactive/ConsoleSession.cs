@@ -292,6 +292,8 @@ public sealed class ConsoleSession
         if (_last == null || _query == null)
             throw new SearchException(marked ? $"no hit {arg}: no query yet" : $"no article with id '{arg}' (and no query yet for hit #{n})");
         var hit = _last.Hits.FirstOrDefault(h => h.Rank == n);
+        if (hit == null && n > ArticleSearcher.MaxWindow && n <= _last.Total)
+            throw new SearchException($"hit #{n} is past hit {ArticleSearcher.MaxWindow:N0}, where ranked pages stop (the last result has {Formats.Count(_last.Total, "hit")}); narrow the query, or name the article by its id");
         if (hit == null && n <= _last.Total)
             hit = _searcher.Search(new SearchRequest { Query = _query, Offset = n - 1, Limit = 1, Sort = _sort, Filters = _filters, Collapse = _collapse, Snippets = false, Suggest = false }).Hits is [var only, ..] ? only : null;
         if (hit == null)

@@ -26,6 +26,23 @@ public sealed class ConsoleTests
     }
 
     [Fact]
+    public void A_hit_number_past_the_ranked_window_says_so_not_that_there_is_no_such_hit()
+    {
+        using var dir = new TempDir();
+        const int Notes = 10_005; // short notes: below the length copies are looked for at
+        dir.File("notes.jsonl", string.Concat(Enumerable.Range(1, Notes).Select(i => $"{{\"id\": \"n{i}\", \"title\": \"Harbour note {i}\", \"body\": \"Harbour log entry number {i}.\"}}\n")));
+        string index = dir.Sub("index");
+        Assert.Equal(0, SearchCli.InProcess("index", dir.Sub("notes.jsonl"), "--index", index).Code);
+        var run = SearchCli.WithInput(":limit 1\n*\n:show #10003\n:related #10003\n", "console", "--index", index);
+        Assert.Equal(0, run.Code);
+        Assert.Contains("10,005 results for \"*\", showing 1-1", run.Out);
+        string[] errors = run.Err.Replace("\r\n", "\n").TrimEnd().Split('\n');
+        Assert.Equal(2, errors.Length);
+        Assert.All(errors, e => Assert.StartsWith("search: hit #10003 is past hit 10,000, where ranked pages stop (the last result has 10,005 hits)", e));
+        Assert.DoesNotContain("no hit", run.Err);
+    }
+
+    [Fact]
     public void Commands_paging_sorting_filters_and_errors_keep_the_console_open()
     {
         string script = string.Join('\n',

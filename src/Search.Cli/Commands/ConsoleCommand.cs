@@ -52,6 +52,8 @@ public static class ConsoleCommand
     {
         if (!IndexLocation.Exists(index))
         {
+            if (!samples && Core.Indexing.Writing.BuildMarker.IsRunning(index))
+                throw new SearchException(Core.Indexing.IndexStore.FirstBuildRunning(index));
             if (!samples)
                 throw new SearchException($"no index at {index}: build one with `search index PATH --index {index}`, or try the sample articles with `search console --samples`");
             string seeds = SeedLocator.Find();

@@ -273,22 +273,25 @@ public sealed class ConsoleSession
     {
         if (arg.Length == 0)
             throw new UsageException(":show needs #N (hit N of the last result) or an article id");
-        var article = Resolve(arg, ":show") is { } hit ? _searcher.Get(hit) : null;
-        ShowArticle(article ?? throw new SearchException($"no article with id '{arg}'"));
+        var (id, file) = Resolve(arg, ":show");
+        ShowArticle(_searcher.Get(id, file) ?? throw new SearchException($"no article with id '{arg}'"));
     }
 
-    /// <summary>The article id <paramref name="arg"/> means: `#N` is hit N of the last result; anything
-    /// else is an id, except a bare number that is no article's id, which is taken as hit N with a note
-    /// saying so. Null when there is no such hit.</summary>
-    private string? Resolve(string arg, string command)
+    /// <summary>The article <paramref name="arg"/> means, as its id and file (the file tells apart
+    /// articles of several files that share an id): `#N` is hit N of the last result; anything else is
+    /// an id, except a bare number that is no article's id, which is taken as hit N with a note saying
+    /// so. An id that several files' articles share is an error naming the files.</summary>
+    private (string Id, string? File) Resolve(string arg, string command)
     {
         bool marked = arg.StartsWith('#');
         string number = marked ? arg[1..] : arg;
         bool isNumber = int.TryParse(number, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int n) && n >= 1;
         if (marked && !isNumber)
             throw new UsageException($"{command} #N needs a hit number, not '{arg}'");
+        if (!marked && _searcher.GetAll(arg) is { Count: > 1 } shared)
+            throw new SearchException($"{shared.Count} articles have the id '{arg}', from {string.Join(", ", shared.Select(a => a.File))}; find the one you mean (file:{shared[0].File}) and use {command} #N");
         if (!marked && (!isNumber || _searcher.Get(arg) != null))
-            return arg;
+            return (arg, null);
         if (_last == null || _query == null)
             throw new SearchException(marked ? $"no hit {arg}: no query yet" : $"no article with id '{arg}' (and no query yet for hit #{n})");
         var hit = _last.Hits.FirstOrDefault(h => h.Rank == n);
@@ -303,7 +306,7 @@ public sealed class ConsoleSession
         if (!marked)
             foreach (string line in TextWrap.Wrap($"(no article has the id '{arg}': hit #{n} of the last result, {hit.Id})", _o.Width, 0))
                 _o.Out.WriteLine(_o.Dim(line));
-        return hit.Id;
+        return (hit.Id, hit.File);
     }
 
     /// <summary>The article with the last query's matches highlighted.</summary>
@@ -322,9 +325,9 @@ public sealed class ConsoleSession
     {
         if (arg.Length == 0)
             throw new UsageException(":related needs #N (hit N of the last result) or an article id");
-        string id = Resolve(arg, ":related")!;
+        var (id, file) = Resolve(arg, ":related");
         _searcher.Refresh();
-        _render.Related(_searcher.Related(id, _limit));
+        _render.Related(_searcher.Related(id, _limit, file));
     }
 
     private void Unfilter(string arg)

@@ -28,6 +28,7 @@ public sealed class ArticleSearcher : IDisposable
     private readonly SearcherPool _pool;
 
     private static readonly ISet<string> LanguageField = new HashSet<string> { Schema.Language };
+    private static readonly ISet<string> FileField = new HashSet<string> { Schema.File };
 
     private ArticleSearcher(string path, SearcherPool pool, RankingSettings ranking)
     {
@@ -81,18 +82,20 @@ public sealed class ArticleSearcher : IDisposable
     /// most telling words in the ranking field, its places, closeness in time), ranked by the same
     /// BM25 as every query. The query would return the seed itself and its copies first: both are
     /// left out, and the rest collapsed to one per story.
-    /// A <see cref="SearchException"/> when no article has that id.
+    /// A <see cref="SearchException"/> when no article has that id (in <paramref name="file"/>, when
+    /// given: the one of several files sharing the id).
     /// </summary>
-    public RelatedResult Related(string id, int limit = 10)
+    public RelatedResult Related(string id, int limit = 10, string? file = null)
     {
         var clock = Stopwatch.StartNew();
         using var lease = _pool.Acquire();
         var searcher = lease.Searcher;
         {
-            var found = searcher.Search(new TermQuery(new Term(Schema.Id, id)), 1);
-            if (found.TotalHits == 0)
-                throw new SearchException($"no article with id '{id}'");
-            int seed = found.ScoreDocs[0].Doc;
+            var found = searcher.Search(new TermQuery(new Term(Schema.Id, id)), file == null ? 1 : 100);
+            int seed = found.ScoreDocs.Select(d => d.Doc)
+                .FirstOrDefault(d => file == null || searcher.Doc(d, FileField).Get(Schema.File) == file, -1);
+            if (seed < 0)
+                throw new SearchException(file == null ? $"no article with id '{id}'" : $"no article with id '{id}' in {file}");
             var clusters = ClusterMap.For(searcher.IndexReader);
             var seedStory = clusters.StoryOf(seed);
             // The seed's words as its own language analysed them (issue 23).
@@ -143,6 +146,10 @@ public sealed class ArticleSearcher : IDisposable
     /// <summary>The article with this id, or null; when articles of several files share the id
     /// (see <see cref="Indexing.Writing.ArticleKey"/>), the one whose file sorts first.</summary>
     public Article? Get(string id) => GetAll(id) is [var first, ..] ? first : null;
+
+    /// <summary>The article with this id from <paramref name="file"/> (as <see cref="Article.File"/>
+    /// holds it), or null; any file's when <paramref name="file"/> is null, as <see cref="Get(string)"/>.</summary>
+    public Article? Get(string id, string? file) => file == null ? Get(id) : GetAll(id).FirstOrDefault(a => a.File == file);
 
     /// <summary>Every article with this id, ordered by file: one, unless files share the id.</summary>
     public IReadOnlyList<Article> GetAll(string id) => _pool.Use(searcher =>

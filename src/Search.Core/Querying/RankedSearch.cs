@@ -48,8 +48,7 @@ internal static class RankedSearch
         foreach (string dim in plan.Facets)
         {
             var counter = plan.FilterKeys.ContainsKey(dim) ? sideways[sidewaysDims.IndexOf(dim)].Item2 : plainFacets!;
-            var selected = plan.Filters.GetValueOrDefault(dim) ?? (IReadOnlyList<string>)Array.Empty<string>();
-            facets[dim] = counter.Top(dim, request.FacetLimit, selected);
+            facets[dim] = counter.Top(dim, request.FacetLimit, Selected(plan, dim));
             others[dim] = counter.Other(dim, facets[dim]);
         }
 
@@ -78,6 +77,19 @@ internal static class RankedSearch
             result.Suggestion = Suggestions.Better(searcher, request.Query, articles, SearchFilters.Build(plan.FilterKeys), analyzers, ranking);
         result.TookMs = Math.Round(clock.Elapsed.TotalMilliseconds, 2);
         return result;
+    }
+
+    /// <summary>The values of <paramref name="dimension"/> its filter selects, as the facet counts
+    /// name them: a typed value the index holds under another name (`place=usa`, `source=wikinews`)
+    /// selects what it stands for (United States, en.wikinews.org), not a value of its own with no
+    /// articles; a value that stands for nothing stays, shown with its count of 0.</summary>
+    private static IReadOnlyList<string> Selected(QueryPlan plan, string dimension)
+    {
+        var typed = plan.Filters.GetValueOrDefault(dimension) ?? (IReadOnlyList<string>)Array.Empty<string>();
+        if (plan.FilterKeys.GetValueOrDefault(dimension) is not { } keys)
+            return typed;
+        var typedKeys = typed.Select(ArticleDocument.FacetKey).ToHashSet(StringComparer.Ordinal);
+        return typed.Where(t => keys.Contains(ArticleDocument.FacetKey(t))).Concat(keys.Where(k => !typedKeys.Contains(k))).ToList();
     }
 
     /// <summary>The expanded query when it still names its terms (fuzzy words become their terms,

@@ -114,7 +114,8 @@ public sealed class ConsoleSession
             _o.Error(e.Message);
             if (e.Position > 0 && e.Position <= line.Length + 1)
             {
-                var (query, caret) = QueryPointer.Lines(line, e.Position, _o.ErrorWidth);
+                // Control characters as visible marks, one for one: the caret stays under its character.
+                var (query, caret) = QueryPointer.Lines(TerminalText.Name(line), e.Position, _o.ErrorWidth);
                 _o.Err.WriteLine(query);
                 _o.Err.WriteLine(caret);
             }

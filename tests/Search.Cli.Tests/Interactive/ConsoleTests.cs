@@ -42,6 +42,22 @@ public sealed class ConsoleTests
         Assert.DoesNotContain("no hit", run.Err);
     }
 
+    /// <summary>A query pasted with an escape sequence in it (`ESC ] 0 ; x BEL` retitles a terminal
+    /// window) was echoed raw under its error, to the terminal, with the caret misplaced.</summary>
+    [Fact]
+    public void A_query_error_echoes_control_characters_as_marks_with_the_caret_in_place()
+    {
+        var run = SearchCli.WithInput("russia \u001b]0;x\u0007 (\n:show zz\u001b[2J\n", "console", "--index", _f.Index);
+        Assert.Equal(0, run.Code);
+        Assert.DoesNotContain('\u001b', run.Err);
+        Assert.DoesNotContain('\u0007', run.Err);
+        string[] lines = run.Err.Replace("\r\n", "\n").Split('\n');
+        int at = Array.FindIndex(lines, l => l.Contains("'(' at position 15 is never closed", StringComparison.Ordinal));
+        Assert.Equal("        russia ␛]0;x␇ (", lines[at + 1]);
+        Assert.Equal("        " + new string(' ', 14) + "^", lines[at + 2]);
+        Assert.Contains("no article with id 'zz␛[2J'", run.Err);
+    }
+
     [Fact]
     public void Commands_paging_sorting_filters_and_errors_keep_the_console_open()
     {

@@ -65,7 +65,9 @@ public sealed class ConsoleSession
 
     public void Execute(string line)
     {
-        line = line.Trim();
+        // A script saved with a byte-order mark (Notepad, Windows PowerShell's Out-File) starts
+        // with U+FEFF, which is not white space: its first line would be a query for "\uFEFF:limit".
+        line = line.Trim().TrimStart('\uFEFF').Trim();
         if (line.Length == 0)
             return;
         try

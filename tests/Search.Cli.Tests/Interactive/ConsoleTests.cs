@@ -59,6 +59,16 @@ public sealed class ConsoleTests
     }
 
     [Fact]
+    public void A_script_saved_with_a_byte_order_mark_runs_its_first_line()
+    {
+        var run = SearchCli.WithInput("\uFEFF:limit 1\r\nrussia\r\n", "console", "--index", _f.Index);
+        Assert.Equal(0, run.Code);
+        Assert.Equal("", run.Err);
+        Assert.StartsWith("1 result per page.", run.Out);
+        Assert.Contains("12 results for \"russia\", showing 1-1", run.Out);
+    }
+
+    [Fact]
     public void Commands_paging_sorting_filters_and_errors_keep_the_console_open()
     {
         string script = string.Join('\n',

@@ -90,9 +90,11 @@ public static class QueryCommand
         {
             result = searcher.Search(request);
         }
-        catch (QuerySyntaxException e) when (json)
+        catch (SearchException e) when (json && e.ExitCode == QuerySyntaxException.Code)
         {
-            o.Out.WriteLine(JsonRenderer.Error(e.Message, e.Position));
+            // Every error of the request itself (the query, a --facet or --filter the index cannot
+            // count or match), as a script reading stdout expects it; a missing index is not one.
+            o.Out.WriteLine(JsonRenderer.Error(e.Message, (e as QuerySyntaxException)?.Position ?? 0));
             throw;
         }
         if (json)

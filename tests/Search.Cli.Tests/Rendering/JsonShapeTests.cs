@@ -63,6 +63,18 @@ public sealed class JsonShapeTests
         Assert.Equal(HitFields.Append("copy_sources"), hit.EnumerateObject().Select(p => p.Name));
     }
 
+    /// <summary>An unknown --facet was only said on stderr: a script reading the JSON got nothing.</summary>
+    [Fact]
+    public void An_unknown_facet_in_json_is_an_error_object_like_a_query_error()
+    {
+        var run = SearchCli.InProcess("query", "russia", "--facet", "nosuch", "--json", "--index", _f.Index);
+        Assert.Equal(2, run.Code);
+        using var json = JsonDocument.Parse(run.Out);
+        Assert.StartsWith("unknown facet 'nosuch'; facets are source", json.RootElement.GetProperty("error").GetString());
+        Assert.False(json.RootElement.TryGetProperty("position", out _));
+        Assert.StartsWith("search: unknown facet 'nosuch'", run.Err);
+    }
+
     [Fact]
     public void A_date_error_in_json_has_its_position()
     {

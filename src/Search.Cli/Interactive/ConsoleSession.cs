@@ -330,7 +330,8 @@ public sealed class ConsoleSession
             throw new UsageException(":related needs #N (hit N of the last result) or an article id");
         var (id, file) = Resolve(arg, ":related");
         _searcher.Refresh();
-        _render.Related(_searcher.Related(id, _limit, file));
+        // As many as a page holds; `:limit 0` (counts only) would leave none: then as `search related`.
+        _render.Related(_searcher.Related(id, _limit > 0 ? _limit : 10, file));
     }
 
     private void Unfilter(string arg)

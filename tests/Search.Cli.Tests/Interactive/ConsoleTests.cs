@@ -58,6 +58,19 @@ public sealed class ConsoleTests
         Assert.Contains("no article with id 'zz␛[2J'", run.Err);
     }
 
+    /// <summary>With `:limit 0` (counts and facets only) `:related #1` asked for 0 articles and said
+    /// "Nothing related found."</summary>
+    [Fact]
+    public void Related_after_limit_zero_lists_related_articles()
+    {
+        var run = SearchCli.WithInput(":limit 0\nkazakh\n:related #1\n", "console", "--index", _f.Index);
+        Assert.Equal(0, run.Code);
+        string related = run.Out[run.Out.IndexOf("Related to 2 Kazakhs", StringComparison.Ordinal)..];
+        Assert.DoesNotContain("Nothing related found", related);
+        Assert.Contains("\n  1. ", related);
+        Assert.Contains("\n 10. ", related);
+    }
+
     [Fact]
     public void A_script_saved_with_a_byte_order_mark_runs_its_first_line()
     {

@@ -55,7 +55,7 @@ public static class ConsoleCommand
             if (!samples && Core.Indexing.Writing.BuildMarker.IsRunning(index))
                 throw new SearchException(Core.Indexing.IndexStore.FirstBuildRunning(index));
             if (!samples)
-                throw new SearchException($"no index at {index}: build one with `search index PATH --index {index}`, or try the sample articles with `search console --samples`");
+                throw new SearchException($"no index at {index}: build one with `search index PATH --index {index}`, or try the sample articles with `search console --samples --index {index}`");
             string seeds = SeedLocator.Find();
             o.Err.WriteLine($"No index at {index} yet: building it from {seeds} …");
             var progress = new ProgressDisplay(o, quiet: false);

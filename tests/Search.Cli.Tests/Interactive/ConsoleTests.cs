@@ -125,7 +125,8 @@ public sealed class ConsoleTests
         Assert.Equal(1, run.Code);
         Assert.Contains("no index at", run.Err);
         Assert.Contains("search index PATH", run.Err);
-        Assert.Contains("--samples", run.Err);
+        // The command it suggests builds the samples where the console looked, not in ./index.
+        Assert.Contains($"`search console --samples --index {index}`", run.Err);
         Assert.False(Directory.Exists(index));
     }
 

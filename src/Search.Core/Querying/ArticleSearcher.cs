@@ -70,6 +70,12 @@ public sealed class ArticleSearcher : IDisposable
     /// throws here; the searcher is held until the enumeration ends.</summary>
     public IEnumerable<Hit> SearchAll(SearchRequest request) => HitStream.All(_pool, request, Ranking);
 
+    /// <summary>The request as <see cref="Search"/> answers it: plain words that no article has all
+    /// of as keywords of which any may match (<see cref="SearchRequest.MatchAny"/>), else unchanged.
+    /// What <see cref="SearchAll"/> is given for every hit of what the pages show.</summary>
+    public SearchRequest AnsweredAs(SearchRequest request) =>
+        AnyWordsFallback.Applies(request, SearchAsGiven) ? request.AsAnyWords(suggest: false) : request;
+
     private SearchResult SearchAsGiven(SearchRequest request)
     {
         using var lease = _pool.Acquire();

@@ -82,7 +82,7 @@ public static class CommandTree
         var parse = root.Parse(args, Parsing);
         if (parse.Action is not HelpText)
         {
-            string? error = UnknownCommand(parse, root) ?? parse.Errors.Select(e => e.Message).FirstOrDefault() ?? UnknownOption(parse);
+            string? error = parse.Errors.Count > 0 ? UnknownCommand(parse, root) ?? parse.Errors[0].Message : UnknownOption(parse);
             if (error != null)
             {
                 string name = parse.CommandResult.Command is RootCommand ? "" : " " + parse.CommandResult.Command.Name;
@@ -98,8 +98,9 @@ public static class CommandTree
         });
     }
 
-    /// <summary>A first word that names no command (`search qeury russia`): System.CommandLine would
-    /// say "Required command was not provided", which names neither the word nor the commands.</summary>
+    /// <summary>A first word that names no command (`search qeury russia`), when the parse failed:
+    /// System.CommandLine would say "Required command was not provided", which names neither the
+    /// word nor the commands. (Directives such as `[suggest:N]` leave their words unmatched too.)</summary>
     private static string? UnknownCommand(ParseResult parse, RootCommand root)
     {
         if (parse.CommandResult.Command is not RootCommand || parse.UnmatchedTokens.Count == 0)

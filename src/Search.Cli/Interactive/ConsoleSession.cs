@@ -201,6 +201,9 @@ public sealed class ConsoleSession
             _o.Out.WriteLine("Nothing to page through: :limit is 0.");
         else if (_last != null && _offset + _limit >= _last.Total)
             _o.Out.WriteLine("Already on the last page.");
+        else if (_offset + _limit >= ArticleSearcher.MaxWindow)
+            // A page past it would be empty, and :prev would have to walk back over each one.
+            _o.Out.WriteLine($"Pages stop at hit {ArticleSearcher.MaxWindow:N0}; for every hit, in order: search query QUERY --all --jsonl");
         else
         {
             _offset += _limit;

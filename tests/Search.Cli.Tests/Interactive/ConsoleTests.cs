@@ -26,7 +26,7 @@ public sealed class ConsoleTests
     }
 
     [Fact]
-    public void A_hit_number_past_the_ranked_window_says_so_not_that_there_is_no_such_hit()
+    public void Past_the_ranked_window_hit_numbers_and_next_say_pages_stop_there()
     {
         using var dir = new TempDir();
         const int Notes = 10_005; // short notes: below the length copies are looked for at
@@ -40,6 +40,14 @@ public sealed class ConsoleTests
         Assert.Equal(2, errors.Length);
         Assert.All(errors, e => Assert.StartsWith("search: hit #10003 is past hit 10,000, where ranked pages stop (the last result has 10,005 hits)", e));
         Assert.DoesNotContain("no hit", run.Err);
+
+        // :next stops at the window's end instead of paging on through empty pages.
+        var paging = SearchCli.WithInput(":limit 5000\n*\n:next\n:next\n:prev\n", "console", "--index", index);
+        Assert.Equal("", paging.Err);
+        Assert.Contains("showing 5001-10000", paging.Out);
+        Assert.Contains("Pages stop at hit 10,000; for every hit, in order: search query QUERY --all --jsonl", paging.Out);
+        Assert.DoesNotContain("asked for hits 10,001", paging.Out);
+        Assert.Equal(2, paging.Out.Split("showing 1-5000").Length - 1); // :prev goes straight back to the first page
     }
 
     /// <summary>A query pasted with an escape sequence in it (`ESC ] 0 ; x BEL` retitles a terminal

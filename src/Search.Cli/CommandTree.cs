@@ -82,7 +82,7 @@ public static class CommandTree
         var parse = root.Parse(args, Parsing);
         if (parse.Action is not HelpText)
         {
-            string? error = parse.Errors.Select(e => e.Message).FirstOrDefault() ?? UnknownOption(parse);
+            string? error = parse.Errors.Count > 0 ? UnknownCommand(parse, root) ?? parse.Errors[0].Message : UnknownOption(parse);
             if (error != null)
             {
                 string name = parse.CommandResult.Command is RootCommand ? "" : " " + parse.CommandResult.Command.Name;
@@ -96,6 +96,17 @@ public static class CommandTree
             EnableDefaultExceptionHandler = false,
             ProcessTerminationTimeout = null,
         });
+    }
+
+    /// <summary>A first word that names no command (`search qeury russia`), when the parse failed:
+    /// System.CommandLine would say "Required command was not provided", which names neither the
+    /// word nor the commands. (Directives such as `[suggest:N]` leave their words unmatched too.)</summary>
+    private static string? UnknownCommand(ParseResult parse, RootCommand root)
+    {
+        if (parse.CommandResult.Command is not RootCommand || parse.UnmatchedTokens.Count == 0)
+            return null;
+        string word = parse.UnmatchedTokens[0];
+        return $"no command '{word}'; commands are {string.Join(", ", Commands(root).Select(c => c.Name))}";
     }
 
     /// <summary>A `--word` the command does not know, taken as a positional word by the parser: an

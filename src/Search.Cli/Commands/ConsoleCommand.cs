@@ -22,7 +22,8 @@ public static class ConsoleCommand
         build one; --samples builds it from the sample articles first. With input piped in, it
         reads one query or :command per line and prints plain text.
 
-        Exit status: 0 ok, 1 no index.
+        Exit status: 0 ok, 1 no index, 2 bad command line, 3 another process is building the missing
+        index (--samples).
         """;
 
     public static Command Create(Output o)
@@ -33,7 +34,10 @@ public static class ConsoleCommand
         var words = new Argument<string[]>("WORDS") { Arity = ArgumentArity.ZeroOrMore, Hidden = true };
         words.Validators.Add(r =>
         {
-            if (r.Tokens.Count > 0)
+            // `search --limt 5` is a mistyped option, not words to run as `search query --limt 5`.
+            if (r.Tokens.FirstOrDefault(t => t.Value.StartsWith("--", StringComparison.Ordinal) && t.Value.Length > 2) is { } option)
+                r.AddError($"unknown option {option.Value}");
+            else if (r.Tokens.Count > 0)
                 r.AddError($"console takes no words; to run a query, use `search query {string.Join(' ', r.Tokens.Select(t => t.Value))}`");
         });
         var command = new Command("console", Description) { index, samples, words };
@@ -52,8 +56,10 @@ public static class ConsoleCommand
     {
         if (!IndexLocation.Exists(index))
         {
+            if (!samples && Core.Indexing.Writing.BuildMarker.IsRunning(index))
+                throw new SearchException(Core.Indexing.IndexStore.FirstBuildRunning(index));
             if (!samples)
-                throw new SearchException($"no index at {index}: build one with `search index PATH --index {index}`, or try the sample articles with `search console --samples`");
+                throw new SearchException($"no index at {index}: build one with `search index PATH --index {index}`, or try the sample articles with `search console --samples --index {index}`");
             string seeds = SeedLocator.Find();
             o.Err.WriteLine($"No index at {index} yet: building it from {seeds} …");
             var progress = new ProgressDisplay(o, quiet: false);

@@ -81,7 +81,11 @@ public static class QueryCommand
             o.Err.WriteLine("search: note: " + notice);
         if (all)
         {
-            foreach (var hit in searcher.SearchAll(request))
+            // The hits the pages show: a sentence no article has all of is answered as any of its words.
+            var answered = searcher.AnsweredAs(request);
+            if (answered.MatchAny && !request.MatchAny)
+                o.Err.WriteLine("search: note: no article has all of the words: every article with any of them, best first");
+            foreach (var hit in searcher.SearchAll(answered))
                 o.Out.WriteLine(JsonRenderer.HitLine(hit));
             return 0;
         }
@@ -90,9 +94,11 @@ public static class QueryCommand
         {
             result = searcher.Search(request);
         }
-        catch (QuerySyntaxException e) when (json)
+        catch (SearchException e) when (json && e.ExitCode == QuerySyntaxException.Code)
         {
-            o.Out.WriteLine(JsonRenderer.Error(e.Message, e.Position));
+            // Every error of the request itself (the query, a --facet or --filter the index cannot
+            // count or match), as a script reading stdout expects it; a missing index is not one.
+            o.Out.WriteLine(JsonRenderer.Error(e.Message, (e as QuerySyntaxException)?.Position ?? 0));
             throw;
         }
         if (json)

@@ -31,6 +31,19 @@ public static class ShowCommand
     private static int Run(Output o, string id, string? file, string index, bool json)
     {
         using var searcher = ArticleSearcher.Open(index);
+        var article = Pick(searcher, id, file);
+        if (json)
+            o.Out.WriteLine(JsonRenderer.Article(article));
+        else
+            new ResultRenderer(o).Article(article);
+        return 0;
+    }
+
+    /// <summary>The one article with <paramref name="id"/> (from <paramref name="file"/>, as written
+    /// or as a path, when given), for `show` and `related`; an error when there is none, or when
+    /// several files share the id and no file picks one.</summary>
+    public static Core.Ingest.Article Pick(ArticleSearcher searcher, string id, string? file)
+    {
         var all = searcher.GetAll(id);
         if (file != null)
             all = all.Where(a => a.File == file || a.FullPath == Path.GetFullPath(file)).ToList();
@@ -38,10 +51,6 @@ public static class ShowCommand
             throw new SearchException(file != null ? $"no article with id '{id}' in {file}" : $"no article with id '{id}'");
         if (all.Count > 1)
             throw new SearchException($"{all.Count} articles have the id '{id}', from {string.Join(", ", all.Select(a => a.File))}; add --file FILE to pick one");
-        if (json)
-            o.Out.WriteLine(JsonRenderer.Article(all[0]));
-        else
-            new ResultRenderer(o).Article(all[0]);
-        return 0;
+        return all[0];
     }
 }

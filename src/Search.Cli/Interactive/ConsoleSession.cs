@@ -65,7 +65,9 @@ public sealed class ConsoleSession
 
     public void Execute(string line)
     {
-        line = line.Trim();
+        // A script saved with a byte-order mark (Notepad, Windows PowerShell's Out-File) starts
+        // with U+FEFF, which is not white space: its first line would be a query for "\uFEFF:limit".
+        line = line.Trim().TrimStart('\uFEFF').Trim();
         if (line.Length == 0)
             return;
         try
@@ -114,7 +116,8 @@ public sealed class ConsoleSession
             _o.Error(e.Message);
             if (e.Position > 0 && e.Position <= line.Length + 1)
             {
-                var (query, caret) = QueryPointer.Lines(line, e.Position, _o.ErrorWidth);
+                // Control characters as visible marks, one for one: the caret stays under its character.
+                var (query, caret) = QueryPointer.Lines(TerminalText.Name(line), e.Position, _o.ErrorWidth);
                 _o.Err.WriteLine(query);
                 _o.Err.WriteLine(caret);
             }
@@ -198,6 +201,9 @@ public sealed class ConsoleSession
             _o.Out.WriteLine("Nothing to page through: :limit is 0.");
         else if (_last != null && _offset + _limit >= _last.Total)
             _o.Out.WriteLine("Already on the last page.");
+        else if (_offset + _limit >= ArticleSearcher.MaxWindow)
+            // A page past it would be empty, and :prev would have to walk back over each one.
+            _o.Out.WriteLine($"Pages stop at hit {ArticleSearcher.MaxWindow:N0}; for every hit, in order: search query QUERY --all --jsonl");
         else
         {
             _offset += _limit;
@@ -273,25 +279,30 @@ public sealed class ConsoleSession
     {
         if (arg.Length == 0)
             throw new UsageException(":show needs #N (hit N of the last result) or an article id");
-        var article = Resolve(arg, ":show") is { } hit ? _searcher.Get(hit) : null;
-        ShowArticle(article ?? throw new SearchException($"no article with id '{arg}'"));
+        var (id, file) = Resolve(arg, ":show");
+        ShowArticle(_searcher.Get(id, file) ?? throw new SearchException($"no article with id '{arg}'"));
     }
 
-    /// <summary>The article id <paramref name="arg"/> means: `#N` is hit N of the last result; anything
-    /// else is an id, except a bare number that is no article's id, which is taken as hit N with a note
-    /// saying so. Null when there is no such hit.</summary>
-    private string? Resolve(string arg, string command)
+    /// <summary>The article <paramref name="arg"/> means, as its id and file (the file tells apart
+    /// articles of several files that share an id): `#N` is hit N of the last result; anything else is
+    /// an id, except a bare number that is no article's id, which is taken as hit N with a note saying
+    /// so. An id that several files' articles share is an error naming the files.</summary>
+    private (string Id, string? File) Resolve(string arg, string command)
     {
         bool marked = arg.StartsWith('#');
         string number = marked ? arg[1..] : arg;
         bool isNumber = int.TryParse(number, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int n) && n >= 1;
         if (marked && !isNumber)
             throw new UsageException($"{command} #N needs a hit number, not '{arg}'");
+        if (!marked && _searcher.GetAll(arg) is { Count: > 1 } shared)
+            throw new SearchException($"{shared.Count} articles have the id '{arg}', from {string.Join(", ", shared.Select(a => a.File))}; find the one you mean (file:{shared[0].File}) and use {command} #N");
         if (!marked && (!isNumber || _searcher.Get(arg) != null))
-            return arg;
+            return (arg, null);
         if (_last == null || _query == null)
             throw new SearchException(marked ? $"no hit {arg}: no query yet" : $"no article with id '{arg}' (and no query yet for hit #{n})");
         var hit = _last.Hits.FirstOrDefault(h => h.Rank == n);
+        if (hit == null && n > ArticleSearcher.MaxWindow && n <= _last.Total)
+            throw new SearchException($"hit #{n} is past hit {ArticleSearcher.MaxWindow:N0}, where ranked pages stop (the last result has {Formats.Count(_last.Total, "hit")}); narrow the query, or name the article by its id");
         if (hit == null && n <= _last.Total)
             hit = _searcher.Search(new SearchRequest { Query = _query, Offset = n - 1, Limit = 1, Sort = _sort, Filters = _filters, Collapse = _collapse, Snippets = false, Suggest = false }).Hits is [var only, ..] ? only : null;
         if (hit == null)
@@ -301,7 +312,7 @@ public sealed class ConsoleSession
         if (!marked)
             foreach (string line in TextWrap.Wrap($"(no article has the id '{arg}': hit #{n} of the last result, {hit.Id})", _o.Width, 0))
                 _o.Out.WriteLine(_o.Dim(line));
-        return hit.Id;
+        return (hit.Id, hit.File);
     }
 
     /// <summary>The article with the last query's matches highlighted.</summary>
@@ -320,9 +331,10 @@ public sealed class ConsoleSession
     {
         if (arg.Length == 0)
             throw new UsageException(":related needs #N (hit N of the last result) or an article id");
-        string id = Resolve(arg, ":related")!;
+        var (id, file) = Resolve(arg, ":related");
         _searcher.Refresh();
-        _render.Related(_searcher.Related(id, _limit));
+        // As many as a page holds; `:limit 0` (counts only) would leave none: then as `search related`.
+        _render.Related(_searcher.Related(id, _limit > 0 ? _limit : 10, file));
     }
 
     private void Unfilter(string arg)

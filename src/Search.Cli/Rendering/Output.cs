@@ -67,7 +67,8 @@ public sealed class Output(TextReader input, TextWriter output, TextWriter error
     public string Green(string s) => Color ? $"\u001b[32m{s}\u001b[0m" : s;
 
     /// <summary>Prints an error to stderr, "search: " first: one line for scripts and logs, wrapped
-    /// at word boundaries under its text when stderr is a terminal narrower than the message.</summary>
+    /// at word boundaries under its text when stderr is a terminal narrower than the message. What
+    /// it quotes (a query as typed, an id) shows its control characters as marks (<see cref="TerminalText"/>).</summary>
     public void Error(string message) =>
-        TextWrap.WriteHanging(Err, ErrorColor ? "\u001b[31msearch:\u001b[0m " : "search: ", "search: ".Length, message, ErrorWidth);
+        TextWrap.WriteHanging(Err, ErrorColor ? "\u001b[31msearch:\u001b[0m " : "search: ", "search: ".Length, TerminalText.Safe(message), ErrorWidth);
 }

@@ -15,7 +15,9 @@ public sealed class StatsRenderer
         void Line(string label, string text) => TextWrap.WriteHanging(_o.Out, _o.Bold(label.PadRight(10)) + " ", Math.Max(10, label.Length) + 1, text, _o.Width);
         Line("index", s.Index);
         Line("articles", $"{Formats.N(s.Documents)} in {Formats.Count(s.Segments, "segment")}, {Formats.Bytes(s.SizeBytes)} on disk");
-        Line("dates", $"{s.Oldest ?? "-"} to {s.Newest ?? "-"}, {Formats.N(s.Undated)} undated");
+        Line("dates", s.Oldest == null || s.Newest == null
+            ? $"none: {(s.Undated == 1 ? "the article is" : $"all {Formats.N(s.Undated)} articles are")} undated"
+            : $"{s.Oldest} to {s.Newest}, {Formats.N(s.Undated)} undated");
         foreach (var r in s.Roots)
             Line("built from", $"{r.Path}: {Formats.N(r.Files)} file{(r.Files == 1 ? "" : "s")}, {Formats.N(r.Articles)} article{(r.Articles == 1 ? "" : "s")}{(r.Exists ? "" : " (not found now)")}");
         Line("analysis", $"schema v{s.SchemaVersion}, {s.Stemmer} stemming, stop words {(s.StopWords ? "on" : "off")}");

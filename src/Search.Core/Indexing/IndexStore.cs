@@ -62,11 +62,18 @@ public static partial class IndexStore
             if (state == Writing.CommitPoints.Newest.Damaged)
                 throw Damaged(path, error!);
         }
+        if (!exists && Writing.BuildMarker.IsRunning(path))
+            throw new SearchException(FirstBuildRunning(path));
         if (!exists)
             throw new SearchException(System.IO.Directory.EnumerateFileSystemEntries(path).Any(e => !Path.GetFileName(e).StartsWith('.'))
                 ? $"{path} is not a search index (no index files in it)"
                 : $"no index at {path} (the folder is empty): build one with `search index PATH --index {path}`, or try the sample articles with `search index --samples --index {path}`");
     }
+
+    /// <summary>What a reader is told about a folder whose first build is running and has not
+    /// committed yet: it holds no index to open, but it is no stranger's folder either.</summary>
+    public static string FirstBuildRunning(string path) =>
+        $"index at {path} has nothing to search yet: its first build is running, and queries answer from its first commit on";
 
     /// <summary>The analysis settings of the commit <paramref name="reader"/> reads, after checking
     /// it was written by this schema version.</summary>

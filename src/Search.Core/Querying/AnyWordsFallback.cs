@@ -37,6 +37,12 @@ internal static partial class AnyWordsFallback
         return any;
     }
 
+    /// <summary>Whether <see cref="Search"/> answers <paramref name="request"/> as any of its words
+    /// (a count only: no page, facets, snippets or respelling).</summary>
+    public static bool Applies(SearchRequest request, Func<SearchRequest, SearchResult> searchAsGiven) =>
+        !request.MatchAny && PlainWords().IsMatch(request.Query) && request.Query.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length >= 2
+        && Search(request with { Offset = 0, Limit = 0, Facets = Array.Empty<string>(), Snippets = false, Suggest = false }, searchAsGiven).AnyWords;
+
     /// <summary>Letters, digits, apostrophes, hyphens inside words, sentence punctuation: no query
     /// syntax (AND, OR, NOT and TO in capitals are operators).</summary>
     [GeneratedRegex(@"^(?!.*\b(AND|OR|NOT|TO)\b)(?:[\p{L}\p{N}\s'’.,;!?]|(?<=[\p{L}\p{N}])-(?=[\p{L}\p{N}]))*$")]

@@ -69,6 +69,12 @@ public sealed class ArticleSearcher : IDisposable
     /// throws here; the searcher is held until the enumeration ends.</summary>
     public IEnumerable<Hit> SearchAll(SearchRequest request) => HitStream.All(_pool, request, Ranking);
 
+    /// <summary>The request as <see cref="Search"/> answers it: plain words that no article has all
+    /// of as keywords of which any may match (<see cref="SearchRequest.MatchAny"/>), else unchanged.
+    /// What <see cref="SearchAll"/> is given for every hit of what the pages show.</summary>
+    public SearchRequest AnsweredAs(SearchRequest request) =>
+        AnyWordsFallback.Applies(request, SearchAsGiven) ? request.AsAnyWords(suggest: false) : request;
+
     private SearchResult SearchAsGiven(SearchRequest request)
     {
         using var lease = _pool.Acquire();
@@ -177,6 +183,10 @@ public sealed class ArticleSearcher : IDisposable
     /// <summary>The article with this id, or null; when articles of several files share the id
     /// (see <see cref="Indexing.Writing.ArticleKey"/>), the one whose file sorts first.</summary>
     public Article? Get(string id) => GetAll(id) is [var first, ..] ? first : null;
+
+    /// <summary>The article with this id from <paramref name="file"/> (as <see cref="Article.File"/>
+    /// holds it), or null; any file's when <paramref name="file"/> is null, as <see cref="Get(string)"/>.</summary>
+    public Article? Get(string id, string? file) => file == null ? Get(id) : GetAll(id).FirstOrDefault(a => a.File == file);
 
     /// <summary>Every article with this id, ordered by file: one, unless files share the id.</summary>
     public IReadOnlyList<Article> GetAll(string id) => _pool.Use(searcher =>

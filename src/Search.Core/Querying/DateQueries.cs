@@ -22,6 +22,8 @@ internal static partial class DateQueries
     {
         string op = text.StartsWith(">=", StringComparison.Ordinal) || text.StartsWith("<=", StringComparison.Ordinal) ? text[..2]
             : text.StartsWith('>') || text.StartsWith('<') ? text[..1] : "";
+        if (op.Length > 0 && op.Length == text.Length) // `published:> 2020`: the date after a space is a word of its own
+            throw new ParseException($"'{op}' needs a date right after it, without a space (published:{op}2020-01-01)");
         var (first, last) = Period(text[op.Length..]);
         return op switch
         {
@@ -51,6 +53,8 @@ internal static partial class DateQueries
     {
         if (!IsDateDimension(dimension) || value is "*")
             return;
+        if (value.StartsWith('<') || value.StartsWith('>'))
+            throw new ParseException($"invalid {dimension} '{value}': {dimension}: compares only as a range ({dimension}:[2020 TO *]); published:{value} compares dates");
         Period(value);
         int parts = value.Split('-').Length;
         if (dimension == "year" && parts != 1)

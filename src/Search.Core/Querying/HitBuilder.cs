@@ -11,7 +11,7 @@ namespace Search.Core.Querying;
 internal sealed class HitBuilder
 {
     public static readonly StoredFieldSet HitFields = new(
-        Schema.Id, Schema.Title, Schema.Source, Schema.Author, Schema.Published, Schema.Section, Schema.Url, Schema.Language);
+        Schema.Id, Schema.Title, Schema.Source, Schema.Author, Schema.Published, Schema.Section, Schema.Url, Schema.Language, Schema.File);
 
     /// <summary>With snippets the stored body is needed too (it is most of the stored data).</summary>
     internal static readonly StoredFieldSet HitFieldsWithBody = new([.. HitFields.Names, Schema.Body]);
@@ -77,6 +77,7 @@ internal sealed class HitBuilder
             Cluster = _clusters.KeyOf(sd.Doc) is var key && key != DuplicateClusterer.Unassigned ? ClusterMap.Format(key) : null,
             Copies = _clusters.SizeOf(sd.Doc),
             CopySources = _collapsed ? SourcesOfCopies(sd.Doc) : Array.Empty<string>(),
+            File = doc.Get(Schema.File),
         };
     }
 

@@ -13,6 +13,7 @@ public static partial class QuerySyntaxChecks
     {
         int openQuote = -1;
         bool inRange = false; // `[2019 TO *]`: an open end, not a wildcard
+        bool inRegex = false; // `/a~b/`: the automaton's operators, not fuzzy or boost
         var parens = new Stack<int>();
         for (int i = 0; i < text.Length; i++)
         {
@@ -29,6 +30,10 @@ public static partial class QuerySyntaxChecks
                 inRange = true;
             else if (c is ']' or '}')
                 inRange = false;
+            if (c == '/' && (inRegex || StartsWord(text, i)))
+                inRegex = !inRegex;
+            if (c is '~' or '^' && !inRange && !inRegex && !InUrl(text, i))
+                CheckModifier(text, i);
             if ((c == '*' || c == '?') && !inRange && StartsWord(text, i) && !IsMatchAll(text, i))
                 throw new QuerySyntaxException($"a word cannot start with '{c}' (position {i + 1}): put at least one letter before the wildcard", i + 1);
             if (c == '(')
@@ -47,6 +52,43 @@ public static partial class QuerySyntaxChecks
             int at = parens.Reverse().First() + 1;
             throw new QuerySyntaxException($"unbalanced parenthesis: '(' at position {at} is never closed", at);
         }
+    }
+
+    /// <summary>What follows a '~' or a '^' up to the end of its word: Lucene's lexer reads
+    /// <c>russia~x</c> as <c>russia~</c> (the letters dropped) and <c>russia^2x</c> as
+    /// <c>russia^2 x</c> (a word more, so nothing matches); both are typing mistakes, said here.</summary>
+    private static void CheckModifier(string text, int i)
+    {
+        int end = i + 1;
+        while (end < text.Length && !char.IsWhiteSpace(text[end]) && !NotInWord.Contains(text[end]))
+            end++;
+        string after = text[(i + 1)..end];
+        if (after.Length == 0)
+            return; // `russia~`, `russia^`: the parser's own messages say the rest
+        bool number = Number().IsMatch(after);
+        if (text[i] == '^' && !number)
+            throw new QuerySyntaxException($"'^' needs a number after it, a boost like title:russia^2, not '{after}' (position {i + 1})", i + 1);
+        if (text[i] == '~' && !number)
+            throw new QuerySyntaxException($"'~' takes a number: a word's edits (kazakstan~1, kazakstan~2) or a phrase's distance in words (\"fsb operation\"~7), not '{after}' (position {i + 1})", i + 1);
+        if (text[i] == '~' && (i == 0 || text[i - 1] != '"') && after.Contains('.')
+            && double.Parse(after, System.Globalization.CultureInfo.InvariantCulture) is var edits && edits >= 1 && edits != Math.Floor(edits))
+            throw new QuerySyntaxException($"a word's edits are a whole number (kazakstan~1, kazakstan~2), not '{after}' (position {i + 1})", i + 1);
+    }
+
+    /// <summary>Characters that end a word in Lucene's query syntax.</summary>
+    private const string NotInWord = "+-!():^[]\"{}~*?\\/";
+
+    /// <summary>Whether position <paramref name="i"/> is inside a pasted URL (`https://…/~user`),
+    /// which <see cref="TypedLiterals"/> quotes as written.</summary>
+    private static bool InUrl(string text, int i)
+    {
+        int start = i;
+        while (start > 0 && !char.IsWhiteSpace(text[start - 1]))
+            start--;
+        int end = i;
+        while (end < text.Length && !char.IsWhiteSpace(text[end]))
+            end++;
+        return text.AsSpan(start, end - start).Contains("://", StringComparison.Ordinal);
     }
 
     /// <summary>Whether position <paramref name="i"/> starts a word: after white space, an
@@ -150,6 +192,9 @@ public static partial class QuerySyntaxChecks
 
     [GeneratedRegex(@"Lexical error at line \d+, column (\d+)")]
     private static partial Regex LexicalColumn();
+
+    [GeneratedRegex(@"^[0-9]+(\.[0-9]+)?$")]
+    private static partial Regex Number();
 
     [GeneratedRegex("'([^']+)'")]
     private static partial Regex Quoted();

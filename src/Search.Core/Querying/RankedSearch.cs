@@ -48,8 +48,7 @@ internal static class RankedSearch
         foreach (string dim in plan.Facets)
         {
             var counter = plan.FilterKeys.ContainsKey(dim) ? sideways[sidewaysDims.IndexOf(dim)].Item2 : plainFacets!;
-            var selected = plan.Filters.GetValueOrDefault(dim) ?? (IReadOnlyList<string>)Array.Empty<string>();
-            facets[dim] = counter.Top(dim, request.FacetLimit, selected);
+            facets[dim] = counter.Top(dim, request.FacetLimit, Selected(plan, dim));
             others[dim] = counter.Other(dim, facets[dim]);
         }
 
@@ -78,6 +77,19 @@ internal static class RankedSearch
             result.Suggestion = Suggestions.Better(searcher, request.Query, articles, SearchFilters.Build(plan.FilterKeys), analyzers, ranking);
         result.TookMs = Math.Round(clock.Elapsed.TotalMilliseconds, 2);
         return result;
+    }
+
+    /// <summary>The values of <paramref name="dimension"/> its filter selects, as the facet counts
+    /// name them: a typed value the index holds under another name (`place=usa`, `source=wikinews`)
+    /// selects what it stands for (United States, en.wikinews.org), not a value of its own with no
+    /// articles; a value that stands for nothing stays, shown with its count of 0.</summary>
+    private static IReadOnlyList<string> Selected(QueryPlan plan, string dimension)
+    {
+        var typed = plan.Filters.GetValueOrDefault(dimension) ?? (IReadOnlyList<string>)Array.Empty<string>();
+        if (plan.FilterKeys.GetValueOrDefault(dimension) is not { } keys)
+            return typed;
+        var typedKeys = typed.Select(ArticleDocument.FacetKey).ToHashSet(StringComparer.Ordinal);
+        return typed.Where(t => keys.Contains(ArticleDocument.FacetKey(t))).Concat(keys.Where(k => !typedKeys.Contains(k))).ToList();
     }
 
     /// <summary>The expanded query when it still names its terms (fuzzy words become their terms,
@@ -113,9 +125,35 @@ internal static class RankedSearch
     /// <summary>What to say when nothing of the query is left to search: every word is a stop word
     /// (too common to be indexed: "the", "to be or not to be"), or there is no word at all (an empty
     /// phrase, punctuation).</summary>
-    private static string StopWordsOnly(string query) => HasWord(query)
-        ? $"\"{query.Trim()}\" has only stop words (the, to, be, or, not, … are too common to be indexed), so nothing can match; add a word that says what you are looking for"
-        : $"the query {query.Trim()} has no word in it, so nothing can match; type a word or a phrase";
+    private static string StopWordsOnly(string query) =>
+        LongestWord(query) is { Length: > MaxWordLength } tooLong
+            ? $"'{tooLong[..20]}…' is {tooLong.Length:N0} characters long, and no word longer than {MaxWordLength} is indexed, so nothing can match; type a shorter word"
+            : HasWord(query)
+                ? $"\"{query.Trim()}\" has only stop words (the, to, be, or, not, … are too common to be indexed), so nothing can match; add a word that says what you are looking for"
+                : $"the query {query.Trim()} has no word in it, so nothing can match; type a word or a phrase";
+
+    /// <summary>The longest word the tokenizer keeps (Lucene's StandardTokenizer drops longer ones).</summary>
+    private const int MaxWordLength = Lucene.Net.Analysis.Standard.StandardAnalyzer.DEFAULT_MAX_TOKEN_LENGTH;
+
+    /// <summary>The longest run of letters and digits in the query.</summary>
+    private static string LongestWord(string query)
+    {
+        string longest = "";
+        int start = -1;
+        for (int i = 0; i <= query.Length; i++)
+        {
+            bool inWord = i < query.Length && char.IsLetterOrDigit(query[i]);
+            if (inWord && start < 0)
+                start = i;
+            else if (!inWord && start >= 0)
+            {
+                if (i - start > longest.Length)
+                    longest = query[start..i];
+                start = -1;
+            }
+        }
+        return longest;
+    }
 
     /// <summary>Whether the query holds a word: letters or digits other than the operators AND, OR, NOT.</summary>
     private static bool HasWord(string query) =>

@@ -56,4 +56,7 @@ public sealed class Hit
     public int Copies { get; init; } = 1;
     /// <summary>Outlets (sources) of the other articles in the cluster, each once.</summary>
     public IReadOnlyList<string> CopySources { get; init; } = Array.Empty<string>();
+    /// <summary>The file the article is from, as <see cref="Ingest.Article.File"/> holds it: which
+    /// article the hit is when articles of several files share its id.</summary>
+    public string? File { get; init; }
 }

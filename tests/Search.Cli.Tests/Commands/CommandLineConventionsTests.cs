@@ -41,6 +41,20 @@ public sealed class CommandLineConventionsTests
         Assert.Equal("", run.Out);
     }
 
+    /// <summary>`search --limt 5` opens the console, which said "console takes no words; to run a
+    /// query, use `search query --limt 5`", a command that fails the same way.</summary>
+    [Fact]
+    public void An_unknown_option_of_the_console_is_named_not_taken_for_query_words()
+    {
+        var run = SearchCli.InProcess("--limt", "5", "--index", _f.Index);
+        Assert.Equal(2, run.Code);
+        Assert.Equal("search: unknown option --limt (see `search help console`)\n", run.Err.Replace("\r\n", "\n"));
+        // Words are still words: the console says how to run them as a query.
+        var words = SearchCli.InProcess("console", "-russia", "--index", _f.Index);
+        Assert.Equal(2, words.Code);
+        Assert.Contains("to run a query, use `search query -russia`", words.Err);
+    }
+
     [Fact]
     public void A_repeated_option_keeps_its_last_value_and_after_a_double_dash_all_are_words()
     {

@@ -93,6 +93,20 @@ public sealed class CommandTests
     }
 
     [Fact]
+    public void Stats_of_an_index_without_a_date_says_none_instead_of_dashes()
+    {
+        using var dir = new TempDir();
+        // The Moscow Times article of seeds/ states no date.
+        File.Copy(Path.Combine(RepoPaths.Seeds, Seed), dir.Sub("undated.txt"));
+        string index = dir.Sub("index");
+        Assert.Equal(0, SearchCli.InProcess("index", dir.Sub("undated.txt"), "--index", index).Code);
+        var run = SearchCli.InProcess("stats", "--index", index);
+        Assert.Equal(0, run.Code);
+        string dates = run.Out.Split('\n').Single(l => l.StartsWith("dates", StringComparison.Ordinal));
+        Assert.Equal("dates      none: the article is undated", dates.TrimEnd());
+    }
+
+    [Fact]
     public void Index_from_the_environment_variable()
     {
         Environment.SetEnvironmentVariable("SEARCH_INDEX", _f.Index);

@@ -49,6 +49,16 @@ public sealed class HelpAndWordingTests
     }
 
     [Fact]
+    public void A_mistyped_command_is_named_with_the_commands_there_are()
+    {
+        var run = SearchCli.InProcess("qeury", "russia", "--index", _f.Index);
+        Assert.Equal(2, run.Code);
+        Assert.Equal("", run.Out);
+        Assert.Equal("search: no command 'qeury'; commands are console, index, query, show, related, duplicates, stats, serve, check, eval, help (see `search help`)\n",
+            run.Err.Replace("\r\n", "\n"));
+    }
+
+    [Fact]
     public void Index_option_alone_opens_the_console_on_that_index()
     {
         var run = SearchCli.WithInput("kazakh\n", "--index", _f.Index);

@@ -152,4 +152,33 @@ public sealed class IndexCommandTests : IDisposable
         Assert.True(json.RootElement.GetProperty("healthy").GetBoolean());
         Assert.Equal(2, json.RootElement.GetProperty("articles").GetInt32());
     }
+
+    /// <summary>`:show #N` and `:related #N` took hit N's id and looked it up again, finding the
+    /// article of whichever file sorts first: with two files numbering their rows 1, 2, 3, the
+    /// console showed another article than the hit; `search related` picked one silently.</summary>
+    [Fact]
+    public void Related_and_the_console_keep_to_the_article_meant_when_ids_collide()
+    {
+        string exports = Folder("shared-ids",
+            ("a.csv", "id,title,body\n1,Harbour reopens,The harbour reopened to ferries on Monday after the storm sank three fishing boats at their moorings in the port.\n"),
+            ("b.csv", "id,title,body\n1,Canal freezes,The canal froze over for the first time in twenty years and skaters took to the ice between the locks.\n"));
+        string index = Path.Combine(Dir, "shared-ids-index");
+        Assert.Equal(0, SearchCli.InProcess("index", exports, "--index", index).Code);
+
+        var ambiguous = SearchCli.InProcess("related", "1", "--index", index);
+        Assert.Equal(1, ambiguous.Code);
+        Assert.Contains("2 articles have the id '1', from a.csv, b.csv; add --file FILE", ambiguous.Err);
+        var picked = SearchCli.InProcess("related", "1", "--file", "b.csv", "--index", index);
+        Assert.Equal(0, picked.Code);
+        Assert.StartsWith("Related to Canal freezes 1", picked.Out);
+
+        // "canal" finds b.csv's article only: hit #1 is that one, whatever a.csv holds under the same id.
+        var console = SearchCli.WithInput("canal\n:show #1\n:related #1\n:show 1\n", "console", "--index", index);
+        Assert.Equal(0, console.Code);
+        Assert.Contains("1 result for \"canal\"", console.Out);
+        Assert.Contains("file:      b.csv (record 1)", console.Out);
+        Assert.DoesNotContain("a.csv", console.Out);
+        Assert.Contains("Related to Canal freezes 1", console.Out);
+        Assert.Contains("search: 2 articles have the id '1', from a.csv, b.csv; find the one you mean (file:a.csv) and use :show #N", console.Err);
+    }
 }

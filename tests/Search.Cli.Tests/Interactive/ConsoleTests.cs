@@ -26,6 +26,70 @@ public sealed class ConsoleTests
     }
 
     [Fact]
+    public void Past_the_ranked_window_hit_numbers_and_next_say_pages_stop_there()
+    {
+        using var dir = new TempDir();
+        const int Notes = 10_005; // short notes: below the length copies are looked for at
+        dir.File("notes.jsonl", string.Concat(Enumerable.Range(1, Notes).Select(i => $"{{\"id\": \"n{i}\", \"title\": \"Harbour note {i}\", \"body\": \"Harbour log entry number {i}.\"}}\n")));
+        string index = dir.Sub("index");
+        Assert.Equal(0, SearchCli.InProcess("index", dir.Sub("notes.jsonl"), "--index", index).Code);
+        var run = SearchCli.WithInput(":limit 1\n*\n:show #10003\n:related #10003\n", "console", "--index", index);
+        Assert.Equal(0, run.Code);
+        Assert.Contains("10,005 results for \"*\", showing 1-1", run.Out);
+        string[] errors = run.Err.Replace("\r\n", "\n").TrimEnd().Split('\n');
+        Assert.Equal(2, errors.Length);
+        Assert.All(errors, e => Assert.StartsWith("search: hit #10003 is past hit 10,000, where ranked pages stop (the last result has 10,005 hits)", e));
+        Assert.DoesNotContain("no hit", run.Err);
+
+        // :next stops at the window's end instead of paging on through empty pages.
+        var paging = SearchCli.WithInput(":limit 5000\n*\n:next\n:next\n:prev\n", "console", "--index", index);
+        Assert.Equal("", paging.Err);
+        Assert.Contains("showing 5001-10000", paging.Out);
+        Assert.Contains("Pages stop at hit 10,000; for every hit, in order: search query QUERY --all --jsonl", paging.Out);
+        Assert.DoesNotContain("asked for hits 10,001", paging.Out);
+        Assert.Equal(2, paging.Out.Split("showing 1-5000").Length - 1); // :prev goes straight back to the first page
+    }
+
+    /// <summary>A query pasted with an escape sequence in it (`ESC ] 0 ; x BEL` retitles a terminal
+    /// window) was echoed raw under its error, to the terminal, with the caret misplaced.</summary>
+    [Fact]
+    public void A_query_error_echoes_control_characters_as_marks_with_the_caret_in_place()
+    {
+        var run = SearchCli.WithInput("russia \u001b]0;x\u0007 (\n:show zz\u001b[2J\n", "console", "--index", _f.Index);
+        Assert.Equal(0, run.Code);
+        Assert.DoesNotContain('\u001b', run.Err);
+        Assert.DoesNotContain('\u0007', run.Err);
+        string[] lines = run.Err.Replace("\r\n", "\n").Split('\n');
+        int at = Array.FindIndex(lines, l => l.Contains("'(' at position 15 is never closed", StringComparison.Ordinal));
+        Assert.Equal("        russia ␛]0;x␇ (", lines[at + 1]);
+        Assert.Equal("        " + new string(' ', 14) + "^", lines[at + 2]);
+        Assert.Contains("no article with id 'zz␛[2J'", run.Err);
+    }
+
+    /// <summary>With `:limit 0` (counts and facets only) `:related #1` asked for 0 articles and said
+    /// "Nothing related found."</summary>
+    [Fact]
+    public void Related_after_limit_zero_lists_related_articles()
+    {
+        var run = SearchCli.WithInput(":limit 0\nkazakh\n:related #1\n", "console", "--index", _f.Index);
+        Assert.Equal(0, run.Code);
+        string related = run.Out[run.Out.IndexOf("Related to 2 Kazakhs", StringComparison.Ordinal)..];
+        Assert.DoesNotContain("Nothing related found", related);
+        Assert.Contains("\n  1. ", related);
+        Assert.Contains("\n 10. ", related);
+    }
+
+    [Fact]
+    public void A_script_saved_with_a_byte_order_mark_runs_its_first_line()
+    {
+        var run = SearchCli.WithInput("\uFEFF:limit 1\r\nrussia\r\n", "console", "--index", _f.Index);
+        Assert.Equal(0, run.Code);
+        Assert.Equal("", run.Err);
+        Assert.StartsWith("1 result per page.", run.Out);
+        Assert.Contains("12 results for \"russia\", showing 1-1", run.Out);
+    }
+
+    [Fact]
     public void Commands_paging_sorting_filters_and_errors_keep_the_console_open()
     {
         string script = string.Join('\n',
@@ -69,7 +133,8 @@ public sealed class ConsoleTests
         Assert.Equal(1, run.Code);
         Assert.Contains("no index at", run.Err);
         Assert.Contains("search index PATH", run.Err);
-        Assert.Contains("--samples", run.Err);
+        // The command it suggests builds the samples where the console looked, not in ./index.
+        Assert.Contains($"`search console --samples --index {index}`", run.Err);
         Assert.False(Directory.Exists(index));
     }
 

@@ -38,6 +38,31 @@ public sealed class CliReliabilityTests : IDisposable
         return index;
     }
 
+    /// <summary>A first build writes its marker (<see cref="Core.Indexing.Writing.BuildMarker"/>) and
+    /// then reads for as long as a commit interval before there is any index to open: a query then
+    /// said "no index at …: build one with `search index`" (or, once the build had written segment
+    /// files, "not a search index"), and the console the same.</summary>
+    [Fact]
+    public void A_folder_whose_first_build_is_running_says_so()
+    {
+        string index = _dir.Sub("building");
+        Directory.CreateDirectory(index);
+        using (Core.Indexing.Writing.BuildMarker.Running(index))
+        {
+            _dir.File("building/write.lock", ""); // as the build's writer holds it
+            foreach (var args in new[] { new[] { "query", "x" }, new[] { "stats" }, new[] { "console" } })
+            {
+                var run = SearchCli.InProcess(args.Append("--index").Append(index).ToArray());
+                Assert.Equal(1, run.Code);
+                OneLine(run.Err);
+                Assert.Contains($"index at {index} has nothing to search yet: its first build is running", run.Err);
+            }
+        }
+        File.Delete(Path.Combine(index, "write.lock"));
+        // Once the build is gone, the folder is empty again and says how to build an index.
+        Assert.Contains("(the folder is empty)", SearchCli.InProcess("query", "x", "--index", index).Err);
+    }
+
     [Fact]
     public void Bad_index_folders_give_exit_1_and_one_line()
     {

@@ -44,6 +44,28 @@ public sealed class JsonShapeTests
         Assert.Equal(pageIds, streamIds);
     }
 
+    /// <summary>Words no article has all of are answered as any of them on the pages; `--all
+    /// --jsonl` streamed nothing for the same query.</summary>
+    [Fact]
+    public void All_jsonl_streams_the_hits_the_pages_show_when_no_article_has_every_word()
+    {
+        string[] query = { "query", "russia", "navalny", "kazakhstan", "--index", _f.Index };
+        var page = SearchCli.InProcess([.. query, "--json", "--limit", "100", "--no-collapse"]);
+        using var pageJson = JsonDocument.Parse(page.Out);
+        Assert.True(pageJson.RootElement.GetProperty("any_words").GetBoolean());
+        var pageIds = pageJson.RootElement.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("id").GetString()).ToList();
+        Assert.True(pageIds.Count > 1);
+
+        var all = SearchCli.InProcess([.. query, "--all", "--jsonl"]);
+        Assert.Equal(0, all.Code);
+        Assert.Equal(pageIds, all.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("id").GetString()));
+        Assert.Equal("search: note: no article has all of the words: every article with any of them, best first\n", all.Err.Replace("\r\n", "\n"));
+        // Words an article has all of stream as they are, without the note.
+        var strict = SearchCli.InProcess("query", "russia", "navalny", "--index", _f.Index, "--all", "--jsonl");
+        Assert.Equal("", strict.Err);
+        Assert.NotEmpty(strict.Out);
+    }
+
     [Fact]
     public void All_without_jsonl_is_a_usage_error()
     {
@@ -61,6 +83,18 @@ public sealed class JsonShapeTests
         Assert.Equal(new[] { "seed", "seed_title", "seed_copies", "took_ms", "hits" }, json.RootElement.EnumerateObject().Select(p => p.Name));
         var hit = json.RootElement.GetProperty("hits").EnumerateArray().First();
         Assert.Equal(HitFields.Append("copy_sources"), hit.EnumerateObject().Select(p => p.Name));
+    }
+
+    /// <summary>An unknown --facet was only said on stderr: a script reading the JSON got nothing.</summary>
+    [Fact]
+    public void An_unknown_facet_in_json_is_an_error_object_like_a_query_error()
+    {
+        var run = SearchCli.InProcess("query", "russia", "--facet", "nosuch", "--json", "--index", _f.Index);
+        Assert.Equal(2, run.Code);
+        using var json = JsonDocument.Parse(run.Out);
+        Assert.StartsWith("unknown facet 'nosuch'; facets are source", json.RootElement.GetProperty("error").GetString());
+        Assert.False(json.RootElement.TryGetProperty("position", out _));
+        Assert.StartsWith("search: unknown facet 'nosuch'", run.Err);
     }
 
     [Fact]

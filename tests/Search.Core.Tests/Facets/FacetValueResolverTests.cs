@@ -33,6 +33,26 @@ public sealed class FacetValueResolverTests(SeedIndex seeds)
         Assert.Empty(filtered.Notes);
     }
 
+    /// <summary>The facet counts of a filtered dimension marked the typed value, with a count of 0,
+    /// as a value of its own (`✓ usa 0`), and left what it stands for unmarked.</summary>
+    [Theory]
+    [InlineData("place", "usa", "United States")]
+    [InlineData("place", "Britain", "United Kingdom")]
+    [InlineData("source", "wikinews", "en.wikinews.org")]
+    [InlineData("place", "russia", "Russia")]
+    public void A_typed_filter_value_selects_the_facet_value_it_stands_for(string dimension, string typed, string label)
+    {
+        var result = seeds.Searcher.Search(new SearchRequest
+        {
+            Query = "*", Limit = 0, Facets = new[] { dimension },
+            Filters = new Dictionary<string, IReadOnlyList<string>> { [dimension] = new[] { typed } },
+        });
+        var selected = Assert.Single(result.Facets[dimension], v => v.Selected);
+        Assert.Equal(label, selected.Value);
+        Assert.Equal(result.Total, selected.Count); // one value selected: its count is every hit's
+        Assert.DoesNotContain(result.Facets[dimension], v => v.Count == 0);
+    }
+
     [Fact]
     public void A_value_that_matches_nothing_names_values_that_exist()
     {

@@ -30,6 +30,20 @@ public sealed class DateErrorTests
         Assert.DoesNotContain('\n', e.Message);
     }
 
+    /// <summary>`published:> 2020` said "invalid date ''" with no position; `year:>2019` called
+    /// '>2019' an invalid date and offered published:'s forms as what year: takes.</summary>
+    [Theory]
+    [InlineData("published:> 2020", "'>' needs a date right after it, without a space (published:>2020-01-01)", 11)]
+    [InlineData("russia date:>= 2020", "'>=' needs a date right after it", 13)]
+    [InlineData("year:>2019", "invalid year '>2019': year: compares only as a range (year:[2020 TO *]); published:>2019 compares dates", 6)]
+    [InlineData("month:<=2020-06", "invalid month '<=2020-06': month: compares only as a range", 7)]
+    public void A_comparison_without_its_date_or_on_year_and_month_says_how_to_write_it(string query, string message, int position)
+    {
+        var e = Error(query);
+        Assert.StartsWith(message, e.Message, StringComparison.Ordinal);
+        Assert.Equal(position, e.Position);
+    }
+
     [Theory]
     [InlineData("published:[2020 TO 2019]")]
     [InlineData("date:[2019-06 TO 2019-01]")]

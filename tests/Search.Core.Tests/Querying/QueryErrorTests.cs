@@ -31,6 +31,11 @@ public sealed class QueryErrorTests
     [InlineData("kazakh /[a-/", "invalid regular expression /[a-/", 8)]
     [InlineData("russia^high", "'^' needs a number", 7)]
     [InlineData("russia\\", "a '\\' at the end needs a character", 7)]
+    [InlineData("russia^1e2", "'^' needs a number after it, a boost like title:russia^2, not '1e2'", 7)]
+    [InlineData("title:russia^2putin", "not '2putin'", 13)]
+    [InlineData("russia~x", "'~' takes a number", 7)]
+    [InlineData("kazakh \"fsb operation\"~7x", "not '7x'", 23)]
+    [InlineData("kazakstan~1.5", "a word's edits are a whole number (kazakstan~1, kazakstan~2), not '1.5'", 10)]
     public void Syntax_errors_say_what_and_where(string query, string message, int position)
     {
         var e = Assert.Throws<QuerySyntaxException>(() => _index.Search(query));
@@ -38,6 +43,22 @@ public sealed class QueryErrorTests
         Assert.Equal(position, e.Position);
         Assert.Equal(2, e.ExitCode);
         Assert.DoesNotContain("\n", e.Message);
+    }
+
+    /// <summary>What the checks of '~' and '^' must let through: numbers after them, and the same
+    /// characters inside a regular expression or a pasted URL.</summary>
+    [Theory]
+    [InlineData("kazakstan~1", "kazakstan~1")]
+    [InlineData("kazakstan~2^3", "kazakstan~2")]
+    [InlineData("russia^2.5", "russia")]
+    [InlineData("\"fsb operation\"~7.5", "\"fsb operation\"~7")]
+    [InlineData("/kazak~(x)/", "/kazak.*/")]
+    public void Numbers_after_tilde_and_caret_and_tildes_in_patterns_still_search(string query, string same)
+    {
+        Assert.True(_index.Search(query).Total > 0, query);
+        Assert.Equal(_index.Ids(same), _index.Ids(query));
+        // A pasted URL with a '~' in it is looked up as written.
+        Assert.Equal(0, _index.Search("https://example.org/~someone/page").Total);
     }
 
     [Fact]

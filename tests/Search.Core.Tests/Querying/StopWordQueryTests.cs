@@ -37,6 +37,22 @@ public sealed class StopWordQueryTests
         Assert.DoesNotContain("stop words", result.Notice);
     }
 
+    [Theory]
+    [InlineData(256)]
+    [InlineData(100_000)]
+    public void A_word_too_long_to_be_indexed_says_so_not_that_it_is_a_stop_word(int length)
+    {
+        string word = new('b', length);
+        var result = _index.Search(word);
+        Assert.Equal(0, result.Total);
+        Assert.NotNull(result.Notice);
+        Assert.DoesNotContain("stop words", result.Notice);
+        Assert.Contains($"is {length:N0} characters long, and no word longer than 255 is indexed", result.Notice);
+        Assert.True(result.Notice.Length < 300, "the notice quotes the start of the word, not all of it");
+        // A word of 255 characters, the limit, is an ordinary word that matches nothing.
+        Assert.Null(_index.Search(new string('b', 255)).Notice);
+    }
+
     [Fact]
     public void A_real_word_among_stop_words_searches_as_usual()
     {

@@ -58,7 +58,7 @@ public sealed class ResultRenderer
             w.WriteLine();
             var title = TextWrap.Wrap(_o.Color ? hit.TitleHighlighted : Highlight.Strip(hit.TitleHighlighted), width - Indent.Length, 0);
             for (int i = 0; i < title.Count; i++)
-                w.WriteLine((i == 0 ? _o.Dim($"{hit.Rank,3}.") + " " : Indent) + MarkedTitle(title[i]));
+                w.WriteLine((i == 0 ? _o.Dim($"{hit.Rank,3}.") + " " : Indent) + (title[i].Length == 0 ? _o.Dim(Untitled) : MarkedTitle(title[i])));
             var meta = new[] { hit.Source, hit.Author, hit.Published, hit.Section }.Where(s => !string.IsNullOrEmpty(s));
             string metaText = string.Join(" · ", meta), id = TerminalText.Name(hit.Id);
             foreach (string line in TextWrap.Wrap(metaText.Length == 0 ? id : metaText + "  " + id, width - Indent.Length, 0))
@@ -84,13 +84,13 @@ public sealed class ResultRenderer
     {
         var w = _o.Out;
         string copies = r.SeedCopies > 0 ? $"; its {r.SeedCopies} {(r.SeedCopies == 1 ? "copy" : "copies")} left out" : "";
-        WriteWrapped(s => s, $"Related to {r.SeedTitle} {r.SeedId}{copies} ({Formats.Ms(r.TookMs)})", "");
+        WriteWrapped(s => s, $"Related to {TitleOf(r.SeedTitle)} {r.SeedId}{copies} ({Formats.Ms(r.TookMs)})", "");
         if (r.Hits.Count == 0)
             w.WriteLine("Nothing related found.");
         foreach (var hit in r.Hits)
         {
             w.WriteLine();
-            var title = TextWrap.Wrap(hit.Title, _o.Width - Indent.Length, 0);
+            var title = TextWrap.Wrap(TitleOf(hit.Title), _o.Width - Indent.Length, 0);
             for (int i = 0; i < title.Count; i++)
                 w.WriteLine((i == 0 ? _o.Dim($"{hit.Rank,3}.") + " " : Indent) + _o.Bold(title[i]));
             var meta = new[] { hit.Source, hit.Author, hit.Published, hit.Section }.Where(s => !string.IsNullOrEmpty(s));
@@ -108,11 +108,11 @@ public sealed class ResultRenderer
         foreach (var c in clusters.Take(limit))
         {
             w.WriteLine();
-            WriteWrapped(_o.Bold, $"{c.Members[0].Title}  (cluster {c.Key}, {c.Members.Count} articles)", "");
+            WriteWrapped(_o.Bold, $"{TitleOf(c.Members[0].Title)}  (cluster {c.Key}, {c.Members.Count} articles)", "");
             foreach (var m in c.Members)
             {
                 var meta = new[] { m.Source, m.Published }.Where(s => !string.IsNullOrEmpty(s));
-                WriteWrapped(s => s, $"{TerminalText.Name(m.Id)}  {string.Join(" · ", meta)}  {m.Title}", "  ");
+                WriteWrapped(s => s, $"{TerminalText.Name(m.Id)}  {string.Join(" · ", meta)}  {TitleOf(m.Title)}", "  ");
             }
         }
         if (clusters.Count > limit)
@@ -187,7 +187,7 @@ public sealed class ResultRenderer
         var lines = new List<string>();
         int width = _o.Width;
         foreach (string line in TextWrap.Wrap(_o.Color ? title ?? a.Title : Highlight.Strip(title ?? a.Title), width, 0))
-            lines.Add(MarkedTitle(line));
+            lines.Add(line.Length == 0 ? _o.Dim(Untitled) : MarkedTitle(line));
         void Line(string name, string? value)
         {
             if (string.IsNullOrEmpty(value))
@@ -234,6 +234,12 @@ public sealed class ResultRenderer
     }
 
     /// <summary>A title line: bold with highlighted words in colour; plain text has no markers left.</summary>
+    /// <summary>What stands for the title of an article that has none (a CSV or JSON export of
+    /// bodies alone, a wire brief), as the web page shows it: an empty line read as a missing hit.</summary>
+    private const string Untitled = "(untitled)";
+
+    private static string TitleOf(string title) => title.Length == 0 ? Untitled : title;
+
     private string MarkedTitle(string text)
     {
         if (!_o.Color)

@@ -14,7 +14,9 @@ namespace Search.Core.Enrich.Languages;
 /// English, without the statistical model (most archives are mostly English, and this keeps their
 /// build fast);</item>
 /// <item>anything else: Lingua's n-gram models (75 languages), its verdict worked out by
-/// <see cref="TrigramVerdict"/> where it can (Latin and Cyrillic text).</item>
+/// <see cref="TrigramVerdict"/> where it can (Latin and Cyrillic text); a language other than
+/// English named for Latin text that is mostly figures counts only when its function words back
+/// it (<see cref="FigureTables"/>).</item>
 /// </list>
 /// Thread-safe: one instance serves every adding thread.
 /// </summary>
@@ -58,7 +60,9 @@ public sealed class LanguageDetector
         if (WithoutModel(sample, scripts) is string settled)
             return settled;
         string guess = ByLingua(sample);
-        return guess != "en" && ShortPlainLatin(scripts) ? LanguageCodes.Undetermined : guess;
+        if (guess is "en" or LanguageCodes.Undetermined)
+            return guess;
+        return ShortPlainLatin(scripts) || (scripts.MostlyLatin && FigureTables.Unsupported(sample, guess)) ? LanguageCodes.Undetermined : guess;
     }
 
     /// <summary>Unaccented Latin text too short for Lingua's verdict to mean much (<see cref="ShortPlainLatinLetters"/>).</summary>

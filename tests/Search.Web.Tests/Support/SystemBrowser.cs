@@ -1,3 +1,4 @@
+using PuppeteerSharp;
 using Xunit;
 
 namespace Search.Web.Tests.Support;
@@ -12,6 +13,15 @@ public static class SystemBrowser
 
     public static string SkipReason =>
         "needs a Chromium: apt-get install -y chromium (or set SEARCH_CHROMIUM to its path); .ci/run installs it";
+
+    /// <summary>A headless Chromium, or null where none is installed (the browser facts skip).</summary>
+    public static async Task<IBrowser?> Launch() => Path == null ? null : await Puppeteer.LaunchAsync(new LaunchOptions
+    {
+        ExecutablePath = Path,
+        Headless = true,
+        // --no-sandbox: CI runs as root, where Chromium's sandbox cannot start.
+        Args = new[] { "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run" },
+    });
 
     private static string? Find()
     {

@@ -25,13 +25,7 @@ public sealed class LivePageTests : IAsyncLifetime, IDisposable
             Write($"airship-{month}", $"Airship sighted over the bay, part {month}", $"2020-{month:D2}-10");
         IndexBuilder.Build(new BuildOptions { Roots = new[] { Corpus }, IndexPath = Index });
         _server = await SocketServer.Start(Index);
-        if (SystemBrowser.Path != null)
-            _browser = await Puppeteer.LaunchAsync(new LaunchOptions
-            {
-                ExecutablePath = SystemBrowser.Path,
-                Headless = true,
-                Args = new[] { "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run" },
-            });
+        _browser = await SystemBrowser.Launch();
     }
 
     public async Task DisposeAsync()

@@ -20,15 +20,7 @@ public sealed class PageBrowserTests(WebCorpus corpus) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _server = await SocketServer.Start(corpus.IndexPath);
-        if (SystemBrowser.Path == null)
-            return;
-        _browser = await Puppeteer.LaunchAsync(new LaunchOptions
-        {
-            ExecutablePath = SystemBrowser.Path,
-            Headless = true,
-            // --no-sandbox: CI runs as root, where Chromium's sandbox cannot start.
-            Args = new[] { "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run" },
-        });
+        _browser = await SystemBrowser.Launch();
     }
 
     public async Task DisposeAsync()

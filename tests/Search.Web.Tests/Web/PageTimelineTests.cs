@@ -27,13 +27,7 @@ public sealed class PageTimelineTests : IAsyncLifetime, IDisposable
         string index = Path.Combine(_dir.Path, "index");
         IndexBuilder.Build(new BuildOptions { Roots = new[] { corpus }, IndexPath = index });
         _server = await SocketServer.Start(index);
-        if (SystemBrowser.Path != null)
-            _browser = await Puppeteer.LaunchAsync(new LaunchOptions
-            {
-                ExecutablePath = SystemBrowser.Path,
-                Headless = true,
-                Args = new[] { "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run" },
-            });
+        _browser = await SystemBrowser.Launch();
     }
 
     public async Task DisposeAsync()

@@ -2,6 +2,7 @@ using Search.Core.Indexing;
 using Search.Core.Indexing.Analysis;
 using Search.Core.Querying;
 using Xunit;
+using Search.Tests.Support;
 
 namespace Search.Core.Tests.Support;
 
@@ -25,6 +26,14 @@ public sealed class SeedIndex : IDisposable
 
     /// <summary>The stored title and body of every seed article, each as one text: what the tests
     /// that read "every word of the seeds" go through.</summary>
+    /// <summary>The stored texts a sweep compares token for token: all of them in the long run
+    /// (<c>SEARCH_LONG_TESTS=1</c>, as .ci/run sets), every second one in the default run, which
+    /// must stay under three minutes.</summary>
+    public List<string> SweptTexts() => LongTests.Enabled ? StoredTexts() : StoredTexts().Where((_, i) => i % 2 == 0).ToList();
+
+    /// <summary>The share of <see cref="StoredTexts"/> that <see cref="SweptTexts"/> holds.</summary>
+    public static double SweptShare => LongTests.Enabled ? 1 : 0.5;
+
     public List<string> StoredTexts()
     {
         using var dir = Lucene.Net.Store.FSDirectory.Open(IndexPath);

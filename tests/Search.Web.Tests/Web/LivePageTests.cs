@@ -9,33 +9,14 @@ namespace Search.Web.Tests.Web;
 
 /// <summary>The page in the system's Chromium while a build adds articles beside the server: what
 /// the page shows follows the index, not what it saw first.</summary>
-public sealed class LivePageTests : IAsyncLifetime, IDisposable
+public sealed class LivePageTests : CorpusPage
 {
-    private readonly TempDir _dir = new();
-    private SocketServer _server = null!;
-    private IBrowser? _browser;
 
-    private string Corpus => Path.Combine(_dir.Path, "corpus");
-    private string Index => Path.Combine(_dir.Path, "index");
-
-    public async Task InitializeAsync()
+    protected override void WriteCorpus()
     {
-        Directory.CreateDirectory(Corpus);
         for (int month = 1; month <= 4; month++)
             Write($"airship-{month}", $"Airship sighted over the bay, part {month}", $"2020-{month:D2}-10");
-        IndexBuilder.Build(new BuildOptions { Roots = new[] { Corpus }, IndexPath = Index });
-        _server = await SocketServer.Start(Index);
-        _browser = await SystemBrowser.Launch();
     }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser != null)
-            await _browser.CloseAsync();
-        await _server.DisposeAsync();
-    }
-
-    public void Dispose() => _dir.Dispose();
 
     private void Write(string id, string title, string date) =>
         File.AppendAllText(Path.Combine(Corpus, "airships.jsonl"), System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string>
@@ -49,15 +30,15 @@ public sealed class LivePageTests : IAsyncLifetime, IDisposable
     [BrowserFact]
     public async Task A_date_range_and_the_timeline_take_in_a_month_a_build_added()
     {
-        var page = await _browser!.NewPageAsync();
-        await page.GoToAsync(_server.Url + "/?q=airship&range=2020-01..2020-12", WaitUntilNavigation.Networkidle0);
+        var page = await Browser!.NewPageAsync();
+        await page.GoToAsync(Server.Url + "/?q=airship&range=2020-01..2020-12", WaitUntilNavigation.Networkidle0);
         await page.WaitForFunctionAsync("() => document.querySelector('#summary').textContent.startsWith('4 ')");
 
         // A build beside the server adds an article in a month the range covers but no article had.
         Write("airship-6", "Airship returns in June", "2020-06-10");
         IndexBuilder.Build(new BuildOptions { Roots = new[] { Corpus }, IndexPath = Index });
         var clock = Stopwatch.StartNew();
-        while (JsonNode.Parse(await _server.Client.GetStringAsync("/api/search?q=airship&limit=0"))!["total"]!.GetValue<int>() < 5)
+        while (JsonNode.Parse(await Server.Client.GetStringAsync("/api/search?q=airship&limit=0"))!["total"]!.GetValue<int>() < 5)
         {
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), "the server did not pick up the build in 10 s");
             await Task.Delay(100);

@@ -1,22 +1,17 @@
 using PuppeteerSharp;
-using Search.Core.Indexing;
 using Search.Web.Tests.Support;
 using Xunit;
 
 namespace Search.Web.Tests.Web;
 
 /// <summary>The timeline in the system's Chromium on matches that are few but years apart.</summary>
-public sealed class PageTimelineTests : IAsyncLifetime, IDisposable
+public sealed class PageTimelineTests : CorpusPage
 {
-    private readonly TempDir _dir = new();
-    private SocketServer _server = null!;
-    private IBrowser? _browser;
 
-    public async Task InitializeAsync()
+    protected override void WriteCorpus()
     {
-        string corpus = Directory.CreateDirectory(Path.Combine(_dir.Path, "corpus")).FullName;
         // Three months with matches, 2001-03 to 2020-06: 232 months apart.
-        File.WriteAllLines(Path.Combine(corpus, "comets.jsonl"), new[] { "2001-03-04", "2019-11-20", "2020-06-04" }.Select((date, i) =>
+        File.WriteAllLines(Path.Combine(Corpus, "comets.jsonl"), new[] { "2001-03-04", "2019-11-20", "2020-06-04" }.Select((date, i) =>
             System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string>
             {
                 ["id"] = $"comet-{i}",
@@ -24,26 +19,13 @@ public sealed class PageTimelineTests : IAsyncLifetime, IDisposable
                 ["body"] = "Observers saw a bright comet low over the hills after midnight.",
                 ["published"] = date,
             })));
-        string index = Path.Combine(_dir.Path, "index");
-        IndexBuilder.Build(new BuildOptions { Roots = new[] { corpus }, IndexPath = index });
-        _server = await SocketServer.Start(index);
-        _browser = await SystemBrowser.Launch();
     }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser != null)
-            await _browser.CloseAsync();
-        await _server.DisposeAsync();
-    }
-
-    public void Dispose() => _dir.Dispose();
 
     [BrowserFact]
     public async Task Matches_spanning_more_than_48_months_are_counted_per_year()
     {
-        var page = await _browser!.NewPageAsync();
-        await page.GoToAsync(_server.Url + "/?q=comet", WaitUntilNavigation.Networkidle0);
+        var page = await Browser!.NewPageAsync();
+        await page.GoToAsync(Server.Url + "/?q=comet", WaitUntilNavigation.Networkidle0);
         await page.WaitForSelectorAsync("#timeline .bar");
         Assert.Equal("Matching articles per year", await page.EvaluateExpressionAsync<string>("document.querySelector('#timeline h2').textContent"));
         var years = await page.EvaluateExpressionAsync<string[]>("[...document.querySelectorAll('#timeline .bar')].map(b => b.dataset.value)");

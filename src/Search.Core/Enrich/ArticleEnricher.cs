@@ -14,7 +14,7 @@ public static class ArticleEnricher
     /// <item>Title and body of a record or text file: HTML in them read as the text it shows
     /// (<see cref="Ingest.Html.MarkupInFields"/>: CMS exports and news APIs give markup; a web page's
     /// or PDF's text is already what it shows, code samples included).</item>
-    /// <item>Every text field: control characters removed (<see cref="ControlCharacters"/>).</item>
+    /// <item>Every text field: control characters removed, letters composed and ligatures spelt out (<see cref="CleanFields"/>).</item>
     /// <item>Source: the stated source (a URL or www host given as source is reduced to its domain),
     /// else the domain of the article URL, else of the author page; without "www.".</item>
     /// <item>Author, title: trimmed, whitespace collapsed; an empty author becomes null.</item>
@@ -45,7 +45,7 @@ public static class ArticleEnricher
             file = new SourceFile(file.FullPath, InnermostMember(contained), file.Root);
         if (!IsPageOrPdf(file.RelativePath))
             Ingest.Html.MarkupInFields.Apply(article); // before the control characters: an entity can stand for one
-        ControlCharacters.Strip(article);
+        CleanFields.Apply(article);
         article.Title = ParagraphText.CollapseWhitespace(article.Title);
         article.Author = NullIfEmpty(article.Author == null ? null : ParagraphText.CollapseWhitespace(article.Author));
         article.Url = NullIfEmpty(article.Url?.Trim());

@@ -37,31 +37,4 @@ public static class ControlCharacters
         }
         return clean.ToString();
     }
-
-    public static string? StripOrNull(string? text) => text == null ? null : Strip(text);
-
-    /// <summary>Every text field of <paramref name="article"/> that a reader filled.</summary>
-    public static void Strip(Article article)
-    {
-        article.Title = Strip(article.Title);
-        article.Body = Strip(article.Body);
-        article.Url = StripOrNull(article.Url);
-        article.Source = StripOrNull(article.Source);
-        article.Author = StripOrNull(article.Author);
-        article.Published = StripOrNull(article.Published);
-        article.Section = StripOrNull(article.Section);
-        article.Language = StripOrNull(article.Language);
-        article.AuthorUrl = StripOrNull(article.AuthorUrl);
-        StripAll(article.Tags);
-        StripAll(article.Places);
-        StripAll(article.Links);
-        StripAll(article.LinkUrls);
-        StripAll(article.Related);
-    }
-
-    private static void StripAll(List<string> values)
-    {
-        for (int i = 0; i < values.Count; i++)
-            values[i] = Strip(values[i]);
-    }
 }

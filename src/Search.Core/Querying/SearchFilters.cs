@@ -16,7 +16,7 @@ internal static class SearchFilters
         foreach (var (name, values) in filters)
         {
             string dim = FacetDimensions.Normalize(name) ?? throw new SearchException(UnknownDimension(name), QuerySyntaxException.Code);
-            var list = values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.Trim()).ToList();
+            var list = values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => Ingest.ComposedLetters.Of(v.Trim())).ToList();
             if (list.Count == 0)
                 continue;
             foreach (string v in list)

@@ -6,7 +6,9 @@ public enum SortOrder { Relevance, Newest, Oldest }
 /// with <c>with</c>, so no field can be left behind when one request is derived from another.</summary>
 public sealed record SearchRequest
 {
-    public string Query { get; init; } = "";
+    /// <summary>The query text, its letters composed as articles' are (<see cref="Ingest.ComposedLetters"/>),
+    /// so "café" typed with a combining accent finds "café".</summary>
+    public string Query { get; init => field = Ingest.ComposedLetters.Of(value); } = "";
     public int Offset { get; init; }
     public int Limit { get; init; } = 10;
     public SortOrder Sort { get; init; } = SortOrder.Relevance;

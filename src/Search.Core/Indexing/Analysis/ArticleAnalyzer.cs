@@ -63,7 +63,7 @@ public sealed class ArticleAnalyzer : Analyzer
         }
 
         var tokenizer = new StandardTokenizer(Version, reader);
-        TokenStream stream = new LowerCaseFilter(Version, tokenizer);
+        TokenStream stream = new InvariantLowerCase(tokenizer);
         bool allText = fieldName == Schema.AllText;
         if (!allText && Array.IndexOf(Schema.TextFields, fieldName) < 0)
             return new TokenStreamComponents(tokenizer, new ASCIIFoldingFilter(stream));
@@ -80,7 +80,7 @@ public sealed class ArticleAnalyzer : Analyzer
             return new TokenStreamComponents(tokenizer, new EnglishIndexTerms(tokenizer, stopWords, new EnglishStemmer(), recordBody));
         }
         stream = new EnglishPossessiveFilter(Version, tokenizer);
-        stream = new ASCIIFoldingFilter(new LowerCaseFilter(Version, stream));
+        stream = new ASCIIFoldingFilter(new InvariantLowerCase(stream));
         if (mode != TextMode.Stemmed)
             stream = new ExactTermFilter(stream);
         if (_settings.StopWords)

@@ -6,7 +6,7 @@ namespace Search.Core.Indexing.Analysis;
 
 /// <summary>
 /// The English title and body chain at index time after the tokenizer, in one filter: what
-/// EnglishPossessiveFilter → LowerCaseFilter → ASCIIFoldingFilter → <see cref="ExactTermFilter"/> →
+/// EnglishPossessiveFilter → InvariantLowerCase → ASCIIFoldingFilter → <see cref="ExactTermFilter"/> →
 /// StopFilter → <see cref="CachedStemFilter"/> → (<see cref="BodyTokens.Recorder"/>) →
 /// <see cref="OneTermPerToken"/> give, token for token (term, position increment, offsets), without
 /// making two tokens of every word and collapsing them again. The possessive <c>'s</c> goes, the
@@ -77,7 +77,7 @@ internal sealed class EnglishIndexTerms : TokenFilter
     }
 
     /// <summary>The possessive off, lower case, folded to ASCII, as EnglishPossessiveFilter,
-    /// LowerCaseFilter (Lucene 4.8) and ASCIIFoldingFilter do it; returns the term's length.</summary>
+    /// InvariantLowerCase and ASCIIFoldingFilter do it; returns the term's length.</summary>
     private int Normalize()
     {
         char[] buffer = _term.Buffer;
@@ -98,7 +98,7 @@ internal sealed class EnglishIndexTerms : TokenFilter
         }
         if (ascii)
             return length;
-        _casing.ToLower(buffer, 0, length);
+        InvariantLowerCase.Lower(_casing, buffer, length);
         if (_folded.Length < 4 * length)
             _folded = new char[ArrayUtil.Oversize(4 * length, sizeof(char))];
         int folded = ASCIIFoldingFilter.FoldToASCII(buffer, 0, _folded, 0, length);

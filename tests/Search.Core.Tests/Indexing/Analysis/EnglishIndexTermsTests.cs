@@ -61,7 +61,7 @@ public sealed class EnglishIndexTermsTests(SeedIndex seeds)
     private static TokenStreamComponents TwoTokenChain(TextReader reader, bool stopWords)
     {
         var tokenizer = new StandardTokenizer(ArticleAnalyzer.Version, reader);
-        TokenStream stream = new ASCIIFoldingFilter(new LowerCaseFilter(ArticleAnalyzer.Version, new EnglishPossessiveFilter(ArticleAnalyzer.Version, tokenizer)));
+        TokenStream stream = new ASCIIFoldingFilter(new InvariantLowerCase(new EnglishPossessiveFilter(ArticleAnalyzer.Version, tokenizer)));
         stream = new ExactTermFilter(stream);
         if (stopWords)
             stream = new StopFilter(ArticleAnalyzer.Version, stream, EnglishAnalyzer.DefaultStopSet);

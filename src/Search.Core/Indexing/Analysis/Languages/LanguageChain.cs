@@ -56,7 +56,7 @@ public sealed record LanguageChain(
         TokenStream stream = tokenizer;
         if (Bigrams)
             stream = new CJKWidthFilter(stream);
-        stream = Casing == Casing.Standard ? new LowerCaseFilter(ArticleAnalyzer.Version, stream) : new LanguageLowerCase(stream, Casing);
+        stream = Casing == Casing.Standard ? new InvariantLowerCase(stream) : new LanguageLowerCase(stream, Casing);
         if (Elision)
             stream = new ElisionFilter(stream, Elisions);
         if (Bigrams)

@@ -47,6 +47,7 @@ public sealed partial class ArticleQueryParser : MultiFieldQueryParser
                 return text.Trim().Length == 0 ? new MatchAllDocsQuery() : new BooleanQuery();
             return _ranking.CombinedField ? FreeTextRanking.Keywords(terms, _ranking, Analyzer) : WithProximity(KeywordQuery.Build(terms, _ranking, Analyzer), terms);
         }
+        text = TypographicQuotes.Straighten(text);
         string trimmed = text.Trim();
         if (trimmed.Length == 0 || trimmed == "*" || trimmed == "*:*")
             return new MatchAllDocsQuery();

@@ -54,6 +54,18 @@ public sealed class QueryLanguageTests
     }
 
     [Fact]
+    public void Typographic_quotes_are_phrases_as_straight_ones_are()
+    {
+        var phrase = _index.Ids("\"prime minister\"");
+        Assert.True(phrase.Count < _index.Ids("prime minister").Count, "the phrase is narrower than the two words");
+        foreach (string typed in new[] { "“prime minister”", "„prime minister“", "«prime minister»", "\"prime minister”", "＂prime minister＂" })
+            Assert.Equal(phrase, _index.Ids(typed));
+        Assert.DoesNotContain(Seed, _index.Ids("“state islamic”"));
+        // A stray typographic quote is still ignored, not an unclosed phrase.
+        Assert.Equal(_index.Ids("islamic state"), _index.Ids("islamic state”"));
+    }
+
+    [Fact]
     public void Proximity_allows_words_between()
     {
         // "FSB security service on Thursday confirmed an operation": 6 words between.

@@ -17,6 +17,9 @@ public sealed partial class ArticleQueryParser : MultiFieldQueryParser
     public static readonly IReadOnlyList<string> KnownFields =
         Schema.TextFields.Concat(Schema.MetadataFields).Concat(Schema.WholeValueFields).Concat(new[] { Schema.Id, Schema.Published }).ToArray();
 
+    /// <summary>Other names of fields: published, place and tags.</summary>
+    public static readonly IReadOnlyList<string> FieldAliases = ["date", "places", "tag"];
+
     private readonly ArticleAnalyzer _exact;
     private readonly RankingSettings _ranking;
     private readonly int _maxExpansions;
@@ -47,7 +50,7 @@ public sealed partial class ArticleQueryParser : MultiFieldQueryParser
                 return text.Trim().Length == 0 ? new MatchAllDocsQuery() : new BooleanQuery();
             return _ranking.CombinedField ? FreeTextRanking.Keywords(terms, _ranking, Analyzer) : WithProximity(KeywordQuery.Build(terms, _ranking, Analyzer), terms);
         }
-        text = TypographicQuotes.Straighten(text);
+        text = TypedPunctuation.Plain(TypographicQuotes.Straighten(text));
         string trimmed = text.Trim();
         if (trimmed.Length == 0 || trimmed == "*" || trimmed == "*:*")
             return new MatchAllDocsQuery();
@@ -239,7 +242,7 @@ public sealed partial class ArticleQueryParser : MultiFieldQueryParser
     {
         if (field == null)
             return null!; // the default fields
-        if (field is "date" or "places" or "tag") // other names of published, place and tags
+        if (FieldAliases.Contains(field))
             return field == "date" ? Schema.Published : field == "places" ? Schema.Place : Schema.Tags;
         if (!KnownFields.Contains(field))
             throw new ParseException($"unknown field '{field}'; fields are {string.Join(", ", KnownFields)}");

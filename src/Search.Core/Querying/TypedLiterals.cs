@@ -35,7 +35,7 @@ public static partial class TypedLiterals
 
     /// <summary>Where the token starting at <paramref name="start"/> ends: at white space outside
     /// quotes, a range's brackets and a regular expression's slashes.</summary>
-    private static int TokenEnd(string text, int start)
+    internal static int TokenEnd(string text, int start)
     {
         char? closer = null;
         for (int i = start; i < text.Length; i++)

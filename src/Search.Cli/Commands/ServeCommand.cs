@@ -13,9 +13,11 @@ public static class ServeCommand
 
         The page (search box, facets, timeline, articles) and the API (/api/search, /api/articles/ID,
         /api/stats, /api/openapi.json) at the URL it prints. A `search index` running beside it
-        shows up within a second or two. Ctrl-C stops it.
+        shows up within a second or two. Ctrl-C stops it once the requests in progress are
+        answered; a second Ctrl-C stops it at once.
 
-        Exit status: 0 stopped, 1 no index or the port is taken, 2 bad command line.
+        Exit status: 0 stopped, 1 no index or the port is taken, 2 bad command line, 130 stopped
+        at once by a second Ctrl-C.
         """;
 
     public static Command Create(Output o)
@@ -44,14 +46,36 @@ public static class ServeCommand
     private static bool IsPort(string text) =>
         int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int n) && n <= 65535;
 
-    /// <summary>Serves until Ctrl-C, SIGTERM or <paramref name="stop"/>; 0 when stopped that way.</summary>
+    /// <summary>Exit status when a second Ctrl-C cut the graceful stop short (128 + SIGINT, as shells report it).</summary>
+    public const int InterruptedCode = 130;
+
+    /// <summary>Serves until Ctrl-C, SIGTERM or <paramref name="stop"/>; 0 when stopped that way.
+    /// The stop is graceful (requests in progress are answered, for up to the host's shutdown
+    /// timeout); a second Ctrl-C meanwhile ends the process at once with <see cref="InterruptedCode"/>,
+    /// as Kestrel's own console apps do.</summary>
     public static int Serve(WebServerOptions options, Output o, CancellationToken stop)
     {
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(stop);
+        int interrupts = 0;
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {
             e.Cancel = true;
-            stopping.Cancel();
+            if (Interlocked.Increment(ref interrupts) == 1)
+            {
+                stopping.Cancel();
+                return;
+            }
+            // A slow request (a client that never finishes sending, a long search) holds the
+            // graceful stop; whoever presses Ctrl-C twice wants the terminal back now.
+            try
+            {
+                o.Error("stopped at once: requests in progress were cut off");
+                o.Err.Flush();
+            }
+            catch (IOException)
+            {
+            }
+            Environment.Exit(InterruptedCode);
         };
         Console.CancelKeyPress += onCancel;
         using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c =>
@@ -81,7 +105,8 @@ public static class ServeCommand
                 o.Out.WriteLine($"Serving {options.IndexPath} at {server.Url}/ (Ctrl-C to stop)");
                 o.Out.Flush();
                 stopping.Token.WaitHandle.WaitOne();
-                o.Err.WriteLine("stopping");
+                o.Err.WriteLine("stopping: finishing the requests in progress (Ctrl-C again to quit at once)");
+                o.Err.Flush();
                 server.StopAsync().GetAwaiter().GetResult();
                 return 0;
             }

@@ -3,17 +3,17 @@ namespace Search.Cli.Rendering;
 /// <summary>
 /// Where the CLI writes and reads, and whether it may use colour. Colour only on a terminal, and
 /// never when NO_COLOR is set (https://no-color.org). Tests pass their own writers, and may fix
-/// the width and colour to see what a terminal of that size would show.
+/// the width, height and colour to see what a terminal of that size would show.
 /// </summary>
 public sealed class Output(TextReader input, TextWriter output, TextWriter error, bool inputIsTerminal, bool outputIsTerminal, bool errorIsTerminal,
-    int? width = null, bool? color = null)
+    int? width = null, bool? color = null, int? height = null)
 {
     /// <summary>This output with <see cref="Out"/> batched until flushed (<see cref="BatchedWriter"/>);
     /// errors flush it first, so the two keep their order.</summary>
     public Output Batched()
     {
         var batch = new BatchedWriter(Out);
-        return new Output(In, batch, new AfterBatchWriter(Err, batch), InputIsTerminal, OutputIsTerminal, ErrorIsTerminal, width, Color);
+        return new Output(In, batch, new AfterBatchWriter(Err, batch), InputIsTerminal, OutputIsTerminal, ErrorIsTerminal, width, Color, height);
     }
 
     public static Output ForConsole() => new(Console.In, Console.Out, Console.Error,
@@ -40,11 +40,13 @@ public sealed class Output(TextReader input, TextWriter output, TextWriter error
     /// <summary>Columns of the terminal stderr shows on (progress lines are fitted to it), 0 when redirected.</summary>
     public int ErrorWidth => width ?? (ErrorIsTerminal ? TerminalWidth() : 0);
 
-    /// <summary>Rows of the terminal, 0 when not a terminal.</summary>
+    /// <summary>Rows of the terminal (as asked), 0 when not a terminal.</summary>
     public int Height
     {
         get
         {
+            if (height is { } rows)
+                return rows;
             if (!OutputIsTerminal)
                 return 0;
             try { return Console.WindowHeight; }

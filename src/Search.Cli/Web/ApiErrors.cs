@@ -59,10 +59,23 @@ public static class ApiErrors
         {
             404 => $"no such resource: {ApiQuery.Shorten(context.Request.Path.Value ?? "")} (see /api/openapi.json)",
             405 => $"{context.Request.Method} is not allowed here; the API is read-only (GET)",
-            _ => $"request refused ({status})",
+            _ => RefusalMessage(status),
         };
         return Write(context, status, message);
     }
+
+    /// <summary>What a status the server gives without saying why means (Kestrel's own
+    /// rejections, <see cref="KestrelRejections"/>, carry only the status).</summary>
+    public static string RefusalMessage(int status) => status switch
+    {
+        400 => "bad request: the request line or a header is malformed",
+        408 => "request timed out: the request did not arrive in time",
+        413 => "request refused: its body is too large",
+        414 => "request refused: the request line is too long",
+        431 => "request refused: its headers are too large",
+        505 => "HTTP version not supported",
+        _ => $"request refused ({status})",
+    };
 
     public static async Task Write(HttpContext context, int status, string message, int position = 0, IReadOnlyList<string>? files = null)
     {
@@ -73,6 +86,12 @@ public static class ApiErrors
         context.Response.StatusCode = status;
         context.Response.ContentLength = null;
         context.Response.ContentType = "application/json; charset=utf-8";
+        await context.Response.Body.WriteAsync(Body(message, position, files));
+    }
+
+    /// <summary>The one line of JSON, newline-terminated, in UTF-8.</summary>
+    public static byte[] Body(string message, int position = 0, IReadOnlyList<string>? files = null)
+    {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, Compact))
         {
@@ -91,6 +110,6 @@ public static class ApiErrors
             w.WriteEndObject();
         }
         stream.WriteByte((byte)'\n');
-        await context.Response.Body.WriteAsync(stream.ToArray());
+        return stream.ToArray();
     }
 }

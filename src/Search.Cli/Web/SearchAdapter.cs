@@ -83,8 +83,8 @@ public sealed class SearchAdapter : IDisposable
             w.WriteStartObject();
             w.WriteString("id", article.Id);
             w.WriteString("query", query);
-            w.WriteString("title", Highlight.Replace(title, "<mark>", "</mark>"));
-            w.WriteString("body", Highlight.Replace(body, "<mark>", "</mark>"));
+            w.WriteString("title", Highlight.AsMarkTags(title));
+            w.WriteString("body", Highlight.AsMarkTags(body));
             w.WriteEndObject();
         });
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -64,7 +65,7 @@ public sealed class WebServer : IAsyncDisposable
                     k.AddServerHeader = false;
                     k.Limits.MaxRequestLineSize = MaxRequestLineBytes;
                     k.Limits.MaxRequestBufferSize = 2L * MaxRequestLineBytes;
-                    k.Listen(options.Address, options.Port);
+                    k.Listen(options.Address, options.Port, l => l.Use(KestrelRejections.Handle));
                 });
             var app = builder.Build();
             app.Use(SecurityHeaders);
@@ -107,13 +108,21 @@ public sealed class WebServer : IAsyncDisposable
     private static Task SecurityHeaders(HttpContext context, Func<Task> next)
     {
         var h = context.Response.Headers;
-        h["Content-Security-Policy"] = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
-        h["X-Content-Type-Options"] = "nosniff";
-        h["Referrer-Policy"] = "no-referrer";
-        h["X-Frame-Options"] = "DENY";
-        h["Cache-Control"] = "no-store";
+        foreach (var (name, value) in SecurityHeaderValues)
+            h[name] = value;
         return next();
     }
+
+    /// <summary>The headers of <see cref="SecurityHeaders"/>, Content-Security-Policy first; Kestrel's
+    /// own rejections get them too (<see cref="KestrelRejections"/>).</summary>
+    public static readonly IReadOnlyList<(string Name, string Value)> SecurityHeaderValues =
+    [
+        ("Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"),
+        ("X-Content-Type-Options", "nosniff"),
+        ("Referrer-Policy", "no-referrer"),
+        ("X-Frame-Options", "DENY"),
+        ("Cache-Control", "no-store"),
+    ];
 
     /// <summary>HEAD is GET without the body (HTTP requires both of every server): link checkers,
     /// uptime monitors and <c>curl -I</c> get GET's status and headers. Routed as GET; the

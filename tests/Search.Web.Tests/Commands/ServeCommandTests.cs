@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Search.Web.Tests.Support;
 using Xunit;
@@ -24,6 +25,29 @@ public sealed class ServeCommandTests(WebCorpus corpus)
         Assert.True(serve.WaitForExit(20_000), "serve did not stop within 20 s of Ctrl-C");
         Assert.Equal(0, serve.ExitCode);
         Assert.DoesNotContain("warning", serve.StandardError.ReadToEnd());
+    }
+
+    [Fact]
+    public void A_second_ctrl_c_stops_at_once_while_a_slow_request_holds_the_graceful_stop()
+    {
+        using var serve = Serve("--index", corpus.IndexPath, "--port", "0");
+        using var _ = StopOnFailure(serve);
+        var url = new Uri(ReadUrl(serve));
+        // A client that sends half a request and waits: the graceful stop waits for it (Kestrel's
+        // request headers timeout and the host's shutdown timeout are both 30 s).
+        using var slow = new TcpClient();
+        slow.Connect(url.Host, url.Port);
+        slow.GetStream().Write("GET /api/stats HTTP/1.1\r\nHost: localhost\r\n"u8);
+        slow.GetStream().Flush();
+        Thread.Sleep(500);
+        Interrupt(serve);
+        Assert.False(serve.WaitForExit(2_000), "serve stopped at the first Ctrl-C: nothing here tests the second");
+        Interrupt(serve);
+        Assert.True(serve.WaitForExit(5_000), "serve did not stop within 5 s of a second Ctrl-C");
+        Assert.Equal(130, serve.ExitCode);
+        var err = serve.StandardError.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(["stopping: finishing the requests in progress (Ctrl-C again to quit at once)",
+            "search: stopped at once: requests in progress were cut off"], err);
     }
 
     [Fact]

@@ -17,5 +17,5 @@ public sealed record HitJson(
     /// <param name="collapsed">Whether the hit stands for its story (then its copies' outlets are listed).</param>
     public static HitJson From(Hit h, bool collapsed) => new(
         h.Id, Math.Round(h.Score, 4), h.Title, h.Source, h.Author, h.Published, h.Section, h.Url,
-        Highlight.Replace(h.Snippet, "<mark>", "</mark>"), h.Cluster, h.Copies, collapsed ? h.CopySources : null);
+        Highlight.AsMarkTags(h.Snippet), h.Cluster, h.Copies, collapsed ? h.CopySources : null);
 }

@@ -1,7 +1,8 @@
 // The page of `search serve`: plain DOM, no framework, no build step. Every value from the index
 // reaches the page through textContent or createTextNode, never innerHTML: an article titled
 // <img src=x onerror=...> shows as those characters. Highlights come as <mark>…</mark> in the API's
-// strings and are turned into <mark> elements by splitting, not by parsing HTML.
+// strings and are turned into <mark> elements by splitting, not by parsing HTML (a "<mark>" the
+// article itself holds comes neutralised, with an invisible WORD JOINER after its "<").
 "use strict";
 
 (() => {
@@ -514,11 +515,13 @@
       row("File", a.path || a.file);
       if (a.record !== null && a.record !== undefined) row("Record", String(a.record));
       row("Id", a.id);
+      // Only the highlighted text carries markers: the plain article is text, a "<mark>" in it included.
+      const shown = lit ? marked : (text) => text;
       const body = el("div", { class: "body" });
-      for (const para of String(lit ? lit.body : a.body || "").split(/\n\s*\n/)) if (para.trim()) body.append(el("p", {}, marked(para)));
+      for (const para of String(lit ? lit.body : a.body || "").split(/\n\s*\n/)) if (para.trim()) body.append(el("p", {}, shown(para)));
       const copies = el("section", { "aria-labelledby": "copies-h" }, el("h2", { id: "copies-h" }, "Copies of this story"), el("p", {}, "Looking…"));
       const related = el("section", { "aria-labelledby": "related-h" }, el("h2", { id: "related-h" }, "Related articles"), el("p", {}, "Looking…"));
-      articleBox.replaceChildren(back, el("h1", {}, marked(lit ? lit.title : a.title || "(untitled)")), el("dl", {}, ...rows), body, copies, related);
+      articleBox.replaceChildren(back, el("h1", {}, shown(lit ? lit.title : a.title || "(untitled)")), el("dl", {}, ...rows), body, copies, related);
       document.title = (a.title || a.id) + " – Search the archive";
       articleBox.querySelector("h1").setAttribute("tabindex", "-1");
       articleBox.querySelector("h1").focus();

@@ -13,11 +13,9 @@ namespace Search.Core.Querying;
 /// </summary>
 public sealed partial class ArticleQueryParser : MultiFieldQueryParser
 {
-    /// <summary>Fields a query may name; `date:` is an alias of `published:`.</summary>
+    /// <summary>Fields a query may name; <see cref="FieldAliases"/> are other names of published, place and tags.</summary>
     public static readonly IReadOnlyList<string> KnownFields =
         Schema.TextFields.Concat(Schema.MetadataFields).Concat(Schema.WholeValueFields).Concat(new[] { Schema.Id, Schema.Published }).ToArray();
-
-    /// <summary>Other names of fields: published, place and tags.</summary>
     public static readonly IReadOnlyList<string> FieldAliases = ["date", "places", "tag"];
 
     private readonly ArticleAnalyzer _exact;

@@ -5,9 +5,17 @@ namespace Search.Core.Indexing;
 /// the index was built, and an index built with other settings is reported instead of silently
 /// returning wrong results.
 /// </summary>
-public sealed record AnalysisSettings(string Stemmer = "porter2", bool StopWords = true, string LanguageStemmer = Analysis.Languages.LanguageStemming.Snowball)
+/// <param name="Letters">Which letters are made one before stemming: 0, as lower case leaves them
+/// (indexes built before the rules were recorded); 1, also the capital dotted I as i
+/// (<see cref="Analysis.InvariantLowerCase"/>) and Russian ё as е (<see cref="Analysis.Languages.LanguageLowerCase"/>).</param>
+public sealed record AnalysisSettings(string Stemmer = "porter2", bool StopWords = true, string LanguageStemmer = Analysis.Languages.LanguageStemming.Snowball, int Letters = AnalysisSettings.LatestLetters)
 {
+    public const int LatestLetters = 1;
+
     public static readonly AnalysisSettings Default = new();
+
+    /// <summary>Whether İ is lowered to i and ё read as е (<see cref="Letters"/> 1 or later).</summary>
+    public bool FoldsLetters => Letters >= 1;
 
     /// <summary>The languages' analysis as the index records it (null for an index from before).</summary>
     public static string? RecordedLanguages(IDictionary<string, string> data) =>
@@ -22,6 +30,7 @@ public sealed record AnalysisSettings(string Stemmer = "porter2", bool StopWords
         ["analysis.stemmer"] = Stemmer,
         ["analysis.stopwords"] = StopWords ? "english" : "none",
         ["analysis.language-stemmer"] = LanguageStemmer,
+        ["analysis.letters"] = Letters.ToString(System.Globalization.CultureInfo.InvariantCulture),
         // What each other language's analysis is, so a change of it is seen (docs/languages.md).
         ["analysis.languages"] = string.Join("; ", Analysis.Languages.LanguageChains.ByCode.Values.Select(c => $"{c.Code}: {c.Describe(this)}")),
     };
@@ -29,5 +38,6 @@ public sealed record AnalysisSettings(string Stemmer = "porter2", bool StopWords
     public static AnalysisSettings FromUserData(IDictionary<string, string> data) => new(
         data.TryGetValue("analysis.stemmer", out var s) ? s : Default.Stemmer,
         !data.TryGetValue("analysis.stopwords", out var w) || w != "none",
-        data.TryGetValue("analysis.language-stemmer", out var l) ? l : Default.LanguageStemmer);
+        data.TryGetValue("analysis.language-stemmer", out var l) ? l : Default.LanguageStemmer,
+        data.TryGetValue("analysis.letters", out var letters) && int.TryParse(letters, System.Globalization.CultureInfo.InvariantCulture, out int n) ? n : 0);
 }

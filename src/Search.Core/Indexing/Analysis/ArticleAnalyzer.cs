@@ -63,7 +63,7 @@ public sealed class ArticleAnalyzer : Analyzer
         }
 
         var tokenizer = new StandardTokenizer(Version, reader);
-        TokenStream stream = new InvariantLowerCase(tokenizer);
+        TokenStream stream = LowerCase(tokenizer);
         bool allText = fieldName == Schema.AllText;
         if (!allText && Array.IndexOf(Schema.TextFields, fieldName) < 0)
             return new TokenStreamComponents(tokenizer, new ASCIIFoldingFilter(stream));
@@ -77,10 +77,10 @@ public sealed class ArticleAnalyzer : Analyzer
         {
             // The writer's chain: the filters below and OneTermPerToken's collapsing in one.
             var stopWords = _settings.StopWords ? EnglishAnalyzer.DefaultStopSet : null;
-            return new TokenStreamComponents(tokenizer, new EnglishIndexTerms(tokenizer, stopWords, new EnglishStemmer(), recordBody));
+            return new TokenStreamComponents(tokenizer, new EnglishIndexTerms(tokenizer, stopWords, new EnglishStemmer(), recordBody, _settings.FoldsLetters));
         }
         stream = new EnglishPossessiveFilter(Version, tokenizer);
-        stream = new ASCIIFoldingFilter(new InvariantLowerCase(stream));
+        stream = new ASCIIFoldingFilter(LowerCase(stream));
         if (mode != TextMode.Stemmed)
             stream = new ExactTermFilter(stream);
         if (_settings.StopWords)
@@ -96,6 +96,12 @@ public sealed class ArticleAnalyzer : Analyzer
         };
         return new TokenStreamComponents(tokenizer, Finish(stream, mode, recordBody));
     }
+
+    /// <summary>Lower case as the index was built: İ as i from letter rules 1 on (<see cref="AnalysisSettings.Letters"/>).</summary>
+    internal TokenStream LowerCase(TokenStream input) => LowerCase(input, _settings);
+
+    internal static TokenStream LowerCase(TokenStream input, AnalysisSettings settings) =>
+        settings.FoldsLetters ? new InvariantLowerCase(input) : new LowerCaseFilter(Version, input);
 
     /// <summary>The end of every full-text chain: the body's stems recorded for the combined field,
     /// which replays them (<see cref="BodyTokens"/>), then one term per word where the index or an

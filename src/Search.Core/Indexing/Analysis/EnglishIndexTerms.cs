@@ -30,14 +30,17 @@ internal sealed class EnglishIndexTerms : TokenFilter
     private readonly int _longestStopWord;
     private readonly CachedStemmer _stemmer;
     private readonly bool _recordBody;
+    private readonly bool _dottedI;
     private BodyTokens.Recording? _recording;
     private char[] _word = new char[32];
 
     /// <param name="input">The tokenizer (StandardTokenizer).</param>
     /// <param name="stopWords">The stop set; null: no stop words.</param>
     /// <param name="recordBody">Record the stems for the combined field (the body field's chain).</param>
-    public EnglishIndexTerms(TokenStream input, CharArraySet? stopWords, SnowballProgram stemmer, bool recordBody) : base(input)
+    /// <param name="dottedI">Lower İ to i, as <see cref="InvariantLowerCase"/> (letter rules 1 on).</param>
+    public EnglishIndexTerms(TokenStream input, CharArraySet? stopWords, SnowballProgram stemmer, bool recordBody, bool dottedI = true) : base(input)
     {
+        _dottedI = dottedI;
         _term = AddAttribute<ICharTermAttribute>();
         _stopWords = stopWords;
         foreach (object word in (System.Collections.IEnumerable?)stopWords ?? Array.Empty<object>())
@@ -98,7 +101,10 @@ internal sealed class EnglishIndexTerms : TokenFilter
         }
         if (ascii)
             return length;
-        InvariantLowerCase.Lower(_casing, buffer, length);
+        if (_dottedI)
+            InvariantLowerCase.Lower(_casing, buffer, length);
+        else
+            _casing.ToLower(buffer, 0, length);
         if (_folded.Length < 4 * length)
             _folded = new char[ArrayUtil.Oversize(4 * length, sizeof(char))];
         int folded = ASCIIFoldingFilter.FoldToASCII(buffer, 0, _folded, 0, length);

@@ -110,7 +110,8 @@ public sealed class WriterSession : IDisposable
             var (reader, existing) = IndexStore.OpenReader(dir, indexPath);
             using (reader)
             {
-                if (requested != null && requested != existing)
+                // The letter rules are the index's own: a build adds to it as it was built.
+                if (requested != null && requested with { Letters = existing.Letters } != existing)
                     throw new SearchException($"{indexPath} was built with other analysis settings ({existing.Stemmer}, stop words {(existing.StopWords ? "on" : "off")}, {existing.LanguageStemmer} stemmers for other languages); add --rebuild to change them");
                 analysis = existing;
                 var data = reader.IndexCommit.UserData;

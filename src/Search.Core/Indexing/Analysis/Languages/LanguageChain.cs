@@ -5,8 +5,9 @@ using Lucene.Net.Analysis.Util;
 
 namespace Search.Core.Indexing.Analysis.Languages;
 
-/// <summary>How lower case is made for a language (Turkish dotted/dotless i, Greek final sigma).</summary>
-public enum Casing { Standard, Turkish, Greek }
+/// <summary>How lower case is made for a language (Turkish dotted/dotless i, Greek final sigma,
+/// Russian ё as е).</summary>
+public enum Casing { Standard, Turkish, Greek, Russian }
 
 /// <summary>
 /// The full-text chain of one language other than English: its lower-casing, stop words and
@@ -56,7 +57,12 @@ public sealed record LanguageChain(
         TokenStream stream = tokenizer;
         if (Bigrams)
             stream = new CJKWidthFilter(stream);
-        stream = Casing == Casing.Standard ? new InvariantLowerCase(stream) : new LanguageLowerCase(stream, Casing);
+        stream = Casing switch
+        {
+            Casing.Standard => ArticleAnalyzer.LowerCase(stream, settings),
+            Casing.Russian when !settings.FoldsLetters => ArticleAnalyzer.LowerCase(stream, settings),
+            _ => new LanguageLowerCase(stream, Casing),
+        };
         if (Elision)
             stream = new ElisionFilter(stream, Elisions);
         if (Bigrams)

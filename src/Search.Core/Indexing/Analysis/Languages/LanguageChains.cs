@@ -72,7 +72,7 @@ public static class LanguageChains
             new("ro", "Romanian", null, Snow(() => new RomanianStemmer())),
             new("tr", "Turkish", null, Snow(() => new TurkishStemmer()), Casing.Turkish),
             new("cs", "Czech", s => new CzechStemFilter(s), null),
-            new("ru", "Russian", s => new RussianLightStemFilter(new RussianMyaNouns(s)), s => new SnowballFilter(new RussianMyaNouns(s), new RussianStemmer())),
+            new("ru", "Russian", s => new RussianLightStemFilter(new RussianMyaNouns(s)), s => new SnowballFilter(new RussianMyaNouns(s), new RussianStemmer()), Casing.Russian),
             new("bg", "Bulgarian", s => new BulgarianStemFilter(s), null),
             new("el", "Greek", s => new GreekStemFilter(s), null, Casing.Greek),
             new("ar", "Arabic", s => new ArabicStemFilter(new ArabicNormalizationFilter(s)), null, StemsKeepStart: false),

@@ -52,6 +52,24 @@ public sealed class LetterRulesTests
     }
 
     [Fact]
+    public void Persian_written_with_the_Arabic_yeh_and_kaf_is_found_by_either_form()
+    {
+        const string persian = "تهران پایتخت ایران است و بزرگترین شهر کشور به شمار می‌رود. جمعیت این شهر بیش از هشت میلیون نفر است " +
+            "و مرکز سیاسی و اقتصادی کشور است. بسیاری از دانشگاه‌های بزرگ کشور در این شهر قرار دارند.";
+        using var dir = new TempDir();
+        string root = Path.Combine(dir.Path, "archive");
+        Directory.CreateDirectory(root);
+        File.WriteAllText(Path.Combine(root, "persian.txt"), "تهران\n\n" + persian + "\n");
+        File.WriteAllText(Path.Combine(root, "arabic-letters.txt"), "تهران\n\n" + persian.Replace('\u06CC', '\u064A').Replace('\u06A9', '\u0643') + "\n");
+        string index = Path.Combine(dir.Path, "index");
+        RunBuild(new BuildOptions { Roots = [root], IndexPath = index });
+        using var searcher = ArticleSearcher.Open(index);
+        Assert.Equal(("fa", "fa"), (searcher.Get("persian.txt")!.Language, searcher.Get("arabic-letters.txt")!.Language));
+        foreach (string query in new[] { "ایران", "ايران", "کشور", "كشور", "\"پایتخت ایران\"" })
+            Assert.Equal(2, searcher.Search(new SearchRequest { Query = query }).Total);
+    }
+
+    [Fact]
     public void An_index_built_before_the_rules_is_searched_as_it_was_built()
     {
         using var dir = new TempDir();

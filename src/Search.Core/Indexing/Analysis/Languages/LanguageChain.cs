@@ -5,15 +5,14 @@ using Lucene.Net.Analysis.Util;
 
 namespace Search.Core.Indexing.Analysis.Languages;
 
-/// <summary>How lower case is made for a language (Turkish dotted/dotless i, Greek final sigma,
-/// Russian ё as е).</summary>
-public enum Casing { Standard, Turkish, Greek, Russian }
+/// <summary>How lower case is made for a language (Turkish dotted/dotless i, Greek final sigma).</summary>
+public enum Casing { Standard, Turkish, Greek }
 
 /// <summary>
 /// The full-text chain of one language other than English: its lower-casing, stop words and
 /// stemmer (Analysis.Common), around the same exact-term handling as English (an exact copy of
 /// every word at its position, collapsed with its stem into one term, <see cref="OneTermPerToken"/>).
-/// Order: tokens (CJK scripts as overlapping bigrams) → lower case → exact copy → stop words →
+/// Order: tokens (CJK scripts as overlapping bigrams) → lower case → letters → exact copy → stop words →
 /// stemmer → accent folding → one term per word. Stop words and
 /// stemmer see the word with its accents (the stemmers' rules need them: German umlauts, Turkish
 /// suffixes); folding comes last, on the exact copy too, so `fur` finds `für` as `cafe` finds
@@ -28,10 +27,14 @@ public enum Casing { Standard, Turkish, Greek, Russian }
 /// <param name="StemsKeepStart">Whether the stemmers keep a word's beginning (they cut or rewrite
 /// its end): then a stem's exact forms are looked for among the words beginning as it does
 /// (<see cref="StemForms"/>). Arabic's takes prefixes off (al-, wa-).</param>
+/// <param name="Letters">Letters the language writes two ways made one, after lower case and before
+/// anything else (Russian ё as е; Persian's Arabic and Persian forms of yeh and kaf); from letter
+/// rules 1 on (<see cref="AnalysisSettings.Letters"/>), so an index built before is read as built.</param>
 public sealed record LanguageChain(
     string Code, string Name,
     Func<TokenStream, TokenStream>? Light, Func<TokenStream, TokenStream>? Snowball,
-    Casing Casing = Casing.Standard, bool Elision = false, bool Bigrams = false, bool StemsKeepStart = true)
+    Casing Casing = Casing.Standard, bool Elision = false, bool Bigrams = false, bool StemsKeepStart = true,
+    Func<TokenStream, TokenStream>? Letters = null)
 {
     /// <summary>The language's stop list (<see cref="Enrich.Languages.StopWordLists"/>, which language detection
     /// reads too); null when Analysis.Common has none.</summary>
@@ -60,9 +63,10 @@ public sealed record LanguageChain(
         stream = Casing switch
         {
             Casing.Standard => ArticleAnalyzer.LowerCase(stream, settings),
-            Casing.Russian when !settings.FoldsLetters => ArticleAnalyzer.LowerCase(stream, settings),
             _ => new LanguageLowerCase(stream, Casing),
         };
+        if (Letters != null && settings.FoldsLetters)
+            stream = Letters(stream);
         if (Elision)
             stream = new ElisionFilter(stream, Elisions);
         if (Bigrams)

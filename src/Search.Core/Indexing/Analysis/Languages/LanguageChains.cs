@@ -4,6 +4,7 @@ using Lucene.Net.Analysis.Cz;
 using Lucene.Net.Analysis.De;
 using Lucene.Net.Analysis.El;
 using Lucene.Net.Analysis.Es;
+using Lucene.Net.Analysis.Fa;
 using Lucene.Net.Analysis.Fi;
 using Lucene.Net.Analysis.Fr;
 using Lucene.Net.Analysis.Hi;
@@ -72,11 +73,12 @@ public static class LanguageChains
             new("ro", "Romanian", null, Snow(() => new RomanianStemmer())),
             new("tr", "Turkish", null, Snow(() => new TurkishStemmer()), Casing.Turkish),
             new("cs", "Czech", s => new CzechStemFilter(s), null),
-            new("ru", "Russian", s => new RussianLightStemFilter(new RussianMyaNouns(s)), s => new SnowballFilter(new RussianMyaNouns(s), new RussianStemmer()), Casing.Russian),
+            new("ru", "Russian", s => new RussianLightStemFilter(new RussianMyaNouns(s)), s => new SnowballFilter(new RussianMyaNouns(s), new RussianStemmer()), Letters: s => new RussianYo(s)),
             new("bg", "Bulgarian", s => new BulgarianStemFilter(s), null),
             new("el", "Greek", s => new GreekStemFilter(s), null, Casing.Greek),
             new("ar", "Arabic", s => new ArabicStemFilter(new ArabicNormalizationFilter(s)), null, StemsKeepStart: false),
-            new("fa", "Persian", null, null),
+            // As Lucene's PersianAnalyzer: Persian text is typed with the Arabic yeh and kaf as often as the Persian ones.
+            new("fa", "Persian", null, null, Letters: s => new PersianNormalizationFilter(new ArabicNormalizationFilter(s))),
             new("hi", "Hindi", s => new HindiStemFilter(new HindiNormalizationFilter(s)), null),
             new("zh", "Chinese", null, null, Bigrams: true),
             new("ja", "Japanese", null, null, Bigrams: true),

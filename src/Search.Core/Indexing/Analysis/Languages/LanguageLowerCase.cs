@@ -6,8 +6,7 @@ namespace Search.Core.Indexing.Analysis.Languages;
 /// which a process with invariant globalization (this one: Directory.Build.props) does not have,
 /// so every Turkish or Greek article failed. Turkish: I is ı, İ (or I with a combining dot above)
 /// is i. Greek: final ς is σ and accented vowels lose their accent (tonos, dialytika), as the Greek
-/// stop list and stemmer expect. Russian (letter rules 1 on, <see cref="AnalysisSettings.Letters"/>):
-/// ё is е. Every other letter is lowered as everywhere.
+/// stop list and stemmer expect. Every other letter is lowered as everywhere.
 /// </summary>
 public sealed class LanguageLowerCase : TokenFilter
 {
@@ -21,7 +20,7 @@ public sealed class LanguageLowerCase : TokenFilter
     {
         _term = AddAttribute<ICharTermAttribute>();
         _turkish = casing == Casing.Turkish;
-        _lower = casing switch { Casing.Turkish => Turkish, Casing.Greek => Greek, _ => Russian };
+        _lower = _turkish ? Turkish : Greek;
     }
 
     public override bool IncrementToken()
@@ -51,10 +50,6 @@ public sealed class LanguageLowerCase : TokenFilter
         '\u0130' => 'i',
         _ => char.ToLowerInvariant(c),
     };
-
-    /// <summary>ё is written е in most Russian text (the dots are optional), so "еще" finds "ещё"
-    /// and "Пётр" finds "Петр".</summary>
-    private static char Russian(char c) => c is '\u0451' or '\u0401' ? '\u0435' : char.ToLowerInvariant(c);
 
     private static char Greek(char c) => c switch
     {

@@ -7,14 +7,15 @@ namespace Search.Core.Indexing;
 /// </summary>
 /// <param name="Letters">Which letters are made one before stemming: 0, as lower case leaves them
 /// (indexes built before the rules were recorded); 1, also the capital dotted I as i
-/// (<see cref="Analysis.InvariantLowerCase"/>) and Russian ё as е (<see cref="Analysis.Languages.LanguageLowerCase"/>).</param>
+/// (<see cref="Analysis.InvariantLowerCase"/>), subscript digits as digits (<see cref="Analysis.SubscriptDigits"/>) and
+/// each language's letters written two ways as one (<see cref="Analysis.Languages.LanguageChain.Letters"/>).</param>
 public sealed record AnalysisSettings(string Stemmer = "porter2", bool StopWords = true, string LanguageStemmer = Analysis.Languages.LanguageStemming.Snowball, int Letters = AnalysisSettings.LatestLetters)
 {
     public const int LatestLetters = 1;
 
     public static readonly AnalysisSettings Default = new();
 
-    /// <summary>Whether İ is lowered to i and ё read as е (<see cref="Letters"/> 1 or later).</summary>
+    /// <summary>Whether the letter rules of <see cref="Letters"/> 1 apply.</summary>
     public bool FoldsLetters => Letters >= 1;
 
     /// <summary>The languages' analysis as the index records it (null for an index from before).</summary>

@@ -51,6 +51,10 @@ public sealed class ArticleAnalyzer : Analyzer
     /// <summary>The language chain of title and body; null: English.</summary>
     internal Languages.LanguageChain? Language => _language;
 
+    /// <summary>Full text reads subscript digits as digits, from letter rules 1 on (<see cref="SubscriptDigits"/>).</summary>
+    protected override TextReader InitReader(string fieldName, TextReader reader) =>
+        _settings.FoldsLetters && (fieldName == Schema.AllText || Array.IndexOf(Schema.TextFields, fieldName) >= 0) ? new SubscriptDigits(reader) : reader;
+
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
         if (Array.IndexOf(Schema.KeywordFields, fieldName) >= 0)

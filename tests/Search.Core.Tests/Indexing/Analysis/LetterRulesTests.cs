@@ -70,6 +70,24 @@ public sealed class LetterRulesTests
     }
 
     [Fact]
+    public void Subscript_digits_are_the_digits_people_type_and_the_snippet_marks_the_words_as_written()
+    {
+        using var dir = new TempDir();
+        string root = Path.Combine(dir.Path, "archive");
+        Directory.CreateDirectory(root);
+        File.WriteAllText(Path.Combine(root, "air.txt"), "CO₂ and PM₂.₅ levels rise\n\nThe city measured record CO₂ emissions and PM₂.₅ readings, " +
+            "and water (H₂O) use fell, the report said; the footnote¹ was about methane.\n");
+        string index = Path.Combine(dir.Path, "index");
+        RunBuild(new BuildOptions { Roots = [root], IndexPath = index });
+        using var searcher = ArticleSearcher.Open(index);
+        foreach (string query in new[] { "CO2", "co₂", "\"CO2 emissions\"", "H2O", "PM2.5", "footnote" })
+            Assert.Single(searcher.Search(new SearchRequest { Query = query }).Hits);
+        var hit = Assert.Single(searcher.Search(new SearchRequest { Query = "\"co2 emissions\"" }).Hits);
+        Assert.Contains($"{Search.Core.Snippets.Highlight.Open}CO₂ emissions{Search.Core.Snippets.Highlight.Close}", hit.Snippet.Replace($"{Search.Core.Snippets.Highlight.Close} {Search.Core.Snippets.Highlight.Open}", " "), StringComparison.Ordinal);
+        Assert.Empty(searcher.Search(new SearchRequest { Query = "footnote1" }).Hits);
+    }
+
+    [Fact]
     public void An_index_built_before_the_rules_is_searched_as_it_was_built()
     {
         using var dir = new TempDir();

@@ -6,11 +6,17 @@ namespace Search.Core.Ingest;
 /// entries (names starting with '.') and the index folder itself; a folder it cannot read is
 /// reported, not fatal. A file under two of the roots given (a folder and a folder inside it, or
 /// one folder given twice) is listed once, under the outermost root, so it is one article and not
-/// a copy of itself with another id.
+/// a copy of itself with another id. The folders (and entries) it could not look into are listed
+/// apart: the files under them are unknown, not gone.
 /// </summary>
 public static class FileScanner
 {
-    public sealed record Result(List<ScannedFile> Files, List<(string Path, string Reason)> Problems);
+    /// <param name="Files">Every file found.</param>
+    /// <param name="Problems">What could not be looked at, named for the user (relative to its root).</param>
+    /// <param name="Unlisted">The absolute paths of the folders (and entries) that could not be looked
+    /// into: a folder without read permission, one that failed with an I/O error. Whatever the
+    /// index holds under them is not known to be gone.</param>
+    public sealed record Result(List<ScannedFile> Files, List<(string Path, string Reason)> Problems, List<string> Unlisted);
 
     public sealed record ScannedFile(SourceFile Source, long Size, long MtimeTicks);
 
@@ -21,6 +27,7 @@ public static class FileScanner
     {
         var files = new List<ScannedFile>();
         var problems = new List<(string, string)>();
+        var unlisted = new List<string>();
         string? exclude = excludeDirectory == null ? null : FullRoot(excludeDirectory);
         var listed = new HashSet<string>(StringComparer.Ordinal);
         // A root holds every root inside it, and has fewer parts than any of them: walked first, it
@@ -36,7 +43,7 @@ public static class FileScanner
                 files.Add(new ScannedFile(new SourceFile(root, info.Name, dir), info.Length, info.LastWriteTimeUtc.Ticks));
             }
             else if (Directory.Exists(root))
-                Walk(root, root, files, problems, new HashSet<string>(StringComparer.Ordinal), exclude);
+                Walk(root, root, files, problems, unlisted, new HashSet<string>(StringComparer.Ordinal), exclude);
             else
                 problems.Add((rootArg, "no such file or folder"));
             int kept = first;
@@ -45,11 +52,11 @@ public static class FileScanner
                     files[kept++] = files[i];
             files.RemoveRange(kept, files.Count - kept);
         }
-        return new Result(files, problems);
+        return new Result(files, problems, unlisted);
     }
 
     private static void Walk(string root, string dir, List<ScannedFile> files, List<(string, string)> problems,
-        HashSet<string> visited, string? exclude)
+        List<string> unlisted, HashSet<string> visited, string? exclude)
     {
         var stack = new Stack<string>();
         stack.Push(dir);
@@ -68,6 +75,7 @@ public static class FileScanner
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
             {
                 problems.Add((Relative(root, current) + "/", Reason(current, e)));
+                unlisted.Add(current);
                 continue;
             }
             Array.Sort(entries, (a, b) => string.CompareOrdinal(a.Name, b.Name));
@@ -97,6 +105,7 @@ public static class FileScanner
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
                     problems.Add((Relative(root, entry.FullName), Reason(entry.FullName, e)));
+                    unlisted.Add(entry.FullName);
                 }
             }
             for (int i = subdirs.Count - 1; i >= 0; i--)

@@ -98,6 +98,21 @@ public sealed class CliReliabilityTests : IDisposable
         Assert.Equal(0, SearchCli.InProcess("query", "zebras", "--index", index).Code);
     }
 
+    /// <summary>An index folder that cannot be made because a part of its path is a file (a typo,
+    /// `--index notes.txt/index`) said "unexpected error: DirectoryNotFoundException".</summary>
+    [Fact]
+    public void An_index_path_through_a_file_is_one_line_naming_the_file()
+    {
+        _dir.File("corpus/a.txt", "An article\n\nAbout zebras and the news.\n");
+        string notes = _dir.File("notes.txt", "buy milk");
+        string index = Path.Combine(notes, "index");
+        var run = SearchCli.InProcess("index", _dir.Sub("corpus"), "--index", index, "--quiet");
+        Assert.Equal(1, run.Code);
+        OneLine(run.Err);
+        Assert.Equal($"search: cannot create index folder {index}: {notes} is a file, not a folder", run.Err.Trim());
+        Assert.Equal("buy milk", File.ReadAllText(notes));
+    }
+
     [Fact]
     public void An_index_of_another_schema_version_tells_the_user_to_rebuild()
     {

@@ -98,11 +98,25 @@ public static class IndexCommand
 
     private static int Run(Output o, BuildOptions options, ProgressDisplay progress, bool json)
     {
+        var leftOut = LeftOutOfRebuild(options);
         var summary = Build(o, options, progress);
         if (json)
             o.Out.WriteLine(JsonRenderer.Summary(summary));
         else
             PrintSummary(o, summary, options.IndexPath);
+        if (leftOut.Count > 0 && !summary.NothingWritten)
+        {
+            // --rebuild PATH keeps only PATH: the folders the index held besides go with the old
+            // index. Said, as the counts cannot say it (a rebuild starts from no article).
+            string names = string.Join(", ", leftOut.Select(TerminalText.Name));
+            string note = summary.Interrupted
+                ? $"Left out: {names}: not among the paths given to --rebuild; their articles leave the index when it finishes (`search index PATH` adds a folder back)"
+                : $"Left out: {names}: not among the paths given to --rebuild, so their articles are no longer in the index (`search index PATH` adds a folder back)";
+            if (json)
+                o.Err.WriteLine("search: note: " + note);
+            else
+                TextWrap.WriteHanging(o.Out, "", 0, note, o.Width);
+        }
         if (summary.Interrupted)
             return InterruptedCode;
         if (summary.NothingWritten)
@@ -116,6 +130,18 @@ public static class IndexCommand
             return 1;
         }
         return 0;
+    }
+
+    /// <summary>The folders the index was built from that a `--rebuild` of other paths leaves
+    /// out (read before the build records the new list).</summary>
+    private static List<string> LeftOutOfRebuild(BuildOptions options)
+    {
+        if (!options.Rebuild)
+            return [];
+        var given = options.Roots.Select(FileScanner.FullRoot).ToList();
+        return RecordedRoots.Read(options.IndexPath)
+            .Where(r => !given.Any(g => r == g || r.StartsWith(g + Path.DirectorySeparatorChar, StringComparison.Ordinal)))
+            .ToList();
     }
 
     /// <summary>`--csv-columns`, `--csv-delimiter`, `--csv-quote`; null when none is given.</summary>

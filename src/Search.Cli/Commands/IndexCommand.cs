@@ -163,6 +163,8 @@ public static class IndexCommand
     private static List<string> Roots(IEnumerable<string> paths, bool samples, string index)
     {
         var roots = paths.ToList();
+        if (roots.Any(string.IsNullOrWhiteSpace))
+            throw new UsageException("a PATH to index is empty (an unset shell variable?); name a folder or file of articles");
         if (samples)
             roots.Add(SeedLocator.Find());
         if (roots.Count > 0)

@@ -135,6 +135,23 @@ public sealed class IndexCommandTests : IDisposable
         Assert.False(Directory.Exists(index));
     }
 
+    /// <summary>`search index "$ARCHIVE"` with the variable unset said "unexpected error:
+    /// ArgumentException: The value cannot be an empty string."</summary>
+    [Fact]
+    public void An_empty_path_is_a_command_line_error()
+    {
+        string archive = Folder("archive", ("a.txt", "Harbour news\n\nThe harbour reopened.\n"));
+        string index = Path.Combine(Dir, "index");
+        foreach (var args in new[] { new[] { "index", "", "--index", index }, new[] { "index", archive, " ", "--index", index } })
+        {
+            var run = SearchCli.InProcess(args);
+            Assert.Equal(2, run.Code);
+            Assert.Equal("search: a PATH to index is empty (an unset shell variable?); name a folder or file of articles", run.Err.Trim().Split('\n')[0]);
+            Assert.DoesNotContain("unexpected", run.Err);
+        }
+        Assert.False(Directory.Exists(index));
+    }
+
     [Fact]
     public void Samples_are_indexed_when_asked_for_and_ignored_files_are_named()
     {

@@ -28,7 +28,9 @@ public static class FileScanner
         var files = new List<ScannedFile>();
         var problems = new List<(string, string)>();
         var unlisted = new List<string>();
-        string? exclude = excludeDirectory == null ? null : FullRoot(excludeDirectory);
+        // By its real path: an index given through a link (`--index ~/idx`, a link to
+        // ~/archive/idx) is still the folder met inside the root, and its own files are not articles.
+        string? exclude = excludeDirectory == null ? null : RealPath(FullRoot(excludeDirectory));
         var listed = new HashSet<string>(StringComparer.Ordinal);
         // A root holds every root inside it, and has fewer parts than any of them: walked first, it
         // names their files by its own relative paths, as a build of it alone would.
@@ -63,9 +65,10 @@ public static class FileScanner
         while (stack.Count > 0)
         {
             string current = stack.Pop();
-            if (!visited.Add(RealPath(current)))
+            string real = RealPath(current);
+            if (!visited.Add(real))
                 continue; // a symlink led back to a folder already walked
-            if (exclude != null && string.Equals(current, exclude, StringComparison.Ordinal))
+            if (exclude != null && string.Equals(real, exclude, StringComparison.Ordinal))
                 continue;
             FileSystemInfo[] entries;
             try

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using Search.Cli.Rendering;
 using Search.Core;
 using Search.Core.Indexing;
@@ -12,7 +13,8 @@ public static class IndexCommand
 {
     private static readonly string[] DateOrders = ["mdy", "dmy"];
 
-    /// <summary>Exit status of a build stopped with Ctrl-C (128 + SIGINT, as shells report it).</summary>
+    /// <summary>Exit status of a build stopped with Ctrl-C (128 + SIGINT, as shells report it), or
+    /// with SIGTERM, which stops it the same way.</summary>
     public const int InterruptedCode = 130;
 
     /// <summary>The build's defaults, where Core declares them (the commit interval among them).</summary>
@@ -31,7 +33,7 @@ public static class IndexCommand
         Ctrl-C stops at once, keeps what was read, and the next run finishes the rest.
 
         Exit status: 0 ok, 1 nothing readable, a damaged index or an I/O error, 2 bad command line,
-        3 index locked, 130 stopped with Ctrl-C.
+        3 index locked, 130 stopped with Ctrl-C (or SIGTERM).
         """;
 
     public static Command Create(Output o)
@@ -192,18 +194,31 @@ public static class IndexCommand
     {
         using var cancel = new CancellationTokenSource();
         using var finished = new ManualResetEventSlim();
+        void Stop(string again)
+        {
+            o.Err.WriteLine();
+            o.Err.WriteLine($"stopping: committing what is indexed so far ({again} to quit at once)");
+            cancel.Cancel();
+            if (options.Live is { } live)
+                LeaveIfStillRunning(o, live, finished, options.Roots, options.IndexPath);
+        }
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {
             if (cancel.IsCancellationRequested)
                 return; // second Ctrl-C: let the runtime end the process
             e.Cancel = true;
-            o.Err.WriteLine();
-            o.Err.WriteLine("stopping: committing what is indexed so far (Ctrl-C again to quit at once)");
-            cancel.Cancel();
-            if (options.Live is { } live)
-                LeaveIfStillRunning(o, live, finished, options.Roots, options.IndexPath);
+            Stop("Ctrl-C again");
         };
         Console.CancelKeyPress += onCancel;
+        // `kill`, `timeout`, `systemctl stop` and `docker stop` send SIGTERM: the build died on the
+        // spot, without a word or its last commit. Now it stops as on Ctrl-C.
+        using var terminate = OnTerminate(context =>
+        {
+            if (cancel.IsCancellationRequested)
+                return; // a second one: let the runtime end the process
+            context.Cancel = true;
+            Stop("kill again");
+        });
         try
         {
             return IndexBuilder.Build(options, cancel.Token);
@@ -213,6 +228,18 @@ public static class IndexCommand
             finished.Set();
             progress.Done();
             Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    private static PosixSignalRegistration? OnTerminate(Action<PosixSignalContext> handler)
+    {
+        try
+        {
+            return PosixSignalRegistration.Create(PosixSignal.SIGTERM, handler);
+        }
+        catch (PlatformNotSupportedException)
+        {
+            return null;
         }
     }
 

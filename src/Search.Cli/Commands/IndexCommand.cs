@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using Search.Cli.Rendering;
 using Search.Core;
 using Search.Core.Indexing;
@@ -12,7 +13,8 @@ public static class IndexCommand
 {
     private static readonly string[] DateOrders = ["mdy", "dmy"];
 
-    /// <summary>Exit status of a build stopped with Ctrl-C (128 + SIGINT, as shells report it).</summary>
+    /// <summary>Exit status of a build stopped with Ctrl-C (128 + SIGINT, as shells report it), or
+    /// with SIGTERM, which stops it the same way.</summary>
     public const int InterruptedCode = 130;
 
     /// <summary>The build's defaults, where Core declares them (the commit interval among them).</summary>
@@ -31,7 +33,7 @@ public static class IndexCommand
         Ctrl-C stops at once, keeps what was read, and the next run finishes the rest.
 
         Exit status: 0 ok, 1 nothing readable, a damaged index or an I/O error, 2 bad command line,
-        3 index locked, 130 stopped with Ctrl-C.
+        3 index locked, 130 stopped with Ctrl-C (or SIGTERM).
         """;
 
     public static Command Create(Output o)
@@ -98,11 +100,25 @@ public static class IndexCommand
 
     private static int Run(Output o, BuildOptions options, ProgressDisplay progress, bool json)
     {
+        var leftOut = LeftOutOfRebuild(options);
         var summary = Build(o, options, progress);
         if (json)
             o.Out.WriteLine(JsonRenderer.Summary(summary));
         else
             PrintSummary(o, summary, options.IndexPath);
+        if (leftOut.Count > 0 && !summary.NothingWritten)
+        {
+            // --rebuild PATH keeps only PATH: the folders the index held besides go with the old
+            // index. Said, as the counts cannot say it (a rebuild starts from no article).
+            string names = string.Join(", ", leftOut.Select(TerminalText.Name));
+            string note = summary.Interrupted
+                ? $"Left out: {names}: not among the paths given to --rebuild; their articles leave the index when it finishes (`search index PATH` adds a folder back)"
+                : $"Left out: {names}: not among the paths given to --rebuild, so their articles are no longer in the index (`search index PATH` adds a folder back)";
+            if (json)
+                o.Err.WriteLine("search: note: " + note);
+            else
+                TextWrap.WriteHanging(o.Out, "", 0, note, o.Width);
+        }
         if (summary.Interrupted)
             return InterruptedCode;
         if (summary.NothingWritten)
@@ -116,6 +132,18 @@ public static class IndexCommand
             return 1;
         }
         return 0;
+    }
+
+    /// <summary>The folders the index was built from that a `--rebuild` of other paths leaves
+    /// out (read before the build records the new list).</summary>
+    private static List<string> LeftOutOfRebuild(BuildOptions options)
+    {
+        if (!options.Rebuild)
+            return [];
+        var given = options.Roots.Select(FileScanner.FullRoot).ToList();
+        return RecordedRoots.Read(options.IndexPath)
+            .Where(r => !given.Any(g => r == g || r.StartsWith(g + Path.DirectorySeparatorChar, StringComparison.Ordinal)))
+            .ToList();
     }
 
     /// <summary>`--csv-columns`, `--csv-delimiter`, `--csv-quote`; null when none is given.</summary>
@@ -137,6 +165,8 @@ public static class IndexCommand
     private static List<string> Roots(IEnumerable<string> paths, bool samples, string index)
     {
         var roots = paths.ToList();
+        if (roots.Any(string.IsNullOrWhiteSpace))
+            throw new UsageException("a PATH to index is empty (an unset shell variable?); name a folder or file of articles");
         if (samples)
             roots.Add(SeedLocator.Find());
         if (roots.Count > 0)
@@ -164,18 +194,31 @@ public static class IndexCommand
     {
         using var cancel = new CancellationTokenSource();
         using var finished = new ManualResetEventSlim();
+        void Stop(string again)
+        {
+            o.Err.WriteLine();
+            o.Err.WriteLine($"stopping: committing what is indexed so far ({again} to quit at once)");
+            cancel.Cancel();
+            if (options.Live is { } live)
+                LeaveIfStillRunning(o, live, finished, options.Roots, options.IndexPath);
+        }
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {
             if (cancel.IsCancellationRequested)
                 return; // second Ctrl-C: let the runtime end the process
             e.Cancel = true;
-            o.Err.WriteLine();
-            o.Err.WriteLine("stopping: committing what is indexed so far (Ctrl-C again to quit at once)");
-            cancel.Cancel();
-            if (options.Live is { } live)
-                LeaveIfStillRunning(o, live, finished, options.Roots, options.IndexPath);
+            Stop("Ctrl-C again");
         };
         Console.CancelKeyPress += onCancel;
+        // `kill`, `timeout`, `systemctl stop` and `docker stop` send SIGTERM: the build died on the
+        // spot, without a word or its last commit. Now it stops as on Ctrl-C.
+        using var terminate = OnTerminate(context =>
+        {
+            if (cancel.IsCancellationRequested)
+                return; // a second one: let the runtime end the process
+            context.Cancel = true;
+            Stop("kill again");
+        });
         try
         {
             return IndexBuilder.Build(options, cancel.Token);
@@ -185,6 +228,18 @@ public static class IndexCommand
             finished.Set();
             progress.Done();
             Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    private static PosixSignalRegistration? OnTerminate(Action<PosixSignalContext> handler)
+    {
+        try
+        {
+            return PosixSignalRegistration.Create(PosixSignal.SIGTERM, handler);
+        }
+        catch (PlatformNotSupportedException)
+        {
+            return null;
         }
     }
 

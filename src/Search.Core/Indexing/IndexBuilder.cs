@@ -127,11 +127,9 @@ public static class IndexBuilder
             if (completed)
             {
                 VanishedFiles.Remove(scan, options.Roots, changes, checkpoints, session.Writer, accounting);
-                var scanned = new HashSet<string>(scan.Files.Select(f => f.Source.FullPath), StringComparer.Ordinal);
-                var present = options.Roots.Select(FileScanner.FullRoot).Where(r => Directory.Exists(r) || File.Exists(r)).ToList();
                 // Problems of files gone from a scanned root go with them.
-                session.Problems = () => accounting.CurrentProblems(gone: path => !scanned.Contains(path)
-                    && present.Any(r => path == r || path.StartsWith(r + Path.DirectorySeparatorChar, StringComparison.Ordinal)));
+                var gone = VanishedFiles.Rule(scan, options.Roots);
+                session.Problems = () => accounting.CurrentProblems(gone);
                 session.Complete = true;
             }
             checkpoints.Commit(recheckDone: completed);

@@ -6,11 +6,17 @@ namespace Search.Core.Ingest;
 /// entries (names starting with '.') and the index folder itself; a folder it cannot read is
 /// reported, not fatal. A file under two of the roots given (a folder and a folder inside it, or
 /// one folder given twice) is listed once, under the outermost root, so it is one article and not
-/// a copy of itself with another id.
+/// a copy of itself with another id. The folders (and entries) it could not look into are listed
+/// apart: the files under them are unknown, not gone.
 /// </summary>
 public static class FileScanner
 {
-    public sealed record Result(List<ScannedFile> Files, List<(string Path, string Reason)> Problems);
+    /// <param name="Files">Every file found.</param>
+    /// <param name="Problems">What could not be looked at, named for the user (relative to its root).</param>
+    /// <param name="Unlisted">The absolute paths of the folders (and entries) that could not be looked
+    /// into: a folder without read permission, one that failed with an I/O error. Whatever the
+    /// index holds under them is not known to be gone.</param>
+    public sealed record Result(List<ScannedFile> Files, List<(string Path, string Reason)> Problems, List<string> Unlisted);
 
     public sealed record ScannedFile(SourceFile Source, long Size, long MtimeTicks);
 
@@ -21,7 +27,10 @@ public static class FileScanner
     {
         var files = new List<ScannedFile>();
         var problems = new List<(string, string)>();
-        string? exclude = excludeDirectory == null ? null : FullRoot(excludeDirectory);
+        var unlisted = new List<string>();
+        // By its real path: an index given through a link (`--index ~/idx`, a link to
+        // ~/archive/idx) is still the folder met inside the root, and its own files are not articles.
+        string? exclude = excludeDirectory == null ? null : RealPath(FullRoot(excludeDirectory));
         var listed = new HashSet<string>(StringComparer.Ordinal);
         // A root holds every root inside it, and has fewer parts than any of them: walked first, it
         // names their files by its own relative paths, as a build of it alone would.
@@ -36,7 +45,7 @@ public static class FileScanner
                 files.Add(new ScannedFile(new SourceFile(root, info.Name, dir), info.Length, info.LastWriteTimeUtc.Ticks));
             }
             else if (Directory.Exists(root))
-                Walk(root, root, files, problems, new HashSet<string>(StringComparer.Ordinal), exclude);
+                Walk(root, root, files, problems, unlisted, new HashSet<string>(StringComparer.Ordinal), exclude);
             else
                 problems.Add((rootArg, "no such file or folder"));
             int kept = first;
@@ -45,20 +54,21 @@ public static class FileScanner
                     files[kept++] = files[i];
             files.RemoveRange(kept, files.Count - kept);
         }
-        return new Result(files, problems);
+        return new Result(files, problems, unlisted);
     }
 
     private static void Walk(string root, string dir, List<ScannedFile> files, List<(string, string)> problems,
-        HashSet<string> visited, string? exclude)
+        List<string> unlisted, HashSet<string> visited, string? exclude)
     {
         var stack = new Stack<string>();
         stack.Push(dir);
         while (stack.Count > 0)
         {
             string current = stack.Pop();
-            if (!visited.Add(RealPath(current)))
+            string real = RealPath(current);
+            if (!visited.Add(real))
                 continue; // a symlink led back to a folder already walked
-            if (exclude != null && string.Equals(current, exclude, StringComparison.Ordinal))
+            if (exclude != null && string.Equals(real, exclude, StringComparison.Ordinal))
                 continue;
             FileSystemInfo[] entries;
             try
@@ -68,6 +78,7 @@ public static class FileScanner
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
             {
                 problems.Add((Relative(root, current) + "/", Reason(current, e)));
+                unlisted.Add(current);
                 continue;
             }
             Array.Sort(entries, (a, b) => string.CompareOrdinal(a.Name, b.Name));
@@ -97,6 +108,7 @@ public static class FileScanner
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
                     problems.Add((Relative(root, entry.FullName), Reason(entry.FullName, e)));
+                    unlisted.Add(entry.FullName);
                 }
             }
             for (int i = subdirs.Count - 1; i >= 0; i--)

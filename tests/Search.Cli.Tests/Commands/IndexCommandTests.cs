@@ -97,6 +97,29 @@ public sealed class IndexCommandTests : IDisposable
         Assert.Equal(Path.Combine(archive, "c.txt"), article.RootElement.GetProperty("path").GetString());
     }
 
+    /// <summary>`--rebuild PATH` keeps only PATH, as documented; the articles of the index's other
+    /// folders went with the old index while the summary said "0 removed" and named none of them
+    /// (the error for other analysis settings says "add --rebuild", which users add to the command
+    /// they typed, with its one path).</summary>
+    [Fact]
+    public void A_rebuild_of_fewer_folders_names_the_folders_it_leaves_out()
+    {
+        string archive = Folder("archive", ("a.txt", "Harbour news\n\nThe harbour reopened after the storm.\n"));
+        string more = Folder("more", ("b.txt", "Canal news\n\nThe canal froze.\n"));
+        string index = Path.Combine(Dir, "index");
+        Assert.Equal(0, SearchCli.InProcess("index", archive, more, "--index", index).Code);
+
+        var rebuilt = SearchCli.InProcess("index", archive, "--rebuild", "--index", index);
+        Assert.Equal(0, rebuilt.Code);
+        Assert.Contains($"Left out: {more}: not among the paths given to --rebuild, so their articles are no longer in the index", rebuilt.Out);
+        Assert.Contains("index:    1 article ", rebuilt.Out);
+
+        // A rebuild of every folder, named or recorded, leaves nothing out and says nothing.
+        Assert.Equal(0, SearchCli.InProcess("index", more, "--index", index).Code);
+        Assert.DoesNotContain("Left out", SearchCli.InProcess("index", "--rebuild", "--index", index).Out);
+        Assert.DoesNotContain("Left out", SearchCli.InProcess("index", Dir, "--rebuild", "--index", index).Out);
+    }
+
     [Fact]
     public void Without_a_path_or_an_index_nothing_is_built_and_the_message_says_what_to_do()
     {
@@ -109,6 +132,23 @@ public sealed class IndexCommandTests : IDisposable
         var query = SearchCli.InProcess("query", "harbour", "--index", index);
         Assert.Equal(1, query.Code);
         Assert.Contains("--samples", query.Err);
+        Assert.False(Directory.Exists(index));
+    }
+
+    /// <summary>`search index "$ARCHIVE"` with the variable unset said "unexpected error:
+    /// ArgumentException: The value cannot be an empty string."</summary>
+    [Fact]
+    public void An_empty_path_is_a_command_line_error()
+    {
+        string archive = Folder("archive", ("a.txt", "Harbour news\n\nThe harbour reopened.\n"));
+        string index = Path.Combine(Dir, "index");
+        foreach (var args in new[] { new[] { "index", "", "--index", index }, new[] { "index", archive, " ", "--index", index } })
+        {
+            var run = SearchCli.InProcess(args);
+            Assert.Equal(2, run.Code);
+            Assert.Equal("search: a PATH to index is empty (an unset shell variable?); name a folder or file of articles", run.Err.Trim().Split('\n')[0]);
+            Assert.DoesNotContain("unexpected", run.Err);
+        }
         Assert.False(Directory.Exists(index));
     }
 

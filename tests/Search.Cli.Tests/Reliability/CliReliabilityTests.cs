@@ -98,6 +98,21 @@ public sealed class CliReliabilityTests : IDisposable
         Assert.Equal(0, SearchCli.InProcess("query", "zebras", "--index", index).Code);
     }
 
+    /// <summary>An index folder that cannot be made because a part of its path is a file (a typo,
+    /// `--index notes.txt/index`) said "unexpected error: DirectoryNotFoundException".</summary>
+    [Fact]
+    public void An_index_path_through_a_file_is_one_line_naming_the_file()
+    {
+        _dir.File("corpus/a.txt", "An article\n\nAbout zebras and the news.\n");
+        string notes = _dir.File("notes.txt", "buy milk");
+        string index = Path.Combine(notes, "index");
+        var run = SearchCli.InProcess("index", _dir.Sub("corpus"), "--index", index, "--quiet");
+        Assert.Equal(1, run.Code);
+        OneLine(run.Err);
+        Assert.Equal($"search: cannot create index folder {index}: {notes} is a file, not a folder", run.Err.Trim());
+        Assert.Equal("buy milk", File.ReadAllText(notes));
+    }
+
     [Fact]
     public void An_index_of_another_schema_version_tells_the_user_to_rebuild()
     {
@@ -218,6 +233,77 @@ public sealed class CliReliabilityTests : IDisposable
             File.SetUnixFileMode(secret, UnixFileMode.UserRead | UnixFileMode.UserWrite);
             File.SetUnixFileMode(closedDir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
+    }
+
+    /// <summary>
+    /// A folder that cannot be read (its permissions changed, a network share refusing) is not a
+    /// folder whose files were deleted: its articles stay in the index, and come back into view
+    /// unchanged when it can be read again. (They were removed as vanished files.) As root, both
+    /// builds run as nobody, as above.
+    /// </summary>
+    [PermissionsFact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public void A_folder_that_cannot_be_read_keeps_its_articles()
+    {
+        string corpus = _dir.Sub("kept");
+        _dir.File("kept/ok.txt", "Readable article\n\nokpermword body.\n");
+        string closedDir = _dir.Sub("kept/closed");
+        _dir.File("kept/closed/inside.txt", "Inside a folder closed later\n\nclosedword.\n");
+        _dir.File("kept/closed/deeper/more.txt", "Deeper inside\n\nclosedword again.\n");
+        string index = _dir.Sub("kept-index");
+        var first = IndexAsUnprivileged(corpus, index);
+        Assert.Equal(3, first.GetProperty("articles_added").GetInt32());
+        File.SetUnixFileMode(closedDir, UnixFileMode.None);
+        try
+        {
+            var second = IndexAsUnprivileged(corpus, index);
+            Assert.Equal(0, second.GetProperty("articles_removed").GetInt32());
+            Assert.Equal(3, second.GetProperty("documents_in_index").GetInt32());
+            Assert.Contains(second.GetProperty("skipped").EnumerateArray(),
+                s => s.GetProperty("file").GetString() == "closed/" && s.GetProperty("reason").GetString() == "permission denied");
+        }
+        finally
+        {
+            File.SetUnixFileMode(closedDir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+                | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        }
+        var third = IndexAsUnprivileged(corpus, index);
+        Assert.Equal((0, 3), (third.GetProperty("articles_added").GetInt32(), third.GetProperty("articles_unchanged").GetInt32()));
+    }
+
+    /// <summary>`search index CORPUS --index INDEX --json`, as nobody when running as root (who
+    /// reads every folder); its summary.</summary>
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    private System.Text.Json.JsonElement IndexAsUnprivileged(string corpus, string index)
+    {
+        string output;
+        if (PermissionsFactAttribute.IsRoot)
+        {
+            var open = (UnixFileMode)Convert.ToInt32("777", 8);
+            File.SetUnixFileMode(_dir.Path, open);
+            foreach (string folder in Directory.GetDirectories(corpus, "*", SearchOption.AllDirectories).Prepend(corpus))
+                if (File.GetUnixFileMode(folder) != UnixFileMode.None)
+                    File.SetUnixFileMode(folder, open);
+            if (Directory.Exists(index))
+                foreach (string entry in Directory.GetFileSystemEntries(index).Prepend(index))
+                    File.SetUnixFileMode(entry, open); // the index nobody wrote is nobody's to update
+            var psi = new ProcessStartInfo("/usr/bin/setpriv") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
+            foreach (string a in new[] { "--reuid=65534", "--regid=65534", "--clear-groups", "dotnet", SearchCli.Dll, "index", corpus, "--index", index, "--json" })
+                psi.ArgumentList.Add(a);
+            psi.Environment["HOME"] = Path.GetTempPath();
+            psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+            using var child = new SearchCli.Child(psi);
+            Assert.True(child.Wait(TimeSpan.FromMinutes(2)) == 0, $"exit {child.Process.ExitCode}: {child.Err}");
+            output = child.Out;
+        }
+        else
+        {
+            var run = SearchCli.InProcess("index", corpus, "--index", index, "--json");
+            Assert.True(run.Code == 0, run.Err);
+            output = run.Out;
+        }
+        _log.WriteLine(output);
+        return System.Text.Json.JsonDocument.Parse(output).RootElement.Clone();
     }
 }
 

@@ -43,4 +43,24 @@ public sealed class ReadOnlyDiskTests : IDisposable
             disk.ReadOnly(false);
         }
     }
+
+    /// <summary>A new index on a disk mounted read-only said "unexpected error: IOException:
+    /// Read-only file system" (an existing one was refused with the line above).</summary>
+    [SmallDiskFact]
+    public void A_new_index_on_a_read_only_disk_is_one_line()
+    {
+        using var disk = new SmallDisk(_dir.Sub("disk"), "1m");
+        disk.ReadOnly(true);
+        try
+        {
+            string index = Path.Combine(disk.Path, "idx");
+            var refused = SearchCli.InProcess("index", RepoPaths.SeedArticle, "--index", index, "--quiet");
+            Assert.Equal(1, refused.Code);
+            Assert.Equal($"search: cannot create index folder {index}: it is on a read-only file system; use --index to build one on a writable disk", refused.Err.Trim());
+        }
+        finally
+        {
+            disk.ReadOnly(false);
+        }
+    }
 }

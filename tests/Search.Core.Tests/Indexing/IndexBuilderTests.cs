@@ -122,6 +122,12 @@ public sealed class IndexBuilderTests
                 File.WriteAllLines(Path.Combine(root, "feed.jsonl"), lines.Append("{\"id\":\"extra\",\"title\":\"Extra\",\"body\":\"One more.\"}"));
             var summary = Run(rebuild: false);
             Assert.Equal(300 + 10 + round, summary.DocumentsInIndex);
+            // Every record that lost to a later one of its id is listed at its line, once (they
+            // were dropped unsaid): 9 of each id's 10.
+            var lastOfEach = Enumerable.Range(0, 10).Select(d => Enumerable.Range(1, 400).Last(n => n % 4 == 0 && n / 4 % 10 == d));
+            Assert.Equal(Enumerable.Range(1, 400).Where(n => n % 4 == 0).Except(lastOfEach).Order(),
+                summary.Skipped.Select(k => k.Line ?? 0).Order());
+            Assert.All(summary.Skipped, k => Assert.Equal(("feed.jsonl", "its id is repeated later in the file, and the last record with that id is indexed in its place"), (k.File, k.Reason)));
             using var searcher = ArticleSearcher.Open(index);
             for (int d = 0; d < 10; d++)
             {

@@ -23,6 +23,27 @@ public sealed class FileScannerTests
         Assert.Empty(scan.Problems);
     }
 
+    /// <summary>The index folder inside the root was left out by its path as given: through a link
+    /// (`--index ~/idx` where ~/idx is a link to ~/archive/idx), or with the root given through one,
+    /// the index's own files were scanned and listed as ignored, fourteen lines of them.</summary>
+    [Fact]
+    public void The_index_folder_inside_the_root_is_left_out_when_either_is_named_through_a_link()
+    {
+        using var dir = new TempDir();
+        string root = Directory.CreateDirectory(Path.Combine(dir.Path, "archive")).FullName;
+        File.WriteAllText(Path.Combine(root, "lead.txt"), "Lead\n\nA body.\n");
+        string index = Directory.CreateDirectory(Path.Combine(root, "idx")).FullName;
+        File.WriteAllText(Path.Combine(index, "segments_1"), "");
+        File.WriteAllText(Path.Combine(index, "_0.fdt"), "");
+        string indexLink = Path.Combine(dir.Path, "idx-link"), rootLink = Path.Combine(dir.Path, "archive-link");
+        Directory.CreateSymbolicLink(indexLink, index);
+        Directory.CreateSymbolicLink(rootLink, root);
+
+        Assert.Equal(["lead.txt"], FileScanner.Scan([root], excludeDirectory: indexLink).Files.Select(f => f.Source.RelativePath));
+        Assert.Equal(["lead.txt"], FileScanner.Scan([rootLink], excludeDirectory: index).Files.Select(f => f.Source.RelativePath));
+        Assert.Equal(["lead.txt"], FileScanner.Scan([rootLink], excludeDirectory: Path.Combine(rootLink, "idx")).Files.Select(f => f.Source.RelativePath));
+    }
+
     [Fact]
     public void A_name_that_is_not_UTF8_is_reported_as_such_and_the_rest_is_found()
     {

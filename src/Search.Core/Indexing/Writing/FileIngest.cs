@@ -118,7 +118,19 @@ public sealed class FileIngest(
                 items = items.ToList(); // small files: read errors surface before the index is touched (a gzipped one may expand to any size: streamed)
             Send(work, items, send);
             if (bytes == null)
-                uncounted = Math.Max(0, file.Size - Interlocked.Read(ref work.BytesCounted));
+            {
+                long counted = Interlocked.Read(ref work.BytesCounted);
+                if (counted == 0 && work.Failure == null)
+                {
+                    // A reader that takes its file whole (one big text, page or PDF) does not count
+                    // as it reads, and the summary's "MB read" left out a 50 MB article: the file
+                    // was read all the same.
+                    accounting.Read(Math.Max(0, file.Size - (head?.Length ?? 0)));
+                    uncounted = 0;
+                }
+                else
+                    uncounted = Math.Max(0, file.Size - counted);
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ReaderFailedException)
         {

@@ -35,6 +35,10 @@ public sealed class FileWork
     /// ids that can repeat within a file (stated ids). Guarded by <see cref="Lock"/>.</summary>
     public Dictionary<long, long> Positions { get; } = new();
 
+    /// <summary>The line of the record at each id's position in <see cref="Positions"/> (to name
+    /// the record a later one replaces). Guarded by <see cref="Lock"/>.</summary>
+    public Dictionary<long, int> Lines { get; } = new();
+
     public object Lock { get; } = new();
 
     // Counters and flags below are fields, not properties, because the pipeline's threads update

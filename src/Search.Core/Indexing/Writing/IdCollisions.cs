@@ -14,7 +14,7 @@ public static class IdCollisions
         if (terms == null)
             return found;
         var live = MultiFields.GetLiveDocs(reader);
-        var fields = new HashSet<string> { Schema.File };
+        var fields = new HashSet<string> { Schema.File, Schema.Path };
         var e = terms.GetEnumerator();
         DocsEnum? docs = null;
         while (e.MoveNext())
@@ -22,12 +22,18 @@ public static class IdCollisions
             if (e.DocFreq <= 1)
                 continue;
             docs = e.Docs(live, docs, DocsFlags.NONE);
-            var files = new List<string>();
+            var files = new List<(string File, string Path)>();
             int doc;
             while ((doc = docs.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS)
-                files.Add(reader.Document(doc, fields).Get(Schema.File) ?? "");
+            {
+                var stored = reader.Document(doc, fields);
+                files.Add((stored.Get(Schema.File) ?? "", stored.Get(Schema.Path) ?? ""));
+            }
+            // A file is named relative to its root, so a.txt of two roots is "a.txt" twice: then
+            // they are named by their paths, which `search show --file` takes too.
+            bool sameNames = files.Select(f => f.File).Distinct(StringComparer.Ordinal).Count() < files.Count;
             if (files.Count > 1)
-                found.Add(new IdCollision(e.Term.Utf8ToString(), files.Order(StringComparer.Ordinal).ToList()));
+                found.Add(new IdCollision(e.Term.Utf8ToString(), files.Select(f => sameNames ? f.Path : f.File).Order(StringComparer.Ordinal).ToList()));
         }
         return found;
     }

@@ -8,7 +8,8 @@ namespace Search.Core.Indexing.Writing;
 /// another. Within a file, a record whose content hash equals what the index holds is left alone;
 /// a changed one is updated; a new one is added (without the delete-by-key an update costs). An
 /// id repeated within a file is settled by position, the last record winning as it would in file
-/// order, even though batches of one file are added by several threads out of order.
+/// order, even though batches of one file are added by several threads out of order; each record
+/// that loses is listed at its line, so none is dropped unsaid.
 /// </summary>
 public sealed class RecordWriter(IndexWriter writer, BuildAccounting accounting)
 {
@@ -37,9 +38,13 @@ public sealed class RecordWriter(IndexWriter writer, BuildAccounting accounting)
                 // An earlier record of the same id, overtaken by a later one: the later one stays.
                 // (Ids are compared by a 64-bit hash: two different ids of one file would have to
                 // collide, odds about 1e-8 for a million ids, and arrive out of order to be mistaken.)
-                if (repeated && (before & ~WrittenBit) > position)
+                bool overtaken = repeated && (before & ~WrittenBit) > position;
+                if (repeated)
+                    Superseded(work, overtaken ? article.Line : work.Lines[idHash]);
+                if (overtaken)
                     return false;
                 work.Positions[idHash] = position;
+                work.Lines[idHash] = article.Line;
             }
             if (!Decide(work, article.Id, hash, repeated, doc))
                 return false;
@@ -47,6 +52,14 @@ public sealed class RecordWriter(IndexWriter writer, BuildAccounting accounting)
                 work.Positions[idHash] = (long)position | WrittenBit;
             return true;
         }
+    }
+
+    /// <summary>Lists the record at <paramref name="line"/>, replaced by a later record of its id:
+    /// once per record, as each loses once (on arrival, or when a later one displaces it).</summary>
+    private void Superseded(FileWork work, int line)
+    {
+        accounting.Skip(work.Source.RelativePath, line, "its id is repeated later in the file, and the last record with that id is indexed in its place", work.Path);
+        Interlocked.Increment(ref work.Problems);
     }
 
     /// <summary>Adds, updates or leaves the record; true when it was written.</summary>

@@ -54,6 +54,20 @@ public sealed class RecordWriterTests
         Assert.Equal(2, second.DocumentsInIndex);
     }
 
+    /// <summary>Files are named relative to their root, so x.txt of two roots collided as
+    /// "x.txt: x.txt, x.txt", naming no file that `search show --file` could pick.</summary>
+    [Fact]
+    public void A_collision_of_files_of_one_name_under_two_roots_names_them_by_path()
+    {
+        using var dir = new TempDir();
+        string a = Path.GetDirectoryName(dir.File("a/x.txt", "Alpha\n\nThe alpha story.\n"))!;
+        string b = Path.GetDirectoryName(dir.File("b/x.txt", "Beta\n\nThe beta story.\n"))!;
+        var summary = RunBuild(Path.Combine(dir.Path, "index"), a, b);
+        var collision = Assert.Single(summary.Collisions);
+        Assert.Equal("x.txt", collision.Id);
+        Assert.Equal([Path.Combine(a, "x.txt"), Path.Combine(b, "x.txt")], collision.Files);
+    }
+
     [Fact]
     public void Editing_one_record_of_a_big_file_updates_that_one_article()
     {

@@ -50,7 +50,12 @@ public static class ShowCommand
         if (all.Count == 0)
             throw new SearchException(file != null ? $"no article with id '{id}' in {file}" : $"no article with id '{id}'");
         if (all.Count > 1)
-            throw new SearchException($"{all.Count} articles have the id '{id}', from {string.Join(", ", all.Select(a => a.File))}; add --file FILE to pick one");
+        {
+            // Files of one name under two roots (a.txt twice) are told apart by their paths.
+            bool sameNames = all.Select(a => a.File).Distinct(StringComparer.Ordinal).Count() < all.Count;
+            var files = all.Select(a => sameNames ? a.FullPath ?? a.File : a.File);
+            throw new SearchException($"{all.Count} articles have the id '{id}', from {string.Join(", ", files)}; add --file FILE to pick one");
+        }
         return all[0];
     }
 }

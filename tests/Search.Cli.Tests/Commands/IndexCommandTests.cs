@@ -193,6 +193,23 @@ public sealed class IndexCommandTests : IDisposable
         Assert.Equal(2, json.RootElement.GetProperty("articles").GetInt32());
     }
 
+    [Fact]
+    public void Files_of_one_name_under_two_roots_are_named_by_path_when_show_asks_which()
+    {
+        string north = Folder("north", ("x.txt", "North harbour\n\nThe north harbour reopened.\n"));
+        string south = Folder("south", ("x.txt", "South harbour\n\nThe south harbour froze.\n"));
+        string index = Path.Combine(Dir, "two-roots");
+        Assert.Equal(0, SearchCli.InProcess("index", north, south, "--index", index).Code);
+
+        var ambiguous = SearchCli.InProcess("show", "x.txt", "--index", index);
+        Assert.Equal(1, ambiguous.Code);
+        string northPath = Path.Combine(north, "x.txt"), southPath = Path.Combine(south, "x.txt");
+        Assert.Contains($"2 articles have the id 'x.txt', from {northPath}, {southPath}; add --file FILE", ambiguous.Err);
+        var picked = SearchCli.InProcess("show", "x.txt", "--file", southPath, "--index", index);
+        Assert.Equal(0, picked.Code);
+        Assert.Contains("The south harbour froze.", picked.Out);
+    }
+
     /// <summary>`:show #N` and `:related #N` took hit N's id and looked it up again, finding the
     /// article of whichever file sorts first: with two files numbering their rows 1, 2, 3, the
     /// console showed another article than the hit; `search related` picked one silently.</summary>

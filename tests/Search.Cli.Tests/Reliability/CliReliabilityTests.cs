@@ -241,7 +241,7 @@ public sealed class CliReliabilityTests : IDisposable
     /// unchanged when it can be read again. (They were removed as vanished files.) As root, both
     /// builds run as nobody, as above.
     /// </summary>
-    [PermissionsFact]
+    [PermissionsFact(LongRun = true)]
     [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     public void A_folder_that_cannot_be_read_keeps_its_articles()
     {
@@ -317,6 +317,18 @@ public sealed class PermissionsFactAttribute : FactAttribute
             Skip = "file permissions are tested on Linux only";
         else if (IsRoot && !File.Exists("/usr/bin/setpriv"))
             Skip = "running as root without /usr/bin/setpriv: root reads unreadable files, and cannot drop to an unprivileged user here";
+    }
+
+    /// <summary>Only in the long run that .ci/run sets (two builds as another user: 5 s).</summary>
+    public bool LongRun
+    {
+        get => field;
+        set
+        {
+            field = value;
+            if (value && Skip == null && !LongTests.Enabled)
+                Skip = LongTests.SkipReason;
+        }
     }
 
     public static bool IsRoot => OperatingSystem.IsLinux()

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Search.Cli.Tests.Support;
+using Search.Tests.Support;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -22,7 +23,7 @@ public sealed class TerminateTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    [Fact]
+    [LongFact] // a build of its own in a child process, signalled mid-way: 7 s
     public void SIGTERM_stops_a_build_as_ctrl_c_does()
     {
         if (!OperatingSystem.IsLinux())

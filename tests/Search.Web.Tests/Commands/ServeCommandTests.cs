@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
+using Search.Tests.Support;
 using Search.Web.Tests.Support;
 using Xunit;
 
@@ -27,7 +28,7 @@ public sealed class ServeCommandTests(WebCorpus corpus)
         Assert.DoesNotContain("warning", serve.StandardError.ReadToEnd());
     }
 
-    [Fact]
+    [LongFact] // a server in a child process held two seconds by a half-sent request
     public void A_second_ctrl_c_stops_at_once_while_a_slow_request_holds_the_graceful_stop()
     {
         using var serve = Serve("--index", corpus.IndexPath, "--port", "0");

@@ -33,7 +33,7 @@ public sealed class LiteralMarkTests : CorpusPage
         AssertOnlyMatchesMarked(lit["body"]!.GetValue<string>(), Body);
     }
 
-    [BrowserFact]
+    [BrowserFact(LongRun = true)]
     public async Task The_page_marks_only_the_matches_and_shows_the_text_as_written()
     {
         var page = await Browser!.NewPageAsync();

@@ -62,7 +62,7 @@ public sealed class QueryFuzzTests : IClassFixture<FuzzIndex>
     private static int Count(int fallback) => int.TryParse(Environment.GetEnvironmentVariable("SEARCH_FUZZ_COUNT"), out int n) ? n : fallback;
 
     /// <summary>Queries per kind in the default run: a few seconds, on the same generator.</summary>
-    private const int Sample = 2_000;
+    private const int Sample = 1_000;
 
     [Fact]
     public void A_sample_of_generated_queries_through_the_searcher_give_results_or_a_clear_error() => ThroughTheSearcher(Sample, timed: false);

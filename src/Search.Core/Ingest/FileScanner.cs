@@ -4,9 +4,10 @@ namespace Search.Core.Ingest;
 /// Walks the folders to index and lists the files under them, in a stable (ordinal) order.
 /// Follows symbolic links but visits each real folder once, so a link loop ends; skips hidden
 /// entries (names starting with '.') and the index folder itself; a folder it cannot read is
-/// reported, not fatal. A file under two of the roots given (a folder and a folder inside it, or
-/// one folder given twice) is listed once, under the outermost root, so it is one article and not
-/// a copy of itself with another id. The folders (and entries) it could not look into are listed
+/// reported, not fatal. A file under two of the roots given (a folder and a folder inside it, one
+/// folder given twice or under another name through a link) or met twice through links is listed
+/// once, under the outermost root, by its real path, so it is one article and not a copy of itself
+/// with another id. The folders (and entries) it could not look into are listed
 /// apart: the files under them are unknown, not gone.
 /// </summary>
 public static class FileScanner
@@ -18,7 +19,10 @@ public static class FileScanner
     /// index holds under them is not known to be gone.</param>
     public sealed record Result(List<ScannedFile> Files, List<(string Path, string Reason)> Problems, List<string> Unlisted);
 
-    public sealed record ScannedFile(SourceFile Source, long Size, long MtimeTicks);
+    /// <param name="RealPath">The file by its real path, every link on the way resolved: one file
+    /// met under two names (a root and a link to it, a link to a file beside it) has one.</param>
+    /// <param name="Link">Met as a link to a file: the file under its own name is preferred.</param>
+    public sealed record ScannedFile(SourceFile Source, long Size, long MtimeTicks, string RealPath, bool Link = false);
 
     /// <summary>A root as the scanner and the index record it: absolute, without a trailing separator.</summary>
     public static string FullRoot(string root) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
@@ -31,7 +35,7 @@ public static class FileScanner
         // By its real path: an index given through a link (`--index ~/idx`, a link to
         // ~/archive/idx) is still the folder met inside the root, and its own files are not articles.
         string? exclude = excludeDirectory == null ? null : RealPath(FullRoot(excludeDirectory));
-        var listed = new HashSet<string>(StringComparer.Ordinal);
+        var listed = new Dictionary<string, int>(StringComparer.Ordinal); // real path → where in files
         // A root holds every root inside it, and has fewer parts than any of them: walked first, it
         // names their files by its own relative paths, as a build of it alone would.
         foreach (string rootArg in roots.OrderBy(r => FullRoot(r).Count(c => c == Path.DirectorySeparatorChar)))
@@ -42,7 +46,7 @@ public static class FileScanner
             {
                 var info = new FileInfo(root);
                 string dir = Path.GetDirectoryName(root)!;
-                files.Add(new ScannedFile(new SourceFile(root, info.Name, dir), info.Length, info.LastWriteTimeUtc.Ticks));
+                files.Add(new ScannedFile(new SourceFile(root, info.Name, dir), info.Length, info.LastWriteTimeUtc.Ticks, RealFile(info)));
             }
             else if (Directory.Exists(root))
                 Walk(root, root, files, problems, unlisted, new HashSet<string>(StringComparer.Ordinal), exclude);
@@ -50,8 +54,12 @@ public static class FileScanner
                 problems.Add((rootArg, "no such file or folder"));
             int kept = first;
             for (int i = first; i < files.Count; i++)
-                if (listed.Add(files[i].Source.FullPath))
+            {
+                if (listed.TryAdd(files[i].RealPath, kept))
                     files[kept++] = files[i];
+                else if (listed[files[i].RealPath] is int at && at >= first && files[at].Link && !files[i].Link)
+                    files[at] = files[i]; // in this root under its own name as well as through a link
+            }
             files.RemoveRange(kept, files.Count - kept);
         }
         return new Result(files, problems, unlisted);
@@ -99,10 +107,10 @@ public static class FileScanner
                             if (target is DirectoryInfo) { subdirs.Add(fi.FullName); continue; }
                             if (target is not FileInfo tf || !tf.Exists) { problems.Add((Relative(root, fi.FullName), "broken symbolic link")); continue; }
                             fi = tf;
-                            files.Add(new ScannedFile(new SourceFile(entry.FullName, Relative(root, entry.FullName), root), fi.Length, fi.LastWriteTimeUtc.Ticks));
+                            files.Add(new ScannedFile(new SourceFile(entry.FullName, Relative(root, entry.FullName), root), fi.Length, fi.LastWriteTimeUtc.Ticks, RealFile(tf), Link: true));
                             continue;
                         }
-                        files.Add(new ScannedFile(new SourceFile(fi.FullName, Relative(root, fi.FullName), root), fi.Length, fi.LastWriteTimeUtc.Ticks));
+                        files.Add(new ScannedFile(new SourceFile(fi.FullName, Relative(root, fi.FullName), root), fi.Length, fi.LastWriteTimeUtc.Ticks, Path.Combine(real, fi.Name)));
                     }
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -127,6 +135,8 @@ public static class FileScanner
         FileNotFoundException or DirectoryNotFoundException => "vanished while the folders were walked",
         _ => e.Message.Split('\n')[0].Trim(),
     };
+
+    private static string RealFile(FileInfo file) => Path.Combine(RealPath(file.DirectoryName!), file.Name);
 
     private static string RealPath(string dir)
     {

@@ -23,6 +23,28 @@ public sealed class FileScannerTests
         Assert.Empty(scan.Problems);
     }
 
+    /// <summary>A folder given once by its name and once through a link to it (or met twice inside
+    /// a root through links) was indexed twice, each file as two articles with two ids.</summary>
+    [Fact]
+    public void One_folder_under_two_names_is_listed_once()
+    {
+        using var dir = new TempDir();
+        string archive = Directory.CreateDirectory(Path.Combine(dir.Path, "archive")).FullName;
+        string sport = Directory.CreateDirectory(Path.Combine(archive, "sport")).FullName;
+        File.WriteAllText(Path.Combine(archive, "lead.txt"), "Lead\n\nA body.\n");
+        File.WriteAllText(Path.Combine(sport, "regatta.txt"), "Regatta\n\nA body.\n");
+        string alias = Path.Combine(dir.Path, "alias");
+        Directory.CreateSymbolicLink(alias, archive);
+        File.CreateSymbolicLink(Path.Combine(archive, "featured.txt"), Path.Combine(sport, "regatta.txt"));
+
+        var scan = FileScanner.Scan([archive, alias]);
+        Assert.Equal(["sport/regatta.txt", "lead.txt"], scan.Files.Select(f => f.Source.RelativePath));
+        Assert.All(scan.Files, f => Assert.Equal(FileScanner.FullRoot(archive), f.Source.Root));
+        var again = FileScanner.Scan([alias, archive]);
+        Assert.Equal(["sport/regatta.txt", "lead.txt"], again.Files.Select(f => f.Source.RelativePath));
+        Assert.All(again.Files, f => Assert.Equal(FileScanner.FullRoot(alias), f.Source.Root));
+    }
+
     /// <summary>The index folder inside the root was left out by its path as given: through a link
     /// (`--index ~/idx` where ~/idx is a link to ~/archive/idx), or with the root given through one,
     /// the index's own files were scanned and listed as ignored, fourteen lines of them.</summary>

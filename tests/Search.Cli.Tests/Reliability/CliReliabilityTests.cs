@@ -187,7 +187,6 @@ public sealed class CliReliabilityTests : IDisposable
     [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     public void Unreadable_files_and_folders_are_reported_and_the_build_finishes()
     {
-        bool root = PermissionsFactAttribute.IsRoot;
         string corpus = _dir.Sub("perm");
         _dir.File("perm/ok.txt", "Readable article\n\nokpermword body.\n");
         string secret = _dir.File("perm/secret.txt", "Secret article\n\nsecretword body.\n");
@@ -198,28 +197,7 @@ public sealed class CliReliabilityTests : IDisposable
         string index = _dir.Sub("perm-index");
         try
         {
-            string output;
-            if (root)
-            {
-                // nobody must reach the corpus, the index folder and the CLI.
-                File.SetUnixFileMode(_dir.Path, (UnixFileMode)Convert.ToInt32("777", 8));
-                File.SetUnixFileMode(corpus, (UnixFileMode)Convert.ToInt32("755", 8));
-                var psi = new ProcessStartInfo("/usr/bin/setpriv") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
-                foreach (string a in new[] { "--reuid=65534", "--regid=65534", "--clear-groups", "dotnet", SearchCli.Dll, "index", corpus, "--index", index, "--json" })
-                    psi.ArgumentList.Add(a);
-                psi.Environment["HOME"] = Path.GetTempPath();
-                psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-                using var child = new SearchCli.Child(psi);
-                Assert.True(child.Wait(TimeSpan.FromMinutes(2)) == 0, $"exit {child.Process.ExitCode}: {child.Err}");
-                output = child.Out;
-            }
-            else
-            {
-                var run = SearchCli.InProcess("index", corpus, "--index", index, "--json");
-                Assert.True(run.Code == 0, run.Err);
-                output = run.Out;
-            }
-            _log.WriteLine(output);
+            string output = IndexAsUnprivileged(corpus, index).GetRawText();
             Assert.Contains("permission denied", output);
             Assert.Contains("secret.txt", output);
             Assert.Contains("closed/", output);
@@ -239,7 +217,7 @@ public sealed class CliReliabilityTests : IDisposable
     /// A folder that cannot be read (its permissions changed, a network share refusing) is not a
     /// folder whose files were deleted: its articles stay in the index, and come back into view
     /// unchanged when it can be read again. (They were removed as vanished files.) As root, both
-    /// builds run as nobody, as above.
+    /// builds run as nobody, as above (<see cref="IndexAsUnprivileged"/>).
     /// </summary>
     [PermissionsFact(LongRun = true)]
     [System.Runtime.Versioning.SupportedOSPlatform("linux")]

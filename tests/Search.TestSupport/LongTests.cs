@@ -20,6 +20,23 @@ public static class LongTests
         !Enabled ? SkipReason : SharedCorpus.Root == null ? SharedCorpus.SkipReason : null;
 }
 
+/// <summary>A fact with a condition of its own (a browser, a small disk, file permissions) that can
+/// also be marked a long run: <c>[BrowserFact(LongRun = true)]</c>.</summary>
+public abstract class ConditionalFactAttribute : FactAttribute
+{
+    /// <summary>Also only in the long run (<see cref="LongTests"/>).</summary>
+    public bool LongRun
+    {
+        get => field;
+        set
+        {
+            field = value;
+            if (value && Skip == null && !LongTests.Enabled)
+                Skip = LongTests.SkipReason;
+        }
+    }
+}
+
 /// <summary>A fact that runs only with <c>SEARCH_LONG_TESTS=1</c>.</summary>
 public sealed class LongFactAttribute : FactAttribute
 {

@@ -287,7 +287,7 @@ public sealed class CliReliabilityTests : IDisposable
 
 /// <summary>A fact about file permissions: it needs Linux, and as root (who reads everything) setpriv
 /// to run the CLI as an unprivileged user; elsewhere it is reported as skipped, saying why.</summary>
-public sealed class PermissionsFactAttribute : FactAttribute
+public sealed class PermissionsFactAttribute : ConditionalFactAttribute
 {
     public PermissionsFactAttribute()
     {
@@ -295,18 +295,6 @@ public sealed class PermissionsFactAttribute : FactAttribute
             Skip = "file permissions are tested on Linux only";
         else if (IsRoot && !File.Exists("/usr/bin/setpriv"))
             Skip = "running as root without /usr/bin/setpriv: root reads unreadable files, and cannot drop to an unprivileged user here";
-    }
-
-    /// <summary>Only in the long run that .ci/run sets (two builds as another user: 5 s).</summary>
-    public bool LongRun
-    {
-        get => field;
-        set
-        {
-            field = value;
-            if (value && Skip == null && !LongTests.Enabled)
-                Skip = LongTests.SkipReason;
-        }
     }
 
     public static bool IsRoot => OperatingSystem.IsLinux()

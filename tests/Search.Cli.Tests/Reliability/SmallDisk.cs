@@ -76,7 +76,7 @@ internal static class Mount
 
 /// <summary>A fact that needs a small file system of its own: Linux, as root (who may mount a
 /// tmpfs, which CI is); elsewhere skipped, saying why. Whether a mount works is tried once.</summary>
-public sealed class SmallDiskFactAttribute : FactAttribute
+public sealed class SmallDiskFactAttribute : Search.Tests.Support.ConditionalFactAttribute
 {
     private static readonly Lazy<string?> Reason = new(() =>
     {
@@ -105,18 +105,5 @@ public sealed class SmallDiskFactAttribute : FactAttribute
     {
         if (Reason.Value is { } reason)
             Skip = reason;
-    }
-
-    /// <summary>Also a long run (<see cref="Search.Tests.Support.LongTests"/>): several builds on
-    /// the small disk, kept out of the default run's three minutes.</summary>
-    public bool LongRun
-    {
-        get => field;
-        set
-        {
-            field = value;
-            if (value && Skip == null && !Search.Tests.Support.LongTests.Enabled)
-                Skip = Search.Tests.Support.LongTests.SkipReason;
-        }
     }
 }

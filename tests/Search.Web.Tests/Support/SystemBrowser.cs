@@ -32,23 +32,11 @@ public static class SystemBrowser
     }
 }
 
-/// <summary>A fact that runs only where a system Chromium is installed (and, when <see cref="LongRun"/>,
-/// only in the long run that .ci/run sets).</summary>
-public sealed class BrowserFactAttribute : FactAttribute
+/// <summary>A fact that runs only where a system Chromium is installed.</summary>
+public sealed class BrowserFactAttribute : Search.Tests.Support.ConditionalFactAttribute
 {
     public BrowserFactAttribute()
     {
         if (SystemBrowser.Path == null) Skip = SystemBrowser.SkipReason;
-    }
-
-    public bool LongRun
-    {
-        get => field;
-        set
-        {
-            field = value;
-            if (value && Skip == null && !Search.Tests.Support.LongTests.Enabled)
-                Skip = Search.Tests.Support.LongTests.SkipReason;
-        }
     }
 }

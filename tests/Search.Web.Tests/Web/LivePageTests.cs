@@ -27,7 +27,7 @@ public sealed class LivePageTests : CorpusPage
             ["published"] = date,
         }) + "\n");
 
-    [BrowserFact]
+    [BrowserFact(LongRun = true)] // a build beside the open page: 5 s
     public async Task A_date_range_and_the_timeline_take_in_a_month_a_build_added()
     {
         var page = await Browser!.NewPageAsync();

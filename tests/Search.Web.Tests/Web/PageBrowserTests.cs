@@ -174,7 +174,7 @@ public sealed class PageBrowserTests(WebCorpus corpus) : IAsyncLifetime
         Assert.Equal("Valparaiso dock strike strands cargo ships", await Js<string>(page, "document.querySelector('#results .copies li a').textContent"));
     }
 
-    [BrowserFact]
+    [BrowserFact(LongRun = true)]
     public async Task A_finger_dragged_across_the_timeline_picks_a_range()
     {
         var page = await _browser!.NewPageAsync();
@@ -194,7 +194,7 @@ public sealed class PageBrowserTests(WebCorpus corpus) : IAsyncLifetime
         await WaitForUrl(page, u => u.Contains($"range={first}..{last}"), "after dragging a finger across the timeline");
     }
 
-    [BrowserFact]
+    [BrowserFact(LongRun = true)]
     public async Task A_page_past_the_last_leads_back_to_the_last()
     {
         // 71 results: 8 pages. A link to page 20 (shared before a build removed articles) and one
@@ -224,7 +224,7 @@ public sealed class PageBrowserTests(WebCorpus corpus) : IAsyncLifetime
         await page.WaitForFunctionAsync("() => document.querySelector('#summary').textContent.startsWith('71 ')");
     }
 
-    [BrowserFact]
+    [BrowserFact(LongRun = true)]
     public async Task Readable_at_phone_width_and_the_screenshot_for_the_readme()
     {
         var phone = await Open("/?q=election", width: 390, height: 844);

@@ -150,6 +150,14 @@ public sealed class IndexCommandTests : IDisposable
             Assert.DoesNotContain("unexpected", run.Err);
         }
         Assert.False(Directory.Exists(index));
+
+        // --index "$DIR" with DIR unset: ./index was built or searched, which nobody named.
+        foreach (var args in new[] { new[] { "index", archive, "--index", "" }, new[] { "query", "harbour", "--index", " " } })
+        {
+            var run = SearchCli.InProcess(args);
+            Assert.Equal(2, run.Code);
+            Assert.StartsWith("search: --index is empty (an unset shell variable?)", run.Err.Trim(), StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -51,9 +51,7 @@ public static class ShowCommand
             throw new SearchException(file != null ? $"no article with id '{id}' in {file}" : $"no article with id '{id}'");
         if (all.Count > 1)
         {
-            // Files of one name under two roots (a.txt twice) are told apart by their paths.
-            bool sameNames = all.Select(a => a.File).Distinct(StringComparer.Ordinal).Count() < all.Count;
-            var files = all.Select(a => sameNames ? a.FullPath ?? a.File : a.File);
+            var files = Core.Indexing.Writing.IdCollisions.Names(all.Select(a => (a.File, a.FullPath ?? a.File)).ToList());
             throw new SearchException($"{all.Count} articles have the id '{id}', from {string.Join(", ", files)}; add --file FILE to pick one");
         }
         return all[0];

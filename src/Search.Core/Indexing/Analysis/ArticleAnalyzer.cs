@@ -67,7 +67,7 @@ public sealed class ArticleAnalyzer : Analyzer
         }
 
         var tokenizer = new StandardTokenizer(Version, reader);
-        TokenStream stream = LowerCase(tokenizer);
+        TokenStream stream = LowerCase(tokenizer, _settings);
         bool allText = fieldName == Schema.AllText;
         if (!allText && Array.IndexOf(Schema.TextFields, fieldName) < 0)
             return new TokenStreamComponents(tokenizer, new ASCIIFoldingFilter(stream));
@@ -84,7 +84,7 @@ public sealed class ArticleAnalyzer : Analyzer
             return new TokenStreamComponents(tokenizer, new EnglishIndexTerms(tokenizer, stopWords, new EnglishStemmer(), recordBody, _settings.FoldsLetters));
         }
         stream = new EnglishPossessiveFilter(Version, tokenizer);
-        stream = new ASCIIFoldingFilter(LowerCase(stream));
+        stream = new ASCIIFoldingFilter(LowerCase(stream, _settings));
         if (mode != TextMode.Stemmed)
             stream = new ExactTermFilter(stream);
         if (_settings.StopWords)
@@ -102,8 +102,6 @@ public sealed class ArticleAnalyzer : Analyzer
     }
 
     /// <summary>Lower case as the index was built: İ as i from letter rules 1 on (<see cref="AnalysisSettings.Letters"/>).</summary>
-    internal TokenStream LowerCase(TokenStream input) => LowerCase(input, _settings);
-
     internal static TokenStream LowerCase(TokenStream input, AnalysisSettings settings) =>
         settings.FoldsLetters ? new InvariantLowerCase(input) : new LowerCaseFilter(Version, input);
 

@@ -29,12 +29,18 @@ public static class IdCollisions
                 var stored = reader.Document(doc, fields);
                 files.Add((stored.Get(Schema.File) ?? "", stored.Get(Schema.Path) ?? ""));
             }
-            // A file is named relative to its root, so a.txt of two roots is "a.txt" twice: then
-            // they are named by their paths, which `search show --file` takes too.
-            bool sameNames = files.Select(f => f.File).Distinct(StringComparer.Ordinal).Count() < files.Count;
             if (files.Count > 1)
-                found.Add(new IdCollision(e.Term.Utf8ToString(), files.Select(f => sameNames ? f.Path : f.File).Order(StringComparer.Ordinal).ToList()));
+                found.Add(new IdCollision(e.Term.Utf8ToString(), Names(files).Order(StringComparer.Ordinal).ToList()));
         }
         return found;
+    }
+
+    /// <summary>How to name the files of articles that share an id, for `search show --file`: as
+    /// the index names them (relative to their root), or, when two of them have one name (a.txt of
+    /// two roots), by their paths.</summary>
+    public static IEnumerable<string> Names(IReadOnlyList<(string File, string Path)> files)
+    {
+        bool sameNames = files.Select(f => f.File).Distinct(StringComparer.Ordinal).Count() < files.Count;
+        return files.Select(f => sameNames ? f.Path : f.File);
     }
 }

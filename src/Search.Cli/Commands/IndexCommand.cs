@@ -252,8 +252,12 @@ public static class IndexCommand
     {
         if (skipped.Count == 0)
             return;
-        int files = skipped.Count(k => k.Line == null), records = skipped.Count - files;
-        int incomplete = skipped.Where(k => k.Line != null).Select(k => k.File).Distinct().Count();
+        var whole = skipped.Where(k => k.Line == null).Select(k => k.File).ToHashSet(StringComparer.Ordinal);
+        int files = whole.Count;
+        // Bad records of a file skipped as a whole are listed under it, not counted as records of
+        // a file indexed without them.
+        var partial = skipped.Where(k => k.Line != null && !whole.Contains(k.File)).ToList();
+        int records = partial.Count, incomplete = partial.Select(k => k.File).Distinct().Count();
         var parts = new List<string>();
         if (files > 0)
             parts.Add(Formats.Count(files, "file") + " skipped");

@@ -58,6 +58,18 @@ public sealed class RecordsAccountedTests : IDisposable
     }
 
     [Fact]
+    public void A_file_of_only_bad_records_is_counted_with_the_skipped_files_not_the_indexed_ones()
+    {
+        Write("in/good.csv", "id,title,body\n1,One,one\n2,\"Two,never closed\n");
+        Write("in/bad.csv", "id,title,body\n1,\"One,never closed\n");
+        var run = SearchCli.InProcess("index", Path.Combine(Dir, "in"), "--index", Path.Combine(Dir, "idx"));
+        Assert.Equal(0, run.Code);
+        Assert.Contains("2 scanned, 1 indexed, 0 unchanged, 0 ignored, 1 skipped", run.Out);
+        Assert.Contains("Skipped: 1 file skipped; 1 bad record skipped in 1 file indexed without it", run.Out);
+        Assert.Contains("bad.csv: no articles: its only record is bad (below)", run.Out);
+    }
+
+    [Fact]
     public void One_bad_record_in_each_format_costs_only_itself_and_stays_listed_until_its_file_is_fixed()
     {
         Write("mix/rows.csv", "id,title,body\nc1,Harbour one,harbour text one\nc2,\"Broken,never closed\nc3,Harbour three,harbour text three\n");

@@ -92,7 +92,7 @@ public sealed class FileIngest(
             }
             if (choice.Reader == null)
             {
-                accounting.Skip(file.Source.RelativePath, null, choice.Reason ?? "unreadable", path);
+                accounting.Skip(file.Source.RelativePath, null, (choice.Reason ?? "unreadable") + Kept(known), path);
                 return;
             }
             if (options.Csv != null)
@@ -170,8 +170,7 @@ public sealed class FileIngest(
                     }
                     if (item.Problem is { } problem)
                     {
-                        accounting.Skip(work.Source.RelativePath, problem.Line == RecordProblem.WholeFile ? null : problem.Line, problem.Reason, work.Path);
-                        Interlocked.Increment(ref work.Problems);
+                        Problem(work, problem.Line == RecordProblem.WholeFile ? null : problem.Line, problem.Reason);
                         continue;
                     }
                     batch.Add(item.Article!);
@@ -229,8 +228,7 @@ public sealed class FileIngest(
                     // Lucene refuses a document with a term or doc value over 32,766 bytes (a 40 KB
                     // id or author) by throwing; the writer stays usable and drops the document, so
                     // the record is reported instead of ending the build.
-                    accounting.Skip(work.Source.RelativePath, article.Record != null ? article.Line : null, "rejected by the index: " + Rejection(e), work.Path);
-                    Interlocked.Increment(ref work.Problems);
+                    Problem(work, article.Record != null ? article.Line : null, "rejected by the index: " + Rejection(e));
                 }
             }
         }
@@ -265,8 +263,11 @@ public sealed class FileIngest(
     private void Finish(FileWork work)
     {
         string rel = work.Source.RelativePath;
+        string? whole = work.WholeFileProblem;
         if (work.Failure != null || WorkerFailure != null)
         {
+            if (whole != null)
+                accounting.Skip(rel, null, whole, work.Path);
             checkpoints.FileAbandoned(work.Path, work.Touched);
             if (work.Touched || work.Added + work.Updated > 0)
                 accounting.FileUnfinished(rel, work.Added, work.Updated, work.Unchanged);
@@ -274,6 +275,17 @@ public sealed class FileIngest(
                 accounting.Skip(rel, null, work.Touched
                     ? $"{failure} (stopped part-way; what was read is indexed, and the file is read again next time)"
                     : failure, work.Path);
+            return;
+        }
+        int articles = work.Added + work.Updated + work.Unchanged;
+        if (articles == 0 && work.Problems > 0 && work.Known != null)
+        {
+            // Not one record read: a broken export or a file cut short, far likelier than an
+            // archive emptied on purpose. Its articles stay, as for a file that turned empty or
+            // unreadable, until it reads again (its old state makes the next build read it).
+            checkpoints.FileFinished(work.Path, () => { });
+            accounting.Skip(rel, null, (whole ?? NoArticles(work.Problems)) + Kept(work.Known), work.Path);
+            accounting.FileRead(0, 0, 0, 0, anyArticle: false);
             return;
         }
         int removed = 0;
@@ -284,11 +296,34 @@ public sealed class FileIngest(
             if (work.Known != null)
                 writer.UpdateBinaryDocValue(new Term(Schema.Path, work.Path), Schema.FileState, new BytesRef(work.State.ToString()));
         });
-        int articles = work.Added + work.Updated + work.Unchanged;
-        if (articles == 0 && work.Problems == 0)
-            accounting.Skip(rel, null, "no articles found", work.Path);
+        if (whole != null || articles == 0)
+            // A file none of whose records could be read is skipped as a whole (its bad records are
+            // listed after it), so the summary's files add up to those scanned.
+            accounting.Skip(rel, null, whole ?? NoArticles(work.Problems), work.Path);
         accounting.FileRead(work.Added, work.Updated, work.Unchanged, removed, articles > 0);
     }
+
+    /// <summary>A record (<paramref name="line"/>) or the file as a whole (null) not indexed. The
+    /// first problem of the whole file waits for <see cref="Finish"/>.</summary>
+    private void Problem(FileWork work, int? line, string reason)
+    {
+        Interlocked.Increment(ref work.Problems);
+        if (line == null && Interlocked.CompareExchange(ref work.WholeFileProblem, reason, null) == null)
+            return;
+        accounting.Skip(work.Source.RelativePath, line, reason, work.Path);
+    }
+
+    private static string NoArticles(int badRecords) => badRecords switch
+    {
+        0 => "no articles found",
+        1 => "no articles: its only record is bad (below)",
+        int n => $"no articles: all {n} of its records are bad (below)",
+    };
+
+    /// <summary>What a skipped file that the index held still has in it.</summary>
+    private static string Kept(IndexState.Entry? known) => known is { Articles: > 0 } k
+        ? $"; the index keeps the {(k.Articles == 1 ? "article" : $"{k.Articles} articles")} it had from it"
+        : "";
 
     /// <summary>The whole file, its first bytes already read as <paramref name="head"/>: the rest
     /// is read after them, not the head again.</summary>

@@ -46,6 +46,11 @@ public sealed class FileWork
     internal int Pending = 1;
     internal int Added, Updated, Unchanged, Problems;
 
+    /// <summary>The first problem a reader reported for the file as a whole (a page that holds no
+    /// article, a PDF with no text): listed when the file is finished, which knows whether the
+    /// index keeps the file's earlier articles.</summary>
+    internal string? WholeFileProblem;
+
     /// <summary>Set when the file could not be read to the end: it is then left unfinished.</summary>
     internal string? Failure;
 

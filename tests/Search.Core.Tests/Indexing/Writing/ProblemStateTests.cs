@@ -66,6 +66,59 @@ public sealed class ProblemStateTests
     }
 
     [Fact]
+    public void A_file_of_only_bad_records_is_a_skipped_file_so_the_files_add_up()
+    {
+        using var dir = new TempDir();
+        string root = Path.Combine(dir.Path, "in"), index = Path.Combine(dir.Path, "idx");
+        dir.File("in/good.txt", "Good text\n\nA text article about harbours.\n");
+        dir.File("in/broken.csv", "title,body\n\"Never closed,at all\n");
+        dir.File("in/feed.jsonl", "{broken\n{\"title\":\n");
+
+        foreach (var summary in new[] { Build(root, index), Build(root, index) })
+        {
+            var files = summary.Skipped.Where(k => k.Line == null).ToList();
+            Assert.Equal(["broken.csv", "feed.jsonl"], files.Select(k => k.File).Order(StringComparer.Ordinal));
+            Assert.Equal("no articles: its only record is bad (below)", files.Single(k => k.File == "broken.csv").Reason);
+            Assert.Equal("no articles: all 2 of its records are bad (below)", files.Single(k => k.File == "feed.jsonl").Reason);
+            Assert.Equal(3, summary.Skipped.Count(k => k.Line != null)); // the bad records are still listed
+            Assert.Equal(summary.FilesScanned, summary.FilesIndexed + summary.FilesUnchanged + summary.FilesIgnored + files.Count);
+        }
+    }
+
+    [Fact]
+    public void A_file_whose_records_all_turn_bad_keeps_its_articles_as_one_that_turns_empty_does()
+    {
+        using var dir = new TempDir();
+        string root = Path.Combine(dir.Path, "in"), index = Path.Combine(dir.Path, "idx");
+        dir.File("in/wire.csv", "id,title,body\n1,One,harbour strike\n2,Two,harbour reopens\n");
+        dir.File("in/note.txt", "Note\n\nA note about the harbour.\n");
+        Build(root, index);
+        Assert.Equal(3, Total(index, "harbour"));
+
+        // An export cut short, and a file emptied: neither says its articles are gone.
+        File.WriteAllText(Path.Combine(root, "wire.csv"), "id,title,body\n1,\"One,harbour\n");
+        File.WriteAllText(Path.Combine(root, "note.txt"), "");
+        var broken = Build(root, index);
+        Assert.Equal(0, broken.ArticlesRemoved);
+        Assert.Equal(3, Total(index, "harbour"));
+        Assert.Equal("no articles: its only record is bad (below); the index keeps the 2 articles it had from it",
+            broken.Skipped.Single(k => k.File == "wire.csv" && k.Line == null).Reason);
+        Assert.Equal("empty file; the index keeps the article it had from it", broken.Skipped.Single(k => k.File == "note.txt").Reason);
+
+        // Still broken next time: read again (not taken as unchanged), still kept, still listed.
+        var again = Build(root, index);
+        Assert.Equal(0, again.FilesUnchanged);
+        Assert.Equal(3, Total(index, "harbour"));
+
+        // Fixed: read again, and what it says now replaces what it said.
+        File.WriteAllText(Path.Combine(root, "wire.csv"), "id,title,body\n1,One,harbour strike ends\n");
+        var fixedSummary = Build(root, index);
+        Assert.Equal(1, fixedSummary.ArticlesRemoved);
+        Assert.Equal(2, Total(index, "harbour"));
+        Assert.Equal(["note.txt"], Listed(fixedSummary.Skipped));
+    }
+
+    [Fact]
     public void A_rebuild_starts_the_list_afresh()
     {
         using var dir = new TempDir();

@@ -51,14 +51,33 @@ public static class Gzip
         using var output = new MemoryStream();
         var buffer = new byte[81920];
         int n;
-        while ((n = gzip.Read(buffer, 0, buffer.Length)) > 0)
+        while ((n = Read(gzip, buffer, output.Length)) > 0)
         {
             if (output.Length + n > MaxExpandedBytes)
                 throw new InvalidDataException($"expands to more than {MaxExpandedBytes >> 20} MB");
             output.Write(buffer, 0, n);
         }
+        if (!GzipEnd.IsWhole(input, output.Length))
+            throw new InvalidDataException(CheckedGunzipStream.CutShort(output.Length));
         return output.GetBuffer().AsMemory(0, (int)output.Length);
     }
+
+    private static int Read(GZipStream gzip, byte[] buffer, long expanded)
+    {
+        try
+        {
+            return gzip.Read(buffer, 0, buffer.Length);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InvalidDataException(CheckedGunzipStream.Damaged(expanded, e), e);
+        }
+    }
+
+    /// <summary>Why <paramref name="expanding"/> (from <see cref="Expanding"/>) ended before its
+    /// data did, or null: a reader that reached a clean end of its last record asks, since a file cut
+    /// between two records ends cleanly too.</summary>
+    public static string? EndedEarly(Stream expanding) => (expanding as CheckedGunzipStream)?.Problem;
 
     /// <summary>A seekable stream's expansion when it starts as gzip (each member of a
     /// multi-member file read on as one stream, as web archives write them), else the stream itself.</summary>
@@ -67,6 +86,6 @@ public static class Gzip
         Span<byte> magic = stackalloc byte[2];
         int n = stream.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
         stream.Seek(-n, SeekOrigin.Current);
-        return IsGzip(magic[..n]) ? new GZipStream(stream, CompressionMode.Decompress) : stream;
+        return IsGzip(magic[..n]) ? new CheckedGunzipStream(stream) : stream;
     }
 }

@@ -154,7 +154,7 @@ public static class TextDecoding
         Stream stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, StreamBufferSize, FileOptions.SequentialScan);
         if (onRead != null)
             stream = new ReadCountingStream(stream, onRead);
-        var gzip = new GZipStream(stream, CompressionMode.Decompress);
+        var gzip = new CheckedGunzipStream(stream);
         try
         {
             gzip.ReadExactly(head, 0, sniff.BomLength);
@@ -179,6 +179,7 @@ public static class TextDecoding
         }
         foreach (ReadItem item in read(reader, file))
             yield return item;
+        (reader.BaseStream as CheckedGunzipStream)?.ThrowIfEndedEarly(); // after the record it cut in half
     }
 
     /// <summary>Reads a whole (small, single-article) file as text.</summary>
@@ -197,7 +198,9 @@ public static class TextDecoding
         if (!file.Gzipped)
             return ReadAllText(file.FullPath, out sniff);
         using var reader = OpenReader(file.FullPath, file.OnRead, gzipped: true, out sniff);
-        return reader.ReadToEnd();
+        string text = reader.ReadToEnd();
+        ((CheckedGunzipStream)reader.BaseStream).ThrowIfEndedEarly();
+        return text;
     }
 
     /// <summary>Decodes bytes already in memory by the same rules as streamed files: the encoding is

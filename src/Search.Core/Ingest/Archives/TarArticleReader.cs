@@ -35,7 +35,7 @@ public sealed class TarArticleReader : StreamedFileReader
             {
                 items = [number == 1
                     ? ReadItem.Skip(RecordProblem.WholeFile, $"not a tar archive that can be read ({e.Message.ReplaceLineEndings(" ")})")
-                    : ReadItem.Skip(number, $"the archive is damaged or cut short at its member {number} ({e.Message.ReplaceLineEndings(" ")}); the rest is not read")];
+                    : ReadItem.Skip(number, $"the archive is damaged or cut short at its member {number} ({Gzip.EndedEarly(input) ?? e.Message.ReplaceLineEndings(" ")}); the rest is not read")];
                 entry = null;
             }
             foreach (ReadItem item in items)

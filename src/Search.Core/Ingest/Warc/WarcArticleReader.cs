@@ -65,7 +65,9 @@ public sealed class WarcArticleReader(HtmlArticleReader pages, PdfArticleReader 
             if (record == null)
             {
                 end = true;
-                return null;
+                return Gzip.EndedEarly(records.Input) is { } cut
+                    ? Task.FromResult<ReadItem?>(ReadItem.Skip(records.Number + 1, $"{cut}: the records after {records.Number} are missing"))
+                    : null;
             }
             if (!MayHoldPage(record))
                 return null;

@@ -31,6 +31,9 @@ internal sealed class WarcRecordReader(Stream input)
     private long _unread; // block bytes of the current record not yet read
     private int _number;
 
+    /// <summary>The stream the records are read from.</summary>
+    public Stream Input => input;
+
     /// <summary>The number of the record last started (1-based); 0 before the first.</summary>
     public int Number => _number;
 

@@ -119,6 +119,31 @@ public sealed class ProblemStateTests
     }
 
     [Fact]
+    public void A_gzipped_export_cut_between_two_records_is_listed_as_cut_short_and_what_it_holds_is_indexed()
+    {
+        using var dir = new TempDir();
+        string root = Path.Combine(dir.Path, "in"), index = Path.Combine(dir.Path, "idx");
+        Directory.CreateDirectory(root);
+        byte[] Gz(string text)
+        {
+            using var output = new MemoryStream();
+            using (var gzip = new System.IO.Compression.GZipStream(output, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
+                gzip.Write(System.Text.Encoding.UTF8.GetBytes(text));
+            return output.ToArray();
+        }
+        string Lines(int from, int to) => string.Concat(Enumerable.Range(from, to - from).Select(i => $"{{\"id\":\"r{i}\",\"title\":\"Harbour {i}\",\"body\":\"harbour strike day {i}\"}}\n"));
+        // Two members (as `cat` or a resumed export writes them); the copy stops inside the second.
+        File.WriteAllBytes(Path.Combine(root, "feed.jsonl.gz"), [.. Gz(Lines(0, 50)), .. Gz(Lines(50, 100))[..30]]);
+
+        var summary = Build(root, index);
+        var skipped = Assert.Single(summary.Skipped);
+        Assert.Equal("feed.jsonl.gz", skipped.File);
+        Assert.StartsWith("gzip data cut short after ", skipped.Reason);
+        Assert.Equal(["feed.jsonl.gz"], summary.Unfinished);
+        Assert.Equal(50, Total(index, "harbour"));
+    }
+
+    [Fact]
     public void A_rebuild_starts_the_list_afresh()
     {
         using var dir = new TempDir();

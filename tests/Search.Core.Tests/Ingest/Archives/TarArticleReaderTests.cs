@@ -54,4 +54,27 @@ public sealed class TarArticleReaderTests
         Assert.Equal(3, Articles(items).Count);
         Assert.Contains("cut short", Assert.Single(Problems(items)).Reason);
     }
+
+    [Fact]
+    public void A_gzipped_archive_cut_where_a_member_ends_is_reported_as_cut_short()
+    {
+        // The first member's tar blocks gzipped whole, then the start of the rest: the expansion
+        // ends cleanly after a member, as a gzipped tar cut there does, and only gzip can tell.
+        using var dir = new TempDir();
+        byte[] tar = Tar(false, [.. Members, ("./export/later.txt", new string('x', 5000))]);
+        int firstMember = Tar(false, Members[0]).Length - 1024; // the folder and 001.txt, without the end's two blocks
+        byte[] head = Gzipped(tar[..firstMember]), rest = Gzipped(tar[firstMember..]);
+        var items = ReadAll(new TarArticleReader(), WriteBytes(dir, "cut.tar.gz", [.. head, .. rest[..40]]));
+        Assert.Equal(["cut.tar.gz/export/business/001.txt"], Articles(items).Select(a => a.Id));
+        string reason = Assert.Single(Problems(items)).Reason;
+        Assert.True(reason.Contains("gzip data cut short after", StringComparison.Ordinal), reason);
+    }
+
+    private static byte[] Gzipped(byte[] data)
+    {
+        var stream = new MemoryStream();
+        using (var gzip = new GZipStream(stream, CompressionLevel.Fastest, leaveOpen: true))
+            gzip.Write(data);
+        return stream.ToArray();
+    }
 }

@@ -193,6 +193,35 @@ public sealed class WarcArticleReaderTests
         return Concat(Encoding.ASCII.GetBytes(headers), block, Encoding.ASCII.GetBytes(nl + nl));
     }
 
+    [Fact]
+    public void An_archive_gzipped_whole_and_cut_where_a_record_ends_says_the_rest_is_missing()
+    {
+        // gzip over the whole file (not a member per record) cut after record 8: the records read
+        // end cleanly, and only gzip can tell that more was meant to follow.
+        using var dir = new TempDir();
+        byte[] expanded = Expand(File.ReadAllBytes(Fixture));
+        int record9 = IndexOf(expanded, "WARC/1.0\r\n", second: false);
+        for (int i = 0; i < 8; i++)
+            record9 += 1 + expanded.AsSpan(record9 + 1).IndexOf("WARC/1.0\r\n"u8);
+        byte[] cut = Concat(Gzipped(expanded[..record9]), Gzipped(expanded[record9..])[..10]);
+        var items = ReadAll(new WarcArticleReader(), WriteBytes(dir, "cut.warc.gz", cut));
+        var whole = ReadAll(new WarcArticleReader(), WriteBytes(dir, "whole.warc.gz", Gzipped(expanded)));
+        Assert.DoesNotContain(Problems(whole), p => p.Reason.Contains("gzip", StringComparison.Ordinal));
+        Assert.True(Articles(items).Count < Articles(whole).Count);
+        var problem = Problems(items)[^1];
+        Assert.Equal(9, problem.Line);
+        Assert.StartsWith("gzip data cut short after ", problem.Reason);
+        Assert.EndsWith("the records after 8 are missing", problem.Reason);
+    }
+
+    private static byte[] Gzipped(byte[] data)
+    {
+        using var output = new MemoryStream();
+        using (var gzip = new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true))
+            gzip.Write(data);
+        return output.ToArray();
+    }
+
     private static byte[] Concat(params byte[][] parts) => parts.SelectMany(p => p).ToArray();
 
     private static byte[] Expand(byte[] gz)

@@ -8,21 +8,40 @@ internal sealed record WordParagraph(string Text, string? Style);
 /// <summary>
 /// The paragraphs of a Word document's main part (<c>word/document.xml</c>, WordprocessingML), in
 /// order, read with a streaming XML reader: the text of its runs, tabs and line breaks; tables
-/// cell by cell. What the document does not show is left out: text deleted in tracked changes,
-/// field codes, and headers, footers and comments (other parts).
+/// cell by cell; a text box's paragraphs as paragraphs of their own, before the paragraph they
+/// are anchored in. What the document does not show is left out: text deleted in tracked changes
+/// or moved away from where it stood, hidden text, field codes, a text box's copy for older
+/// programs, and headers, footers and comments (other parts).
 /// </summary>
 internal static class WordDocumentText
 {
     private const string Main = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    private const string MarkupCompatibility = "http://schemas.openxmlformats.org/markup-compatibility/2006";
 
     public static List<WordParagraph> Paragraphs(Stream documentXml)
     {
         var paragraphs = new List<WordParagraph>();
         var text = new StringBuilder();
         string? style = null;
+        // A text box's paragraphs lie inside a run of the paragraph it is anchored in: the
+        // outer paragraph's text and style wait here while they are read.
+        var outer = new Stack<(StringBuilder Text, string? Style)>();
+        bool hidden = false; // the current run is formatted hidden (w:vanish)
+        int skipping = -1; // depth of an element whose content the document does not show, -1 when none
         using var xml = XmlReader.Create(documentXml, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true });
         while (xml.Read())
         {
+            if (skipping >= 0)
+            {
+                if (xml.NodeType == XmlNodeType.EndElement && xml.Depth == skipping)
+                    skipping = -1;
+                continue;
+            }
+            if (xml.NodeType == XmlNodeType.Element && !xml.IsEmptyElement && NotShown(xml))
+            {
+                skipping = xml.Depth;
+                continue;
+            }
             if (xml.NamespaceURI != Main)
                 continue;
             if (xml.NodeType == XmlNodeType.EndElement && xml.LocalName == "p")
@@ -30,19 +49,31 @@ internal static class WordDocumentText
                 string paragraph = ParagraphText.CollapseWhitespace(text.ToString()).Trim();
                 if (paragraph.Length > 0)
                     paragraphs.Add(new WordParagraph(paragraph, style));
-                text.Clear();
-                style = null;
+                (text, style) = outer.Count > 0 ? outer.Pop() : (new StringBuilder(), null);
                 continue;
             }
             if (xml.NodeType != XmlNodeType.Element)
                 continue;
             switch (xml.LocalName)
             {
+                case "p" when !xml.IsEmptyElement:
+                    outer.Push((text, style));
+                    (text, style) = (new StringBuilder(), null);
+                    break;
+                case "r":
+                    hidden = false;
+                    break;
+                case "vanish":
+                    hidden = xml.GetAttribute("val", Main) is not ("0" or "false" or "off");
+                    break;
                 case "t" when !xml.IsEmptyElement:
                     // Only w:t's own text is read: deleted text (w:delText) and field codes
                     // (w:instrText) are elements of their own, which the document does not show.
                     while (xml.Read() && xml.NodeType is XmlNodeType.Text or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace or XmlNodeType.CDATA)
-                        text.Append(xml.Value);
+                    {
+                        if (!hidden)
+                            text.Append(xml.Value);
+                    }
                     break;
                 case "tab":
                     text.Append(' ');
@@ -60,4 +91,11 @@ internal static class WordDocumentText
         }
         return paragraphs;
     }
+
+    /// <summary>Elements whose content Word does not show: a tracked move's old place
+    /// (<c>w:moveFrom</c>, its runs ordinary <c>w:t</c> text, the same words as at
+    /// <c>w:moveTo</c>), and the copy of a drawing or text box for programs older than the one
+    /// that wrote it (<c>mc:Fallback</c>, after the <c>mc:Choice</c> that is read).</summary>
+    private static bool NotShown(XmlReader xml) =>
+        (xml.NamespaceURI == Main && xml.LocalName == "moveFrom") || (xml.NamespaceURI == MarkupCompatibility && xml.LocalName == "Fallback");
 }

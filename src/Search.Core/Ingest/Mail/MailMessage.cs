@@ -10,7 +10,7 @@ namespace Search.Core.Ingest.Mail;
 /// file name of its own, and every forwarded message, <c>message/rfc822</c>) are listed, for
 /// <see cref="MailAttachments"/> to read as files of their own.
 /// </summary>
-internal static class MailMessage
+internal static partial class MailMessage
 {
     /// <summary>Deepest multipart nesting read (mail programs nest three or four deep).</summary>
     private const int MaxPartDepth = 8;
@@ -24,7 +24,7 @@ internal static class MailMessage
             return "not an e-mail message (no From or Subject header)";
         article.Title = Mime.DecodeWords(headers.GetValueOrDefault("Subject") ?? "").Trim();
         (article.Author, article.Source) = Sender(Mime.DecodeWords(headers.GetValueOrDefault("From") ?? ""));
-        article.Published = headers.GetValueOrDefault("Date");
+        article.Published = Date(headers.GetValueOrDefault("Date"));
         var text = new BodyText();
         Parts(headers, message, bodyStart, message.Length, depth: 0, text, attachments);
         article.Body = Body(text.Plain, text.Html);
@@ -36,6 +36,15 @@ internal static class MailMessage
     internal static string Body(string? plain, string? html) => plain != null
         ? ParagraphText.Normalize(WithoutSignature(plain.ReplaceLineEndings("\n")))
         : html == null ? "" : MarkupInFields.BlockText(html);
+
+    /// <summary>The <c>Date</c> header without its comments: mail servers and programs write the
+    /// zone's name after the offset (<c>Tue, 3 Mar 2026 10:00:00 +0100 (CET)</c>), which RFC 5322
+    /// allows anywhere and no date reader expects.</summary>
+    internal static string? Date(string? header) =>
+        header == null ? null : ParagraphText.CollapseWhitespace(Comment().Replace(header, " ")).Trim();
+
+    [GeneratedRegex(@"\([^()]*\)")]
+    private static partial Regex Comment();
 
     /// <summary>The sender's display name (<c>"Maria Keller" &lt;maria@example.org&gt;</c>) and
     /// the domain of the address.</summary>

@@ -71,6 +71,19 @@ public sealed class MailReaderTests
         Assert.Equal("The city council voted on Monday to build a second bridge across the river, ending a debate that has lasted for more than ten years. The café on the pier stays open during the works.\n\nWork starts in spring.", article.Body);
     }
 
+    [Theory]
+    [InlineData("Tue, 3 Mar 2026 10:00:00 +0100 (CET)")]
+    [InlineData("Tue, 3 Mar 2026 09:00:00 +0000 (UTC)")]
+    [InlineData("Tue, 3 Mar 2026 04:00:00 -0500 (EST)")]
+    [InlineData("(sent from a phone) 3 Mar 2026 10:00 +0100")]
+    public void A_date_with_the_zones_name_in_a_comment_is_read(string date)
+    {
+        // Servers and mail programs add the zone's name after the offset, in parentheses (an
+        // RFC 5322 comment); such a date was "not a date" and the message undated.
+        Article article = ReadOneText(new EmlArticleReader(), "tip.eml", $"From: tips@example.org\nSubject: Bridge\nDate: {date}\n\nThe bridge opens.\n");
+        Assert.Equal("2026-03-03", article.Published);
+    }
+
     [Fact]
     public void A_newsletter_with_only_html_reads_as_the_text_it_shows()
     {

@@ -96,6 +96,25 @@ public sealed class MailReaderTests
     }
 
     [Fact]
+    public void A_paragraph_that_begins_with_From_and_was_not_escaped_stays_in_its_message()
+    {
+        // Some programs write mailboxes without escaping a line that begins "From " (mboxo as
+        // written by hand or by scripts): after a blank line it was taken for the next message,
+        // which cut the message short, reported its rest as "not an e-mail message" and
+        // renumbered every message after it.
+        string mbox =
+            "From alice@example.org Mon Mar  2 10:00:00 2026\nFrom: Alice <alice@example.org>\nSubject: Bridge\n\n" +
+            "The bridge opens in May.\n\nFrom the start, the council wanted a second bridge.\n\n" +
+            "From - Tue Mar  3 11:00:00 2026\nFrom: Bob <bob@example.org>\nSubject: Ferry\n\nThe ferry keeps running.\n";
+        using var dir = new TempDir();
+        var items = ReadAll(new MboxArticleReader(), WriteText(dir, "a.mbox", mbox));
+        Assert.Empty(Problems(items));
+        Assert.Equal(["a.mbox#1", "a.mbox#2"], Articles(items).Select(a => a.Id));
+        Assert.Equal("The bridge opens in May.\n\nFrom the start, the council wanted a second bridge.", Articles(items)[0].Body);
+        Assert.Equal("Ferry", Articles(items)[1].Title);
+    }
+
+    [Fact]
     public void A_mailbox_reads_one_article_a_message_and_reports_what_is_not_one()
     {
         string mbox =

@@ -178,6 +178,19 @@ public class CsvArticleReaderTests
     }
 
     [Fact]
+    public void SepLineDeclaresTheDelimiterAndIsNoRecord()
+    {
+        // Exports meant for Excel start with "sep=;", which Excel obeys and hides; the file was
+        // refused as having no header row.
+        using var dir = new TempDir();
+        SourceFile file = WriteBytes(dir, "export.csv", "sep=;\r\ntitle;body\r\nZürich;Ein Text, mit Komma\r\nBern;Zweiter, Text\r\nGenf;\"drei\r\n"u8.ToArray());
+        var items = _reader.Read(file).ToList();
+        Assert.Equal(["Zürich", "Bern"], Articles(items).Select(a => a.Title));
+        Assert.Equal("Ein Text, mit Komma", Articles(items)[0].Body);
+        Assert.Equal(5, Assert.Single(Problems(items)).Line); // lines still count the sep= line
+    }
+
+    [Fact]
     public void ForcedDelimiterAndQuoteOverrideSniffing()
     {
         var file = new SourceFile("/r/x.csv", "x.csv", "/r") { Csv = new CsvSettings { Delimiter = ';', Quote = '"' } };

@@ -21,6 +21,10 @@ internal sealed class SpreadsheetRows(ZipArchive package)
 
     private List<string>? _shared;
 
+    /// <summary>Where the workbook's relationships put its shared strings: Excel writes
+    /// <c>xl/sharedStrings.xml</c>, some reporting tools <c>xl/SharedStrings.xml</c> or another name.</summary>
+    private string _sharedPart = "xl/sharedStrings.xml";
+
     /// <summary>The workbook's sheets, in its order.</summary>
     public List<Worksheet> Sheets()
     {
@@ -30,7 +34,11 @@ internal sealed class SpreadsheetRows(ZipArchive package)
             using var xml = XmlReader.Create(rels.Open(), Settings);
             while (xml.Read())
                 if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "Relationship" && xml.GetAttribute("Id") is { } id && xml.GetAttribute("Target") is { } target)
+                {
                     targets[id] = target.StartsWith('/') ? target.TrimStart('/') : "xl/" + target;
+                    if (xml.GetAttribute("Type")?.EndsWith("/sharedStrings", StringComparison.Ordinal) == true)
+                        _sharedPart = targets[id];
+                }
         }
         var sheets = new List<Worksheet>();
         if (package.GetEntry("xl/workbook.xml") is not { } workbook)
@@ -131,7 +139,7 @@ internal sealed class SpreadsheetRows(ZipArchive package)
     private List<string> SharedStrings()
     {
         var strings = new List<string>();
-        if (package.GetEntry("xl/sharedStrings.xml") is not { } part)
+        if (package.GetEntry(_sharedPart) is not { } part)
             return strings;
         using var xml = XmlReader.Create(part.Open(), Settings);
         while (xml.Read())

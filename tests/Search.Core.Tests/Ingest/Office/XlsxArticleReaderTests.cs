@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -60,6 +61,36 @@ public sealed class XlsxArticleReaderTests
         var problem = Assert.Single(Problems(items));
         Assert.Equal((1, "sheet 'Notes' has no title or body column in its first row; not read"), (problem.Line, problem.Reason));
         Assert.Equal("xlsx", ReaderRegistry.Default.Resolve("stories.xlsx", Workbook()).Reader!.Format);
+    }
+
+    [Fact]
+    public void Shared_strings_are_read_where_the_workbook_relationships_put_them()
+    {
+        // Reporting tools write the shared strings as xl/SharedStrings.xml (the name is the
+        // relationships' to give); every text cell read as empty, so the sheet "had no title or
+        // body column".
+        const string main = "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"";
+        const string type = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+        var stream = new MemoryStream();
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, xml) in (ReadOnlySpan<(string, string)>)[
+                ("xl/workbook.xml", $"<workbook {main}><sheets><sheet name=\"Stories\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"),
+                ("xl/_rels/workbook.xml.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                    + $"<Relationship Id=\"rId1\" Type=\"{type}worksheet\" Target=\"/xl/worksheets/sheet1.xml\"/>"
+                    + $"<Relationship Id=\"rId2\" Type=\"{type}sharedStrings\" Target=\"SharedStrings.xml\"/></Relationships>"),
+                ("xl/worksheets/sheet1.xml", $"<worksheet {main}><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c></row>"
+                    + "<row r=\"2\"><c r=\"A2\" t=\"s\"><v>2</v></c><c r=\"B2\" t=\"s\"><v>3</v></c></row></sheetData></worksheet>"),
+                ("xl/SharedStrings.xml", $"<sst {main}><si><t>Title</t></si><si><t>Body</t></si><si><t>Council approves the bridge</t></si><si><t>The council voted on Monday.</t></si></sst>"),
+            ])
+                using (var writer = new StreamWriter(zip.CreateEntry(name).Open()))
+                    writer.Write(xml);
+        }
+        using var dir = new TempDir();
+        var items = ReadAll(new XlsxArticleReader(), WriteBytes(dir, "report.xlsx", stream.ToArray()));
+        Assert.Empty(Problems(items));
+        Article article = Assert.Single(Articles(items));
+        Assert.Equal(("Council approves the bridge", "The council voted on Monday."), (article.Title, article.Body));
     }
 
     [Theory]

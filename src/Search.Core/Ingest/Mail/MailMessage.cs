@@ -46,10 +46,17 @@ internal static partial class MailMessage
     [GeneratedRegex(@"\([^()]*\)")]
     private static partial Regex Comment();
 
-    /// <summary>The sender's display name (<c>"Maria Keller" &lt;maria@example.org&gt;</c>) and
-    /// the domain of the address.</summary>
+    [GeneratedRegex(@"^\s*(?<address>[^\s()]+(?: at [^\s()]+)?)\s*\((?<name>[^()]*)\)\s*$")]
+    private static partial Regex NameInComment();
+
+    /// <summary>The sender's display name (<c>"Maria Keller" &lt;maria@example.org&gt;</c>, or in
+    /// the older form <c>maria@example.org (Maria Keller)</c>) and the domain of the address.</summary>
     internal static (string? Name, string? Domain) Sender(string from)
     {
+        // The older form is what mailing-list archives keep; Mailman's write the address
+        // "maria at example.org". Read as it was, the comment became part of the domain.
+        if (!from.Contains('<') && NameInComment().Match(from) is { Success: true } old)
+            from = $"\"{old.Groups["name"].Value}\" <{old.Groups["address"].Value.Replace(" at ", "@", StringComparison.Ordinal)}>";
         int open = from.LastIndexOf('<');
         string address = open >= 0 ? from[(open + 1)..].TrimEnd('>', ' ') : from.Trim();
         string? name = open > 0 ? from[..open].Trim().Trim('"', '\'').Trim() : null;

@@ -84,6 +84,19 @@ public sealed class MailReaderTests
         Assert.Equal("2026-03-03", article.Published);
     }
 
+    [Theory]
+    [InlineData("tom@example.com (Tom Berg)", "Tom Berg", "example.com")]
+    [InlineData("maria at lists.example.org (Maria Keller)", "Maria Keller", "lists.example.org")]
+    [InlineData("\"Tom Berg\" <tom@example.com>", "Tom Berg", "example.com")]
+    [InlineData("tom@example.com", null, "example.com")]
+    public void The_sender_is_read_in_the_older_form_mailing_list_archives_keep(string from, string? author, string source)
+    {
+        // "tom@example.com (Tom Berg)" gave no author and the source "example.com (tom berg)";
+        // Mailman's "maria at lists.example.org (Maria Keller)" gave neither.
+        Article article = ReadOneText(new EmlArticleReader(), "post.eml", $"From: {from}\nSubject: Bridge vote\n\nThe council voted.\n");
+        Assert.Equal((author, source), (article.Author, article.Source));
+    }
+
     [Fact]
     public void A_newsletter_with_only_html_reads_as_the_text_it_shows()
     {

@@ -11,7 +11,7 @@ internal sealed record WordParagraph(string Text, string? Style);
 /// cell by cell; a text box's paragraphs as paragraphs of their own, before the paragraph they
 /// are anchored in. What the document does not show is left out: text deleted in tracked changes
 /// or moved away from where it stood, hidden text, field codes, a text box's copy for older
-/// programs, and headers, footers and comments (other parts).
+/// programs, ruby readings, and headers, footers and comments (other parts).
 /// </summary>
 internal static class WordDocumentText
 {
@@ -95,7 +95,8 @@ internal static class WordDocumentText
     /// <summary>Elements whose content Word does not show: a tracked move's old place
     /// (<c>w:moveFrom</c>, its runs ordinary <c>w:t</c> text, the same words as at
     /// <c>w:moveTo</c>), and the copy of a drawing or text box for programs older than the one
-    /// that wrote it (<c>mc:Fallback</c>, after the <c>mc:Choice</c> that is read).</summary>
+    /// that wrote it (<c>mc:Fallback</c>, after the <c>mc:Choice</c> that is read); ruby, the
+    /// reading set small above a word (<c>w:rt</c>: furigana), as a spreadsheet's phonetic runs.</summary>
     private static bool NotShown(XmlReader xml) =>
-        (xml.NamespaceURI == Main && xml.LocalName == "moveFrom") || (xml.NamespaceURI == MarkupCompatibility && xml.LocalName == "Fallback");
+        (xml.NamespaceURI == Main && xml.LocalName is "moveFrom" or "rt") || (xml.NamespaceURI == MarkupCompatibility && xml.LocalName == "Fallback");
 }

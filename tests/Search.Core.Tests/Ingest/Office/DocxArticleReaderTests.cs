@@ -79,6 +79,17 @@ public sealed class DocxArticleReaderTests
         Assert.Equal(["The bridge in figures", "The council voted on Monday. Work starts in May."], article.Body.Split("\n\n"));
     }
 
+    [Fact]
+    public void Ruby_readings_above_words_are_not_read_into_the_text()
+    {
+        // Japanese text carries its reading above a word (w:rt, furigana); it was read beside the
+        // word, "東京とうきょう", a word no one searches for.
+        byte[] docx = Docx(body => body.Append(new Paragraph(
+            $"""<w:p xmlns:w="{WordMain}"><w:r><w:t>会議は</w:t></w:r><w:ruby><w:rubyPr><w:rubyAlign w:val="center"/></w:rubyPr>"""
+            + """<w:rt><w:r><w:t>とうきょう</w:t></w:r></w:rt><w:rubyBase><w:r><w:t>東京</w:t></w:r></w:rubyBase></w:ruby><w:r><w:t>で開かれた。</w:t></w:r></w:p>""")));
+        Assert.Equal("会議は東京で開かれた。", Read("tokyo.docx", docx).Body);
+    }
+
     [Theory]
     [InlineData("Windows User", null)]
     [InlineData("admin", null)]

@@ -101,7 +101,7 @@ internal static partial class MailMessage
         if (media is not ("text/plain" or "text/html") || (media == "text/plain" ? text.Plain : text.Html) != null)
             return;
         byte[] bytes = Mime.Decode(message[start..end], headers.GetValueOrDefault("Content-Transfer-Encoding"));
-        string decoded = Mime.Parameter(type, "charset") is { } charset && HtmlCharset.ByName(charset) is { } encoding
+        string decoded = Mime.Parameter(type, "charset") is { } charset && HtmlCharset.ByName(charset) is { } encoding && !NotUtf8(encoding, bytes)
             ? encoding.GetString(bytes)
             : TextDecoding.Decode(bytes, out _);
         if (media == "text/html")
@@ -109,6 +109,12 @@ internal static partial class MailMessage
         else
             text.Plain = decoded;
     }
+
+    /// <summary>Whether a text declared UTF-8 is not: mail programs and list servers label Latin-1
+    /// and Windows-1252 texts utf-8, whose accented letters then read as replacement characters;
+    /// such a text is decoded as if it declared nothing.</summary>
+    private static bool NotUtf8(Encoding declared, byte[] bytes) =>
+        declared.CodePage == Encoding.UTF8.CodePage && !System.Text.Unicode.Utf8.IsValid(bytes);
 
     /// <summary>The text before a signature (a line that is <c>-- </c>).</summary>
     private static string WithoutSignature(string text)

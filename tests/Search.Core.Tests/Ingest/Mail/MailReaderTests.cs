@@ -98,6 +98,16 @@ public sealed class MailReaderTests
     }
 
     [Fact]
+    public void A_text_declared_utf8_that_is_not_is_read_in_the_encoding_its_bytes_are()
+    {
+        // Windows-1252 bytes under charset=utf-8 were decoded as UTF-8: "Gr\uFFFDnen in K\uFFFDln".
+        using var dir = new TempDir();
+        byte[] message = [.. "From: a@example.org\nSubject: Vote\nContent-Type: text/plain; charset=utf-8\n\nDie Gr"u8, 0xFC, .. "nen in K"u8, 0xF6, .. "ln stimmen f"u8, 0xFC, .. "r die Br"u8, 0xFC, .. "cke.\n"u8];
+        Article article = ReadOne(new EmlArticleReader(), WriteBytes(dir, "vote.eml", message));
+        Assert.Equal("Die Grünen in Köln stimmen für die Brücke.", article.Body);
+    }
+
+    [Fact]
     public void A_newsletter_with_only_html_reads_as_the_text_it_shows()
     {
         const string newsletter = "From: The Morning Brief <brief@news.example>\nSubject: Morning brief\nDate: Wed, 12 May 2021 06:00:00 GMT\n" +

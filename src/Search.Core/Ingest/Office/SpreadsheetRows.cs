@@ -25,6 +25,10 @@ internal sealed class SpreadsheetRows(ZipArchive package)
     /// <c>xl/sharedStrings.xml</c>, some reporting tools <c>xl/SharedStrings.xml</c> or another name.</summary>
     private string _sharedPart = "xl/sharedStrings.xml";
 
+    /// <summary>Whether the workbook's dates count from 1904 (<c>workbookPr date1904</c>: one made
+    /// by Excel for the Mac before 2011), known once <see cref="Sheets"/> has read the workbook.</summary>
+    public bool Dates1904 { get; private set; }
+
     /// <summary>The workbook's sheets, in its order.</summary>
     public List<Worksheet> Sheets()
     {
@@ -45,8 +49,12 @@ internal sealed class SpreadsheetRows(ZipArchive package)
             return sheets;
         using (var xml = XmlReader.Create(workbook.Open(), Settings))
             while (xml.Read())
+            {
                 if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "sheet" && xml.GetAttribute("id", Relationships) is { } id && targets.TryGetValue(id, out string? part))
                     sheets.Add(new Worksheet(xml.GetAttribute("name") ?? part, part));
+                else if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "workbookPr")
+                    Dates1904 = xml.GetAttribute("date1904") is "1" or "true";
+            }
         return sheets;
     }
 

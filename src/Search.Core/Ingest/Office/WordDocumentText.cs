@@ -11,7 +11,7 @@ internal sealed record WordParagraph(string Text, string? Style);
 /// cell by cell; a text box's paragraphs as paragraphs of their own, before the paragraph they
 /// are anchored in. What the document does not show is left out: text deleted in tracked changes
 /// or moved away from where it stood, hidden text, field codes, a text box's copy for older
-/// programs, ruby readings, and headers, footers and comments (other parts).
+/// programs, ruby readings, the table of contents (as an OpenDocument text's), and headers, footers and comments (other parts).
 /// </summary>
 internal static class WordDocumentText
 {
@@ -28,6 +28,7 @@ internal static class WordDocumentText
         var outer = new Stack<(StringBuilder Text, string? Style)>();
         bool hidden = false; // the current run is formatted hidden (w:vanish)
         int skipping = -1; // depth of an element whose content the document does not show, -1 when none
+        bool contentsNext = false; // a content control's properties said it holds a table of contents
         using var xml = XmlReader.Create(documentXml, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true });
         while (xml.Read())
         {
@@ -47,7 +48,7 @@ internal static class WordDocumentText
             if (xml.NodeType == XmlNodeType.EndElement && xml.LocalName == "p")
             {
                 string paragraph = ParagraphText.CollapseWhitespace(text.ToString()).Trim();
-                if (paragraph.Length > 0)
+                if (paragraph.Length > 0 && !IsContentsEntry(style))
                     paragraphs.Add(new WordParagraph(paragraph, style));
                 (text, style) = outer.Count > 0 ? outer.Pop() : (new StringBuilder(), null);
                 continue;
@@ -62,6 +63,13 @@ internal static class WordDocumentText
                     break;
                 case "r":
                     hidden = false;
+                    break;
+                case "docPartGallery":
+                    contentsNext = xml.GetAttribute("val", Main) == "Table of Contents";
+                    break;
+                case "sdtContent" when contentsNext && !xml.IsEmptyElement:
+                    // The table of contents Word inserts: its entries repeat the headings, with page numbers.
+                    (skipping, contentsNext) = (xml.Depth, false);
                     break;
                 case "vanish":
                     hidden = xml.GetAttribute("val", Main) is not ("0" or "false" or "off");
@@ -91,6 +99,11 @@ internal static class WordDocumentText
         }
         return paragraphs;
     }
+
+    /// <summary>Whether a paragraph is an entry of a table of contents not wrapped in a content
+    /// control (a TOC field inserted by hand): its style is one of Word's <c>TOC1</c> to <c>TOC9</c>.</summary>
+    private static bool IsContentsEntry(string? style) =>
+        style is { Length: 4 } && style.StartsWith("TOC", StringComparison.OrdinalIgnoreCase) && char.IsAsciiDigit(style[3]);
 
     /// <summary>Elements whose content Word does not show: a tracked move's old place
     /// (<c>w:moveFrom</c>, its runs ordinary <c>w:t</c> text, the same words as at

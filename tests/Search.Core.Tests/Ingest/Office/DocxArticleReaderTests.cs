@@ -90,6 +90,27 @@ public sealed class DocxArticleReaderTests
         Assert.Equal("会議は東京で開かれた。", Read("tokyo.docx", docx).Body);
     }
 
+    [Fact]
+    public void A_table_of_contents_is_not_read_into_the_text()
+    {
+        // Its entries (the headings again, with page numbers) were read as the first paragraphs
+        // of the body, as an OpenDocument text's are not.
+        static string Entry(string style, string text) =>
+            $"""<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr><w:hyperlink w:anchor="x"><w:r><w:t>{text}</w:t></w:r><w:r><w:tab/></w:r><w:r><w:t>2</w:t></w:r></w:hyperlink></w:p>""";
+        byte[] docx = Docx(body =>
+        {
+            body.Append(Paragraph(Title, style: "Title"));
+            body.Append(new SdtBlock(
+                $"""<w:sdt xmlns:w="{WordMain}"><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/><w:docPartUnique/></w:docPartObj></w:sdtPr>"""
+                + $"""<w:sdtContent><w:p><w:pPr><w:pStyle w:val="TOCHeading"/></w:pPr><w:r><w:t>Contents</w:t></w:r></w:p>{Entry("TOC1", "The vote")}</w:sdtContent></w:sdt>"""));
+            body.Append(new Paragraph($"""<w:p xmlns:w="{WordMain}">{Entry("TOC2", "The cost")[5..]}"""));
+            body.Append(Paragraph("The vote", style: "Heading1"));
+            body.Append(Paragraph(Paragraphs[0]));
+        });
+        Article article = Read("report.docx", docx);
+        Assert.Equal(["The vote", Paragraphs[0]], article.Body.Split("\n\n"));
+    }
+
     [Theory]
     [InlineData("Windows User", null)]
     [InlineData("admin", null)]

@@ -5,9 +5,9 @@ namespace Search.Core.Ingest;
 /// is a tab-separated table of articles, as Excel saves one), one article per data row,
 /// streaming. The delimiter (comma, semicolon, tab) and quote character (<c>"</c> or
 /// <c>'</c>) are sniffed from the first lines
-/// (<see cref="CsvDialect"/>) unless <see cref="SourceFile.Csv"/> forces them; a byte-order mark
-/// is ignored. Columns come from the header row, mapped by <see cref="FieldMapping"/>; a file whose
-/// first line is data is read with the columns <see cref="CsvSettings.Columns"/> names
+/// (<see cref="CsvDialect"/>) unless <see cref="SourceFile.Csv"/> forces them or a first line
+/// <c>sep=;</c> declares the delimiter, as for Excel; a byte-order mark is ignored. Columns come
+/// from the header row, mapped by <see cref="FieldMapping"/>; a file whose first line is data is read with the columns <see cref="CsvSettings.Columns"/> names
 /// (`--csv-columns`), or refused with its first characters and how to name them.
 /// <para>Record numbers are 1-based data-row indexes (skipped rows count, so ids stay stable); a
 /// row without an id column gets the id <c>RelativePath#record</c>. Bad rows are skipped with
@@ -72,15 +72,22 @@ public sealed class CsvArticleReader : IArticleReader
         if (head.StartsWith('\uFEFF'))
             head = head[1..];
         string extension = ReaderRegistry.ExtensionOf(file.FullPath).Replace(".gz", "");
-        char? forced = settings.Delimiter ?? (extension is TabSeparated or ".txt" or ".text" || (extension == ".xls" && IsTabSeparatedTable(Encoding.UTF8.GetBytes(head))) ? '\t' : null);
+        char? declared = DeclaredDelimiter(head);
+        char? forced = settings.Delimiter ?? declared ?? (extension is TabSeparated or ".txt" or ".text" || (extension == ".xls" && IsTabSeparatedTable(Encoding.UTF8.GetBytes(head))) ? '\t' : null);
         var (delimiter, quote) = CsvDialect.Sniff(head, whole: read < buffer.Length, forced, settings.Quote);
         var csv = new CsvRecordParser(reader, delimiter, quote, head);
 
         ArticleField?[]? columns = null;
         int record = 0;
         Spoilt? spoilt = null;
+        bool declarationToSkip = declared != null;
         while (csv.Next())
         {
+            if (declarationToSkip)
+            {
+                declarationToSkip = false;
+                continue; // the sep= line, which is no record
+            }
             if (columns == null)
             {
                 if (csv.Unterminated)
@@ -143,6 +150,14 @@ public sealed class CsvArticleReader : IArticleReader
         if (spoilt != null)
             yield return ReadItem.Skip(spoilt.Line, spoilt.Describe(resumedAt: null));
     }
+
+    /// <summary>The delimiter a first line <c>sep=;</c> declares, as exports meant for Excel write
+    /// it (Excel reads it, and hides it); null when the file does not start with one.</summary>
+    private static char? DeclaredDelimiter(string head) =>
+        head.Length >= 5 && head.StartsWith("sep=", StringComparison.OrdinalIgnoreCase) && head[4] is not ('\r' or '\n')
+            && (head.Length == 5 || head[5] is '\r' or '\n')
+            ? head[4]
+            : null;
 
     /// <summary>A first row is a header when its cells are short and at least one is a name
     /// <see cref="FieldMapping"/> knows; a row of long text or unknown names is data.</summary>

@@ -142,6 +142,27 @@ public class CsvArticleReaderTests
     }
 
     [Fact]
+    public void AQuoteNeverClosedStopsAtTheLongestFieldInsteadOfHoldingTheRestOfTheFile()
+    {
+        // The field, and the raw text kept to go back to, held the rest of the file (a 150 MB
+        // export with one stray quote took 1.7 GB to read); past the longest field read, the
+        // quote counts as never closed and reading resumes on the next line.
+        string rows = string.Concat(Enumerable.Range(1, 200).Select(i => $"Row {i},Body {i}\n"));
+        var csv = new CsvRecordParser(new StringReader("title,body\nFirst,\"opens and never closes\n" + rows), maxQuotedChars: 100);
+        Assert.True(csv.Next() && csv.Next());
+        Assert.True(csv.Unterminated);
+        Assert.InRange(csv.Fields[1].Length, 101, 200);
+        csv.ResumeAfterStartLine();
+        Assert.True(csv.Next());
+        Assert.Equal(3, csv.StartLine);
+        Assert.Equal(["Row 1", "Body 1"], csv.Fields);
+        int read = 1;
+        while (csv.Next())
+            read++;
+        Assert.Equal(200, read);
+    }
+
+    [Fact]
     public void SpreadsheetQuotingAcrossLinesStillReadsAsOneRecord()
     {
         var items = Parse("id,title,text\n1,\"A \"\"quoted\"\" title\",\"line one\nline two, with comma\n\nline four\"\n2,B,b\n");
@@ -175,6 +196,19 @@ public class CsvArticleReaderTests
         Assert.Empty(Problems(items));
         Assert.Equal(["x1", "x2"], Articles(items).Select(a => a.Id));
         Assert.Equal("Zwei; Teile", Articles(items)[1].Body);
+    }
+
+    [Fact]
+    public void SepLineDeclaresTheDelimiterAndIsNoRecord()
+    {
+        // Exports meant for Excel start with "sep=;", which Excel obeys and hides; the file was
+        // refused as having no header row.
+        using var dir = new TempDir();
+        SourceFile file = WriteBytes(dir, "export.csv", "sep=;\r\ntitle;body\r\nZürich;Ein Text, mit Komma\r\nBern;Zweiter, Text\r\nGenf;\"drei\r\n"u8.ToArray());
+        var items = _reader.Read(file).ToList();
+        Assert.Equal(["Zürich", "Bern"], Articles(items).Select(a => a.Title));
+        Assert.Equal("Ein Text, mit Komma", Articles(items)[0].Body);
+        Assert.Equal(5, Assert.Single(Problems(items)).Line); // lines still count the sep= line
     }
 
     [Fact]

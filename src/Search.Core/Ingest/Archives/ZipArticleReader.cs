@@ -42,7 +42,7 @@ public sealed class ZipArticleReader : StreamedFileReader
             foreach (ZipArchiveEntry entry in entries)
             {
                 number++;
-                if (ArchiveMember.Skipped(entry.FullName))
+                if (ArchiveMember.Skipped(MemberName(entry)))
                     continue;
                 foreach (ReadItem item in ReadEntry(file, number, entry))
                     yield return item;
@@ -52,7 +52,7 @@ public sealed class ZipArticleReader : StreamedFileReader
 
     private static List<ReadItem> ReadEntry(SourceFile file, int number, ZipArchiveEntry entry)
     {
-        string name = entry.FullName;
+        string name = MemberName(entry);
         if (entry.Length > ArchiveMember.MaxBytes)
             return [ArchiveMember.TooBig(number, name, entry.Length)];
         byte[] bytes;
@@ -69,4 +69,9 @@ public sealed class ZipArticleReader : StreamedFileReader
         }
         return ArchiveMember.Read(file, number, name, bytes);
     }
+
+    /// <summary>A member's path with <c>/</c> between its folders, as the zip format has it:
+    /// Windows PowerShell's Compress-Archive (and .NET Framework before 4.6.1) write <c>\</c>,
+    /// which made <c>docs\a.txt</c> one file name and a folder's entry a file.</summary>
+    private static string MemberName(ZipArchiveEntry entry) => entry.FullName.Replace('\\', '/');
 }

@@ -10,7 +10,7 @@ namespace Search.Core.Ingest.Mail;
 /// file name of its own, and every forwarded message, <c>message/rfc822</c>) are listed, for
 /// <see cref="MailAttachments"/> to read as files of their own.
 /// </summary>
-internal static class MailMessage
+internal static partial class MailMessage
 {
     /// <summary>Deepest multipart nesting read (mail programs nest three or four deep).</summary>
     private const int MaxPartDepth = 8;
@@ -24,7 +24,7 @@ internal static class MailMessage
             return "not an e-mail message (no From or Subject header)";
         article.Title = Mime.DecodeWords(headers.GetValueOrDefault("Subject") ?? "").Trim();
         (article.Author, article.Source) = Sender(Mime.DecodeWords(headers.GetValueOrDefault("From") ?? ""));
-        article.Published = headers.GetValueOrDefault("Date");
+        article.Published = Date(headers.GetValueOrDefault("Date"));
         var text = new BodyText();
         Parts(headers, message, bodyStart, message.Length, depth: 0, text, attachments);
         article.Body = Body(text.Plain, text.Html);
@@ -37,10 +37,26 @@ internal static class MailMessage
         ? ParagraphText.Normalize(WithoutSignature(plain.ReplaceLineEndings("\n")))
         : html == null ? "" : MarkupInFields.BlockText(html);
 
-    /// <summary>The sender's display name (<c>"Maria Keller" &lt;maria@example.org&gt;</c>) and
-    /// the domain of the address.</summary>
+    /// <summary>The <c>Date</c> header without its comments: mail servers and programs write the
+    /// zone's name after the offset (<c>Tue, 3 Mar 2026 10:00:00 +0100 (CET)</c>), which RFC 5322
+    /// allows anywhere and no date reader expects.</summary>
+    internal static string? Date(string? header) =>
+        header == null ? null : ParagraphText.CollapseWhitespace(Comment().Replace(header, " ")).Trim();
+
+    [GeneratedRegex(@"\([^()]*\)")]
+    private static partial Regex Comment();
+
+    [GeneratedRegex(@"^\s*(?<address>[^\s()]+(?: at [^\s()]+)?)\s*\((?<name>[^()]*)\)\s*$")]
+    private static partial Regex NameInComment();
+
+    /// <summary>The sender's display name (<c>"Maria Keller" &lt;maria@example.org&gt;</c>, or in
+    /// the older form <c>maria@example.org (Maria Keller)</c>) and the domain of the address.</summary>
     internal static (string? Name, string? Domain) Sender(string from)
     {
+        // The older form is what mailing-list archives keep; Mailman's write the address
+        // "maria at example.org". Read as it was, the comment became part of the domain.
+        if (!from.Contains('<') && NameInComment().Match(from) is { Success: true } old)
+            from = $"\"{old.Groups["name"].Value}\" <{old.Groups["address"].Value.Replace(" at ", "@", StringComparison.Ordinal)}>";
         int open = from.LastIndexOf('<');
         string address = open >= 0 ? from[(open + 1)..].TrimEnd('>', ' ') : from.Trim();
         string? name = open > 0 ? from[..open].Trim().Trim('"', '\'').Trim() : null;
@@ -85,7 +101,7 @@ internal static class MailMessage
         if (media is not ("text/plain" or "text/html") || (media == "text/plain" ? text.Plain : text.Html) != null)
             return;
         byte[] bytes = Mime.Decode(message[start..end], headers.GetValueOrDefault("Content-Transfer-Encoding"));
-        string decoded = Mime.Parameter(type, "charset") is { } charset && HtmlCharset.ByName(charset) is { } encoding
+        string decoded = Mime.Parameter(type, "charset") is { } charset && HtmlCharset.ByName(charset) is { } encoding && !NotUtf8(encoding, bytes)
             ? encoding.GetString(bytes)
             : TextDecoding.Decode(bytes, out _);
         if (media == "text/html")
@@ -93,6 +109,12 @@ internal static class MailMessage
         else
             text.Plain = decoded;
     }
+
+    /// <summary>Whether a text declared UTF-8 is not: mail programs and list servers label Latin-1
+    /// and Windows-1252 texts utf-8, whose accented letters then read as replacement characters;
+    /// such a text is decoded as if it declared nothing.</summary>
+    private static bool NotUtf8(Encoding declared, byte[] bytes) =>
+        declared.CodePage == Encoding.UTF8.CodePage && !System.Text.Unicode.Utf8.IsValid(bytes);
 
     /// <summary>The text before a signature (a line that is <c>-- </c>).</summary>
     private static string WithoutSignature(string text)

@@ -7,9 +7,12 @@ namespace Search.Core.Ingest.Mail;
 /// a reader takes (<see cref="MailAttachments"/>), streamed a message at a time. Messages are
 /// numbered in file order (<c>inbox.mbox#12</c>, its attachment <c>inbox.mbox#12/report.pdf</c>),
 /// their lines counted from the <c>From </c> line that starts them; <c>&gt;From </c> escapes are
-/// undone.
+/// undone. When the first <c>From </c> line carries a date, as every mail program writes one
+/// (<c>From alice@example.org Mon Mar  2 10:00:00 2026</c>), only such lines start a message: a
+/// paragraph of a message that begins with "From " and was not escaped (some programs leave it)
+/// stays in its message.
 /// </summary>
-public sealed class MboxArticleReader : StreamedFileReader
+public sealed partial class MboxArticleReader : StreamedFileReader
 {
     /// <summary>Most bytes one message may take: it is read in memory.</summary>
     private const long MaxMessageBytes = 64L << 20;
@@ -35,13 +38,15 @@ public sealed class MboxArticleReader : StreamedFileReader
         using var lines = new StreamReader(stream, Encoding.Latin1, detectEncodingFromByteOrderMarks: false);
         var message = new MemoryStream();
         int number = 0, start = 0, lineNumber = 0;
-        bool previousBlank = true, tooBig = false;
+        bool previousBlank = true, tooBig = false, dated = false;
         string? line;
         while ((line = lines.ReadLine()) != null)
         {
             lineNumber++;
-            if (previousBlank && line.StartsWith("From ", StringComparison.Ordinal))
+            if (previousBlank && line.StartsWith("From ", StringComparison.Ordinal) && (number == 0 || !dated || SeparatorDate().IsMatch(line)))
             {
+                if (number == 0)
+                    dated = SeparatorDate().IsMatch(line);
                 if (number > 0)
                     foreach (ReadItem item in Message(file, number, start, message, tooBig))
                         yield return item;
@@ -71,6 +76,11 @@ public sealed class MboxArticleReader : StreamedFileReader
             foreach (ReadItem item in Message(file, number, start, message, tooBig))
                 yield return item;
     }
+
+    /// <summary>The date of a <c>From </c> line after its sender: asctime's month, day and time
+    /// (<c>Mar  2 10:00:00</c>), or day, month, year and time (<c>2 Mar 2026 10:00</c>).</summary>
+    [GeneratedRegex(@"^From \S+\s.*\b(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\s+\d{1,2}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\s+\d{4})\s+\d{1,2}:\d{2}")]
+    private static partial Regex SeparatorDate();
 
     /// <summary>Message <paramref name="number"/>, starting at <paramref name="line"/>: its article
     /// (unless it has neither subject nor text and its attachments are its articles) and its

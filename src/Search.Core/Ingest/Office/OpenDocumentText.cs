@@ -7,7 +7,8 @@ namespace Search.Core.Ingest.Office;
 /// Google Docs' .odt download), in order: paragraphs and headings (headings carry the style
 /// <c>Heading</c>), inside lists and table cells too, with their spans, links, spaces, tabs and
 /// line breaks. What the document does not show as its text is left out: tracked changes' deleted
-/// text, comments, footnotes, frames (text boxes, captions) and tables of contents.
+/// text, comments, footnotes, frames (text boxes, captions), tables of contents and ruby (the
+/// reading set small above a word, <c>text:ruby-text</c>).
 /// </summary>
 internal static class OpenDocumentText
 {
@@ -60,7 +61,7 @@ internal static class OpenDocumentText
 
     /// <summary>Parts of the body that are not its running text.</summary>
     private static bool Hidden(XmlReader xml) =>
-        (xml.NamespaceURI == Text && xml.LocalName is "tracked-changes" or "note" or "table-of-content" or "sequence-decls" or "user-field-decls")
+        (xml.NamespaceURI == Text && xml.LocalName is "tracked-changes" or "note" or "table-of-content" or "sequence-decls" or "user-field-decls" or "ruby-text")
         || (xml.NamespaceURI == Office && xml.LocalName is "annotation" or "forms")
         || (xml.NamespaceURI == Draw && xml.LocalName == "frame");
 }

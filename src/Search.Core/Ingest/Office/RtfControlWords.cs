@@ -12,7 +12,7 @@ internal enum RtfWord
     // Unicode and code pages
     Unicode, UnicodeSkip, Ansi, Mac, Pc, Pca, AnsiCodePage, Font, DefaultFont, FontCharset, FontCodePage,
     // Character and paragraph state
-    Plain, Hidden, ParagraphDefaults, Style, CharacterStyle, OutlineLevel,
+    Plain, Hidden, Deleted, ParagraphDefaults, Style, CharacterStyle, OutlineLevel,
     // Destinations read for what they hold
     Info, Title, Author, FontTable, Stylesheet, UnicodeAlternatives, UnicodeText,
     // Destinations that hold no text of the document
@@ -70,7 +70,7 @@ internal static class RtfControlWords
             ["u"] = RtfWord.Unicode, ["uc"] = RtfWord.UnicodeSkip,
             ["ansi"] = RtfWord.Ansi, ["mac"] = RtfWord.Mac, ["pc"] = RtfWord.Pc, ["pca"] = RtfWord.Pca, ["ansicpg"] = RtfWord.AnsiCodePage,
             ["f"] = RtfWord.Font, ["deff"] = RtfWord.DefaultFont, ["fcharset"] = RtfWord.FontCharset, ["cpg"] = RtfWord.FontCodePage,
-            ["plain"] = RtfWord.Plain, ["v"] = RtfWord.Hidden, ["pard"] = RtfWord.ParagraphDefaults,
+            ["plain"] = RtfWord.Plain, ["v"] = RtfWord.Hidden, ["deleted"] = RtfWord.Deleted, ["pard"] = RtfWord.ParagraphDefaults,
             ["s"] = RtfWord.Style, ["cs"] = RtfWord.CharacterStyle, ["ds"] = RtfWord.CharacterStyle, ["ts"] = RtfWord.CharacterStyle,
             ["outlinelevel"] = RtfWord.OutlineLevel,
             ["info"] = RtfWord.Info, ["title"] = RtfWord.Title, ["author"] = RtfWord.Author,

@@ -11,7 +11,7 @@ internal sealed record RtfDocument(List<WordParagraph> Paragraphs, string? Title
 /// (<c>\ucN</c>), the typographic characters' control words; paragraphs end at <c>\par</c> and at
 /// each table cell. What is not the running text is left out: fonts, colours, styles, lists,
 /// pictures and objects, headers, footers, footnotes and comments, field instructions (a field's
-/// result is read), hidden text, any <c>\*</c> group. Never throws: braces left open end with the
+/// result is read), hidden text and text deleted with tracked changes, any <c>\*</c> group. Never throws: braces left open end with the
 /// bytes, a stray closing brace ends the document, groups nested deeper than
 /// <see cref="MaxDepth"/> are skipped.
 /// </summary>
@@ -217,10 +217,13 @@ internal sealed class RtfDocumentText
                 group.UnicodeSkip = Math.Clamp(parameter, 0, 16);
                 return true;
             case RtfWord.Plain:
-                (group.Font, group.Hidden) = (_defaultFont, false);
+                (group.Font, group.Hidden, group.Deleted) = (_defaultFont, false, false);
                 return true;
             case RtfWord.Hidden:
                 group.Hidden = !hasParameter || parameter != 0;
+                return true;
+            case RtfWord.Deleted:
+                group.Deleted = !hasParameter || parameter != 0;
                 return true;
             case RtfWord.ParagraphDefaults:
                 (group.Style, group.OutlineLevel) = (-1, -1);

@@ -45,6 +45,10 @@ internal struct RtfGroup
     /// <summary>Hidden text (<c>\v</c>), which Word does not show or print.</summary>
     public bool Hidden;
 
+    /// <summary>Text deleted with tracked changes (<c>\deleted</c>), which Word shows struck
+    /// through but which is no longer the document's.</summary>
+    public bool Deleted;
+
     /// <summary>The paragraph's style number (<c>\sN</c>); -1 for none.</summary>
     public int Style;
 
@@ -54,11 +58,11 @@ internal struct RtfGroup
     /// <summary>The state of the document's outermost group.</summary>
     public static RtfGroup Document => new() { Destination = RtfDestination.Body, Font = -1, UnicodeSkip = 1, Style = -1, OutlineLevel = -1 };
 
-    /// <summary>Whether text in this group is kept: the body's unless hidden, a title's, an
+    /// <summary>Whether text in this group is kept: the body's unless hidden or deleted, a title's, an
     /// author's or a style's name; never a font table's or the code-page half of <c>\upr</c>.</summary>
     public readonly bool KeepsText => Destination switch
     {
-        RtfDestination.Body => !Hidden,
+        RtfDestination.Body => !Hidden && !Deleted,
         RtfDestination.Title or RtfDestination.Author or RtfDestination.Style => true,
         _ => false,
     };

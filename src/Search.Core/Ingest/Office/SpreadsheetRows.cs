@@ -21,6 +21,14 @@ internal sealed class SpreadsheetRows(ZipArchive package)
 
     private List<string>? _shared;
 
+    /// <summary>Where the workbook's relationships put its shared strings: Excel writes
+    /// <c>xl/sharedStrings.xml</c>, some reporting tools <c>xl/SharedStrings.xml</c> or another name.</summary>
+    private string _sharedPart = "xl/sharedStrings.xml";
+
+    /// <summary>Whether the workbook's dates count from 1904 (<c>workbookPr date1904</c>: one made
+    /// by Excel for the Mac before 2011), known once <see cref="Sheets"/> has read the workbook.</summary>
+    public bool Dates1904 { get; private set; }
+
     /// <summary>The workbook's sheets, in its order.</summary>
     public List<Worksheet> Sheets()
     {
@@ -30,15 +38,23 @@ internal sealed class SpreadsheetRows(ZipArchive package)
             using var xml = XmlReader.Create(rels.Open(), Settings);
             while (xml.Read())
                 if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "Relationship" && xml.GetAttribute("Id") is { } id && xml.GetAttribute("Target") is { } target)
+                {
                     targets[id] = target.StartsWith('/') ? target.TrimStart('/') : "xl/" + target;
+                    if (xml.GetAttribute("Type")?.EndsWith("/sharedStrings", StringComparison.Ordinal) == true)
+                        _sharedPart = targets[id];
+                }
         }
         var sheets = new List<Worksheet>();
         if (package.GetEntry("xl/workbook.xml") is not { } workbook)
             return sheets;
         using (var xml = XmlReader.Create(workbook.Open(), Settings))
             while (xml.Read())
+            {
                 if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "sheet" && xml.GetAttribute("id", Relationships) is { } id && targets.TryGetValue(id, out string? part))
                     sheets.Add(new Worksheet(xml.GetAttribute("name") ?? part, part));
+                else if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "workbookPr")
+                    Dates1904 = xml.GetAttribute("date1904") is "1" or "true";
+            }
         return sheets;
     }
 
@@ -131,7 +147,7 @@ internal sealed class SpreadsheetRows(ZipArchive package)
     private List<string> SharedStrings()
     {
         var strings = new List<string>();
-        if (package.GetEntry("xl/sharedStrings.xml") is not { } part)
+        if (package.GetEntry(_sharedPart) is not { } part)
             return strings;
         using var xml = XmlReader.Create(part.Open(), Settings);
         while (xml.Read())

@@ -56,7 +56,7 @@ public sealed class XlsxArticleReader : StreamedFileReader
                 yield return ReadItem.Skip(RecordProblem.WholeFile, problem);
                 yield break;
             }
-            var articles = new SheetArticles(file);
+            var articles = new SheetArticles(file, rows.Dates1904);
             foreach (Worksheet sheet in sheets)
             {
                 articles.StartSheet(sheet.Name);

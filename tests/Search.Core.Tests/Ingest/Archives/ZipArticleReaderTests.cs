@@ -1,6 +1,8 @@
 using System.IO.Compression;
 using System.Text;
 using Search.Core.Indexing;
+using Search.Core.Ingest;
+using Search.Core.Ingest.Archives;
 using Search.Core.Tests.Support;
 using Xunit;
 using static Search.Core.Tests.Indexing.Writing.BuildTestKit;
@@ -101,6 +103,20 @@ public sealed class ZipArticleReaderTests
         Assert.Equal("politics", Assert.Single(searcher.Search(new Search.Core.Querying.SearchRequest { Query = "subsidy" }).Hits).Section);
         var again = RunBuild(index, root);
         Assert.Equal(0, again.ArticlesAdded + again.ArticlesUpdated + again.ArticlesRemoved);
+    }
+
+    [Fact]
+    public void Members_a_Windows_zipper_named_with_backslashes_are_keyed_by_their_folders()
+    {
+        // Windows PowerShell's Compress-Archive writes "docs\2019\a.txt": the article was keyed
+        // "export.zip/docs\2019\a.txt", one file name, not a file in folders.
+        using var dir = new TempDir();
+        SourceFile file = ReaderTestKit.WriteBytes(dir, "export.zip", Zip(
+            ("docs\\", []),
+            ("docs\\2019\\bridge.txt", Utf8("Bridge approved\n\nThe council voted to build a second bridge.\n"))));
+        var items = new ZipArticleReader().Read(file).ToList();
+        Assert.Empty(ReaderTestKit.Problems(items));
+        Assert.Equal(["export.zip/docs/2019/bridge.txt"], ReaderTestKit.Articles(items).Select(a => a.Id));
     }
 
     [Fact]

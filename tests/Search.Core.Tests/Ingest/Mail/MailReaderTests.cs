@@ -71,6 +71,42 @@ public sealed class MailReaderTests
         Assert.Equal("The city council voted on Monday to build a second bridge across the river, ending a debate that has lasted for more than ten years. The café on the pier stays open during the works.\n\nWork starts in spring.", article.Body);
     }
 
+    [Theory]
+    [InlineData("Tue, 3 Mar 2026 10:00:00 +0100 (CET)")]
+    [InlineData("Tue, 3 Mar 2026 09:00:00 +0000 (UTC)")]
+    [InlineData("Tue, 3 Mar 2026 04:00:00 -0500 (EST)")]
+    [InlineData("(sent from a phone) 3 Mar 2026 10:00 +0100")]
+    public void A_date_with_the_zones_name_in_a_comment_is_read(string date)
+    {
+        // Servers and mail programs add the zone's name after the offset, in parentheses (an
+        // RFC 5322 comment); such a date was "not a date" and the message undated.
+        Article article = ReadOneText(new EmlArticleReader(), "tip.eml", $"From: tips@example.org\nSubject: Bridge\nDate: {date}\n\nThe bridge opens.\n");
+        Assert.Equal("2026-03-03", article.Published);
+    }
+
+    [Theory]
+    [InlineData("tom@example.com (Tom Berg)", "Tom Berg", "example.com")]
+    [InlineData("maria at lists.example.org (Maria Keller)", "Maria Keller", "lists.example.org")]
+    [InlineData("\"Tom Berg\" <tom@example.com>", "Tom Berg", "example.com")]
+    [InlineData("tom@example.com", null, "example.com")]
+    public void The_sender_is_read_in_the_older_form_mailing_list_archives_keep(string from, string? author, string source)
+    {
+        // "tom@example.com (Tom Berg)" gave no author and the source "example.com (tom berg)";
+        // Mailman's "maria at lists.example.org (Maria Keller)" gave neither.
+        Article article = ReadOneText(new EmlArticleReader(), "post.eml", $"From: {from}\nSubject: Bridge vote\n\nThe council voted.\n");
+        Assert.Equal((author, source), (article.Author, article.Source));
+    }
+
+    [Fact]
+    public void A_text_declared_utf8_that_is_not_is_read_in_the_encoding_its_bytes_are()
+    {
+        // Windows-1252 bytes under charset=utf-8 were decoded as UTF-8: "Gr\uFFFDnen in K\uFFFDln".
+        using var dir = new TempDir();
+        byte[] message = [.. "From: a@example.org\nSubject: Vote\nContent-Type: text/plain; charset=utf-8\n\nDie Gr"u8, 0xFC, .. "nen in K"u8, 0xF6, .. "ln stimmen f"u8, 0xFC, .. "r die Br"u8, 0xFC, .. "cke.\n"u8];
+        Article article = ReadOne(new EmlArticleReader(), WriteBytes(dir, "vote.eml", message));
+        Assert.Equal("Die Grünen in Köln stimmen für die Brücke.", article.Body);
+    }
+
     [Fact]
     public void A_newsletter_with_only_html_reads_as_the_text_it_shows()
     {
@@ -80,6 +116,25 @@ public sealed class MailReaderTests
         Article article = ReadOneText(new EmlArticleReader(), "brief.eml", newsletter);
         Assert.Equal("Morning brief", article.Title);
         Assert.Equal("Today\n\nThe ferry keeps running every twenty minutes.\n\nThe café reopens.", article.Body);
+    }
+
+    [Fact]
+    public void A_paragraph_that_begins_with_From_and_was_not_escaped_stays_in_its_message()
+    {
+        // Some programs write mailboxes without escaping a line that begins "From " (mboxo as
+        // written by hand or by scripts): after a blank line it was taken for the next message,
+        // which cut the message short, reported its rest as "not an e-mail message" and
+        // renumbered every message after it.
+        string mbox =
+            "From alice@example.org Mon Mar  2 10:00:00 2026\nFrom: Alice <alice@example.org>\nSubject: Bridge\n\n" +
+            "The bridge opens in May.\n\nFrom the start, the council wanted a second bridge.\n\n" +
+            "From - Tue Mar  3 11:00:00 2026\nFrom: Bob <bob@example.org>\nSubject: Ferry\n\nThe ferry keeps running.\n";
+        using var dir = new TempDir();
+        var items = ReadAll(new MboxArticleReader(), WriteText(dir, "a.mbox", mbox));
+        Assert.Empty(Problems(items));
+        Assert.Equal(["a.mbox#1", "a.mbox#2"], Articles(items).Select(a => a.Id));
+        Assert.Equal("The bridge opens in May.\n\nFrom the start, the council wanted a second bridge.", Articles(items)[0].Body);
+        Assert.Equal("Ferry", Articles(items)[1].Title);
     }
 
     [Fact]

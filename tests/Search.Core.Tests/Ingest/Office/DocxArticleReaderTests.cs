@@ -14,6 +14,7 @@ namespace Search.Core.Tests.Ingest.Office;
 public sealed class DocxArticleReaderTests
 {
     private const string Title = "Council approves the new river bridge";
+    private const string WordMain = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
     private static readonly string[] Paragraphs = [.. ArticlePdf.Paragraphs.Take(3)];
 
     [Fact]
@@ -38,6 +39,76 @@ public sealed class DocxArticleReaderTests
         Assert.Equal("The city council voted on Monday to build a second bridge across the river.", body[0]);
         Assert.Equal(Paragraphs.Skip(1), body[1..3]);
         Assert.Equal(["Cost", "45 million euros"], body[3..]);
+    }
+
+    [Fact]
+    public void Hidden_text_and_text_moved_away_are_not_read_and_moved_text_is_read_where_it_now_stands()
+    {
+        // Word keeps a tracked move's old place in w:moveFrom with ordinary w:t runs (only
+        // deletions use w:delText), and hidden text is a run formatted w:vanish.
+        byte[] docx = Docx(body =>
+        {
+            body.Append(Paragraph(Title, style: "Title"));
+            body.Append(new Paragraph(
+                $"""<w:p xmlns:w="{WordMain}"><w:moveFrom w:id="1" w:author="Ed"><w:r><w:t xml:space="preserve">Second, the bridge. </w:t></w:r></w:moveFrom>"""
+                + """<w:r><w:t xml:space="preserve">First, the vote. </w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>check this with Tom</w:t></w:r>"""
+                + """<w:moveTo w:id="2" w:author="Ed"><w:r><w:t>Second, the bridge.</w:t></w:r></w:moveTo>"""
+                + """<w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t xml:space="preserve"> Third, the cost.</w:t></w:r></w:p>"""));
+        });
+        Article article = Read("moved.docx", docx);
+        Assert.Equal("First, the vote. Second, the bridge. Third, the cost.", article.Body);
+    }
+
+    [Fact]
+    public void A_text_box_is_read_once_as_a_paragraph_of_its_own()
+    {
+        // Word writes a text box twice: as a drawing (mc:Choice) and again for older programs
+        // (mc:Fallback, VML); both hold its paragraphs, inside a paragraph of the body.
+        const string box = """<w:txbxContent><w:p><w:r><w:t>The bridge in figures</w:t></w:r></w:p></w:txbxContent>""";
+        byte[] docx = Docx(body =>
+        {
+            body.Append(Paragraph(Title, style: "Title"));
+            body.Append(new Paragraph(
+                $"""<w:p xmlns:w="{WordMain}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" xmlns:v="urn:schemas-microsoft-com:vml">"""
+                + """<w:r><w:t xml:space="preserve">The council voted on Monday.</w:t></w:r>"""
+                + $"""<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:wsp><wps:txbx>{box}</wps:txbx></wps:wsp></w:drawing></mc:Choice>"""
+                + $"""<mc:Fallback><w:pict><v:shape><v:textbox>{box}</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>"""
+                + """<w:r><w:t xml:space="preserve"> Work starts in May.</w:t></w:r></w:p>"""));
+        });
+        Article article = Read("box.docx", docx);
+        Assert.Equal(["The bridge in figures", "The council voted on Monday. Work starts in May."], article.Body.Split("\n\n"));
+    }
+
+    [Fact]
+    public void Ruby_readings_above_words_are_not_read_into_the_text()
+    {
+        // Japanese text carries its reading above a word (w:rt, furigana); it was read beside the
+        // word, "東京とうきょう", a word no one searches for.
+        byte[] docx = Docx(body => body.Append(new Paragraph(
+            $"""<w:p xmlns:w="{WordMain}"><w:r><w:t>会議は</w:t></w:r><w:ruby><w:rubyPr><w:rubyAlign w:val="center"/></w:rubyPr>"""
+            + """<w:rt><w:r><w:t>とうきょう</w:t></w:r></w:rt><w:rubyBase><w:r><w:t>東京</w:t></w:r></w:rubyBase></w:ruby><w:r><w:t>で開かれた。</w:t></w:r></w:p>""")));
+        Assert.Equal("会議は東京で開かれた。", Read("tokyo.docx", docx).Body);
+    }
+
+    [Fact]
+    public void A_table_of_contents_is_not_read_into_the_text()
+    {
+        // Its entries (the headings again, with page numbers) were read as the first paragraphs
+        // of the body, as an OpenDocument text's are not.
+        static string Entry(string style, string text) =>
+            $"""<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr><w:hyperlink w:anchor="x"><w:r><w:t>{text}</w:t></w:r><w:r><w:tab/></w:r><w:r><w:t>2</w:t></w:r></w:hyperlink></w:p>""";
+        byte[] docx = Docx(body =>
+        {
+            body.Append(Paragraph(Title, style: "Title"));
+            body.Append(new SdtBlock(
+                $"""<w:sdt xmlns:w="{WordMain}"><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/><w:docPartUnique/></w:docPartObj></w:sdtPr>"""
+                + $"""<w:sdtContent><w:p><w:pPr><w:pStyle w:val="TOCHeading"/></w:pPr><w:r><w:t>Contents</w:t></w:r></w:p>{Entry("TOC1", "The vote")}</w:sdtContent></w:sdt>"""));
+            body.Append(new Paragraph($"""<w:p xmlns:w="{WordMain}">{Entry("TOC2", "The cost")[5..]}"""));
+            body.Append(Paragraph("The vote", style: "Heading1"));
+            body.Append(Paragraph(Paragraphs[0]));
+        });
+        Article article = Read("report.docx", docx);
+        Assert.Equal(["The vote", Paragraphs[0]], article.Body.Split("\n\n"));
     }
 
     [Theory]

@@ -69,6 +69,18 @@ public sealed class OdtArticleReaderTests
     }
 
     [Fact]
+    public void Ruby_readings_above_words_are_not_read_into_the_text()
+    {
+        // As for a .docx: the reading above a word (text:ruby-text) was read beside the word.
+        using var dir = new TempDir();
+        const string flat = """
+            <office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0">
+            <office:body><office:text><text:p>会議は<text:ruby><text:ruby-base>東京</text:ruby-base><text:ruby-text>とうきょう</text:ruby-text></text:ruby>で開かれた。</text:p></office:text></office:body></office:document>
+            """;
+        Assert.Equal("会議は東京で開かれた。", ReadOne(new OdtArticleReader(), WriteText(dir, "tokyo.fodt", flat)).Body);
+    }
+
+    [Fact]
     public void A_flat_document_reads_the_same_and_a_damaged_one_is_skipped()
     {
         using var dir = new TempDir();

@@ -137,6 +137,17 @@ public sealed class RtfArticleReaderTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Text_deleted_with_tracked_changes_is_not_read_and_inserted_text_is()
+    {
+        // As Word saves a tracked edit: the deletion is character formatting, \deleted, with its
+        // author and time; \deleted0 or \plain ends it.
+        Assert.Equal(
+            ["The council voted to build a second bridge.", "Work starts in May."],
+            Paragraphs(@"The council voted {\deleted\revauthdel1\revdttmdel1 to reject and }{\revised\revauth1 to build }a second bridge.\par "
+                + @"Work starts {\deleted in March}{\deleted\plain in May}.\par "));
+    }
+
+    [Fact]
     public void Typographic_control_words_and_symbols_are_their_characters()
     {
         Assert.Equal(

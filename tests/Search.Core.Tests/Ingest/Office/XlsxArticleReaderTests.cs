@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -60,6 +61,60 @@ public sealed class XlsxArticleReaderTests
         var problem = Assert.Single(Problems(items));
         Assert.Equal((1, "sheet 'Notes' has no title or body column in its first row; not read"), (problem.Line, problem.Reason));
         Assert.Equal("xlsx", ReaderRegistry.Default.Resolve("stories.xlsx", Workbook()).Reader!.Format);
+    }
+
+    private const string SheetMain = "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"";
+    private const string RelationshipType = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+
+    /// <summary>A workbook of one sheet, "Stories", its parts written by hand as other programs
+    /// than Excel write them: <paramref name="workbookProperties"/> in the workbook, the shared
+    /// strings as <paramref name="sharedPart"/>, and the rows given.</summary>
+    private static byte[] HandWritten(string workbookProperties, string sharedPart, string[] strings, string rows)
+    {
+        var stream = new MemoryStream();
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, xml) in (ReadOnlySpan<(string, string)>)[
+                ("xl/workbook.xml", $"<workbook {SheetMain}>{workbookProperties}<sheets><sheet name=\"Stories\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"),
+                ("xl/_rels/workbook.xml.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                    + $"<Relationship Id=\"rId1\" Type=\"{RelationshipType}worksheet\" Target=\"/xl/worksheets/sheet1.xml\"/>"
+                    + $"<Relationship Id=\"rId2\" Type=\"{RelationshipType}sharedStrings\" Target=\"{sharedPart}\"/></Relationships>"),
+                ("xl/worksheets/sheet1.xml", $"<worksheet {SheetMain}><sheetData>{rows}</sheetData></worksheet>"),
+                ($"xl/{sharedPart}", $"<sst {SheetMain}>{string.Concat(strings.Select(t => $"<si><t>{t}</t></si>"))}</sst>"),
+            ])
+                using (var writer = new StreamWriter(zip.CreateEntry(name).Open()))
+                    writer.Write(xml);
+        }
+        return stream.ToArray();
+    }
+
+    [Fact]
+    public void Shared_strings_are_read_where_the_workbook_relationships_put_them()
+    {
+        // Reporting tools write the shared strings as xl/SharedStrings.xml (the name is the
+        // relationships' to give); every text cell read as empty, so the sheet "had no title or
+        // body column".
+        byte[] workbook = HandWritten("", "SharedStrings.xml", ["Title", "Body", "Council approves the bridge", "The council voted on Monday."],
+            "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c></row>"
+            + "<row r=\"2\"><c r=\"A2\" t=\"s\"><v>2</v></c><c r=\"B2\" t=\"s\"><v>3</v></c></row>");
+        using var dir = new TempDir();
+        var items = ReadAll(new XlsxArticleReader(), WriteBytes(dir, "report.xlsx", workbook));
+        Assert.Empty(Problems(items));
+        Article article = Assert.Single(Articles(items));
+        Assert.Equal(("Council approves the bridge", "The council voted on Monday."), (article.Title, article.Body));
+    }
+
+    [Fact]
+    public void Dates_of_a_workbook_of_the_1904_date_system_are_read_as_their_dates()
+    {
+        // A workbook made by Excel for the Mac counts its serial dates from 1904: 44685 is
+        // 2026-05-05 there, and was read as 2022-05-04, four years and a day early.
+        byte[] workbook = HandWritten("<workbookPr date1904=\"1\"/>", "sharedStrings.xml", ["Title", "Date", "Council approves the bridge"],
+            "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c></row>"
+            + "<row r=\"2\"><c r=\"A2\" t=\"s\"><v>2</v></c><c r=\"B2\" s=\"1\"><v>44685</v></c></row>");
+        using var dir = new TempDir();
+        Article article = Assert.Single(Articles(ReadAll(new XlsxArticleReader(), WriteBytes(dir, "mac.xlsx", workbook))));
+        Assert.Equal("2026-05-05", article.Published);
     }
 
     [Theory]

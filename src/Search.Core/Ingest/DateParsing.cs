@@ -61,6 +61,9 @@ public static class DateParsing
         if (text == null)
             return null;
         ReadOnlySpan<char> s = text.AsSpan().Trim();
+        // A trailing comment, as mail and feeds write the zone's name: "… 10:00:00 +0100 (CET)".
+        if (s.EndsWith(')') && s.LastIndexOf('(') is int open and > 0)
+            s = s[..open].TrimEnd();
         if (epoch && (EpochDate(s) ?? BasicIsoDate(s)) is { } fromDigits)
             return fromDigits;
         if (s.Length < 8)

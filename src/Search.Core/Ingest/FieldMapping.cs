@@ -47,6 +47,37 @@ public static partial class FieldMapping
         // WordPress's export and database columns (post_title, post_content, post_date, post_excerpt).
         ["posttitle"] = ArticleField.Title, ["postcontent"] = ArticleField.Body, ["postdate"] = ArticleField.Published,
         ["postexcerpt"] = ArticleField.Summary,
+        // The same columns as newsrooms and archives name them in German, French, Spanish, Italian,
+        // Portuguese, Dutch and Russian exports. Not Italian and Portuguese "data" (date): in English
+        // it is the container of an API response.
+        ["titel"] = ArticleField.Title, ["überschrift"] = ArticleField.Title, ["schlagzeile"] = ArticleField.Title,
+        ["titre"] = ArticleField.Title, ["título"] = ArticleField.Title, ["titulo"] = ArticleField.Title,
+        ["titular"] = ArticleField.Title, ["titolo"] = ArticleField.Title, ["заголовок"] = ArticleField.Title,
+        ["inhalt"] = ArticleField.Body, ["artikeltext"] = ArticleField.Body, ["texte"] = ArticleField.Body,
+        ["contenu"] = ArticleField.Body, ["texto"] = ArticleField.Body, ["cuerpo"] = ArticleField.Body,
+        ["contenido"] = ArticleField.Body, ["testo"] = ArticleField.Body, ["corpo"] = ArticleField.Body,
+        ["tekst"] = ArticleField.Body, ["текст"] = ArticleField.Body,
+        ["autor"] = ArticleField.Author, ["verfasser"] = ArticleField.Author, ["auteur"] = ArticleField.Author,
+        ["autore"] = ArticleField.Author, ["автор"] = ArticleField.Author,
+        ["quelle"] = ArticleField.Source, ["fuente"] = ArticleField.Source, ["fonte"] = ArticleField.Source,
+        ["bron"] = ArticleField.Source, ["источник"] = ArticleField.Source,
+        ["datum"] = ArticleField.Published, ["veröffentlicht"] = ArticleField.Published, ["fecha"] = ArticleField.Published,
+        ["datepublication"] = ArticleField.Published, ["дата"] = ArticleField.Published,
+        ["rubrik"] = ArticleField.Section, ["ressort"] = ArticleField.Section, ["kategorie"] = ArticleField.Section,
+        ["rubrique"] = ArticleField.Section, ["catégorie"] = ArticleField.Section, ["sección"] = ArticleField.Section,
+        ["seccion"] = ArticleField.Section, ["categoría"] = ArticleField.Section, ["sezione"] = ArticleField.Section,
+        ["seção"] = ArticleField.Section, ["rubriek"] = ArticleField.Section, ["рубрика"] = ArticleField.Section,
+        ["раздел"] = ArticleField.Section,
+        ["schlagwörter"] = ArticleField.Tags, ["schlagworte"] = ArticleField.Tags, ["stichwörter"] = ArticleField.Tags,
+        ["motsclés"] = ArticleField.Tags, ["motscles"] = ArticleField.Tags, ["etiquetas"] = ArticleField.Tags,
+        ["теги"] = ArticleField.Tags,
+        ["orte"] = ArticleField.Places, ["lieux"] = ArticleField.Places, ["lugares"] = ArticleField.Places,
+        ["sprache"] = ArticleField.Language, ["langue"] = ArticleField.Language, ["idioma"] = ArticleField.Language,
+        ["lingua"] = ArticleField.Language,
+        ["zusammenfassung"] = ArticleField.Summary, ["beschreibung"] = ArticleField.Summary, ["résumé"] = ArticleField.Summary,
+        ["chapô"] = ArticleField.Summary, ["chapeau"] = ArticleField.Summary, ["resumen"] = ArticleField.Summary,
+        ["sommario"] = ArticleField.Summary, ["resumo"] = ArticleField.Summary, ["samenvatting"] = ArticleField.Summary,
+        ["lien"] = ArticleField.Url, ["enlace"] = ArticleField.Url, ["ссылка"] = ArticleField.Url,
     };
 
     private static readonly Dictionary<string, ArticleField>.AlternateLookup<ReadOnlySpan<char>> SpanAliases =

@@ -83,6 +83,23 @@ public class CsvArticleReaderTests
         Assert.All(articles, a => Assert.Matches("^202[01]-[01][0-9]-[0-3][0-9]$", a.Published));
     }
 
+    [Theory]
+    [InlineData("Titel;Text;Datum;Autor;Rubrik;Quelle", "Hochwasser in Passau;Die Donau stieg über neun Meter.;2024-06-03;Anna Huber;Bayern;BR")]
+    [InlineData("Titre;Contenu;Date;Auteur;Rubrique;Source", "Hochwasser in Passau;Die Donau stieg über neun Meter.;2024-06-03;Anna Huber;Bayern;BR")]
+    [InlineData("Título;Cuerpo;Fecha;Autor;Sección;Fuente", "Hochwasser in Passau;Die Donau stieg über neun Meter.;2024-06-03;Anna Huber;Bayern;BR")]
+    [InlineData("ÜBERSCHRIFT;Inhalt;Veröffentlicht;Verfasser;Ressort;Quelle", "Hochwasser in Passau;Die Donau stieg über neun Meter.;2024-06-03;Anna Huber;Bayern;BR")]
+    [InlineData("Заголовок;Текст;Дата;Автор;Рубрика;Источник", "Hochwasser in Passau;Die Donau stieg über neun Meter.;2024-06-03;Anna Huber;Bayern;BR")]
+    public void Columns_named_in_the_newsrooms_language_are_read_as_their_fields(string header, string row)
+    {
+        var article = Assert.Single(Articles(Parse(header + "\n" + row + "\n")));
+        Assert.Equal("Hochwasser in Passau", article.Title);
+        Assert.Equal("Die Donau stieg über neun Meter.", article.Body);
+        Assert.Equal("2024-06-03", article.Published);
+        Assert.Equal("Anna Huber", article.Author);
+        Assert.Equal("Bayern", article.Section);
+        Assert.Equal("BR", article.Source);
+    }
+
     [Fact]
     public void QuotedFieldsWithCommasEscapedQuotesAndLineBreaks()
     {

@@ -16,6 +16,8 @@ public class DateParsingTests
     [InlineData("2019.01.04", "2019-01-04")]
     [InlineData("Fri, 04 Jan 2019 10:00:00 GMT", "2019-01-04")]
     [InlineData("Fri, 4 Jan 2019 10:00:00 +0000", "2019-01-04")]
+    [InlineData("Fri, 4 Jan 2019 10:00:00 +0100 (CET)", "2019-01-04")] // RSS and mail: the zone's name as a comment
+    [InlineData("Fri, 4 Jan 2019 10:00:00 -0500 (Eastern Standard Time)", "2019-01-04")]
     [InlineData("4 Jan 2019 10:00 EST", "2019-01-04")]
     [InlineData("January 4, 2019", "2019-01-04")]
     [InlineData("Jan. 4, 2019", "2019-01-04")]

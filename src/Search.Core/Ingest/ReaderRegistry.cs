@@ -103,7 +103,7 @@ public sealed class ReaderRegistry
         if ((head.IsEmpty ? [] : Gzip.Head(head, TextDecoding.HeadSize)) is not { } expanded)
             return new(FileDisposition.Binary, null, "corrupt gzip data");
         var resolution = Resolve(path[..^3], expanded);
-        return resolution.Reader is IBinaryArticleReader
+        return resolution.Reader is IBinaryArticleReader and not StreamedFileReader { ReadsGzipped: true }
             ? new(FileDisposition.Ignored, null, $"ignored: {inner}.gz is not an article format")
             : resolution with { Gzipped = resolution.Disposition == FileDisposition.Read };
     }

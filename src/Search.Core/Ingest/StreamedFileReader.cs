@@ -14,11 +14,18 @@ public abstract class StreamedFileReader : IBinaryArticleReader
 
     public abstract bool CanRead(string extension, ReadOnlySpan<byte> head);
 
+    /// <summary>Whether the format is read front to back, so that a gzipped file (<see
+    /// cref="SourceFile.Gzipped"/>) is read through gunzip, never expanded whole.</summary>
+    public virtual bool ReadsGzipped => false;
+
     public IEnumerable<ReadItem> Read(SourceFile file)
     {
         using var stream = new FileStream(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16);
-        foreach (var item in Read(file, file.OnRead is { } onRead ? new ReadCountingStream(stream, onRead) : stream))
+        Stream counted = file.OnRead is { } onRead ? new ReadCountingStream(stream, onRead) : stream;
+        using var gunzip = file.Gzipped ? new CheckedGunzipStream(counted) : null;
+        foreach (var item in Read(file, gunzip ?? counted))
             yield return item;
+        gunzip?.ThrowIfEndedEarly();
     }
 
     /// <summary>Not used for these formats (binary): the file is read as bytes.</summary>

@@ -41,9 +41,10 @@ public sealed class TextArticleReader : IArticleReader
     public string Format => "text";
 
     /// <summary>A <c>.txt</c> or <c>.text</c> file, unless it is a table of articles saved as text
-    /// (<see cref="CsvArticleReader.IsTabSeparatedTable"/>).</summary>
+    /// (<see cref="CsvArticleReader.IsTabSeparatedTable"/>) or a mailing list's archive
+    /// (<see cref="Mail.MboxArticleReader.IsMailingListArchive"/>).</summary>
     public bool CanRead(string extension, ReadOnlySpan<byte> head) =>
-        extension is ".txt" or ".text" && !CsvArticleReader.IsTabSeparatedTable(head);
+        extension is ".txt" or ".text" && !CsvArticleReader.IsTabSeparatedTable(head) && !Mail.MboxArticleReader.IsMailingListArchive(extension, head);
 
     public IEnumerable<ReadItem> Read(SourceFile file)
     {

@@ -19,9 +19,23 @@ public sealed partial class MboxArticleReader : StreamedFileReader
 
     public override string Format => "mbox";
 
-    /// <summary>By extension, or a file without one whose start is a mailbox's (a <c>From </c> line, then headers).</summary>
+    /// <summary>By extension, or a file without one whose start is a mailbox's (a <c>From </c> line,
+    /// then headers), or a <c>.txt</c> that is a mailbox with dated <c>From </c> lines: a mailing
+    /// list's archive as Mailman publishes it (<c>2026-March.txt</c>, gzipped as <c>.txt.gz</c>).</summary>
     public override bool CanRead(string extension, ReadOnlySpan<byte> head) =>
-        extension is ".mbox" or ".mbx" || (extension.Length == 0 && LooksLikeMbox(head));
+        extension is ".mbox" or ".mbx" || (extension.Length == 0 && LooksLikeMbox(head)) || IsMailingListArchive(extension, head);
+
+    /// <summary>Gzipped mailboxes (<c>.mbox.gz</c>, <c>.txt.gz</c>) are read through gunzip: a mailbox is read front to back.</summary>
+    public override bool ReadsGzipped => true;
+
+    /// <summary>A <c>.txt</c> that is a mailbox, which the text reader leaves to this one.</summary>
+    internal static bool IsMailingListArchive(string extension, ReadOnlySpan<byte> head)
+    {
+        if (extension is not (".txt" or ".text") || !LooksLikeMbox(head))
+            return false;
+        int end = head.IndexOf((byte)'\n');
+        return SeparatorDate().IsMatch(Encoding.Latin1.GetString(end < 0 ? head : head[..end]));
+    }
 
     private static bool LooksLikeMbox(ReadOnlySpan<byte> head)
     {

@@ -161,4 +161,30 @@ public sealed class MailReaderTests
         }
         Assert.Equal(FileDisposition.Ignored, ReaderRegistry.Default.Resolve("README", "From the start, this was a plain note.\n"u8).Disposition);
     }
+
+    [Fact]
+    public void A_mailing_lists_archive_as_mailman_publishes_it_is_a_mailbox_gzipped_or_not()
+    {
+        const string archive =
+            "From alice at example.org  Tue Mar  3 10:00:00 2026\nFrom: alice at example.org (Alice Berg)\n" +
+            "Date: Tue, 03 Mar 2026 10:00:00 +0100 (CET)\nSubject: Harbour strike ends\n\nThe harbour strike ended on Tuesday.\n\n" +
+            "From bob at example.org  Wed Mar  4 11:00:00 2026\nFrom: bob at example.org (Bob Lund)\n" +
+            "Date: Wed, 04 Mar 2026 11:00:00 +0100\nSubject: Ferry timetable\n\nThe ferry keeps its winter timetable.\n";
+        using var dir = new TempDir();
+        Directory.CreateDirectory(Path.Combine(dir.Path, "list"));
+        File.WriteAllText(Path.Combine(dir.Path, "list", "2026-March.txt"), archive);
+        using (var gz = new System.IO.Compression.GZipStream(File.Create(Path.Combine(dir.Path, "list", "2026-February.txt.gz")), System.IO.Compression.CompressionLevel.Fastest))
+            gz.Write(System.Text.Encoding.UTF8.GetBytes(archive));
+        // A text article that merely begins with "From " stays a text article.
+        File.WriteAllText(Path.Combine(dir.Path, "list", "note.txt"), "From our correspondent\n\nSubject: the harbour.\n");
+
+        var index = Path.Combine(dir.Path, "idx");
+        var summary = Search.Core.Indexing.IndexBuilder.Build(new Search.Core.Indexing.BuildOptions { Roots = [Path.Combine(dir.Path, "list")], IndexPath = index });
+        Assert.Empty(summary.Skipped);
+        using var searcher = Search.Core.Querying.ArticleSearcher.Open(index);
+        var hits = searcher.Search(new Search.Core.Querying.SearchRequest { Query = "*", Limit = 10, Snippets = false, Collapse = false }).Hits;
+        Assert.Equal(["2026-February.txt.gz#1", "2026-February.txt.gz#2", "2026-March.txt#1", "2026-March.txt#2", "note.txt"], hits.Select(h => h.Id).Order(StringComparer.Ordinal));
+        foreach (var strike in hits.Where(h => h.Id.EndsWith("#1", StringComparison.Ordinal)))
+            Assert.Equal(("Harbour strike ends", "Alice Berg", "2026-03-03"), (strike.Title, strike.Author, strike.Published));
+    }
 }

@@ -64,8 +64,6 @@ public static partial class TypedLiterals
 
     private static string Rewrite(string token)
     {
-        if (token.AsSpan().IndexOfAny(Syntax) >= 0)
-            return token;
         int start = 0;
         while (start < token.Length && token[start] is '(' or '+' or '-' or '!')
             start++;
@@ -79,6 +77,9 @@ public static partial class TypedLiterals
             field = m.Value;
             core = core[m.Length..];
         }
+        // A URL's query string has '?', '=', '&' and sometimes '*' (`…/story?id=3&ref=rss`): still a URL.
+        if (token.AsSpan().IndexOfAny(Syntax) >= 0 && !(IsUrl(core) && !core.Contains('"', StringComparison.Ordinal)))
+            return token;
         if (DateFields.Contains(field))
             return token.Replace('/', '-'); // published:2020/03/01 is the day published:2020-03-01 names
         if (IsUrl(core))

@@ -22,6 +22,8 @@ public sealed class TypedLiteralsTests
     [InlineData("title:9/11", "title:\"9/11\"")]
     [InlineData(SamoaUrl, "url:\"" + SamoaUrl + "\"")]
     [InlineData("url:" + SamoaUrl, "url:\"" + SamoaUrl + "\"")]
+    [InlineData("https://example.com/story?id=3&ref=rss", "url:\"https://example.com/story?id=3&ref=rss\"")]
+    [InlineData("(http://example.com/a?b=*)", "(url:\"http://example.com/a?b=*\")")]
     [InlineData("published:2020/03/14", "published:2020-03-14")]
     [InlineData("/vacc.*/", "/vacc.*/")] // a regular expression
     [InlineData("title:/vacc[a-z]+/ measles", "title:/vacc[a-z]+/ measles")]
@@ -46,6 +48,14 @@ public sealed class TypedLiteralsTests
     {
         Assert.Equal(["wikinews_2019.csv#165"], _index.Ids(SamoaUrl));
         Assert.Equal(["wikinews_2019.csv#165"], _index.Ids("url:" + SamoaUrl));
+    }
+
+    [Fact]
+    public void A_pasted_url_with_a_query_string_is_a_url_not_a_field()
+    {
+        // Its '?' left it to Lucene's syntax: "unknown field 'https'".
+        Assert.Empty(_index.Ids("https://en.wikinews.org/w/index.php?title=Main_Page&action=history"));
+        Assert.Equal(["wikinews_2019.csv#165"], _index.Ids(SamoaUrl + " OR https://example.com/story?id=3"));
     }
 
     [Fact]

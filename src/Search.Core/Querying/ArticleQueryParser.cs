@@ -107,10 +107,8 @@ public sealed partial class ArticleQueryParser : MultiFieldQueryParser
     protected override Query GetFieldQuery(string field, string queryText, bool quoted)
     {
         field = CheckField(field);
-        if (field == Schema.Published)
-            return DateQueries.Published(queryText);
-        if (field != null && field.StartsWith(Schema.FacetPrefix, StringComparison.Ordinal))
-            DateQueries.CheckFacetValue(field[Schema.FacetPrefix.Length..], queryText);
+        if (DateQueries.ForField(field, queryText) is { } date)
+            return date;
         if (!quoted && field == null && _ranking.CombinedField)
         {
             var word = base.GetFieldQuery(Schema.AllText, queryText, quoted);
@@ -126,7 +124,7 @@ public sealed partial class ArticleQueryParser : MultiFieldQueryParser
     protected override Query GetFieldQuery(string field, string queryText, int slop)
     {
         field = CheckField(field);
-        return WithExactAnalyzer(() => base.GetFieldQuery(field, queryText, slop));
+        return DateQueries.ForField(field, queryText) ?? WithExactAnalyzer(() => base.GetFieldQuery(field, queryText, slop));
     }
 
     /// <summary>Runs <paramref name="parse"/> with the exact (unstemmed) analyser. Swapping the

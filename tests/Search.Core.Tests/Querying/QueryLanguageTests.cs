@@ -256,6 +256,20 @@ public sealed class QueryLanguageTests
         Assert.Contains(Seed, pasted.Hits.Select(h => h.Id));
     }
 
+    [Fact]
+    public void A_pasted_page_longer_than_the_clause_limit_is_searched_by_its_first_words()
+    {
+        // 1,100 words made a keyword query of 1,100 clauses: "unexpected error: TooManyClausesException".
+        string page = "kazakh fsb " + string.Join(' ', Enumerable.Range(0, 1100).Select(i => "word" + i));
+        var pasted = _index.Search(page);
+        Assert.True(pasted.AnyWords);
+        Assert.Equal(Seed, pasted.Hits[0].Id);
+        string repeated = string.Join(' ', Enumerable.Repeat("kazakh", 1100));
+        Assert.Equal(_index.Ids("kazakh"), _index.Ids(repeated));
+        var any = _index.Searcher.Search(new SearchRequest { Query = page, MatchAny = true });
+        Assert.Equal(Seed, any.Hits[0].Id);
+    }
+
     [Theory]
     [InlineData("kazakh AND zeppelin")]
     [InlineData("\"kazakh zeppelin\"")]

@@ -88,6 +88,28 @@ public sealed class QueryLanguageTests
         Assert.Equal(296 - kazakh.Count, _index.Search("-kazakh").Total);
     }
 
+    /// <summary>Lucene's classic parser made `flood OR earthquake china` every article about China
+    /// (flood and earthquake only ranked) and `kazakh AND fsb OR magnitogorsk` "kazakh" alone.</summary>
+    [Fact]
+    public void OR_joins_its_neighbours_before_AND()
+    {
+        var china = _index.Ids("china");
+        var floodOrQuake = _index.Ids("flood").Union(_index.Ids("earthquake")).ToHashSet();
+        var expected = floodOrQuake.Intersect(china).ToHashSet();
+        Assert.NotEmpty(expected);
+        Assert.True(china.Count > expected.Count, "the test needs articles about China without either word");
+        Assert.Equal(expected, _index.Ids("flood OR earthquake china"));
+        Assert.Equal(expected, _index.Ids("china flood OR earthquake"));
+        Assert.Equal(expected, _index.Ids("flood OR earthquake AND china"));
+        Assert.Equal(expected, _index.Ids("(flood OR earthquake) AND china"));
+
+        var fsbOrCity = _index.Ids("fsb").Union(_index.Ids("magnitogorsk")).ToHashSet();
+        Assert.Equal(_index.Ids("kazakh").Intersect(fsbOrCity).ToHashSet(), _index.Ids("kazakh AND fsb OR magnitogorsk"));
+        // NOT leaves its clause out of the whole group; groups that do not mix OR and AND are as before.
+        Assert.Equal(expected.Except(_index.Ids("rescue")).ToHashSet(), _index.Ids("flood OR earthquake china -rescue"));
+        Assert.Equal(floodOrQuake, _index.Ids("flood OR earthquake"));
+    }
+
     [Fact]
     public void Field_queries()
     {

@@ -1,0 +1,20 @@
+namespace Search.Core.Querying;
+
+/// <summary>OR before AND in every group of clauses (<see cref="OrBeforeAnd"/>).</summary>
+public sealed partial class ArticleQueryParser
+{
+    /// <summary>The clauses an OR joins to the clause before them; by reference, as a clause's
+    /// equality changes when the parser changes its occurrence.</summary>
+    private readonly HashSet<BooleanClause> _afterOr = new(ReferenceEqualityComparer.Instance);
+
+    protected override void AddClause(IList<BooleanClause> clauses, int conj, int mods, Query q)
+    {
+        int count = clauses.Count;
+        base.AddClause(clauses, conj, mods, q);
+        if (conj == CONJ_OR && clauses.Count > count)
+            _afterOr.Add(clauses[^1]);
+    }
+
+    protected override Query GetBooleanQuery(IList<BooleanClause> clauses, bool disableCoord) =>
+        base.GetBooleanQuery(OrBeforeAnd.Group(clauses, _afterOr, run => base.GetBooleanQuery(run, disableCoord)), disableCoord);
+}

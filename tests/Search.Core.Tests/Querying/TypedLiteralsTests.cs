@@ -31,6 +31,9 @@ public sealed class TypedLiteralsTests
     [InlineData("9\\/11", "9\\/11")] // escaped: the writer knows the syntax
     [InlineData("published:[2020 TO 2021]", "published:[2020 TO 2021]")]
     [InlineData("vaccine", "vaccine")]
+    [InlineData("M&S -title:AT&T", "\"M&S\" -title:\"AT&T\"")]
+    [InlineData("marks & spencer", "marks & spencer")] // '&' alone is no name
+    [InlineData("russia&&putin", "russia&&putin")]
     public void Quotes_what_the_syntax_would_misread(string typed, string parsed)
     {
         Assert.Equal(parsed, TypedLiterals.Quote(typed));
@@ -41,6 +44,15 @@ public sealed class TypedLiteralsTests
     {
         Assert.Equal(_index.Ids("\"9/11\""), _index.Ids("9/11"));
         Assert.Single(_index.Ids("9/11"));
+    }
+
+    /// <summary>`L&amp;L` was the words "l" and "l" anywhere: 3 articles, of which one has "L&amp;L".</summary>
+    [Fact]
+    public void A_name_joined_by_an_ampersand_finds_the_articles_that_have_it()
+    {
+        Assert.Equal(_index.Ids("\"L&L\""), _index.Ids("L&L"));
+        Assert.Single(_index.Ids("L&L"));
+        Assert.Equal(_index.Ids("\"PG&E\""), _index.Ids("PG&E"));
     }
 
     [Fact]

@@ -45,7 +45,7 @@ public sealed partial class ArticleQueryParser : MultiFieldQueryParser
         {
             var terms = KeywordQuery.Terms(Analyzer, text, _ranking);
             if (terms.Count == 0)
-                return text.Trim().Length == 0 ? new MatchAllDocsQuery() : new BooleanQuery();
+                return text.Trim() is "" or "*" or "*:*" ? new MatchAllDocsQuery() : new BooleanQuery();
             return _ranking.CombinedField ? FreeTextRanking.Keywords(terms, _ranking, Analyzer) : WithProximity(KeywordQuery.Build(terms, _ranking, Analyzer), terms);
         }
         text = TypedPunctuation.Plain(TypographicQuotes.Straighten(text));

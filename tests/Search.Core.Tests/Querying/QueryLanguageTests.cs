@@ -202,8 +202,12 @@ public sealed class QueryLanguageTests
     [InlineData("   ")]
     [InlineData("*")]
     [InlineData("*:*")]
-    public void Empty_query_and_star_match_everything(string query) =>
+    public void Empty_query_and_star_match_everything(string query)
+    {
         Assert.Equal(296, _index.Search(query).Total);
+        // As keywords (--any) `*` said "has no word in it" and found nothing.
+        Assert.Equal(296, _index.Searcher.Search(new SearchRequest { Query = query, MatchAny = true }).Total);
+    }
 
     [Fact]
     public void Sort_orders()

@@ -180,6 +180,7 @@ public sealed partial class ArticleQueryParser : MultiFieldQueryParser
     protected override Query GetFuzzyQuery(string field, string termStr, float minSimilarity)
     {
         field = CheckField(field);
+        DateQueries.CheckNotFuzzy(field, termStr);
         // `word~5` asks for more edits than Lucene's automata support (2): give the most there is.
         float similarity = minSimilarity >= 1 ? Math.Min(minSimilarity, 2f) : minSimilarity;
         if (field != null && Array.IndexOf(Schema.TextFields, field) < 0)

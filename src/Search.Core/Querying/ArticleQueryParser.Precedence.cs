@@ -1,6 +1,8 @@
 namespace Search.Core.Querying;
 
-/// <summary>OR before AND in every group of clauses (<see cref="OrBeforeAnd"/>).</summary>
+/// <summary>OR before AND in every group of clauses (<see cref="OrBeforeAnd"/>), and a group of
+/// exclusions only as everything but them (<see cref="MatchAllIfOnlyNegative"/>): `russia AND
+/// (-putin)` and `russia (NOT putin)` found nothing.</summary>
 public sealed partial class ArticleQueryParser
 {
     /// <summary>The clauses an OR joins to the clause before them; by reference, as a clause's
@@ -16,5 +18,5 @@ public sealed partial class ArticleQueryParser
     }
 
     protected override Query GetBooleanQuery(IList<BooleanClause> clauses, bool disableCoord) =>
-        base.GetBooleanQuery(OrBeforeAnd.Group(clauses, _afterOr, run => base.GetBooleanQuery(run, disableCoord)), disableCoord);
+        MatchAllIfOnlyNegative(base.GetBooleanQuery(OrBeforeAnd.Group(clauses, _afterOr, run => base.GetBooleanQuery(run, disableCoord)), disableCoord));
 }

@@ -96,7 +96,8 @@ public sealed partial class ArticleQueryParser : MultiFieldQueryParser
         return max;
     }
 
-    /// <summary>`-russia` alone means "everything but russia", not nothing (Lucene's default).</summary>
+    /// <summary>`-russia` alone, or a group of exclusions only (`russia (-putin)`), means "everything
+    /// but russia", not nothing (Lucene's default).</summary>
     private static Query MatchAllIfOnlyNegative(Query query)
     {
         if (query is BooleanQuery bq && bq.Clauses.Count > 0 && bq.Clauses.All(c => c.Occur == Occur.MUST_NOT))

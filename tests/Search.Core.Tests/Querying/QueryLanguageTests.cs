@@ -88,6 +88,21 @@ public sealed class QueryLanguageTests
         Assert.Equal(296 - kazakh.Count, _index.Search("-kazakh").Total);
     }
 
+    /// <summary>A group of exclusions only matched nothing (Lucene's pure-negative query), so
+    /// `russia AND (-putin)` found nothing where `russia -putin` finds 8.</summary>
+    [Fact]
+    public void A_group_of_exclusions_only_means_everything_but_them()
+    {
+        var expected = _index.Ids("russia").Except(_index.Ids("putin")).ToHashSet();
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, _index.Ids("russia -putin"));
+        Assert.Equal(expected, _index.Ids("russia AND (-putin)"));
+        Assert.Equal(expected, _index.Ids("russia (NOT putin)"));
+        var moscowOrRussia = _index.Ids("moscow").Union(_index.Ids("russia")).Except(_index.Ids("putin")).ToHashSet();
+        Assert.Equal(moscowOrRussia, _index.Ids("(russia OR moscow) (-putin)"));
+        Assert.Equal(296 - _index.Ids("russia OR putin").Count, _index.Search("(-russia -putin)").Total);
+    }
+
     /// <summary>Lucene's classic parser made `flood OR earthquake china` every article about China
     /// (flood and earthquake only ranked) and `kazakh AND fsb OR magnitogorsk` "kazakh" alone.</summary>
     [Fact]

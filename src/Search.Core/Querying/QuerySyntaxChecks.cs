@@ -70,9 +70,15 @@ public static partial class QuerySyntaxChecks
             throw new QuerySyntaxException($"'^' needs a number after it, a boost like title:russia^2, not '{after}' (position {i + 1})", i + 1);
         if (text[i] == '~' && !number)
             throw new QuerySyntaxException($"'~' takes a number: a word's edits (kazakstan~1, kazakstan~2) or a phrase's distance in words (\"fsb operation\"~7), not '{after}' (position {i + 1})", i + 1);
-        if (text[i] == '~' && (i == 0 || text[i - 1] != '"') && after.Contains('.')
-            && double.Parse(after, System.Globalization.CultureInfo.InvariantCulture) is var edits && edits >= 1 && edits != Math.Floor(edits))
+        if (text[i] != '~' || (i > 0 && text[i - 1] == '"'))
+            return;
+        double edits = double.Parse(after, System.Globalization.CultureInfo.InvariantCulture);
+        if (edits >= 1 && edits != Math.Floor(edits))
             throw new QuerySyntaxException($"a word's edits are a whole number (kazakstan~1, kazakstan~2), not '{after}' (position {i + 1})", i + 1);
+        // `word~5` searches with the most edits there are (2), but past an int the parser's own
+        // check failed: "Fractional edit distances are not allowed!", with no position.
+        if (edits > int.MaxValue)
+            throw new QuerySyntaxException($"a word's edits are at most 2 (kazakstan~1, kazakstan~2), not '{after}' (position {i + 1})", i + 1);
     }
 
     /// <summary>Characters that end a word in Lucene's query syntax.</summary>

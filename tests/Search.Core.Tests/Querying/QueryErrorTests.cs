@@ -36,6 +36,7 @@ public sealed class QueryErrorTests
     [InlineData("russia~x", "'~' takes a number", 7)]
     [InlineData("kazakh \"fsb operation\"~7x", "not '7x'", 23)]
     [InlineData("kazakstan~1.5", "a word's edits are a whole number (kazakstan~1, kazakstan~2), not '1.5'", 10)]
+    [InlineData("russia~99999999999", "a word's edits are at most 2 (kazakstan~1, kazakstan~2), not '99999999999'", 7)]
     public void Syntax_errors_say_what_and_where(string query, string message, int position)
     {
         var e = Assert.Throws<QuerySyntaxException>(() => _index.Search(query));

@@ -62,6 +62,14 @@ public static partial class QuerySyntaxChecks
         int end = i + 1;
         while (end < text.Length && !char.IsWhiteSpace(text[end]) && !NotInWord.Contains(text[end]))
             end++;
+        // `russia~-1`: the parser's own message was "Minimum similarity for a FuzzyQuery has to be
+        // between 0.0f and 1.0f !", without a position.
+        if (end == i + 1 && text[i] == '~' && end + 1 < text.Length && text[end] == '-' && char.IsAsciiDigit(text[end + 1]))
+        {
+            end += 2;
+            while (end < text.Length && (char.IsAsciiDigit(text[end]) || text[end] == '.'))
+                end++;
+        }
         string after = text[(i + 1)..end];
         if (after.Length == 0)
             return; // `russia~`, `russia^`: the parser's own messages say the rest

@@ -36,6 +36,8 @@ public sealed class QueryErrorTests
     [InlineData("russia~x", "'~' takes a number", 7)]
     [InlineData("kazakh \"fsb operation\"~7x", "not '7x'", 23)]
     [InlineData("kazakstan~1.5", "a word's edits are a whole number (kazakstan~1, kazakstan~2), not '1.5'", 10)]
+    [InlineData("russia~-1", "'~' takes a number: a word's edits (kazakstan~1, kazakstan~2) or a phrase's distance in words (\"fsb operation\"~7), not '-1'", 7)]
+    [InlineData("\"fsb operation\"~-12 kazakh", "not '-12'", 16)]
     [InlineData("russia~99999999999", "a word's edits are at most 2 (kazakstan~1, kazakstan~2), not '99999999999'", 7)]
     public void Syntax_errors_say_what_and_where(string query, string message, int position)
     {

@@ -174,6 +174,12 @@ public static partial class QuerySyntaxChecks
         if (trimmed.EndsWith('\\'))
             return new QuerySyntaxException($"a '\\' at the end needs a character after it: write '\\\\' for a backslash (position {trimmed.Length})", trimmed.Length, e);
         int at = Math.Min(text.Length, column);
+        // The lexer's two other stops, which said only "the query cannot be read".
+        if (at >= 1 && text[at - 1] is ']' or '}')
+            return new QuerySyntaxException($"'{text[at - 1]}' at position {at} closes no range: a range is field:[FROM TO UNTIL]", at, e);
+        int slash = RegexStart(text);
+        if (slash >= 0 && text.IndexOf('/', slash + 1) < 0)
+            return new QuerySyntaxException($"the '/' at position {slash + 1} starts a regular expression that is never closed (/vacc.*/); for a slash in a word, quote it (\"and/or\")", slash + 1, e);
         return new QuerySyntaxException($"the query cannot be read at position {at}", at, e);
     }
 

@@ -128,6 +128,11 @@ public static partial class QuerySyntaxChecks
             var lexical = LexicalColumn().Match(inner.Message);
             if (lexical.Success)
                 return Lexical(text, int.Parse(lexical.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), e);
+            // `\united`: Lucene reads '\u' as a Unicode escape and says "Non-hex character in
+            // Unicode escape sequence: n", without a position.
+            int escape = text.IndexOf("\\u", StringComparison.Ordinal);
+            if (escape >= 0 && inner.Message.Contains("nicode escape", StringComparison.Ordinal))
+                return new QuerySyntaxException($"'\\u' starts a Unicode escape, four hex digits like \\u00e9 (position {escape + 1}); write '\\\\' for a backslash", escape + 1, e);
             // Our own messages (unknown field, bad date) carry no position: find the culprit.
             var quoted = Quoted().Match(inner.Message);
             int pos = quoted.Success ? text.IndexOf(quoted.Groups[1].Value, StringComparison.Ordinal) + 1 : 0;

@@ -42,6 +42,8 @@ public sealed class QueryErrorTests
     [InlineData("title:russia} fsb", "'}' at position 13 closes no range", 13)]
     [InlineData("kazakh / fsb", "the '/' at position 8 starts a regular expression that is never closed", 8)]
     [InlineData("kazakh /vacc.*", "the '/' at position 8 starts a regular expression", 8)]
+    [InlineData("kazakh \\united", "'\\u' starts a Unicode escape, four hex digits like \\u00e9 (position 8)", 8)]
+    [InlineData("russia \\u00", "'\\u' starts a Unicode escape", 8)]
     [InlineData("russia~99999999999", "a word's edits are at most 2 (kazakstan~1, kazakstan~2), not '99999999999'", 7)]
     public void Syntax_errors_say_what_and_where(string query, string message, int position)
     {

@@ -143,15 +143,20 @@ public static partial class QuerySyntaxChecks
         {
             string last = current.Image ?? "";
             int end = text.TrimEnd().Length;
-            string what = last switch
+            string? what = last switch
             {
                 "AND" or "OR" or "&&" or "||" or "NOT" or "!" or "+" or "-" => $"'{last}' at the end needs a word or phrase after it",
                 ":" => "a field name at the end needs a value after the ':'",
                 "^" => "'^' at the end needs a number (a boost like title:russia^2)",
                 "TO" or "[" or "{" => "the range is not finished: write it as field:[FROM TO UNTIL]",
-                _ => "the query ends too early",
+                _ => null,
             };
-            return new QuerySyntaxException($"{what} (position {end})", end, e);
+            if (what != null)
+                return new QuerySyntaxException($"{what} (position {end})", end, e);
+            int open = UnclosedRange(text); // `date:[2019 TO 2020` said "the query ends too early"
+            return open >= 0
+                ? new QuerySyntaxException($"the range is never closed: write it as field:[FROM TO UNTIL] (position {open + 1})", open + 1, e)
+                : new QuerySyntaxException($"the query ends too early (position {end})", end, e);
         }
         int position = next.BeginColumn + 1;
         string image = next.Image;
@@ -199,6 +204,25 @@ public static partial class QuerySyntaxChecks
         int end = text.IndexOf('/', slash + 1);
         string pattern = end < 0 ? text[slash..] : text[slash..(end + 1)];
         return new QuerySyntaxException($"invalid regular expression {pattern}: {reason} (position {slash + 1})", slash + 1, e);
+    }
+
+    /// <summary>Where a range opened outside quotes (`[`, `{`) that nothing closes starts; -1 when none.</summary>
+    private static int UnclosedRange(string text)
+    {
+        int open = -1;
+        bool quoted = false;
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (c == '\\') { i++; continue; }
+            if (c == '"')
+                quoted = !quoted;
+            else if (!quoted && c is '[' or '{' && open < 0)
+                open = i;
+            else if (!quoted && c is ']' or '}')
+                open = -1;
+        }
+        return open;
     }
 
     /// <summary>Where the first regular expression starts: a '/' outside quotes that begins a word.</summary>

@@ -44,6 +44,8 @@ public sealed class QueryErrorTests
     [InlineData("kazakh /vacc.*", "the '/' at position 8 starts a regular expression", 8)]
     [InlineData("kazakh \\united", "'\\u' starts a Unicode escape, four hex digits like \\u00e9 (position 8)", 8)]
     [InlineData("russia \\u00", "'\\u' starts a Unicode escape", 8)]
+    [InlineData("kazakh date:[2019 TO 2020", "the range is never closed: write it as field:[FROM TO UNTIL] (position 13)", 13)]
+    [InlineData("title:{a TO b", "the range is never closed", 7)]
     [InlineData("russia~99999999999", "a word's edits are at most 2 (kazakstan~1, kazakstan~2), not '99999999999'", 7)]
     public void Syntax_errors_say_what_and_where(string query, string message, int position)
     {

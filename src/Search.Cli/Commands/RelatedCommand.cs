@@ -26,7 +26,7 @@ public static class RelatedCommand
         command.SetAction(r =>
         {
             using var searcher = ArticleSearcher.Open(IndexLocation.Resolve(r.GetValue(index)));
-            var seed = ShowCommand.Pick(searcher, r.GetValue(id)!, r.GetValue(file));
+            var seed = ShowCommand.Pick(o, searcher, r.GetValue(id)!, r.GetValue(file), r.GetValue(json));
             var result = searcher.Related(seed.Id, r.GetValue(limit), seed.File);
             if (r.GetValue(json))
                 o.Out.WriteLine(JsonRenderer.Related(result));

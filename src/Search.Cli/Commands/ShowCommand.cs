@@ -31,12 +31,28 @@ public static class ShowCommand
     private static int Run(Output o, string id, string? file, string index, bool json)
     {
         using var searcher = ArticleSearcher.Open(index);
-        var article = Pick(searcher, id, file);
+        var article = Pick(o, searcher, id, file, json);
         if (json)
             o.Out.WriteLine(JsonRenderer.Article(article));
         else
             new ResultRenderer(o).Article(article);
         return 0;
+    }
+
+    /// <summary><see cref="Pick(ArticleSearcher, string, string?)"/>, whose error is also an
+    /// <c>{"error"}</c> object on stdout with <paramref name="json"/>, as `query --json` says a bad
+    /// query: a script piping `show ID --json` into a JSON reader got nothing to read.</summary>
+    public static Core.Ingest.Article Pick(Output o, ArticleSearcher searcher, string id, string? file, bool json)
+    {
+        try
+        {
+            return Pick(searcher, id, file);
+        }
+        catch (SearchException e) when (json)
+        {
+            o.Out.WriteLine(JsonRenderer.Error(e.Message, 0));
+            throw;
+        }
     }
 
     /// <summary>The one article with <paramref name="id"/> (from <paramref name="file"/>, as written

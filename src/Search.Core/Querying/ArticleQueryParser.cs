@@ -45,7 +45,7 @@ public sealed partial class ArticleQueryParser : MultiFieldQueryParser
         {
             var terms = KeywordQuery.Terms(Analyzer, text, _ranking);
             if (terms.Count == 0)
-                return text.Trim().Length == 0 ? new MatchAllDocsQuery() : new BooleanQuery();
+                return text.Trim() is "" or "*" or "*:*" ? new MatchAllDocsQuery() : new BooleanQuery();
             return _ranking.CombinedField ? FreeTextRanking.Keywords(terms, _ranking, Analyzer) : WithProximity(KeywordQuery.Build(terms, _ranking, Analyzer), terms);
         }
         text = TypedPunctuation.Plain(TypographicQuotes.Straighten(text));
@@ -96,7 +96,8 @@ public sealed partial class ArticleQueryParser : MultiFieldQueryParser
         return max;
     }
 
-    /// <summary>`-russia` alone means "everything but russia", not nothing (Lucene's default).</summary>
+    /// <summary>`-russia` alone, or a group of exclusions only (`russia (-putin)`), means "everything
+    /// but russia", not nothing (Lucene's default).</summary>
     private static Query MatchAllIfOnlyNegative(Query query)
     {
         if (query is BooleanQuery bq && bq.Clauses.Count > 0 && bq.Clauses.All(c => c.Occur == Occur.MUST_NOT))
@@ -107,10 +108,8 @@ public sealed partial class ArticleQueryParser : MultiFieldQueryParser
     protected override Query GetFieldQuery(string field, string queryText, bool quoted)
     {
         field = CheckField(field);
-        if (field == Schema.Published)
-            return DateQueries.Published(queryText);
-        if (field != null && field.StartsWith(Schema.FacetPrefix, StringComparison.Ordinal))
-            DateQueries.CheckFacetValue(field[Schema.FacetPrefix.Length..], queryText);
+        if (DateQueries.ForField(field, queryText) is { } date)
+            return date;
         if (!quoted && field == null && _ranking.CombinedField)
         {
             var word = base.GetFieldQuery(Schema.AllText, queryText, quoted);
@@ -126,7 +125,7 @@ public sealed partial class ArticleQueryParser : MultiFieldQueryParser
     protected override Query GetFieldQuery(string field, string queryText, int slop)
     {
         field = CheckField(field);
-        return WithExactAnalyzer(() => base.GetFieldQuery(field, queryText, slop));
+        return DateQueries.ForField(field, queryText) ?? WithExactAnalyzer(() => base.GetFieldQuery(field, queryText, slop));
     }
 
     /// <summary>Runs <paramref name="parse"/> with the exact (unstemmed) analyser. Swapping the
@@ -182,6 +181,7 @@ public sealed partial class ArticleQueryParser : MultiFieldQueryParser
     protected override Query GetFuzzyQuery(string field, string termStr, float minSimilarity)
     {
         field = CheckField(field);
+        DateQueries.CheckNotFuzzy(field, termStr);
         // `word~5` asks for more edits than Lucene's automata support (2): give the most there is.
         float similarity = minSimilarity >= 1 ? Math.Min(minSimilarity, 2f) : minSimilarity;
         if (field != null && Array.IndexOf(Schema.TextFields, field) < 0)

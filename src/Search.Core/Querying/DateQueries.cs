@@ -35,6 +35,26 @@ internal static partial class DateQueries
         };
     }
 
+    /// <summary>A value of a date field, quoted or not (`published:"2019"` is `published:2019`):
+    /// the query of a `published:` value; null, once a `year:`/`month:` value is checked (their
+    /// fields hold the values as written), and for every other field.</summary>
+    public static Query? ForField(string? field, string text)
+    {
+        if (field == Schema.Published)
+            return Published(text);
+        if (field != null && field.StartsWith(Schema.FacetPrefix, StringComparison.Ordinal))
+            CheckFacetValue(field[Schema.FacetPrefix.Length..], text);
+        return null;
+    }
+
+    /// <summary>`published:2019~` found nothing and `year:2019~` every year within two edits (2010
+    /// to 2029): a date is no word to respell. An error saying how to ask for the dates around one.</summary>
+    public static void CheckNotFuzzy(string? field, string text)
+    {
+        if (field == Schema.Published || (field != null && field.StartsWith(Schema.FacetPrefix, StringComparison.Ordinal) && IsDateDimension(field[Schema.FacetPrefix.Length..])))
+            throw new ParseException($"a date cannot be fuzzy ('{text}~'); for the dates around it use a range, like published:[2018 TO 2020]");
+    }
+
     /// <summary>`published:[2019 TO 2020-06]`: a partial date stands for its whole period: [2019
     /// means from 2019-01-01, {2019 after 2019-12-31; 2020] up to 2020-12-31, 2020} before 2020-01-01.</summary>
     public static Query PublishedRange(string? part1, string? part2, bool startInclusive, bool endInclusive)

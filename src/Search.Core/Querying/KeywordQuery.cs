@@ -15,13 +15,19 @@ namespace Search.Core.Querying;
 /// </summary>
 internal static class KeywordQuery
 {
-    /// <summary>The stemmed terms of <paramref name="text"/>, in order, repeats kept.</summary>
+    /// <summary>The stemmed terms of <paramref name="text"/>, in order, repeats kept: the first
+    /// <see cref="BooleanQuery.MaxClauseCount"/> of them. A pasted page has more; a query holds one
+    /// clause a term before repeats are merged, and past Lucene's limit the search failed with
+    /// TooManyClausesException. A page's first thousand words say what it is about.</summary>
     public static List<string> Terms(Analyzer stemmed, string text, RankingSettings ranking)
     {
         if (ranking.QueryStopWords)
             text = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
                 .Where(w => !QueryStopWords.Contains(w.Trim(TrimmedPunctuation))));
-        return AnalyzedTerms.Of(stemmed, Schema.Body, text);
+        var terms = AnalyzedTerms.Of(stemmed, Schema.Body, text);
+        if (terms.Count > BooleanQuery.MaxClauseCount)
+            terms.RemoveRange(BooleanQuery.MaxClauseCount, terms.Count - BooleanQuery.MaxClauseCount);
+        return terms;
     }
 
     public static Query Build(IReadOnlyList<string> terms, RankingSettings ranking, Analyzer stemmed)

@@ -62,6 +62,14 @@ public static partial class QuerySyntaxChecks
         int end = i + 1;
         while (end < text.Length && !char.IsWhiteSpace(text[end]) && !NotInWord.Contains(text[end]))
             end++;
+        // `russia~-1`: the parser's own message was "Minimum similarity for a FuzzyQuery has to be
+        // between 0.0f and 1.0f !", without a position.
+        if (end == i + 1 && text[i] == '~' && end + 1 < text.Length && text[end] == '-' && char.IsAsciiDigit(text[end + 1]))
+        {
+            end += 2;
+            while (end < text.Length && (char.IsAsciiDigit(text[end]) || text[end] == '.'))
+                end++;
+        }
         string after = text[(i + 1)..end];
         if (after.Length == 0)
             return; // `russia~`, `russia^`: the parser's own messages say the rest
@@ -70,9 +78,15 @@ public static partial class QuerySyntaxChecks
             throw new QuerySyntaxException($"'^' needs a number after it, a boost like title:russia^2, not '{after}' (position {i + 1})", i + 1);
         if (text[i] == '~' && !number)
             throw new QuerySyntaxException($"'~' takes a number: a word's edits (kazakstan~1, kazakstan~2) or a phrase's distance in words (\"fsb operation\"~7), not '{after}' (position {i + 1})", i + 1);
-        if (text[i] == '~' && (i == 0 || text[i - 1] != '"') && after.Contains('.')
-            && double.Parse(after, System.Globalization.CultureInfo.InvariantCulture) is var edits && edits >= 1 && edits != Math.Floor(edits))
+        if (text[i] != '~' || (i > 0 && text[i - 1] == '"'))
+            return;
+        double edits = double.Parse(after, System.Globalization.CultureInfo.InvariantCulture);
+        if (edits >= 1 && edits != Math.Floor(edits))
             throw new QuerySyntaxException($"a word's edits are a whole number (kazakstan~1, kazakstan~2), not '{after}' (position {i + 1})", i + 1);
+        // `word~5` searches with the most edits there are (2), but past an int the parser's own
+        // check failed: "Fractional edit distances are not allowed!", with no position.
+        if (edits > int.MaxValue)
+            throw new QuerySyntaxException($"a word's edits are at most 2 (kazakstan~1, kazakstan~2), not '{after}' (position {i + 1})", i + 1);
     }
 
     /// <summary>Characters that end a word in Lucene's query syntax.</summary>
@@ -114,6 +128,11 @@ public static partial class QuerySyntaxChecks
             var lexical = LexicalColumn().Match(inner.Message);
             if (lexical.Success)
                 return Lexical(text, int.Parse(lexical.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), e);
+            // `\united`: Lucene reads '\u' as a Unicode escape and says "Non-hex character in
+            // Unicode escape sequence: n", without a position.
+            int escape = text.IndexOf("\\u", StringComparison.Ordinal);
+            if (escape >= 0 && inner.Message.Contains("nicode escape", StringComparison.Ordinal))
+                return new QuerySyntaxException($"'\\u' starts a Unicode escape, four hex digits like \\u00e9 (position {escape + 1}); write '\\\\' for a backslash", escape + 1, e);
             // Our own messages (unknown field, bad date) carry no position: find the culprit.
             var quoted = Quoted().Match(inner.Message);
             int pos = quoted.Success ? text.IndexOf(quoted.Groups[1].Value, StringComparison.Ordinal) + 1 : 0;
@@ -124,15 +143,20 @@ public static partial class QuerySyntaxChecks
         {
             string last = current.Image ?? "";
             int end = text.TrimEnd().Length;
-            string what = last switch
+            string? what = last switch
             {
                 "AND" or "OR" or "&&" or "||" or "NOT" or "!" or "+" or "-" => $"'{last}' at the end needs a word or phrase after it",
                 ":" => "a field name at the end needs a value after the ':'",
                 "^" => "'^' at the end needs a number (a boost like title:russia^2)",
                 "TO" or "[" or "{" => "the range is not finished: write it as field:[FROM TO UNTIL]",
-                _ => "the query ends too early",
+                _ => null,
             };
-            return new QuerySyntaxException($"{what} (position {end})", end, e);
+            if (what != null)
+                return new QuerySyntaxException($"{what} (position {end})", end, e);
+            int open = UnclosedRange(text); // `date:[2019 TO 2020` said "the query ends too early"
+            return open >= 0
+                ? new QuerySyntaxException($"the range is never closed: write it as field:[FROM TO UNTIL] (position {open + 1})", open + 1, e)
+                : new QuerySyntaxException($"the query ends too early (position {end})", end, e);
         }
         int position = next.BeginColumn + 1;
         string image = next.Image;
@@ -160,6 +184,12 @@ public static partial class QuerySyntaxChecks
         if (trimmed.EndsWith('\\'))
             return new QuerySyntaxException($"a '\\' at the end needs a character after it: write '\\\\' for a backslash (position {trimmed.Length})", trimmed.Length, e);
         int at = Math.Min(text.Length, column);
+        // The lexer's two other stops, which said only "the query cannot be read".
+        if (at >= 1 && text[at - 1] is ']' or '}')
+            return new QuerySyntaxException($"'{text[at - 1]}' at position {at} closes no range: a range is field:[FROM TO UNTIL]", at, e);
+        int slash = RegexStart(text);
+        if (slash >= 0 && text.IndexOf('/', slash + 1) < 0)
+            return new QuerySyntaxException($"the '/' at position {slash + 1} starts a regular expression that is never closed (/vacc.*/); for a slash in a word, quote it (\"and/or\")", slash + 1, e);
         return new QuerySyntaxException($"the query cannot be read at position {at}", at, e);
     }
 
@@ -174,6 +204,25 @@ public static partial class QuerySyntaxChecks
         int end = text.IndexOf('/', slash + 1);
         string pattern = end < 0 ? text[slash..] : text[slash..(end + 1)];
         return new QuerySyntaxException($"invalid regular expression {pattern}: {reason} (position {slash + 1})", slash + 1, e);
+    }
+
+    /// <summary>Where a range opened outside quotes (`[`, `{`) that nothing closes starts; -1 when none.</summary>
+    private static int UnclosedRange(string text)
+    {
+        int open = -1;
+        bool quoted = false;
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (c == '\\') { i++; continue; }
+            if (c == '"')
+                quoted = !quoted;
+            else if (!quoted && c is '[' or '{' && open < 0)
+                open = i;
+            else if (!quoted && c is ']' or '}')
+                open = -1;
+        }
+        return open;
     }
 
     /// <summary>Where the first regular expression starts: a '/' outside quotes that begins a word.</summary>

@@ -5,7 +5,9 @@ namespace Search.Core.Querying;
 /// (<c>https://…</c>: its ':' read as a field, its '/' as a regular expression) is looked up in
 /// the <c>url</c> field as written, and a word with a slash inside (<c>9/11</c>, <c>24/7</c>,
 /// <c>and/or</c>) is the phrase it reads as, where the slash began an unclosed regular expression
-/// ("the query cannot be read at position 4"); a date written with slashes in a date field
+/// ("the query cannot be read at position 4"), as is a name joined by '&' (<c>AT&amp;T</c>,
+/// <c>M&amp;S</c>, <c>R&amp;D</c>), which the analyser splits in letters that were required
+/// anywhere in the article; a date written with slashes in a date field
 /// (<c>published:2020/03/01</c>) is the day it names. Anything quoted, escaped, inside a range or
 /// a regular expression (<c>/vacc.*/</c>) is left as written.
 /// </summary>
@@ -13,7 +15,7 @@ public static partial class TypedLiterals
 {
     public static string Quote(string text)
     {
-        if (!text.Contains('/', StringComparison.Ordinal) || text.Contains('\\', StringComparison.Ordinal))
+        if (text.AsSpan().IndexOfAny('/', '&') < 0 || text.Contains('\\', StringComparison.Ordinal))
             return text;
         var result = new StringBuilder(text.Length + 8);
         int i = 0;
@@ -64,8 +66,6 @@ public static partial class TypedLiterals
 
     private static string Rewrite(string token)
     {
-        if (token.AsSpan().IndexOfAny(Syntax) >= 0)
-            return token;
         int start = 0;
         while (start < token.Length && token[start] is '(' or '+' or '-' or '!')
             start++;
@@ -79,11 +79,15 @@ public static partial class TypedLiterals
             field = m.Value;
             core = core[m.Length..];
         }
+        // A URL's query string has '?', '=', '&' and sometimes '*' (`…/story?id=3&ref=rss`): still a URL.
+        if (token.AsSpan().IndexOfAny(Syntax) >= 0 && !(IsUrl(core) && !core.Contains('"', StringComparison.Ordinal)))
+            return token;
         if (DateFields.Contains(field))
             return token.Replace('/', '-'); // published:2020/03/01 is the day published:2020-03-01 names
         if (IsUrl(core))
             return $"{token[..start]}{(field.Length == 0 ? "url:" : field)}\"{core}\"{token[end..]}";
-        if (core.Length > 1 && core[0] != '/' && core.Contains('/', StringComparison.Ordinal) && !core.Contains(':', StringComparison.Ordinal))
+        if ((core.Length > 1 && core[0] != '/' && core.Contains('/', StringComparison.Ordinal) && !core.Contains(':', StringComparison.Ordinal))
+            || JoinedByAmpersand().IsMatch(core))
             return $"{token[..start]}{field}\"{core}\"{token[end..]}";
         return token;
     }
@@ -92,6 +96,9 @@ public static partial class TypedLiterals
 
     private static bool IsUrl(string s) =>
         s.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || s.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+
+    [GeneratedRegex(@"^[\p{L}\p{N}]+(?:&[\p{L}\p{N}]+)+$")]
+    private static partial Regex JoinedByAmpersand();
 
     [GeneratedRegex(@"^[A-Za-z_]+:")]
     private static partial Regex FieldPrefix();

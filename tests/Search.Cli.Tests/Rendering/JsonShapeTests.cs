@@ -97,6 +97,20 @@ public sealed class JsonShapeTests
         Assert.StartsWith("search: unknown facet 'nosuch'", run.Err);
     }
 
+    /// <summary>`show` and `related` said an unknown id on stderr only: a script reading the JSON got nothing.</summary>
+    [Theory]
+    [InlineData("show")]
+    [InlineData("related")]
+    public void An_unknown_id_in_json_is_an_error_object(string command)
+    {
+        var run = SearchCli.InProcess(command, "wikinews_2019.csv#999", "--json", "--index", _f.Index);
+        Assert.Equal(1, run.Code);
+        using var json = JsonDocument.Parse(run.Out);
+        Assert.Equal("no article with id 'wikinews_2019.csv#999'", json.RootElement.GetProperty("error").GetString());
+        Assert.StartsWith("search: no article with id", run.Err);
+        Assert.Equal(0, SearchCli.InProcess(command, "wikinews_2019.csv#55", "--json", "--index", _f.Index).Code);
+    }
+
     [Fact]
     public void A_date_error_in_json_has_its_position()
     {

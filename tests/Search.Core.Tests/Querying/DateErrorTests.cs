@@ -44,6 +44,19 @@ public sealed class DateErrorTests
         Assert.Equal(position, e.Position);
     }
 
+    /// <summary>`date:2019~` found nothing and `year:2019~` all 295 dated articles.</summary>
+    [Theory]
+    [InlineData("date:2019~", 6)]
+    [InlineData("russia year:2019~1", 13)]
+    [InlineData("month:2019-03~", 7)]
+    public void A_fuzzy_date_is_an_error_that_says_to_use_a_range(string query, int position)
+    {
+        var e = Error(query);
+        Assert.StartsWith("a date cannot be fuzzy ('2019", e.Message, StringComparison.Ordinal);
+        Assert.Contains("use a range, like published:[2018 TO 2020]", e.Message, StringComparison.Ordinal);
+        Assert.Equal(position, e.Position);
+    }
+
     [Theory]
     [InlineData("published:[2020 TO 2019]")]
     [InlineData("date:[2019-06 TO 2019-01]")]

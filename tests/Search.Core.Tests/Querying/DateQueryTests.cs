@@ -34,6 +34,18 @@ public sealed class DateQueryTests
         Assert.Equal(_index.Ids("month:2019-03"), _index.Ids("published:2019-03"));
     }
 
+    /// <summary>A quoted date reached Lucene's phrase path, which looked for the text as one stored
+    /// day: `published:"2019"` and `published:"2019-03"` found nothing, `"2019-13"` was no error.</summary>
+    [Fact]
+    public void A_quoted_date_is_the_same_date()
+    {
+        AssertFinds("published:\"2019\"", d => d.StartsWith("2019-", StringComparison.Ordinal));
+        AssertFinds("date:\"2019-03\"", d => d.StartsWith("2019-03-", StringComparison.Ordinal));
+        Assert.Equal(_index.Ids("published:>=2020"), _index.Ids("published:\">=2020\""));
+        Assert.Contains("month 13 does not exist", Assert.Throws<QuerySyntaxException>(() => _index.Search("date:\"2019-13\"")).Message);
+        Assert.Contains("month 13 does not exist", Assert.Throws<QuerySyntaxException>(() => _index.Search("month:\"2019-13\"")).Message);
+    }
+
     [Fact]
     public void A_day_finds_that_day()
     {

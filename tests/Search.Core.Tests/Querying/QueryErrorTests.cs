@@ -36,6 +36,17 @@ public sealed class QueryErrorTests
     [InlineData("russia~x", "'~' takes a number", 7)]
     [InlineData("kazakh \"fsb operation\"~7x", "not '7x'", 23)]
     [InlineData("kazakstan~1.5", "a word's edits are a whole number (kazakstan~1, kazakstan~2), not '1.5'", 10)]
+    [InlineData("russia~-1", "'~' takes a number: a word's edits (kazakstan~1, kazakstan~2) or a phrase's distance in words (\"fsb operation\"~7), not '-1'", 7)]
+    [InlineData("\"fsb operation\"~-12 kazakh", "not '-12'", 16)]
+    [InlineData("kazakh ]", "']' at position 8 closes no range: a range is field:[FROM TO UNTIL]", 8)]
+    [InlineData("title:russia} fsb", "'}' at position 13 closes no range", 13)]
+    [InlineData("kazakh / fsb", "the '/' at position 8 starts a regular expression that is never closed", 8)]
+    [InlineData("kazakh /vacc.*", "the '/' at position 8 starts a regular expression", 8)]
+    [InlineData("kazakh \\united", "'\\u' starts a Unicode escape, four hex digits like \\u00e9 (position 8)", 8)]
+    [InlineData("russia \\u00", "'\\u' starts a Unicode escape", 8)]
+    [InlineData("kazakh date:[2019 TO 2020", "the range is never closed: write it as field:[FROM TO UNTIL] (position 13)", 13)]
+    [InlineData("title:{a TO b", "the range is never closed", 7)]
+    [InlineData("russia~99999999999", "a word's edits are at most 2 (kazakstan~1, kazakstan~2), not '99999999999'", 7)]
     public void Syntax_errors_say_what_and_where(string query, string message, int position)
     {
         var e = Assert.Throws<QuerySyntaxException>(() => _index.Search(query));

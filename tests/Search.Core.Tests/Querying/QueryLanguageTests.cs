@@ -88,6 +88,43 @@ public sealed class QueryLanguageTests
         Assert.Equal(296 - kazakh.Count, _index.Search("-kazakh").Total);
     }
 
+    /// <summary>A group of exclusions only matched nothing (Lucene's pure-negative query), so
+    /// `russia AND (-putin)` found nothing where `russia -putin` finds 8.</summary>
+    [Fact]
+    public void A_group_of_exclusions_only_means_everything_but_them()
+    {
+        var expected = _index.Ids("russia").Except(_index.Ids("putin")).ToHashSet();
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, _index.Ids("russia -putin"));
+        Assert.Equal(expected, _index.Ids("russia AND (-putin)"));
+        Assert.Equal(expected, _index.Ids("russia (NOT putin)"));
+        var moscowOrRussia = _index.Ids("moscow").Union(_index.Ids("russia")).Except(_index.Ids("putin")).ToHashSet();
+        Assert.Equal(moscowOrRussia, _index.Ids("(russia OR moscow) (-putin)"));
+        Assert.Equal(296 - _index.Ids("russia OR putin").Count, _index.Search("(-russia -putin)").Total);
+    }
+
+    /// <summary>Lucene's classic parser made `flood OR earthquake china` every article about China
+    /// (flood and earthquake only ranked) and `kazakh AND fsb OR magnitogorsk` "kazakh" alone.</summary>
+    [Fact]
+    public void OR_joins_its_neighbours_before_AND()
+    {
+        var china = _index.Ids("china");
+        var floodOrQuake = _index.Ids("flood").Union(_index.Ids("earthquake")).ToHashSet();
+        var expected = floodOrQuake.Intersect(china).ToHashSet();
+        Assert.NotEmpty(expected);
+        Assert.True(china.Count > expected.Count, "the test needs articles about China without either word");
+        Assert.Equal(expected, _index.Ids("flood OR earthquake china"));
+        Assert.Equal(expected, _index.Ids("china flood OR earthquake"));
+        Assert.Equal(expected, _index.Ids("flood OR earthquake AND china"));
+        Assert.Equal(expected, _index.Ids("(flood OR earthquake) AND china"));
+
+        var fsbOrCity = _index.Ids("fsb").Union(_index.Ids("magnitogorsk")).ToHashSet();
+        Assert.Equal(_index.Ids("kazakh").Intersect(fsbOrCity).ToHashSet(), _index.Ids("kazakh AND fsb OR magnitogorsk"));
+        // NOT leaves its clause out of the whole group; groups that do not mix OR and AND are as before.
+        Assert.Equal(expected.Except(_index.Ids("rescue")).ToHashSet(), _index.Ids("flood OR earthquake china -rescue"));
+        Assert.Equal(floodOrQuake, _index.Ids("flood OR earthquake"));
+    }
+
     [Fact]
     public void Field_queries()
     {
@@ -180,8 +217,12 @@ public sealed class QueryLanguageTests
     [InlineData("   ")]
     [InlineData("*")]
     [InlineData("*:*")]
-    public void Empty_query_and_star_match_everything(string query) =>
+    public void Empty_query_and_star_match_everything(string query)
+    {
         Assert.Equal(296, _index.Search(query).Total);
+        // As keywords (--any) `*` said "has no word in it" and found nothing.
+        Assert.Equal(296, _index.Searcher.Search(new SearchRequest { Query = query, MatchAny = true }).Total);
+    }
 
     [Fact]
     public void Sort_orders()
@@ -254,6 +295,20 @@ public sealed class QueryLanguageTests
         var pasted = _index.Search(longSentence);
         Assert.True(pasted.AnyWords);
         Assert.Contains(Seed, pasted.Hits.Select(h => h.Id));
+    }
+
+    [Fact]
+    public void A_pasted_page_longer_than_the_clause_limit_is_searched_by_its_first_words()
+    {
+        // 1,100 words made a keyword query of 1,100 clauses: "unexpected error: TooManyClausesException".
+        string page = "kazakh fsb " + string.Join(' ', Enumerable.Range(0, 1100).Select(i => "word" + i));
+        var pasted = _index.Search(page);
+        Assert.True(pasted.AnyWords);
+        Assert.Equal(Seed, pasted.Hits[0].Id);
+        string repeated = string.Join(' ', Enumerable.Repeat("kazakh", 1100));
+        Assert.Equal(_index.Ids("kazakh"), _index.Ids(repeated));
+        var any = _index.Searcher.Search(new SearchRequest { Query = page, MatchAny = true });
+        Assert.Equal(Seed, any.Hits[0].Id);
     }
 
     [Theory]

@@ -58,8 +58,9 @@ public static class SharedOptions
         return option;
     }
 
-    /// <summary>One of <paramref name="values"/> (completed by the shell, listed in help); anything
-    /// else is "--name must be a, b or c, not 'x'".</summary>
+    /// <summary>One of <paramref name="values"/> (completed by the shell, listed in help), in any
+    /// case (`--sort Newest` is `newest`, as `--facet Place` is `place`); anything else is "--name
+    /// must be a, b or c, not 'x'".</summary>
     public static Option<string> OneOf(string name, string description, string? defaultValue, IReadOnlyList<string> values)
     {
         var option = new Option<string>(name)
@@ -67,14 +68,16 @@ public static class SharedOptions
             Description = description,
             HelpName = string.Join('|', values),
             Arity = ArgumentArity.OneOrMore,
-            CustomParser = LastValue,
+            CustomParser = result => LastValue(result) is { } value
+                ? values.FirstOrDefault(v => string.Equals(v, value, StringComparison.OrdinalIgnoreCase)) ?? value
+                : null,
         };
         if (defaultValue != null)
             option.DefaultValueFactory = _ => defaultValue;
         option.CompletionSources.Add(values.ToArray());
         option.Validators.Add(result =>
         {
-            if (result.Tokens.Count > 0 && !values.Contains(result.Tokens[^1].Value, StringComparer.Ordinal))
+            if (result.Tokens.Count > 0 && !values.Contains(result.Tokens[^1].Value, StringComparer.OrdinalIgnoreCase))
                 result.AddError($"{name} must be {Formats.Or(values)}, not '{result.Tokens[^1].Value}'");
         });
         return option;

@@ -162,6 +162,15 @@ public sealed class CommandTests
     }
 
     [Fact]
+    public void A_choice_is_read_in_any_case_as_a_facet_is()
+    {
+        string Ids(string sort) => string.Join(",", JsonDocument.Parse(SearchCli.InProcess("query", "russia", "--index", _f.Index, "--json", "--sort", sort).Out)
+            .RootElement.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("id").GetString()));
+        Assert.Equal(Ids("oldest"), Ids("Oldest"));
+        Assert.NotEqual(Ids("oldest"), Ids("NEWEST"));
+    }
+
+    [Fact]
     public void Bad_filter_is_a_usage_error()
     {
         var run = SearchCli.InProcess("query", "*", "--index", _f.Index, "--filter", "placeRussia");

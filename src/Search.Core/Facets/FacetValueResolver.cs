@@ -108,6 +108,21 @@ public sealed class FacetValueResolver
                     any.Add(new TermQuery(new Term(tq.Term.Field, k)), Occur.SHOULD);
                 return keys.Count == 1 ? new TermQuery(new Term(tq.Term.Field, keys[0])) { Boost = tq.Boost } : any;
             }
+            case PrefixQuery pq when pq.Prefix.Field is Schema.FacetPrefix + "source" or Schema.FacetPrefix + "links":
+            {
+                // `source:wiki*` is a domain any of whose parts starts so (en.wikinews.org), as
+                // `source:wikinews` is a domain with that part; Lucene's prefix reads whole values.
+                string prefix = pq.Prefix.Text;
+                var resolver = For(reader, pq.Prefix.Field[Schema.FacetPrefix.Length..]);
+                var keys = resolver._values.Keys.Where(v => v.Split('.').Any(part => part.StartsWith(prefix, StringComparison.Ordinal))
+                    || v.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+                if (keys.Count == 0)
+                    return query;
+                var any = new BooleanQuery(disableCoord: true) { Boost = pq.Boost };
+                foreach (string k in keys)
+                    any.Add(new TermQuery(new Term(pq.Prefix.Field, k)), Occur.SHOULD);
+                return any;
+            }
             case BooleanQuery bq:
             {
                 // Copied only when a clause changed, so every other query reaches Lucene as parsed.

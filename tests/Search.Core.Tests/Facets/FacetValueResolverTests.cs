@@ -14,6 +14,8 @@ public sealed class FacetValueResolverTests(SeedIndex seeds)
     [InlineData("place:usa", "place:\"united states\"")]
     [InlineData("place:u.s.", "place:\"united states\"")]
     [InlineData("source:wikinews", "source:en.wikinews.org")]
+    [InlineData("source:wiki*", "source:en.wikinews.org")] // a part of the domain, as the word is
+    [InlineData("source:en.wiki*", "source:en.wikinews.org")]
     public void A_typed_name_finds_what_the_index_calls_it(string typed, string stored)
     {
         var expected = seeds.Ids(stored);

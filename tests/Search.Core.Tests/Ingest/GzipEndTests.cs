@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using Search.Core.Ingest;
 using Xunit;
+using static Search.Core.Tests.Ingest.ReaderTestKit;
 
 namespace Search.Core.Tests.Ingest;
 
@@ -11,14 +12,6 @@ public sealed class GzipEndTests
 {
     private static readonly byte[] Records = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(0, 3000)
         .Select(i => $"{{\"id\":\"r{i}\",\"title\":\"Title {i}\",\"body\":\"Record {i} on the harbour strike, day {i % 31}\"}}\n")));
-
-    private static byte[] Gzipped(byte[] data)
-    {
-        using var output = new MemoryStream();
-        using (var gzip = new GZipStream(output, CompressionLevel.Optimal, leaveOpen: true))
-            gzip.Write(data);
-        return output.ToArray();
-    }
 
     /// <summary>What <see cref="CheckedGunzipStream"/> expands, and why it ended early.</summary>
     private static (long Expanded, string? Error) Expand(byte[] compressed)

@@ -16,6 +16,17 @@ internal static class ReaderTestKit
         return SourceFor(dir.Path, relative);
     }
 
+    /// <summary><paramref name="data"/> as one gzip member.</summary>
+    public static byte[] Gzipped(byte[] data)
+    {
+        using var output = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(output, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+            gzip.Write(data);
+        return output.ToArray();
+    }
+
+    public static byte[] Gzipped(string text) => Gzipped(System.Text.Encoding.UTF8.GetBytes(text));
+
     public static SourceFile WriteBytes(TempDir dir, string relative, byte[] content)
     {
         string full = Path.Combine(dir.Path, relative);

@@ -124,16 +124,9 @@ public sealed class ProblemStateTests
         using var dir = new TempDir();
         string root = Path.Combine(dir.Path, "in"), index = Path.Combine(dir.Path, "idx");
         Directory.CreateDirectory(root);
-        byte[] Gz(string text)
-        {
-            using var output = new MemoryStream();
-            using (var gzip = new System.IO.Compression.GZipStream(output, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
-                gzip.Write(System.Text.Encoding.UTF8.GetBytes(text));
-            return output.ToArray();
-        }
         string Lines(int from, int to) => string.Concat(Enumerable.Range(from, to - from).Select(i => $"{{\"id\":\"r{i}\",\"title\":\"Harbour {i}\",\"body\":\"harbour strike day {i}\"}}\n"));
-        // Two members (as `cat` or a resumed export writes them); the copy stops inside the second.
-        File.WriteAllBytes(Path.Combine(root, "feed.jsonl.gz"), [.. Gz(Lines(0, 50)), .. Gz(Lines(50, 100))[..30]]);
+        // Two members (as `cat` or a resumed export writes them); the copy stops after the second one's header: the text ends between two records.
+        File.WriteAllBytes(Path.Combine(root, "feed.jsonl.gz"), [.. Ingest.ReaderTestKit.Gzipped(Lines(0, 50)), .. Ingest.ReaderTestKit.Gzipped(Lines(50, 100))[..10]]);
 
         var summary = Build(root, index);
         var skipped = Assert.Single(summary.Skipped);

@@ -69,12 +69,4 @@ public sealed class TarArticleReaderTests
         string reason = Assert.Single(Problems(items)).Reason;
         Assert.True(reason.Contains("gzip data cut short after", StringComparison.Ordinal), reason);
     }
-
-    private static byte[] Gzipped(byte[] data)
-    {
-        var stream = new MemoryStream();
-        using (var gzip = new GZipStream(stream, CompressionLevel.Fastest, leaveOpen: true))
-            gzip.Write(data);
-        return stream.ToArray();
-    }
 }

@@ -173,8 +173,7 @@ public sealed class MailReaderTests
         using var dir = new TempDir();
         Directory.CreateDirectory(Path.Combine(dir.Path, "list"));
         File.WriteAllText(Path.Combine(dir.Path, "list", "2026-March.txt"), archive);
-        using (var gz = new System.IO.Compression.GZipStream(File.Create(Path.Combine(dir.Path, "list", "2026-February.txt.gz")), System.IO.Compression.CompressionLevel.Fastest))
-            gz.Write(System.Text.Encoding.UTF8.GetBytes(archive));
+        File.WriteAllBytes(Path.Combine(dir.Path, "list", "2026-February.txt.gz"), Gzipped(archive));
         // A text article that merely begins with "From " stays a text article.
         File.WriteAllText(Path.Combine(dir.Path, "list", "note.txt"), "From our correspondent\n\nSubject: the harbour.\n");
 

@@ -214,14 +214,6 @@ public sealed class WarcArticleReaderTests
         Assert.EndsWith("the records after 8 are missing", problem.Reason);
     }
 
-    private static byte[] Gzipped(byte[] data)
-    {
-        using var output = new MemoryStream();
-        using (var gzip = new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true))
-            gzip.Write(data);
-        return output.ToArray();
-    }
-
     private static byte[] Concat(params byte[][] parts) => parts.SelectMany(p => p).ToArray();
 
     private static byte[] Expand(byte[] gz)

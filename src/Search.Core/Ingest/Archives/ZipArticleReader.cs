@@ -67,6 +67,10 @@ public sealed class ZipArticleReader : StreamedFileReader
             // Encrypted (a password), compressed in a way .NET does not read, or damaged.
             return [ReadItem.Skip(number, $"{name}: cannot be unpacked ({e.Message.ReplaceLineEndings(" ")})")];
         }
+        // .NET unpacks a member whose bytes were damaged (a bad sector, a broken download) without
+        // checking them against the checksum the zip keeps for it.
+        if (System.IO.Hashing.Crc32.HashToUInt32(bytes) != entry.Crc32)
+            return [ReadItem.Skip(number, $"{name}: damaged (its unpacked bytes do not match the checksum the zip keeps for it)")];
         return ArchiveMember.Read(file, number, name, bytes);
     }
 

@@ -120,6 +120,26 @@ public sealed class ZipArticleReaderTests
     }
 
     [Fact]
+    public void A_member_whose_bytes_were_damaged_is_reported_and_the_others_read()
+    {
+        const string Bridge = "Bridge approved\n\nThe council voted to build a second bridge.\n";
+        var stream = new MemoryStream();
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+            foreach (var (name, text) in new[] { ("bridge.txt", Bridge), ("ferry.txt", "Ferry timetable\n\nThe old ferry keeps running.\n") })
+                using (var entry = zip.CreateEntry(name, CompressionLevel.NoCompression).Open())
+                    entry.Write(Utf8(text));
+        byte[] bytes = stream.ToArray();
+        bytes[bytes.AsSpan().IndexOf(Utf8("second bridge")) + 7] ^= 0x20; // a flipped bit: "second Bridge"
+
+        using var dir = new TempDir();
+        var items = new ZipArticleReader().Read(ReaderTestKit.WriteBytes(dir, "export.zip", bytes)).ToList();
+        Assert.Equal(["export.zip/ferry.txt"], ReaderTestKit.Articles(items).Select(a => a.Id));
+        var problem = Assert.Single(ReaderTestKit.Problems(items));
+        Assert.Equal(1, problem.Line);
+        Assert.StartsWith("bridge.txt: damaged", problem.Reason);
+    }
+
+    [Fact]
     public void A_file_that_is_not_a_zip_is_skipped_with_the_reason()
     {
         using var dir = new TempDir();

@@ -107,7 +107,7 @@ internal static partial class MailMessage
         if (media == "text/html")
             text.Html = decoded;
         else
-            text.Plain = decoded;
+            text.Plain = FlowedText.DeletesSpaces(type) ? FlowedText.Unwrap(decoded) : decoded;
     }
 
     /// <summary>Whether a text declared UTF-8 is not: mail programs and list servers label Latin-1

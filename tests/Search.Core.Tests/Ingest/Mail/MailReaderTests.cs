@@ -186,4 +186,15 @@ public sealed class MailReaderTests
         foreach (var strike in hits.Where(h => h.Id.EndsWith("#1", StringComparison.Ordinal)))
             Assert.Equal(("Harbour strike ends", "Alice Berg", "2026-03-03"), (strike.Title, strike.Author, strike.Published));
     }
+
+    [Theory]
+    [InlineData("text/plain; charset=utf-8; format=flowed; delsp=yes", "The contract with the client was signed on Monday.")]
+    [InlineData("text/plain; charset=utf-8; format=flowed", "The contract with the cli ent was signed on Monday.")] // the space is the text's own
+    public void Flowed_text_wrapped_inside_a_word_reads_as_the_word(string contentType, string body)
+    {
+        // Thunderbird wraps at 72 columns and, with delsp=yes, may do so inside a long word: the
+        // space before the line break was added for the wrap.
+        string message = $"From: Anna <anna@example.org>\nSubject: Contract\nContent-Type: {contentType}\n\nThe contract with the cli \nent was signed on Monday.\n\n-- \nAnna\n";
+        Assert.Equal(body, ReadOneText(new EmlArticleReader(), "contract.eml", message).Body);
+    }
 }

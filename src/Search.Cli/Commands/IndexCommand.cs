@@ -316,6 +316,8 @@ public static class IndexCommand
         Line($"  files:    {Formats.N(s.FilesScanned)} scanned, {Formats.N(s.FilesIndexed)} indexed, {Formats.N(s.FilesUnchanged)} unchanged, {ignored}, {Formats.N(s.Skipped.Count(k => k.Line == null))} skipped");
         Line($"  articles: {Formats.N(s.ArticlesAdded)} added, {Formats.N(s.ArticlesUpdated)} updated, {Formats.N(s.ArticlesUnchanged)} unchanged, {Formats.N(s.ArticlesRemoved)} removed, {Formats.N(s.Skipped.Count(k => k.Line != null))} bad records skipped");
         Line($"  index:    {Formats.Count(s.DocumentsInIndex, "article")} ({Formats.Bytes(s.Bytes)} read)");
+        if (s.OlderLetterRules)
+            Line($"  analysis: {Search.Core.Querying.IndexStats.OlderLetterRules}");
         if (s.AmbiguousDates > 0)
             Line($"  dates:    {Formats.N(s.AmbiguousDates)} left unread, like {s.AmbiguousDateExample}: its day and month could be either way round; `--date-order dmy` (day first) or `--date-order mdy` reads them");
         if (s.UnreadDates > 0)

@@ -1,3 +1,4 @@
+using Search.Core.Indexing;
 using Search.Core.Querying;
 
 namespace Search.Cli.Rendering;
@@ -20,7 +21,8 @@ public sealed class StatsRenderer
             : $"{s.Oldest} to {s.Newest}, {Formats.N(s.Undated)} undated");
         foreach (var r in s.Roots)
             Line("built from", $"{r.Path}: {Formats.N(r.Files)} file{(r.Files == 1 ? "" : "s")}, {Formats.N(r.Articles)} article{(r.Articles == 1 ? "" : "s")}{(r.Exists ? "" : " (not found now)")}");
-        Line("analysis", $"schema v{s.SchemaVersion}, {s.Stemmer} stemming, stop words {(s.StopWords ? "on" : "off")}");
+        Line("analysis", $"schema v{s.SchemaVersion}, {s.Stemmer} stemming, stop words {(s.StopWords ? "on" : "off")}"
+            + (s.Letters < AnalysisSettings.LatestLetters ? "; " + IndexStats.OlderLetterRules : ""));
         // Only an index with more than English in it: an English index reads as before.
         if (s.Languages.Keys.Any(c => c is not ("en" or "und")))
             Line("languages", string.Join("; ", s.Languages.Select(kv => $"{kv.Key} {kv.Value}")));

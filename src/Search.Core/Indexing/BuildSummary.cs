@@ -38,6 +38,9 @@ public sealed class BuildSummary
     public long Bytes { get; set; }
     public double Seconds { get; set; }
     public bool Interrupted { get; set; }
+    /// <summary>The index keeps letter rules older than this version's (<see cref="AnalysisSettings.Letters"/>):
+    /// an index adds as it was built, and only `--rebuild` applies the new rules.</summary>
+    public bool OlderLetterRules { get; set; }
     /// <summary>No article could be read into a new index, so none was written (the folder, or
     /// the files the build had put in an empty one, are gone again).</summary>
     public bool NothingWritten { get; set; }

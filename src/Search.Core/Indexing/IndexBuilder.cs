@@ -94,6 +94,7 @@ public static class IndexBuilder
         using var session = WriterSession.Open(dir, indexPath, options.Rebuild, options.Analysis, options.RamBufferMB);
         RecordedRoots.Record(indexPath, options.Roots.Where(r => Directory.Exists(r) || File.Exists(r)), replace: options.Rebuild);
         accounting.Previous(session.PreviousProblems);
+        summary.OlderLetterRules = session.Analysis.Letters < AnalysisSettings.LatestLetters;
         session.Problems = () => accounting.CurrentProblems();
         try
         {

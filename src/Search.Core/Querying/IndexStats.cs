@@ -16,6 +16,11 @@ public sealed class IndexStats
     public required int SchemaVersion { get; init; }
     public required string Stemmer { get; init; }
     public required bool StopWords { get; init; }
+    /// <summary>The index's letter rules (<see cref="AnalysisSettings.Letters"/>).</summary>
+    public int Letters { get; init; } = AnalysisSettings.LatestLetters;
+
+    /// <summary>What an index built before this version's letter rules misses, and the fix.</summary>
+    public const string OlderLetterRules = "built before this version's letter rules: accents written as separate marks, ligatures, İ, ё and subscript digits are not searched as they are written; `search index --rebuild` applies them";
     public required IReadOnlyList<string> Fields { get; init; }
     /// <summary>How each language of the index is analysed, by ISO 639-1 code (`und`: undetermined).</summary>
     public IReadOnlyDictionary<string, string> Languages { get; init; } = new Dictionary<string, string>();
@@ -88,6 +93,7 @@ public sealed class IndexStats
             SchemaVersion = Schema.Version,
             Stemmer = analysis.Stemmer,
             StopWords = analysis.StopWords,
+            Letters = analysis.Letters,
             Fields = fields,
             Oldest = oldest,
             Newest = newest,

@@ -59,6 +59,9 @@ public sealed class WriterSession : IDisposable
         PreviousProblems = problems;
     }
 
+    /// <summary>The analysis the build adds with: the index's own, or the requested one for a new index.</summary>
+    public AnalysisSettings Analysis => AnalysisSettings.FromUserData(_baseData);
+
     /// <summary>The skipped files and records the last commit recorded (none for a rebuild).</summary>
     public IReadOnlyList<IndexProblem> PreviousProblems { get; }
 

@@ -99,10 +99,18 @@ public sealed class LetterRulesTests
         Assert.Empty(searcher.Search(new SearchRequest { Query = "Петр" }).Hits);
         // A later build adds to it by its own rules, whatever the build asks.
         File.AppendAllText(Path.Combine(dir.Path, "archive", "ru.txt"), "Пётр ещё вернётся.\n");
-        RunBuild(new BuildOptions { Roots = [Path.Combine(dir.Path, "archive")], IndexPath = index });
+        var added = RunBuild(new BuildOptions { Roots = [Path.Combine(dir.Path, "archive")], IndexPath = index });
         using var again = ArticleSearcher.Open(index);
         Assert.Equal(0, again.Analysis.Letters);
         Assert.Single(again.Search(new SearchRequest { Query = "Пётр" }).Hits);
+        // And the build and stats say so, with the fix.
+        Assert.True(added.OlderLetterRules);
+        Assert.Equal(0, again.Stats().Letters);
+        var rebuilt = RunBuild(new BuildOptions { Roots = [Path.Combine(dir.Path, "archive")], IndexPath = index, Rebuild = true });
+        Assert.False(rebuilt.OlderLetterRules);
+        using var current = ArticleSearcher.Open(index);
+        Assert.Equal(AnalysisSettings.LatestLetters, current.Stats().Letters);
+        Assert.Single(current.Search(new SearchRequest { Query = "Петр" }).Hits);
     }
 
     private static string Build(TempDir dir, AnalysisSettings analysis)

@@ -123,7 +123,12 @@ public static class IndexCheck
         string what = $"drop the damaged segment{(status.NumBadSegments == 1 ? "" : "s")} ({lost:N0} articles) and read every file again on the next `search index`, which restores them";
         if (!fix)
             return new CheckReport(false, findings, total - lost, lost, what, true);
-        checker.FixIndex(status);
+        // Marked before the repair, in a commit of its own: FixIndex's commit keeps the user data
+        // of the commit it repairs, so no commit ever holds the repaired index without the flag. A
+        // repair stopped after FixIndex used to leave the articles dropped for good: the next build
+        // skipped their files as unchanged. Stopped before it, the index is as damaged as it was.
+        MarkForRecheck(dir);
+        checker.FixIndex(checker.DoCheckIndex());
         int articles = MarkForRecheck(dir);
         return new CheckReport(false, findings, articles, lost, $"dropped {lost:N0} articles; run `search index` to read every file again and restore them", true);
     }
@@ -151,14 +156,12 @@ public static class IndexCheck
             IndexDeletionPolicy = new KeepLastCommits(),
         };
         using var writer = new IndexWriter(dir, config);
-        using (var reader = DirectoryReader.Open(dir))
+        // From the commit point, not a reader: it also marks a damaged index, whose segments do not open.
+        var data = new Dictionary<string, string>(DirectoryReader.ListCommits(dir)[^1].UserData)
         {
-            var data = new Dictionary<string, string>(reader.IndexCommit.UserData)
-            {
-                [WriterSession.RecheckKey] = "1",
-            };
-            writer.SetCommitData(data);
-        }
+            [WriterSession.RecheckKey] = "1",
+        };
+        writer.SetCommitData(data);
         writer.Commit();
         return writer.NumDocs;
     }

@@ -95,6 +95,29 @@ public sealed class IndexCheckTests
         Assert.True(IndexCheck.Run(index, fix: false).Healthy);
     }
 
+    /// <summary>`check --fix` committed the repaired index first and the recheck flag in a second
+    /// commit: stopped between the two, the next build skipped the files of the dropped articles as
+    /// unchanged, and those articles were gone for good without a word.</summary>
+    [Fact]
+    public void Every_commit_a_repair_writes_carries_the_recheck_flag_so_a_stopped_repair_loses_nothing()
+    {
+        using var dir = new TempDir();
+        string index = Path.Combine(dir.Path, "index");
+        RunBuild(index, Path.GetDirectoryName(Jsonl(dir, "a/feed.jsonl", 30))!);
+        RunBuild(index, Path.GetDirectoryName(Jsonl(dir, "b/feed.jsonl", 30))!);
+        // Truncated stored fields: the segment does not even open (the repair must not open it either).
+        using (var fdt = new FileStream(Directory.GetFiles(index, "_*.fdt").Order(StringComparer.Ordinal).First(), FileMode.Open))
+            fdt.SetLength(100);
+        using (var before = Lucene.Net.Store.FSDirectory.Open(index))
+        {
+            long damaged = Lucene.Net.Index.DirectoryReader.ListCommits(before)[^1].Generation;
+            Assert.True(IndexCheck.Run(index, fix: true).Fixable);
+            var written = Lucene.Net.Index.DirectoryReader.ListCommits(before).Where(c => c.Generation > damaged).ToList();
+            Assert.NotEmpty(written);
+            Assert.All(written, c => Assert.Equal("1", c.UserData.TryGetValue(WriterSession.RecheckKey, out string? r) ? r : null));
+        }
+    }
+
     [Fact]
     public void A_build_killed_during_a_later_commit_is_not_damage()
     {

@@ -15,7 +15,7 @@ public static class CheckCommand
         drops the damaged segments; the next `search index` reads every file again and restores
         what was dropped. The damaged commit file is kept aside, never deleted.
 
-        Exit status: 0 healthy or repaired, 1 damaged.
+        Exit status: 0 healthy or repaired, 1 damaged, 3 a build is writing the index (check again when it ends).
         """;
 
     public static Command Create(Output o)

@@ -46,7 +46,27 @@ public static class IndexCheck
             case CommitPoints.Newest.Damaged:
                 return NewestCommitDamaged(dir, indexPath, generation, error!, fix);
         }
-        return CheckSegments(dir, indexPath, fix);
+        using (fix ? null : HoldBuildsOff(indexPath))
+            return CheckSegments(dir, indexPath, fix);
+    }
+
+    /// <summary>
+    /// Keeps builds out while a check reads the segments: a build deletes the files of segments it
+    /// merges or replaces, and a check reading them meanwhile reported a healthy index as damaged
+    /// (then `search check --fix` would have dropped articles). With a build running, the check is
+    /// refused (exit 3) as `--fix` is. An index this user cannot write (read-only disk, another
+    /// user's) is checked without the lock: no build of ours can run there.
+    /// </summary>
+    private static IDisposable? HoldBuildsOff(string indexPath)
+    {
+        try
+        {
+            return IndexStore.LockForWriting(indexPath);
+        }
+        catch (SearchException e) when (e is not IndexLockedException)
+        {
+            return null;
+        }
     }
 
     private static CheckReport NewestCommitDamaged(LuceneDirectory dir, string indexPath, long generation, Exception error, bool fix)

@@ -118,6 +118,24 @@ public sealed class IndexCheckTests
         }
     }
 
+    /// <summary>`search check` while `search index` ran read segment files the build was deleting
+    /// and reported the healthy index as damaged (segments "damaged", none failing a checksum).</summary>
+    [Fact]
+    public void Check_while_a_build_holds_the_index_is_refused_as_busy_not_reported_damaged()
+    {
+        using var dir = new TempDir();
+        string index = Path.Combine(dir.Path, "index");
+        RunBuild(index, Path.GetDirectoryName(Jsonl(dir, "a/feed.jsonl", 10))!);
+        using (IndexStore.LockForWriting(index)) // what a running build holds
+        {
+            var busy = Assert.Throws<IndexLockedException>(() => IndexCheck.Run(index, fix: false));
+            Assert.Equal($"index {index} is being written by another process; wait for it to finish and try again", busy.Message);
+        }
+        var report = IndexCheck.Run(index, fix: false);
+        Assert.True(report.Healthy);
+        Assert.Equal(10, report.Articles);
+    }
+
     [Fact]
     public void A_build_killed_during_a_later_commit_is_not_damage()
     {

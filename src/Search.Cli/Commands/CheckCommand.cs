@@ -35,7 +35,7 @@ public static class CheckCommand
             o.Out.WriteLine(JsonRenderer.Check(index, report, fix));
         else
         {
-            o.Out.WriteLine(report.Healthy ? $"{index}: no damage found ({Formats.N(report.Articles)} articles)" : $"{index}: damaged");
+            o.Out.WriteLine(report.Healthy ? $"{index}: no damage found ({Formats.Count(report.Articles, "article")})" : $"{index}: damaged");
             foreach (string finding in report.Findings)
                 o.Out.WriteLine("  " + finding);
             if (!report.Healthy)

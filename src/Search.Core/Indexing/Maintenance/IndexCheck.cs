@@ -1,3 +1,4 @@
+using System.Globalization;
 using Search.Core.Indexing.Analysis;
 using Search.Core.Indexing.Writing;
 using LuceneDirectory = Lucene.Net.Store.Directory;
@@ -92,7 +93,7 @@ public static class IndexCheck
         if (previousArticles < 0)
             return new CheckReport(false, new[] { finding, "no earlier commit point to go back to" }, 0, null,
                 $"cannot be repaired: rebuild with `search index --rebuild --index {indexPath}` (it reads the recorded folders again)", false);
-        string what = $"go back to the previous commit point ({previousArticles:N0} articles) and read every file again on the next `search index`, which restores what was committed since";
+        string what = $"go back to the previous commit point ({Articles(previousArticles)}) and read every file again on the next `search index`, which restores what was committed since";
         if (!fix)
             return new CheckReport(false, new[] { finding }, previousArticles, null, what, true);
         // Keep the damaged file aside (hidden: Lucene and the folder checks ignore it), then the
@@ -125,7 +126,7 @@ public static class IndexCheck
             .Select(s =>
             {
                 var files = badFiles.Where(f => OfSegment(f, s.Name)).ToList();
-                return $"segment {s.Name} ({s.DocCount - s.NumDeleted:N0} articles) is damaged"
+                return $"segment {s.Name} ({Articles(s.DocCount - s.NumDeleted)}) is damaged"
                        + (files.Count > 0 ? $": {string.Join(", ", files)} {(files.Count == 1 ? "fails its" : "fail their")} checksum" : "");
             })
             .ToList();
@@ -140,7 +141,7 @@ public static class IndexCheck
             return new CheckReport(false, findings, total, null, $"cannot be repaired in place: rebuild with `search index --rebuild --index {indexPath}`", false);
         if (status.MissingSegments || status.CantOpenSegments)
             return new CheckReport(false, findings, 0, null, $"cannot be repaired: rebuild with `search index --rebuild --index {indexPath}`", false);
-        string what = $"drop the damaged segment{(status.NumBadSegments == 1 ? "" : "s")} ({lost:N0} articles) and read every file again on the next `search index`, which restores them";
+        string what = $"drop the damaged segment{(status.NumBadSegments == 1 ? "" : "s")} ({Articles(lost)}) and read every file again on the next `search index`, which restores them";
         if (!fix)
             return new CheckReport(false, findings, total - lost, lost, what, true);
         // Marked before the repair, in a commit of its own: FixIndex's commit keeps the user data
@@ -150,8 +151,11 @@ public static class IndexCheck
         MarkForRecheck(dir);
         checker.FixIndex(checker.DoCheckIndex());
         int articles = MarkForRecheck(dir);
-        return new CheckReport(false, findings, articles, lost, $"dropped {lost:N0} articles; run `search index` to read every file again and restore them", true);
+        return new CheckReport(false, findings, articles, lost, $"dropped {Articles(lost)}; run `search index` to read every file again and restore them", true);
     }
+
+    /// <summary>"1 article", "1,234 articles".</summary>
+    private static string Articles(int n) => string.Create(CultureInfo.InvariantCulture, $"{n:N0} article{(n == 1 ? "" : "s")}");
 
     private static bool OfSegment(string file, string segment) =>
         file.StartsWith(segment + ".", StringComparison.Ordinal) || file.StartsWith(segment + "_", StringComparison.Ordinal);

@@ -100,7 +100,7 @@ public static class IndexCheck
         // previous commit is the newest one.
         File.Move(Path.Combine(indexPath, name), Path.Combine(indexPath, $".damaged-{name}-{DateTime.UtcNow:yyyyMMddHHmmss}"));
         int articles = MarkForRecheck(dir);
-        return new CheckReport(false, new[] { finding }, articles, null, "went back to the previous commit point; run `search index` to read every file again and restore the rest", true);
+        return new CheckReport(false, new[] { finding }, articles, null, $"went back to the previous commit point ({Articles(articles)}); run `search index` to read every file again and restore the rest", true);
     }
 
     private static CheckReport CheckSegments(LuceneDirectory dir, string indexPath, bool fix)

@@ -136,6 +136,25 @@ public sealed class IndexCheckTests
         Assert.Equal(10, report.Articles);
     }
 
+    /// <summary>Going back to the previous commit point drops what was committed since; the repair's
+    /// line said so without saying what the index holds now.</summary>
+    [Fact]
+    public void Going_back_to_the_previous_commit_point_says_how_many_articles_the_index_holds()
+    {
+        using var dir = new TempDir();
+        string index = Path.Combine(dir.Path, "index");
+        RunBuild(index, Path.GetDirectoryName(Jsonl(dir, "a/feed.jsonl", 30))!);
+        RunBuild(index, Path.GetDirectoryName(Jsonl(dir, "b/feed.jsonl", 20))!);
+        string segments = Directory.GetFiles(index, "segments_*").OrderBy(f => f, StringComparer.Ordinal).Last();
+        var bytes = File.ReadAllBytes(segments);
+        bytes[bytes.Length / 2] ^= 0x55;
+        File.WriteAllBytes(segments, bytes);
+
+        var report = IndexCheck.Run(index, fix: true);
+        Assert.Equal(30, report.Articles);
+        Assert.Equal("went back to the previous commit point (30 articles); run `search index` to read every file again and restore the rest", report.Fix);
+    }
+
     [Fact]
     public void A_build_killed_during_a_later_commit_is_not_damage()
     {

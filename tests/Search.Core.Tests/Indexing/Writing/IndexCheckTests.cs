@@ -155,6 +155,27 @@ public sealed class IndexCheckTests
         Assert.Equal("went back to the previous commit point (30 articles); run `search index` to read every file again and restore the rest", report.Fix);
     }
 
+    /// <summary>A commit point naming a codec with no name was reported with Lucene.Net's five
+    /// sentences of advice to programmers on subclassing its codec factory.</summary>
+    [Fact]
+    public void A_commit_point_naming_no_codec_is_one_short_finding()
+    {
+        using var dir = new TempDir();
+        string index = Path.Combine(dir.Path, "index");
+        RunBuild(index, Path.GetDirectoryName(Jsonl(dir, "a/feed.jsonl", 30))!);
+        RunBuild(index, Path.GetDirectoryName(Jsonl(dir, "b/feed.jsonl", 20))!);
+        string segments = Directory.GetFiles(index, "segments_*").OrderBy(f => f, StringComparer.Ordinal).Last();
+        var bytes = File.ReadAllBytes(segments);
+        // Header (17 bytes), version, counter, segment count, the first segment's name ("_1"): then
+        // the length of its codec's name, made 0.
+        Assert.Equal((byte)'_', bytes[34]);
+        bytes[36] = 0;
+        File.WriteAllBytes(segments, bytes);
+
+        var report = IndexCheck.Run(index, fix: false);
+        Assert.Equal($"the newest commit point ({Path.GetFileName(segments)}) cannot be read (ArgumentException: Codec '' cannot be loaded.)", report.Findings[0]);
+    }
+
     [Fact]
     public void A_build_killed_during_a_later_commit_is_not_damage()
     {

@@ -28,9 +28,14 @@ public static class IndexCheck
     public static CheckReport Run(string indexPath, bool fix)
     {
         indexPath = Path.GetFullPath(indexPath);
+        if (File.Exists(indexPath))
+            throw new SearchException($"{indexPath} is a file, not an index folder");
         if (!System.IO.Directory.Exists(indexPath))
             throw new SearchException($"no index at {indexPath}");
         using var dir = IndexStore.OpenDirectory(indexPath);
+        // Before the lock, which is a file: `--fix --index` naming a folder of articles left it there.
+        if (!dir.ListAll().Any(f => f.StartsWith('_') || f.StartsWith(IndexFileNames.SEGMENTS, StringComparison.Ordinal)))
+            throw new SearchException($"{indexPath} is not a search index (no index files in it)");
         using var buildLock = fix ? IndexStore.LockForWriting(indexPath) : null;
         var (state, generation, error) = CommitPoints.Inspect(dir);
         switch (state)

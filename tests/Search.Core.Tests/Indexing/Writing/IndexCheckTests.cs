@@ -176,6 +176,24 @@ public sealed class IndexCheckTests
         Assert.Equal($"the newest commit point ({Path.GetFileName(segments)}) cannot be read (ArgumentException: Codec '' cannot be loaded.)", report.Findings[0]);
     }
 
+    /// <summary>`check --fix --index` naming a folder of articles left its lock file there, and
+    /// naming a file said "no index at" it, where readers say it is a file.</summary>
+    [Fact]
+    public void Check_fix_on_a_folder_of_articles_or_a_file_refuses_and_leaves_nothing_behind()
+    {
+        using var dir = new TempDir();
+        string articles = Path.GetDirectoryName(Jsonl(dir, "articles/feed.jsonl", 3))!;
+        var before = Directory.GetFileSystemEntries(articles).Order(StringComparer.Ordinal).ToArray();
+
+        var folder = Assert.Throws<SearchException>(() => IndexCheck.Run(articles, fix: true));
+        Assert.Equal($"{articles} is not a search index (no index files in it)", folder.Message);
+        Assert.Equal(before, Directory.GetFileSystemEntries(articles).Order(StringComparer.Ordinal).ToArray());
+
+        string file = Path.Combine(articles, "feed.jsonl");
+        var notFolder = Assert.Throws<SearchException>(() => IndexCheck.Run(file, fix: true));
+        Assert.Equal($"{file} is a file, not an index folder", notFolder.Message);
+    }
+
     [Fact]
     public void A_build_killed_during_a_later_commit_is_not_damage()
     {

@@ -15,7 +15,7 @@ public static class CheckCommand
         drops the damaged segments; the next `search index` reads every file again and restores
         what was dropped. The damaged commit file is kept aside, never deleted.
 
-        Exit status: 0 healthy or repaired, 1 damaged.
+        Exit status: 0 healthy or repaired, 1 damaged, 3 a build is writing the index (check again when it ends).
         """;
 
     public static Command Create(Output o)
@@ -35,7 +35,7 @@ public static class CheckCommand
             o.Out.WriteLine(JsonRenderer.Check(index, report, fix));
         else
         {
-            o.Out.WriteLine(report.Healthy ? $"{index}: no damage found ({Formats.N(report.Articles)} articles)" : $"{index}: damaged");
+            o.Out.WriteLine(report.Healthy ? $"{index}: no damage found ({Formats.Count(report.Articles, "article")})" : $"{index}: damaged");
             foreach (string finding in report.Findings)
                 o.Out.WriteLine("  " + finding);
             if (!report.Healthy)

@@ -66,6 +66,9 @@ public static class EvalCommand
 
         var queries = queriesPath == null ? null : Load(queriesPath, p => QueriesFile.Load(p, w => o.Error($"warning: {w}")));
         var qrels = Load(qrelsPath, QrelsFile.Load);
+        // Means over no query would print as 0.0000, which reads as the worst ranking, not as no measurement.
+        if (qrels.QueryIds.Count == 0)
+            throw new SearchException($"{qrelsPath} holds no judgements (TREC qrels: `qid 0 docid grade` a line): there is nothing to measure");
         EvaluationReport report;
         string source;
         if (runPath != null)
@@ -90,6 +93,9 @@ public static class EvalCommand
     /// <summary>Reads one input file; a format error or an unreadable file is one line naming it.</summary>
     private static T Load<T>(string path, Func<string, T> load)
     {
+        // .NET says a folder opened as a file is "access denied", which sends users after permissions.
+        if (Directory.Exists(path))
+            throw new SearchException($"cannot read {path}: it is a folder, not a file");
         try
         {
             return load(path);

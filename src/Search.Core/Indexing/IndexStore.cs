@@ -122,8 +122,15 @@ public static partial class IndexStore
     [GeneratedRegex(@"^Codec '(?<name>[^']+)' cannot be loaded")]
     private static partial Regex UnknownCodecMessage();
 
-    /// <summary>"IOException: read past EOF": an exception's type and the first line of its message.</summary>
-    internal static string Brief(Exception e) => $"{e.GetType().Name}: {FirstLine(e.Message)}";
+    /// <summary>"IOException: read past EOF": an exception's type and the first line of its message,
+    /// without the advice for programmers Lucene.Net adds to some ("Codec '' cannot be loaded. If
+    /// the codec is not in a Lucene.Net assembly, you must subclass …", five sentences on one line).</summary>
+    internal static string Brief(Exception e)
+    {
+        string message = FirstLine(e.Message);
+        int advice = message.IndexOf(". If ", StringComparison.Ordinal);
+        return $"{e.GetType().Name}: {(advice < 0 ? message : message[..(advice + 1)])}";
+    }
 
     internal static string FirstLine(string s)
     {

@@ -113,6 +113,29 @@ public sealed class EvalCommandTests : IDisposable
         Assert.Equal(2, Run("eval", "--qrels", qrels).Code);
     }
 
+    /// <summary>A folder given for a file said "Access to the path … is denied"; an empty qrels file
+    /// printed a table of 0.0000 means over "0 judged queries" and exited 0, a measurement of nothing
+    /// that reads as the worst ranking.</summary>
+    [Fact]
+    public void A_folder_for_a_file_and_a_qrels_file_without_judgements_are_one_line_errors()
+    {
+        Directory.CreateDirectory(Dir);
+        string queries = Path.Combine(Dir, "queries.tsv"), qrels = Path.Combine(Dir, "qrels.txt"), empty = Path.Combine(Dir, "empty.txt");
+        File.WriteAllText(queries, "1\tharbour\n");
+        File.WriteAllText(qrels, "1 0 d1 1\n");
+        File.WriteAllText(empty, "\n");
+        string nowhere = Path.Combine(Dir, "no-index");
+
+        var folder = Run("eval", "--queries", Dir, "--qrels", qrels, "--index", nowhere);
+        Assert.Equal(1, folder.Code);
+        Assert.Equal($"search: cannot read {Dir}: it is a folder, not a file", folder.Err.Trim());
+
+        var nothing = Run("eval", "--queries", queries, "--qrels", empty, "--index", nowhere);
+        Assert.Equal(1, nothing.Code);
+        Assert.Equal($"search: {empty} holds no judgements (TREC qrels: `qid 0 docid grade` a line): there is nothing to measure", nothing.Err.Trim());
+        Assert.Equal("", nothing.Out);
+    }
+
     [Fact]
     public void Eval_and_query_explain_themselves_with_help()
     {

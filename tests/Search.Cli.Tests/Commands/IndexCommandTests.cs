@@ -201,6 +201,17 @@ public sealed class IndexCommandTests : IDisposable
         Assert.Equal(2, json.RootElement.GetProperty("articles").GetInt32());
     }
 
+    /// <summary>`search check` on an index of one article said "(1 articles)".</summary>
+    [Fact]
+    public void Check_counts_one_article_in_the_singular()
+    {
+        string index = Path.Combine(Dir, "one");
+        Assert.Equal(0, SearchCli.InProcess("index", Folder("single", ("a.txt", "Harbour\n\nThe harbour froze.\n")), "--index", index).Code);
+        var check = SearchCli.InProcess("check", "--index", index);
+        Assert.Equal(0, check.Code);
+        Assert.Equal($"{index}: no damage found (1 article)", check.Out.Trim());
+    }
+
     [Fact]
     public void Files_of_one_name_under_two_roots_are_named_by_path_when_show_asks_which()
     {

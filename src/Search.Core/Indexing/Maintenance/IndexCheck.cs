@@ -1,3 +1,4 @@
+using System.Globalization;
 using Search.Core.Indexing.Analysis;
 using Search.Core.Indexing.Writing;
 using LuceneDirectory = Lucene.Net.Store.Directory;
@@ -27,9 +28,14 @@ public static class IndexCheck
     public static CheckReport Run(string indexPath, bool fix)
     {
         indexPath = Path.GetFullPath(indexPath);
+        if (File.Exists(indexPath))
+            throw new SearchException($"{indexPath} is a file, not an index folder");
         if (!System.IO.Directory.Exists(indexPath))
             throw new SearchException($"no index at {indexPath}");
         using var dir = IndexStore.OpenDirectory(indexPath);
+        // Before the lock, which is a file: `--fix --index` naming a folder of articles left it there.
+        if (!dir.ListAll().Any(f => f.StartsWith('_') || f.StartsWith(IndexFileNames.SEGMENTS, StringComparison.Ordinal)))
+            throw new SearchException($"{indexPath} is not a search index (no index files in it)");
         using var buildLock = fix ? IndexStore.LockForWriting(indexPath) : null;
         var (state, generation, error) = CommitPoints.Inspect(dir);
         switch (state)
@@ -46,7 +52,27 @@ public static class IndexCheck
             case CommitPoints.Newest.Damaged:
                 return NewestCommitDamaged(dir, indexPath, generation, error!, fix);
         }
-        return CheckSegments(dir, indexPath, fix);
+        using (fix ? null : HoldBuildsOff(indexPath))
+            return CheckSegments(dir, indexPath, fix);
+    }
+
+    /// <summary>
+    /// Keeps builds out while a check reads the segments: a build deletes the files of segments it
+    /// merges or replaces, and a check reading them meanwhile reported a healthy index as damaged
+    /// (then `search check --fix` would have dropped articles). With a build running, the check is
+    /// refused (exit 3) as `--fix` is. An index this user cannot write (read-only disk, another
+    /// user's) is checked without the lock: no build of ours can run there.
+    /// </summary>
+    private static IDisposable? HoldBuildsOff(string indexPath)
+    {
+        try
+        {
+            return IndexStore.LockForWriting(indexPath);
+        }
+        catch (SearchException e) when (e is not IndexLockedException)
+        {
+            return null;
+        }
     }
 
     private static CheckReport NewestCommitDamaged(LuceneDirectory dir, string indexPath, long generation, Exception error, bool fix)
@@ -72,14 +98,14 @@ public static class IndexCheck
         if (previousArticles < 0)
             return new CheckReport(false, new[] { finding, "no earlier commit point to go back to" }, 0, null,
                 $"cannot be repaired: rebuild with `search index --rebuild --index {indexPath}` (it reads the recorded folders again)", false);
-        string what = $"go back to the previous commit point ({previousArticles:N0} articles) and read every file again on the next `search index`, which restores what was committed since";
+        string what = $"go back to the previous commit point ({Articles(previousArticles)}) and read every file again on the next `search index`, which restores what was committed since";
         if (!fix)
             return new CheckReport(false, new[] { finding }, previousArticles, null, what, true);
         // Keep the damaged file aside (hidden: Lucene and the folder checks ignore it), then the
         // previous commit is the newest one.
         File.Move(Path.Combine(indexPath, name), Path.Combine(indexPath, $".damaged-{name}-{DateTime.UtcNow:yyyyMMddHHmmss}"));
         int articles = MarkForRecheck(dir);
-        return new CheckReport(false, new[] { finding }, articles, null, "went back to the previous commit point; run `search index` to read every file again and restore the rest", true);
+        return new CheckReport(false, new[] { finding }, articles, null, $"went back to the previous commit point ({Articles(articles)}); run `search index` to read every file again and restore the rest", true);
     }
 
     private static CheckReport CheckSegments(LuceneDirectory dir, string indexPath, bool fix)
@@ -105,7 +131,7 @@ public static class IndexCheck
             .Select(s =>
             {
                 var files = badFiles.Where(f => OfSegment(f, s.Name)).ToList();
-                return $"segment {s.Name} ({s.DocCount - s.NumDeleted:N0} articles) is damaged"
+                return $"segment {s.Name} ({Articles(s.DocCount - s.NumDeleted)}) is damaged"
                        + (files.Count > 0 ? $": {string.Join(", ", files)} {(files.Count == 1 ? "fails its" : "fail their")} checksum" : "");
             })
             .ToList();
@@ -120,13 +146,21 @@ public static class IndexCheck
             return new CheckReport(false, findings, total, null, $"cannot be repaired in place: rebuild with `search index --rebuild --index {indexPath}`", false);
         if (status.MissingSegments || status.CantOpenSegments)
             return new CheckReport(false, findings, 0, null, $"cannot be repaired: rebuild with `search index --rebuild --index {indexPath}`", false);
-        string what = $"drop the damaged segment{(status.NumBadSegments == 1 ? "" : "s")} ({lost:N0} articles) and read every file again on the next `search index`, which restores them";
+        string what = $"drop the damaged segment{(status.NumBadSegments == 1 ? "" : "s")} ({Articles(lost)}) and read every file again on the next `search index`, which restores them";
         if (!fix)
             return new CheckReport(false, findings, total - lost, lost, what, true);
-        checker.FixIndex(status);
+        // Marked before the repair, in a commit of its own: FixIndex's commit keeps the user data
+        // of the commit it repairs, so no commit ever holds the repaired index without the flag. A
+        // repair stopped after FixIndex used to leave the articles dropped for good: the next build
+        // skipped their files as unchanged. Stopped before it, the index is as damaged as it was.
+        MarkForRecheck(dir);
+        checker.FixIndex(checker.DoCheckIndex());
         int articles = MarkForRecheck(dir);
-        return new CheckReport(false, findings, articles, lost, $"dropped {lost:N0} articles; run `search index` to read every file again and restore them", true);
+        return new CheckReport(false, findings, articles, lost, $"dropped {Articles(lost)}; run `search index` to read every file again and restore them", true);
     }
+
+    /// <summary>"1 article", "1,234 articles".</summary>
+    private static string Articles(int n) => string.Create(CultureInfo.InvariantCulture, $"{n:N0} article{(n == 1 ? "" : "s")}");
 
     private static bool OfSegment(string file, string segment) =>
         file.StartsWith(segment + ".", StringComparison.Ordinal) || file.StartsWith(segment + "_", StringComparison.Ordinal);
@@ -151,14 +185,12 @@ public static class IndexCheck
             IndexDeletionPolicy = new KeepLastCommits(),
         };
         using var writer = new IndexWriter(dir, config);
-        using (var reader = DirectoryReader.Open(dir))
+        // From the commit point, not a reader: it also marks a damaged index, whose segments do not open.
+        var data = new Dictionary<string, string>(DirectoryReader.ListCommits(dir)[^1].UserData)
         {
-            var data = new Dictionary<string, string>(reader.IndexCommit.UserData)
-            {
-                [WriterSession.RecheckKey] = "1",
-            };
-            writer.SetCommitData(data);
-        }
+            [WriterSession.RecheckKey] = "1",
+        };
+        writer.SetCommitData(data);
         writer.Commit();
         return writer.NumDocs;
     }

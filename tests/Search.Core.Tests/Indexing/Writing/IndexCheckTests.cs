@@ -95,6 +95,105 @@ public sealed class IndexCheckTests
         Assert.True(IndexCheck.Run(index, fix: false).Healthy);
     }
 
+    /// <summary>`check --fix` committed the repaired index first and the recheck flag in a second
+    /// commit: stopped between the two, the next build skipped the files of the dropped articles as
+    /// unchanged, and those articles were gone for good without a word.</summary>
+    [Fact]
+    public void Every_commit_a_repair_writes_carries_the_recheck_flag_so_a_stopped_repair_loses_nothing()
+    {
+        using var dir = new TempDir();
+        string index = Path.Combine(dir.Path, "index");
+        RunBuild(index, Path.GetDirectoryName(Jsonl(dir, "a/feed.jsonl", 30))!);
+        RunBuild(index, Path.GetDirectoryName(Jsonl(dir, "b/feed.jsonl", 30))!);
+        // Truncated stored fields: the segment does not even open (the repair must not open it either).
+        using (var fdt = new FileStream(Directory.GetFiles(index, "_*.fdt").Order(StringComparer.Ordinal).First(), FileMode.Open))
+            fdt.SetLength(100);
+        using (var before = Lucene.Net.Store.FSDirectory.Open(index))
+        {
+            long damaged = Lucene.Net.Index.DirectoryReader.ListCommits(before)[^1].Generation;
+            Assert.True(IndexCheck.Run(index, fix: true).Fixable);
+            var written = Lucene.Net.Index.DirectoryReader.ListCommits(before).Where(c => c.Generation > damaged).ToList();
+            Assert.NotEmpty(written);
+            Assert.All(written, c => Assert.Equal("1", c.UserData.TryGetValue(WriterSession.RecheckKey, out string? r) ? r : null));
+        }
+    }
+
+    /// <summary>`search check` while `search index` ran read segment files the build was deleting
+    /// and reported the healthy index as damaged (segments "damaged", none failing a checksum).</summary>
+    [Fact]
+    public void Check_while_a_build_holds_the_index_is_refused_as_busy_not_reported_damaged()
+    {
+        using var dir = new TempDir();
+        string index = Path.Combine(dir.Path, "index");
+        RunBuild(index, Path.GetDirectoryName(Jsonl(dir, "a/feed.jsonl", 10))!);
+        using (IndexStore.LockForWriting(index)) // what a running build holds
+        {
+            var busy = Assert.Throws<IndexLockedException>(() => IndexCheck.Run(index, fix: false));
+            Assert.Equal($"index {index} is being written by another process; wait for it to finish and try again", busy.Message);
+        }
+        var report = IndexCheck.Run(index, fix: false);
+        Assert.True(report.Healthy);
+        Assert.Equal(10, report.Articles);
+    }
+
+    /// <summary>Going back to the previous commit point drops what was committed since; the repair's
+    /// line said so without saying what the index holds now.</summary>
+    [Fact]
+    public void Going_back_to_the_previous_commit_point_says_how_many_articles_the_index_holds()
+    {
+        using var dir = new TempDir();
+        string index = Path.Combine(dir.Path, "index");
+        RunBuild(index, Path.GetDirectoryName(Jsonl(dir, "a/feed.jsonl", 30))!);
+        RunBuild(index, Path.GetDirectoryName(Jsonl(dir, "b/feed.jsonl", 20))!);
+        string segments = Directory.GetFiles(index, "segments_*").OrderBy(f => f, StringComparer.Ordinal).Last();
+        var bytes = File.ReadAllBytes(segments);
+        bytes[bytes.Length / 2] ^= 0x55;
+        File.WriteAllBytes(segments, bytes);
+
+        var report = IndexCheck.Run(index, fix: true);
+        Assert.Equal(30, report.Articles);
+        Assert.Equal("went back to the previous commit point (30 articles); run `search index` to read every file again and restore the rest", report.Fix);
+    }
+
+    /// <summary>A commit point naming a codec with no name was reported with Lucene.Net's five
+    /// sentences of advice to programmers on subclassing its codec factory.</summary>
+    [Fact]
+    public void A_commit_point_naming_no_codec_is_one_short_finding()
+    {
+        using var dir = new TempDir();
+        string index = Path.Combine(dir.Path, "index");
+        RunBuild(index, Path.GetDirectoryName(Jsonl(dir, "a/feed.jsonl", 30))!);
+        RunBuild(index, Path.GetDirectoryName(Jsonl(dir, "b/feed.jsonl", 20))!);
+        string segments = Directory.GetFiles(index, "segments_*").OrderBy(f => f, StringComparer.Ordinal).Last();
+        var bytes = File.ReadAllBytes(segments);
+        // Header (17 bytes), version, counter, segment count, the first segment's name ("_1"): then
+        // the length of its codec's name, made 0.
+        Assert.Equal((byte)'_', bytes[34]);
+        bytes[36] = 0;
+        File.WriteAllBytes(segments, bytes);
+
+        var report = IndexCheck.Run(index, fix: false);
+        Assert.Equal($"the newest commit point ({Path.GetFileName(segments)}) cannot be read (ArgumentException: Codec '' cannot be loaded.)", report.Findings[0]);
+    }
+
+    /// <summary>`check --fix --index` naming a folder of articles left its lock file there, and
+    /// naming a file said "no index at" it, where readers say it is a file.</summary>
+    [Fact]
+    public void Check_fix_on_a_folder_of_articles_or_a_file_refuses_and_leaves_nothing_behind()
+    {
+        using var dir = new TempDir();
+        string articles = Path.GetDirectoryName(Jsonl(dir, "articles/feed.jsonl", 3))!;
+        var before = Directory.GetFileSystemEntries(articles).Order(StringComparer.Ordinal).ToArray();
+
+        var folder = Assert.Throws<SearchException>(() => IndexCheck.Run(articles, fix: true));
+        Assert.Equal($"{articles} is not a search index (no index files in it)", folder.Message);
+        Assert.Equal(before, Directory.GetFileSystemEntries(articles).Order(StringComparer.Ordinal).ToArray());
+
+        string file = Path.Combine(articles, "feed.jsonl");
+        var notFolder = Assert.Throws<SearchException>(() => IndexCheck.Run(file, fix: true));
+        Assert.Equal($"{file} is a file, not an index folder", notFolder.Message);
+    }
+
     [Fact]
     public void A_build_killed_during_a_later_commit_is_not_damage()
     {

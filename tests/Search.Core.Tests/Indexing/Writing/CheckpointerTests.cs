@@ -61,7 +61,7 @@ public sealed class CheckpointerTests
     /// <summary>Checkpoints follow the text written, not the clock: with time out of the way (an
     /// hour), 4,000 records of about 230 characters (0.92 M) and a commit every 0.1 MB of text make
     /// up to nine commits inside the one file; with the work interval off, only the build's own.</summary>
-    [Fact]
+    [LongFact] // 4,000 records read slowly, two builds: 8-10 s
     public void Checkpoints_come_after_every_interval_of_text_written()
     {
         using var dir = new TempDir();
@@ -73,7 +73,7 @@ public sealed class CheckpointerTests
     /// <summary>The same 0.92 M characters of text: at an interval of 0.9 MB, the interval is reached
     /// with 2% of the file left, and the build's own last commit is moments away: no checkpoint
     /// (there was one, a flush and a commit more). At 0.5 MB, almost half is left: one.</summary>
-    [Fact]
+    [LongFact] // 4,000 records read slowly, two builds: 8-10 s
     public void No_checkpoint_comes_just_before_the_builds_own_last_commit()
     {
         using var dir = new TempDir();

@@ -142,10 +142,7 @@ public sealed class IndexCheckTests
     public void Going_back_to_the_previous_commit_point_says_how_many_articles_the_index_holds()
     {
         using var dir = new TempDir();
-        string index = Path.Combine(dir.Path, "index");
-        RunBuild(index, Path.GetDirectoryName(Jsonl(dir, "a/feed.jsonl", 30))!);
-        RunBuild(index, Path.GetDirectoryName(Jsonl(dir, "b/feed.jsonl", 20))!);
-        string segments = Directory.GetFiles(index, "segments_*").OrderBy(f => f, StringComparer.Ordinal).Last();
+        var (index, segments) = TwoCommits(dir);
         var bytes = File.ReadAllBytes(segments);
         bytes[bytes.Length / 2] ^= 0x55;
         File.WriteAllBytes(segments, bytes);
@@ -161,10 +158,7 @@ public sealed class IndexCheckTests
     public void A_commit_point_naming_no_codec_is_one_short_finding()
     {
         using var dir = new TempDir();
-        string index = Path.Combine(dir.Path, "index");
-        RunBuild(index, Path.GetDirectoryName(Jsonl(dir, "a/feed.jsonl", 30))!);
-        RunBuild(index, Path.GetDirectoryName(Jsonl(dir, "b/feed.jsonl", 20))!);
-        string segments = Directory.GetFiles(index, "segments_*").OrderBy(f => f, StringComparer.Ordinal).Last();
+        var (index, segments) = TwoCommits(dir);
         var bytes = File.ReadAllBytes(segments);
         // Header (17 bytes), version, counter, segment count, the first segment's name ("_1"): then
         // the length of its codec's name, made 0.
@@ -206,5 +200,14 @@ public sealed class IndexCheckTests
         File.WriteAllBytes(torn, File.ReadAllBytes(segments)[..40]);
         Assert.Equal(articles, RunBuild(index, roots).ArticlesUnchanged);
         Assert.Equal(articles, Read(index).Articles.Count);
+    }
+
+    /// <summary>An index of 30 articles, then 50 in a second commit, and its newest commit point's file.</summary>
+    private static (string Index, string Segments) TwoCommits(TempDir dir)
+    {
+        string index = Path.Combine(dir.Path, "index");
+        RunBuild(index, Path.GetDirectoryName(Jsonl(dir, "a/feed.jsonl", 30))!);
+        RunBuild(index, Path.GetDirectoryName(Jsonl(dir, "b/feed.jsonl", 20))!);
+        return (index, Directory.GetFiles(index, "segments_*").OrderBy(f => f, StringComparer.Ordinal).Last());
     }
 }

@@ -10,6 +10,10 @@ namespace Search.Core.Ingest;
 /// wrapped (see <see cref="IsTitleContinuation"/>). A first line longer than
 /// <see cref="MaxTitleLength"/> is not a title: the whole text is body and the title is the start
 /// of the body, cut at a word and marked with "…".</item>
+/// <item>Metadata in lines of their own (<see cref="TextPreamble"/>): a header of <c>Key: value</c>
+/// lines at the top ("Title:", "Author:", "Date:", "Section:"…) or under the title, a byline
+/// ("By …") and a date line under the title, a date line above it. They fill the article's fields
+/// and are neither title nor body.</item>
 /// <item>Body: the remaining lines rebuilt into paragraphs by <see cref="ParagraphText"/>.</item>
 /// <item>URLs alone on a line are metadata, never body: an author page
 /// (<c>/author/afp-2</c>) gives <see cref="Article.Author"/> and <see cref="Article.AuthorUrl"/>;
@@ -84,28 +88,32 @@ public sealed class TextArticleReader : IArticleReader
         var article = new Article { Id = file.RelativePath, File = file.RelativePath, Line = 1 };
         ReadUrls(lines, kinds, firstText, lastText, article);
 
-        // Title lines.
-        int titleEnd = firstText;
-        bool titleLine = firstText >= 0 && lines[firstText].AsSpan().Trim().Length <= MaxTitleLength;
+        // Metadata lines above the title (a header, a date), then the title lines, then the
+        // metadata under the title (a header, a byline, a date line): TextPreamble.
+        var metadata = new bool[lines.Count];
+        int titleStart = firstText < 0 ? -1 : NextText(kinds, metadata, TextPreamble.ReadTop(lines, firstText, article, metadata));
+        int titleEnd = titleStart;
+        bool titleLine = titleStart >= 0 && article.Title.Length == 0 && lines[titleStart].AsSpan().Trim().Length <= MaxTitleLength;
         if (titleLine)
         {
-            titleEnd = firstText + 1;
-            while (titleEnd - firstText < MaxTitleLines && titleEnd < lines.Count && kinds[titleEnd] == LineKind.Text
+            titleEnd = titleStart + 1;
+            while (titleEnd - titleStart < MaxTitleLines && titleEnd < lines.Count && kinds[titleEnd] == LineKind.Text
                    && IsTitleContinuation(lines[titleEnd - 1], lines[titleEnd], titleEnd + 1 >= lines.Count || kinds[titleEnd + 1] != LineKind.Text))
                 titleEnd++;
             var title = new ParagraphText();
-            for (int i = firstText; i < titleEnd; i++)
+            for (int i = titleStart; i < titleEnd; i++)
                 title.AddLine(lines[i].AsSpan().TrimStart());
             article.Title = title.ToString();
+            TextPreamble.ReadUnderTitle(lines, titleEnd, article, metadata);
         }
 
         // Body and related headlines.
         var body = new ParagraphText();
         for (int i = 0; i < lines.Count; i++)
         {
-            if (titleLine && i >= firstText && i < titleEnd)
+            if (titleLine && i >= titleStart && i < titleEnd)
                 continue;
-            switch (kinds[i])
+            switch (metadata[i] ? LineKind.Blank : kinds[i])
             {
                 case LineKind.Text:
                     body.AddLine(lines[i]);
@@ -122,12 +130,23 @@ public sealed class TextArticleReader : IArticleReader
             }
         }
         article.Body = body.ToString();
-        if (!titleLine && article.Body.Length > 0)
+        if (article.Title.Length == 0 && article.Body.Length > 0)
             article.Title = Excerpt(article.Body, ExcerptTitleLength);
+        else
+            article.Title = ParagraphText.CollapseWhitespace(article.Title);
 
         return article.Title.Length == 0 && article.Body.Length == 0
             ? ReadItem.Skip(1, "no title or body")
             : ReadItem.Of(article);
+    }
+
+    /// <summary>The first text line at or after <paramref name="from"/> that is not metadata; -1 if none.</summary>
+    private static int NextText(LineKind[] kinds, bool[] metadata, int from)
+    {
+        for (int i = from; i < kinds.Length; i++)
+            if (kinds[i] == LineKind.Text && !metadata[i])
+                return i;
+        return -1;
     }
 
     private static LineKind Classify(string line)
@@ -153,7 +172,7 @@ public sealed class TextArticleReader : IArticleReader
     /// </summary>
     private static bool IsTitleContinuation(string previous, string next, bool blockEndsAfterNext)
     {
-        if (next.Length == 0 || char.IsWhiteSpace(next[0]) || next.Length > MaxTitleContinuationLength)
+        if (next.Length == 0 || char.IsWhiteSpace(next[0]) || next.Length > MaxTitleContinuationLength || TextPreamble.IsMetadataLine(next))
             return false;
         ReadOnlySpan<char> prev = previous.AsSpan().Trim();
         if (EndsSentence(prev))

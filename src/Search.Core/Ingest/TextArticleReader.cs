@@ -53,22 +53,24 @@ public sealed class TextArticleReader : IArticleReader
     public IEnumerable<ReadItem> Read(SourceFile file)
     {
         string text = TextDecoding.ReadAllText(file, out TextSniff sniff);
-        yield return sniff.Kind == TextKind.Binary
-            ? ReadItem.Skip(RecordProblem.WholeFile, "binary file")
-            : Parse(text, file);
+        return sniff.Kind == TextKind.Binary
+            ? [ReadItem.Skip(RecordProblem.WholeFile, "binary file")]
+            : Read(file, text);
     }
 
+    /// <summary>The article of a text file, or the articles of a news database's export
+    /// (<see cref="Exports.NewsDatabaseExport"/>).</summary>
     public IEnumerable<ReadItem> Read(SourceFile file, string text)
-    {
-        yield return Parse(text, file);
-    }
-
-    /// <summary>Parses the text of one article file.</summary>
-    public static ReadItem Parse(string text, SourceFile file)
     {
         var lines = new List<string>();
         foreach (ReadOnlySpan<char> line in text.AsSpan().EnumerateLines())
             lines.Add(line.TrimEnd().ToString());
+        return Exports.NewsDatabaseExport.TryRead(lines, file) ?? [Parse(lines, file)];
+    }
+
+    /// <summary>Parses the lines of one article file (trailing spaces trimmed).</summary>
+    private static ReadItem Parse(List<string> lines, SourceFile file)
+    {
 
         var kinds = new LineKind[lines.Count];
         int firstText = -1, lastText = -1;

@@ -102,6 +102,13 @@ public class ArticleEnricherTests
     }
 
     [Fact]
+    public void AStatedCountryIsNamedAsTheFacetNamesItSoOneCountryIsOneValue()
+    {
+        Article a = Enriched(new Article { Title = "Talks in London", Body = "Ministers met in London.", Places = ["UK", "DENMARK", "Aarhus"] });
+        Assert.Equal(["United Kingdom", "Denmark", "Aarhus"], a.Places);
+    }
+
+    [Fact]
     public void StatedPlacesAreCleanedAndKeptBeforeRecognisedCountries()
     {
         Article a = Enriched(new Article { Places = [" Paris ", "paris"] });

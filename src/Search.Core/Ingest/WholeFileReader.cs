@@ -16,9 +16,13 @@ public abstract class WholeFileReader : IBinaryArticleReader
     /// <summary>Not used for these formats (binary): the file is read again as bytes.</summary>
     public IEnumerable<ReadItem> Read(SourceFile file, string text) => Read(file);
 
+    /// <summary>The file's article; or the articles of a news database's export saved as a
+    /// document (a Nexis Uni .docx or .pdf, a Factiva .rtf), one a story
+    /// (<see cref="Exports.NewsDatabaseExport.TrySplit"/>).</summary>
     public IEnumerable<ReadItem> Read(SourceFile file, ReadOnlyMemory<byte> bytes)
     {
-        yield return ReadOne(file, bytes);
+        ReadItem item = ReadOne(file, bytes);
+        return item.Article is { } article && Exports.NewsDatabaseExport.TrySplit(article, file) is { } stories ? stories : [item];
     }
 
     /// <summary>The file's article, or the reason it has none.</summary>

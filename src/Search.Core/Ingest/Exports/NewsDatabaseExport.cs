@@ -14,6 +14,21 @@ public static partial class NewsDatabaseExport
 {
     private enum Layout { None, LexisNexis, NexisUni, Factiva }
 
+    /// <summary>The articles of a document's text (a Word, RTF or PDF export: its title and body as
+    /// the document's reader made them, a paragraph a line) when it is such an export; null otherwise.</summary>
+    public static List<ReadItem>? TrySplit(Article whole, SourceFile file)
+    {
+        // Most documents are not exports: their text is looked at line by line only when a mark is in it.
+        string body = whole.Body;
+        if (!(body.Contains("End of Document", StringComparison.OrdinalIgnoreCase) || body.Contains(" DOCUMENTS", StringComparison.Ordinal)
+              || body.Contains("Document ", StringComparison.Ordinal)))
+            return null;
+        var lines = new List<string> { whole.Title, "" };
+        foreach (ReadOnlySpan<char> line in body.AsSpan().EnumerateLines())
+            lines.Add(line.TrimEnd().ToString());
+        return TryRead(lines, file);
+    }
+
     /// <summary>The articles of <paramref name="lines"/> when they are such an export; null otherwise.</summary>
     public static List<ReadItem>? TryRead(List<string> lines, SourceFile file)
     {

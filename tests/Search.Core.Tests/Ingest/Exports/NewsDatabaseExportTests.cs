@@ -216,6 +216,57 @@ Document LBA0000020100109e6190005k
     }
 
     [Fact]
+    public void AFactivaExportSavedAsRtfIsReadAsItsArticles()
+    {
+        string rtf = "{\\rtf1\\ansi\\deff0 " + string.Concat(Factiva.Split('\n').Select(l => l + "\\par\n")) + "}";
+        var articles = ReadDocument("factiva.rtf", System.Text.Encoding.ASCII.GetBytes(rtf));
+        Assert.Equal(["factiva.rtf#1", "factiva.rtf#2"], articles.Select(a => a.Id));
+        Assert.Equal("Harbour strike ends after three weeks", articles[0].Title);
+        Assert.Equal("2010-01-08", articles[0].Published);
+        Assert.Equal("Reuters News", articles[1].Source);
+    }
+
+    [Fact]
+    public void ANexisUniExportSavedAsWordIsReadAsItsArticles()
+    {
+        var articles = ReadDocument("nexis.docx", Docx(NexisUni.Split('\n').Where(l => l.Length > 0)));
+        Assert.Equal(2, articles.Count);
+        Assert.Equal("Harbour strike ends after three weeks", articles[0].Title);
+        Assert.Equal("The Guardian (London)", articles[0].Source);
+        Assert.Equal("Ports reopen as dock strike ends", articles[1].Title);
+        Assert.Equal("Ole Hansen", articles[1].Author);
+    }
+
+    private static List<Article> ReadDocument(string name, byte[] bytes)
+    {
+        using var dir = new TempDir();
+        SourceFile file = WriteBytes(dir, name, bytes);
+        var reader = (IBinaryArticleReader)ReaderRegistry.Default.Resolve(file).Reader!;
+        var items = reader.Read(file, bytes).ToList();
+        Assert.All(items, i => Assert.Null(i.Problem));
+        return Articles(items);
+    }
+
+    /// <summary>A Word document of one paragraph a line, as Nexis Uni writes its exports.</summary>
+    private static byte[] Docx(IEnumerable<string> paragraphs)
+    {
+        using var stream = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Create))
+        {
+            void Part(string path, string xml)
+            {
+                using var writer = new StreamWriter(zip.CreateEntry(path).Open());
+                writer.Write(xml);
+            }
+            Part("[Content_Types].xml", "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>");
+            Part("_rels/.rels", "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>");
+            Part("word/document.xml", "<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"
+                + string.Concat(paragraphs.Select(p => $"<w:p><w:r><w:t xml:space=\"preserve\">{System.Security.SecurityElement.Escape(p)}</w:t></w:r></w:p>")) + "</w:body></w:document>");
+        }
+        return stream.ToArray();
+    }
+
+    [Fact]
     public void AStoryEndingWithTheMarksOfAnExportIsOneArticle()
     {
         var articles = Read("story.txt", "Archive found\n\nThe clerk typed the last line of the file:\n\nEnd of Document\n\nDocument GRDN000020100108e6180001d\n");

@@ -102,6 +102,8 @@ public sealed class TextArticleReader : IArticleReader
             while (titleEnd - titleStart < MaxTitleLines && titleEnd < lines.Count && kinds[titleEnd] == LineKind.Text
                    && IsTitleContinuation(lines[titleEnd - 1], lines[titleEnd], titleEnd + 1 >= lines.Count || kinds[titleEnd + 1] != LineKind.Text))
                 titleEnd++;
+            if (titleEnd - titleStart > 1 && NextText(kinds, metadata, titleEnd) < 0)
+                titleEnd = titleStart + 1; // lines that leave no text under them are not a wrapped title but the text
             var title = new ParagraphText();
             for (int i = titleStart; i < titleEnd; i++)
                 title.AddLine(lines[i].AsSpan().TrimStart());

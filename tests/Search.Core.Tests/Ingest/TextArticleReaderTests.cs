@@ -130,6 +130,14 @@ public class TextArticleReaderTests
     }
 
     [Fact]
+    public void LinesThatWouldLeaveNoTextAreNotAWrappedTitle()
+    {
+        Article a = ReadOneText(_reader, "x.txt", "Harbour strike ends after three weeks\nUnion and port agree on a raise of 4.5 per cent\n");
+        Assert.Equal("Harbour strike ends after three weeks", a.Title);
+        Assert.Equal("Union and port agree on a raise of 4.5 per cent", a.Body);
+    }
+
+    [Fact]
     public void LongLinesWithoutBlankLinesAreSeparateParagraphs()
     {
         string p1 = string.Join(' ', Enumerable.Repeat("First paragraph words.", 10));

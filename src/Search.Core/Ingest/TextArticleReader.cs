@@ -71,7 +71,6 @@ public sealed class TextArticleReader : IArticleReader
     /// <summary>Parses the lines of one article file (trailing spaces trimmed).</summary>
     private static ReadItem Parse(List<string> lines, SourceFile file)
     {
-
         var kinds = new LineKind[lines.Count];
         int firstText = -1, lastText = -1;
         for (int i = 0; i < lines.Count; i++)

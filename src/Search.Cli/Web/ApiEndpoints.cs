@@ -35,7 +35,7 @@ public static class ApiEndpoints
             return Json(adapter.Highlighted(Id(r, id), File(r), q));
         });
         api.MapGet("/articles/{id}/related", (string id, HttpRequest r) => Json(adapter.Related(Id(r, id), File(r), ApiQuery.WholeNumber(r.Query, "limit", 10, 1, 1000))));
-        api.MapGet("/articles/{id}/copies", (string id, HttpRequest r) => Json(adapter.Copies(Id(r, id))));
+        api.MapGet("/articles/{id}/copies", (string id, HttpRequest r) => Json(adapter.Copies(Id(r, id), File(r))));
         api.MapGet("/stats", () => Json(adapter.Stats()));
         api.MapGet("/openapi.json", () => PageAssets.Result("openapi.json"));
     }

@@ -525,7 +525,7 @@
       document.title = (a.title || a.id) + " – Search the archive";
       articleBox.querySelector("h1").setAttribute("tabindex", "-1");
       articleBox.querySelector("h1").focus();
-      api("/api/articles/" + id + "/copies").then((c) => {
+      api("/api/articles/" + id + "/copies", fileParam).then((c) => {
         copies.lastChild.replaceWith(c.copies.length
           ? el("ul", {}, ...c.copies.map((m) => el("li", {}, stateLink(m.title || m.id, { article: m.id, file: "" }), " ", el("span", { class: "meta" }, [m.source, m.published].filter(Boolean).join(" · ")))))
           : el("p", {}, "None: the index holds this story once."));

@@ -25,17 +25,30 @@ public static class ApiEndpoints
             var q = ApiQuery.From(WithoutLimit(r.Query)) with { FacetLimit = ApiQuery.WholeNumber(r.Query, "limit", 100, 1, 10_000) };
             return Json(adapter.FacetValues(dimension, q));
         });
-        api.MapGet("/articles/{id}", (string id, HttpRequest r) => Json(adapter.Article(Id(r, id), File(r))));
+        api.MapGet("/articles/{id}", (string id, HttpRequest r) =>
+        {
+            ApiQuery.OnlyParameters(r.Query, ["file"], "an article");
+            return Json(adapter.Article(Id(r, id), File(r)));
+        });
         api.MapGet("/articles/{id}/highlighted", (string id, HttpRequest r) =>
         {
+            ApiQuery.OnlyParameters(r.Query, ["q", "file"], "a highlighted article");
             string q = ApiQuery.OneValue(r.Query, "q") ?? "";
             if (q.Length > ApiQuery.MaxQueryChars)
                 throw ApiError.BadRequest($"q is {q.Length:N0} characters long; a query may have at most {ApiQuery.MaxQueryChars:N0}");
             ApiQuery.CheckText("q", q);
             return Json(adapter.Highlighted(Id(r, id), File(r), q));
         });
-        api.MapGet("/articles/{id}/related", (string id, HttpRequest r) => Json(adapter.Related(Id(r, id), File(r), ApiQuery.WholeNumber(r.Query, "limit", 10, 1, 1000))));
-        api.MapGet("/articles/{id}/copies", (string id, HttpRequest r) => Json(adapter.Copies(Id(r, id), File(r))));
+        api.MapGet("/articles/{id}/related", (string id, HttpRequest r) =>
+        {
+            ApiQuery.OnlyParameters(r.Query, ["limit", "file"], "related articles");
+            return Json(adapter.Related(Id(r, id), File(r), ApiQuery.WholeNumber(r.Query, "limit", 10, 1, 1000)));
+        });
+        api.MapGet("/articles/{id}/copies", (string id, HttpRequest r) =>
+        {
+            ApiQuery.OnlyParameters(r.Query, ["file"], "copies");
+            return Json(adapter.Copies(Id(r, id), File(r)));
+        });
         api.MapGet("/stats", () => Json(adapter.Stats()));
         api.MapGet("/openapi.json", () => PageAssets.Result("openapi.json"));
     }

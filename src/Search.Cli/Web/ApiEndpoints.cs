@@ -18,6 +18,11 @@ public static class ApiEndpoints
     public static void Map(IEndpointRouteBuilder app, SearchAdapter adapter)
     {
         var api = app.MapGroup("/api");
+        api.AddEndpointFilter((context, next) =>
+        {
+            QueryStringEncoding.Check(context.HttpContext.Request.QueryString.Value);
+            return next(context);
+        });
         api.MapGet("/search", (HttpRequest r) => Json(adapter.Search(ApiQuery.From(r.Query))));
         api.MapGet("/facets/{dimension}", (string dimension, HttpRequest r) =>
         {

@@ -36,6 +36,9 @@ public sealed class HostileInputTests(WebCorpus corpus) : IAsyncLifetime
     [InlineData("/api/search?expand=true", 400, "expand")]
     [InlineData("/api/search?any=maybe", 400, "any")]
     [InlineData("/api/search?q=%00", 400, "control character")]
+    [InlineData("/api/search?q=caf%E9", 400, "q holds %E9, which is not UTF-8")]
+    [InlineData("/api/search?q=zeppelin&filter=place%3DM%FCnchen", 400, "filter holds %FC, which is not UTF-8")]
+    [InlineData("/api/articles/hostile-1/highlighted?q=Gr%C3%BC%DFe", 400, "q holds %C3%BC%DF, which is not UTF-8")]
     [InlineData("/api/search?q=%22unclosed", 400, "position 1")]
     [InlineData("/api/search?q=title%3A", 400, "")]
     [InlineData("/api/articles/..%2F..%2F..%2Fetc%2Fpasswd", 404, "no article")]
@@ -59,6 +62,17 @@ public sealed class HostileInputTests(WebCorpus corpus) : IAsyncLifetime
         string body = await response.Content.ReadAsStringAsync();
         Assert.True(status == (int)response.StatusCode, $"{url}: {(int)response.StatusCode} {body}");
         AssertOneLineError(body, says);
+    }
+
+    [Theory]
+    [InlineData("100%", "100%")]
+    [InlineData("100%25", "100%")]
+    [InlineData("caf%C3%A9", "café")]
+    [InlineData("%zz", "%zz")]
+    public async Task Percent_signs_and_utf8_escapes_are_searched(string sent, string query)
+    {
+        var r = JsonNode.Parse(await _server.Client.GetStringAsync("/api/search?q=" + sent))!;
+        Assert.Equal(query, r["query"]!.GetValue<string>());
     }
 
     [Fact]

@@ -27,6 +27,8 @@ public static class ApiEndpoints
         api.MapGet("/facets/{dimension}", (string dimension, HttpRequest r) =>
         {
             CheckName("dimension", dimension);
+            // Not offset, facet or facet_limit: a search's, which facet values would take and ignore.
+            ApiQuery.OnlyParameters(r.Query, ["q", "filter", "sort", "any", "expand", "collapse", "limit"], "/api/facets/{dimension}");
             var q = ApiQuery.From(WithoutLimit(r.Query)) with { FacetLimit = ApiQuery.WholeNumber(r.Query, "limit", 100, 1, 10_000) };
             return Json(adapter.FacetValues(dimension, q));
         });

@@ -33,6 +33,8 @@ public sealed class HostileInputTests(WebCorpus corpus) : IAsyncLifetime
     [InlineData("/api/search?q=vote&facets=place", 400, "unknown parameter 'facets' (did you mean 'facet'?)")]
     [InlineData("/api/search?q=vote&page=2", 400, "unknown parameter 'page'; a search takes q, filter, facet")]
     [InlineData("/api/facets/place?q=vote&filters=place%3DRussia", 400, "did you mean 'filter'?")]
+    [InlineData("/api/facets/place?q=vote&facet_limit=5", 400, "unknown parameter 'facet_limit'; /api/facets/{dimension} takes q, filter, sort, any, expand, collapse, limit")]
+    [InlineData("/api/facets/place?q=vote&offset=10", 400, "unknown parameter 'offset'")]
     [InlineData("/api/search?expand=true", 400, "expand")]
     [InlineData("/api/search?any=maybe", 400, "any")]
     [InlineData("/api/search?q=%00", 400, "control character")]

@@ -568,7 +568,8 @@
       if (mine !== generation) return;
       const back = stateLink("← Back to results", { article: "", file: "" }, { class: "back" });
       if (e instanceof ApiFailure && e.status === 409 && e.body.files) {
-        articleBox.replaceChildren(back, el("p", { class: "message" }, e.message),
+        // The API's message tells a program to add ?file=FILE; a reader is told to pick a link.
+        articleBox.replaceChildren(back, el("p", { class: "message" }, e.body.files.length + " articles from different files have the id " + s.article + ": pick one."),
           el("ul", {}, ...e.body.files.map((f) => el("li", {}, stateLink(f, { file: f })))));
       } else {
         articleBox.replaceChildren(back, el("p", { class: "message error", role: "alert" }, e.message));

@@ -18,24 +18,44 @@ public static class ApiEndpoints
     public static void Map(IEndpointRouteBuilder app, SearchAdapter adapter)
     {
         var api = app.MapGroup("/api");
+        api.AddEndpointFilter((context, next) =>
+        {
+            QueryStringEncoding.Check(context.HttpContext.Request.QueryString.Value);
+            return next(context);
+        });
         api.MapGet("/search", (HttpRequest r) => Json(adapter.Search(ApiQuery.From(r.Query))));
         api.MapGet("/facets/{dimension}", (string dimension, HttpRequest r) =>
         {
             CheckName("dimension", dimension);
+            // Not offset, facet or facet_limit: a search's, which facet values would take and ignore.
+            ApiQuery.OnlyParameters(r.Query, ["q", "filter", "sort", "any", "expand", "collapse", "limit"], "/api/facets/{dimension}");
             var q = ApiQuery.From(WithoutLimit(r.Query)) with { FacetLimit = ApiQuery.WholeNumber(r.Query, "limit", 100, 1, 10_000) };
             return Json(adapter.FacetValues(dimension, q));
         });
-        api.MapGet("/articles/{id}", (string id, HttpRequest r) => Json(adapter.Article(Id(r, id), File(r))));
+        api.MapGet("/articles/{id}", (string id, HttpRequest r) =>
+        {
+            ApiQuery.OnlyParameters(r.Query, ["file"], "an article");
+            return Json(adapter.Article(Id(r, id), File(r)));
+        });
         api.MapGet("/articles/{id}/highlighted", (string id, HttpRequest r) =>
         {
+            ApiQuery.OnlyParameters(r.Query, ["q", "file"], "a highlighted article");
             string q = ApiQuery.OneValue(r.Query, "q") ?? "";
             if (q.Length > ApiQuery.MaxQueryChars)
                 throw ApiError.BadRequest($"q is {q.Length:N0} characters long; a query may have at most {ApiQuery.MaxQueryChars:N0}");
             ApiQuery.CheckText("q", q);
             return Json(adapter.Highlighted(Id(r, id), File(r), q));
         });
-        api.MapGet("/articles/{id}/related", (string id, HttpRequest r) => Json(adapter.Related(Id(r, id), File(r), ApiQuery.WholeNumber(r.Query, "limit", 10, 1, 1000))));
-        api.MapGet("/articles/{id}/copies", (string id, HttpRequest r) => Json(adapter.Copies(Id(r, id))));
+        api.MapGet("/articles/{id}/related", (string id, HttpRequest r) =>
+        {
+            ApiQuery.OnlyParameters(r.Query, ["limit", "file"], "related articles");
+            return Json(adapter.Related(Id(r, id), File(r), ApiQuery.WholeNumber(r.Query, "limit", 10, 1, 1000)));
+        });
+        api.MapGet("/articles/{id}/copies", (string id, HttpRequest r) =>
+        {
+            ApiQuery.OnlyParameters(r.Query, ["file"], "copies");
+            return Json(adapter.Copies(Id(r, id), File(r)));
+        });
         api.MapGet("/stats", () => Json(adapter.Stats()));
         api.MapGet("/openapi.json", () => PageAssets.Result("openapi.json"));
     }

@@ -25,9 +25,7 @@ public static class ApiQuery
     /// console use too (so no parameter can be lost between the two).</summary>
     public static SearchRequest From(IQueryCollection q)
     {
-        foreach (string key in q.Keys)
-            if (!Parameters.Contains(key))
-                throw ApiError.BadRequest(Unknown(key));
+        OnlyParameters(q, Parameters, "a search");
         string text = OneValue(q, "q") ?? "";
         if (text.Length > MaxQueryChars)
             throw ApiError.BadRequest($"q is {text.Length:N0} characters long; a query may have at most {MaxQueryChars:N0}");
@@ -76,14 +74,22 @@ public static class ApiQuery
     /// <summary>The parameters <see cref="From"/> reads.</summary>
     public static readonly IReadOnlyList<string> Parameters = ["q", "filter", "facet", "sort", "offset", "limit", "facet_limit", "any", "expand", "collapse"];
 
-    /// <summary>A parameter no search reads (<c>facets=place</c>) is an error, not silently ignored:
-    /// the search would run without what it asked for, and nothing would say why.</summary>
-    private static string Unknown(string key)
+    /// <summary>A parameter the endpoint does not read (<c>facets=place</c>, <c>related?count=5</c>)
+    /// is an error, not silently ignored: the answer would come without what was asked for, and
+    /// nothing would say why. <paramref name="taker"/> names the endpoint in the message.</summary>
+    public static void OnlyParameters(IQueryCollection q, IReadOnlyList<string> known, string taker)
     {
-        string shown = Shorten(key);
-        string? near = key.Length > 30 ? null : Parameters.Select(p => (Name: p, Edits: Search.Core.Querying.WordDistance.Edits(key.ToLowerInvariant(), p)))
+        foreach (string key in q.Keys)
+            if (!known.Contains(key))
+                throw ApiError.BadRequest(Unknown(key, known, taker));
+    }
+
+    private static string Unknown(string key, IReadOnlyList<string> known, string taker)
+    {
+        string shown = key.Length == 0 ? "a parameter without a name ('=value')" : $"unknown parameter '{Shorten(key)}'";
+        string? near = key.Length is 0 or > 30 ? null : known.Select(p => (Name: p, Edits: Search.Core.Querying.WordDistance.Edits(key.ToLowerInvariant(), p)))
             .Where(p => p.Edits <= 2).OrderBy(p => p.Edits).Select(p => p.Name).FirstOrDefault();
-        return $"unknown parameter '{shown}'{(near != null ? $" (did you mean '{near}'?)" : "")}; a search takes {string.Join(", ", Parameters)}";
+        return $"{shown}{(near != null ? $" (did you mean '{near}'?)" : "")}; {taker} takes {string.Join(", ", known)}";
     }
 
     /// <summary>DIMENSION=VALUE, as <c>search query --filter</c> takes it.</summary>

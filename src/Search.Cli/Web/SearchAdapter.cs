@@ -90,13 +90,12 @@ public sealed class SearchAdapter : IDisposable
     }
 
     /// <summary><c>search related ID --json</c>; <paramref name="file"/> picks the seed when files
-    /// share the id (as on <c>/api/articles/{id}</c>).</summary>
+    /// share the id (as on <c>/api/articles/{id}</c>), and without it such an id is a 409 listing
+    /// the files, as <c>search related</c> refuses it: related to which of them is not for the
+    /// server to guess.</summary>
     public string Related(string id, string? file, int limit)
     {
-        if (file != null)
-            Find(id, file);
-        else if (_searcher.GetAll(id).Count == 0)
-            throw NoArticle(id);
+        Find(id, file);
         try
         {
             return JsonRenderer.Related(_searcher.Related(id, limit, file));
@@ -108,16 +107,19 @@ public sealed class SearchAdapter : IDisposable
         }
     }
 
-    /// <summary>The other articles of the article's story (its duplicate cluster), earliest first.</summary>
-    public string Copies(string id)
+    /// <summary>The other articles of the article's story (its duplicate cluster), earliest first;
+    /// <paramref name="file"/> picks the article when files share the id (without it, the first).</summary>
+    public string Copies(string id, string? file)
     {
-        if (_searcher.GetAll(id).Count == 0)
+        if (file != null)
+            Find(id, file);
+        else if (_searcher.GetAll(id).Count == 0)
             throw NoArticle(id);
         Core.Duplicates.DuplicateCluster? cluster;
         try
         {
             // That story alone: listing every story of the index to find it read every copy in it.
-            cluster = _searcher.StoryOf(id);
+            cluster = _searcher.StoryOf(id, file);
         }
         catch (SearchException e) when (e is not QuerySyntaxException)
         {
@@ -130,10 +132,16 @@ public sealed class SearchAdapter : IDisposable
             w.WriteString("id", id);
             w.WriteString("cluster", cluster?.Key);
             w.WriteStartArray("copies");
+            // The article itself is left out once: a copy of another file with the same id (the
+            // same archive under two roots) is a copy all the same.
+            bool skipped = false;
             foreach (var m in cluster?.Members ?? Array.Empty<Core.Duplicates.DuplicateCluster.Member>())
             {
-                if (m.Id == id)
+                if (m.Id == id && !skipped)
+                {
+                    skipped = true;
                     continue;
+                }
                 w.WriteStartObject();
                 w.WriteString("id", m.Id);
                 w.WriteString("title", m.Title);
@@ -175,7 +183,12 @@ public sealed class SearchAdapter : IDisposable
         if (all.Count == 0)
             throw file != null ? ApiError.NotFound($"no article with id '{ApiQuery.Shorten(id)}' in {ApiQuery.Shorten(file)}") : NoArticle(id);
         if (all.Count > 1)
-            throw new ApiError(409, $"{all.Count} articles have the id '{ApiQuery.Shorten(id)}'; add ?file=FILE to pick one", files: all.Select(a => a.File).ToList());
+        {
+            // Named as `search show` names them: by their paths when two share a name (a.txt of two
+            // roots), else the 409 would list one name twice, and that name would pick neither.
+            var files = Core.Indexing.Writing.IdCollisions.Names(all.Select(a => (a.File, a.FullPath ?? a.File)).ToList()).ToList();
+            throw new ApiError(409, $"{all.Count} articles have the id '{ApiQuery.Shorten(id)}'; add ?file=FILE to pick one", files: files);
+        }
         return all[0];
     }
 

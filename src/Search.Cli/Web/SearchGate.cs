@@ -22,15 +22,30 @@ public sealed class SearchGate(int concurrency) : IDisposable
             await next();
             return;
         }
-        await _slots.WaitAsync(context.RequestAborted);
+        // The answer is written to memory inside the gate and sent after it: sent inside, a client
+        // that reads slowly (a phone on a poor line, or one that never reads) held a slot until
+        // Kestrel gave up on it, seconds in which no one else could search.
+        var body = context.Response.Body;
+        using var buffer = new MemoryStream();
+        context.Response.Body = buffer;
         try
         {
-            await next();
+            await _slots.WaitAsync(context.RequestAborted);
+            try
+            {
+                await next();
+            }
+            finally
+            {
+                _slots.Release();
+            }
         }
         finally
         {
-            _slots.Release();
+            context.Response.Body = body;
         }
+        buffer.Position = 0;
+        await buffer.CopyToAsync(body, context.RequestAborted);
     }
 
     public void Dispose() => _slots.Dispose();

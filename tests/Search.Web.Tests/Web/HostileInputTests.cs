@@ -33,9 +33,14 @@ public sealed class HostileInputTests(WebCorpus corpus) : IAsyncLifetime
     [InlineData("/api/search?q=vote&facets=place", 400, "unknown parameter 'facets' (did you mean 'facet'?)")]
     [InlineData("/api/search?q=vote&page=2", 400, "unknown parameter 'page'; a search takes q, filter, facet")]
     [InlineData("/api/facets/place?q=vote&filters=place%3DRussia", 400, "did you mean 'filter'?")]
+    [InlineData("/api/facets/place?q=vote&facet_limit=5", 400, "unknown parameter 'facet_limit'; /api/facets/{dimension} takes q, filter, sort, any, expand, collapse, limit")]
+    [InlineData("/api/facets/place?q=vote&offset=10", 400, "unknown parameter 'offset'")]
     [InlineData("/api/search?expand=true", 400, "expand")]
     [InlineData("/api/search?any=maybe", 400, "any")]
     [InlineData("/api/search?q=%00", 400, "control character")]
+    [InlineData("/api/search?q=caf%E9", 400, "q holds %E9, which is not UTF-8")]
+    [InlineData("/api/search?q=zeppelin&filter=place%3DM%FCnchen", 400, "filter holds %FC, which is not UTF-8")]
+    [InlineData("/api/articles/hostile-1/highlighted?q=Gr%C3%BC%DFe", 400, "q holds %C3%BC%DF, which is not UTF-8")]
     [InlineData("/api/search?q=%22unclosed", 400, "position 1")]
     [InlineData("/api/search?q=title%3A", 400, "")]
     [InlineData("/api/articles/..%2F..%2F..%2Fetc%2Fpasswd", 404, "no article")]
@@ -44,6 +49,11 @@ public sealed class HostileInputTests(WebCorpus corpus) : IAsyncLifetime
     [InlineData("/api/articles/x%01y", 400, "control character")]
     [InlineData("/api/articles/hostile-1?file=..%2F..%2Fetc%2Fpasswd", 404, "no article")]
     [InlineData("/api/articles/hostile-1/related?limit=0", 400, "limit")]
+    [InlineData("/api/articles/hostile-1/related?limt=3", 400, "unknown parameter 'limt' (did you mean 'limit'?); related articles takes limit, file")]
+    [InlineData("/api/articles/hostile-1/highlighted?query=zeppelin", 400, "unknown parameter 'query'; a highlighted article takes q, file")]
+    [InlineData("/api/articles/hostile-1?files=a.jsonl", 400, "(did you mean 'file'?)")]
+    [InlineData("/api/articles/copy-a/copies?limit=5", 400, "unknown parameter 'limit'; copies takes file")]
+    [InlineData("/api/search?q=vote&=5", 400, "a parameter without a name ('=value'); a search takes q,")]
     [InlineData("/api/facets/..%2F..%2Fetc", 400, "unknown facet")]
     [InlineData("/api/nothing-here", 404, "no such resource")]
     [InlineData("/assets/..%2FSearch.Cli.csproj", 404, "no asset")]
@@ -54,6 +64,17 @@ public sealed class HostileInputTests(WebCorpus corpus) : IAsyncLifetime
         string body = await response.Content.ReadAsStringAsync();
         Assert.True(status == (int)response.StatusCode, $"{url}: {(int)response.StatusCode} {body}");
         AssertOneLineError(body, says);
+    }
+
+    [Theory]
+    [InlineData("100%", "100%")]
+    [InlineData("100%25", "100%")]
+    [InlineData("caf%C3%A9", "café")]
+    [InlineData("%zz", "%zz")]
+    public async Task Percent_signs_and_utf8_escapes_are_searched(string sent, string query)
+    {
+        var r = JsonNode.Parse(await _server.Client.GetStringAsync("/api/search?q=" + sent))!;
+        Assert.Equal(query, r["query"]!.GetValue<string>());
     }
 
     [Fact]

@@ -46,6 +46,20 @@
     return qs ? "/?" + qs : "/";
   }
 
+  // The control to focus once the next state is drawn: ticking a facet, picking a bar or removing a
+  // chip draws the page anew, and a keyboard user's focus would fall back to the top of the page.
+  let focusAfter = null;
+
+  /** Focus the drawn control with <key> (data-focus-key), else the first of <fallbacks> found. */
+  function restoreFocus() {
+    const want = focusAfter;
+    focusAfter = null;
+    if (!want) return;
+    const target = [...document.querySelectorAll("[data-focus-key]")].find((e) => e.getAttribute("data-focus-key") === want.key)
+      || want.fallbacks.map((f) => document.querySelector(f)).find(Boolean);
+    if (target) target.focus();
+  }
+
   /** A new state in the history (the back button returns to the previous one), then shown. */
   function go(changes) {
     const next = Object.assign(readState(), changes);
@@ -196,9 +210,11 @@
       renderTimeline(s, range, dates);
       renderFacets(s, result, filters);
       renderResults(s, result);
+      restoreFocus();
     } catch (e) {
       if (mine !== generation) return;
       showFailure(s, e);
+      restoreFocus();
     }
   }
 
@@ -250,12 +266,19 @@
       const i = f.indexOf("=");
       const label = f.slice(0, i) + ": " + f.slice(i + 1);
       return el("button", { type: "button", class: "chip", "aria-label": "Remove filter " + label,
-        onclick: () => go({ filters: s.filters.filter((x) => x !== f), page: 1 }) }, label, el("span", { "aria-hidden": "true" }, "×"));
+        "data-focus-key": "chip\u0000" + f,
+        onclick: (e) => {
+          // The chip goes: the next one takes the focus, or the box of its dimension's values.
+          const next = e.currentTarget.nextElementSibling;
+          focusAfter = { key: next ? next.getAttribute("data-focus-key") : "", fallbacks: ["#facets input[type=checkbox]", "#q"] };
+          go({ filters: s.filters.filter((x) => x !== f), page: 1 });
+        } }, label, el("span", { "aria-hidden": "true" }, "×"));
     });
     if (range) {
       const label = "date: " + rangeLabel(range);
       out.push(el("button", { type: "button", class: "chip", "aria-label": "Remove filter " + label,
-        onclick: () => go({ range: "", page: 1 }) }, label, el("span", { "aria-hidden": "true" }, "×")));
+        "data-focus-key": "chip\u0000range",
+        onclick: () => { focusAfter = { key: "", fallbacks: ["#timeline .bar", "#q"] }; go({ range: "", page: 1 }); } }, label, el("span", { "aria-hidden": "true" }, "×")));
     }
     chips.replaceChildren(...out);
   }
@@ -296,7 +319,8 @@
     const f = dim + "=" + v.value;
     const id = "facet-" + (++facetIds);
     const checked = s.filters.includes(f) || v.selected;
-    const box = el("input", { type: "checkbox", id, checked, onchange: () => {
+    const box = el("input", { type: "checkbox", id, checked, "data-focus-key": "facet\u0000" + f, onchange: () => {
+      focusAfter = { key: "facet\u0000" + f, fallbacks: ["fieldset[data-dim=" + dim + "] input", "#q"] };
       let others = s.filters.filter((x) => x !== f);
       if (checked && others.length === s.filters.length) {
         // Selected through a value as typed (place=uk shown as United Kingdom): drop the filters
@@ -329,7 +353,7 @@
     let anchor = null, dragging = false;
     const barButtons = values.map((v, i) => {
       const b = el("button", { type: "button", class: "bar" + (v.count === 0 ? " zero" : "") + (inRange(v.value) ? " on" : ""),
-        "data-value": v.value, "aria-pressed": inRange(v.value) ? "true" : "false",
+        "data-value": v.value, "data-focus-key": "bar\u0000" + v.value, "aria-pressed": inRange(v.value) ? "true" : "false",
         "aria-label": v.value + ": " + fmt(v.count) + " " + unit, title: v.value + ": " + fmt(v.count) + " " + unit },
         el("span", { class: "fill" }));
       b.firstChild.style.height = Math.max(v.count ? 2 : 1, Math.round(100 * v.count / max)) + "%";
@@ -356,7 +380,10 @@
       const [lo, hi] = a <= b ? [a, b] : [b, a];
       barButtons.forEach((x, j) => x.classList.toggle("preview", j >= lo && j <= hi));
     };
-    const choose = (a, b) => go({ range: a === b ? a + ".." + a : (a < b ? a + ".." + b : b + ".." + a), page: 1 });
+    const choose = (a, b) => {
+      focusAfter = { key: "bar\u0000" + b, fallbacks: ["#timeline .bar", "#q"] };
+      go({ range: a === b ? a + ".." + a : (a < b ? a + ".." + b : b + ".." + a), page: 1 });
+    };
     bars.addEventListener("pointerup", (e) => {
       if (!dragging) return;
       dragging = false;
@@ -525,7 +552,7 @@
       document.title = (a.title || a.id) + " – Search the archive";
       articleBox.querySelector("h1").setAttribute("tabindex", "-1");
       articleBox.querySelector("h1").focus();
-      api("/api/articles/" + id + "/copies").then((c) => {
+      api("/api/articles/" + id + "/copies", fileParam).then((c) => {
         copies.lastChild.replaceWith(c.copies.length
           ? el("ul", {}, ...c.copies.map((m) => el("li", {}, stateLink(m.title || m.id, { article: m.id, file: "" }), " ", el("span", { class: "meta" }, [m.source, m.published].filter(Boolean).join(" · ")))))
           : el("p", {}, "None: the index holds this story once."));
@@ -541,7 +568,8 @@
       if (mine !== generation) return;
       const back = stateLink("← Back to results", { article: "", file: "" }, { class: "back" });
       if (e instanceof ApiFailure && e.status === 409 && e.body.files) {
-        articleBox.replaceChildren(back, el("p", { class: "message" }, e.message),
+        // The API's message tells a program to add ?file=FILE; a reader is told to pick a link.
+        articleBox.replaceChildren(back, el("p", { class: "message" }, e.body.files.length + " articles from different files have the id " + s.article + ": pick one."),
           el("ul", {}, ...e.body.files.map((f) => el("li", {}, stateLink(f, { file: f })))));
       } else {
         articleBox.replaceChildren(back, el("p", { class: "message error", role: "alert" }, e.message));

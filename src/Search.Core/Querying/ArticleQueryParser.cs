@@ -53,6 +53,7 @@ public sealed partial class ArticleQueryParser : MultiFieldQueryParser
         if (trimmed.Length == 0 || trimmed == "*" || trimmed == "*:*")
             return new MatchAllDocsQuery();
         QuerySyntaxChecks.Check(text);
+        PhraseWildcards.Check(text);
         text = TypedLiterals.Quote(text);
         Query query;
         try

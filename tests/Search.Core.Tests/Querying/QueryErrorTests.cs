@@ -106,4 +106,18 @@ public sealed class QueryErrorTests
         Assert.Equal(0, _index.Search("url:\"https://example.org/story?id=3\"").Total);
         Assert.True(_index.Search("islam* state").Total > 0);
     }
+
+    /// <summary>Positions counted UTF-16 units, one too far after an emoji; they count characters as
+    /// seen: an emoji, a flag, a letter with a combining accent is one.</summary>
+    [Theory]
+    [InlineData("\U0001F600 kazakh AND", "'AND' at the end needs a word or phrase after it (position 12)", 12)]
+    [InlineData("\U0001F1FA\U0001F1E6 \"islam* state\"", "'*' at position 9", 9)]
+    [InlineData("cafe\u0301 (kazakh", "'(' at position 6 is never closed", 6)]
+    [InlineData("\U0001F600 nosuchfield:x", "unknown field 'nosuchfield'", 3)]
+    public void Positions_count_characters_as_seen(string query, string message, int position)
+    {
+        var e = Assert.Throws<QuerySyntaxException>(() => _index.Search(query));
+        Assert.Contains(message, e.Message);
+        Assert.Equal(position, e.Position);
+    }
 }

@@ -82,7 +82,7 @@ public static class CommandTree
         var parse = root.Parse(args, Parsing);
         if (parse.Action is not HelpText)
         {
-            string? error = parse.Errors.Count > 0 ? UnknownCommand(parse, root) ?? parse.Errors[0].Message : UnknownOption(parse);
+            string? error = parse.Errors.Count > 0 ? UnknownCommand(parse, root) ?? ExtraWords(parse) ?? parse.Errors[0].Message : UnknownOption(parse);
             if (error != null)
             {
                 string name = parse.CommandResult.Command is RootCommand ? "" : " " + parse.CommandResult.Command.Name;
@@ -107,6 +107,26 @@ public static class CommandTree
             return null;
         string word = parse.UnmatchedTokens[0];
         return $"no command '{word}'; commands are {string.Join(", ", Commands(root).Select(c => c.Name))}";
+    }
+
+    /// <summary>Words a command does not take (`search show a b`, `search stats x`, `search stats
+    /// --bogus`): System.CommandLine said "Unrecognized command or argument 'b'".</summary>
+    private static string? ExtraWords(ParseResult parse)
+    {
+        var command = parse.CommandResult.Command;
+        if (command is RootCommand || parse.UnmatchedTokens.Count == 0)
+            return null;
+        string first = parse.UnmatchedTokens[0];
+        if (first.Length > 1 && first.StartsWith('-'))
+            return $"unknown option {first}";
+        var given = parse.CommandResult.Children.OfType<ArgumentResult>().SelectMany(a => a.Tokens).Select(t => t.Value)
+            .Concat(parse.UnmatchedTokens.Where(t => !t.StartsWith('-')));
+        string words = string.Join(' ', given);
+        if (command.Arguments.Count == 0)
+            return $"{command.Name} takes no words, not '{words}'";
+        var takes = command.Arguments.Select(a => a.HelpName == "ID" ? "article id" : a.HelpName ?? a.Name);
+        string hint = command.Arguments.Any(a => a.HelpName == "ID") ? "; quote an id that has spaces" : "";
+        return $"{command.Name} takes one {string.Join(" and one ", takes)}, not '{words}'{hint}";
     }
 
     /// <summary>A `--word` the command does not know, taken as a positional word by the parser: an

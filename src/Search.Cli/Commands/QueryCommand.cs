@@ -39,7 +39,7 @@ public static class QueryCommand
                     r.AddError(RequestText.FilterError(token.Value));
         });
         var facetLimit = SharedOptions.WholeNumber("--facet-limit", "values per facet", 10, 1, 10_000);
-        var any = SharedOptions.Flag("--any", "plain keywords of which any may match, best first (long questions)");
+        var any = SharedOptions.Flag("--any", "plain keywords of which any may match, best first (long questions); a field:value term searches its field");
         var expand = SharedOptions.Flag("--expand", "with --any: add the words that characterise the best hits and search again (RM3 pseudo-relevance feedback)");
         var noCollapse = SharedOptions.Flag("--no-collapse", "show every copy of a story (by default one hit per story, its copies counted)");
         var index = SharedOptions.Index();

@@ -114,10 +114,12 @@ public sealed class ConsoleSession
             _query = previous;
             _offset = previousOffset;
             _o.Error(e.Message);
-            if (e.Position > 0 && e.Position <= line.Length + 1)
+            // The position counts characters as seen; the pointer, the line's UTF-16 units.
+            int at = e.Position > 0 ? QueryPositions.Utf16(line, e.Position) : 0;
+            if (at > 0 && at <= line.Length + 1)
             {
                 // Control characters as visible marks, one for one: the caret stays under its character.
-                var (query, caret) = QueryPointer.Lines(TerminalText.Name(line), e.Position, _o.ErrorWidth);
+                var (query, caret) = QueryPointer.Lines(TerminalText.Name(line), at, _o.ErrorWidth);
                 _o.Err.WriteLine(query);
                 _o.Err.WriteLine(caret);
             }

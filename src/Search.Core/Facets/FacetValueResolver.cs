@@ -123,6 +123,16 @@ public sealed class FacetValueResolver
                     any.Add(new TermQuery(new Term(pq.Prefix.Field, k)), Occur.SHOULD);
                 return any;
             }
+            case TermQuery or PhraseQuery when UnmatchedWords(query, reader) is { } words:
+            {
+                // author: and tags: are searched as words, not values; a word no article has there
+                // is said as the facet fields' values are, with the values it may have meant.
+                string dimension = words.Field;
+                string note = NothingMatches(dimension, words.Text, For(reader, dimension).Suggest(words.Text));
+                if (!notes.Contains(note)) // once, not once per language the query was parsed as
+                    notes.Add(note);
+                return query;
+            }
             case BooleanQuery bq:
             {
                 // Copied only when a clause changed, so every other query reaches Lucene as parsed.
@@ -137,6 +147,18 @@ public sealed class FacetValueResolver
             default:
                 return query;
         }
+    }
+
+    /// <summary>An author: or tags: term, or phrase, with a word no article has in that field; null otherwise.</summary>
+    private static (string Field, string Text)? UnmatchedWords(Query query, IndexReader reader)
+    {
+        // The field first: every word of every query passes here.
+        if (query is TermQuery { Term.Field: not (Schema.Author or Schema.Tags) })
+            return null;
+        var terms = query is TermQuery tq ? [tq.Term] : ((PhraseQuery)query).GetTerms();
+        if (terms.Length == 0 || terms[0].Field is not (Schema.Author or Schema.Tags) || terms.All(t => reader.DocFreq(t) > 0))
+            return null;
+        return (terms[0].Field, string.Join(' ', terms.Select(t => t.Text)));
     }
 
     public static string NothingMatches(string dimension, string typed, IReadOnlyList<string> suggestions) =>

@@ -42,17 +42,13 @@ public sealed partial class ArticleQueryParser : MultiFieldQueryParser
     public Query ParseQuery(string text, bool matchAny = false)
     {
         if (matchAny)
-        {
-            var terms = KeywordQuery.Terms(Analyzer, text, _ranking);
-            if (terms.Count == 0)
-                return text.Trim() is "" or "*" or "*:*" ? new MatchAllDocsQuery() : new BooleanQuery();
-            return _ranking.CombinedField ? FreeTextRanking.Keywords(terms, _ranking, Analyzer) : WithProximity(KeywordQuery.Build(terms, _ranking, Analyzer), terms);
-        }
+            return AnyWords(text);
         text = TypedPunctuation.Plain(TypographicQuotes.Straighten(text));
         string trimmed = text.Trim();
         if (trimmed.Length == 0 || trimmed == "*" || trimmed == "*:*")
             return new MatchAllDocsQuery();
         QuerySyntaxChecks.Check(text);
+        PhraseWildcards.Check(text);
         text = TypedLiterals.Quote(text);
         Query query;
         try

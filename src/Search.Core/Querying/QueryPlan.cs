@@ -54,9 +54,17 @@ internal sealed class QueryPlan
     /// (<see cref="LanguageQueries"/>); null: as English only.</param>
     public static QueryPlan Parse(SearchRequest request, ArticleAnalyzers analyzers, RankingSettings ranking, Lucene.Net.Index.IndexReader? index = null)
     {
-        var query = index == null
-            ? new ArticleQueryParser(analyzers, request.MaxExpansions, ranking).ParseQuery(request.Query, request.MatchAny)
-            : LanguageQueries.Parse(request.Query, request.MatchAny, analyzers, request.MaxExpansions, ranking, index);
+        Query query;
+        try
+        {
+            query = index == null
+                ? new ArticleQueryParser(analyzers, request.MaxExpansions, ranking).ParseQuery(request.Query, request.MatchAny)
+                : LanguageQueries.Parse(request.Query, request.MatchAny, analyzers, request.MaxExpansions, ranking, index);
+        }
+        catch (QuerySyntaxException e)
+        {
+            throw QueryPositions.AsSeen(request.Query, e);
+        }
         if (!request.MatchAny && CountLeaves(query, MaxQueryTerms + 1) > MaxQueryTerms)
             throw new QuerySyntaxException($"the query has too many words: at most {MaxQueryTerms / Schema.DefaultFields.Count} words (or {MaxQueryTerms} field:value terms) are searched at once; shorten it", 0);
         var filters = SearchFilters.Normalize(request.Filters);

@@ -58,6 +58,21 @@ public sealed class HelpAndWordingTests
             run.Err.Replace("\r\n", "\n"));
     }
 
+    /// <summary>Words past what a command takes were System.CommandLine's "Unrecognized command
+    /// or argument 'b'".</summary>
+    [Theory]
+    [InlineData("show a b", "show takes one article id, not 'a b'; quote an id that has spaces (see `search help show`)")]
+    [InlineData("related a b c", "related takes one article id, not 'a b c'; quote an id that has spaces (see `search help related`)")]
+    [InlineData("stats x", "stats takes no words, not 'x' (see `search help stats`)")]
+    [InlineData("stats --bogus", "unknown option --bogus (see `search help stats`)")]
+    public void Words_a_command_does_not_take_are_one_clear_line(string args, string error)
+    {
+        var run = SearchCli.InProcess([.. args.Split(' '), "--index", _f.Index]);
+        Assert.Equal(2, run.Code);
+        Assert.Equal("", run.Out);
+        Assert.Equal($"search: {error}\n", run.Err.Replace("\r\n", "\n"));
+    }
+
     [Fact]
     public void Index_option_alone_opens_the_console_on_that_index()
     {

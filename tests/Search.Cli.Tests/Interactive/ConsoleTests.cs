@@ -66,6 +66,18 @@ public sealed class ConsoleTests
         Assert.Contains("no article with id 'zz␛[2J'", run.Err);
     }
 
+    /// <summary>Positions counted UTF-16 units: after an emoji they were one too far. They count
+    /// characters as seen, and the caret still lands under the character named.</summary>
+    [Fact]
+    public void A_query_error_after_an_emoji_counts_it_as_one_character()
+    {
+        var run = SearchCli.WithInput("\U0001F600 russia (\n", "console", "--index", _f.Index);
+        string[] lines = run.Err.Replace("\r\n", "\n").Split('\n');
+        int at = Array.FindIndex(lines, l => l.Contains("'(' at position 10 is never closed", StringComparison.Ordinal));
+        Assert.True(at >= 0, run.Err);
+        Assert.Equal("        " + new string(' ', Search.Cli.Rendering.Cells.Of("\U0001F600 russia ")) + "^", lines[at + 2]);
+    }
+
     /// <summary>With `:limit 0` (counts and facets only) `:related #1` asked for 0 articles and said
     /// "Nothing related found."</summary>
     [Fact]

@@ -69,4 +69,19 @@ public sealed class FacetValueResolverTests(SeedIndex seeds)
         Assert.Equal(0, filtered.Total);
         Assert.Contains("did you mean source:en.wikinews.org?", Assert.Single(filtered.Notes));
     }
+
+    /// <summary>author: and tags: are searched as words; a word no article has there said nothing,
+    /// where a facet field's value said "no article has…".</summary>
+    [Theory]
+    [InlineData("author:afx", "no article has author 'afx'; did you mean author:AFP?")]
+    [InlineData("kazakh author:\"afp news\"", "no article has author 'afp news'; did you mean author:AFP?")]
+    [InlineData("tags:harbour", "no article has tags 'harbour'")]
+    public void An_author_or_tag_no_article_has_says_so(string query, string note)
+    {
+        var r = seeds.Search(query);
+        Assert.Equal(0, r.Total);
+        Assert.Equal(note, Assert.Single(r.Notes));
+        // A word some article has there says nothing.
+        Assert.Empty(seeds.Search("author:afp").Notes);
+    }
 }

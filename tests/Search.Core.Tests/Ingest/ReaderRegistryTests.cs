@@ -36,14 +36,6 @@ public class ReaderRegistryTests
         Assert.Equal(FileDisposition.NotArticles, Resolve("x.json", "\"just a string\"").Disposition); // a JSON file all the same: reported, not ignored
     }
 
-    private static byte[] Gzip(string text)
-    {
-        using var output = new MemoryStream();
-        using (var gzip = new System.IO.Compression.GZipStream(output, System.IO.Compression.CompressionLevel.Fastest))
-            gzip.Write(Encoding.UTF8.GetBytes(text));
-        return output.ToArray();
-    }
-
     [Theory]
     [InlineData("news.jsonl.gz", "{\"title\": \"x\"}\n", "jsonl")]
     [InlineData("news.json.gz", "[\n  {\"title\": \"x\"}\n]", "json")]
@@ -52,7 +44,7 @@ public class ReaderRegistryTests
     [InlineData("note.txt.gz", "Title\n\nBody.\n", "text")]
     public void A_gzipped_export_is_read_as_the_file_inside(string path, string content, string format)
     {
-        ReaderResolution r = Registry.Resolve(path, Gzip(content));
+        ReaderResolution r = Registry.Resolve(path, Gzipped(content));
         Assert.Equal(FileDisposition.Read, r.Disposition);
         Assert.Equal(format, r.Reader?.Format);
         Assert.True(r.Gzipped);
@@ -62,8 +54,8 @@ public class ReaderRegistryTests
     [Fact]
     public void Gzip_that_is_not_an_export_is_ignored_or_reported()
     {
-        Assert.Equal(FileDisposition.Ignored, Registry.Resolve("photo.jpg.gz", Gzip("x")).Disposition);
-        Assert.Equal(FileDisposition.Empty, Registry.Resolve("table.csv.gz", Gzip("")).Disposition);
+        Assert.Equal(FileDisposition.Ignored, Registry.Resolve("photo.jpg.gz", Gzipped("x")).Disposition);
+        Assert.Equal(FileDisposition.Empty, Registry.Resolve("table.csv.gz", Gzipped("")).Disposition);
         Assert.Equal(FileDisposition.Empty, Registry.Resolve("table.csv.gz", []).Disposition);
         Assert.Equal(FileDisposition.Empty, Registry.Resolve("table.csv.gz", [0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0x03, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00]).Disposition); // gzip of nothing
         var corrupt = Registry.Resolve("news.jsonl.gz", [0x1F, 0x8B, 0x08, 0x00, 0x6E, 0x6F]);

@@ -81,4 +81,43 @@ public sealed class QueryErrorTests
         // The same pattern under the default limit runs.
         Assert.True(_index.Search("s*").Total > 0);
     }
+
+    /// <summary>A wildcard inside a phrase matched nothing, silently: the phrase is matched word
+    /// for word, so it is an error naming the wildcard's position.</summary>
+    [Theory]
+    [InlineData("\"islam* state\"", '*', 7)]
+    [InlineData("kazakh \"islamic sta?e\"", '?', 20)]
+    [InlineData("title:\"islam* state\"~2", '*', 13)]
+    [InlineData("\"islam*\"", '*', 7)]
+    public void A_wildcard_inside_a_phrase_is_an_error_with_its_position(string query, char wildcard, int position)
+    {
+        var e = Assert.Throws<QuerySyntaxException>(() => _index.Search(query));
+        Assert.Contains($"a wildcard cannot be used inside a phrase: '{wildcard}' at position {position}", e.Message);
+        Assert.Equal(position, e.Position);
+        Assert.DoesNotContain("\n", e.Message);
+    }
+
+    /// <summary>What the phrase check must let through: a question mark ending a word, a URL's '?',
+    /// and the same wildcard outside the quotes.</summary>
+    [Fact]
+    public void Question_marks_urls_and_wildcards_outside_phrases_still_search()
+    {
+        Assert.Equal(_index.Ids("\"islamic state\""), _index.Ids("\"islamic state?\""));
+        Assert.Equal(0, _index.Search("url:\"https://example.org/story?id=3\"").Total);
+        Assert.True(_index.Search("islam* state").Total > 0);
+    }
+
+    /// <summary>Positions counted UTF-16 units, one too far after an emoji; they count characters as
+    /// seen: an emoji, a flag, a letter with a combining accent is one.</summary>
+    [Theory]
+    [InlineData("\U0001F600 kazakh AND", "'AND' at the end needs a word or phrase after it (position 12)", 12)]
+    [InlineData("\U0001F1FA\U0001F1E6 \"islam* state\"", "'*' at position 9", 9)]
+    [InlineData("cafe\u0301 (kazakh", "'(' at position 6 is never closed", 6)]
+    [InlineData("\U0001F600 nosuchfield:x", "unknown field 'nosuchfield'", 3)]
+    public void Positions_count_characters_as_seen(string query, string message, int position)
+    {
+        var e = Assert.Throws<QuerySyntaxException>(() => _index.Search(query));
+        Assert.Contains(message, e.Message);
+        Assert.Equal(position, e.Position);
+    }
 }

@@ -224,6 +224,25 @@ public sealed class QueryLanguageTests
         Assert.Equal(296, _index.Searcher.Search(new SearchRequest { Query = query, MatchAny = true }).Total);
     }
 
+    /// <summary>Keywords of which any may match (--any) read a field term as one word no article
+    /// has (`title:russia` found nothing): a field term is searched in its field, beside the words.</summary>
+    [Fact]
+    public void Any_words_search_a_field_term_in_its_field()
+    {
+        HashSet<string> Any(string query) => _index.Searcher.Search(new SearchRequest { Query = query, MatchAny = true, Limit = 1000 })
+            .Hits.Select(h => h.Id).ToHashSet();
+        var titles = _index.Ids("title:russia");
+        Assert.NotEmpty(titles);
+        Assert.Equal(titles, Any("title:russia"));
+        Assert.Equal(_index.Ids("title:\"islamic state\""), Any("title:\"islamic state\""));
+        Assert.Equal(titles.Union(_index.Ids("kazakh")).ToHashSet(), Any("Title:russia kazakh"));
+        // A colon in a question that names no field stays a keyword.
+        Assert.Equal(Any("kazakh note"), Any("kazakh note:"));
+        var e = Assert.Throws<QuerySyntaxException>(() => Any("kazakh published:2019-13"));
+        Assert.Equal(18, e.Position);
+        Assert.Contains("(position 18)", e.Message);
+    }
+
     [Fact]
     public void Sort_orders()
     {

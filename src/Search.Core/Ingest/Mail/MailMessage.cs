@@ -22,7 +22,7 @@ internal static partial class MailMessage
         var (headers, bodyStart) = Mime.Headers(message);
         if (!headers.ContainsKey("From") && !headers.ContainsKey("Subject"))
             return "not an e-mail message (no From or Subject header)";
-        article.Title = Mime.DecodeWords(headers.GetValueOrDefault("Subject") ?? "").Trim();
+        article.Title = ListTag.Strip(Mime.DecodeWords(headers.GetValueOrDefault("Subject") ?? "").Trim(), ListTag.OfListId(headers.GetValueOrDefault("List-Id")));
         (article.Author, article.Source) = Sender(Mime.DecodeWords(headers.GetValueOrDefault("From") ?? ""));
         article.Published = Date(headers.GetValueOrDefault("Date"));
         var text = new BodyText();

@@ -49,20 +49,26 @@ public sealed partial class MboxArticleReader : StreamedFileReader
     protected override IEnumerable<ReadItem> Read(SourceFile file, Stream stream)
     {
         // Latin-1 maps every byte to one character and back: lines are split without decoding.
-        using var lines = new StreamReader(stream, Encoding.Latin1, detectEncodingFromByteOrderMarks: false);
+        using var reader = new StreamReader(stream, Encoding.Latin1, detectEncodingFromByteOrderMarks: false);
+        using var lines = Lines(reader).GetEnumerator();
+        // The start read ahead: a tag every message there carries is the list's (ListTag).
+        var head = new List<string>();
+        for (int chars = 0; chars < ListTag.HeadChars && lines.MoveNext(); chars += lines.Current.Length + 1)
+            head.Add(lines.Current);
+        string? tag = ListTag.Common(head);
         var message = new MemoryStream();
         int number = 0, start = 0, lineNumber = 0;
         bool previousBlank = true, tooBig = false, dated = false;
-        string? line;
-        while ((line = lines.ReadLine()) != null)
+        foreach (string read in head.Concat(Rest(lines)))
         {
+            string line = read;
             lineNumber++;
             if (previousBlank && line.StartsWith("From ", StringComparison.Ordinal) && (number == 0 || !dated || SeparatorDate().IsMatch(line)))
             {
                 if (number == 0)
                     dated = SeparatorDate().IsMatch(line);
                 if (number > 0)
-                    foreach (ReadItem item in Message(file, number, start, message, tooBig))
+                    foreach (ReadItem item in Message(file, number, start, message, tooBig, tag))
                         yield return item;
                 (number, start, tooBig, previousBlank) = (number + 1, lineNumber, false, false);
                 message.SetLength(0);
@@ -87,7 +93,7 @@ public sealed partial class MboxArticleReader : StreamedFileReader
             message.WriteByte((byte)'\n');
         }
         if (number > 0)
-            foreach (ReadItem item in Message(file, number, start, message, tooBig))
+            foreach (ReadItem item in Message(file, number, start, message, tooBig, tag))
                 yield return item;
     }
 
@@ -96,10 +102,23 @@ public sealed partial class MboxArticleReader : StreamedFileReader
     [GeneratedRegex(@"^From \S+\s.*\b(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\s+\d{1,2}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\s+\d{4})\s+\d{1,2}:\d{2}")]
     private static partial Regex SeparatorDate();
 
+    private static IEnumerable<string> Lines(StreamReader reader)
+    {
+        string? line;
+        while ((line = reader.ReadLine()) != null)
+            yield return line;
+    }
+
+    private static IEnumerable<string> Rest(IEnumerator<string> lines)
+    {
+        while (lines.MoveNext())
+            yield return lines.Current;
+    }
+
     /// <summary>Message <paramref name="number"/>, starting at <paramref name="line"/>: its article
     /// (unless it has neither subject nor text and its attachments are its articles) and its
     /// attachments', read whole before the next message reuses <paramref name="bytes"/>.</summary>
-    private static List<ReadItem> Message(SourceFile file, int number, int line, MemoryStream bytes, bool tooBig)
+    private static List<ReadItem> Message(SourceFile file, int number, int line, MemoryStream bytes, bool tooBig, string? tag)
     {
         if (tooBig)
             return [ReadItem.Skip(line, $"message {number} is over {MaxMessageBytes >> 20} MB (attachments); not read")];
@@ -108,6 +127,7 @@ public sealed partial class MboxArticleReader : StreamedFileReader
         ReadOnlySpan<byte> message = bytes.GetBuffer().AsSpan(0, (int)bytes.Length);
         if (MailMessage.Fill(article, message, attachments) is { } notMessage)
             return [ReadItem.Skip(line, $"message {number}: {notMessage}")];
+        article.Title = ListTag.Strip(article.Title, tag);
         string id = $"{file.RelativePath}#{number}";
         List<ReadItem> items = MailAttachments.Read(file, id, article, message, attachments, line + 1, $"message {number}: ");
         if (FieldMapping.Complete(article, file, number, line) is not { } problem)

@@ -5,7 +5,7 @@ namespace Search.Core.Ingest.Office;
 
 /// <summary>
 /// Reads one article per Word document (<c>.docx</c>: press releases, drafts, transcripts): its
-/// paragraphs as the body (<see cref="WordDocumentText"/>), title and author as
+/// paragraphs as the body (<see cref="WordDocumentText"/>), its footnotes and endnotes after them, title and author as
 /// <see cref="OfficeArticle"/> chooses them from the paragraphs' styles and the core properties
 /// (<c>docProps/core.xml</c>, or wherever the package's relationships put them). An old <c>.doc</c>
 /// renamed is read as one (<see cref="DocArticleReader"/>); an encrypted document, a damaged zip
@@ -38,6 +38,15 @@ public sealed class DocxArticleReader : WholeFileReader
                 return ReadItem.Skip(RecordProblem.WholeFile, $"the document's text expands to more than {MaxPartBytes >> 20} MB");
             using (var stream = document.Open())
                 paragraphs = WordDocumentText.Paragraphs(stream);
+            // Footnotes, then endnotes: text a reader searches for, after the body as paragraphs
+            // of their own (their reference marks in the body are numbers, not text).
+            foreach (string part in (string[])["word/footnotes.xml", "word/endnotes.xml"])
+            {
+                if (zip.GetEntry(part) is not { Length: <= MaxPartBytes } notes)
+                    continue;
+                using var stream = notes.Open();
+                paragraphs.AddRange(WordDocumentText.Paragraphs(stream).Select(p => p with { Style = null }));
+            }
             stated = CorePart(zip) is { Length: < 1 << 20 } core ? OfficeArticle.Stated(core.Open()) : (null, null);
         }
         catch (Exception e) when (e is InvalidDataException or XmlException)

@@ -6,9 +6,11 @@ namespace Search.Core.Ingest.Office;
 /// The paragraphs of an OpenDocument text's body (<c>content.xml</c>: LibreOffice, OpenOffice,
 /// Google Docs' .odt download), in order: paragraphs and headings (headings carry the style
 /// <c>Heading</c>), inside lists and table cells too, with their spans, links, spaces, tabs and
-/// line breaks. What the document does not show as its text is left out: tracked changes' deleted
-/// text, comments, footnotes, frames (text boxes, captions), tables of contents and ruby (the
-/// reading set small above a word, <c>text:ruby-text</c>).
+/// line breaks. Footnotes and endnotes (<c>text:note</c>) follow the body as paragraphs of their
+/// own, in order, not glued into the sentence where their mark is, and without the mark's number.
+/// What the document does not show as its text is left out: tracked changes' deleted text,
+/// comments, frames (text boxes, captions), tables of contents and ruby (the reading set small
+/// above a word, <c>text:ruby-text</c>).
 /// </summary>
 internal static class OpenDocumentText
 {
@@ -18,14 +20,36 @@ internal static class OpenDocumentText
 
     public static List<WordParagraph> Paragraphs(Stream contentXml)
     {
+        using var xml = XmlReader.Create(contentXml, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true });
+        var notes = new List<WordParagraph>();
+        xml.Read();
+        var paragraphs = Paragraphs(xml, notes);
+        paragraphs.AddRange(notes);
+        return paragraphs;
+    }
+
+    /// <summary>The paragraphs <paramref name="xml"/> reads from where it stands; each note's
+    /// paragraphs go to <paramref name="notes"/> (null: inside a note, where a note is not read).</summary>
+    private static List<WordParagraph> Paragraphs(XmlReader xml, List<WordParagraph>? notes)
+    {
         var paragraphs = new List<WordParagraph>();
         var text = new StringBuilder();
         string? style = null;
         int depth = -1; // depth of the paragraph being read, -1 outside one
-        using var xml = XmlReader.Create(contentXml, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true });
-        xml.Read();
         while (!xml.EOF)
         {
+            if (notes != null && xml.NodeType == XmlNodeType.Element && xml.NamespaceURI == Text && xml.LocalName == "note")
+            {
+                // Its paragraphs without their style, which is no heading or title of the article.
+                using (var note = xml.ReadSubtree())
+                {
+                    note.Read(); // the note itself
+                    note.Read(); // its first part
+                    notes.AddRange(Paragraphs(note, notes: null).Select(p => p with { Style = null }));
+                }
+                xml.Read(); // past the note's end, where the subtree left it
+                continue;
+            }
             if (xml.NodeType == XmlNodeType.Element && Hidden(xml))
             {
                 xml.Skip(); // moves to the node after the subtree
@@ -61,7 +85,7 @@ internal static class OpenDocumentText
 
     /// <summary>Parts of the body that are not its running text.</summary>
     private static bool Hidden(XmlReader xml) =>
-        (xml.NamespaceURI == Text && xml.LocalName is "tracked-changes" or "note" or "table-of-content" or "sequence-decls" or "user-field-decls" or "ruby-text")
+        (xml.NamespaceURI == Text && xml.LocalName is "tracked-changes" or "note" or "note-citation" or "table-of-content" or "sequence-decls" or "user-field-decls" or "ruby-text")
         || (xml.NamespaceURI == Office && xml.LocalName is "annotation" or "forms")
         || (xml.NamespaceURI == Draw && xml.LocalName == "frame");
 }

@@ -12,6 +12,7 @@ internal sealed record WordParagraph(string Text, string? Style);
 /// are anchored in. What the document does not show is left out: text deleted in tracked changes
 /// or moved away from where it stood, hidden text, field codes, a text box's copy for older
 /// programs, ruby readings, the table of contents (as an OpenDocument text's), and headers, footers and comments (other parts).
+/// Footnotes and endnotes are parts of their own too, read the same way (<see cref="DocxArticleReader"/>).
 /// </summary>
 internal static class WordDocumentText
 {

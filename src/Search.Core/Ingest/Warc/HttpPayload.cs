@@ -16,7 +16,8 @@ internal sealed record HttpPayload(int Status, string? MediaType, string? Charse
 {
     /// <summary>The response in <paramref name="block"/>, or null when it holds no HTTP response
     /// (a DNS answer, a record of another kind).</summary>
-    /// <exception cref="InvalidDataException">The body expands to more than <see cref="Gzip.MaxExpandedBytes"/>.</exception>
+    /// <exception cref="InvalidDataException">The body expands to more than <see cref="Gzip.MaxExpandedBytes"/>,
+    /// or its gzip is cut short.</exception>
     public static HttpPayload? Parse(ReadOnlyMemory<byte> block)
     {
         ReadOnlySpan<byte> span = block.Span;
@@ -82,12 +83,24 @@ internal sealed record HttpPayload(int Status, string? MediaType, string? Charse
     /// writer that stored it expanded, or a coding this reader does not know).</summary>
     private static byte[]? Expand(ReadOnlyMemory<byte> body, string coding) => coding switch
     {
-        "gzip" or "x-gzip" => Expand(body, s => new GZipStream(s, CompressionMode.Decompress)),
+        "gzip" or "x-gzip" => Gunzip(body),
         // "deflate" is meant to be zlib-wrapped; some servers send it raw.
         "deflate" => Expand(body, s => new ZLibStream(s, CompressionMode.Decompress)) ?? Expand(body, s => new DeflateStream(s, CompressionMode.Decompress)),
         "br" => Expand(body, s => new BrotliStream(s, CompressionMode.Decompress)),
         _ => null,
     };
+
+    /// <summary>A gzipped body, checked against its trailer (<see cref="GzipEnd"/>): .NET's gunzip
+    /// ends quietly where a body the crawler cut short ends, which read as the whole page.</summary>
+    /// <exception cref="InvalidDataException">The body is cut short (or damaged) part-way.</exception>
+    private static byte[]? Gunzip(ReadOnlyMemory<byte> body)
+    {
+        using var compressed = new MemoryStream(body.ToArray(), writable: false);
+        byte[]? expanded = Expand(body, _ => new GZipStream(compressed, CompressionMode.Decompress, leaveOpen: true));
+        if (expanded != null && !GzipEnd.IsWhole(compressed, expanded.Length))
+            throw new InvalidDataException($"the page's gzipped body is cut short after {expanded.Length:N0} bytes (the crawler did not get all of it)");
+        return expanded;
+    }
 
     private static byte[]? Expand(ReadOnlyMemory<byte> body, Func<Stream, Stream> open)
     {
@@ -105,7 +118,8 @@ internal sealed record HttpPayload(int Status, string? MediaType, string? Charse
         catch (Exception e) when (e is InvalidDataException or InvalidOperationException)
         {
             // Nothing expanded: not in that coding after all, stored expanded (Brotli's decoder
-            // throws the second). Some expanded: a body the crawler cut short, kept as far as it goes.
+            // throws the second). Some expanded: a body the crawler cut short, kept as far as it goes
+            // (gzip's is checked against its trailer, Gunzip).
             if (output.Length == 0)
                 return null;
         }

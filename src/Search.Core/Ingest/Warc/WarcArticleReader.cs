@@ -74,6 +74,12 @@ public sealed class WarcArticleReader(HtmlArticleReader pages, PdfArticleReader 
             if (record.Length > Gzip.MaxExpandedBytes)
                 return Task.FromResult<ReadItem?>(Problem(record, $"{record.Length >> 20} MB, more than a page's {Gzip.MaxExpandedBytes >> 20} MB"));
             block = records.ReadBlock();
+            if (!records.NextRecordFollows())
+            {
+                // Its bytes are not its document: one problem, its length, not also the document's.
+                end = true;
+                return Task.FromResult<ReadItem?>(Problem(record, records.WrongLength()));
+            }
         }
         catch (WarcFormatException e)
         {

@@ -47,11 +47,9 @@ internal sealed class WarcRecordReader(Stream input)
         string? version = FirstLine();
         if (version == null)
             return null;
-        _number++;
         if (!version.StartsWith("WARC/", StringComparison.Ordinal))
-            throw new WarcFormatException(_number == 1
-                ? "not a WARC file: it does not start with a WARC/1.x record"
-                : $"record {_number} does not start with a WARC/1.x line where the record before it ends (its Content-Length is wrong, or the file is damaged); the rest of the file is not read");
+            throw new WarcFormatException(_number == 0 ? "not a WARC file: it does not start with a WARC/1.x record" : WrongLength());
+        _number++;
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         int headerBytes = 0;
         while (true)
@@ -91,6 +89,37 @@ internal sealed class WarcRecordReader(Stream input)
         _unread = 0;
         return block;
     }
+
+    /// <summary>Whether another record starts where the current one's block ended (after the blank
+    /// lines between records), or the file ends there; false when the block's Content-Length is
+    /// wrong. Called after <see cref="ReadBlock"/>, so that a record read short is reported once, as
+    /// its length, not also as the document its cut bytes make.</summary>
+    public bool NextRecordFollows()
+    {
+        while (true)
+        {
+            if (_position == _length && !Fill())
+                return true;
+            if (_buffer[_position] is not ((byte)'\r' or (byte)'\n'))
+                break;
+            _position++;
+        }
+        // "WARC/" may run past the buffer's end: keep what is left and read on.
+        if (_length - _position < 5)
+        {
+            Buffer.BlockCopy(_buffer, _position, _buffer, 0, _length - _position);
+            (_length, _position) = (_length - _position, 0);
+            int n;
+            while (_length < 5 && (n = input.Read(_buffer, _length, _buffer.Length - _length)) > 0)
+                _length += n;
+        }
+        return _buffer.AsSpan(_position, _length - _position).StartsWith("WARC/"u8);
+    }
+
+    /// <summary>The problem of a record whose block does not end where the next record starts,
+    /// named for the record (its Content-Length), not for the one after it.</summary>
+    public string WrongLength() =>
+        $"record {_number}'s Content-Length is wrong (no record starts where its block ends) or the file is damaged after it; the rest of the file is not read";
 
     private WarcFormatException CutShort() =>
         new($"the file ends inside record {_number} (cut short, as a crawl stopped part-way leaves it)");

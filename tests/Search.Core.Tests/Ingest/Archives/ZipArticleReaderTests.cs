@@ -25,14 +25,6 @@ public sealed class ZipArticleReaderTests
 
     private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 
-    private static byte[] Gzipped(string text)
-    {
-        var stream = new MemoryStream();
-        using (var gzip = new GZipStream(stream, CompressionLevel.Fastest, leaveOpen: true))
-            gzip.Write(Utf8(text));
-        return stream.ToArray();
-    }
-
     [Fact]
     public void The_files_in_a_zip_are_indexed_as_if_unpacked_and_their_problems_name_them()
     {
@@ -43,7 +35,7 @@ public sealed class ZipArticleReaderTests
             ("business/001.txt", Utf8("Harbour profits rise\n\nThe harbour authority reported record profits on Monday.\n")),
             ("sport/002.txt", Utf8("Ferry crew wins regatta\n\nThe ferry crew won the harbour regatta on Sunday.\n")),
             ("feeds/rows.csv", Utf8("title,body\nBridge approved,\"<p>The council voted to build a <b>second</b> bridge.</p>\"\n")),
-            ("feeds/more.jsonl.gz", Gzipped("{\"title\": \"Ferry timetable\", \"body\": \"The old ferry keeps running.\"}\n")),
+            ("feeds/more.jsonl.gz", ReaderTestKit.Gzipped("{\"title\": \"Ferry timetable\", \"body\": \"The old ferry keeps running.\"}\n")),
             ("feeds/table.tsv", Utf8("title\tbody\nQuay, north\tDivers checked the quay, the wall and the steps.\n")),
             ("photos/harbour.jpg", [0xFF, 0xD8, 0xFF, 0xE0]),
             ("__MACOSX/business/._001.txt", [0, 5, 22, 7, 0, 2]),

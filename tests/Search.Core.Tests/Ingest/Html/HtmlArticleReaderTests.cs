@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text;
 using Search.Core.Ingest;
 using Search.Core.Ingest.Html;
@@ -181,12 +180,4 @@ public class HtmlArticleReaderTests
     }
 
     private static string? Problem(SourceFile file) => Assert.Single(Reader.Read(file)).Problem?.Reason;
-
-    internal static byte[] Gzipped(byte[] bytes)
-    {
-        using var output = new MemoryStream();
-        using (var gzip = new GZipStream(output, CompressionLevel.Fastest))
-            gzip.Write(bytes);
-        return output.ToArray();
-    }
 }

@@ -187,6 +187,32 @@ public sealed class MailReaderTests
             Assert.Equal(("Harbour strike ends", "Alice Berg", "2026-03-03"), (strike.Title, strike.Author, strike.Published));
     }
 
+    /// <summary>A list's subject tag ("[press] Harbour strike ends") was kept in the title; it is
+    /// taken off where it is the list's: every message of the archive has it, or List-Id names it.
+    /// Brackets of a subject's own stay.</summary>
+    [Fact]
+    public void A_mailing_lists_subject_tag_is_not_part_of_the_title()
+    {
+        const string archive =
+            "From alice at example.org  Tue Mar  3 10:00:00 2026\nFrom: alice at example.org (Alice Berg)\n" +
+            "Subject: [press] Harbour strike ends\n\nThe harbour strike ended on Tuesday.\n\n" +
+            "From bob at example.org  Wed Mar  4 11:00:00 2026\nFrom: bob at example.org (Bob Lund)\n" +
+            "Subject: Re: [Press] Harbour strike ends\n\nThe ferries run again.\n\n" +
+            "From carol at example.org  Wed Mar  4 12:00:00 2026\nFrom: carol at example.org (Carol Ek)\n" +
+            "Subject: [press] Re: [ANN] Ferry timetable\n\nThe ferry keeps its winter timetable.\n";
+        const string personal =
+            "From alice@example.org Mon Mar  2 10:00:00 2026\nFrom: Alice <alice@example.org>\nSubject: [ANN] Version 2 is out\n\nIt is out.\n\n" +
+            "From bob@example.org Mon Mar  2 11:00:00 2026\nFrom: Bob <bob@example.org>\nList-Id: Press releases <press.lists.example.org>\n" +
+            "Subject: [press] Bridge opens\n\nThe bridge opens.\n\n" +
+            "From bob@example.org Mon Mar  2 12:00:00 2026\nFrom: Bob <bob@example.org>\nList-Id: <press.lists.example.org>\n" +
+            "Subject: [PATCH] Bridge\n\nA patch.\n";
+        using var dir = new TempDir();
+        var list = Articles(ReadAll(new MboxArticleReader(), WriteText(dir, "2026-March.txt", archive)));
+        Assert.Equal(["Harbour strike ends", "Re: Harbour strike ends", "Re: [ANN] Ferry timetable"], list.Select(a => a.Title));
+        var mine = Articles(ReadAll(new MboxArticleReader(), WriteText(dir, "mine.mbox", personal)));
+        Assert.Equal(["[ANN] Version 2 is out", "Bridge opens", "[PATCH] Bridge"], mine.Select(a => a.Title));
+    }
+
     [Theory]
     [InlineData("text/plain; charset=utf-8; format=flowed; delsp=yes", "The contract with the client was signed on Monday.")]
     [InlineData("text/plain; charset=utf-8; format=flowed", "The contract with the cli ent was signed on Monday.")] // the space is the text's own

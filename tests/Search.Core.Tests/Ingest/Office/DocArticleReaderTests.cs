@@ -18,7 +18,8 @@ public sealed class DocArticleReaderTests
         ReadOne(new DocArticleReader(), WriteBytes(dir, name, bytes ?? Fixture(name)));
 
     /// <summary>The same document as <c>bridge.odt</c>, saved as .doc: the same title and paragraphs,
-    /// its footnote's mark and text left out.</summary>
+    /// its footnote's mark and text left out (the .odt's footnote follows its body; a .doc's
+    /// footnotes, a subdocument of its own, are not read yet).</summary>
     [Fact]
     public void A_document_reads_as_the_same_document_saved_as_OpenDocument_does()
     {
@@ -27,7 +28,7 @@ public sealed class DocArticleReaderTests
         Article odt = ReadOne(new OdtArticleReader(), WriteBytes(dir, "bridge.odt", Fixture("bridge.odt")));
         Assert.Equal("Council approves the new river bridge", doc.Title);
         Assert.Equal(odt.Title, doc.Title);
-        Assert.Equal(odt.Body, doc.Body);
+        Assert.Equal(odt.Body[..odt.Body.LastIndexOf("\n\nThe first vote was held in 2011.", StringComparison.Ordinal)], doc.Body);
     }
 
     /// <summary>A seed article with its stated title and author, Unicode text (UTF-16 pieces), a

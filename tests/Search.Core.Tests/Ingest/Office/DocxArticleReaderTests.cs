@@ -152,6 +152,39 @@ public sealed class DocxArticleReaderTests
         Assert.Equal("no text in the document", problem.Reason);
     }
 
+    /// <summary>Footnotes and endnotes (other parts of the package) were not read: a news
+    /// document's sources and asides are text a user searches for. They follow the body as
+    /// paragraphs of their own; the body's sentence keeps no trace of its marks.</summary>
+    [Fact]
+    public void Footnotes_and_endnotes_follow_the_body_as_paragraphs_of_their_own()
+    {
+        var stream = new MemoryStream();
+        using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        {
+            var main = document.AddMainDocumentPart();
+            main.Document = new Document(new Body(
+                Paragraph(Title, style: "Title"),
+                new Paragraph(
+                    new Run(new Text("The council voted to build a second bridge.")),
+                    new Run(new RunProperties(new VerticalTextAlignment { Val = VerticalPositionValues.Superscript }), new FootnoteReference { Id = 1 }),
+                    new Run(new Text(" Work starts in spring.") { Space = SpaceProcessingModeValues.Preserve }),
+                    new Run(new EndnoteReference { Id = 1 }))));
+            main.AddNewPart<FootnotesPart>().Footnotes = new Footnotes(
+                new Footnote(new Paragraph(new Run(new SeparatorMark()))) { Type = FootnoteEndnoteValues.Separator, Id = -1 },
+                new Footnote(new Paragraph(new Run(new ContinuationSeparatorMark()))) { Type = FootnoteEndnoteValues.ContinuationSeparator, Id = 0 },
+                new Footnote(new Paragraph(new ParagraphProperties(new ParagraphStyleId { Val = "FootnoteText" }),
+                    new Run(new FootnoteReferenceMark()), new Run(new Text(" The first vote was held in 2011.") { Space = SpaceProcessingModeValues.Preserve }))) { Id = 1 });
+            main.AddNewPart<EndnotesPart>().Endnotes = new Endnotes(
+                new Endnote(new Paragraph(new Run(new SeparatorMark()))) { Type = FootnoteEndnoteValues.Separator, Id = -1 },
+                new Endnote(new Paragraph(new Run(new EndnoteReferenceMark()), new Run(new Text("Figures from the council's budget.")))) { Id = 1 });
+        }
+        Article article = Read("bridge.docx", stream.ToArray());
+        Assert.Equal(Title, article.Title);
+        Assert.Equal(
+            ["The council voted to build a second bridge. Work starts in spring.", "The first vote was held in 2011.", "Figures from the council's budget."],
+            article.Body.Split("\n\n"));
+    }
+
     private static Article Read(string name, byte[] bytes)
     {
         using var dir = new TempDir();

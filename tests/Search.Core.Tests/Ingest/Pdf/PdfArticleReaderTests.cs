@@ -65,7 +65,7 @@ public class PdfArticleReaderTests
         Assert.Equal("not a PDF (no %PDF- header)", Problem(WriteBytes(dir, "fake.pdf", Encoding.UTF8.GetBytes("<html>not a pdf</html>"))));
         byte[] whole = ArticlePdf.Build();
         Assert.StartsWith("damaged or unsupported PDF", Problem(WriteBytes(dir, "cut.pdf", whole[..(whole.Length / 3)])) ?? "damaged or unsupported PDF (read as text)");
-        Assert.Equal("empty file", Problem(WriteBytes(dir, "empty.pdf.gz", Html.HtmlArticleReaderTests.Gzipped([]))));
+        Assert.Equal("empty file", Problem(WriteBytes(dir, "empty.pdf.gz", ReaderTestKit.Gzipped([]))));
     }
 
     private static string? Problem(SourceFile file) => Assert.Single(Reader.Read(file)).Problem?.Reason;

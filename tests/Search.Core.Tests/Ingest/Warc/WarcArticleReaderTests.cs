@@ -113,6 +113,25 @@ public sealed class WarcArticleReaderTests
         Assert.Contains("the file ends inside record 2", Assert.Single(Problems(items)).Reason);
     }
 
+    /// <summary>A Content-Length too short gave two problems for one fault: the record's cut bytes
+    /// read as its document (a damaged PDF, or a page cut short), and the record after it, named as
+    /// the one that "does not start" right. One problem now, naming the record whose length is wrong.</summary>
+    [Theory]
+    [InlineData("resource", "https://example.org/b.html")]
+    [InlineData("metadata", null)] // a record not read as a page is passed over by its length too
+    public void A_content_length_too_short_is_one_problem_naming_its_record(string type, string? uri)
+    {
+        using var dir = new TempDir();
+        byte[] first = Record("resource", "https://example.org/a.html", "text/html", Page("First story", "The first story of the archive has enough words to be read as an article."));
+        byte[] second = Record(type, uri, "text/html", Page("Second story", "The second story of the archive has enough words to be read as an article."));
+        string text = System.Text.RegularExpressions.Regex.Replace(Encoding.UTF8.GetString(second), @"Content-Length: \d+", "Content-Length: 40");
+        var items = ReadAll(new WarcArticleReader(), WriteBytes(dir, "a.warc", Concat(first, Encoding.UTF8.GetBytes(text), first)));
+        Assert.Equal([1], Articles(items).Select(a => a.Record!.Value));
+        var problem = Assert.Single(Problems(items));
+        Assert.Equal(2, problem.Line);
+        Assert.Contains("record 2's Content-Length is wrong", problem.Reason);
+    }
+
     /// <summary>Through a build: the archive read whole (small) and streamed (as a big one is) gives
     /// the same articles, and a second build finds nothing changed.</summary>
     [Theory]

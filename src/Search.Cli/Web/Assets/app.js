@@ -240,10 +240,14 @@
     input.removeAttribute("aria-invalid");
   }
 
-  /** The parse error with the query shown and the character at its position marked. */
+  /** The parse error with the query shown and the character at its position marked. The API
+   *  counts positions in characters as seen (an emoji or a flag is one), as the console does. */
   function showQueryError(q, message, position) {
-    const i = Math.max(0, Math.min(q.length, position - 1));
-    const pre = el("pre", {}, q.slice(0, i), el("span", { class: "at" }, q.slice(i, i + 1) || " "), q.slice(i + 1));
+    const chars = typeof Intl !== "undefined" && Intl.Segmenter
+      ? Array.from(new Intl.Segmenter(undefined, { granularity: "grapheme" }).segment(q), (g) => g.segment)
+      : Array.from(q);
+    const i = Math.max(0, Math.min(chars.length, position - 1));
+    const pre = el("pre", {}, chars.slice(0, i).join(""), el("span", { class: "at" }, chars[i] || " "), chars.slice(i + 1).join(""));
     queryError.replaceChildren(el("span", {}, "Cannot read the query: " + message + (/position \d/.test(message) ? "" : " (at position " + position + ")")), pre);
     queryError.hidden = false;
     input.setAttribute("aria-invalid", "true");

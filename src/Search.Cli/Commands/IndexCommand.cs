@@ -23,7 +23,8 @@ public static class IndexCommand
     public const string Description = """
         Index folders and files of articles.
 
-        Reads .txt, .csv/.tsv, .jsonl/.ndjson, .json (any of them gzipped: .jsonl.gz), feeds and
+        Reads .txt (news database exports too: LexisNexis, Nexis Uni, Factiva), Markdown with
+        front matter (.md), .csv/.tsv, .jsonl/.ndjson, .json (any of them gzipped: .jsonl.gz), feeds and
         wire stories in XML (RSS, Atom, NITF, NewsML-G2) and Reuters' SGML (.sgm), web pages (.html/.htm, .mhtml), PDFs,
         Word, OpenDocument, RTF and Excel files (.docx, .doc, .odt, .rtf, .xlsx, .xls), e-mail with its
         attachments (.eml, .msg, mbox), web archives (.warc), and all of these

@@ -96,7 +96,7 @@ public static class ServeCommand
                 }
                 catch (IOException e)
                 {
-                    throw new Core.SearchException($"cannot listen on {ListenAddress.UrlHost(options.Address)}:{options.Port}: {e.Message}; pick another --port");
+                    throw new Core.SearchException($"cannot listen on {ListenAddress.UrlHost(options.Address)}:{options.Port}: {e.Message.TrimEnd('.')}; pick another --port"); // Kestrel's message ends with a full stop
                 }
                 if (!ListenAddress.IsLoopbackAddress(options.Address))
                     o.Error($"warning: listening on {options.Address}, not only this machine: anyone who can reach it can read the whole index (there is no login)");

@@ -87,6 +87,19 @@ public sealed class ServeCommandTests(WebCorpus corpus)
     }
 
     [Fact]
+    public void A_port_in_use_is_one_line_that_says_so_and_what_to_do()
+    {
+        using var taken = new TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        int port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+        var run = SearchCli.InProcess("serve", "--index", corpus.IndexPath, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(1, run.Code);
+        string line = Assert.Single(run.Err.TrimEnd().Split('\n'));
+        Assert.Contains($"cannot listen on 127.0.0.1:{port}", line);
+        Assert.EndsWith("in use; pick another --port", line);
+    }
+
+    [Fact]
     public void No_index_is_one_line_and_exit_1()
     {
         using var dir = new TempDir();

@@ -47,7 +47,9 @@ public static partial class Bylines
                         continue;
                     if (e.Closest("[itemprop~=itemReviewed]") != null)
                         continue; // a fact check's claim: its author made the claim, not the article
-                    string text = e.LocalName == "meta" ? e.GetAttribute("content") ?? "" : e.TextContent;
+                    // Line breaks and blocks inside a byline separate its parts ("By<br>Jane Doe<br>Senior
+                    // Reporter"), which its bare text runs together.
+                    string text = e.LocalName == "meta" ? e.GetAttribute("content") ?? "" : HtmlText.ToText(e).Replace("\n\n", ", ", StringComparison.Ordinal);
                     string name = Clean(text);
                     if (outlet != null)
                         name = WithoutOwnOutlet(name, outlet)!;
@@ -66,6 +68,8 @@ public static partial class Bylines
     public static string Clean(string raw)
     {
         string s = Search.Core.Ingest.ParagraphText.CollapseWhitespace(System.Net.WebUtility.HtmlDecode(raw));
+        s = s.Replace(';', ',').Replace('；', ',');
+        s = GluedBy().Replace(s, "$1 ");
         s = ContactsAndReadingTime().Replace(s, "");
         s = RunTogether().Replace(s, ", ");
         s = LeadingLabelOrBy().Replace(s, "");
@@ -82,6 +86,8 @@ public static partial class Bylines
         foreach (string part in s.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
             string name = WithoutDesk(TrailingWeekday().Replace(part, "").Trim());
+            if (name.StartsWith("the ", StringComparison.Ordinal))
+                name = "The" + name[3..]; // "Jane Doe and the Associated Press"
             if (IsName(name) && !names.Any(n => n.Equals(name, StringComparison.OrdinalIgnoreCase)))
                 names.Add(Undoubled(name));
         }
@@ -107,13 +113,19 @@ public static partial class Bylines
     private static partial Regex LeadingLabelOrBy();
 
     /// <summary>Two words glued where markup separated them, at the end of a name: "Eric
-    /// TUCKERAssociated", "Phil HelselPhil", "Jeff FoustMonday". Only after a first name, so
-    /// brands ("LinkNaija", "MarketWatch") and "McDonald", "MacDonald", "LaMotte" stay whole.</summary>
-    [GeneratedRegex(@"(?<=\b\p{Lu}[\p{Ll}\p{Lu}]+\s+(?:\p{Lu}\.\s+)?(?:\p{Lu}\p{Ll}{3,}|\p{Lu}{2,}))(?=\p{Lu}\p{Ll}{2,})|(?<=\b\p{Lu}\p{Ll}+\s+(?:\p{Lu}\.\s+)?\p{Lu}\p{Ll}{3,})(?=\p{Lu})")]
+    /// TUCKERAssociated", "Phil HelselPhil", "Jeff FoustMonday", "Jane DoeJohn Smith". Only after a
+    /// first name, so brands ("LinkNaija", "MarketWatch") stay whole, and not after the prefixes
+    /// of surnames written with a capital inside ("McDonald", "MacDonald", "LaMotte", "VanDyke").</summary>
+    [GeneratedRegex(@"(?<=\b\p{Lu}[\p{Ll}\p{Lu}]+\s+(?:\p{Lu}\.\s+)?(?:\p{Lu}\p{Ll}{3,}|\p{Lu}{2,}))(?=\p{Lu}\p{Ll}{2,})|(?<=\b\p{Lu}\p{Ll}+\s+(?:\p{Lu}\.\s+)?\p{Lu}\p{Ll}{2,})(?<!\b(?:Mac|Van|Von|Den|Der|Del|Dal|Las|Los|Les|Dos|Das|Des|Ten|Ter|Fitz|Vander|Vanden|Della|Delle|Degli))(?=\p{Lu})")]
     private static partial Regex RunTogether();
 
-    /// <summary>"A and B", "A et B", "A & B" between names: listed as "A, B".</summary>
-    [GeneratedRegex(@"\s+(?:and|&|et|und|y|e|en|i|og|och)\s+(?=\p{Lu})")]
+    /// <summary>"By" glued to the name it introduces, where markup put a line break between them ("ByJane Doe").</summary>
+    [GeneratedRegex(@"^(By|Par|Por|Von)(?=\p{Lu}\p{Ll})")]
+    private static partial Regex GluedBy();
+
+    /// <summary>"A and B", "A et B", "A & B", "A AND B" between names, "A and the Associated Press":
+    /// listed as "A, B".</summary>
+    [GeneratedRegex(@"\s+(?:and|&|et|und|y|e|en|i|og|och|AND|ET|UND)\s+(?=(?:the\s+)?\p{Lu})")]
     private static partial Regex NameJoiner();
 
     /// <summary>What trails the names: a separator or a word such as "updated" or "follow" and all after
@@ -165,6 +177,7 @@ public static partial class Bylines
         "reporter", "correspondent", "senior", "chief", "guest", "special", "deputy", "managing", "executive", "associate",
         "admin", "administrator", "webmaster", "anonymous", "unknown", "user", "staff", "read", "share", "comments", "view",
         "all", "posts", "articles", "the", "of", "at", "large", "report", "reports", "at-large", "editor-at-large", "opinion", "analysis", "news",
+        "from", "and", "wire", "wires", "service", "services", "agencies", "dispatches", // "From news services", "Staff and agencies"
     };
 
     /// <summary>Words that make a byline part a job title ("AP National Political Writer", "CNN Editor-at-large")

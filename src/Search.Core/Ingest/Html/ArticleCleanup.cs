@@ -37,6 +37,8 @@ public static partial class ArticleCleanup
         // whose class happens to say "ad" or "comments"): such elements stay.
         int total = root.TextContent.Length;
         bool Small(IElement e) => e.TextContent.Length <= total * MaxShareRemoved;
+        foreach (IElement e in root.QuerySelectorAll(AmpFurniture).ToList())
+            e.Remove();
         foreach (IElement e in root.QuerySelectorAll("figure, figcaption, nav, aside, footer, [role=navigation]").ToList())
             if (e.IsInserted() && Small(e))
                 e.Remove();
@@ -53,10 +55,50 @@ public static partial class ArticleCleanup
             string text = ParagraphText.CollapseWhitespace(e.TextContent);
             if (text.Length == 0)
                 continue;
-            if (JunkLine().IsMatch(text) || IsMetaLine(text))
+            if (JunkLine().IsMatch(text) || FurnitureLine().IsMatch(text) || IsMetaLine(text))
                 e.Remove();
         }
+        RemoveTrailingHeadings(root);
     }
+
+    /// <summary>AMP's own page furniture: ads and their "Advertisement" placeholders, share
+    /// buttons, the consent banner, the menu drawer, analytics.</summary>
+    private const string AmpFurniture =
+        "amp-ad, amp-embed, amp-sticky-ad, amp-auto-ads, amp-social-share, amp-consent, amp-user-notification, amp-sidebar, amp-analytics, amp-pixel";
+
+    /// <summary>The article's text, paragraphs separated by a blank line, without what follows its
+    /// end and what sits between its paragraphs without being text: reader comments from their
+    /// heading or first commenter on (the rule printed pages use: <see cref="Pdf.CommentSection"/>),
+    /// and lines that are page furniture wherever they are ("Advertisement", "Story continues
+    /// below", "Share this:", a comment form's "Your email address will not be published").</summary>
+    public static string Trim(string body)
+    {
+        var paragraphs = body.Split("\n\n").Where(p => !FurnitureLine().IsMatch(p)).ToList();
+        int end = Pdf.CommentSection.Start(paragraphs.Select(p => new Pdf.PdfParagraph(p, 0)).ToList());
+        return string.Join("\n\n", paragraphs.Take(end));
+    }
+
+    /// <summary>Headings with no text after them: a box's title ("You may also like", "Read more")
+    /// whose links were removed, left at the end of the article.</summary>
+    private static void RemoveTrailingHeadings(IElement root)
+    {
+        while (root.QuerySelectorAll("h1, h2, h3, h4, h5, h6") is { Length: > 0 } headings && !TextFollows(headings[^1], root))
+            headings[^1].Remove();
+    }
+
+    private static bool TextFollows(INode node, IElement root)
+    {
+        for (INode? n = node; n != null && n != root; n = n.Parent)
+            for (INode? next = n.NextSibling; next != null; next = next.NextSibling)
+                if (!string.IsNullOrWhiteSpace(next.TextContent))
+                    return true;
+        return false;
+    }
+
+    /// <summary>A whole line that is page furniture: an ad's label, a note that the story goes on
+    /// after an ad, a share box's label and buttons, a comment form's notes.</summary>
+    [GeneratedRegex(@"^(?:advertisements?|advertisment|advertising|ad|ads|anzeige|publicidad|publicité|sponsored(?: content)?|(?:the\s+)?(?:story|article)\s+continues\s+(?:below|after)(?:\s+(?:this\s+)?(?:advertisement|ad))?|continue\s+reading\s+(?:below|the\s+main\s+story)|scroll\s+(?:down\s+)?to\s+continue(?:\s+with\s+content)?|share\s+this(?:\s+(?:article|story|post|page))?(?:\s*:(?:\s+\S+){0,6})?|like\s+this\s*:(?:\s+\S+){0,3}|share\s+(?:on|via)\s+\S+(?:\s+\S+){0,6}|like\s+loading|your\s+email\s+address\s+will\s+not\s+be\s+published.*|required\s+fields\s+are\s+marked.*|save\s+my\s+name,\s+email,?\s+and\s+website\s+in\s+this\s+browser.*)[\s.:!…*]*$", RegexOptions.IgnoreCase)]
+    private static partial Regex FurnitureLine();
 
     /// <summary>A short line without closing punctuation that is a byline or a timestamp
     /// ("By Jane Doe", "Published 4:00 am CST, Wednesday, November 20, 2019", "Updated at 1:23 p.m.").</summary>

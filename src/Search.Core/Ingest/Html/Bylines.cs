@@ -47,7 +47,9 @@ public static partial class Bylines
                         continue;
                     if (e.Closest("[itemprop~=itemReviewed]") != null)
                         continue; // a fact check's claim: its author made the claim, not the article
-                    string text = e.LocalName == "meta" ? e.GetAttribute("content") ?? "" : e.TextContent;
+                    // Line breaks and blocks inside a byline separate its parts ("By<br>Jane Doe<br>Senior
+                    // Reporter"), which its bare text runs together.
+                    string text = e.LocalName == "meta" ? e.GetAttribute("content") ?? "" : HtmlText.ToText(e).Replace("\n\n", ", ", StringComparison.Ordinal);
                     string name = Clean(text);
                     if (outlet != null)
                         name = WithoutOwnOutlet(name, outlet)!;
@@ -66,6 +68,8 @@ public static partial class Bylines
     public static string Clean(string raw)
     {
         string s = Search.Core.Ingest.ParagraphText.CollapseWhitespace(System.Net.WebUtility.HtmlDecode(raw));
+        s = s.Replace(';', ',').Replace('；', ',');
+        s = GluedBy().Replace(s, "$1 ");
         s = ContactsAndReadingTime().Replace(s, "");
         s = RunTogether().Replace(s, ", ");
         s = LeadingLabelOrBy().Replace(s, "");
@@ -82,6 +86,8 @@ public static partial class Bylines
         foreach (string part in s.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
             string name = WithoutDesk(TrailingWeekday().Replace(part, "").Trim());
+            if (name.StartsWith("the ", StringComparison.Ordinal))
+                name = "The" + name[3..]; // "Jane Doe and the Associated Press"
             if (IsName(name) && !names.Any(n => n.Equals(name, StringComparison.OrdinalIgnoreCase)))
                 names.Add(Undoubled(name));
         }
@@ -107,13 +113,19 @@ public static partial class Bylines
     private static partial Regex LeadingLabelOrBy();
 
     /// <summary>Two words glued where markup separated them, at the end of a name: "Eric
-    /// TUCKERAssociated", "Phil HelselPhil", "Jeff FoustMonday". Only after a first name, so
-    /// brands ("LinkNaija", "MarketWatch") and "McDonald", "MacDonald", "LaMotte" stay whole.</summary>
-    [GeneratedRegex(@"(?<=\b\p{Lu}[\p{Ll}\p{Lu}]+\s+(?:\p{Lu}\.\s+)?(?:\p{Lu}\p{Ll}{3,}|\p{Lu}{2,}))(?=\p{Lu}\p{Ll}{2,})|(?<=\b\p{Lu}\p{Ll}+\s+(?:\p{Lu}\.\s+)?\p{Lu}\p{Ll}{3,})(?=\p{Lu})")]
+    /// TUCKERAssociated", "Phil HelselPhil", "Jeff FoustMonday", "Jane DoeJohn Smith". Only after a
+    /// first name, so brands ("LinkNaija", "MarketWatch") stay whole, and not after the prefixes
+    /// of surnames written with a capital inside ("McDonald", "MacDonald", "LaMotte", "VanDyke").</summary>
+    [GeneratedRegex(@"(?<=\b\p{Lu}[\p{Ll}\p{Lu}]+\s+(?:\p{Lu}\.\s+)?(?:\p{Lu}\p{Ll}{3,}|\p{Lu}{2,}))(?=\p{Lu}\p{Ll}{2,})|(?<=\b\p{Lu}\p{Ll}+\s+(?:\p{Lu}\.\s+)?\p{Lu}\p{Ll}{2,})(?<!\b(?:Mac|Van|Von|Den|Der|Del|Dal|Las|Los|Les|Dos|Das|Des|Ten|Ter|Fitz|Vander|Vanden|Della|Delle|Degli))(?=\p{Lu})")]
     private static partial Regex RunTogether();
 
-    /// <summary>"A and B", "A et B", "A & B" between names: listed as "A, B".</summary>
-    [GeneratedRegex(@"\s+(?:and|&|et|und|y|e|en|i|og|och)\s+(?=\p{Lu})")]
+    /// <summary>"By" glued to the name it introduces, where markup put a line break between them ("ByJane Doe").</summary>
+    [GeneratedRegex(@"^(By|Par|Por|Von)(?=\p{Lu}\p{Ll})")]
+    private static partial Regex GluedBy();
+
+    /// <summary>"A and B", "A et B", "A & B", "A AND B" between names, "A and the Associated Press":
+    /// listed as "A, B".</summary>
+    [GeneratedRegex(@"\s+(?:and|&|et|und|y|e|en|i|og|och|AND|ET|UND)\s+(?=(?:the\s+)?\p{Lu})")]
     private static partial Regex NameJoiner();
 
     /// <summary>What trails the names: a separator or a word such as "updated" or "follow" and all after
@@ -157,33 +169,6 @@ public static partial class Bylines
         return NewsAgencies.Is(rest) ? rest : "";
     }
 
-    /// <summary>Words of labels and job titles: a byline part made only of these names no one.</summary>
-    private static readonly HashSet<string> LabelWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "by", "author", "authors", "autor", "auteur", "biography", "bio", "about", "profile", "posted", "written", "more",
-        "editor", "editors", "editorial", "contributor", "contributors", "contributing", "columnist", "writer", "writers",
-        "reporter", "correspondent", "senior", "chief", "guest", "special", "deputy", "managing", "executive", "associate",
-        "admin", "administrator", "webmaster", "anonymous", "unknown", "user", "staff", "read", "share", "comments", "view",
-        "all", "posts", "articles", "the", "of", "at", "large", "report", "reports", "at-large", "editor-at-large", "opinion", "analysis", "news",
-    };
-
-    /// <summary>Words that make a byline part a job title ("AP National Political Writer", "CNN Editor-at-large")
-    /// or a sentence about the author ("… is a reporter for NBC News").</summary>
-    private static readonly HashSet<string> RoleWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "writer", "columnist", "editor", "correspondent", "reporter", "contributor", "producer", "photographer",
-        "analyst", "anchor", "intern", "editor-at-large", "writer-at-large", "blogger",
-    };
-
-    /// <summary>Degrees and professional letters after a name ("Ilana Muhlstein, MS, RDN"): part of
-    /// how the author signs, not a name of their own.</summary>
-    private static readonly HashSet<string> Credentials = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "phd", "ph.d.", "ph.d", "md", "m.d.", "ms", "m.s.", "ma", "m.a.", "mba", "mph", "msc", "bsc", "ba", "bs", "rd", "rdn",
-        "ld", "rn", "np", "cpt", "cscs", "jd", "esq", "esq.", "cfa", "cpa", "cfp", "lcsw", "msw", "psyd", "edd", "dds", "dvm",
-        "facp", "facs", "mrcp", "frcp",
-    };
-
     private static readonly string[] AboutPhrases = [" is a ", " is an ", " is the ", " covers ", " writes "];
 
     private static bool IsName(string part)
@@ -193,9 +178,9 @@ public static partial class Bylines
         if (FileName().IsMatch(part))
             return false; // "humans.txt"
         string[] words = part.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (words.All(Credentials.Contains))
+        if (words.All(BylineWords.Credentials.Contains))
             return false; // "MS", "RDN" after the name
-        if (words.All(w => LabelWords.Contains(w.Trim('.', ':', '-'))))
+        if (words.All(w => BylineWords.LabelWords.Contains(w.Trim('.', ':', '-'))))
             return false; // "By", "Biography", "Senior Contributor"
         if (words.Length == 1 && part.All(c => !char.IsLetter(c) || (c < 128 && char.IsLower(c))))
             return false; // a user name ("admin", "jdadmin")
@@ -205,22 +190,11 @@ public static partial class Bylines
             return false; // a station's code ("KWCHCIK"), not a person
         if (IsOtherOrganisation(words, part))
             return false; // "The Water Coolest", "The Motley Fool"
-        if (words.Any(w => RoleWords.Contains(w.Trim('.', ',', ':'))))
+        if (words.Any(w => BylineWords.RoleWords.Contains(w.Trim('.', ',', ':'))))
             return false; // "AP Sports Writer", "Business Columnist"
         string lower = " " + part.ToLowerInvariant() + " ";
         return !AboutPhrases.Any(p => lower.Contains(p, StringComparison.Ordinal)); // "… is a reporter for NBC News."
     }
-
-    /// <summary>Last words of a publication's name ("The Washington Post", "The Conversation"): a
-    /// publication whose piece another site prints under its name is the copy's source, as an
-    /// agency is.</summary>
-    private static readonly HashSet<string> PublicationWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "times", "post", "journal", "press", "news", "herald", "tribune", "guardian", "telegraph", "gazette", "chronicle",
-        "independent", "observer", "economist", "conversation", "star", "sun", "mail", "globe", "standard", "review",
-        "magazine", "daily", "weekly", "record", "register", "courier", "examiner", "inquirer", "dispatch", "bulletin",
-        "enquirer", "express", "mirror", "monitor", "sentinel", "statesman", "wire", "agency", "service",
-    };
 
     /// <summary>A name that begins with "The" is an organisation's, never a person's. It is an
     /// author only as a news agency ("The Associated Press", <see cref="NewsAgencies"/>) or a
@@ -228,7 +202,7 @@ public static partial class Bylines
     /// newsletter brand; "The Motley Fool") is a brand signing, not a person or an agency.</summary>
     private static bool IsOtherOrganisation(string[] words, string part) =>
         words.Length >= 2 && words[0].Equals("The", StringComparison.OrdinalIgnoreCase)
-        && !NewsAgencies.Is(part) && !PublicationWords.Contains(words[^1].Trim('.', ','));
+        && !NewsAgencies.Is(part) && !BylineWords.PublicationWords.Contains(words[^1].Trim('.', ','));
 
     /// <summary>"Sean Martin Sean Martin" (a name printed twice, one copy hidden) → "Sean Martin".</summary>
     private static string Undoubled(string name)

@@ -30,25 +30,41 @@ public sealed class HtmlArticleReader(TimeSpan timeout) : WholeFileReader
     }
 
     /// <summary>The article of one page's bytes (gzipped or not), wherever they were stored: a file,
-    /// or a web archive's record (whose server declared <paramref name="served"/> as its charset).
+    /// or a web archive's record (whose server declared <paramref name="served"/> as its charset), or
+    /// a saved-page archive (which says the page was saved from <paramref name="location"/>).
     /// The article is keyed as the file's one article; problems are the whole file's.</summary>
-    internal ReadItem ReadContent(SourceFile file, ReadOnlyMemory<byte> bytes, Encoding? served = null)
+    internal ReadItem ReadContent(SourceFile file, ReadOnlyMemory<byte> bytes, Encoding? served = null, string? location = null)
     {
         if (Expand(bytes, out ReadOnlyMemory<byte> content) is { } notGzip)
             return notGzip;
         TextSniff sniff = TextDecoding.Sniff(content.Span[..Math.Min(content.Length, TextDecoding.HeadSize)]);
         if (sniff.Kind == TextKind.Empty)
             return ReadItem.Skip(RecordProblem.WholeFile, "empty file");
-        if (sniff.Kind == TextKind.Binary && sniff.BomLength == 0)
+        if (sniff.Kind == TextKind.Binary && sniff.BomLength == 0 && !HtmlCharset.IsMarkup(content.Span))
             return ReadItem.Skip(RecordProblem.WholeFile, "binary file");
 
-        ExtractedPage? extracted = TimeBox.Run(() => HtmlExtractor.Extract(content.Span, served), timeout);
+        // The limit also stops the work itself (parsing checks it), so a page that runs out of time
+        // does not go on using a core in the background.
+        var cancel = new CancellationTokenSource();
+        ExtractedPage? extracted;
+        try
+        {
+            extracted = TimeBox.Run(() => HtmlExtractor.Extract(content.Span, served, location, cancel.Token), timeout);
+        }
+        catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
+        {
+            // A page the parser or Readability cannot cope with is this one file's problem.
+            return ReadItem.Skip(RecordProblem.WholeFile, $"could not read the page: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}");
+        }
         if (extracted == null)
+        {
+            cancel.Cancel();
             return ReadItem.Skip(RecordProblem.WholeFile, TimeBox.Reason(timeout));
-        if (extracted.Body.Length == 0)
-            return ReadItem.Skip(RecordProblem.WholeFile, "no article text found in the page");
+        }
         if (extracted.NotAnArticle != null)
             return ReadItem.Skip(RecordProblem.WholeFile, extracted.NotAnArticle);
+        if (extracted.Body.Length == 0)
+            return ReadItem.Skip(RecordProblem.WholeFile, "no article text found in the page");
         PageMetadata m = extracted.Metadata;
         var article = Article.WholeFile(file, extracted.Title, extracted.Body);
         article.Url = m.Url;

@@ -29,8 +29,51 @@ public static partial class HtmlCharset
             return (encoding = Encoding.Unicode).GetString(bytes[2..]);
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
             return (encoding = Encoding.BigEndianUnicode).GetString(bytes[2..]);
+        if (Utf16WithoutMark(bytes) is { } utf16)
+            return (encoding = utf16).GetString(bytes);
         encoding = Choose(bytes, served);
-        return encoding.GetString(bytes);
+        string text = encoding.GetString(bytes);
+        // NULs are never a page's text (a parser drops them); a download cut short or a disk
+        // error leaves runs of them.
+        return text.Contains('\0', StringComparison.Ordinal) ? text.Replace("\0", "", StringComparison.Ordinal) : text;
+    }
+
+    /// <summary>Whether bytes that look binary (NULs in them) are a web page all the same: UTF-16
+    /// without a byte-order mark, or a start that only markup has (<c>&lt;!DOCTYPE</c>, <c>&lt;html</c>,
+    /// <c>&lt;?xml</c>…) with NULs strewn in it (a page saved by a tool that pads, or damaged on disk).</summary>
+    public static bool IsMarkup(ReadOnlySpan<byte> bytes)
+    {
+        if (Utf16WithoutMark(bytes) != null)
+            return true;
+        ReadOnlySpan<byte> head = bytes[..Math.Min(bytes.Length, 1024)];
+        int i = 0;
+        while (i < head.Length && (head[i] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or 0))
+            i++;
+        string start = Encoding.ASCII.GetString(head[i..Math.Min(head.Length, i + 9)]).Replace("\0", "", StringComparison.Ordinal).ToLowerInvariant();
+        return MarkupStarts.Any(m => start.StartsWith(m, StringComparison.Ordinal));
+    }
+
+    private static readonly string[] MarkupStarts = ["<!doctype", "<html", "<?xml", "<head", "<!--", "<meta", "<body", "<title"];
+
+    /// <summary>UTF-16 without a byte-order mark, as some Windows tools save "Unicode" pages: the
+    /// page starts with <c>&lt;</c> and every other byte of its (mostly ASCII) markup is zero.</summary>
+    private static Encoding? Utf16WithoutMark(ReadOnlySpan<byte> bytes)
+    {
+        ReadOnlySpan<byte> head = bytes[..(Math.Min(bytes.Length, 512) & ~1)];
+        if (head.Length < 16)
+            return null;
+        int evenZeros = 0, oddZeros = 0;
+        for (int i = 0; i < head.Length; i += 2)
+        {
+            if (head[i] == 0) evenZeros++;
+            if (head[i + 1] == 0) oddZeros++;
+        }
+        int pairs = head.Length / 2;
+        if (head[0] == '<' && head[1] == 0 && oddZeros * 10 >= pairs * 9 && evenZeros * 10 < pairs)
+            return Encoding.Unicode;
+        if (head[0] == 0 && head[1] == '<' && evenZeros * 10 >= pairs * 9 && oddZeros * 10 < pairs)
+            return Encoding.BigEndianUnicode;
+        return null;
     }
 
     /// <summary>The encoding for bytes without a byte-order mark.</summary>

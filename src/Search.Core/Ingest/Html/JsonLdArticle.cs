@@ -30,7 +30,7 @@ public sealed record JsonLdArticle(string? Headline, IReadOnlyList<string> Autho
         Visit(document, root =>
         {
             if (FindArticle(root, 0) is { } found)
-                article = From(found);
+                article = From(found, Nodes(root));
             return article != null;
         });
         return article;
@@ -136,11 +136,41 @@ public sealed record JsonLdArticle(string? Headline, IReadOnlyList<string> Autho
         return types.Any(t => t.EndsWith("Article", StringComparison.Ordinal) || t is "BlogPosting" or "LiveBlogPosting" or "Report");
     }
 
-    private static JsonLdArticle From(JsonElement e) => new(
+    /// <summary>The objects of a JSON-LD document that have an <c>@id</c> and say more than it:
+    /// what a reference (<c>"author": {"@id": "#person-1"}</c>, as WordPress SEO plugins write
+    /// their <c>@graph</c>) points to.</summary>
+    private static Dictionary<string, JsonElement> Nodes(JsonElement root)
+    {
+        var nodes = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        var work = new Stack<(JsonElement Element, int Depth)>();
+        work.Push((root, 0));
+        while (work.Count > 0)
+        {
+            (JsonElement e, int depth) = work.Pop();
+            if (depth > 6)
+                continue;
+            if (e.ValueKind == JsonValueKind.Array)
+            {
+                foreach (JsonElement item in e.EnumerateArray())
+                    work.Push((item, depth + 1));
+                continue;
+            }
+            if (e.ValueKind != JsonValueKind.Object)
+                continue;
+            if (Text(e, "@id") is { } id && e.EnumerateObject().Any(p => !p.NameEquals("@id")))
+                nodes.TryAdd(id, e);
+            foreach (JsonProperty p in e.EnumerateObject())
+                if (p.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
+                    work.Push((p.Value, depth + 1));
+        }
+        return nodes;
+    }
+
+    private static JsonLdArticle From(JsonElement e, Dictionary<string, JsonElement> nodes) => new(
         Text(e, "headline") ?? Text(e, "name"),
-        Names(e, "author", skipOrganizations: true),
+        Names(e, "author", skipOrganizations: true, nodes: nodes),
         Text(e, "datePublished") ?? Text(e, "dateCreated"),
-        Names(e, "publisher", skipPeople: true).FirstOrDefault(),
+        Names(e, "publisher", skipPeople: true, nodes: nodes).FirstOrDefault(),
         Text(e, "url") ?? Id(e, "mainEntityOfPage"),
         Text(e, "articleSection"),
         Text(e, "inLanguage"),
@@ -168,16 +198,21 @@ public sealed record JsonLdArticle(string? Headline, IReadOnlyList<string> Autho
         return v.ValueKind == JsonValueKind.Object ? Text(v, "@id") ?? Text(v, "url") : null;
     }
 
-    /// <summary>Names of a person/organisation property: a string, an object with <c>name</c>, or an
-    /// array of either. <paramref name="skipPeople"/>: a personal site's publisher is its writer
+    /// <summary>Names of a person/organisation property: a string, an object with <c>name</c> (or a
+    /// reference to one by its <c>@id</c>), or an array of either. <paramref name="skipPeople"/>: a personal site's publisher is its writer
     /// (WordPress SEO plugins' "this site represents a person"), not an outlet.</summary>
-    private static List<string> Names(JsonElement e, string name, bool skipOrganizations = false, bool skipPeople = false)
+    private static List<string> Names(JsonElement e, string name, bool skipOrganizations = false, bool skipPeople = false,
+        Dictionary<string, JsonElement>? nodes = null)
     {
         var names = new List<string>();
         if (!e.TryGetProperty(name, out JsonElement v))
             return names;
-        foreach (JsonElement item in v.ValueKind == JsonValueKind.Array ? v.EnumerateArray() : Enumerable.Repeat(v, 1))
+        foreach (JsonElement reference in v.ValueKind == JsonValueKind.Array ? v.EnumerateArray() : Enumerable.Repeat(v, 1))
         {
+            JsonElement item = reference;
+            if (item.ValueKind == JsonValueKind.Object && !item.TryGetProperty("name", out _) && Text(item, "@id") is { } id
+                && nodes != null && nodes.TryGetValue(id, out JsonElement node))
+                item = node; // a reference to a node of the graph
             if (skipOrganizations && item.ValueKind == JsonValueKind.Object && Text(item, "@type") is "Organization" or "NewsMediaOrganization")
                 continue;
             if (skipPeople && item.ValueKind == JsonValueKind.Object && Text(item, "@type") is "Person")

@@ -23,7 +23,7 @@ public sealed class MhtmlArticleReader(HtmlArticleReader pages) : WholeFileReade
             return notGzip;
         if (MimeParts.Root(content.Span) is not { } root)
             return ReadItem.Skip(RecordProblem.WholeFile, "not a saved web page: no HTML part in the MIME archive");
-        ReadItem item = pages.ReadContent(file, root.Body, root.Charset is null ? null : HtmlCharset.ByName(root.Charset));
+        ReadItem item = pages.ReadContent(file, root.Body, root.Charset is null ? null : HtmlCharset.ByName(root.Charset), root.Location);
         if (item.Article is { } article)
             article.Url ??= root.Location;
         return item;

@@ -79,7 +79,7 @@ public sealed record PageMetadata(string? Title, string? Author, string? Publish
 
     internal static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : ParagraphText.CollapseWhitespace(System.Net.WebUtility.HtmlDecode(s));
 
-    private static string? AbsoluteHttp(string? url)
+    internal static string? AbsoluteHttp(string? url)
     {
         url = url?.Trim();
         return url != null && Uri.TryCreate(url, UriKind.Absolute, out Uri? uri) && uri.Scheme is "http" or "https" ? uri.AbsoluteUri : null;

@@ -15,9 +15,34 @@ public static class Titles
     public static string WithoutSiteName(string title, string? siteName, string? url)
     {
         string? domainName = DomainName(url);
-        return WithoutSite(title, Separators, part => IsSite(part, siteName, domainName))
-            ?? WithoutSite(title, ExactSeparators, part => IsExactlySite(part, siteName, domainName))
-            ?? title;
+        if (WithoutSite(title, Separators, part => IsSite(part, siteName, domainName)) is { } cut)
+            return WithoutSection(cut);
+        return WithoutSite(title, ExactSeparators, part => IsExactlySite(part, siteName, domainName)) ?? title;
+    }
+
+    /// <summary>"Headline | Business" once " | Site" is cut from "Headline | Business | Site": the
+    /// section the site puts between them, a label of at most <see cref="MaxSectionWords"/> words
+    /// after a headline of at least <see cref="MinHeadlineWords"/> + 1. Only after the site's name
+    /// was cut (here, or by Readability, which keeps what comes before the last separator), so that
+    /// a title of that shape is known to be the site's template.</summary>
+    private static string WithoutSection(string title)
+    {
+        foreach (string sep in Separators)
+        {
+            int last = title.LastIndexOf(sep, StringComparison.Ordinal);
+            if (last > 0 && Words(title[(last + sep.Length)..]) <= MaxSectionWords && Words(title[..last]) > MinHeadlineWords)
+                return title[..last].TrimEnd();
+        }
+        return title;
+    }
+
+    private const int MaxSectionWords = 3;
+
+    /// <summary>Whether the whole title is only the site's name (a template's title on every page).</summary>
+    public static bool IsOnlySiteName(string title, string? siteName, string? url)
+    {
+        string t = Squash(title);
+        return t.Length > 0 && (t == Squash(siteName ?? "") || t == DomainName(url) || t == Squash(UrlParts.Domain(url) ?? ""));
     }
 
     /// <summary>The title without the part after one of <paramref name="separators"/> (its last) or

@@ -2,8 +2,10 @@ namespace Search.Core.Ingest.Pdf;
 
 /// <summary>
 /// Reads one article per PDF (<c>.pdf</c>, also gzipped), with <see cref="PdfExtractor"/> under a
-/// time limit. A PDF that is not a PDF, is damaged or encrypted, has no text layer (a scan), or
-/// runs out of time is skipped with that reason; the build goes on. Without a title on the page or
+/// time limit. A PDF that is not a PDF, is damaged or encrypted (with a password to open it; one
+/// that only restricts printing or copying is read), has no text layer (a scan), or runs out of
+/// time is skipped with that reason; the build goes on. A PDF cut short is read from what it kept
+/// (<see cref="PdfRepair"/>). Without a title on the page or
 /// in the metadata, the title is the start of the text, as for text files.
 /// </summary>
 public sealed class PdfArticleReader(TimeSpan timeout) : WholeFileReader
@@ -35,10 +37,18 @@ public sealed class PdfArticleReader(TimeSpan timeout) : WholeFileReader
         {
             pdf = TimeBox.Run(() => PdfExtractor.Extract(content), timeout);
         }
+        catch (UglyToad.PdfPig.Exceptions.PdfDocumentEncryptedException)
+        {
+            return ReadItem.Skip(RecordProblem.WholeFile, "encrypted PDF: it opens only with a password, which the index does not have");
+        }
         catch (Exception e) when (e is not (OutOfMemoryException or IOException or UnauthorizedAccessException))
         {
-            // PdfPig throws many types for damaged or encrypted files; each is this one file's problem.
-            return ReadItem.Skip(RecordProblem.WholeFile, $"damaged or unsupported PDF: {IndexingMessage(e)}");
+            // PdfPig throws many types for damaged files; each is this one file's problem. A file cut
+            // short is read from what it kept, when that holds an article.
+            if (Repaired(content) is { } mended)
+                pdf = mended;
+            else
+                return ReadItem.Skip(RecordProblem.WholeFile, $"damaged or unsupported PDF: {IndexingMessage(e)}");
         }
         if (pdf == null)
             return ReadItem.Skip(RecordProblem.WholeFile, TimeBox.Reason(timeout));
@@ -49,6 +59,22 @@ public sealed class PdfArticleReader(TimeSpan timeout) : WholeFileReader
         article.Published = pdf.Published;
         article.Language = pdf.Language;
         return ReadItem.Of(article);
+    }
+
+    /// <summary>The article of a damaged PDF mended by <see cref="PdfRepair"/>, or null when it still
+    /// cannot be read or holds no article.</summary>
+    private ExtractedPdf? Repaired(byte[] content)
+    {
+        if (PdfRepair.WithTrailer(content) is not { } mended)
+            return null;
+        try
+        {
+            return TimeBox.Run(() => PdfExtractor.Extract(mended), timeout) is { Problem: null } pdf ? pdf : null;
+        }
+        catch (Exception e) when (e is not (OutOfMemoryException or IOException or UnauthorizedAccessException))
+        {
+            return null;
+        }
     }
 
     private static string IndexingMessage(Exception e)

@@ -10,7 +10,7 @@ public static class DuplicatesCommand
     public const string Description = """
         Stories the index holds more than once, with their copies.
 
-        Largest groups first; each lists the article kept as the original and its copies.
+        Largest groups first; each lists its articles, the earliest printed first.
 
         Exit status: 0 ok, 1 no index, 2 bad command line.
         """;

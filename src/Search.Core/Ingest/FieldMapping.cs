@@ -96,12 +96,18 @@ public static partial class FieldMapping
         field = default;
         if (name.Length > MaxName)
             return false;
-        Span<char> joined = stackalloc char[name.Length];
+        return SpanAliases.TryGetValue(Joined(name, stackalloc char[name.Length]), out field);
+    }
+
+    /// <summary>A name as it is compared: without the '_', '-', '.' and spaces between its words,
+    /// written into <paramref name="buffer"/> (at least as long as the name).</summary>
+    internal static ReadOnlySpan<char> Joined(ReadOnlySpan<char> name, Span<char> buffer)
+    {
         int n = 0;
         foreach (char c in name)
             if (c is not ('_' or '-' or '.' or ' '))
-                joined[n++] = c;
-        return SpanAliases.TryGetValue(joined[..n], out field);
+                buffer[n++] = c;
+        return buffer[..n];
     }
 
     /// <summary>Whether a field gives an article its text: title, body, or a summary standing for the body.</summary>
@@ -174,9 +180,7 @@ public static partial class FieldMapping
     public static string? Complete(Article article, SourceFile file, int record, int line)
     {
         article.Title = ParagraphText.CollapseWhitespace(article.Title);
-        if (article.Body.Trim().Length == 0 && article.Summary != null)
-            article.Body = article.Summary;
-        article.Summary = null;
+        TakeSummaryWithoutBody(article);
         article.Body = ParagraphText.Normalize(article.Body);
         if (article.Title.Length == 0 && article.Body.Length == 0)
             return "no title or body";
@@ -186,6 +190,14 @@ public static partial class FieldMapping
         article.Record = record;
         article.Line = line;
         return null;
+    }
+
+    /// <summary>A record's summary as its body when it has none; never kept beside a body.</summary>
+    internal static void TakeSummaryWithoutBody(Article article)
+    {
+        if (article.Body.Trim().Length == 0 && article.Summary != null)
+            article.Body = article.Summary;
+        article.Summary = null;
     }
 
     private static void SetIfEmpty(Article a, ArticleField field, string value)

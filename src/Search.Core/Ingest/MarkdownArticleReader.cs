@@ -28,9 +28,7 @@ public sealed class MarkdownArticleReader : IArticleReader
 
     public IEnumerable<ReadItem> Read(SourceFile file, string text)
     {
-        var lines = new List<string>();
-        foreach (ReadOnlySpan<char> line in text.AsSpan().EnumerateLines())
-            lines.Add(line.TrimEnd().ToString());
+        var lines = TextArticleReader.Lines(text);
         var article = new Article();
         var frontMatter = FrontMatter.Read(lines, out int bodyStart);
         foreach (var (key, values) in frontMatter)
@@ -50,9 +48,8 @@ public sealed class MarkdownArticleReader : IArticleReader
         if (article.Title.Length == 0 && article.Body.Length > 0)
             article.Title = TextArticleReader.Excerpt(article.Body, TextArticleReader.ExcerptTitleLength);
         article.Title = MarkdownText.Inline(article.Title);
-        if (article.Body.Length == 0 && article.Summary != null)
-            article.Body = ParagraphText.Normalize(article.Summary);
-        article.Summary = null;
+        FieldMapping.TakeSummaryWithoutBody(article);
+        article.Body = ParagraphText.Normalize(article.Body);
         article.Id = file.RelativePath;
         article.File = file.RelativePath;
         article.Line = 1;

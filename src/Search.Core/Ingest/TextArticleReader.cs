@@ -62,10 +62,17 @@ public sealed class TextArticleReader : IArticleReader
     /// (<see cref="Exports.NewsDatabaseExport"/>).</summary>
     public IEnumerable<ReadItem> Read(SourceFile file, string text)
     {
+        var lines = Lines(text);
+        return Exports.NewsDatabaseExport.TryRead(lines, file) ?? [Parse(lines, file)];
+    }
+
+    /// <summary>A text's lines, trailing spaces trimmed: what the readers of line-laid text work on.</summary>
+    internal static List<string> Lines(string text)
+    {
         var lines = new List<string>();
         foreach (ReadOnlySpan<char> line in text.AsSpan().EnumerateLines())
             lines.Add(line.TrimEnd().ToString());
-        return Exports.NewsDatabaseExport.TryRead(lines, file) ?? [Parse(lines, file)];
+        return lines;
     }
 
     /// <summary>Parses the lines of one article file (trailing spaces trimmed).</summary>

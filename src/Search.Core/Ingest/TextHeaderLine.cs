@@ -55,7 +55,7 @@ public readonly record struct TextHeaderLine(string Key, string Value, ArticleFi
         if (key.IsEmpty || !char.IsLetter(key[0]) || !IsLabel(key))
             return null;
         string value = line[(colon + 1)..].Trim().ToString();
-        string joined = Joined(key);
+        string joined = FieldMapping.Joined(key, stackalloc char[key.Length]).ToString();
         if (FieldMapping.TryMap(key, out ArticleField field) || HeaderNames.TryGetValue(joined, out field))
             return new TextHeaderLine(key.ToString(), value, field);
         return Bookkeeping.Contains(joined) ? new TextHeaderLine(key.ToString(), value, null) : null;
@@ -77,15 +77,5 @@ public readonly record struct TextHeaderLine(string Key, string Value, ArticleFi
                 return false;
         }
         return true;
-    }
-
-    private static string Joined(ReadOnlySpan<char> key)
-    {
-        Span<char> joined = stackalloc char[key.Length];
-        int n = 0;
-        foreach (char c in key)
-            if (c is not (' ' or '-' or '_' or '.'))
-                joined[n++] = c;
-        return joined[..n].ToString();
     }
 }

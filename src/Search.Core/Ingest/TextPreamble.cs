@@ -38,6 +38,7 @@ public static partial class TextPreamble
         var headers = new List<(int Line, TextHeaderLine Header)>();
         var others = new List<(int Line, string? Author, string? Date)>();
         int end = from, mapped = 0, bodyLine = -1;
+        string bodyText = "";
         bool plausible = true;
         for (int i = from; i < lines.Count && headers.Count + others.Count < MaxLines; i++)
         {
@@ -49,6 +50,7 @@ public static partial class TextPreamble
                 if (header.Field == ArticleField.Body)
                 {
                     bodyLine = i;
+                    bodyText = header.Value;
                     end = i;
                     break;
                 }
@@ -80,9 +82,8 @@ public static partial class TextPreamble
         if (isHeader && bodyLine >= 0)
         {
             // "Text: The union said…" under a header: the text starts here, without its label.
-            string text = TextHeaderLine.TryRead(lines[bodyLine])!.Value.Value;
-            lines[bodyLine] = text;
-            metadata[bodyLine] = text.Length == 0;
+            lines[bodyLine] = bodyText;
+            metadata[bodyLine] = bodyText.Length == 0;
         }
         foreach (var (line, h) in headers)
         {

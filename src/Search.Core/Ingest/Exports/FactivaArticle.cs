@@ -30,7 +30,10 @@ public static partial class FactivaArticle
         int first = text.FindIndex(l => l.Length > 0);
         int count = first < 0 ? -1 : text.FindIndex(first, Math.Min(MaxHeadLines, text.Count - first), IsWordCount);
         if (count < 0)
-            return Body(text, Math.Max(first, 0), article);
+        {
+            article.Body = NewsDatabaseExport.Paragraphs(text, Math.Max(first, 0));
+            return article;
+        }
 
         // Above the word count: the headline, and a byline when there are two lines or more.
         var above = Enumerable.Range(first, count - first).Where(i => text[i].Length > 0).ToList();
@@ -64,20 +67,7 @@ public static partial class FactivaArticle
             else
                 break; // the text, where a file leaves out the copyright
         }
-        return Body(text, i, article);
-    }
-
-    private static Article Body(List<string> text, int from, Article article)
-    {
-        var body = new ParagraphText();
-        for (int i = from; i < text.Count; i++)
-        {
-            if (text[i].Length == 0)
-                body.Break();
-            else
-                body.AddLine(text[i]);
-        }
-        article.Body = body.ToString();
+        article.Body = NewsDatabaseExport.Paragraphs(text, i);
         return article;
     }
 

@@ -24,8 +24,7 @@ public static partial class NewsDatabaseExport
               || body.Contains("Document ", StringComparison.Ordinal)))
             return null;
         var lines = new List<string> { whole.Title, "" };
-        foreach (ReadOnlySpan<char> line in body.AsSpan().EnumerateLines())
-            lines.Add(line.TrimEnd().ToString());
+        lines.AddRange(TextArticleReader.Lines(body));
         return TryRead(lines, file);
     }
 
@@ -43,10 +42,10 @@ public static partial class NewsDatabaseExport
             int end = layout == Layout.LexisNexis ? (k + 1 < marks.Count ? marks[k + 1] : lines.Count) : marks[k];
             var segment = lines.GetRange(start, end - start);
             Article article = layout == Layout.Factiva ? FactivaArticle.Read(segment) : NexisArticle.Read(segment, layout == Layout.LexisNexis);
-            if (article.Title.Length == 0)
-                article.Title = TextArticleReader.Excerpt(ParagraphText.Normalize(article.Body), TextArticleReader.ExcerptTitleLength);
             int line = FirstText(lines, start, end) + 1;
             string? problem = FieldMapping.Complete(article, file, k + 1, line);
+            if (article.Title.Length == 0)
+                article.Title = TextArticleReader.Excerpt(article.Body, TextArticleReader.ExcerptTitleLength);
             items.Add(problem == null ? ReadItem.Of(article) : ReadItem.Skip(line, problem));
         }
         return items;
@@ -81,6 +80,22 @@ public static partial class NewsDatabaseExport
         if (factiva.Count > 0 && Enumerable.Range(0, factiva[0]).Any(i => FactivaArticle.IsWordCount(lines[i])))
             return (Layout.Factiva, factiva);
         return (Layout.None, lexis);
+    }
+
+    /// <summary>Lines from <paramref name="from"/> on as paragraphs, a blank line ending one: the
+    /// text of a story, or all of a segment whose head is not the database's.</summary>
+    internal static string Paragraphs(List<string> lines, int from)
+    {
+        var text = new ParagraphText();
+        for (int i = from; i < lines.Count; i++)
+        {
+            string line = lines[i].Trim();
+            if (line.Length == 0)
+                text.Break();
+            else
+                text.AddLine(line);
+        }
+        return text.ToString();
     }
 
     private static int FirstText(List<string> lines, int start, int end)

@@ -18,10 +18,13 @@ public static partial class NexisArticle
     public static Article Read(List<string> lines, bool lexisNexis)
     {
         var article = new Article();
-        int date = FindDate(lines);
+        int date = FindDate(lines, out string iso);
         if (date < 0)
-            return Plain(lines, article);
-        DateParsing.TryDateline(lines[date], out string iso, out _);
+        {
+            // A segment that has the marks but not the lines around them: its text as it is.
+            article.Body = NewsDatabaseExport.Paragraphs(lines, 0);
+            return article;
+        }
         article.Published = iso;
         int outlet = PreviousText(lines, date);
         if (outlet >= 0)
@@ -112,29 +115,15 @@ public static partial class NexisArticle
     private static string Capitalised(string name) =>
         name.Any(char.IsLower) ? name : System.Globalization.CultureInfo.InvariantCulture.TextInfo.ToTitleCase(name.ToLowerInvariant());
 
-    /// <summary>A file that has the marks but not the lines around them: its text as it is.</summary>
-    private static Article Plain(List<string> lines, Article article)
-    {
-        var body = new ParagraphText();
-        foreach (string line in lines)
-        {
-            if (line.Trim().Length == 0)
-                body.Break();
-            else
-                body.AddLine(line.Trim());
-        }
-        article.Body = body.ToString();
-        return article;
-    }
-
     /// <summary>The first line that begins with a date ("January 8, 2010 Friday", "8 January 2010")
     /// and has a line of text above it (the outlet).</summary>
-    private static int FindDate(List<string> lines)
+    private static int FindDate(List<string> lines, out string iso)
     {
+        iso = "";
         for (int i = 0; i < Math.Min(lines.Count, HeadWindow); i++)
         {
             string line = lines[i].Trim();
-            if (line.Length is > 0 and <= 80 && DateParsing.TryDateline(line, out _, out _) && PreviousText(lines, i) >= 0)
+            if (line.Length is > 0 and <= 80 && DateParsing.TryDateline(line, out iso, out _) && PreviousText(lines, i) >= 0)
                 return i;
         }
         return -1;

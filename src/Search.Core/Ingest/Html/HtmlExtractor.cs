@@ -25,7 +25,7 @@ public static class HtmlExtractor
     /// <paramref name="cancel"/> stops the work between steps and inside parsing (the reader's time limit).</summary>
     public static ExtractedPage Extract(ReadOnlySpan<byte> bytes, Encoding? served = null, string? location = null, CancellationToken cancel = default)
     {
-        string html = HtmlCharset.Decode(bytes, out _, served);
+        string html = InlineData.WithoutPayloads(HtmlCharset.Decode(bytes, out _, served));
         var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
         IHtmlDocument document = Parse(parser, html, cancel);
         PageMetadata metadata = PageMetadata.Read(document);

@@ -29,7 +29,7 @@ public static class HtmlExtractor
         var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
         IHtmlDocument document = Parse(parser, html, cancel);
         PageMetadata metadata = PageMetadata.Read(document);
-        if (metadata.Url == null && PageMetadata.AbsoluteHttp(location) is { } saved)
+        if (metadata.Url == null && PageMetadata.AbsoluteHttp(location) is { } address && (ArchivedCopy.Original(address) ?? address) is var saved)
             metadata = metadata with { Url = saved, Published = metadata.Published ?? DateParsing.FromUrl(saved) };
         // Read before Readability, which strips the scripts: Readability reads JSON-LD authors
         // wherever they are, a fact check's claimant included.
@@ -41,6 +41,7 @@ public static class HtmlExtractor
         OwnOutlet outlet = OwnOutlet.Read(MetaTags.Read(document), declared, metadata.Url);
         int hiddenWords = HiddenText.Words(document);
         string? pageTitle = document.Title, firstHeading = document.QuerySelector("h1")?.TextContent;
+        ArchivedCopy.RemoveToolbar(document);
         cancel.ThrowIfCancellationRequested();
 
         (SmartReader.Article article, string body, string? notAnArticle) = Article(parser, document, metadata.Url, cancel);

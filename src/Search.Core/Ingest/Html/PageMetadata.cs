@@ -51,6 +51,8 @@ public sealed record PageMetadata(string? Title, string? Author, string? Publish
 
         string? url = AbsoluteHttp(document.QuerySelector("link[rel~=canonical]")?.GetAttribute("href"))
             ?? AbsoluteHttp(meta.First("og:url")) ?? AbsoluteHttp(ld?.Url);
+        // A page saved from a web archive's replay is the article at the address it archives.
+        url = ArchivedCopy.Original(url) ?? ArchivedCopy.FromToolbar(document) ?? url;
         string? site = Clean(meta.First(SiteKeys[0])) ?? Clean(ld?.Publisher) ?? Clean(meta.First(SiteKeys[1..]));
         string? title = Clean(meta.First(TitleKeys)) ?? Clean(ld?.Headline) ?? Clean(meta.First(LaterTitleKeys));
         // Each source in turn, passing over a byline that is only the page's own outlet, so a

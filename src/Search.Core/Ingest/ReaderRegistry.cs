@@ -42,11 +42,11 @@ public sealed class ReaderRegistry
     /// <summary>Text (.txt, .text), Markdown with front matter (.md, .markdown), CSV (.csv, and .tsv tab-separated), JSON Lines (.jsonl, .ndjson, line-per-object .json),
     /// JSON documents (.json holding an array of articles or one pretty-printed article), XML news
     /// (feeds: .rss, .atom, .xml; wire stories: NITF, NewsML-G2; Reuters' SGML archive, .sgm), web pages
-    /// (.html, .htm, .xhtml, gzipped or not; saved as one file, .mhtml, .mht), PDF (.pdf), Word (.docx), OpenDocument (.odt), RTF (.rtf, and Word's RTF saved as .doc), Excel (.xlsx), e-mail
+    /// (.html, .htm, .xhtml, gzipped or not; saved as one file, .mhtml, .mht, and Safari's .webarchive), PDF (.pdf), Word (.docx), OpenDocument (.odt), RTF (.rtf, and Word's RTF saved as .doc), Excel (.xlsx), e-mail
     /// (.eml, mailboxes), web archives (.warc, .warc.gz) and the files inside a .zip or tar archive (.tar, .tar.gz, .tgz); the text
     /// formats gzipped too (.jsonl.gz).</summary>
     public static ReaderRegistry Default { get; } =
-        new([new TextArticleReader(), new MarkdownArticleReader(), new CsvArticleReader(), new JsonLinesArticleReader(), new JsonDocumentArticleReader(), new Xml.XmlNewsReader(), new Xml.ReutersSgmlReader(), new Html.HtmlArticleReader(), new Html.MhtmlArticleReader(), new Pdf.PdfArticleReader(), new Office.DocxArticleReader(), new Office.DocArticleReader(), new Office.OdtArticleReader(), new Office.XlsxArticleReader(), new Office.XlsArticleReader(), new Office.RtfArticleReader(), new Warc.WarcArticleReader(), new Mail.EmlArticleReader(), new Mail.MboxArticleReader(), new Mail.MsgArticleReader(), new Archives.ZipArticleReader(), new Archives.TarArticleReader()]);
+        new([new TextArticleReader(), new MarkdownArticleReader(), new CsvArticleReader(), new JsonLinesArticleReader(), new JsonDocumentArticleReader(), new Xml.XmlNewsReader(), new Xml.ReutersSgmlReader(), new Html.HtmlArticleReader(), new Html.MhtmlArticleReader(), new Html.SafariArchiveReader(), new Pdf.PdfArticleReader(), new Office.DocxArticleReader(), new Office.DocArticleReader(), new Office.OdtArticleReader(), new Office.XlsxArticleReader(), new Office.XlsArticleReader(), new Office.RtfArticleReader(), new Warc.WarcArticleReader(), new Mail.EmlArticleReader(), new Mail.MboxArticleReader(), new Mail.MsgArticleReader(), new Archives.ZipArticleReader(), new Archives.TarArticleReader()]);
 
     public IReadOnlyList<IArticleReader> Readers => _readers;
 

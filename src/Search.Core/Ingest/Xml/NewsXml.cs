@@ -3,11 +3,12 @@ using System.Xml.Linq;
 namespace Search.Core.Ingest.Xml;
 
 /// <summary>The XML news formats read, by root element.</summary>
-internal enum NewsKind { None, Rss, Atom, Nitf, NewsMl }
+internal enum NewsKind { None, Rss, Atom, Nitf, NewsMl, Evernote }
 
 /// <summary>
 /// One item of XML news as an article: a feed's item or entry (<see cref="FeedItem"/>), a NITF
-/// document (<see cref="NitfStory"/>), a NewsML-G2 news item (<see cref="NewsMlItem"/>). Element
+/// document (<see cref="NitfStory"/>), a NewsML-G2 news item (<see cref="NewsMlItem"/>), a note
+/// of an Evernote export (<see cref="EvernoteNote"/>). Element
 /// names are matched without their namespace, as feeds mix namespaces freely.
 /// </summary>
 internal static class NewsXml
@@ -18,6 +19,7 @@ internal static class NewsXml
         "feed" => NewsKind.Atom,
         "nitf" => NewsKind.Nitf,
         "newsMessage" or "newsItem" => NewsKind.NewsMl,
+        "en-export" => NewsKind.Evernote,
         _ => NewsKind.None,
     };
 
@@ -26,6 +28,7 @@ internal static class NewsXml
         NewsKind.Rss => name == "item",
         NewsKind.Atom => name == "entry",
         NewsKind.NewsMl => name == "newsItem",
+        NewsKind.Evernote => name == "note",
         _ => false,
     };
 
@@ -44,6 +47,9 @@ internal static class NewsXml
                 break;
             case NewsKind.NewsMl:
                 NewsMlItem.Fill(article, element);
+                break;
+            case NewsKind.Evernote:
+                EvernoteNote.Fill(article, element);
                 break;
         }
         string? problem = FieldMapping.Complete(article, file, record, line);

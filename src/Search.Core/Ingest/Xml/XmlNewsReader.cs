@@ -6,7 +6,8 @@ namespace Search.Core.Ingest.Xml;
 /// <summary>
 /// Reads news as XML: saved feeds (RSS 2.0, RSS 1.0, Atom; <c>.rss</c>, <c>.atom</c>, <c>.xml</c>)
 /// with one article per item, and what wire services deliver: NITF (one article) and IPTC
-/// NewsML-G2 (one article per news item). An <c>.xml</c> file is taken only when its root element
+/// NewsML-G2 (one article per news item); and notes exported from Evernote (<c>.enex</c>, one
+/// article per note: reporters' web clippings). An <c>.xml</c> file is taken only when its root element
 /// is one of these (a sitemap or a settings file stays ignored). Streamed an item at a time, so a
 /// feed of any size is read in bounded memory; record numbers are items' places in the file, ids
 /// <c>file.xml#N</c>. Markup in an item's text (a feed's <c>description</c>) is read as the text it
@@ -27,7 +28,7 @@ public sealed class XmlNewsReader : IArticleReader
     public string Format => "xml";
 
     public bool CanRead(string extension, ReadOnlySpan<byte> head) =>
-        extension is ".rss" or ".atom" or ".nitf" || (extension is ".xml" or ".newsml" && NewsXml.KindOf(RootName(head)) != NewsKind.None);
+        extension is ".rss" or ".atom" or ".nitf" or ".enex" || (extension is ".xml" or ".newsml" && NewsXml.KindOf(RootName(head)) != NewsKind.None);
 
     public IEnumerable<ReadItem> Read(SourceFile file) => TextDecoding.ReadRecords(file, Read);
 
@@ -52,7 +53,7 @@ public sealed class XmlNewsReader : IArticleReader
                     xml.MoveToContent();
                     kind = NewsXml.KindOf(xml.LocalName);
                     if (kind == NewsKind.None)
-                        problem = new(RecordProblem.WholeFile, $"not a news feed or wire story: the root element is <{xml.Name}> (RSS, Atom, NITF and NewsML-G2 are read)");
+                        problem = new(RecordProblem.WholeFile, $"not a news feed, wire story or note export: the root element is <{xml.Name}> (RSS, Atom, NITF, NewsML-G2 and Evernote's ENEX are read)");
                     else if (kind == NewsKind.Nitf)
                         (line, element) = (lines.LineNumber, (XElement)XNode.ReadFrom(xml));
                 }

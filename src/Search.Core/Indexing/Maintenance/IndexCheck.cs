@@ -44,6 +44,15 @@ public static class IndexCheck
                 bool segments = dir.ListAll().Any(f => f.StartsWith('_'));
                 if (!segments)
                     throw new SearchException($"{indexPath} is not a search index (no index files in it)");
+                // A first build writes segment files long before its first commit point: while it
+                // runs, or after it was stopped (Ctrl-C past its stop budget, a kill), the folder
+                // holds segments and no segments_N. Neither is damage, and no article was lost.
+                using (fix ? null : HoldBuildsOff(indexPath))
+                {
+                    if (File.Exists(Path.Combine(indexPath, BuildMarker.FileName)))
+                        return new CheckReport(false, ["the first build was stopped before its first commit: nothing was committed yet"], 0, 0,
+                            "run `search index` again: it starts the build afresh", false);
+                }
                 return new CheckReport(false, ["no commit point: the segments_N file that lists the index's segments is missing"], 0, null,
                     $"cannot be repaired: rebuild with `search index --rebuild --index {indexPath}` (it reads the recorded folders again)", false);
             case CommitPoints.Newest.Unfinished when generation == 1:

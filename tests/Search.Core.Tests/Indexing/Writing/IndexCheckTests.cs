@@ -95,6 +95,26 @@ public sealed class IndexCheckTests
         Assert.True(IndexCheck.Run(index, fix: false).Healthy);
     }
 
+    /// <summary>A segment file deleted from the folder was reported as failing its checksum.</summary>
+    [Fact]
+    public void A_deleted_segment_file_is_said_to_be_missing_and_fix_then_index_restores_the_articles()
+    {
+        using var dir = new TempDir();
+        var (index, _, articles) = MultiRootIndex(dir);
+        string terms = Directory.GetFiles(index, "_*.tim").OrderByDescending(f => new FileInfo(f).Length).First();
+        File.Delete(terms);
+
+        var report = IndexCheck.Run(index, fix: false);
+        Assert.False(report.Healthy);
+        Assert.Contains(report.Findings, f => f.EndsWith(": " + Path.GetFileName(terms) + " is missing", StringComparison.Ordinal));
+        Assert.DoesNotContain(report.Findings, f => f.Contains("checksum", StringComparison.Ordinal));
+        Assert.True(report.Fixable);
+        IndexCheck.Run(index, fix: true);
+        var restored = RunBuild(index, RecordedRoots.Read(index).ToArray());
+        Assert.Equal(articles, restored.DocumentsInIndex);
+        Assert.Equal(articles, Read(index).Articles.Count);
+    }
+
     /// <summary>`check --fix` committed the repaired index first and the recheck flag in a second
     /// commit: stopped between the two, the next build skipped the files of the dropped articles as
     /// unchanged, and those articles were gone for good without a word.</summary>

@@ -286,11 +286,8 @@ public static class IndexCommand
             {
                 return;
             }
-            var unfinished = live.Unfinished;
-            o.Out.WriteLine($"Interrupted {string.Join(", ", roots.Select(Path.GetFullPath))} into {index}: stopped at once, without waiting for the last commit; the index keeps its last commit");
-            if (unfinished.Count > 0)
-                o.Out.WriteLine($"Unfinished: {string.Join(", ", unfinished.Take(10).Select(TerminalText.Name))}{(unfinished.Count > 10 ? $" and {Formats.N(unfinished.Count - 10)} more" : "")}: what was committed of {(unfinished.Count == 1 ? "it" : "them")} is indexed, and the next `search index` reads the rest.");
-            o.Out.WriteLine("Run `search index` again to finish: work already committed is kept.");
+            foreach (string line in StoppedAtOnce.Lines(roots, index, live.Unfinished))
+                o.Out.WriteLine(line);
             o.Out.Flush();
             o.Err.Flush();
             Environment.Exit(InterruptedCode);

@@ -79,20 +79,23 @@ public static class IndexBuilder
         var clock = Stopwatch.StartNew();
         var accounting = new BuildAccounting();
         var summary = accounting.Summary;
-        var scan = FileScanner.Scan(options.Roots, excludeDirectory: indexPath);
+        // A folder the index holds, given again through a link, by the spelling it was indexed by
+        // (a rebuild starts afresh: any spelling is the only one).
+        var roots = options.Rebuild ? options.Roots : RootSpelling.AsRecorded(options.Roots, RecordedRoots.Read(indexPath));
+        var scan = FileScanner.Scan(roots, excludeDirectory: indexPath);
         if (scan.Files.Count == 0 && scan.Problems.Count > 0 && scan.Problems.All(p => p.Reason == "no such file or folder"))
             throw new SearchException($"nothing to index: {string.Join(", ", scan.Problems.Select(p => p.Path))} not found");
         foreach (var (path, reason) in scan.Problems)
             accounting.Skip(path, null, reason);
         summary.FilesScanned = scan.Files.Count;
-        summary.Roots = options.Roots.Select(FileScanner.FullRoot).ToList();
+        summary.Roots = roots.Select(FileScanner.FullRoot).ToList();
         options.AfterScan?.Invoke(scan);
 
         using var dir = IndexStore.OpenDirectory(IndexFolder.Prepare(indexPath));
         using var buildLock = IndexStore.LockForWriting(indexPath);
         using var running = BuildMarker.Running(indexPath);
         using var session = WriterSession.Open(dir, indexPath, options.Rebuild, options.Analysis, options.RamBufferMB);
-        RecordedRoots.Record(indexPath, options.Roots.Where(r => Directory.Exists(r) || File.Exists(r)), replace: options.Rebuild);
+        RecordedRoots.Record(indexPath, roots.Where(r => Directory.Exists(r) || File.Exists(r)), replace: options.Rebuild);
         accounting.Previous(session.PreviousProblems);
         summary.OlderLetterRules = session.Analysis.Letters < AnalysisSettings.LatestLetters;
         session.Problems = () => accounting.CurrentProblems();
@@ -127,9 +130,9 @@ public static class IndexBuilder
             summary.Interrupted = !completed;
             if (completed)
             {
-                VanishedFiles.Remove(scan, options.Roots, changes, checkpoints, session.Writer, accounting);
+                VanishedFiles.Remove(scan, roots, changes, checkpoints, session.Writer, accounting);
                 // Problems of files gone from a scanned root go with them.
-                var gone = VanishedFiles.Rule(scan, options.Roots);
+                var gone = VanishedFiles.Rule(scan, roots);
                 session.Problems = () => accounting.CurrentProblems(gone);
                 session.Complete = true;
             }

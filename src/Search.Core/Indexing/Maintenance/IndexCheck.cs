@@ -44,6 +44,15 @@ public static class IndexCheck
                 bool segments = dir.ListAll().Any(f => f.StartsWith('_'));
                 if (!segments)
                     throw new SearchException($"{indexPath} is not a search index (no index files in it)");
+                // A first build writes segment files long before its first commit point: while it
+                // runs, or after it was stopped (Ctrl-C past its stop budget, a kill), the folder
+                // holds segments and no segments_N. Neither is damage, and no article was lost.
+                using (fix ? null : HoldBuildsOff(indexPath))
+                {
+                    if (File.Exists(Path.Combine(indexPath, BuildMarker.FileName)))
+                        return new CheckReport(false, ["the first build was stopped before its first commit: nothing was committed yet"], 0, 0,
+                            "run `search index` again: it starts the build afresh", false);
+                }
                 return new CheckReport(false, ["no commit point: the segments_N file that lists the index's segments is missing"], 0, null,
                     $"cannot be repaired: rebuild with `search index --rebuild --index {indexPath}` (it reads the recorded folders again)", false);
             case CommitPoints.Newest.Unfinished when generation == 1:
@@ -132,11 +141,11 @@ public static class IndexCheck
             {
                 var files = badFiles.Where(f => OfSegment(f, s.Name)).ToList();
                 return $"segment {s.Name} ({Articles(s.DocCount - s.NumDeleted)}) is damaged"
-                       + (files.Count > 0 ? $": {string.Join(", ", files)} {(files.Count == 1 ? "fails its" : "fail their")} checksum" : "");
+                       + (files.Count > 0 ? ": " + WhatIsWrong(indexPath, files) : "");
             })
             .ToList();
         foreach (string file in badFiles.Where(f => !status.SegmentInfos.Any(s => OfSegment(f, s.Name))))
-            findings.Add($"{file} fails its checksum");
+            findings.Add(WhatIsWrong(indexPath, [file]));
         if (status.MissingSegments)
             findings.Add("the commit point lists segments whose files are missing");
         if (findings.Count == 0)
@@ -157,6 +166,20 @@ public static class IndexCheck
         checker.FixIndex(checker.DoCheckIndex());
         int articles = MarkForRecheck(dir);
         return new CheckReport(false, findings, articles, lost, $"dropped {Articles(lost)}; run `search index` to read every file again and restore them", true);
+    }
+
+    /// <summary>"_0.fdt fails its checksum; _0.tim is missing": a file deleted from the folder was
+    /// said to fail its checksum.</summary>
+    private static string WhatIsWrong(string indexPath, IReadOnlyList<string> files)
+    {
+        var missing = files.Where(f => !File.Exists(Path.Combine(indexPath, f))).ToList();
+        var failing = files.Except(missing, StringComparer.Ordinal).ToList();
+        var parts = new List<string>();
+        if (failing.Count > 0)
+            parts.Add($"{string.Join(", ", failing)} {(failing.Count == 1 ? "fails its" : "fail their")} checksum");
+        if (missing.Count > 0)
+            parts.Add($"{string.Join(", ", missing)} {(missing.Count == 1 ? "is" : "are")} missing");
+        return string.Join("; ", parts);
     }
 
     /// <summary>"1 article", "1,234 articles".</summary>

@@ -36,6 +36,15 @@ public static class CommitPoints
         }
     }
 
+    /// <summary>Whether the index holds a commit a build or reader opens: its newest commit point
+    /// reads, or one was being written over an earlier one. False for a first build stopped before
+    /// its first commit, which leaves segment files and no commit point.</summary>
+    public static bool HasCommit(LuceneDirectory dir)
+    {
+        var (state, generation, _) = Inspect(dir);
+        return state == Newest.Readable || (state == Newest.Unfinished && generation > 1);
+    }
+
     /// <summary>The newest commit's state; null when a newer commit appeared while it was read
     /// (unless <paramref name="lastTry"/>: then it is judged as it is).</summary>
     private static (Newest State, long Generation, Exception? Error)? InspectOnce(LuceneDirectory dir, bool lastTry)

@@ -95,6 +95,26 @@ public sealed class IndexCheckTests
         Assert.True(IndexCheck.Run(index, fix: false).Healthy);
     }
 
+    /// <summary>A segment file deleted from the folder was reported as failing its checksum.</summary>
+    [Fact]
+    public void A_deleted_segment_file_is_said_to_be_missing_and_fix_then_index_restores_the_articles()
+    {
+        using var dir = new TempDir();
+        var (index, _, articles) = MultiRootIndex(dir);
+        string terms = Directory.GetFiles(index, "_*.tim").OrderByDescending(f => new FileInfo(f).Length).First();
+        File.Delete(terms);
+
+        var report = IndexCheck.Run(index, fix: false);
+        Assert.False(report.Healthy);
+        Assert.Contains(report.Findings, f => f.EndsWith(": " + Path.GetFileName(terms) + " is missing", StringComparison.Ordinal));
+        Assert.DoesNotContain(report.Findings, f => f.Contains("checksum", StringComparison.Ordinal));
+        Assert.True(report.Fixable);
+        IndexCheck.Run(index, fix: true);
+        var restored = RunBuild(index, RecordedRoots.Read(index).ToArray());
+        Assert.Equal(articles, restored.DocumentsInIndex);
+        Assert.Equal(articles, Read(index).Articles.Count);
+    }
+
     /// <summary>`check --fix` committed the repaired index first and the recheck flag in a second
     /// commit: stopped between the two, the next build skipped the files of the dropped articles as
     /// unchanged, and those articles were gone for good without a word.</summary>
@@ -200,6 +220,63 @@ public sealed class IndexCheckTests
         File.WriteAllBytes(torn, File.ReadAllBytes(segments)[..40]);
         Assert.Equal(articles, RunBuild(index, roots).ArticlesUnchanged);
         Assert.Equal(articles, Read(index).Articles.Count);
+    }
+
+    /// <summary>A first build stopped before its first commit (Ctrl-C past its stop budget, a
+    /// kill) leaves segment files, its build marker and no commit point. `search check` called that
+    /// damage that "cannot be repaired: rebuild"; while such a build ran, it said so of a healthy
+    /// build in progress.</summary>
+    [Fact]
+    public void A_first_build_stopped_before_its_first_commit_is_not_damage_and_check_says_to_run_index()
+    {
+        using var dir = new TempDir();
+        string index = Path.Combine(dir.Path, "index");
+        string root = Path.GetDirectoryName(Jsonl(dir, "a/feed.jsonl", 20))!;
+        RunBuild(index, root);
+        // What the stopped build leaves: its flushed segments, no segments_N, Lucene's write.lock,
+        // and its marker naming a process that has ended.
+        foreach (string commit in Directory.GetFiles(index, "segments*"))
+            File.Delete(commit);
+        File.WriteAllBytes(Path.Combine(index, "write.lock"), []);
+        using (var ended = System.Diagnostics.Process.Start("true")!)
+        {
+            ended.WaitForExit();
+            File.WriteAllText(Path.Combine(index, BuildMarker.FileName), ended.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        var before = Directory.GetFiles(index).Order(StringComparer.Ordinal).ToArray();
+
+        using (IndexStore.LockForWriting(index)) // the same folder while the build still runs
+            Assert.Throws<IndexLockedException>(() => IndexCheck.Run(index, fix: false));
+
+        foreach (bool fix in new[] { false, true })
+        {
+            var report = IndexCheck.Run(index, fix);
+            Assert.Equal(["the first build was stopped before its first commit: nothing was committed yet"], report.Findings);
+            Assert.Equal("run `search index` again: it starts the build afresh", report.Fix);
+            Assert.False(report.Fixable);
+        }
+        Assert.Equal(before, Directory.GetFiles(index).Order(StringComparer.Ordinal).ToArray()); // nothing deleted
+
+        var again = RunBuild(index, root);
+        Assert.Equal(20, again.ArticlesAdded);
+        Assert.Equal(20, Read(index).Articles.Count);
+        Assert.True(IndexCheck.Run(index, fix: false).Healthy);
+    }
+
+    /// <summary>A commit point deleted by hand, with no build marker: still reported as damage
+    /// that needs a rebuild, not as a stopped first build.</summary>
+    [Fact]
+    public void A_deleted_commit_point_without_a_stopped_build_is_still_damage()
+    {
+        using var dir = new TempDir();
+        string index = Path.Combine(dir.Path, "index");
+        RunBuild(index, Path.GetDirectoryName(Jsonl(dir, "a/feed.jsonl", 5))!);
+        foreach (string commit in Directory.GetFiles(index, "segments*"))
+            File.Delete(commit);
+
+        var report = IndexCheck.Run(index, fix: false);
+        Assert.StartsWith("no commit point", report.Findings[0]);
+        Assert.Contains("--rebuild", report.Fix);
     }
 
     /// <summary>An index of 30 articles, then 50 in a second commit, and its newest commit point's file.</summary>

@@ -25,7 +25,8 @@ public static class IndexCommand
 
         Reads .txt (news database exports too: LexisNexis, Nexis Uni, Factiva), Markdown with
         front matter (.md), .csv/.tsv, .jsonl/.ndjson, .json (any of them gzipped: .jsonl.gz), feeds and
-        wire stories in XML (RSS, Atom, NITF, NewsML-G2) and Reuters' SGML (.sgm), web pages (.html/.htm, .mhtml), PDFs,
+        wire stories in XML (RSS, Atom, NITF, NewsML-G2), Evernote's notes (.enex), Reuters' SGML (.sgm),
+        web pages (.html/.htm; saved as one file: .mhtml, Safari's .webarchive), PDFs,
         Word, OpenDocument, RTF and Excel files (.docx, .doc, .odt, .rtf, .xlsx, .xls), e-mail with its
         attachments (.eml, .msg, mbox), web archives (.warc), and all of these
         inside .zip and .tar(.gz) archives. With no PATH it refreshes the folders the index was

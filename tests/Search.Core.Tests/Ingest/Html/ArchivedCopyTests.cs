@@ -34,14 +34,10 @@ public sealed partial class ArchivedCopyTests
     [Fact]
     public void The_seed_article_saved_from_the_wayback_machine_is_the_article_at_its_address()
     {
-        string[] lines = File.ReadAllLines(RepoPaths.SeedArticle);
-        string title = System.Net.WebUtility.HtmlEncode(lines[0] + " " + lines[1]);
-        string paragraphs = string.Concat(lines.Skip(2).Where(l => l.Length > 0 && !l.StartsWith("http", StringComparison.Ordinal)).Select(l => $"<p>{System.Net.WebUtility.HtmlEncode(l)}</p>"));
-        string page = $"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{title} - The Moscow Times</title>" +
-            "<link rel=\"canonical\" href=\"https://www.themoscowtimes.com/2024/03/09/2-kazakhs-killed-in-russian-anti-terror-operation-a84396\">" +
-            $"</head><body><article><h1>{title}</h1>{paragraphs}</article></body></html>";
-        Article live = ReadPage(page);
-        Article archived = ReadPage(Replayed(page, "20240309184512"));
+        string page = SeedPage.Markup(titleSuffix: " - The Moscow Times",
+            head: "<link rel=\"canonical\" href=\"https://www.themoscowtimes.com/2024/03/09/2-kazakhs-killed-in-russian-anti-terror-operation-a84396\">");
+        Article live = ReadOneText(new HtmlArticleReader(), "page.html", page);
+        Article archived = ReadOneText(new HtmlArticleReader(), "page.html", Replayed(page, "20240309184512"));
         Assert.Equal("https://www.themoscowtimes.com/2024/03/09/2-kazakhs-killed-in-russian-anti-terror-operation-a84396", archived.Url);
         Assert.Equal("2024-03-09", archived.Published);
         Assert.Equal((live.Title, live.Url, live.Published, live.Body), (archived.Title, archived.Url, archived.Published, archived.Body));
@@ -52,13 +48,10 @@ public sealed partial class ArchivedCopyTests
     public void A_brief_saved_from_the_wayback_machine_is_its_own_text_not_the_toolbar()
     {
         // The toolbar's collection notice is a longer block of prose than a one-paragraph brief.
-        string[] lines = File.ReadAllLines(RepoPaths.SeedArticle);
-        string lead = string.Join(' ', lines.Skip(2).TakeWhile(l => l.Length > 0)).Trim();
-        string page = "<!DOCTYPE html><html><head><title>Kazakhstan confirms deaths</title>" +
-            "<link rel=\"canonical\" href=\"https://www.themoscowtimes.com/2024/03/09/kazakhstan-confirms-deaths-a84397\"></head>" +
-            $"<body><main><h1>Kazakhstan confirms deaths</h1><p>{System.Net.WebUtility.HtmlEncode(lead)}</p></main></body></html>";
-        Article brief = ReadPage(Replayed(page, "20240309184512"));
-        Assert.Equal(lead, brief.Body);
+        string page = SeedPage.Markup(paragraphs: 1,
+            head: "<link rel=\"canonical\" href=\"https://www.themoscowtimes.com/2024/03/09/kazakhstan-confirms-deaths-a84397\">");
+        Article brief = ReadOneText(new HtmlArticleReader(), "page.html", Replayed(page, "20240309184512"));
+        Assert.Equal(SeedPage.Paragraphs[0], brief.Body);
     }
 
     [SharedFact]
@@ -71,8 +64,8 @@ public sealed partial class ArchivedCopyTests
         foreach (string dir in Directory.GetDirectories(root).Order(StringComparer.Ordinal).Take(16))
         {
             string page = File.ReadAllText(Path.Combine(dir, "source.html"));
-            Article live = ReadPage(page);
-            Article archived = ReadPage(Replayed(page, "20190412083015"));
+            Article live = ReadOneText(new HtmlArticleReader(), "page.html", page);
+            Article archived = ReadOneText(new HtmlArticleReader(), "page.html", Replayed(page, "20190412083015"));
             Assert.Equal((live.Title, live.Author, live.Url, live.Published, live.Body), (archived.Title, archived.Author, archived.Url, archived.Published, archived.Body));
             withUrl += live.Url == null ? 0 : 1;
         }
@@ -96,10 +89,4 @@ public sealed partial class ArchivedCopyTests
 
     [GeneratedRegex("\\b(href|src|content)=\"(https?://[^\"]+)\"", RegexOptions.IgnoreCase)]
     private static partial Regex Addresses();
-
-    private static Article ReadPage(string html)
-    {
-        using var dir = new TempDir();
-        return ReadOne(new HtmlArticleReader(), WriteBytes(dir, "page.html", Encoding.UTF8.GetBytes(html)));
-    }
 }

@@ -62,11 +62,9 @@ public sealed class InlineDataTests
     [Fact]
     public void The_seed_article_saved_as_one_file_reads_as_the_page_without_its_inline_images()
     {
-        string[] lines = File.ReadAllLines(RepoPaths.SeedArticle);
-        string paragraphs = string.Concat(lines.Skip(2).Where(l => l.Length > 0 && !l.StartsWith("http", StringComparison.Ordinal)).Select(l => $"<p>{System.Net.WebUtility.HtmlEncode(l)}</p>"));
-        string page = $"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>{System.Net.WebUtility.HtmlEncode(lines[0])}</title></head><body><article><h1>{System.Net.WebUtility.HtmlEncode(lines[0])}</h1>{paragraphs}</article></body></html>";
-        Article plain = ReadPage("plain.html", page);
-        Article saved = ReadPage("saved.html", SavedAsOneFile(page, 2_000_000));
+        string page = SeedPage.Markup();
+        Article plain = ReadOneText(new HtmlArticleReader(), "plain.html", page);
+        Article saved = ReadOneText(new HtmlArticleReader(), "saved.html", SavedAsOneFile(page, 2_000_000));
         Assert.True(plain.Body.Length > 1000);
         Assert.Equal(plain.Title, saved.Title);
         Assert.Equal(plain.Body, saved.Body);
@@ -83,8 +81,8 @@ public sealed class InlineDataTests
         foreach (string dir in pages)
         {
             string page = File.ReadAllText(Path.Combine(dir, "source.html"));
-            Article plain = ReadPage("page.html", page);
-            Article saved = ReadPage("page.html", SavedAsOneFile(page, 300_000));
+            Article plain = ReadOneText(new HtmlArticleReader(), "page.html", page);
+            Article saved = ReadOneText(new HtmlArticleReader(), "page.html", SavedAsOneFile(page, 300_000));
             Assert.Equal((plain.Title, plain.Author, plain.Published, plain.Body), (saved.Title, saved.Author, saved.Published, saved.Body));
         }
     }
@@ -102,11 +100,5 @@ public sealed class InlineDataTests
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         Assert.StartsWith("Paragraph 1: the council said", extracted.Body, StringComparison.Ordinal);
         Assert.True(allocated < 8L * saved.Length, $"allocated {allocated:N0} bytes for a page of {saved.Length:N0}");
-    }
-
-    private static Article ReadPage(string name, string html)
-    {
-        using var dir = new TempDir();
-        return ReadOne(new HtmlArticleReader(), WriteBytes(dir, name, Encoding.UTF8.GetBytes(html)));
     }
 }

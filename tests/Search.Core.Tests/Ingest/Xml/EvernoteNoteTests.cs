@@ -64,7 +64,7 @@ public sealed class EvernoteNoteTests
     [Fact]
     public void Each_note_is_an_article_with_the_address_it_was_clipped_from()
     {
-        var items = Read("clippings/Notebook.enex", Export());
+        var items = XmlNewsReaderTests.Read("clippings/Notebook.enex", Export());
         Assert.Empty(Problems(items));
         var notes = Articles(items);
         Assert.Equal(3, notes.Count);
@@ -97,19 +97,8 @@ public sealed class EvernoteNoteTests
     {
         Assert.Equal(FileDisposition.Read, ReaderRegistry.Default.Resolve("notes.xml", Encoding.UTF8.GetBytes(Export())).Disposition);
         string export = Export();
-        var items = Read("cut.enex", export[..export.IndexOf("<title>Call with", StringComparison.Ordinal)]);
+        var items = XmlNewsReaderTests.Read("cut.enex", export[..export.IndexOf("<title>Call with", StringComparison.Ordinal)]);
         Assert.Equal(2, Articles(items).Count);
         Assert.StartsWith("invalid XML at line", Assert.Single(Problems(items)).Reason, StringComparison.Ordinal);
-    }
-
-    /// <summary>Read and enriched as a build does (enrichment reads the notes' markup as text).</summary>
-    private static List<ReadItem> Read(string relative, string xml)
-    {
-        using var dir = new TempDir();
-        SourceFile file = WriteText(dir, relative, xml);
-        var items = new XmlNewsReader().Read(file).ToList();
-        foreach (var item in items.Where(i => i.Article != null))
-            ArticleEnricher.Enrich(item.Article!, file);
-        return items;
     }
 }

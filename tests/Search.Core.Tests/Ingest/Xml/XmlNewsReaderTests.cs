@@ -164,7 +164,7 @@ public sealed class XmlNewsReaderTests
     }
 
     /// <summary>Read and enriched as a build does (enrichment reads markup in records' text).</summary>
-    private static List<ReadItem> Read(string relative, string xml)
+    internal static List<ReadItem> Read(string relative, string xml)
     {
         using var dir = new TempDir();
         SourceFile file = WriteText(dir, relative, xml);

@@ -107,6 +107,27 @@ public sealed class CommandTests
     }
 
     [Fact]
+    public void Stats_of_an_index_its_last_build_emptied_says_it_holds_no_article()
+    {
+        using var dir = new TempDir();
+        string folder = dir.Sub("archive");
+        Directory.CreateDirectory(folder);
+        File.Copy(Path.Combine(RepoPaths.Seeds, Seed), Path.Combine(folder, "article.txt"));
+        string index = dir.Sub("index");
+        Assert.Equal(0, SearchCli.InProcess("index", folder, "--index", index).Code);
+        // The article replaced by a file that is no article: the rebuild leaves an empty index.
+        File.Delete(Path.Combine(folder, "article.txt"));
+        File.WriteAllText(Path.Combine(folder, "README"), "notes");
+        SearchCli.InProcess("index", "--rebuild", folder, "--index", index);
+        var run = SearchCli.InProcess("stats", "--index", index);
+        Assert.Equal(0, run.Code);
+        var lines = run.Out.Split('\n').Select(l => l.TrimEnd()).ToList();
+        Assert.Contains("articles   0 in 0 segments", lines.Single(l => l.StartsWith("articles", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Equal("dates      none: the index holds no article", lines.Single(l => l.StartsWith("dates", StringComparison.Ordinal)));
+        Assert.Equal("fields     none", lines.Single(l => l.StartsWith("fields", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void Index_from_the_environment_variable()
     {
         Environment.SetEnvironmentVariable("SEARCH_INDEX", _f.Index);

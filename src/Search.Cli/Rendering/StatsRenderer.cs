@@ -16,7 +16,10 @@ public sealed class StatsRenderer
         void Line(string label, string text) => TextWrap.WriteHanging(_o.Out, _o.Bold(label.PadRight(10)) + " ", Math.Max(10, label.Length) + 1, text, _o.Width);
         Line("index", s.Index);
         Line("articles", $"{Formats.N(s.Documents)} in {Formats.Count(s.Segments, "segment")}, {Formats.Bytes(s.SizeBytes)} on disk");
-        Line("dates", s.Oldest == null || s.Newest == null
+        // An index its last build emptied (every file gone or unreadable) holds no article: "all 0
+        // articles are undated" and an empty fields line read as damage.
+        Line("dates", s.Documents == 0 ? "none: the index holds no article"
+            : s.Oldest == null || s.Newest == null
             ? $"none: {(s.Undated == 1 ? "the article is" : $"all {Formats.N(s.Undated)} articles are")} undated"
             : $"{s.Oldest} to {s.Newest}, {Formats.N(s.Undated)} undated");
         foreach (var r in s.Roots)
@@ -26,7 +29,7 @@ public sealed class StatsRenderer
         // Only an index with more than English in it: an English index reads as before.
         if (s.Languages.Keys.Any(c => c is not ("en" or "und")))
             Line("languages", string.Join("; ", s.Languages.Select(kv => $"{kv.Key} {kv.Value}")));
-        Line("fields", $"{string.Join(", ", s.Fields)}");
+        Line("fields", s.Fields.Count == 0 ? "none" : string.Join(", ", s.Fields));
         foreach (var (dim, d) in s.Dimensions)
         {
             string top = string.Join(", ", d.Top.Select(v => $"{v.Value} ({Formats.N(v.Count)})"));

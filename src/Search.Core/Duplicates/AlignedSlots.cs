@@ -49,22 +49,21 @@ public static class AlignedSlots
             if (a >= 0 && b >= 0 && !Same(first, a, second, b))
                 Count(KindAt(kindsA, a), KindAt(kindsB, b));
         }
-        if (chain.Count > 0)
-            Edge(chain[0].I - 1, chain[0].J - 1);
-        for (int n = 1; n < chain.Count; n++)
+        // Differing stretches: between two shared runs, and before the first one when both texts
+        // open with words of their own (a dateline and subject of another brief to one template:
+        // "NEW YORK, March 9 - MTech Corp said it filed" and "..., April 8 - AVX Corp said it filed").
+        // A text with words before the shared run that the other has not is an insertion.
+        void Stretch(int startA, int endA, int startB, int endB, bool inside)
         {
-            var (lastI, lastJ) = chain[n - 1];
-            var (i, j) = chain[n];
-            int gapA = i - lastI - width, gapB = j - lastJ - width;
-            int startA = lastI + width, startB = lastJ + width;
+            int gapA = endA - startA, gapB = endB - startB;
             if (gapA <= 0 || gapB <= 0)
-                continue; // shared text on, or words on one side only (an insertion, a cut)
+                return; // shared text on, or words on one side only (an insertion, a cut)
             int different = 0;
-            for (int w = startA; w < i && w < covered.Length; w++)
+            for (int w = startA; w < endA && w < covered.Length; w++)
                 if (!covered[w]) different++;
             if (different == 0)
-                continue; // shared all along, only in phrases either text says twice
-            if (gapA > MaxEqualGap && gapB > MaxEqualGap)
+                return; // shared all along, only in phrases either text says twice
+            if (inside && gapA > MaxEqualGap && gapB > MaxEqualGap)
                 rewritten += different;
             if (gapA == gapB && gapA <= MaxEqualGap)
             {
@@ -81,9 +80,24 @@ public static class AlignedSlots
             }
             else
             {
+                // Longer, of unequal lengths: the words where the texts part and meet again, and, in
+                // a short stretch, names on both sides of which none is the same ("Mercantile Bancorp
+                // said its Mercantile Bank" for "Boatmen's Bancshares said its Boatmen's National Bank").
                 Edge(startA, startB);
-                Edge(i - 1, j - 1);
+                Edge(endA - 1, endB - 1);
+                if (!inside)
+                    namesChanged += OwnNames(first, startA, endA, second, startB, endB);
+                else if (gapA <= MaxEqualGap && gapB <= MaxEqualGap && OwnNames(first, startA, endA, second, startB, endB) > 0)
+                    namesChanged++;
             }
+        }
+        if (chain.Count > 0)
+            Stretch(0, chain[0].I, 0, chain[0].J, inside: false);
+        for (int n = 1; n < chain.Count; n++)
+        {
+            var (lastI, lastJ) = chain[n - 1];
+            var (i, j) = chain[n];
+            Stretch(lastI + width, i, lastJ + width, j, inside: true);
         }
         if (chain.Count > 0)
             Edge(chain[^1].I + width, chain[^1].J + width);
@@ -146,6 +160,28 @@ public static class AlignedSlots
         i >= a.Words.Count || j >= b.Words.Count || a.Words[i] == b.Words[j];
 
     private static WordKind KindAt(WordKind[] kinds, int w) => w < kinds.Length ? kinds[w] : WordKind.Other;
+
+    /// <summary>Names each stretch has that the other has not, the fewer of the two counts: in two
+    /// leads, "CHICAGO, April 1 - Northern Trust Co said it is raising" and "CHICAGO, April 2 - First
+    /// Chicago Corp said its First National Bank of Chicago raised", three (Northern, Trust, Co).
+    /// Zero when either side has no name of its own (a name added or cut, not another one).</summary>
+    private static int OwnNames(DuplicateFingerprint a, int startA, int endA, DuplicateFingerprint b, int startB, int endB)
+    {
+        var namesA = Names(a, startA, endA);
+        var namesB = Names(b, startB, endB);
+        int onlyA = namesA.Count(n => !namesB.Contains(n));
+        int onlyB = namesB.Count(n => !namesA.Contains(n));
+        return Math.Min(onlyA, onlyB);
+    }
+
+    private static HashSet<ulong> Names(DuplicateFingerprint text, int start, int end)
+    {
+        var names = new HashSet<ulong>();
+        for (int w = start; w < end && w < text.Kinds.Length && w < text.Words.Count; w++)
+            if (text.Kinds[w] == WordKind.Name)
+                names.Add(text.Words[w]);
+        return names;
+    }
 
     private static bool Has(WordKind[] kinds, int start, int length, WordKind kind)
     {

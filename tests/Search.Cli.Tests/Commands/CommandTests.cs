@@ -107,6 +107,48 @@ public sealed class CommandTests
     }
 
     [Fact]
+    public void Stats_of_an_index_its_last_build_emptied_says_it_holds_no_article()
+    {
+        using var dir = new TempDir();
+        string folder = dir.Sub("archive");
+        Directory.CreateDirectory(folder);
+        File.Copy(Path.Combine(RepoPaths.Seeds, Seed), Path.Combine(folder, "article.txt"));
+        string index = dir.Sub("index");
+        Assert.Equal(0, SearchCli.InProcess("index", folder, "--index", index).Code);
+        // The article replaced by a file that is no article: the rebuild leaves an empty index.
+        File.Delete(Path.Combine(folder, "article.txt"));
+        File.WriteAllText(Path.Combine(folder, "README"), "notes");
+        SearchCli.InProcess("index", "--rebuild", folder, "--index", index);
+        var run = SearchCli.InProcess("stats", "--index", index);
+        Assert.Equal(0, run.Code);
+        var lines = run.Out.Split('\n').Select(l => l.TrimEnd()).ToList();
+        Assert.Contains("articles   0 in 0 segments", lines.Single(l => l.StartsWith("articles", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Equal("dates      none: the index holds no article", lines.Single(l => l.StartsWith("dates", StringComparison.Ordinal)));
+        Assert.Equal("fields     none", lines.Single(l => l.StartsWith("fields", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void A_date_in_a_query_on_an_index_without_dates_says_why_nothing_matches()
+    {
+        using var dir = new TempDir();
+        File.Copy(Path.Combine(RepoPaths.Seeds, Seed), dir.Sub("undated.txt"));
+        string index = dir.Sub("index");
+        Assert.Equal(0, SearchCli.InProcess("index", dir.Sub("undated.txt"), "--index", index).Code);
+        // The article's own words find it; with a date, nothing can, and the output says why.
+        Assert.Contains("1 result", SearchCli.InProcess("query", "kazakh", "--index", index).Out, StringComparison.Ordinal);
+        var run = SearchCli.InProcess("query", "kazakh published:2019", "--index", index, "--json");
+        Assert.Equal(0, run.Code);
+        using var json = JsonDocument.Parse(run.Out);
+        Assert.Equal(0, json.RootElement.GetProperty("total").GetInt32());
+        Assert.Contains(json.RootElement.GetProperty("notes").EnumerateArray(), n => n.GetString()!.StartsWith("no article in this index has a date", StringComparison.Ordinal));
+        // An index with dates: a year none was published in is simply no result.
+        var dated = SearchCli.InProcess("query", "kazakh published:1999", "--index", _f.Index, "--json");
+        using var datedJson = JsonDocument.Parse(dated.Out);
+        Assert.Equal(0, datedJson.RootElement.GetProperty("total").GetInt32());
+        Assert.False(datedJson.RootElement.TryGetProperty("notes", out var notes) && notes.GetArrayLength() > 0);
+    }
+
+    [Fact]
     public void Index_from_the_environment_variable()
     {
         Environment.SetEnvironmentVariable("SEARCH_INDEX", _f.Index);

@@ -1,4 +1,6 @@
 using Search.Core.Duplicates;
+using Search.Core.Ingest;
+using Search.Core.Ingest.Xml;
 using Search.Core.Tests.Support;
 using Xunit;
 
@@ -29,6 +31,33 @@ public sealed class ReutersLookAlikeTests
             Assert.True(same == NearDuplicateRule.IsCopy(pa, pb), $"{a.NewId} vs {b.NewId}: {NearDuplicateRule.Why(pa, pb) ?? "copy"}");
         }
         Assert.True(differing > 50, $"only {differing} differing pairs compared");
+    }
+
+    /// <summary>Notices written to one template that differ in who they are about, in the wire's own
+    /// words as the index holds them (dateline, then the story): twelve banks raising their prime rate
+    /// on 1 April 1987 and three companies filing convertible debt were each listed as one story with
+    /// eleven (two) copies, so a search for the second bank showed the first with "+11 copies".
+    /// Reprints of one story in the same files stay copies.</summary>
+    [SharedFact]
+    public void Briefs_to_one_template_about_other_banks_and_companies_are_not_copies()
+    {
+        var bodies = new[] { "003", "007", "011", "012", "013", "015" }
+            .Select(n => SharedCorpus.Path("corpora", "reuters21578", $"reut2-{n}.sgm"))
+            .SelectMany(path => new ReutersSgmlReader().Read(new SourceFile(path, Path.GetFileName(path), Path.GetDirectoryName(path)!)))
+            .Where(item => item.Article != null)
+            .ToDictionary(item => item.Article!.Id, item => item.Article!);
+        DuplicateFingerprint Print(string id) =>
+            DuplicateFingerprint.Of(id, bodies[id].Body, bodies[id].Published, "en") ?? throw new InvalidOperationException($"{id} is too short to compare");
+        string[][] lookAlikes =
+        [
+            ["11913", "11960", "12102", "12112", "12235", "12274", "12297", "12509", "12514", "12571", "12687"], // X raises prime rate to 7-3/4 pct
+            ["3178", "7697", "15113"], // X files 75 mln dlr convertible debentures
+        ];
+        foreach (var group in lookAlikes)
+            foreach (var (a, b) in Pairs(group.ToList()))
+                Assert.True(NearDuplicateRule.Why(Print(a), Print(b)) != null, $"{a} ({bodies[a].Title}) vs {b} ({bodies[b].Title}) taken for copies");
+        foreach (var (a, b) in new[] { ("3092", "3103"), ("3092", "3122"), ("15400", "15455"), ("13308", "13327"), ("12068", "12339") })
+            Assert.True(NearDuplicateRule.IsCopy(Print(a), Print(b)), $"{a} vs {b}: {NearDuplicateRule.Why(Print(a), Print(b))}");
     }
 
     /// <summary>Every reprint group of the whole corpus: a long test.</summary>

@@ -39,7 +39,7 @@ public static partial class FieldMapping
         ["section"] = ArticleField.Section, ["category"] = ArticleField.Section, ["sectionname"] = ArticleField.Section,
         ["articlesection"] = ArticleField.Section,
         ["tags"] = ArticleField.Tags, ["keywords"] = ArticleField.Tags, ["topics"] = ArticleField.Tags, ["subjects"] = ArticleField.Tags,
-        ["places"] = ArticleField.Places,
+        ["places"] = ArticleField.Places, ["country"] = ArticleField.Places, ["countries"] = ArticleField.Places,
         ["language"] = ArticleField.Language, ["lang"] = ArticleField.Language, ["inlanguage"] = ArticleField.Language,
         ["description"] = ArticleField.Summary, ["abstract"] = ArticleField.Summary, ["summary"] = ArticleField.Summary,
         ["leadparagraph"] = ArticleField.Summary, ["trailtext"] = ArticleField.Summary, ["standfirst"] = ArticleField.Summary,
@@ -122,14 +122,15 @@ public static partial class FieldMapping
         return fields;
     }
 
-    /// <summary>Sets a field from a text value. Tags are comma-separated; places comma- or
+    /// <summary>Sets a field from a text value. Tags are comma-, semicolon- or bar-separated
+    /// ("weather; storms", "a|b", as spreadsheets and CMS exports join them); places comma- or
     /// semicolon-separated.</summary>
     public static void Apply(Article article, ArticleField field, string value)
     {
         switch (field)
         {
             case ArticleField.Tags:
-                AddSplit(article.Tags, value, [',']);
+                AddSplit(article.Tags, value, [',', ';', '|']);
                 break;
             case ArticleField.Places:
                 AddSplit(article.Places, value, [',', ';']);
@@ -227,7 +228,9 @@ public static partial class FieldMapping
     }
 
     /// <summary>The "By " a byline field keeps from the page ("By Jane Doe", the New York Times'
-    /// <c>byline.original</c>): not part of the name.</summary>
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:written\s+)?by:?\s+(?=\p{L})", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    /// <c>byline.original</c>; German "Von", French "Par", Spanish and Portuguese "Por", Dutch
+    /// "Door"): not part of the name. Not German "von" before "der", "dem" or "den", which begins a
+    /// name ("von der Leyen").</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:(?:written\s+)?by|Von(?!\s+(?:der|dem|den)\b)|Par|Por|Door):?\s+(?=\p{L})", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex ByPrefix();
 }

@@ -193,6 +193,16 @@ public static partial class FieldMapping
         return null;
     }
 
+    /// <summary>A record's title without the site name a scraper kept from the page's
+    /// <c>&lt;title&gt;</c> ("Markets rally | Reuters", "Storm hits coast - BBC News" beside the
+    /// source "BBC News"), cut as a web page's is (<see cref="Html.Titles"/>): only a part that is the
+    /// record's stated source or its URL's site, so a headline's own dash stays.</summary>
+    internal static void CutSiteName(Article article)
+    {
+        if (article.Source != null || article.Url != null)
+            article.Title = Html.Titles.WithoutSiteName(article.Title, article.Source, article.Url);
+    }
+
     /// <summary>A record's summary as its body when it has none; never kept beside a body.</summary>
     internal static void TakeSummaryWithoutBody(Article article)
     {

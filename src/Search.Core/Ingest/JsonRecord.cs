@@ -79,6 +79,8 @@ internal static class JsonRecord
         if (id != null && article.Id.Length == 0)
             article.Id = id;
         string? problem = FieldMapping.Complete(article, file, record, line);
+        if (problem == null)
+            FieldMapping.CutSiteName(article);
         return problem == null ? ReadItem.Of(article) : ReadItem.Skip(line, problem);
     }
 

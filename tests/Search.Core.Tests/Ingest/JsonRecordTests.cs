@@ -138,6 +138,26 @@ public class JsonRecordTests
     [InlineData("Written by Jane Doe", "Jane Doe")]
     [InlineData("Byron Smith", "Byron Smith")]
     [InlineData("Jane Doe", "Jane Doe")]
+    [InlineData("Von Max Mustermann, dpa", "Max Mustermann, dpa")] // German, French, Spanish bylines
+    [InlineData("Par Jean Dupont", "Jean Dupont")]
+    [InlineData("Por Juan Pérez", "Juan Pérez")]
+    [InlineData("von der Leyen, Ursula", "von der Leyen, Ursula")] // a name's "von"
+    [InlineData("Paris Hilton", "Paris Hilton")]
     public void A_byline_field_loses_its_by(string byline, string author) =>
         Assert.Equal(author, Assert.Single(Articles(Lines($$"""{"title": "t", "byline": "{{byline}}"}"""))).Author);
+
+    [Fact]
+    public void A_scraped_title_loses_the_site_name_its_source_or_url_names_and_keeps_its_own_dash()
+    {
+        // NewsAPI and scrapers keep the page's <title>; before, "| Reuters" and "- BBC News" were
+        // indexed as the headline's words.
+        const string json = """
+            [{"title": "Markets rally | Reuters", "url": "https://www.reuters.com/markets/us/rally-2024-12-03/", "body": "Stocks rose."},
+             {"title": "Storm hits coast - BBC News", "source": {"name": "BBC News"}, "body": "A storm hit the coast."},
+             {"title": "Hong Kong - the long view", "source": "BBC News", "body": "A city at a crossroads."},
+             {"title": "Storm hits coast - BBC News", "body": "Nothing says whose page it was."}]
+            """;
+        Assert.Equal(["Markets rally", "Storm hits coast", "Hong Kong - the long view", "Storm hits coast - BBC News"],
+            Articles(Document(json)).Select(a => a.Title));
+    }
 }

@@ -75,9 +75,13 @@ public static class DateParsing
     }
 
     /// <summary>Seconds (9-10 digits) or milliseconds (12-13 digits) since 1970 as a UTC date;
-    /// other digit strings (yyyyMMdd, ids) are not dates.</summary>
+    /// other digit strings (yyyyMMdd, ids) are not dates. Seconds may carry a fraction, as Python's
+    /// <c>time.time()</c> and a JSON number write them (<c>1733247660.123456</c>).</summary>
     private static string? EpochDate(ReadOnlySpan<char> s)
     {
+        int dot = s.IndexOf('.');
+        if (dot is 9 or 10 && dot + 1 < s.Length && !s[(dot + 1)..].ContainsAnyExceptInRange('0', '9'))
+            s = s[..dot];
         if (s.Length is not (9 or 10 or 12 or 13) || !long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out long n))
             return null;
         var time = s.Length <= 10 ? DateTimeOffset.FromUnixTimeSeconds(n) : DateTimeOffset.FromUnixTimeMilliseconds(n);

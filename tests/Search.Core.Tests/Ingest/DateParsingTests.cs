@@ -30,6 +30,7 @@ public class DateParsingTests
     [InlineData("February 29, 2020", "2020-02-29")]
     [InlineData("1546596000", "2019-01-04")] // Unix seconds (2019-01-04T10:00:00Z), the UTC day
     [InlineData("1546596000000", "2019-01-04")] // Unix milliseconds
+    [InlineData("1546596000.123456", "2019-01-04")] // Unix seconds with a fraction, as Python's time.time() writes them
     [InlineData("13/04/2021", "2021-04-13")] // 13 can only be the day
     [InlineData("04/13/2021", "2021-04-13")] // ... in either place
     [InlineData("04/04/2021 10:30", "2021-04-04")] // same either way

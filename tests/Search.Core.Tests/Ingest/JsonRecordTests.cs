@@ -160,4 +160,18 @@ public class JsonRecordTests
         Assert.Equal(["Markets rally", "Storm hits coast", "Hong Kong - the long view", "Storm hits coast - BBC News"],
             Articles(Document(json)).Select(a => a.Title));
     }
+
+    [Fact]
+    public void A_mongoexport_line_gives_its_date_and_id_from_extended_json()
+    {
+        // mongoexport writes dates and ids as typed objects; before, both were dropped and the
+        // articles went undated.
+        const string jsonl = """
+            {"_id": {"$oid": "6750a1b2c3d4e5f601234567"}, "title": "One", "body": "B.", "published_at": {"$date": "2024-12-03T17:41:00.000Z"}}
+            {"_id": {"$oid": "6750a1b2c3d4e5f601234568"}, "title": "Two", "body": "B.", "published_at": {"$date": {"$numberLong": "1733247660123"}}}
+            """;
+        var articles = Articles(Lines(jsonl));
+        Assert.Equal(["6750a1b2c3d4e5f601234567", "6750a1b2c3d4e5f601234568"], articles.Select(a => a.Id));
+        Assert.Equal(["2024-12-03", "2024-12-03"], articles.Select(a => DateParsing.ToIsoDate(a.Published)));
+    }
 }

@@ -122,11 +122,19 @@ public static partial class FieldMapping
         return fields;
     }
 
-    /// <summary>Sets a field from a text value. Tags are comma-, semicolon- or bar-separated
+    /// <summary>Sets a field from a text value. A list written into it (<see cref="ListLiteral"/>) is
+    /// its items for tags, places and authors. Tags are comma-, semicolon- or bar-separated
     /// ("weather; storms", "a|b", as spreadsheets and CMS exports join them); places comma- or
     /// semicolon-separated.</summary>
     public static void Apply(Article article, ArticleField field, string value)
     {
+        // A list saved into one cell (pandas' "['Jane Doe', 'John Roe']", a JSON array's text) is
+        // its items, not text with brackets and quotes; "[]" is none.
+        if (field is ArticleField.Tags or ArticleField.Places or ArticleField.Author && ListLiteral.TryRead(value) is { } items)
+        {
+            ApplyList(article, field, items);
+            return;
+        }
         switch (field)
         {
             case ArticleField.Tags:

@@ -82,7 +82,7 @@ public static class FrontMatter
             string raw = trimmed[(separator + 1)..].Trim();
             var values = new List<string>();
             if (raw.StartsWith('[') && raw.EndsWith(']'))
-                values.AddRange(InlineItems(raw[1..^1]).Select(Unquoted).Where(v => v.Length > 0));
+                values.AddRange(ListLiteral.Items(raw[1..^1]).Select(Unquoted).Where(v => v.Length > 0));
             else if (raw is not ("" or ">" or "|" or ">-" or "|-"))
                 values.Add(Unquoted(raw));
             entries.Add((key, values));
@@ -91,31 +91,6 @@ public static class FrontMatter
         }
         bodyStart = end + 1;
         return entries;
-    }
-
-    /// <summary>The items of an inline list <c>[a, "b, c"]</c>: split at the commas outside quotes
-    /// (a tag "Washington, D.C." is one item).</summary>
-    private static IEnumerable<string> InlineItems(string list)
-    {
-        int start = 0;
-        char quote = '\0';
-        for (int i = 0; i < list.Length; i++)
-        {
-            char c = list[i];
-            if (quote != '\0')
-            {
-                if (c == quote && (c == '\'' || list[i - 1] != '\\'))
-                    quote = '\0';
-            }
-            else if (c is '"' or '\'' && list.AsSpan(start, i - start).Trim().IsEmpty)
-                quote = c;
-            else if (c == ',')
-            {
-                yield return list[start..i];
-                start = i + 1;
-            }
-        }
-        yield return list[start..];
     }
 
     private static bool IsQuoted(string s) => s.Length >= 2 && s[0] is '"' or '\'';

@@ -377,4 +377,23 @@ public class CsvArticleReaderTests
         Assert.Contains("Frankreich", articles[0].Places);
         Assert.Equal("von der Leyen, Ursula", articles[1].Author); // a name's "von", not a byline's
     }
+
+    [Fact]
+    public void A_list_column_saved_by_pandas_is_its_items()
+    {
+        // newspaper3k's articles put in a DataFrame and saved with to_csv: its list columns are
+        // Python's repr. Before, the author was "['Jane Doe', \"Conan O'Brien\"]" and the tags
+        // began "['economy'".
+        const string csv = "title,text,authors,keywords,publish_date\n" +
+            "Budget passes,The budget passed on Tuesday.,\"['Jane Doe', \"\"Conan O'Brien\"\"]\",\"['economy', 'budget, 2025']\",2024-12-03 00:00:00\n" +
+            "No byline,Text.,[],[],\n" +
+            "A bracketed headline,Text.,[Video] Staff,[1],\n";
+        List<Article> articles = Articles(Parse(csv));
+        Assert.Equal("Jane Doe, Conan O'Brien", articles[0].Author);
+        Assert.Equal(["economy", "budget, 2025"], articles[0].Tags);
+        Assert.Null(articles[1].Author);
+        Assert.Empty(articles[1].Tags);
+        Assert.Equal("[Video] Staff", articles[2].Author); // not a list: its items are not quoted
+        Assert.Equal(["[1]"], articles[2].Tags);
+    }
 }

@@ -8,7 +8,7 @@ public enum ArticleField { Id, Title, Body, Url, Author, Source, Published, Sect
 /// articles from structured records. Shared by <see cref="CsvArticleReader"/> and
 /// <see cref="JsonLinesArticleReader"/> so both accept the same names. Unknown names are ignored.
 /// When two names map to the same single-valued field (say "text" and "body"), the first non-empty
-/// value wins; list fields (tags, places) collect from all of them.
+/// value wins (for the date, the first that is a date); list fields (tags, places) collect from all of them.
 /// </summary>
 public static partial class FieldMapping
 {
@@ -232,12 +232,17 @@ public static partial class FieldMapping
             case ArticleField.Url: a.Url ??= v; break;
             case ArticleField.Author: a.Author ??= ByPrefix().Replace(v, ""); break;
             case ArticleField.Source: a.Source ??= v; break;
-            case ArticleField.Published: a.Published ??= v; break;
+            case ArticleField.Published when a.Published == null || IsDate(v) && !IsDate(a.Published): a.Published = v; break;
             case ArticleField.Section: a.Section ??= v; break;
             case ArticleField.Language: a.Language ??= v; break;
             case ArticleField.Summary: a.Summary ??= value; break;
         }
     }
+
+    /// <summary>Whether a stated date is one, or one a <see cref="DateOrder"/> reads: of two date
+    /// fields, the first that is wins over one that is not ("3 hours ago" beside an ISO
+    /// <c>published_at</c>, WordPress's <c>0000-00-00 00:00:00</c> of a post never scheduled).</summary>
+    private static bool IsDate(string value) => DateParsing.ToIsoDate(value) != null || DateParsing.IsAmbiguous(value);
 
     private static void AddSplit(List<string> list, string value, char[] separators)
     {

@@ -174,4 +174,20 @@ public class JsonRecordTests
         Assert.Equal(["6750a1b2c3d4e5f601234567", "6750a1b2c3d4e5f601234568"], articles.Select(a => a.Id));
         Assert.Equal(["2024-12-03", "2024-12-03"], articles.Select(a => DateParsing.ToIsoDate(a.Published)));
     }
+
+    [Fact]
+    public void Of_two_date_fields_the_one_that_is_a_date_dates_the_article()
+    {
+        // A scraper keeps the page's "3 hours ago" beside the ISO time; WordPress writes
+        // 0000-00-00 for a post never scheduled. Before, the first non-empty value won and the
+        // article went undated.
+        const string jsonl = """
+            {"title": "A", "body": "B.", "date": "3 hours ago", "published_at": "2024-12-03T17:41:00Z"}
+            {"post_title": "A", "post_content": "B.", "post_date": "0000-00-00 00:00:00", "date": "2024-12-03 17:41:00"}
+            {"title": "A", "body": "B.", "date": "2024-12-01", "published_at": "2024-12-03T17:41:00Z"}
+            {"title": "A", "body": "B.", "date": "03/04/2024", "published_at": "2024-12-03"}
+            """;
+        Assert.Equal(["2024-12-03T17:41:00Z", "2024-12-03 17:41:00", "2024-12-01", "03/04/2024"],
+            Articles(Lines(jsonl)).Select(a => a.Published));
+    }
 }

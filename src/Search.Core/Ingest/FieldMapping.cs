@@ -230,7 +230,7 @@ public static partial class FieldMapping
             case ArticleField.Title when a.Title.Length == 0: a.Title = v; break;
             case ArticleField.Body when a.Body.Length == 0: a.Body = value; break;
             case ArticleField.Url: a.Url ??= v; break;
-            case ArticleField.Author: a.Author ??= ByPrefix().Replace(v, ""); break;
+            case ArticleField.Author: a.Author ??= ByPrefix().Replace(NameOfAddress(v), ""); break;
             case ArticleField.Source: a.Source ??= v; break;
             case ArticleField.Published when a.Published == null || IsDate(v) && !IsDate(a.Published): a.Published = v; break;
             case ArticleField.Section: a.Section ??= v; break;
@@ -249,6 +249,17 @@ public static partial class FieldMapping
         foreach (string part in value.Split(separators, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
             list.Add(part);
     }
+
+    /// <summary>The name an author written as a mail address gives: RSS's <c>jane@example.com (Jane
+    /// Doe)</c> and mail's <c>Jane Doe &lt;jane@example.com&gt;</c> are Jane Doe; a bare address stays.</summary>
+    private static string NameOfAddress(string author)
+    {
+        var match = AddressWithName().Match(author);
+        return match.Success ? (match.Groups["a"].Success ? match.Groups["a"].Value : match.Groups["b"].Value).Trim() : author;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:[^\s@()<>]+@[^\s@()<>]+\s*\((?<a>[^()@]*\p{L}[^()@]*)\)|""?(?<b>[^<>@""]*\p{L}[^<>@""]*?)""?\s*<[^\s@<>]+@[^\s@<>]+>)$")]
+    private static partial System.Text.RegularExpressions.Regex AddressWithName();
 
     /// <summary>The "By " a byline field keeps from the page ("By Jane Doe", the New York Times'
     /// <c>byline.original</c>; German "Von", French "Par", Spanish and Portuguese "Por", Dutch

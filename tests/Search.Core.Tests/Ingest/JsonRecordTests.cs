@@ -143,6 +143,10 @@ public class JsonRecordTests
     [InlineData("Por Juan Pérez", "Juan Pérez")]
     [InlineData("von der Leyen, Ursula", "von der Leyen, Ursula")] // a name's "von"
     [InlineData("Paris Hilton", "Paris Hilton")]
+    [InlineData("jane.doe@example.com (Jane Doe)", "Jane Doe")] // RSS's author, kept by feed-to-JSON tools
+    [InlineData("Jane Doe <jane.doe@example.com>", "Jane Doe")]
+    [InlineData("\\\"Doe, Jane\\\" <jane.doe@example.com>", "Doe, Jane")] // JSON-escaped quotes
+    [InlineData("jane.doe@example.com", "jane.doe@example.com")] // nothing but the address: kept as stated
     public void A_byline_field_loses_its_by(string byline, string author) =>
         Assert.Equal(author, Assert.Single(Articles(Lines($$"""{"title": "t", "byline": "{{byline}}"}"""))).Author);
 

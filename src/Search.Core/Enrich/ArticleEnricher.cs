@@ -32,7 +32,7 @@ public static class ArticleEnricher
     /// <item>Language: the stated one as an ISO 639-1 code, else the detected one, else <c>und</c>
     /// (<see cref="Languages.LanguageDetector"/>).</item>
     /// <item>Places: those the input states (a country by the facet's name for it: "UK" as "United
-    /// Kingdom"), then the countries <see cref="Places.PlaceRecognizer"/>
+    /// Kingdom", an ISO code "GB" too, <see cref="Places.CountryCodes"/>), then the countries <see cref="Places.PlaceRecognizer"/>
     /// finds the article is about, distinct ignoring case.</item>
     /// </list>
     /// </summary>
@@ -64,9 +64,11 @@ public static class ArticleEnricher
         article.Links = DistinctDomains(article.Links, article.LinkUrls);
         article.Tags = CleanTags(article.Tags);
         // A stated country as the facet names it ("UK", "usa", "DENMARK" as "United Kingdom", "United
-        // States", "Denmark"), so one country is one value; other stated places as they are.
+        // States", "Denmark"; an ISO code, "GB", as "United Kingdom"), so one country is one value;
+        // other stated places as they are.
         var recognizer = Places.PlaceRecognizer.Default;
-        article.Places = CleanTags(article.Places.Select(p => recognizer.LabelFor(p) ?? p).Concat(recognizer.Recognize(article.Title, article.Body)).ToList());
+        article.Places = CleanTags(article.Places.Select(p => recognizer.LabelFor(p) ?? Places.CountryCodes.Label(p) ?? p)
+            .Concat(recognizer.Recognize(article.Title, article.Body)).ToList());
         if (!Languages.LanguageStep.Off)
             article.Language = Languages.LanguageCodes.Normalize(article.Language) ?? Languages.LanguageDetector.Default.Detect(article.Title, article.Body);
     }

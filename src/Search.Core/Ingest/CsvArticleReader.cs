@@ -145,6 +145,8 @@ public sealed class CsvArticleReader : IArticleReader
                 if (columns[i] is ArticleField field)
                     FieldMapping.Apply(article, field, csv.Fields[i]);
             string? problem = FieldMapping.Complete(article, file, record, csv.StartLine);
+            if (problem == null)
+                FieldMapping.CutSiteName(article);
             yield return problem == null ? ReadItem.Of(article) : ReadItem.Skip(csv.StartLine, problem);
         }
         if (spoilt != null)

@@ -29,17 +29,14 @@ public static class DateParsing
 
     private const string DatelinePunctuation = ",;:-—–";
 
-    private static readonly string[] Months =
-        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
-
-    private static readonly string[] Weekdays =
-        ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
-
     /// <summary>
     /// Parses: ISO dates and date-times (<c>2019-01-04</c>, <c>2019-01-04T10:00:00+03:00</c>,
     /// <c>2019-01-04 10:00</c>), <c>2019/01/04</c>, RFC 1123/822 (<c>Fri, 04 Jan 2019 10:00:00 GMT</c>),
-    /// <c>January 4, 2019</c>, <c>4 January 2019</c>, <c>Friday, January 4, 2019</c> (month names full
-    /// or abbreviated, day ordinals like 4th allowed); <c>03/04/2021</c> (also with '-' or '.', and a
+    /// <c>January 4, 2019</c>, <c>4 January 2019</c>, <c>Friday, January 4, 2019</c>, <c>04-Jan-2019</c>
+    /// (month names full or abbreviated, day ordinals like 4th allowed), and the same in German,
+    /// French, Spanish, Italian, Portuguese, Dutch and Russian (<c>Dienstag, 3. Dezember 2024</c>,
+    /// <c>1er décembre 2024</c>, <c>3 de diciembre de 2024</c>, <c>3 декабря 2024 г.</c>:
+    /// <see cref="DateWords"/>; only in a field that holds a date, not in a body's dateline); <c>03/04/2021</c> (also with '-' or '.', and a
     /// time after it) when one number is over 12 or <paramref name="order"/> says which is the
     /// month; <c>07.03.2021</c> (dots) day first, as every country that writes dates with dots
     /// does, unless <paramref name="order"/> says month first; Unix time in seconds (9 or 10
@@ -47,16 +44,17 @@ public static class DateParsing
     /// form <c>20190104</c>, <c>20190104100000</c> (GDELT's) or <c>20190104T100000Z</c>. Digits alone
     /// only in a field that holds a date, never at the start of a body.
     /// </summary>
-    public static string? ToIsoDate(string? text, DateOrder order = DateOrder.Unknown) => Parse(text, order, epoch: true);
+    public static string? ToIsoDate(string? text, DateOrder order = DateOrder.Unknown) => Parse(text, order, inField: true);
 
     /// <summary>Whether <paramref name="text"/> is a date left unread only for want of a
     /// <see cref="DateOrder"/> (07.03.2021: the 7th of March or July 3rd?): one order reads it.</summary>
     public static bool IsAmbiguous(string? text) =>
         ToIsoDate(text) == null && (ToIsoDate(text, DateOrder.DayFirst) != null || ToIsoDate(text, DateOrder.MonthFirst) != null);
 
-    /// <summary><see cref="ToIsoDate"/>; Unix times only with <paramref name="epoch"/> (a field that
-    /// holds a date, not a number at the start of a body).</summary>
-    private static string? Parse(string? text, DateOrder order, bool epoch)
+    /// <summary><see cref="ToIsoDate"/>; Unix times and names in other languages than English only
+    /// <paramref name="inField"/> (a field that holds a date, not a number or a line at the start of a
+    /// body: "27 марта 2013 года было объявлено" opens a story about that day).</summary>
+    private static string? Parse(string? text, DateOrder order, bool inField)
     {
         if (text == null)
             return null;
@@ -64,7 +62,7 @@ public static class DateParsing
         // A trailing comment, as mail and feeds write the zone's name: "… 10:00:00 +0100 (CET)".
         if (s.EndsWith(')') && s.LastIndexOf('(') is int open and > 0)
             s = s[..open].TrimEnd();
-        if (epoch && (EpochDate(s) ?? BasicIsoDate(s)) is { } fromDigits)
+        if (inField && (EpochDate(s) ?? BasicIsoDate(s)) is { } fromDigits)
             return fromDigits;
         if (s.Length < 8)
             return null;
@@ -72,14 +70,18 @@ public static class DateParsing
             return ParseNumeric(s);
         int firstNonDigit = s.IndexOfAnyExceptInRange('0', '9');
         if (firstNonDigit is 1 or 2 && s[firstNonDigit] is '/' or '-' or '.')
-            return ParseDayMonthYear(s, order);
-        return ParseWords(s);
+            return ParseDayMonthYear(s, order, inField) ?? ParseWords(s, inField); // "3. Dezember 2024"
+        return ParseWords(s, inField);
     }
 
     /// <summary>Seconds (9-10 digits) or milliseconds (12-13 digits) since 1970 as a UTC date;
-    /// other digit strings (yyyyMMdd, ids) are not dates.</summary>
+    /// other digit strings (yyyyMMdd, ids) are not dates. Seconds may carry a fraction, as Python's
+    /// <c>time.time()</c> and a JSON number write them (<c>1733247660.123456</c>).</summary>
     private static string? EpochDate(ReadOnlySpan<char> s)
     {
+        int dot = s.IndexOf('.');
+        if (dot is 9 or 10 && dot + 1 < s.Length && !s[(dot + 1)..].ContainsAnyExceptInRange('0', '9'))
+            s = s[..dot];
         if (s.Length is not (9 or 10 or 12 or 13) || !long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out long n))
             return null;
         var time = s.Length <= 10 ? DateTimeOffset.FromUnixTimeSeconds(n) : DateTimeOffset.FromUnixTimeMilliseconds(n);
@@ -108,8 +110,9 @@ public static class DateParsing
     private static int Number(ReadOnlySpan<char> digits) => int.Parse(digits, NumberStyles.None, CultureInfo.InvariantCulture);
 
     /// <summary><c>a/b/yyyy</c> (or '-', '.'), optionally followed by a valid time: a number over 12
-    /// is the day; when both could be the month, <paramref name="order"/> decides or nothing is read.</summary>
-    private static string? ParseDayMonthYear(ReadOnlySpan<char> s, DateOrder order)
+    /// is the day; when both could be the month, <paramref name="order"/> decides or nothing is read.
+    /// A month's name between them (<c>04-Jan-2019</c>, Oracle's and spreadsheets' form) is the month.</summary>
+    private static string? ParseDayMonthYear(ReadOnlySpan<char> s, DateOrder order, bool inField)
     {
         int pos = 0;
         if (!ReadNumber(s, ref pos, out int a) || pos >= s.Length)
@@ -118,7 +121,17 @@ public static class DateParsing
         if (sep is not ('/' or '-' or '.'))
             return null;
         pos++;
-        if (!ReadNumber(s, ref pos, out int b) || pos >= s.Length || s[pos] != sep)
+        int b, named = 0;
+        if (pos < s.Length && char.IsLetter(s[pos]))
+        {
+            int nameStart = pos;
+            while (pos < s.Length && char.IsLetter(s[pos]))
+                pos++;
+            named = b = DateWords.Month(s[nameStart..pos], inField);
+            if (b == 0 || pos >= s.Length || s[pos] != sep)
+                return null;
+        }
+        else if (!ReadNumber(s, ref pos, out b) || pos >= s.Length || s[pos] != sep)
             return null;
         pos++;
         int yearStart = pos;
@@ -128,7 +141,7 @@ public static class DateParsing
             return null;
         int year = Number(s[yearStart..pos]);
         bool monthFirst;
-        if (a > 12)
+        if (named != 0 || a > 12)
             monthFirst = false;
         else if (b > 12 || a == b)
             monthFirst = true;
@@ -212,7 +225,7 @@ public static class DateParsing
         {
             int tokenEnd = tokenEnds[k];
             // A trailing comma or dash belongs to the sentence, not the date.
-            string? parsed = Parse(body.AsSpan(start, tokenEnd - start).TrimEnd(DatelinePunctuation).ToString(), DateOrder.Unknown, epoch: false);
+            string? parsed = Parse(body.AsSpan(start, tokenEnd - start).TrimEnd(DatelinePunctuation).ToString(), DateOrder.Unknown, inField: false);
             if (parsed != null)
             {
                 iso = parsed;
@@ -284,8 +297,9 @@ public static class DateParsing
         return int.TryParse(s[start..pos], NumberStyles.None, CultureInfo.InvariantCulture, out value);
     }
 
-    /// <summary>Word forms: [weekday] (month day | day month) year [time [zone]].</summary>
-    private static string? ParseWords(ReadOnlySpan<char> s)
+    /// <summary>Word forms: [weekday] (month day | day month) year [time [zone]]; <paramref name="inField"/>,
+    /// in the other languages of <see cref="DateWords"/> too, with their little words between the parts.</summary>
+    private static string? ParseWords(ReadOnlySpan<char> s, bool inField)
     {
         int month = 0, day = 0, year = 0, index = 0;
         bool timeSeen = false;
@@ -295,18 +309,20 @@ public static class DateParsing
             if (token.IsEmpty)
                 continue;
             int i = index++;
+            if (i > 0 && inField && DateWords.IsFiller(token))
+                continue; // "3 de diciembre de 2024", "2024 г.", "um 17:41 Uhr"
             if (year != 0)
             {
                 // After the year only a time and then a zone may follow.
-                if (!timeSeen && token.Contains(':') && char.IsAsciiDigit(token[0]))
+                if (!timeSeen && IsClockTime(token))
                     timeSeen = true;
                 else if (!(timeSeen && IsZone(token)))
                     return null;
             }
-            else if (i == 0 && IndexOfName(token, Weekdays) >= 0)
+            else if (i == 0 && DateWords.IsWeekday(token, inField))
                 continue;
-            else if (month == 0 && IndexOfName(token, Months) is int m and >= 0)
-                month = m + 1;
+            else if (month == 0 && DateWords.Month(token, inField) is int m and > 0)
+                month = m;
             else if (day == 0 && ParseDay(token) is int d and > 0 && token.Length <= 4)
                 day = d;
             else if (month != 0 && day != 0 && token.Length == 4 && int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out int y))
@@ -317,7 +333,19 @@ public static class DateParsing
         return year != 0 ? Iso(year, month, day) : null;
     }
 
-    /// <summary>"4", "04", "4th", "1st", "22nd", "23rd".</summary>
+    /// <summary>A time of day after the date: "10:00", "5:41", or French "17h41".</summary>
+    private static bool IsClockTime(ReadOnlySpan<char> token)
+    {
+        if (!char.IsAsciiDigit(token[0]))
+            return false;
+        if (token.Contains(':'))
+            return true;
+        int h = token.IndexOf('h');
+        return h is 1 or 2 && !token[..h].ContainsAnyExceptInRange('0', '9') && token.Length - h - 1 is 0 or 2
+            && !token[(h + 1)..].ContainsAnyExceptInRange('0', '9');
+    }
+
+    /// <summary>"4", "04", "4th", "1st", "22nd", "23rd"; French "1er", Spanish and Portuguese "1º".</summary>
     private static int ParseDay(ReadOnlySpan<char> token)
     {
         int digits = 0;
@@ -327,20 +355,10 @@ public static class DateParsing
             return 0;
         ReadOnlySpan<char> suffix = token[digits..];
         if (!(suffix.IsEmpty || suffix.Equals("st", StringComparison.OrdinalIgnoreCase) || suffix.Equals("nd", StringComparison.OrdinalIgnoreCase)
-              || suffix.Equals("rd", StringComparison.OrdinalIgnoreCase) || suffix.Equals("th", StringComparison.OrdinalIgnoreCase)))
+              || suffix.Equals("rd", StringComparison.OrdinalIgnoreCase) || suffix.Equals("th", StringComparison.OrdinalIgnoreCase)
+              || suffix.Equals("er", StringComparison.OrdinalIgnoreCase) || suffix is "º" or "°"))
             return 0;
         return Number(token[..digits]);
-    }
-
-    /// <summary>Full name or an abbreviation of at least 3 letters ("Jan", "Sept", "Thu", "Tues").</summary>
-    private static int IndexOfName(ReadOnlySpan<char> token, string[] names)
-    {
-        if (token.Length < 3)
-            return -1;
-        for (int i = 0; i < names.Length; i++)
-            if (token.Length <= names[i].Length && names[i].AsSpan().StartsWith(token, StringComparison.OrdinalIgnoreCase))
-                return i;
-        return -1;
     }
 
     /// <summary>GMT, UTC, Z, +0000, -05:00, or an abbreviation like EST/BST.</summary>

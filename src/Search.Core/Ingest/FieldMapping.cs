@@ -8,7 +8,7 @@ public enum ArticleField { Id, Title, Body, Url, Author, Source, Published, Sect
 /// articles from structured records. Shared by <see cref="CsvArticleReader"/> and
 /// <see cref="JsonLinesArticleReader"/> so both accept the same names. Unknown names are ignored.
 /// When two names map to the same single-valued field (say "text" and "body"), the first non-empty
-/// value wins; list fields (tags, places) collect from all of them.
+/// value wins (for the date, the first that is a date); list fields (tags, places) collect from all of them.
 /// </summary>
 public static partial class FieldMapping
 {
@@ -39,7 +39,7 @@ public static partial class FieldMapping
         ["section"] = ArticleField.Section, ["category"] = ArticleField.Section, ["sectionname"] = ArticleField.Section,
         ["articlesection"] = ArticleField.Section,
         ["tags"] = ArticleField.Tags, ["keywords"] = ArticleField.Tags, ["topics"] = ArticleField.Tags, ["subjects"] = ArticleField.Tags,
-        ["places"] = ArticleField.Places,
+        ["places"] = ArticleField.Places, ["country"] = ArticleField.Places, ["countries"] = ArticleField.Places,
         ["language"] = ArticleField.Language, ["lang"] = ArticleField.Language, ["inlanguage"] = ArticleField.Language,
         ["description"] = ArticleField.Summary, ["abstract"] = ArticleField.Summary, ["summary"] = ArticleField.Summary,
         ["leadparagraph"] = ArticleField.Summary, ["trailtext"] = ArticleField.Summary, ["standfirst"] = ArticleField.Summary,
@@ -122,14 +122,23 @@ public static partial class FieldMapping
         return fields;
     }
 
-    /// <summary>Sets a field from a text value. Tags are comma-separated; places comma- or
+    /// <summary>Sets a field from a text value. A list written into it (<see cref="ListLiteral"/>) is
+    /// its items for tags, places and authors. Tags are comma-, semicolon- or bar-separated
+    /// ("weather; storms", "a|b", as spreadsheets and CMS exports join them); places comma- or
     /// semicolon-separated.</summary>
     public static void Apply(Article article, ArticleField field, string value)
     {
+        // A list saved into one cell (pandas' "['Jane Doe', 'John Roe']", a JSON array's text) is
+        // its items, not text with brackets and quotes; "[]" is none.
+        if (field is ArticleField.Tags or ArticleField.Places or ArticleField.Author && ListLiteral.TryRead(value) is { } items)
+        {
+            ApplyList(article, field, items);
+            return;
+        }
         switch (field)
         {
             case ArticleField.Tags:
-                AddSplit(article.Tags, value, [',']);
+                AddSplit(article.Tags, value, [',', ';', '|']);
                 break;
             case ArticleField.Places:
                 AddSplit(article.Places, value, [',', ';']);
@@ -192,6 +201,16 @@ public static partial class FieldMapping
         return null;
     }
 
+    /// <summary>A record's title without the site name a scraper kept from the page's
+    /// <c>&lt;title&gt;</c> ("Markets rally | Reuters", "Storm hits coast - BBC News" beside the
+    /// source "BBC News"), cut as a web page's is (<see cref="Html.Titles"/>): only a part that is the
+    /// record's stated source or its URL's site, so a headline's own dash stays.</summary>
+    internal static void CutSiteName(Article article)
+    {
+        if (article.Source != null || article.Url != null)
+            article.Title = Html.Titles.WithoutSiteName(article.Title, article.Source, article.Url);
+    }
+
     /// <summary>A record's summary as its body when it has none; never kept beside a body.</summary>
     internal static void TakeSummaryWithoutBody(Article article)
     {
@@ -211,14 +230,19 @@ public static partial class FieldMapping
             case ArticleField.Title when a.Title.Length == 0: a.Title = v; break;
             case ArticleField.Body when a.Body.Length == 0: a.Body = value; break;
             case ArticleField.Url: a.Url ??= v; break;
-            case ArticleField.Author: a.Author ??= ByPrefix().Replace(v, ""); break;
+            case ArticleField.Author: a.Author ??= ByPrefix().Replace(NameOfAddress(v), ""); break;
             case ArticleField.Source: a.Source ??= v; break;
-            case ArticleField.Published: a.Published ??= v; break;
+            case ArticleField.Published when a.Published == null || IsDate(v) && !IsDate(a.Published): a.Published = v; break;
             case ArticleField.Section: a.Section ??= v; break;
             case ArticleField.Language: a.Language ??= v; break;
             case ArticleField.Summary: a.Summary ??= value; break;
         }
     }
+
+    /// <summary>Whether a stated date is one, or one a <see cref="DateOrder"/> reads: of two date
+    /// fields, the first that is wins over one that is not ("3 hours ago" beside an ISO
+    /// <c>published_at</c>, WordPress's <c>0000-00-00 00:00:00</c> of a post never scheduled).</summary>
+    private static bool IsDate(string value) => DateParsing.ToIsoDate(value) != null || DateParsing.IsAmbiguous(value);
 
     private static void AddSplit(List<string> list, string value, char[] separators)
     {
@@ -226,8 +250,21 @@ public static partial class FieldMapping
             list.Add(part);
     }
 
+    /// <summary>The name an author written as a mail address gives: RSS's <c>jane@example.com (Jane
+    /// Doe)</c> and mail's <c>Jane Doe &lt;jane@example.com&gt;</c> are Jane Doe; a bare address stays.</summary>
+    private static string NameOfAddress(string author)
+    {
+        var match = AddressWithName().Match(author);
+        return match.Success ? (match.Groups["a"].Success ? match.Groups["a"].Value : match.Groups["b"].Value).Trim() : author;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:[^\s@()<>]+@[^\s@()<>]+\s*\((?<a>[^()@]*\p{L}[^()@]*)\)|""?(?<b>[^<>@""]*\p{L}[^<>@""]*?)""?\s*<[^\s@<>]+@[^\s@<>]+>)$")]
+    private static partial System.Text.RegularExpressions.Regex AddressWithName();
+
     /// <summary>The "By " a byline field keeps from the page ("By Jane Doe", the New York Times'
-    /// <c>byline.original</c>): not part of the name.</summary>
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:written\s+)?by:?\s+(?=\p{L})", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    /// <c>byline.original</c>; German "Von", French "Par", Spanish and Portuguese "Por", Dutch
+    /// "Door"): not part of the name. Not German "von" before "der", "dem" or "den", which begins a
+    /// name ("von der Leyen").</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:(?:written\s+)?by|Von(?!\s+(?:der|dem|den)\b)|Par|Por|Door):?\s+(?=\p{L})", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex ByPrefix();
 }

@@ -82,7 +82,7 @@ public static class FrontMatter
             string raw = trimmed[(separator + 1)..].Trim();
             var values = new List<string>();
             if (raw.StartsWith('[') && raw.EndsWith(']'))
-                values.AddRange(raw[1..^1].Split(',').Select(Unquoted).Where(v => v.Length > 0));
+                values.AddRange(ListLiteral.Items(raw[1..^1]).Select(Unquoted).Where(v => v.Length > 0));
             else if (raw is not ("" or ">" or "|" or ">-" or "|-"))
                 values.Add(Unquoted(raw));
             entries.Add((key, values));

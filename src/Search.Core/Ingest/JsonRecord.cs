@@ -39,6 +39,11 @@ internal static class JsonRecord
     /// stands for its value; WordPress's API gives a title as <c>{"rendered": "…"}</c>.</summary>
     private static readonly string[] ObjectText = ["value", "name", "main", "original", "text", "rendered"];
 
+    /// <summary>MongoDB's Extended JSON, as <c>mongoexport</c> writes what is not a JSON string or
+    /// number: a date <c>{"$date": "2024-12-03T17:41:00Z"}</c> or <c>{"$date": {"$numberLong":
+    /// "1733247660123"}}</c>, an id <c>{"$oid": "…"}</c>.</summary>
+    private static readonly string[] ExtendedJson = ["$date", "$oid", "$numberLong", "$numberInt", "$numberDouble"];
+
     /// <summary>The articles of <paramref name="root"/>: one, or each item of the list an envelope
     /// holds (<paramref name="record"/> and <paramref name="line"/> are the value's own; items are
     /// numbered <c>record.N</c> in their default ids, so they never meet another record's).</summary>
@@ -79,6 +84,8 @@ internal static class JsonRecord
         if (id != null && article.Id.Length == 0)
             article.Id = id;
         string? problem = FieldMapping.Complete(article, file, record, line);
+        if (problem == null)
+            FieldMapping.CutSiteName(article);
         return problem == null ? ReadItem.Of(article) : ReadItem.Skip(line, problem);
     }
 
@@ -144,9 +151,10 @@ internal static class JsonRecord
         }
     }
 
-    /// <summary>Text of a string, number or boolean; of an object, the first of <see cref="ObjectText"/>
+    /// <summary>Text of a string, number or boolean; of an object, what its <see cref="ExtendedJson"/>
+    /// type holds (a <c>$numberLong</c> in a <c>$date</c>: two levels, <paramref name="depth"/>), or the first of <see cref="ObjectText"/>
     /// it has as a string; else null.</summary>
-    private static string? Text(JsonElement value)
+    private static string? Text(JsonElement value, int depth = 0)
     {
         switch (value.ValueKind)
         {
@@ -155,6 +163,10 @@ internal static class JsonRecord
             case JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False:
                 return value.GetRawText();
             case JsonValueKind.Object:
+                if (depth < 2)
+                    foreach (string name in ExtendedJson)
+                        if (value.TryGetProperty(name, out JsonElement typed))
+                            return Text(typed, depth + 1);
                 foreach (string name in ObjectText)
                     if (value.TryGetProperty(name, out JsonElement inner) && inner.ValueKind == JsonValueKind.String)
                         return inner.GetString();

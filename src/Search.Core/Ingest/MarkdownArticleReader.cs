@@ -38,7 +38,9 @@ public sealed class MarkdownArticleReader : IArticleReader
                 FieldMapping.ApplyList(article, ArticleField.Section, values);
                 FieldMapping.ApplyList(article, ArticleField.Tags, values);
             }
-            else if (FieldMapping.TryMap(key, out ArticleField field) && field != ArticleField.Id)
+            else if (FieldMapping.TryMap(key, out ArticleField field) && field is ArticleField.Tags or ArticleField.Places && values.Count == 1)
+                FieldMapping.Apply(article, field, values[0]); // "tags: economy, politics" is two tags, as in a CSV
+            else if (FieldMapping.TryMap(key, out field) && field != ArticleField.Id)
                 FieldMapping.ApplyList(article, field, values);
         }
         bool titled = article.Title.Length > 0;

@@ -24,7 +24,6 @@ public readonly record struct TextHeaderLine(string Key, string Value, ArticleFi
         ["subtitle"] = ArticleField.Summary, ["subheadline"] = ArticleField.Summary, ["dek"] = ArticleField.Summary,
         ["highlight"] = ArticleField.Summary, ["highlights"] = ArticleField.Summary,
         ["keyword"] = ArticleField.Tags, ["topic"] = ArticleField.Tags, ["subject"] = ArticleField.Tags,
-        ["country"] = ArticleField.Places, ["countries"] = ArticleField.Places,
     };
 
     /// <summary>Keys of export bookkeeping: not an article field, and not text of the article either,

@@ -109,6 +109,15 @@ public class ArticleEnricherTests
     }
 
     [Fact]
+    public void AStatedCountryCodeIsTheCountryTheTextNamesToo()
+    {
+        // NewsAPI's lower-case "gb" and a spreadsheet's "DE; FR": before, they stayed codes beside
+        // the "United Kingdom" the text gave, two values for one country.
+        Article a = Enriched(new Article { Title = "Storm hits Britain", Body = "A storm hit the coast of Britain on Tuesday.", Places = ["gb", "DE", "Aarhus", "ZZ"] });
+        Assert.Equal(["United Kingdom", "Germany", "Aarhus", "ZZ"], a.Places);
+    }
+
+    [Fact]
     public void StatedPlacesAreCleanedAndKeptBeforeRecognisedCountries()
     {
         Article a = Enriched(new Article { Places = [" Paris ", "paris"] });

@@ -355,4 +355,45 @@ public class CsvArticleReaderTests
         Assert.Equal("d/a.csv", a.File);
         Assert.Empty(_reader.Read(WriteText(dir, "empty.csv", "")));
     }
+
+    [Fact]
+    public void A_newsroom_spreadsheet_gives_its_date_byline_tags_and_countries_as_stated()
+    {
+        // A German desk's export as Excel writes it: semicolons, a long date with the weekday, the
+        // agency byline "Von …", keywords joined by semicolons and a country column.
+        const string csv = "Titel;Datum;Autor;Text;Schlagwörter;Country\r\n" +
+            "Regierung beschließt Paket;Dienstag, 3. Dezember 2024;Von Max Mustermann, dpa;" +
+            "Die Regierung hat am Dienstag ein Paket beschlossen.;\"Wirtschaft; Politik|Haushalt\";\"Frankreich; Germany\"\r\n" +
+            "Kommission tagt;3. Dezember 2024;von der Leyen, Ursula;Die Kommission tagte.;;\r\n";
+        var file = new SourceFile("/r/x.csv", "x.csv", "/r");
+        List<Article> articles = Articles(Parse(csv, "x.csv"));
+        foreach (Article a in articles)
+            ArticleEnricher.Enrich(a, file);
+
+        Assert.Equal("2024-12-03", articles[0].Published);
+        Assert.Equal("Max Mustermann, dpa", articles[0].Author);
+        Assert.Equal(["Wirtschaft", "Politik", "Haushalt"], articles[0].Tags);
+        Assert.Contains("Germany", articles[0].Places);
+        Assert.Contains("Frankreich", articles[0].Places);
+        Assert.Equal("von der Leyen, Ursula", articles[1].Author); // a name's "von", not a byline's
+    }
+
+    [Fact]
+    public void A_list_column_saved_by_pandas_is_its_items()
+    {
+        // newspaper3k's articles put in a DataFrame and saved with to_csv: its list columns are
+        // Python's repr. Before, the author was "['Jane Doe', \"Conan O'Brien\"]" and the tags
+        // began "['economy'".
+        const string csv = "title,text,authors,keywords,publish_date\n" +
+            "Budget passes,The budget passed on Tuesday.,\"['Jane Doe', \"\"Conan O'Brien\"\"]\",\"['economy', 'budget, 2025']\",2024-12-03 00:00:00\n" +
+            "No byline,Text.,[],[],\n" +
+            "A bracketed headline,Text.,[Video] Staff,[1],\n";
+        List<Article> articles = Articles(Parse(csv));
+        Assert.Equal("Jane Doe, Conan O'Brien", articles[0].Author);
+        Assert.Equal(["economy", "budget, 2025"], articles[0].Tags);
+        Assert.Null(articles[1].Author);
+        Assert.Empty(articles[1].Tags);
+        Assert.Equal("[Video] Staff", articles[2].Author); // not a list: its items are not quoted
+        Assert.Equal(["[1]"], articles[2].Tags);
+    }
 }

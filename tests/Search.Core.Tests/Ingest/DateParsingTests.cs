@@ -30,6 +30,7 @@ public class DateParsingTests
     [InlineData("February 29, 2020", "2020-02-29")]
     [InlineData("1546596000", "2019-01-04")] // Unix seconds (2019-01-04T10:00:00Z), the UTC day
     [InlineData("1546596000000", "2019-01-04")] // Unix milliseconds
+    [InlineData("1546596000.123456", "2019-01-04")] // Unix seconds with a fraction, as Python's time.time() writes them
     [InlineData("13/04/2021", "2021-04-13")] // 13 can only be the day
     [InlineData("04/13/2021", "2021-04-13")] // ... in either place
     [InlineData("04/04/2021 10:30", "2021-04-04")] // same either way
@@ -45,6 +46,50 @@ public class DateParsingTests
     public void ParsesKnownForms(string text, string expected)
     {
         Assert.Equal(expected, DateParsing.ToIsoDate(text));
+    }
+
+    // Stated dates as German, French, Spanish, Italian, Portuguese, Dutch and Russian exports and
+    // pages write them; before, every one of them was "not read" and the article went undated.
+    [Theory]
+    [InlineData("3. Dezember 2024", "2024-12-03")]
+    [InlineData("Dienstag, 3. Dezember 2024", "2024-12-03")]
+    [InlineData("03. Dez. 2024, 17:41 Uhr", "2024-12-03")]
+    [InlineData("3. März 2024 um 17:41 Uhr", "2024-03-03")]
+    [InlineData("mardi 3 décembre 2024", "2024-12-03")]
+    [InlineData("1er décembre 2024 à 17h41", "2024-12-01")]
+    [InlineData("3 juil. 2024", "2024-07-03")]
+    [InlineData("martes, 3 de diciembre de 2024", "2024-12-03")]
+    [InlineData("3 de dezembro de 2024", "2024-12-03")]
+    [InlineData("3 dicembre 2024", "2024-12-03")]
+    [InlineData("3 mei 2024", "2024-05-03")]
+    [InlineData("3 декабря 2024 г.", "2024-12-03")]
+    [InlineData("3 декабря 2024 года, 17:41", "2024-12-03")]
+    [InlineData("04-Jan-2019", "2019-01-04")] // Oracle's and spreadsheets' DD-MON-YYYY
+    [InlineData("04-dic-2019", "2019-12-04")]
+    [InlineData("Mar 3, 2024", "2024-03-03")] // English abbreviations are still English
+    public void ParsesMonthNamesOfOtherLanguages(string text, string expected)
+    {
+        Assert.Equal(expected, DateParsing.ToIsoDate(text));
+    }
+
+    [Theory]
+    [InlineData("3 jui 2024")] // juin or juillet?
+    [InlineData("Dezember 2024")] // no day
+    [InlineData("3 Dezember")] // no year
+    [InlineData("3 de diciembre de 2024 de la tarde")]
+    [InlineData("04-Jan-19")] // two-digit year
+    [InlineData("de 3 diciembre 2024")] // a little word cannot open a date
+    public void ReadsNoDateFromPartsOfOneInAnotherLanguage(string text)
+    {
+        Assert.Null(DateParsing.ToIsoDate(text));
+    }
+
+    [Fact]
+    public void A_date_in_another_language_opening_a_body_is_not_its_dateline()
+    {
+        // FactRuEval's stories open on the day they tell of, not the day they were published.
+        Assert.False(DateParsing.TryDateline("27 марта 2013 года было объявлено, что банк покупает бизнес.", out _, out _));
+        Assert.Equal("2013-03-27", DateParsing.ToIsoDate("27 марта 2013 года"));
     }
 
     [Theory]

@@ -138,6 +138,60 @@ public class JsonRecordTests
     [InlineData("Written by Jane Doe", "Jane Doe")]
     [InlineData("Byron Smith", "Byron Smith")]
     [InlineData("Jane Doe", "Jane Doe")]
+    [InlineData("Von Max Mustermann, dpa", "Max Mustermann, dpa")] // German, French, Spanish bylines
+    [InlineData("Par Jean Dupont", "Jean Dupont")]
+    [InlineData("Por Juan Pérez", "Juan Pérez")]
+    [InlineData("von der Leyen, Ursula", "von der Leyen, Ursula")] // a name's "von"
+    [InlineData("Paris Hilton", "Paris Hilton")]
+    [InlineData("jane.doe@example.com (Jane Doe)", "Jane Doe")] // RSS's author, kept by feed-to-JSON tools
+    [InlineData("Jane Doe <jane.doe@example.com>", "Jane Doe")]
+    [InlineData("\\\"Doe, Jane\\\" <jane.doe@example.com>", "Doe, Jane")] // JSON-escaped quotes
+    [InlineData("jane.doe@example.com", "jane.doe@example.com")] // nothing but the address: kept as stated
     public void A_byline_field_loses_its_by(string byline, string author) =>
         Assert.Equal(author, Assert.Single(Articles(Lines($$"""{"title": "t", "byline": "{{byline}}"}"""))).Author);
+
+    [Fact]
+    public void A_scraped_title_loses_the_site_name_its_source_or_url_names_and_keeps_its_own_dash()
+    {
+        // NewsAPI and scrapers keep the page's <title>; before, "| Reuters" and "- BBC News" were
+        // indexed as the headline's words.
+        const string json = """
+            [{"title": "Markets rally | Reuters", "url": "https://www.reuters.com/markets/us/rally-2024-12-03/", "body": "Stocks rose."},
+             {"title": "Storm hits coast - BBC News", "source": {"name": "BBC News"}, "body": "A storm hit the coast."},
+             {"title": "Hong Kong - the long view", "source": "BBC News", "body": "A city at a crossroads."},
+             {"title": "Storm hits coast - BBC News", "body": "Nothing says whose page it was."}]
+            """;
+        Assert.Equal(["Markets rally", "Storm hits coast", "Hong Kong - the long view", "Storm hits coast - BBC News"],
+            Articles(Document(json)).Select(a => a.Title));
+    }
+
+    [Fact]
+    public void A_mongoexport_line_gives_its_date_and_id_from_extended_json()
+    {
+        // mongoexport writes dates and ids as typed objects; before, both were dropped and the
+        // articles went undated.
+        const string jsonl = """
+            {"_id": {"$oid": "6750a1b2c3d4e5f601234567"}, "title": "One", "body": "B.", "published_at": {"$date": "2024-12-03T17:41:00.000Z"}}
+            {"_id": {"$oid": "6750a1b2c3d4e5f601234568"}, "title": "Two", "body": "B.", "published_at": {"$date": {"$numberLong": "1733247660123"}}}
+            """;
+        var articles = Articles(Lines(jsonl));
+        Assert.Equal(["6750a1b2c3d4e5f601234567", "6750a1b2c3d4e5f601234568"], articles.Select(a => a.Id));
+        Assert.Equal(["2024-12-03", "2024-12-03"], articles.Select(a => DateParsing.ToIsoDate(a.Published)));
+    }
+
+    [Fact]
+    public void Of_two_date_fields_the_one_that_is_a_date_dates_the_article()
+    {
+        // A scraper keeps the page's "3 hours ago" beside the ISO time; WordPress writes
+        // 0000-00-00 for a post never scheduled. Before, the first non-empty value won and the
+        // article went undated.
+        const string jsonl = """
+            {"title": "A", "body": "B.", "date": "3 hours ago", "published_at": "2024-12-03T17:41:00Z"}
+            {"post_title": "A", "post_content": "B.", "post_date": "0000-00-00 00:00:00", "date": "2024-12-03 17:41:00"}
+            {"title": "A", "body": "B.", "date": "2024-12-01", "published_at": "2024-12-03T17:41:00Z"}
+            {"title": "A", "body": "B.", "date": "03/04/2024", "published_at": "2024-12-03"}
+            """;
+        Assert.Equal(["2024-12-03T17:41:00Z", "2024-12-03 17:41:00", "2024-12-01", "03/04/2024"],
+            Articles(Lines(jsonl)).Select(a => a.Published));
+    }
 }

@@ -65,6 +65,17 @@ public class MarkdownArticleReaderTests
     }
 
     [Fact]
+    public void TagsWrittenAsOneStringAreEachATagAsInACsv()
+    {
+        // Jekyll and Ghost exports write "tags: a, b" as often as a list; before, it was one tag
+        // "économie, politique". A quoted item of a list keeps its commas.
+        Article a = ReadOneText(_reader, "c.md",
+            "---\ntitle: Mesures\ntags: économie, politique\nplaces: FR; BE\nkeywords: [\"Washington, D.C.\", 'Rock ''n'' roll', plain]\n---\n\nLe gouvernement a annoncé des mesures.\n");
+        Assert.Equal(["économie", "politique", "Washington, D.C.", "Rock 'n' roll", "plain"], a.Tags);
+        Assert.Equal(["France", "Belgium"], a.Places); // stated as ISO codes
+    }
+
+    [Fact]
     public void AMarkdownFileWithoutFrontMatterIsNoArticle()
     {
         Assert.Equal(FileDisposition.Ignored, ReaderRegistry.Default.Resolve("NOTICE.md", "# Notice\n\nThese files are licensed…"u8).Disposition);

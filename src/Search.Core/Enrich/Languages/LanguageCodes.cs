@@ -24,7 +24,8 @@ public static class LanguageCodes
             return head;
         if (head.Length == 3 && ThreeLetter.TryGetValue(head, out string? two))
             return two;
-        return Names.TryGetValue(value.ToLowerInvariant(), out string? named) ? named : Undetermined;
+        // A name, alone or with its region as a CMS's menu gives it: "English (UK)", "Español (España)".
+        return Names.TryGetValue(value.ToLowerInvariant(), out string? named) || Names.TryGetValue(head, out named) ? named : Undetermined;
     }
 
     /// <summary>A code of one of the 75 languages the detector knows (<see cref="Lingua.IsoCode6391"/>).</summary>

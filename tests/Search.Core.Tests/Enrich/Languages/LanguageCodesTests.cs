@@ -17,6 +17,10 @@ public sealed class LanguageCodesTests
     [InlineData("und", "und")]
     [InlineData("xx", "und")]
     [InlineData("klingon", "und")]
+    [InlineData("English (UK)", "en")] // a CMS's language menu; before, und, overruling detection
+    [InlineData("German (Germany)", "de")]
+    [InlineData("Español (España)", "es")]
+    [InlineData("English/German", "und")] // two languages: not one of them
     public void A_declared_language_becomes_its_two_letter_code(string declared, string code) =>
         Assert.Equal(code, LanguageCodes.Normalize(declared));
 

@@ -108,8 +108,8 @@ public static partial class Bylines
     private static partial Regex ContactsAndReadingTime();
 
     /// <summary>"Текст: Лида Буслаева", "Words: Jane Smith": a one- or two-word label before a colon;
-    /// then "By", "Written by", "Par", "Von" before the names.</summary>
-    [GeneratedRegex(@"^(?:[\p{L}]+(?:\s[\p{L}]+)?\s?[:：]\s+(?=\S))?(?:(?:(?:written|posted|reported|words|story|text|analysis|commentary|opinion|photos?|interview)\s+)?(?:by|par|por|von|door|di|da|av|przez)\s*:?\s+)?", RegexOptions.IgnoreCase)]
+    /// then "By", "Written by", "Par", "Von" before the names (not the "von" of "von der Leyen").</summary>
+    [GeneratedRegex(@"^(?:[\p{L}]+(?:\s[\p{L}]+)?\s?[:：]\s+(?=\S))?(?:(?:(?:written|posted|reported|words|story|text|analysis|commentary|opinion|photos?|interview)\s+)?(?:by|par|por|von(?!\s+(?:der|dem|den)\b)|door|di|da|av|przez)\s*:?\s+)?", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingLabelOrBy();
 
     /// <summary>Two words glued where markup separated them, at the end of a name: "Eric
@@ -182,8 +182,8 @@ public static partial class Bylines
             return false; // "MS", "RDN" after the name
         if (words.All(w => BylineWords.LabelWords.Contains(w.Trim('.', ':', '-'))))
             return false; // "By", "Biography", "Senior Contributor"
-        if (words.Length == 1 && part.All(c => !char.IsLetter(c) || (c < 128 && char.IsLower(c))))
-            return false; // a user name ("admin", "jdadmin")
+        if (words.Length == 1 && part.All(c => !char.IsLetter(c) || (c < 128 && char.IsLower(c))) && !NewsAgencies.Is(part))
+            return false; // a user name ("admin", "jdadmin"); not an agency written small ("dpa", "efe")
         if (Weekday().IsMatch(part))
             return false;
         if (CallSign().IsMatch(part))

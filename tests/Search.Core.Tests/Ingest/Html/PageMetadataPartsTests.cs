@@ -43,6 +43,9 @@ public class PageMetadataPartsTests
     [InlineData("Rodrigo Campos5 Min Read", "Rodrigo Campos")]
     [InlineData("Sean Martin Sean Martin", "Sean Martin")]
     [InlineData("Текст: Лида Буслаева", "Лида Буслаева")]
+    [InlineData("Von Max Mustermann, dpa", "Max Mustermann, dpa")] // an agency written small is not a user name
+    [InlineData("von der Leyen", "von der Leyen")] // the "von" of a name is not German "by"
+    [InlineData("Von Anna Schmidt und Jan Weber", "Anna Schmidt, Jan Weber")]
     [InlineData("LinkNaija", "LinkNaija")]
     [InlineData("Kevin McCoy, Sandee LaMotte", "Kevin McCoy, Sandee LaMotte")]
     [InlineData("Ilana Muhlstein, MS, RDN", "Ilana Muhlstein")]

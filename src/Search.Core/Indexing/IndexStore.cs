@@ -64,6 +64,10 @@ public static partial class IndexStore
         }
         if (!exists && Writing.BuildMarker.IsRunning(path))
             throw new SearchException(FirstBuildRunning(path));
+        // A first build stopped before its first commit leaves its segments and its marker: the
+        // folder is this program's, with nothing committed in it yet.
+        if (!exists && File.Exists(Path.Combine(path, Writing.BuildMarker.FileName)))
+            throw new SearchException($"index at {path} has nothing to search yet: its first build was stopped before its first commit; run `search index` again, it starts the build afresh");
         if (!exists)
             throw new SearchException(System.IO.Directory.EnumerateFileSystemEntries(path).Any(e => !Path.GetFileName(e).StartsWith('.'))
                 ? $"{path} is not a search index (no index files in it)"

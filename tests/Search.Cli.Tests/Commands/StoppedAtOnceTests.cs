@@ -61,4 +61,25 @@ public sealed class StoppedAtOnceTests : IDisposable
         Assert.Equal(0, again.Code);
         Assert.Contains("articles: 3 added", again.Out);
     }
+
+    [Fact]
+    public void Queries_and_stats_on_a_first_build_stopped_before_its_first_commit_say_so()
+    {
+        var (_, index) = Built();
+        // What a killed first build leaves: segment files and its marker, naming a process that
+        // has gone; no commit point. Queries called the folder "not a search index".
+        foreach (string commit in Directory.GetFiles(index, "segments*"))
+            File.Delete(commit);
+        using (var gone = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("true") { UseShellExecute = false })!)
+        {
+            gone.WaitForExit();
+            File.WriteAllText(Path.Combine(index, Search.Core.Indexing.Writing.BuildMarker.FileName), gone.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        foreach (string[] command in (string[][])[["stats", "--index", index], ["query", "council", "--index", index]])
+        {
+            var run = SearchCli.InProcess(command);
+            Assert.NotEqual(0, run.Code);
+            Assert.Contains($"index at {index} has nothing to search yet: its first build was stopped before its first commit; run `search index` again", run.Err);
+        }
+    }
 }

@@ -72,7 +72,8 @@ internal static class RankedSearch
             FacetOthers = others,
             Filters = plan.Filters,
             Notes = plan.Notes.Append(plan.PastWindow && articles > QueryPlan.MaxWindow ? PastWindowNote(request) : null)
-                .Append(articles == 0 ? UndatedIndexNote.For(request.Query, searcher.IndexReader) : null).OfType<string>().Distinct().ToList(),
+                .Append(articles == 0 ? UndatedIndexNote.For(request.Query, searcher.IndexReader) : null)
+                .Append(articles > 0 ? UndatedIndexNote.ForSort(request.Sort, searcher.IndexReader) : null).OfType<string>().Distinct().ToList(),
         };
         if (request.Suggest && articles < 3 && !plan.MatchesAll)
             result.Suggestion = Suggestions.Better(searcher, request.Query, articles, SearchFilters.Build(plan.FilterKeys), analyzers, ranking);

@@ -146,6 +146,11 @@ public sealed class CommandTests
         using var datedJson = JsonDocument.Parse(dated.Out);
         Assert.Equal(0, datedJson.RootElement.GetProperty("total").GetInt32());
         Assert.False(datedJson.RootElement.TryGetProperty("notes", out var notes) && notes.GetArrayLength() > 0);
+        // Sorted newest first, every undated article ties: the order is the ranking's, and it says so.
+        var sorted = SearchCli.InProcess("query", "kazakh", "--sort", "newest", "--index", index);
+        Assert.Contains("newest first is the ranking's order", sorted.Out + sorted.Err, StringComparison.Ordinal);
+        var sortedDated = SearchCli.InProcess("query", "kazakh", "--sort", "newest", "--index", _f.Index);
+        Assert.DoesNotContain("ranking's order", sortedDated.Out + sortedDated.Err, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -11,13 +11,10 @@ namespace Search.Core.Querying;
 /// by how common they are less a penalty per edit; the query's respelling is then chosen as a whole,
 /// adding how many articles hold all its words together, so context decides between close
 /// spellings (`vladmir putin` → *vladimir putin*, not *vladimir putting*). Operators, field names,
-/// ranges, phrases' quotes and wildcards are left as typed; capitalisation is kept.
+/// ranges, phrases' quotes, wildcards and regular expressions are left as typed; capitalisation is kept.
 /// </summary>
-public static partial class SpellingSuggester
+public static class SpellingSuggester
 {
-    private static readonly char[] RangeOpens = ['[', '{'];
-    private static readonly char[] RangeCloses = [']', '}'];
-
     /// <summary>Longer words are not respelled.</summary>
     public const int MaxWordLength = 40;
 
@@ -32,13 +29,8 @@ public static partial class SpellingSuggester
     {
         settings ??= SpellingSettings.Default;
         var words = new List<(Match Match, List<Spelling> Spellings)>();
-        foreach (Match m in Word().Matches(query))
-        {
-            string word = m.Value;
-            if (word is "AND" or "OR" or "NOT" or "TO" || IsFieldName(query, m) || IsPattern(query, m) || InRange(query, m.Index))
-                continue;
-            words.Add((m, Spellings(reader, Fold(word), settings)));
-        }
+        foreach (Match m in RespellableWords.In(query))
+            words.Add((m, Spellings(reader, Fold(m.Value), settings)));
         if (words.Count == 0 || words.All(w => w.Spellings.Count == 0 || (w.Spellings.Count == 1 && w.Spellings[0].Typed)))
             return null;
 
@@ -213,23 +205,4 @@ public static partial class SpellingSuggester
             return char.ToUpperInvariant(respelled[0]) + respelled[1..];
         return respelled;
     }
-
-    private static bool IsFieldName(string query, Match m) =>
-        m.Index + m.Length < query.Length && query[m.Index + m.Length] == ':';
-
-    private static bool IsPattern(string query, Match m)
-    {
-        int end = m.Index + m.Length;
-        return end < query.Length && (query[end] is '*' or '?' or '~');
-    }
-
-    private static bool InRange(string query, int index)
-    {
-        int open = query.LastIndexOfAny(RangeOpens, Math.Max(0, index - 1));
-        int close = query.LastIndexOfAny(RangeCloses, Math.Max(0, index - 1));
-        return open >= 0 && open > close;
-    }
-
-    [GeneratedRegex(@"(?<![\p{L}\p{N}_])\p{L}[\p{L}\p{N}']*")]
-    private static partial Regex Word();
 }

@@ -31,10 +31,22 @@ public sealed class SpellingSuggesterTests
     [InlineData("xqzvvy")] // nothing close
     [InlineData("kazakst*")] // a pattern is left as typed
     [InlineData("kazakstan~")] // a fuzzy word is left as typed
+    [InlineData("/regex/")] // a regular expression's letters are a pattern (it was offered /refer/)
+    [InlineData("/kazak.tan/")]
+    [InlineData("kaz*kstan")] // so are the letters after a wildcard
     [InlineData("title:kazakstan")] // kazakhstan is in no title: a suggestion must find more than the query
     public void No_suggestion_when_none_helps(string query)
     {
         Assert.Null(_index.Search(query).Suggestion);
+    }
+
+    [Fact]
+    public void A_urls_slashes_in_a_phrase_open_no_regular_expression()
+    {
+        // Three slashes in the quoted URL: counted as regular expression marks, they would leave
+        // every word after them unrespelled.
+        var words = RespellableWords.In("url:\"https://x.example/a\" kazakstan /regex/ kaz*kstan").Select(m => m.Value);
+        Assert.Equal(["x", "example", "a", "kazakstan"], words);
     }
 
     [Fact]

@@ -38,10 +38,13 @@ public sealed class MarkdownArticleReader : IArticleReader
                 FieldMapping.ApplyList(article, ArticleField.Section, values);
                 FieldMapping.ApplyList(article, ArticleField.Tags, values);
             }
-            else if (FieldMapping.TryMap(key, out ArticleField field) && field is ArticleField.Tags or ArticleField.Places && values.Count == 1)
-                FieldMapping.Apply(article, field, values[0]); // "tags: economy, politics" is two tags, as in a CSV
-            else if (FieldMapping.TryMap(key, out field) && field != ArticleField.Id)
-                FieldMapping.ApplyList(article, field, values);
+            else if (FieldMapping.TryMap(key, out ArticleField field) && field != ArticleField.Id)
+            {
+                if (field is ArticleField.Tags or ArticleField.Places && values.Count == 1)
+                    FieldMapping.Apply(article, field, values[0]); // "tags: economy, politics" is two tags, as in a CSV
+                else
+                    FieldMapping.ApplyList(article, field, values);
+            }
         }
         bool titled = article.Title.Length > 0;
         article.Body = MarkdownText.ToPlain(lines, bodyStart, dropFirstHeading: !titled, out string? heading);

@@ -37,11 +37,8 @@ public sealed class SafariArchiveReader(HtmlArticleReader pages) : WholeFileRead
         }
         if (page.MimeType is { } type && !type.Contains("html", StringComparison.OrdinalIgnoreCase))
             return ReadItem.Skip(RecordProblem.WholeFile, $"a Safari web archive of {type}, not of a web page");
-        string? location = PageMetadata.AbsoluteHttp(page.Url);
-        ReadItem item = pages.ReadContent(file, page.Content, page.Charset is null ? null : HtmlCharset.ByName(page.Charset), location);
-        if (item.Article is { } article)
-            article.Url ??= location is null ? null : ArchivedCopy.Original(location) ?? location;
-        return item;
+        // The extractor takes the saved-from address when the page states none.
+        return pages.ReadContent(file, page.Content, page.Charset is null ? null : HtmlCharset.ByName(page.Charset), page.Url);
     }
 
     private sealed record MainResource(ReadOnlyMemory<byte> Content, string? MimeType, string? Charset, string? Url);

@@ -9,8 +9,9 @@ namespace Search.Core.Ingest.Xml;
 /// (a clip's site name cut off as a page's is), the address clipped from
 /// (<c>note-attributes/source-url</c>) as the URL, tags from <c>tag</c>, and the note's text from
 /// <c>content</c>, ENML (XHTML inside <c>&lt;en-note&gt;</c>) that enrichment reads as the text
-/// it shows. The date is the one the address states: a note's <c>created</c> is when it was
-/// clipped, not when the article was published, and its <c>author</c> is whoever clipped it.
+/// it shows. No date is stated, so enrichment dates the note by its address or its dateline: a
+/// note's <c>created</c> is when it was clipped, not when the article was published, and its
+/// <c>author</c> is whoever clipped it.
 /// Attached images and files (<c>resource</c>) are not text.
 /// </summary>
 internal static class EvernoteNote
@@ -19,9 +20,8 @@ internal static class EvernoteNote
     {
         XElement? attributes = Child(note, "note-attributes");
         article.Url = Text(attributes == null ? null : Child(attributes, "source-url")) is { } url && url.StartsWith("http", StringComparison.OrdinalIgnoreCase) ? url : null;
-        string title = Text(Child(note, "title")) ?? "";
-        article.Title = article.Url == null ? title : Html.Titles.WithoutSiteName(title, null, article.Url);
-        article.Published = DateParsing.FromUrl(article.Url);
+        article.Title = Text(Child(note, "title")) ?? "";
+        FieldMapping.CutSiteName(article);
         article.Tags = note.Elements().Where(e => e.Name.LocalName == "tag").Select(e => e.Value.Trim())
             .Where(t => t.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         article.Body = NoteMarkup(Text(Child(note, "content")));
